@@ -1,0 +1,5 @@
+//! One module per subcommand; each has `Args` (clap) and `run`.
+
+pub mod assess;
+pub mod bench;
+pub mod extract;

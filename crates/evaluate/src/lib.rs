@@ -1,0 +1,1 @@
+//! Evaluation of targets against actuals (to be built).

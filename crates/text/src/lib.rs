@@ -1,0 +1,1 @@
+//! Text repair and structure (to be built).

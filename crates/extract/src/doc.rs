@@ -1,0 +1,242 @@
+//! What a document is (type, title, region, period, year, number), read from
+//! its first lines, and the time frame it speaks in.
+
+use crate::quantity::year_at;
+use planwatch_core::{DocType, DocumentInfo};
+use planwatch_text::{Block, BlockKind};
+
+/// Reads document metadata from the text and its blocks.
+pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
+    let head: Vec<String> = blocks
+        .iter()
+        .take(25)
+        .filter(|b| !matches!(b.kind, BlockKind::TableRow { .. }))
+        .map(|b| compact(&text[b.start..b.end]))
+        .collect();
+    let title = head
+        .iter()
+        .find(|l| l.chars().count() <= 80 && TITLE_WORDS.iter().any(|w| l.contains(w)))
+        .cloned();
+    let t = title.clone().unwrap_or_default();
+    let doc_type = doc_type_of(&t);
+    let region = region_of(&t).or_else(|| head.iter().find_map(|l| region_of(l)));
+    let (mut period_start, mut period_end) = period_of(&t);
+    let year = title_year(&t).or_else(|| head.iter().find_map(|l| issue_year(l)));
+    if period_end.is_none() && doc_type == DocType::ImplementationPlan {
+        period_end = most_common_target_year(text);
+        period_start = year;
+    }
+    let number = head.iter().find_map(|l| doc_number(l));
+    let issuer = head
+        .iter()
+        .find(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("办公室") || l.ends_with("统计局")))
+        .cloned();
+    DocumentInfo { title, region, doc_type, period_start, period_end, year, issuer, number }
+}
+
+const TITLE_WORDS: &[&str] = &["规划", "纲要", "方案", "工作报告", "公报", "计划", "意见", "通知", "报告"];
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(planwatch_text::norm::char_for_matching).collect()
+}
+
+fn doc_type_of(t: &str) -> DocType {
+    if t.contains("统计公报") || t.contains("公报") {
+        DocType::StatisticalBulletin
+    } else if t.contains("政府工作报告") || t.contains("工作报告") {
+        DocType::WorkReport
+    } else if t.contains("实施方案") || t.contains("行动方案") || t.contains("工作方案") || t.contains("行动计划") || t.contains("实施意见") {
+        DocType::ImplementationPlan
+    } else if t.contains("五年规划") || t.contains("五”规划") || t.contains("五\"规划") || t.contains("五规划") {
+        DocType::FiveYearPlan
+    } else if t.contains("纲要") || t.contains("规划") {
+        DocType::Outline
+    } else {
+        DocType::Other
+    }
+}
+
+/// The first place name of a title: 锦州市, 辽宁省, 黑山县.
+pub fn region_of(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    // Skip a leading year (2024年锦州市政府工作报告).
+    let mut i = 0;
+    if let Some((_, len)) = year_at(&chars, 0) {
+        i = len;
+    }
+    let mut best: Option<String> = None;
+    for end in (i + 2)..(i + 8).min(chars.len()) {
+        let c = chars[end];
+        if matches!(c, '市' | '省' | '县' | '州' | '盟' | '旗') || (c == '区' && end > i + 2) {
+            let name: String = chars[i..=end].iter().collect();
+            if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !name.contains("关于") && !name.contains('的') {
+                best = Some(name);
+                break;
+            }
+        }
+    }
+    best
+}
+
+/// The period a plan covers: 十三五 → 2016–2020, (2015—2025年) → 2015–2025.
+fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
+    let chars: Vec<char> = t.chars().collect();
+    // Explicit span of years.
+    let mut years = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i].is_ascii_digit() && i + 4 <= chars.len() && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && !(i > 0 && chars[i - 1].is_ascii_digit()) {
+            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            if (1949..=2100).contains(&y) {
+                years.push((i, y));
+            }
+            i += 4;
+        } else {
+            i += 1;
+        }
+    }
+    for w in years.windows(2) {
+        let between: String = chars[w[0].0 + 4..w[1].0].iter().collect();
+        if between.chars().count() <= 2 && between.chars().all(|c| matches!(c, '—' | '–' | '-' | '－' | '~' | '～' | '至' | '年')) && w[1].1 > w[0].1 {
+            return (Some(w[0].1), Some(w[1].1));
+        }
+    }
+    for (name, start) in FIVE_YEAR_PLANS {
+        if t.contains(name) {
+            return (Some(*start), Some(start + 4));
+        }
+    }
+    (None, None)
+}
+
+const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
+    ("第十一个五年", 2006), ("第十二个五年", 2011), ("第十三个五年", 2016), ("第十四个五年", 2021),
+    ("第十五个五年", 2026), ("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021),
+    ("十五五", 2026),
+];
+
+/// The period a name like “十三五” stands for, as (first year, last year).
+pub fn named_period(s: &str) -> Option<(i32, i32)> {
+    FIVE_YEAR_PLANS.iter().find(|(n, _)| s.contains(n)).map(|(_, y)| (*y, y + 4))
+}
+
+fn title_year(t: &str) -> Option<i32> {
+    let chars: Vec<char> = t.chars().collect();
+    if t.contains("工作报告") || t.contains("公报") {
+        return (0..chars.len()).find_map(|i| year_at(&chars, i)).map(|(y, _)| y);
+    }
+    None
+}
+
+/// 2017年8月6日 → 2017 (a date line of issue).
+fn issue_year(l: &str) -> Option<i32> {
+    let chars: Vec<char> = l.chars().collect();
+    let (y, len) = (0..chars.len().min(30)).find_map(|i| year_at(&chars, i).map(|r| (r, i)).map(|((y, l), i)| (y, i + l)))?;
+    let rest: String = chars[len..].iter().collect();
+    (rest.contains('月') && rest.contains('日') && chars.len() <= 40).then_some(y)
+}
+
+/// 锦政发〔2017〕55号.
+fn doc_number(l: &str) -> Option<String> {
+    let open = l.find(['〔', '[', '['])?;
+    let close = l[open..].find(['〕', ']', ']'])? + open;
+    let hao = l[close..].find('号')? + close;
+    let start = l[..open].char_indices().rev().take_while(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c)).last().map(|(i, _)| i)?;
+    let s = &l[start..hao + '号'.len_utf8()];
+    (s.chars().count() <= 20).then(|| s.to_string())
+}
+
+/// For plans without a period in the title: the year most often named after 到.
+fn most_common_target_year(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    for i in 0..chars.len() {
+        if chars[i] == '到' {
+            if let Some((y, _)) = year_at(&chars, i + 1) {
+                *counts.entry(y).or_default() += 1;
+            }
+        }
+    }
+    counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}
+
+/// The time frame a document speaks in: which year is "now" and which years
+/// its goals and achievements default to.
+#[derive(Debug, Clone)]
+pub struct Frame {
+    /// Type of document.
+    pub doc_type: DocType,
+    /// The last year with achieved values: a plan's base year, a report's previous year.
+    pub present: Option<i32>,
+    /// Default year of a goal.
+    pub target_year: Option<i32>,
+    /// Default year of an achieved value.
+    pub actual_year: Option<i32>,
+}
+
+impl Frame {
+    /// Derives the frame from metadata.
+    pub fn new(info: &DocumentInfo) -> Frame {
+        match info.doc_type {
+            DocType::WorkReport => Frame {
+                doc_type: info.doc_type,
+                present: info.year.map(|y| y - 1),
+                target_year: info.year,
+                actual_year: info.year.map(|y| y - 1),
+            },
+            DocType::StatisticalBulletin => Frame {
+                doc_type: info.doc_type,
+                present: info.year,
+                target_year: info.year.map(|y| y + 1),
+                actual_year: info.year,
+            },
+            DocType::FiveYearPlan | DocType::Outline => {
+                let base = info.period_start.map(|s| if info.doc_type == DocType::Outline { s } else { s - 1 });
+                Frame { doc_type: info.doc_type, present: base, target_year: info.period_end, actual_year: base }
+            }
+            DocType::ImplementationPlan | DocType::Other => Frame {
+                doc_type: info.doc_type,
+                present: info.year.or(info.period_start),
+                target_year: info.period_end.or(info.year),
+                actual_year: info.year.map(|y| y - 1),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(text: &str) -> DocumentInfo {
+        document_info(text, &planwatch_text::blocks(text))
+    }
+
+    #[test]
+    fn reads_metadata() {
+        let i = info("2024年锦州市政府工作报告\n——2024年1月10日在锦州市第十七届人民代表大会第三次会议上\n");
+        assert_eq!(i.doc_type, DocType::WorkReport);
+        assert_eq!(i.region.as_deref(), Some("锦州市"));
+        assert_eq!(i.year, Some(2024));
+
+        let i = info("葫芦岛市国民经济和社会发展\n第十四个五年规划和二〇三五年\n远景目标纲要\n正文。");
+        assert_eq!(i.doc_type, DocType::FiveYearPlan);
+        assert_eq!(i.region.as_deref(), Some("葫芦岛市"));
+        assert_eq!((i.period_start, i.period_end), (Some(2021), Some(2025)));
+
+        let i = info("锦州市经济社会发展纲要(2015—2025年)(讨论稿)\n");
+        assert_eq!(i.doc_type, DocType::Outline);
+        assert_eq!((i.period_start, i.period_end), (Some(2015), Some(2025)));
+
+        let i = info("锦政发〔2017〕55号\n\n锦州市人民政府关于印发锦州市补短板实施方案的通知\n\n  锦州市人民政府\n\n  2017年8月6日\n到2020年，建成。到2020年，完成。");
+        assert_eq!(i.doc_type, DocType::ImplementationPlan);
+        assert_eq!(i.number.as_deref(), Some("锦政发〔2017〕55号"));
+        assert_eq!(i.year, Some(2017));
+        assert_eq!(i.period_end, Some(2020));
+        assert_eq!(i.region.as_deref(), Some("锦州市"));
+
+        let i = info("2023年某某市國民經濟和社會發展統計公報\n");
+        assert_eq!(i.doc_type, DocType::StatisticalBulletin);
+        assert_eq!(i.year, Some(2023));
+    }
+}

@@ -1,0 +1,688 @@
+//! Facts in running text: each quantity of a sentence becomes a fact, with
+//! its indicator read from the words before (or, for counts, after) it, its
+//! year from the nearest year named before it, and its kind from the
+//! section, the year and marker words.
+
+use crate::doc::{named_period, Frame};
+use crate::quantity::{at, ends, is_delim, quantities, year_at, Quantity};
+use crate::span::Span;
+use crate::words::*;
+use planwatch_core::{Comparator, DocType, Fact, Kind, Measure};
+
+/// Where a paragraph sits: the section's kind and year.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// The section reviews achievements (发展基础, 工作回顾).
+    pub review: bool,
+    /// A year named by the section heading.
+    pub year: Option<i32>,
+    /// The heading text.
+    pub title: Option<String>,
+}
+
+/// What every fact of one document shares.
+pub struct DocCtx<'a> {
+    /// File name.
+    pub doc: &'a str,
+    /// Time frame.
+    pub frame: &'a Frame,
+    /// Region of the document.
+    pub region: Option<String>,
+}
+
+fn is_clause_delim(c: char) -> bool {
+    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?')
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// A year named in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct YearMention {
+    pos: usize,
+    year: i32,
+    /// Preceded by 到/至: a goal's deadline.
+    deadline: bool,
+}
+
+fn year_mentions(s: &[char]) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((y, len)) = year_at(s, i) {
+            let after = i + len;
+            let comparison = COMPARISON_BEFORE_YEAR.iter().any(|w| ends(s, i, w))
+                || at(s, after, "相比")
+                || at(s, after, "比")
+                || at(s, after, "以来")
+                || at(s, after, "远景")
+                || at(s, after, "的基础");
+            let date = s.get(after).is_some_and(|c| c.is_ascii_digit() || *c == '月');
+            if !comparison && !date {
+                let deadline = ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于");
+                out.push(YearMention { pos: i, year: y, deadline });
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Extracts the facts of one paragraph (`text[start..end]`).
+pub fn paragraph_facts(text: &str, start: usize, end: usize, section: &Section, ctx: &DocCtx, out: &mut Vec<Fact>) {
+    let span = Span::new(text, start, end);
+    let s = &span.chars;
+    let years = year_mentions(s);
+    let mut sent_start = 0;
+    // A deadline year (到2020年) carries over the paragraph.
+    let mut carried: Option<YearMention> = None;
+    for i in 0..=s.len() {
+        if i < s.len() && !is_sentence_end(s[i]) {
+            continue;
+        }
+        let a = sentence_start_skip(s, sent_start);
+        let b = (i + 1).min(s.len());
+        if a < b {
+            sentence_facts(&span, a, b, &years, &mut carried, section, ctx, text, out);
+        }
+        sent_start = b;
+    }
+}
+
+fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
+    while a < s.len() && (is_clause_delim(s[a]) || s[a] == '、') {
+        a += 1;
+    }
+    a
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_facts(
+    span: &Span,
+    a: usize,
+    b: usize,
+    years: &[YearMention],
+    carried: &mut Option<YearMention>,
+    section: &Section,
+    ctx: &DocCtx,
+    text: &str,
+    out: &mut Vec<Fact>,
+) {
+    let s = &span.chars[a..b];
+    let qs = quantities(s);
+    let sent_years: Vec<YearMention> = years
+        .iter()
+        .filter(|y| y.pos >= a && y.pos < b)
+        .map(|y| YearMention { pos: y.pos - a, ..*y })
+        .collect();
+    let sentence: String = s.iter().collect();
+    let mut last_subject: Option<(usize, usize)> = None; // in sentence coords
+    let mut prev_end = 0;
+    let mut prev_clause_start = usize::MAX;
+    for (k, q) in qs.iter().enumerate() {
+        let clause_start = (0..q.start).rev().find(|&i| is_clause_delim(s[i])).map_or(0, |i| i + 1);
+        let narrow_start = if clause_start == prev_clause_start { prev_end.max(clause_start) } else { clause_start };
+        let clause_end = (q.end..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
+        // Year: the nearest named before the quantity, else the carried deadline.
+        let year_m = sent_years.iter().rev().find(|y| y.pos < q.start).copied();
+        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline && y.pos < q.start) {
+            *carried = Some(*y);
+        }
+        let pre: String = s[clause_start..q.start].iter().collect();
+        let kind = decide_kind(ctx, section, &sentence, &pre, year_m.or(*carried).map(|y| y.year));
+        let year = year_m.map(|y| y.year).or_else(|| carried.map(|y| y.year)).or_else(|| default_year(ctx, section, kind, &sentence));
+        let (measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, &sentence[..], q);
+        let mut value = q.value;
+        if negative {
+            value = -value;
+        }
+        // Indicator.
+        let subject = if q.counts_following_noun {
+            let noun_end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
+            let (ls, le) = strip(s, narrow_start, q.start, LEAD, &[]);
+            let (ns, ne) = strip(s, q.end, noun_end, &[], TRAIL);
+            Some(Name::Joined(ls, le, ns, ne))
+        } else {
+            let (ls, le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
+            let le = cut_comparison(s, ls, le);
+            let (ls, le) = strip(s, ls, le, LEAD, TRAIL);
+            if le > ls {
+                last_subject = Some((ls, le));
+                Some(Name::Plain(ls, le))
+            } else {
+                last_subject.map(|(x, y)| Name::Plain(x, y))
+            }
+        };
+        prev_end = q.end;
+        prev_clause_start = clause_start;
+        let Some(subject) = subject else { continue };
+        let names = subject.names(span, a, s, &qs, k);
+        let quote_start = match subject {
+            Name::Plain(x, _) => x.min(clause_start),
+            Name::Joined(x, y, _, _) => if y > x { x } else { q.start },
+        };
+        let quote_end = match subject {
+            Name::Joined(_, _, _, ne) => ne.max(q.end),
+            _ => q.end,
+        };
+        let (qa, qb) = span.bytes(a + quote_start.min(q.start), a + quote_end);
+        let quote = text.get(qa..qb).unwrap_or_default().to_string();
+        for name in names {
+            if name.chars().count() < 2 {
+                continue;
+            }
+            out.push(Fact {
+                doc: ctx.doc.to_string(),
+                kind,
+                indicator: name,
+                region: ctx.region.clone(),
+                year,
+                value: Some(value),
+                value_max: q.value_max,
+                unit: Some(written_unit(span, a, q)),
+                measure,
+                comparator: q.comparator.unwrap_or(Comparator::Eq),
+                attribute: None,
+                text: None,
+                quote: quote.clone(),
+                section: section.title.clone(),
+                start: Some(qa),
+                end: Some(qb),
+            });
+        }
+    }
+    qualitative_facts(span, a, b, years, *carried, section, ctx, text, out);
+}
+
+/// The unit as the document writes it (`億元` stays `億元`).
+pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
+    let Some(p) = q.unit_pos else { return q.unit.clone() };
+    let n = q.unit.chars().count();
+    let orig = span.orig_string(off + p, off + p + n);
+    let same = orig.chars().map(planwatch_text::norm::char_for_matching).eq(q.unit.chars());
+    if same { orig } else { q.unit.clone() }
+}
+
+/// How an indicator name is made from the sentence.
+#[derive(Debug, Clone, Copy)]
+enum Name {
+    /// Chars `a..b` of the sentence.
+    Plain(usize, usize),
+    /// Words before the number plus the counted noun after it.
+    Joined(usize, usize, usize, usize),
+}
+
+impl Name {
+    /// The indicator names, one per item when a list shares the quantity
+    /// (`供水、供电和燃气用户普及率均达到90%`).
+    fn names(&self, span: &Span, off: usize, s: &[char], qs: &[Quantity], k: usize) -> Vec<String> {
+        match *self {
+            Name::Joined(a, b, c, d) => {
+                let mut n = clean_name(&span.orig_string(off + a, off + b));
+                n.push_str(&clean_name(&span.orig_string(off + c, off + d)));
+                vec![n]
+            }
+            Name::Plain(a, b) => {
+                let whole = clean_name(&span.orig_string(off + a, off + b));
+                let between_next: bool = qs.get(k + 1).is_some_and(|n| n.start > qs[k].end && s[qs[k].end..n.start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
+                let shared = !between_next && (k == 0 || !s[qs[k - 1].end..qs[k].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
+                let items = split_list(&span.orig[off + a..off + b]);
+                if items.len() < 2 {
+                    return vec![whole];
+                }
+                if shared {
+                    return items;
+                }
+                // 分别…X和Y: the k-th quantity of the list belongs to the k-th item.
+                let first = (0..=k).rev().take_while(|&i| i == k || s[qs[i].end..qs[i + 1].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).last().unwrap_or(k);
+                let idx = k - first;
+                let count = (first..qs.len()).take_while(|&i| i == first || s[qs[i - 1].end..qs[i].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).count();
+                if count == items.len() {
+                    vec![items[idx].clone()]
+                } else {
+                    vec![whole]
+                }
+            }
+        }
+    }
+}
+
+/// Splits `供水、供电和燃气用户普及率` into full names, giving the short
+/// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
+fn split_list(chars: &[char]) -> Vec<String> {
+    let mut parts: Vec<Vec<char>> = vec![Vec::new()];
+    let mut depth = 0;
+    for &c in chars {
+        match c {
+            '(' | '（' | '“' | '《' => depth += 1,
+            ')' | '）' | '”' | '》' => depth -= 1,
+            _ => {}
+        }
+        let word_ji = c == '及' && p_prev_is(&parts, '普');
+        if depth == 0 && matches!(c, '、' | '和' | '及' | '与') && !word_ji {
+            parts.push(Vec::new());
+        } else if let Some(p) = parts.last_mut() {
+            p.push(c);
+        }
+    }
+    parts.retain(|p| !p.is_empty());
+    if parts.len() < 2 || parts.iter().any(|p| p.len() > 16) {
+        return vec![];
+    }
+    let last = parts.last().cloned().unwrap_or_default();
+    parts
+        .iter()
+        .map(|p| {
+            let mut name: String = p.iter().collect();
+            if p.len() < last.len() && !std::ptr::eq(p, parts.last().unwrap_or(p)) {
+                name.extend(&last[p.len()..]);
+            }
+            clean_name(&name)
+        })
+        .collect()
+}
+
+fn p_prev_is(parts: &[Vec<char>], c: char) -> bool {
+    parts.last().and_then(|p| p.last()) == Some(&c)
+}
+
+/// Removes quotes and brackets around words in a name.
+fn clean_name(s: &str) -> String {
+    s.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '「' | '」' | '﹡' | '*' | ' ')).collect()
+}
+
+/// The end of the noun a count names (`5个农产品加工园区，` → before `，`).
+fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_end: usize) -> usize {
+    let mut end = clause_end.min(next_q.unwrap_or(usize::MAX)).min(from + 24);
+    // A following count in the same clause starts a new item: stop before 和/、.
+    while end > from && matches!(s[end - 1], '和' | '及' | '与' | '、' | ',' | '，') {
+        end -= 1;
+    }
+    (from..end).find(|&i| s[i] == '、').unwrap_or(end)
+}
+
+/// Strips filler words from both ends of `s[a..b]`, and years at the front.
+fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) -> (usize, usize) {
+    loop {
+        let before = (a, b);
+        while a < b && (is_delim(s[a]) || s[a] == '、') {
+            a += 1;
+        }
+        if let Some((_, len)) = year_at(s, a) {
+            a += len;
+        }
+        for w in lead.iter().chain(if lead.is_empty() { &[][..] } else { VERBS_AT_FRONT }) {
+            if at(s, a, w) && a + w.chars().count() <= b {
+                a += w.chars().count();
+                break;
+            }
+        }
+        // A year at the end (由2010年末的): not part of the name.
+        for tail in ["年末", "年底", "年"] {
+            let n = tail.chars().count();
+            if b >= a + n + 4 && ends(&s[..b], b, tail) && s[b - n - 4..b - n].iter().all(|c| c.is_ascii_digit()) {
+                b -= n + 4;
+                break;
+            }
+        }
+        for w in trail {
+            if b > a && ends(&s[..b], b, w) && b - w.chars().count() >= a {
+                b -= w.chars().count();
+                break;
+            }
+        }
+        while b > a && matches!(s[b - 1], '，' | ',' | '、' | '：' | ':' | '(' | '（') {
+            b -= 1;
+        }
+        if (a, b) == before {
+            return (a, b);
+        }
+    }
+}
+
+/// Verbs that may start the words before a number but are not part of a name.
+const VERBS_AT_FRONT: &[&str] = &[
+    "增加到", "提高到", "提高至", "提升至", "下降到", "下降至", "降低至", "降至", "增至", "达到",
+    "增长", "增加", "提高", "提升", "下降", "降低", "减少",
+];
+
+/// Cuts a comparison (`比“十二五”末`, `比2015年`, `由2010年末的`) off the end of a name.
+fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
+    for i in a..b {
+        if s[i] == '由' && i > a && s.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return i;
+        }
+        if (s[i] == '比' || s[i] == '较') && i > a {
+            let next = s.get(i + 1).copied().unwrap_or(' ');
+            if !matches!(next, '重' | '率' | '例' | '值' | '较') && s[i - 1] != '对' {
+                return i;
+            }
+        }
+    }
+    b
+}
+
+fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year: Option<i32>) -> Kind {
+    let frame = ctx.frame;
+    if frame.doc_type == DocType::StatisticalBulletin {
+        return Kind::Actual;
+    }
+    let target_marked = TARGET_MARKERS.iter().any(|w| sentence.contains(w)) || sentence.contains("今年");
+    let actual_marked = ACTUAL_MARKERS.iter().any(|w| pre.contains(w) || sentence.contains(w));
+    if let (Some(y), Some(p)) = (year, frame.present) {
+        if y > p {
+            return Kind::Target;
+        }
+        if !target_marked || actual_marked {
+            return Kind::Actual;
+        }
+        return Kind::Target;
+    }
+    if section.review {
+        if target_marked && !actual_marked && !sentence.contains("预计") {
+            return Kind::Target;
+        }
+        return Kind::Actual;
+    }
+    if actual_marked && frame.doc_type != DocType::WorkReport {
+        return Kind::Actual;
+    }
+    if actual_marked && !target_marked {
+        return Kind::Actual;
+    }
+    Kind::Target
+}
+
+fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> Option<i32> {
+    let frame = ctx.frame;
+    if sentence.contains("今年") && frame.doc_type == DocType::WorkReport {
+        return frame.target_year;
+    }
+    if let Some((_, end)) = named_period(sentence).filter(|_| kind == Kind::Actual && frame.doc_type != DocType::WorkReport) {
+        // “十三五”时期… in a review: the period's last year.
+        if frame.present.is_none_or(|p| end <= p) {
+            return Some(end);
+        }
+    }
+    if let Some(y) = section.year {
+        let fits = match kind {
+            Kind::Actual => frame.present.is_none_or(|p| y <= p),
+            Kind::Target => frame.present.is_none_or(|p| y > p),
+        };
+        if fits {
+            return Some(y);
+        }
+    }
+    match kind {
+        Kind::Target => frame.target_year,
+        Kind::Actual => frame.actual_year,
+    }
+}
+
+/// The measure of a quantity, and whether its value is a fall (negative).
+fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &Quantity) -> (Measure, bool) {
+    let rate = q.unit == "%" || q.unit.ends_with("百分点");
+    let last_rise = RISE.iter().filter_map(|w| pre.rfind(w).map(|i| (i + w.len(), *w))).max();
+    let last_fall = FALL.iter().filter_map(|w| pre.rfind(w).map(|i| (i + w.len(), *w))).max();
+    let verb = match (last_rise, last_fall) {
+        (Some(r), Some(f)) => Some(if r.0 >= f.0 { (r.0, true) } else { (f.0, false) }),
+        (Some(r), None) => Some((r.0, true)),
+        (None, Some(f)) => Some((f.0, false)),
+        (None, None) => None,
+    };
+    // A verb followed by 至/到 names the level reached (降低至43, 提高到95%).
+    let to_level = verb.is_some_and(|(end, _)| pre[end..].starts_with('至') || pre[end..].starts_with('到'));
+    let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"].iter().any(|w| pre.contains(w));
+    if pre.contains("年均") || pre.contains("年平均") || pre.contains("平均每年") || (pre.contains("平均") && pre.contains("增")) {
+        return (Measure::AvgGrowth, verb.is_some_and(|(_, up)| !up) && !pre.contains("降低率"));
+    }
+    if q.unit == "倍" {
+        return (Measure::Cumulative, false);
+    }
+    if pre.contains("累计") || pre.contains("五年共") {
+        return (Measure::Cumulative, false);
+    }
+    let comparison = !yoy && has_comparison_base(pre);
+    if comparison && verb.is_some() {
+        return (Measure::Cumulative, verb.is_some_and(|(_, up)| !up));
+    }
+    let Some((_, up)) = verb.filter(|_| !to_level) else {
+        return (Measure::Level, false);
+    };
+    let plan = matches!(doc_type, DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan);
+    let _ = sentence;
+    if up {
+        if yoy {
+            return (Measure::Growth, false);
+        }
+        if rate {
+            if kind == Kind::Target && plan && q.unit == "%" {
+                return (Measure::AvgGrowth, false);
+            }
+            return (Measure::Growth, false);
+        }
+        if kind == Kind::Target && plan {
+            return (Measure::Cumulative, false);
+        }
+        return (Measure::Growth, false);
+    }
+    if yoy || (kind == Kind::Actual && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin)) {
+        return (Measure::Growth, true);
+    }
+    (Measure::Reduction, false)
+}
+
+fn has_comparison_base(pre: &str) -> bool {
+    let chars: Vec<char> = pre.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if (*c == '比' || *c == '较') && !matches!(chars.get(i + 1), Some('重') | Some('率') | Some('例') | Some('值')) {
+            return true;
+        }
+    }
+    pre.contains("相比")
+}
+
+/// Goals stated without a number (`不低于全省平均水平`, `与经济增长同步`).
+#[allow(clippy::too_many_arguments)]
+fn qualitative_facts(
+    span: &Span,
+    a: usize,
+    b: usize,
+    _years: &[YearMention],
+    carried: Option<YearMention>,
+    section: &Section,
+    ctx: &DocCtx,
+    text: &str,
+    out: &mut Vec<Fact>,
+) {
+    let s = &span.chars[a..b];
+    let sentence: String = s.iter().collect();
+    for (pat, measure, comparator) in QUALITATIVE {
+        let Some(pos) = sentence.find(pat) else { continue };
+        let pos = sentence[..pos].chars().count();
+        // The clause holding the pattern.
+        let clause_start = (0..pos).rev().find(|&i| is_clause_delim(s[i])).map_or(0, |i| i + 1);
+        let clause_end = (pos..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
+        if quantities(&s[clause_start..clause_end]).iter().any(|q| q.unit != "倍") {
+            continue;
+        }
+        // Goal words start at the comparator before the pattern.
+        let mut t0 = pos;
+        for w in ["力争", "不低于", "不高于", "高于", "低于", "超过", "接近", "达到", "保持", "与", "实现", "完成", "总体"] {
+            if let Some(p) = sentence[..sentence.char_indices().nth(pos).map_or(sentence.len(), |x| x.0)].rfind(w) {
+                let p = sentence[..p].chars().count();
+                if p >= clause_start && p < t0 && pos - p <= 12 {
+                    t0 = p;
+                }
+            }
+        }
+        let (ns, ne) = strip(s, clause_start, t0, LEAD, TRAIL);
+        if ne <= ns {
+            continue;
+        }
+        let kind = decide_kind(ctx, section, &sentence, "", carried.map(|y| y.year));
+        if kind != Kind::Target {
+            continue;
+        }
+        let year = carried.map(|y| y.year).or_else(|| default_year(ctx, section, kind, &sentence));
+        let t_end = pos + pat.chars().count();
+        let (qa, qb) = span.bytes(a + ns, a + t_end);
+        out.push(Fact {
+            doc: ctx.doc.to_string(),
+            kind,
+            indicator: clean_name(&span.orig_string(a + ns, a + ne)),
+            region: ctx.region.clone(),
+            year,
+            value: None,
+            value_max: None,
+            unit: None,
+            measure: *measure,
+            comparator: if t0 < pos && s[t0..pos].starts_with(&['力', '争']) { Comparator::Gt } else { *comparator },
+            attribute: None,
+            text: Some(span.orig_string(a + t0, a + t_end)),
+            quote: text.get(qa..qb).unwrap_or_default().to_string(),
+            section: section.title.clone(),
+            start: Some(qa),
+            end: Some(qb),
+        });
+    }
+}
+
+/// Qualitative goal patterns: (words, measure, comparator).
+const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
+    ("不低于全省平均水平", Measure::Level, Comparator::Ge),
+    ("不低于全国平均水平", Measure::Level, Comparator::Ge),
+    ("高于全国、全省平均水平", Measure::Growth, Comparator::Gt),
+    ("超过全国、全省平均水平", Measure::Growth, Comparator::Gt),
+    ("高于全省平均水平", Measure::Growth, Comparator::Gt),
+    ("高于全市平均水平", Measure::Growth, Comparator::Gt),
+    ("接近全市平均水平", Measure::Level, Comparator::Approx),
+    ("接近全省平均水平", Measure::Level, Comparator::Approx),
+    ("与经济发展同步增长", Measure::AvgGrowth, Comparator::Eq),
+    ("与经济增长同步", Measure::Growth, Comparator::Eq),
+    ("稳中有升", Measure::Growth, Comparator::Gt),
+    ("下达任务", Measure::Level, Comparator::Eq),
+    ("下达目标", Measure::Level, Comparator::Eq),
+    ("达到省考指标", Measure::Level, Comparator::Eq),
+    ("不下降", Measure::Level, Comparator::Ge),
+    ("得到消除", Measure::Level, Comparator::Eq),
+    ("实现翻番", Measure::Cumulative, Comparator::Eq),
+    ("实现倍增", Measure::Cumulative, Comparator::Eq),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwatch_core::DocumentInfo;
+
+    fn run(doc_type: DocType, year: Option<i32>, period: (Option<i32>, Option<i32>), review: bool, text: &str) -> Vec<Fact> {
+        let info = DocumentInfo { title: None, region: Some("某市".into()), doc_type, period_start: period.0, period_end: period.1, year, issuer: None, number: None };
+        let frame = Frame::new(&info);
+        let ctx = DocCtx { doc: "t.txt", frame: &frame, region: info.region.clone() };
+        let mut out = Vec::new();
+        let section = Section { review, ..Default::default() };
+        paragraph_facts(text, 0, text.len(), &section, &ctx, &mut out);
+        out
+    }
+
+    fn brief(f: &Fact) -> String {
+        format!(
+            "{} {} {} {} {} {} {}",
+            f.kind.as_str(),
+            f.indicator,
+            f.year.unwrap_or(0),
+            f.value.unwrap_or(f64::NAN),
+            f.unit.clone().unwrap_or_default(),
+            f.measure.as_str(),
+            f.comparator.as_str()
+        )
+    }
+
+    fn check(doc_type: DocType, review: bool, text: &str, want: &[&str]) {
+        let (year, period) = match doc_type {
+            DocType::WorkReport => (Some(2024), (None, None)),
+            DocType::StatisticalBulletin => (Some(2023), (None, None)),
+            _ => (None, (Some(2016), Some(2020))),
+        };
+        let got: Vec<String> = run(doc_type, year, period, review, text).iter().map(brief).collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn work_report_review() {
+        check(DocType::WorkReport, true, "初步核算,地区生产总值增长5.4%,一般公共预算收入增长10%,城镇新增就业1.7万人。", &[
+            "actual 地区生产总值 2023 5.4 % growth eq",
+            "actual 一般公共预算收入 2023 10 % growth eq",
+            "actual 城镇新增就业 2023 1.7 万人 level eq",
+        ]);
+        check(DocType::WorkReport, true, "实际利用外资3948万美元,增长44%。", &[
+            "actual 实际利用外资 2023 3948 万美元 level eq",
+            "actual 实际利用外资 2023 44 % growth eq",
+        ]);
+        check(DocType::WorkReport, true, "新增科技型中小企业663家、雏鹰瞪羚企业25家。", &[
+            "actual 新增科技型中小企业 2023 663 家 level eq",
+            "actual 雏鹰瞪羚企业 2023 25 家 level eq",
+        ]);
+    }
+
+    #[test]
+    fn work_report_goals() {
+        check(DocType::WorkReport, false, "今年主要预期目标是:地区生产总值增长6.5%,居民消费价格涨幅不高于3%。", &[
+            "target 地区生产总值 2024 6.5 % growth eq",
+            "target 居民消费价格 2024 3 % growth le",
+        ]);
+    }
+
+    #[test]
+    fn plan_goals_and_base() {
+        check(DocType::FiveYearPlan, false, "到2020年,全市地区生产总值年均增长7%左右,单位地区生产总值能源消耗降低12%。", &[
+            "target 地区生产总值 2020 7 % avg_growth approx",
+            "target 单位地区生产总值能源消耗 2020 12 % reduction eq",
+        ]);
+        check(DocType::FiveYearPlan, true, "全市实现地区生产总值1357.5亿元,年均增长8.2%。", &[
+            "actual 地区生产总值 2015 1357.5 亿元 level eq",
+            "actual 地区生产总值 2015 8.2 % avg_growth eq",
+        ]);
+        check(DocType::FiveYearPlan, true, "人均城市道路面积由2010年末的9.7平方米增加到2015年末的11.6平方米。", &[
+            "actual 人均城市道路面积 2010 9.7 平方米 level eq",
+            "actual 人均城市道路面积 2015 11.6 平方米 level eq",
+        ]);
+    }
+
+    #[test]
+    fn lists_share_or_split_values() {
+        let got: Vec<String> = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), true, "供水、供电和燃气用户普及率达到90%以上。").iter().map(|f| f.indicator.clone()).collect();
+        assert_eq!(got, ["供水用户普及率", "供电用户普及率", "燃气用户普及率"]);
+        let got: Vec<String> = run(DocType::WorkReport, Some(2024), (None, None), true, "城镇和农村常住居民人均可支配收入分别增长5.1%和8%。").iter().map(|f| format!("{} {}", f.indicator, f.value.unwrap_or(0.0))).collect();
+        assert_eq!(got, ["城镇常住居民人均可支配收入 5.1", "农村常住居民人均可支配收入 8"]);
+    }
+
+    #[test]
+    fn counted_nouns() {
+        check(DocType::Outline, false, "2020年,建成5个农产品加工园区,6个加工产业集群。", &[
+            "target 建成农产品加工园区 2020 5 个 level eq",
+            "target 加工产业集群 2020 6 个 level eq",
+        ]);
+    }
+
+    #[test]
+    fn traditional_characters() {
+        check(DocType::StatisticalBulletin, false, "全年地區生產總值1234.5億元,比上年增長5.2%。", &[
+            "actual 地區生產總值 2023 1234.5 億元 level eq",
+            "actual 地區生產總值 2023 5.2 % growth eq",
+        ]);
+    }
+
+    #[test]
+    fn qualitative_goals() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "经济增速不低于全省平均水平。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, None);
+        assert_eq!(f[0].text.as_deref(), Some("不低于全省平均水平"));
+        assert_eq!(f[0].year, Some(2020));
+    }
+}

@@ -1,0 +1,460 @@
+//! Quantities: a number with its unit, range and comparator words
+//! (`突破2000亿元`, `15%—20%`, `400余个`, `4.3%以内`).
+
+use crate::number::{parse_at, Number};
+use planwatch_core::Comparator;
+
+/// Units whose number counts things; a noun after them names what is counted
+/// (`建成5个农产品加工园区`).
+const CLASSIFIERS: &[&str] = &[
+    "个", "家", "户", "项", "座", "所", "名", "条", "台", "张", "件", "套", "批次", "批", "处",
+    "场", "笔", "辆", "艘", "架", "部", "本", "株", "棵", "宗", "种", "间", "栋", "支", "位",
+    "人", "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所",
+];
+
+/// Base units, matched after an optional magnitude prefix; longest first wins.
+const BASE_UNITS: &[&str] = &[
+    "个百分点", "百分点", "个工作日", "工作日", "个月", "吨标准煤", "吨标煤", "标准煤", "立方米", "平方米",
+    "平方公里", "平方千米", "公顷", "公里", "千米", "千瓦时", "千瓦", "兆瓦", "兆伏安", "千伏安",
+    "美元", "欧元", "港元", "元", "人次", "人年", "人", "户", "亩", "吨", "斤", "公斤", "千克",
+    "标箱", "标台", "株", "辆", "套", "个", "家", "项", "座", "所", "名", "条", "台", "张", "件",
+    "处", "场", "笔", "批次", "艘", "架", "部", "床", "册", "种", "栋", "棵", "宗", "间", "块",
+    "岁", "年", "天", "小时", "倍", "度", "米", "位", "次", "%", "‰",
+];
+
+const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "千", "百"];
+
+/// Compound denominators after `/` (`元/人`, `公里/百平方公里`, `吨标准煤/万元`).
+const PER_UNITS: &[&str] = &[
+    "百平方公里", "平方公里", "立方米", "万元", "万人", "千人", "人", "户", "年", "天", "吨", "亩",
+];
+
+/// A number with its unit and binding words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    /// Char index in the sentence where the quantity starts (the number, or a leading `≥`).
+    pub start: usize,
+    /// Char index just past the quantity, including `以上`/`左右`.
+    pub end: usize,
+    /// Char index where the number itself starts.
+    pub num_start: usize,
+    /// Value as written (magnitude kept in the unit).
+    pub value: f64,
+    /// Upper end of a range.
+    pub value_max: Option<f64>,
+    /// Unit as written, normalised for matching (`亿元`, `%`).
+    pub unit: String,
+    /// Comparator from words next to the number, if any.
+    pub comparator: Option<Comparator>,
+    /// The unit counts things and a noun follows (`5个园区`).
+    pub counts_following_noun: bool,
+    /// Char index where the unit is written, if it is written.
+    pub unit_pos: Option<usize>,
+}
+
+fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static str> {
+    let mut best: Option<&'static str> = None;
+    for w in words {
+        let n = w.chars().count();
+        if i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars()) && best.map_or(true, |b| b.chars().count() < n) {
+            best = Some(w);
+        }
+    }
+    best
+}
+
+/// Whether `s[i..]` starts with `w`.
+pub fn at(s: &[char], i: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars())
+}
+
+/// Whether `s[..i]` ends with `w`.
+pub fn ends(s: &[char], i: usize, w: &str) -> bool {
+    let n = w.chars().count();
+    i >= n && s[i - n..i].iter().copied().eq(w.chars())
+}
+
+/// Matches a unit at `s[i]`: optional magnitude, base unit, optional `/denominator`.
+/// Returns the unit and its length in chars.
+fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usize)> {
+    let mut unit = String::new();
+    let mut j = i;
+    let mut must_have_base = false;
+    if let Some(m) = magnitude {
+        unit.push_str(m);
+        j += m.chars().count();
+    } else if let Some(m) = match_word(s, j, MAGNITUDES) {
+        unit.push_str(m);
+        j += m.chars().count();
+        // A magnitude alone is a unit only for 万/亿 (`17.19万建档立卡人口`, `突破1000亿`).
+        must_have_base = !(m == "万" || m == "亿" || m == "万亿");
+    }
+    match match_word(s, j, BASE_UNITS) {
+        Some(b) => {
+            unit.push_str(b);
+            j += b.chars().count();
+        }
+        None if !unit.is_empty() && !must_have_base => return Some((unit, j - i)),
+        None => return None,
+    }
+    Some(with_denominator(s, j, unit, i))
+}
+
+fn with_denominator(s: &[char], j: usize, mut unit: String, i: usize) -> (String, usize) {
+    if s.get(j) == Some(&'/') {
+        if let Some(d) = match_word(s, j + 1, PER_UNITS) {
+            unit.push('/');
+            unit.push_str(d);
+            return (unit, j + 1 + d.chars().count() - i);
+        }
+    }
+    (unit, j - i)
+}
+
+fn is_range_dash(c: char) -> bool {
+    matches!(c, '—' | '–' | '－' | '-' | '~' | '～' | '至' | '到' | '‐')
+}
+
+/// Whether the number at `i` is glued to a code or name rather than a quantity
+/// (`5G`, `PM2.5`, `B2B`, `第3`, `220千伏`).
+fn is_code(s: &[char], i: usize, n: &Number) -> bool {
+    if i > 0 {
+        let p = s[i - 1];
+        if p.is_ascii_alphanumeric() || p == '.' || p == '第' || p == '·' {
+            return true;
+        }
+        if n.chinese && is_cn_numeral_char(p) {
+            return true;
+        }
+    }
+    let after = i + n.len;
+    s.get(after).is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'k' | 'm'))
+}
+
+fn is_cn_numeral_char(c: char) -> bool {
+    "〇零一二两三四五六七八九十百千万亿".contains(c)
+}
+
+/// A year written at `i` (`2020年`, `二〇二五年`), with its length including 年.
+pub fn year_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+    let mut j = i;
+    let mut digits = String::new();
+    while let Some(&c) = s.get(j) {
+        let d = if c.is_ascii_digit() {
+            Some(c)
+        } else {
+            match c {
+                '〇' | '○' | '零' => Some('0'),
+                '一' => Some('1'),
+                '二' => Some('2'),
+                '三' => Some('3'),
+                '四' => Some('4'),
+                '五' => Some('5'),
+                '六' => Some('6'),
+                '七' => Some('7'),
+                '八' => Some('8'),
+                '九' => Some('9'),
+                _ => None,
+            }
+        };
+        match d {
+            Some(d) if digits.len() < 4 => {
+                digits.push(d);
+                j += 1;
+            }
+            _ => break,
+        }
+    }
+    if digits.len() != 4 || s.get(j) != Some(&'年') {
+        return None;
+    }
+    if i > 0 && (s[i - 1].is_ascii_digit()) {
+        return None;
+    }
+    let y: i32 = digits.parse().ok()?;
+    (1949..=2100).contains(&y).then_some((y, j + 1 - i))
+}
+
+/// Finds the quantities of a sentence, in order.
+pub fn quantities(s: &[char]) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((_, len)) = year_at(s, i) {
+            i += len;
+            continue;
+        }
+        let Some(n) = parse_at(s, i) else {
+            i += 1;
+            continue;
+        };
+        if is_code(s, i, &n) {
+            i += n.len.max(1);
+            continue;
+        }
+        match quantity_at(s, i, &n) {
+            Some(q) => {
+                i = q.end.max(i + 1);
+                out.push(q);
+            }
+            None => i += n.len.max(1),
+        }
+    }
+    out
+}
+
+fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
+    let mut j = i + n.len;
+    // Dates and ordinals are not quantities.
+    if let Some(&c) = s.get(j) {
+        if matches!(c, '月' | '日' | '号' | '时' | '届' | '次' | '期' | '级' | '类' | '型' | '星' | '代' | '线' | '环' | '路' | '甲')
+            && !n.percent_word
+        {
+            if c != '次' {
+                return None;
+            }
+        }
+    }
+    let mut comparator = None;
+    // 余/多 between number and unit (400余个, 3000余万元).
+    if matches!(s.get(j), Some('余') | Some('多')) {
+        comparator = Some(Comparator::Gt);
+        j += 1;
+    }
+    let (unit, ulen) = if n.percent_word {
+        ("%".to_string(), 0)
+    } else {
+        match unit_at(s, j, n.magnitude) {
+            Some(u) => u,
+            None => {
+                // A range whose first half has no unit: 5至8个, 15-20%.
+                let (unit, value_max, end) = range_tail(s, j)?;
+                let unit_pos = end - unit.chars().count();
+                let mut q = Quantity {
+                    start: i,
+                    end,
+                    num_start: i,
+                    value: n.value,
+                    value_max: Some(value_max),
+                    unit,
+                    comparator: None,
+                    counts_following_noun: false,
+                    unit_pos: Some(unit_pos),
+                };
+                finish(s, &mut q);
+                return Some(q);
+            }
+        }
+    };
+    if n.chinese && !plausible_chinese(s, i, n, &unit) {
+        return None;
+    }
+    // 年 as a unit only for durations, not for years or 三年行动.
+    if unit == "年" && (n.chinese || n.value >= 100.0 || s.get(j + ulen).is_some_and(|c| !is_delim(*c) && !at(s, j + ulen, "以上") && !at(s, j + ulen, "左右"))) {
+        return None;
+    }
+    let unit_pos = (!n.percent_word).then_some(j);
+    j += ulen;
+    if comparator.is_none() && matches!(s.get(j), Some('余') | Some('多')) && unit.chars().count() <= 2 {
+        comparator = Some(Comparator::Gt);
+        j += 1;
+    }
+    let mut q = Quantity {
+        start: i,
+        end: j,
+        num_start: i,
+        value: n.value,
+        value_max: None,
+        unit,
+        comparator,
+        counts_following_noun: false,
+        unit_pos,
+    };
+    if let Some(&c) = s.get(j) {
+        if is_range_dash(c) {
+            if let Some(m) = s.get(j + 1).and_then(|_| parse_at(s, j + 1)) {
+                let k = j + 1 + m.len;
+                let unit2 = unit_at(s, k, m.magnitude);
+                if unit2.as_ref().map_or(true, |(u, _)| *u == q.unit) && m.value > n.value {
+                    q.value_max = Some(m.value);
+                    q.end = k + unit2.map_or(0, |(_, l)| l);
+                }
+            }
+        }
+    }
+    finish(s, &mut q);
+    Some(q)
+}
+
+/// `至8个`, `-20%`: the unit and upper bound after a bare first number.
+fn range_tail(s: &[char], j: usize) -> Option<(String, f64, usize)> {
+    let c = *s.get(j)?;
+    if !is_range_dash(c) {
+        return None;
+    }
+    let m = parse_at(s, j + 1)?;
+    let k = j + 1 + m.len;
+    let (unit, ulen) = unit_at(s, k, m.magnitude)?;
+    Some((unit, m.value, k + ulen))
+}
+
+/// Chinese numerals are quantities only in plain counting (`一万二千人`, `千亿元`),
+/// not in set phrases (`一体化`, `三大攻坚战`, `十三五`, `一个中心`).
+fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
+    if i > 0 && matches!(s[i - 1], '“' | '"' | '「' | '第' | '每' | '之') {
+        return false;
+    }
+    let single = n.len == 1 && n.value < 10.0;
+    if single && matches!(unit, "个" | "项" | "条" | "种" | "批" | "次" | "部" | "年" | "天" | "位" | "家" | "所" | "座" | "张") {
+        // 一个/两个/三项 mostly name a list of things in prose, not a figure.
+        let after = i + n.len + unit.chars().count();
+        return s.get(after).is_none_or(|c| is_delim(*c)) || at(s, after, "以上");
+    }
+    true
+}
+
+/// Punctuation that ends a clause.
+pub fn is_delim(c: char) -> bool {
+    matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '：' | ':' | '！' | '？' | '）' | ')' | '（' | '(' | '“' | '”' | '"' | '》' | '《')
+}
+
+/// Adds comparator words after the quantity and decides whether a noun follows.
+fn finish(s: &[char], q: &mut Quantity) {
+    let j = q.end;
+    let post = [
+        ("以上", Comparator::Ge),
+        ("及以上", Comparator::Ge),
+        ("以内", Comparator::Le),
+        ("以下", Comparator::Le),
+        ("左右", Comparator::Approx),
+        ("上下", Comparator::Approx),
+    ];
+    for (w, c) in post {
+        if at(s, j, w) {
+            q.comparator = Some(c);
+            q.end = j + w.chars().count();
+            break;
+        }
+    }
+    // Comparator signs and words just before the number.
+    let i = q.num_start;
+    let pre: &[(&str, Comparator)] = &[
+        ("≥", Comparator::Ge),
+        (">=", Comparator::Ge),
+        ("≤", Comparator::Le),
+        ("<=", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+        ("＞", Comparator::Gt),
+        ("＜", Comparator::Lt),
+    ];
+    for (w, c) in pre {
+        if ends(s, i, w) {
+            q.start = i - w.chars().count();
+            if q.comparator.is_none() || *c == Comparator::Ge || *c == Comparator::Le {
+                q.comparator = Some(*c);
+            }
+            break;
+        }
+    }
+    if q.comparator.is_none() {
+        q.comparator = word_comparator_before(s, q.start);
+    }
+    let next = s.get(q.end).copied();
+    q.counts_following_noun = CLASSIFIERS.contains(&q.unit.as_str())
+        && next.is_some_and(|c| !is_delim(c) && !c.is_ascii_digit() && !"和及与等的以左上,".contains(c));
+}
+
+/// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).
+fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
+    let words: &[(&str, Comparator)] = &[
+        ("不低于", Comparator::Ge),
+        ("不少于", Comparator::Ge),
+        ("至少", Comparator::Ge),
+        ("最少", Comparator::Ge),
+        ("不超过", Comparator::Le),
+        ("不高于", Comparator::Le),
+        ("不多于", Comparator::Le),
+        ("控制在", Comparator::Le),
+        ("低于", Comparator::Lt),
+        ("少于", Comparator::Lt),
+        ("不足", Comparator::Lt),
+        ("突破", Comparator::Gt),
+        ("超过", Comparator::Gt),
+        ("高于", Comparator::Gt),
+        ("多于", Comparator::Gt),
+        ("逾", Comparator::Gt),
+        ("大约", Comparator::Approx),
+        ("约", Comparator::Approx),
+        ("近", Comparator::Approx),
+    ];
+    // Look back over at most 4 chars for the word, skipping 达到/为 between.
+    let lo = i.saturating_sub(5);
+    for end in (lo..=i).rev() {
+        for (w, c) in words {
+            if ends(s, end, w) {
+                let gap: String = s[end..i].iter().collect();
+                if gap.is_empty() || ["达到", "达", "为", "在", "到", "至"].contains(&gap.as_str()) {
+                    // 低于 inside 不低于 is handled by the longer word first.
+                    return Some(*c);
+                }
+            }
+        }
+        if end < i && is_delim(s[end]) {
+            break;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(s: &str) -> Vec<(f64, Option<f64>, String, Option<Comparator>)> {
+        let v: Vec<char> = s.chars().collect();
+        quantities(&v).into_iter().map(|q| (q.value, q.value_max, q.unit, q.comparator)).collect()
+    }
+
+    #[test]
+    fn units_and_comparators() {
+        assert_eq!(q("地区生产总值1357.5亿元"), vec![(1357.5, None, "亿元".into(), None)]);
+        assert_eq!(q("GDP力争突破3000亿元"), vec![(3000.0, None, "亿元".into(), Some(Comparator::Gt))]);
+        assert_eq!(q("控制在4.3%以内"), vec![(4.3, None, "%".into(), Some(Comparator::Le))]);
+        assert_eq!(q("年均增长7%左右"), vec![(7.0, None, "%".into(), Some(Comparator::Approx))]);
+        assert_eq!(q("≥6%"), vec![(6.0, None, "%".into(), Some(Comparator::Ge))]);
+        assert_eq!(q("解决实际问题400余个"), vec![(400.0, None, "个".into(), Some(Comparator::Gt))]);
+        assert_eq!(q("资金3000余万元"), vec![(3000.0, None, "万元".into(), Some(Comparator::Gt))]);
+        assert_eq!(q("招商千余批次"), vec![(1000.0, None, "批次".into(), Some(Comparator::Gt))]);
+        assert_eq!(q("提高2个百分点"), vec![(2.0, None, "个百分点".into(), None)]);
+        assert_eq!(q("公路密度达93.22公里/百平方公里"), vec![(93.22, None, "公里/百平方公里".into(), None)]);
+        assert_eq!(q("分别达到千亿元以上"), vec![(1000.0, None, "亿元".into(), Some(Comparator::Ge))]);
+        assert_eq!(q("比重15%—20%"), vec![(15.0, Some(20.0), "%".into(), None)]);
+        assert_eq!(q("新建5至8个"), vec![(5.0, Some(8.0), "个".into(), None)]);
+        assert_eq!(q("新登记经营主体5.2万户"), vec![(5.2, None, "万户".into(), None)]);
+        assert_eq!(q("全市17.19万建档立卡人口"), vec![(17.19, None, "万".into(), None)]);
+        assert_eq!(q("社会体育指导员占全市人口的2.0‰"), vec![(2.0, None, "‰".into(), None)]);
+        assert_eq!(q("增长百分之五点五"), vec![(5.5, None, "%".into(), None)]);
+        assert_eq!(q("城镇化率达到 54.5 %".replace(' ', "").as_str()), vec![(54.5, None, "%".into(), None)]);
+    }
+
+    #[test]
+    fn not_quantities() {
+        assert!(q("2023年1月10日").is_empty());
+        assert!(q("新建5G基站").is_empty());
+        assert!(q("PM2.5浓度").is_empty());
+        assert!(q("“十三五”时期").is_empty());
+        assert!(q("一体化发展，三大攻坚战").is_empty());
+        assert!(q("实施科技创新发展三年行动").is_empty());
+        assert!(q("第3次会议").is_empty());
+    }
+
+    #[test]
+    fn years() {
+        let v: Vec<char> = "到二〇二五年".chars().collect();
+        assert_eq!(year_at(&v, 1), Some((2025, 5)));
+        let v: Vec<char> = "2020年".chars().collect();
+        assert_eq!(year_at(&v, 0), Some((2020, 5)));
+    }
+}

@@ -1,0 +1,81 @@
+//! A stretch of the document as normalised chars, each mapped back to its
+//! byte range in the original text, so that matching ignores spaces, line
+//! breaks and full-width forms while quotes stay exact.
+
+use planwatch_text::norm::char_for_matching;
+
+/// Normalised chars of a stretch of the document with their original byte ranges.
+#[derive(Debug, Clone, Default)]
+pub struct Span {
+    /// Normalised chars (full-width to ASCII, traditional to simplified), whitespace dropped.
+    pub chars: Vec<char>,
+    /// The original chars, same length as `chars`.
+    pub orig: Vec<char>,
+    /// Byte range of each char in the original text.
+    pub offs: Vec<(usize, usize)>,
+}
+
+impl Span {
+    /// Reads `text[start..end]`, dropping whitespace.
+    pub fn new(text: &str, start: usize, end: usize) -> Span {
+        let mut s = Span::default();
+        let Some(slice) = text.get(start..end) else {
+            return s;
+        };
+        for (i, c) in slice.char_indices() {
+            if c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
+                continue;
+            }
+            let n = char_for_matching(c);
+            if n == ' ' {
+                continue;
+            }
+            s.chars.push(n);
+            s.orig.push(c);
+            s.offs.push((start + i, start + i + c.len_utf8()));
+        }
+        s
+    }
+
+    /// Number of chars.
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    /// Whether the span has no chars.
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    /// Byte range in the original text of chars `a..b`.
+    pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
+        if a >= b || b > self.offs.len() {
+            return (0, 0);
+        }
+        (self.offs[a].0, self.offs[b - 1].1)
+    }
+
+    /// The original chars `a..b` (whitespace dropped).
+    pub fn orig_string(&self, a: usize, b: usize) -> String {
+        self.orig.get(a..b.min(self.orig.len())).map(|c| c.iter().collect()).unwrap_or_default()
+    }
+
+    /// The normalised chars `a..b`.
+    pub fn norm_string(&self, a: usize, b: usize) -> String {
+        self.chars.get(a..b.min(self.chars.len())).map(|c| c.iter().collect()).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_back_to_original_bytes() {
+        let text = "城镇 化率达到 ５４.5 %";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(s.norm_string(0, s.len()), "城镇化率达到54.5%");
+        let (a, b) = s.bytes(6, 10);
+        assert_eq!(&text[a..b], "５４.5");
+    }
+}

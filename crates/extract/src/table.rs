@@ -1,0 +1,647 @@
+//! Facts in plan tables. A table's header gives its value columns (slots):
+//! base-year and goal-year levels, and growth or cumulative columns. Rows
+//! flattened from PDFs lose empty cells and shift; when a row has fewer
+//! cells than slots, each value goes where its form says: `[12%]` and
+//! `91.3(累计)` are cumulative, `≥6%` in a 亿元 row is a growth rate, and
+//! bare levels fill the latest year columns first.
+
+use crate::doc::{named_period, Frame};
+use crate::number::parse_at;
+use crate::quantity::{quantities, year_at};
+use planwatch_core::{Attribute, Comparator, DocType, Fact, Kind, Measure};
+
+/// One value column of a table.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Slot {
+    kind: Kind,
+    year: Option<i32>,
+    growth: bool,
+}
+
+/// What a header cell says.
+#[derive(Debug, Clone, PartialEq)]
+enum Label {
+    Year { year: i32, base: bool, target: bool },
+    Growth,
+    Absolute,
+    Done(Option<i32>),
+    PlanGroup,
+    ActualGroup,
+    Index,
+    Unit,
+    Attribute,
+    Name,
+    Other,
+}
+
+fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(planwatch_text::norm::char_for_matching)
+        .collect()
+}
+
+fn label(cell: &str) -> Label {
+    let c = compact(cell);
+    if c.is_empty() {
+        return Label::Other;
+    }
+    let chars: Vec<char> = c.chars().collect();
+    if let Some((y, _)) = (0..chars.len().min(3)).find_map(|i| year_at(&chars, i)) {
+        if !c.contains("完成") || c.contains("目标") {
+            return Label::Year { year: y, base: c.contains("基数") || c.contains("基期"), target: c.contains("目标") };
+        }
+    }
+    if c.contains("完成情况") || c.contains("完成值") {
+        return Label::Done(named_period(&c).map(|p| p.1));
+    }
+    if c.contains("增长") || c.contains("增速") || c.contains("累计") || c.contains("增幅") {
+        return Label::Growth;
+    }
+    if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
+        return Label::Absolute;
+    }
+    if c.contains("规划目标") || c == "目标" || c.contains("目标值") {
+        return Label::PlanGroup;
+    }
+    if c.contains("实际") || c.contains("完成") {
+        return Label::ActualGroup;
+    }
+    if c.contains("序号") {
+        return Label::Index;
+    }
+    if c == "单位" || c.contains("计量单位") {
+        return Label::Unit;
+    }
+    if c.contains("属性") || c.contains("性质") {
+        return Label::Attribute;
+    }
+    if c.contains("指标") || c.contains("项目") || c.contains("名称") {
+        return Label::Name;
+    }
+    Label::Other
+}
+
+fn is_slot_label(l: &Label) -> bool {
+    matches!(l, Label::Year { .. } | Label::Growth | Label::Absolute | Label::Done(_))
+}
+
+/// Whether a row is part of a header: it names years or column kinds and holds no data.
+fn is_header_row(cells: &[String]) -> bool {
+    let labels: Vec<Label> = cells.iter().map(|c| label(c)).collect();
+    let slots = labels.iter().filter(|l| is_slot_label(l)).count();
+    let names = labels.iter().filter(|l| matches!(l, Label::Name | Label::Attribute | Label::Index | Label::Unit | Label::PlanGroup | Label::ActualGroup)).count();
+    let data = cells.iter().skip(1).filter(|c| matches!(parse_cell(c), Cell::Value(_))).count();
+    (slots > 0 || names > 0) && data <= slots
+}
+
+/// The table's column layout, from its header rows.
+#[derive(Debug, Clone, Default)]
+struct Layout {
+    slots: Vec<Slot>,
+    /// Header labels of the leading non-value columns (指标, 单位, 序号…).
+    lead: Vec<Label>,
+}
+
+fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
+    let labelled: Vec<Vec<Label>> = header.iter().map(|r| r.iter().map(|c| label(c)).collect()).collect();
+    let mut lead = Vec::new();
+    for row in &labelled {
+        if let Some(first) = row.iter().position(is_slot_label) {
+            if first > lead.len() && row[..first].iter().any(|l| !matches!(l, Label::Other)) {
+                lead = row[..first].to_vec();
+            }
+        }
+        if lead.is_empty() && row.first().is_some_and(|l| matches!(l, Label::Name)) {
+            lead = vec![Label::Name];
+        }
+    }
+    if lead.is_empty() {
+        lead = vec![Label::Name];
+    }
+    let actual_group = labelled.iter().flatten().any(|l| matches!(l, Label::ActualGroup));
+    let years: Vec<i32> = labelled.iter().flatten().filter_map(|l| if let Label::Year { year, .. } = l { Some(*year) } else { None }).collect();
+    let min_year = years.iter().copied().min();
+    let distinct_years = {
+        let mut y = years.clone();
+        y.sort_unstable();
+        y.dedup();
+        y.len()
+    };
+    let bulletin = frame.doc_type == DocType::StatisticalBulletin;
+    let mut slots: Vec<Slot> = Vec::new();
+    let mut seen: Vec<i32> = Vec::new();
+    let mut in_actual = false;
+    for (r, row) in labelled.iter().enumerate() {
+        for l in row {
+            match l {
+                Label::Year { year, base, target } => {
+                    let kind = if bulletin || *base || (Some(*year) == min_year && distinct_years > 1 && !*target) {
+                        Kind::Actual
+                    } else if *target {
+                        Kind::Target
+                    } else if seen.contains(year) && actual_group {
+                        in_actual = true;
+                        Kind::Actual
+                    } else if in_actual {
+                        Kind::Actual
+                    } else if frame.present.is_some_and(|p| *year <= p) && distinct_years == 1 {
+                        Kind::Actual
+                    } else {
+                        Kind::Target
+                    };
+                    seen.push(*year);
+                    slots.push(Slot { kind, year: Some(*year), growth: false });
+                }
+                Label::Growth => {
+                    let prev = slots.last().copied().unwrap_or(Slot { kind: default_kind(frame), year: default_year(frame), growth: false });
+                    slots.push(Slot { growth: true, ..prev });
+                }
+                Label::Absolute => {
+                    // Under a 完成情况 group the slot was already made; otherwise a level column.
+                    if !labelled[..r].iter().flatten().any(|l| matches!(l, Label::Done(_))) {
+                        slots.push(Slot { kind: default_kind(frame), year: default_year(frame), growth: false });
+                    }
+                }
+                Label::Done(end) => {
+                    let year = end.or(frame.present);
+                    // Its sub-columns come in the next header row: 绝对量, 年均增长.
+                    let subs: Vec<&Label> = labelled.get(r + 1).map(|n| n.iter().filter(|l| is_slot_label(l)).collect()).unwrap_or_default();
+                    if subs.is_empty() {
+                        slots.push(Slot { kind: Kind::Actual, year, growth: false });
+                    } else {
+                        for s in subs {
+                            slots.push(Slot { kind: Kind::Actual, year, growth: matches!(s, Label::Growth) });
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Sub-labels under 完成情况 were consumed above.
+        if row.iter().any(|l| matches!(l, Label::Done(_))) {
+            break;
+        }
+    }
+    Layout { slots, lead }
+}
+
+fn default_kind(frame: &Frame) -> Kind {
+    if matches!(frame.doc_type, DocType::StatisticalBulletin | DocType::WorkReport) {
+        Kind::Actual
+    } else {
+        Kind::Target
+    }
+}
+
+fn default_year(frame: &Frame) -> Option<i32> {
+    match default_kind(frame) {
+        Kind::Actual => frame.actual_year,
+        Kind::Target => frame.target_year,
+    }
+}
+
+/// A parsed value cell.
+#[derive(Debug, Clone, PartialEq)]
+enum Cell {
+    /// A blank cell: in flattened rows, position is unreliable.
+    Empty,
+    /// An explicit dash: no value, but the column is there.
+    Dash,
+    Value(CellValue),
+    Text(String),
+    Skip,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct CellValue {
+    value: f64,
+    comparator: Comparator,
+    percent: bool,
+    cumulative: bool,
+    unit: Option<String>,
+    measure: Option<Measure>,
+}
+
+fn parse_cell(cell: &str) -> Cell {
+    let mut c = compact(cell);
+    if c.is_empty() {
+        return Cell::Empty;
+    }
+    if c.chars().all(|ch| matches!(ch, '—' | '-' | '－' | '–' | '/' | '…' | '_')) {
+        return Cell::Dash;
+    }
+    let mut cumulative = false;
+    for (o, e) in [('[', ']'), ('{', '}'), ('【', '】'), ('〔', '〕')] {
+        if c.starts_with(o) && c.ends_with(e) && c.len() > 2 {
+            c = c[o.len_utf8()..c.len() - e.len_utf8()].to_string();
+            cumulative = true;
+        }
+    }
+    for w in ["(累计)", "（累计）", "累计"] {
+        if let Some(stripped) = c.strip_suffix(w) {
+            c = stripped.to_string();
+            cumulative = true;
+        }
+    }
+    let chars: Vec<char> = c.chars().collect();
+    let mut i = 0;
+    let mut comparator = Comparator::Eq;
+    for (w, cmp) in [("≥", Comparator::Ge), (">=", Comparator::Ge), ("≤", Comparator::Le), ("<=", Comparator::Le), (">", Comparator::Gt), ("<", Comparator::Lt), ("约", Comparator::Approx)] {
+        if c.starts_with(w) {
+            comparator = cmp;
+            i = w.chars().count();
+            break;
+        }
+    }
+    let negative = chars.get(i) == Some(&'-') || chars.get(i) == Some(&'－');
+    if negative {
+        i += 1;
+    }
+    if let Some(n) = chars.get(i).filter(|ch| ch.is_ascii_digit()).and_then(|_| parse_at(&chars, i)) {
+        let mut j = i + n.len;
+        let mut percent = false;
+        let mut unit = None;
+        if matches!(chars.get(j), Some('%') | Some('‰')) {
+            percent = true;
+            unit = chars.get(j).map(|u| u.to_string());
+            j += 1;
+        }
+        let rest: String = chars[j..].iter().collect();
+        match rest.as_str() {
+            "" => {}
+            "左右" => comparator = Comparator::Approx,
+            "以上" => comparator = Comparator::Ge,
+            "以内" | "以下" => comparator = Comparator::Le,
+            _ => return prose_cell(&c, cumulative),
+        }
+        let value = if negative { -n.value } else { n.value };
+        return Cell::Value(CellValue { value, comparator, percent, cumulative, unit, measure: None });
+    }
+    prose_cell(&c, cumulative)
+}
+
+/// A cell holding words: a quantity in a phrase (`比“十一五”期间增加2.1倍`), a
+/// qualitative goal (`等待省下达`), or something to skip (`16.6:47.6:35.8`).
+fn prose_cell(c: &str, cumulative: bool) -> Cell {
+    let chars: Vec<char> = c.chars().collect();
+    if let Some(q) = quantities(&chars).into_iter().next() {
+        let comparison = c.contains('比') || c.contains('较');
+        let measure = if q.unit == "倍" || comparison { Some(Measure::Cumulative) } else { None };
+        return Cell::Value(CellValue {
+            value: q.value,
+            comparator: q.comparator.unwrap_or(Comparator::Eq),
+            percent: q.unit == "%",
+            cumulative: cumulative || measure.is_some(),
+            unit: Some(q.unit),
+            measure,
+        });
+    }
+    if chars.iter().any(|ch| ch.is_ascii_digit()) {
+        return Cell::Skip;
+    }
+    Cell::Text(c.to_string())
+}
+
+fn is_attribute(c: &str) -> Option<Attribute> {
+    match compact(c).as_str() {
+        "约束性" => Some(Attribute::Binding),
+        "预期性" => Some(Attribute::Expected),
+        _ => None,
+    }
+}
+
+/// Words that mark a text cell as a goal rather than part of a name.
+fn is_goal_text(c: &str) -> bool {
+    ["等待", "待", "下达", "不低于", "不高于", "高于", "进入", "完成", "公布", "平均水平", "先进", "达到", "保持", "稳定", "持续"]
+        .iter()
+        .any(|w| c.contains(w))
+}
+
+/// Splits `森林覆盖率（%）` into name and unit.
+fn name_and_unit(raw: &str) -> (String, Option<String>) {
+    let c: String = raw.chars().filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}').collect();
+    let c = c.trim_start_matches(['﹡', '*', '※']).to_string();
+    // The unit is the last bracketed group at the end.
+    let norm: Vec<char> = c.chars().map(planwatch_text::norm::char_for_matching).collect();
+    if norm.last() == Some(&')') {
+        if let Some(open) = norm.iter().rposition(|ch| *ch == '(') {
+            let inner: String = c.chars().skip(open + 1).take(norm.len() - open - 2).collect();
+            let name: String = c.chars().take(open).collect();
+            let looks_unit = inner.chars().count() <= 8 && !inner.contains("R&D") && !inner.contains("PM") && !inner.contains("GDP") && !inner.contains("含");
+            if looks_unit && !name.is_empty() {
+                return (name, Some(inner));
+            }
+        }
+    }
+    (c, None)
+}
+
+/// State carried from row to row within one table.
+#[derive(Default)]
+struct RowState {
+    attribute: Option<Attribute>,
+    group_unit: Option<String>,
+    group_name: Option<String>,
+}
+
+/// Extracts facts from a run of table rows (each a line of `text` with cell spans).
+///
+/// Returns false when the rows have no recognisable header (not a plan
+/// table), so the caller can read them as prose instead.
+pub fn table_facts(text: &str, rows: &[(usize, usize, Vec<(usize, usize)>)], frame: &Frame, doc: &str, region: Option<String>, section: Option<String>, out: &mut Vec<Fact>) -> bool {
+    let cells_of = |r: &(usize, usize, Vec<(usize, usize)>)| -> Vec<String> {
+        r.2.iter().map(|(a, b)| text.get(*a..*b).unwrap_or_default().trim().to_string()).collect()
+    };
+    // Header rows run until the first data row.
+    let mut header: Vec<Vec<String>> = Vec::new();
+    let mut idx = 0;
+    while idx < rows.len() {
+        let cells = cells_of(&rows[idx]);
+        if !is_header_row(&cells) {
+            break;
+        }
+        header.push(cells);
+        idx += 1;
+    }
+    let lay = layout(&header, frame);
+    if lay.slots.is_empty() {
+        return false;
+    }
+    let mut state = RowState::default();
+    for row in &rows[idx..] {
+        let cells = cells_of(row);
+        let (rs, re) = (row.0, row.1);
+        let quote = text.get(rs..re).unwrap_or_default().to_string();
+        row_facts(&cells, &lay, &mut state, frame, doc, &region, &section, &quote, rs, re, out);
+    }
+    true
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, frame: &Frame, doc: &str, region: &Option<String>, section: &Option<String>, quote: &str, rs: usize, re: usize, out: &mut Vec<Fact>) {
+    if cells.iter().all(|c| compact(c).is_empty()) {
+        return;
+    }
+    let mut names: Vec<String> = Vec::new();
+    let mut unit_col: Option<String> = None;
+    let mut attribute: Option<Attribute> = None;
+    let mut rest: Vec<&String> = Vec::new();
+    for (i, c) in cells.iter().enumerate() {
+        if let Some(a) = is_attribute(c) {
+            attribute = Some(a);
+            continue;
+        }
+        match lay.lead.get(i) {
+            Some(Label::Index) => {}
+            Some(Label::Unit) => unit_col = Some(compact(c)).filter(|u| !u.is_empty()),
+            Some(_) if i < lay.lead.len() => names.push(c.clone()),
+            _ => rest.push(c),
+        }
+    }
+    // Text cells before the values that are not goals are more of the name (sub-rows).
+    while let Some(first) = rest.first() {
+        let c = compact(first);
+        let is_name = !c.is_empty() && matches!(parse_cell(first), Cell::Text(_)) && !is_goal_text(&c) && rest[1..].iter().any(|r| matches!(parse_cell(r), Cell::Value(_) | Cell::Text(_)));
+        if is_name {
+            names.push((*first).clone());
+            rest.remove(0);
+        } else {
+            break;
+        }
+    }
+    let values: Vec<Cell> = rest.iter().map(|c| parse_cell(c)).collect();
+    let non_empty: Vec<&String> = names.iter().filter(|n| !compact(n).is_empty()).collect();
+    if values.iter().all(|v| matches!(v, Cell::Empty | Cell::Dash)) {
+        // A group row (经济发展, 主要污染物排放减少（%）).
+        if let Some(n) = non_empty.first() {
+            let (g, u) = name_and_unit(n);
+            state.group_name = Some(g);
+            state.group_unit = u;
+            if attribute.is_some() {
+                state.attribute = attribute;
+            }
+        }
+        return;
+    }
+    let Some(main) = non_empty.last() else { return };
+    let (name, own_unit) = name_and_unit(main);
+    let leading_empty = names.first().is_some_and(|n| compact(n).is_empty());
+    if non_empty.len() >= 2 {
+        let (g, u) = name_and_unit(non_empty[0]);
+        state.group_name = Some(g);
+        state.group_unit = u;
+    } else if !leading_empty {
+        // A row of its own ends any group (unless the group is a header row for sub-rows below).
+        if lay.lead.len() > 1 {
+            state.group_name = None;
+            state.group_unit = None;
+        }
+    }
+    let in_group = non_empty.len() >= 2 || leading_empty || (lay.lead.len() == 1 && state.group_name.is_some() && own_unit.is_some());
+    let unit = own_unit.or(unit_col).or_else(|| if in_group { state.group_unit.clone() } else { None });
+    let attribute = attribute.or(state.attribute);
+    state.attribute = attribute;
+    let group_text = if in_group { state.group_name.clone().unwrap_or_default() } else { String::new() };
+    let indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let whole = format!("{indicator}{group_text}");
+    let reduction_row = ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
+    let growth_row = indicator.ends_with("增长") || indicator.ends_with("增速") || indicator.ends_with("增长率");
+    let unit_is_rate = unit.as_deref().is_some_and(|u| u == "%" || u == "‰");
+
+    // Which slot each value goes to.
+    let slots = &lay.slots;
+    let mut vals: Vec<Cell> = values.clone();
+    while vals.len() > slots.len() && matches!(vals.last(), Some(Cell::Empty)) {
+        vals.pop();
+    }
+    let positional = vals.len() == slots.len() && !vals.iter().any(|v| matches!(v, Cell::Empty));
+    let assigned: Vec<(Slot, Cell)> = if positional {
+        slots.iter().copied().zip(vals).collect()
+    } else {
+        let present: Vec<Cell> = vals.into_iter().filter(|v| !matches!(v, Cell::Empty | Cell::Dash)).collect();
+        assign_by_form(slots, present, unit_is_rate)
+    };
+    for (slot, cell) in assigned {
+        let base = Fact {
+            doc: doc.to_string(),
+            kind: slot.kind,
+            indicator: indicator.clone(),
+            region: region.clone(),
+            year: slot.year,
+            value: None,
+            value_max: None,
+            unit: None,
+            measure: Measure::Level,
+            comparator: Comparator::Eq,
+            attribute,
+            text: None,
+            quote: quote.to_string(),
+            section: section.clone(),
+            start: Some(rs),
+            end: Some(re),
+        };
+        match cell {
+            Cell::Value(v) => {
+                let measure = if let Some(m) = v.measure {
+                    m
+                } else if v.cumulative {
+                    Measure::Cumulative
+                } else if slot.growth {
+                    Measure::AvgGrowth
+                } else if growth_row {
+                    if slot.kind == Kind::Actual { Measure::Growth } else { Measure::AvgGrowth }
+                } else if reduction_row {
+                    Measure::Reduction
+                } else {
+                    Measure::Level
+                };
+                let unit = if v.cumulative && v.unit.is_none() {
+                    unit.clone()
+                } else if slot.growth || v.percent && !unit_is_rate {
+                    v.unit.clone().or(Some("%".to_string()))
+                } else {
+                    unit.clone().or(v.unit.clone())
+                };
+                out.push(Fact { value: Some(v.value), unit, measure, comparator: v.comparator, ..base });
+            }
+            Cell::Text(t) if slot.kind == Kind::Target && !slot.growth => {
+                let comparator = if t.contains("不低于") { Comparator::Ge } else if t.contains("高于") || t.contains("超过") { Comparator::Gt } else { Comparator::Eq };
+                let measure = if reduction_row { Measure::Reduction } else { Measure::Level };
+                out.push(Fact { text: Some(t), measure, comparator, ..base });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Places values of a row that lost its empty cells: growth-form values go
+/// to growth columns in order, levels to the latest level columns.
+fn assign_by_form(slots: &[Slot], present: Vec<Cell>, unit_is_rate: bool) -> Vec<(Slot, Cell)> {
+    let level_slots: Vec<Slot> = slots.iter().copied().filter(|s| !s.growth).collect();
+    let growth_slots: Vec<Slot> = slots.iter().copied().filter(|s| s.growth).collect();
+    let is_growth_form = |c: &Cell, allow_pct: bool| match c {
+        Cell::Value(v) => v.cumulative || (v.percent && allow_pct),
+        _ => false,
+    };
+    let levels_without_pct = present.iter().filter(|c| !is_growth_form(c, true)).count();
+    // In a % row an explicit % marks the growth column only when levels already fill their columns.
+    let pct_is_growth = !unit_is_rate || levels_without_pct >= level_slots.len();
+    let mut growth_vals = Vec::new();
+    let mut level_vals = Vec::new();
+    for c in present {
+        if is_growth_form(&c, pct_is_growth) && !growth_slots.is_empty() {
+            growth_vals.push(c);
+        } else {
+            level_vals.push(c);
+        }
+    }
+    let mut out = Vec::new();
+    for (s, c) in growth_slots.iter().zip(growth_vals) {
+        out.push((*s, c));
+    }
+    let n = level_vals.len().min(level_slots.len());
+    let skip = level_slots.len() - n;
+    for (s, c) in level_slots[skip..].iter().zip(level_vals) {
+        out.push((*s, c));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwatch_core::DocumentInfo;
+
+    fn run(doc_type: DocType, period: (i32, i32), table: &str) -> Vec<String> {
+        let info = DocumentInfo { title: None, region: None, doc_type, period_start: Some(period.0), period_end: Some(period.1), year: None, issuer: None, number: None };
+        let frame = Frame::new(&info);
+        let mut rows = Vec::new();
+        let mut off = 0;
+        for line in table.split_inclusive('\n') {
+            let l = line.trim_end_matches('\n');
+            if let Some(cells) = planwatch_text::split_cells(l) {
+                rows.push((off, off + l.len(), cells.into_iter().map(|(a, b)| (off + a, off + b)).collect()));
+            }
+            off += line.len();
+        }
+        let mut out = Vec::new();
+        table_facts(table, &rows, &frame, "t", None, None, &mut out);
+        out.iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {} {} {} {}",
+                    f.kind.as_str(),
+                    f.indicator,
+                    f.year.unwrap_or(0),
+                    f.value.map_or_else(|| f.text.clone().unwrap_or_default(), |v| v.to_string()),
+                    f.unit.clone().unwrap_or_default(),
+                    f.measure.as_str(),
+                    f.comparator.as_str(),
+                    f.attribute.map_or("-", |a| a.as_str())
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tab_table_with_base_goal_and_growth_columns() {
+        let t = "指标\t\t2015 年 基数\t2020 年 目标\t累计或年 均增长 (%)\t指标 属性\n经济发展\t\t\t\t\t\n地区生产总值 (亿元)\t\t1357.5\t1900\t7\t预期性\n农村贫困人口脱贫（万人）\t\t—\t7.5\t—\t约束性\n森林 发展\t森林覆盖率（%）\t19\t21\t0.4\t约束性\n\t森林蓄积量（万立方米）\t760\t800\t1\t\n";
+        assert_eq!(run(DocType::FiveYearPlan, (2016, 2020), t), [
+            "actual 地区生产总值 2015 1357.5 亿元 level eq 预期性",
+            "target 地区生产总值 2020 1900 亿元 level eq 预期性",
+            "target 地区生产总值 2020 7 % avg_growth eq 预期性",
+            "target 农村贫困人口脱贫 2020 7.5 万人 level eq 约束性",
+            "actual 森林覆盖率 2015 19 % level eq 约束性",
+            "target 森林覆盖率 2020 21 % level eq 约束性",
+            "target 森林覆盖率 2020 0.4 % avg_growth eq 约束性",
+            "actual 森林蓄积量 2015 760 万立方米 level eq 约束性",
+            "target 森林蓄积量 2020 800 万立方米 level eq 约束性",
+            "target 森林蓄积量 2020 1 % avg_growth eq 约束性",
+        ]);
+    }
+
+    #[test]
+    fn shifted_pipe_rows_are_placed_by_form() {
+        let t = "指标 | 属性 | 2020 年 | 2025年 | 年均增速 {累计} |\n地区生产总值(亿元) | 预期性 | ≥6% | ||\n一般公共预算收入(亿元) | 预期性 | 69.5 | 100 | 7.5%左右 |\n﹡常住人口城镇化率(%) | 预期性 | 52.5 | ||\n﹡居民人均可支配收入增长(%) | 预期性 | 4.9 | >6% | |\n﹡劳动人口平均受教育年限(年) | 约束性 | 11 | 等待省下达 | |\n万元GDP用水量下降率(%) | 约束性 | [12%左右] | ||\n";
+        assert_eq!(run(DocType::FiveYearPlan, (2021, 2025), t), [
+            "target 地区生产总值 2025 6 % avg_growth ge 预期性",
+            "actual 一般公共预算收入 2020 69.5 亿元 level eq 预期性",
+            "target 一般公共预算收入 2025 100 亿元 level eq 预期性",
+            "target 一般公共预算收入 2025 7.5 % avg_growth approx 预期性",
+            "target 常住人口城镇化率 2025 52.5 % level eq 预期性",
+            "actual 居民人均可支配收入增长 2020 4.9 % growth eq 预期性",
+            "target 居民人均可支配收入增长 2025 6 % avg_growth gt 预期性",
+            "actual 劳动人口平均受教育年限 2020 11 年 level eq 约束性",
+            "target 劳动人口平均受教育年限 2025 等待省下达  level eq 约束性",
+            "target 万元GDP用水量下降率 2025 12 % cumulative approx 约束性",
+        ]);
+    }
+
+    #[test]
+    fn completion_table_with_plan_and_actual_groups() {
+        let t = "指 标 | 规划目标 | 实际完成 | |||||\n2015年 | 2020年 | 年均增速 [累计] | 2020年 | 年均增速 [累计] | |||\n农村贫困人口脱贫(万人) | [16.03] | [17.19] | |||||\n城镇棚户区住房改造(套) | 96 | 96 | |||||\n森林覆盖率(%) | 36.16 | 37.5 | 36.4 | ||||\n";
+        assert_eq!(run(DocType::FiveYearPlan, (2021, 2025), t), [
+            "target 农村贫困人口脱贫 2020 16.03 万人 cumulative eq -",
+            "actual 农村贫困人口脱贫 2020 17.19 万人 cumulative eq -",
+            "target 城镇棚户区住房改造 2020 96 套 level eq -",
+            "actual 城镇棚户区住房改造 2020 96 套 level eq -",
+            "actual 森林覆盖率 2015 36.16 % level eq -",
+            "target 森林覆盖率 2020 37.5 % level eq -",
+            "actual 森林覆盖率 2020 36.4 % level eq -",
+        ]);
+    }
+
+    #[test]
+    fn review_table_with_completion_group() {
+        let t = "序号\t主要指标\t单位\t2010 年\t“十二五”完成情况\t\n\t\t\t\t绝对量\t年均增长(%)\n1\t地区生产总值\t亿元\t912.6\t1357.5\t8.2\n7\t实际利用外资\t亿美元\t5\t43.4 (累计)\t比“十一五”期间增加2.1倍\n";
+        assert_eq!(run(DocType::FiveYearPlan, (2016, 2020), t), [
+            "actual 地区生产总值 2010 912.6 亿元 level eq -",
+            "actual 地区生产总值 2015 1357.5 亿元 level eq -",
+            "actual 地区生产总值 2015 8.2 % avg_growth eq -",
+            "actual 实际利用外资 2010 5 亿美元 level eq -",
+            "actual 实际利用外资 2015 43.4 亿美元 cumulative eq -",
+            "actual 实际利用外资 2015 2.1 倍 cumulative eq -",
+        ]);
+    }
+}

@@ -1,0 +1,185 @@
+//! Classifying single lines: headings, table rows, page numbers, tables of
+//! contents and web-page chrome.
+
+/// What one line of a converted document is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LineClass {
+    /// Empty or whitespace.
+    Blank,
+    /// A bare page number (`12`, `- 12 -`, `第 3 页`).
+    PageNumber,
+    /// A table-of-contents entry (heading followed by a page number) or its title.
+    Toc,
+    /// Navigation, copyright and other web-page chrome.
+    Chrome,
+    /// An outline heading of the given depth (1 = 第X章).
+    Heading(u8),
+    /// A table row; cell spans are byte ranges within the line.
+    TableRow(Vec<(usize, usize)>),
+    /// Running text.
+    Text,
+}
+
+const CHROME: &[&str] = &[
+    "网站地图", "版权所有", "ICP备", "ICP证", "主办单位", "承办单位", "技术支持", "联系我们",
+    "打印本页", "关闭窗口", "【字体", "字体:", "字体：", "分享到", "无障碍", "政务微信",
+    "政务微博", "繁体中文", "【打印", "公网安备", "网站标识码", "扫一扫", "返回顶部",
+    "当前位置", "您的位置",
+];
+
+/// Classifies one line (without its newline).
+pub fn classify(line: &str) -> LineClass {
+    let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.is_empty() {
+        return LineClass::Blank;
+    }
+    if is_page_number(t) {
+        return LineClass::PageNumber;
+    }
+    let compact: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    if compact == "目录" {
+        return LineClass::Toc;
+    }
+    if CHROME.iter().any(|w| t.contains(w)) && t.chars().count() < 200 {
+        return LineClass::Chrome;
+    }
+    if is_toc_entry(t) {
+        return LineClass::Toc;
+    }
+    if let Some(cells) = split_cells(line) {
+        return LineClass::TableRow(cells);
+    }
+    if let Some(level) = heading_level(t) {
+        return LineClass::Heading(level);
+    }
+    LineClass::Text
+}
+
+fn is_page_number(t: &str) -> bool {
+    let core = t.trim_matches(|c: char| c == '-' || c == '—' || c == '–' || c.is_whitespace());
+    let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(core);
+    let core = core.trim();
+    !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A heading followed by leader dots or a tab and a page number.
+fn is_toc_entry(t: &str) -> bool {
+    let trimmed = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    if trimmed.len() == t.len() || trimmed.is_empty() {
+        return false;
+    }
+    let before = trimmed.trim_end_matches(|c: char| {
+        c.is_whitespace() || c == '.' || c == '…' || c == '·' || c == '-'
+    });
+    if before.len() == trimmed.len() {
+        return false;
+    }
+    heading_level(before.trim()).is_some()
+}
+
+/// Splits a table row into cell spans (byte ranges within `line`), if the
+/// line is a row: tab-separated, or pipe-separated with at least two cells.
+pub fn split_cells(line: &str) -> Option<Vec<(usize, usize)>> {
+    let sep: &[char] = if line.contains('\t') {
+        &['\t']
+    } else if line.matches(['|', '｜']).count() >= 1 {
+        &['|', '｜']
+    } else {
+        return None;
+    };
+    let mut cells = Vec::new();
+    let mut start = 0;
+    for (i, c) in line.char_indices() {
+        if sep.contains(&c) {
+            cells.push((start, i));
+            start = i + c.len_utf8();
+        }
+    }
+    cells.push((start, line.len()));
+    let non_empty = cells.iter().filter(|(a, b)| !line[*a..*b].trim().is_empty()).count();
+    (non_empty >= 2 || (non_empty >= 1 && cells.len() >= 3)).then_some(cells)
+}
+
+/// The outline depth of a heading line, or `None` for other lines.
+///
+/// 第X章/编 = 1, 第X节 = 2, 一、 = 3, (一) = 4, 1、/1. = 5. Headings are
+/// short and do not end a sentence.
+pub fn heading_level(t: &str) -> Option<u8> {
+    let t = t.trim();
+    let n = t.chars().count();
+    if n == 0 || n > 40 || t.ends_with('。') || t.ends_with('；') || t.ends_with(';') {
+        return None;
+    }
+    let body = t.trim_start_matches(['　', ' ']);
+    if let Some(rest) = body.strip_prefix('第') {
+        let num: String = rest.chars().take_while(|c| is_cn_digit(*c) || c.is_ascii_digit()).collect();
+        if !num.is_empty() {
+            let after = rest[num.len()..].chars().next();
+            return match after {
+                Some('章') | Some('编') | Some('篇') | Some('部') => Some(1),
+                Some('节') => Some(2),
+                _ => None,
+            };
+        }
+    }
+    let lead: String = body.chars().take_while(|c| is_cn_digit(*c)).collect();
+    if !lead.is_empty() && body[lead.len()..].starts_with('、') {
+        return Some(3);
+    }
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = body.strip_prefix(open) {
+            let num: String = rest.chars().take_while(|c| is_cn_digit(*c)).collect();
+            if !num.is_empty() && rest[num.len()..].starts_with(close) {
+                return Some(4);
+            }
+        }
+    }
+    let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
+    if !digits.is_empty() && digits.len() <= 2 {
+        let rest = &body[digits.len()..];
+        if rest.starts_with('、') || rest.starts_with('．') || (rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit())) {
+            return Some(5);
+        }
+    }
+    None
+}
+
+fn is_cn_digit(c: char) -> bool {
+    "一二三四五六七八九十百零〇".contains(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classifies_lines() {
+        assert_eq!(classify("  "), LineClass::Blank);
+        assert_eq!(classify("- 12 -"), LineClass::PageNumber);
+        assert_eq!(classify("第 3 页"), LineClass::PageNumber);
+        assert_eq!(classify("目 录"), LineClass::Toc);
+        assert_eq!(classify("第一章 发展背景\t1"), LineClass::Toc);
+        assert_eq!(classify("一、发展基础\t1"), LineClass::Toc);
+        assert_eq!(classify("四、发展目标……………10"), LineClass::Toc);
+        assert_eq!(classify("第一章 发展背景"), LineClass::Heading(1));
+        assert_eq!(classify("第三节 发展目标"), LineClass::Heading(2));
+        assert_eq!(classify("  一、2023年工作回顾"), LineClass::Heading(3));
+        assert_eq!(classify("（二）发展机遇"), LineClass::Heading(4));
+        assert_eq!(classify("1、沿海经济板块"), LineClass::Heading(5));
+        assert_eq!(classify("版权所有：锦州市人民政府 辽ICP备05001234号"), LineClass::Chrome);
+        assert!(matches!(classify("地区生产总值(亿元)\t\t1357.5\t1900"), LineClass::TableRow(_)));
+        assert!(matches!(classify("森林覆盖率(%) | 36.4 | 36.65 | |"), LineClass::TableRow(_)));
+        assert_eq!(classify("地区生产总值增长5.4%，一般公共预算收入增长10%。"), LineClass::Text);
+        // A numbered sentence is text, not a heading.
+        assert_eq!(classify("1.5万亩高标准农田建成。"), LineClass::Text);
+    }
+
+    #[test]
+    fn splits_cells() {
+        let line = "a\t\tb";
+        let cells = split_cells(line).expect("row");
+        let texts: Vec<&str> = cells.iter().map(|(s, e)| &line[*s..*e]).collect();
+        assert_eq!(texts, ["a", "", "b"]);
+        assert!(split_cells("no cells here").is_none());
+    }
+}

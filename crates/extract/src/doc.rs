@@ -13,10 +13,7 @@ pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
         .filter(|b| !matches!(b.kind, BlockKind::TableRow { .. }))
         .map(|b| compact(&text[b.start..b.end]))
         .collect();
-    let title = head
-        .iter()
-        .find(|l| l.chars().count() <= 80 && TITLE_WORDS.iter().any(|w| l.contains(w)))
-        .cloned();
+    let title = find_title(text);
     let t = title.clone().unwrap_or_default();
     let doc_type = doc_type_of(&t);
     let region = region_of(&t).or_else(|| head.iter().find_map(|l| region_of(l)));
@@ -32,6 +29,38 @@ pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
         .find(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("办公室") || l.ends_with("统计局")))
         .cloned();
     DocumentInfo { title, region, doc_type, period_start, period_end, year, issuer, number }
+}
+
+/// The title: the first short line (or run of up to three short lines, for
+/// titles broken over lines) that names a kind of document.
+fn find_title(text: &str) -> Option<String> {
+    use planwatch_text::LineClass;
+    let lines: Vec<String> = text
+        .lines()
+        .take(200)
+        .filter(|l| matches!(planwatch_text::classify(l), LineClass::Text | LineClass::Heading(_)))
+        .map(compact)
+        .filter(|l| !l.is_empty())
+        .collect();
+    for (i, l) in lines.iter().enumerate() {
+        if l.chars().count() > 60 || l.ends_with('。') {
+            continue;
+        }
+        let mut t = l.clone();
+        for next in lines.iter().skip(i + 1).take(2) {
+            if t.chars().count() + next.chars().count() > 60 || next.contains(['。', '，', ',']) || next.starts_with('—') {
+                break;
+            }
+            if TITLE_WORDS.iter().any(|w| t.contains(w)) && !next.chars().any(|c| "规划纲要方案报告公报计划".contains(c)) {
+                break;
+            }
+            t.push_str(next);
+        }
+        if TITLE_WORDS.iter().any(|w| t.contains(w)) {
+            return Some(t);
+        }
+    }
+    None
 }
 
 const TITLE_WORDS: &[&str] = &["规划", "纲要", "方案", "工作报告", "公报", "计划", "意见", "通知", "报告"];

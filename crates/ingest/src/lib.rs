@@ -1,7 +1,17 @@
 //! Turns a document's bytes into text: detects the format by content,
 //! decodes the encoding, and flattens HTML, DOCX and PDF to lines, with
 //! table rows as tab-separated lines.
+//!
+//! Entry points are [`load_path`] and [`load_bytes`]. Neither panics on any
+//! input: every failure is an [`IngestError`] whose message starts with the
+//! file name, then states the problem in one line.
 #![deny(missing_docs)]
+
+mod detect;
+mod docx;
+mod html;
+mod pdf;
+mod text;
 
 use std::path::Path;
 
@@ -18,6 +28,24 @@ pub enum Format {
     Pdf,
 }
 
+impl Format {
+    /// Lower-case short name: `text`, `html`, `docx` or `pdf`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Html => "html",
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// A document read into text.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -25,14 +53,18 @@ pub struct Loaded {
     pub name: String,
     /// Detected format.
     pub format: Format,
-    /// The text, one paragraph or table row per line.
+    /// The text, one paragraph or table row per line (table cells joined by
+    /// `\t`), line endings `\n`, PDF pages separated by a blank line.
     pub text: String,
 }
 
 /// Why a document could not be read.
+///
+/// Every message starts with the file name, then the problem in one line.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum IngestError {
-    /// The file could not be read.
+    /// The file could not be read (missing, a directory, no permission...).
     #[error("{name}: cannot read: {source}")]
     Io {
         /// File name.
@@ -40,32 +72,142 @@ pub enum IngestError {
         /// Cause.
         source: std::io::Error,
     },
+    /// The file is empty or holds only whitespace.
+    #[error("{name}: empty document")]
+    Empty {
+        /// File name.
+        name: String,
+    },
+    /// The bytes are not text in any encoding we know, nor a known format.
+    #[error("{name}: not a text document (binary data)")]
+    Binary {
+        /// File name.
+        name: String,
+    },
+    /// A PDF that needs a password to be opened.
+    #[error("{name}: PDF is encrypted and needs a password; decrypt it first")]
+    Encrypted {
+        /// File name.
+        name: String,
+    },
+    /// A PDF without extractable text (scanned pages).
+    #[error("{name}: PDF has no text layer (scanned PDF?); OCR it first")]
+    NoTextLayer {
+        /// File name.
+        name: String,
+    },
+    /// A DOCX whose content expands past the safety limit.
+    #[error("{name}: DOCX expands past {limit_mb} MB, refusing (zip bomb?)")]
+    TooLarge {
+        /// File name.
+        name: String,
+        /// The limit that was hit, in MB.
+        limit_mb: u64,
+    },
     /// The content is not a document planwatch can read.
     #[error("{name}: {problem}")]
     Unreadable {
         /// File name.
         name: String,
-        /// What is wrong.
+        /// What is wrong, in one line.
         problem: String,
     },
 }
 
+impl IngestError {
+    /// The file name the error is about.
+    pub fn name(&self) -> &str {
+        match self {
+            IngestError::Io { name, .. }
+            | IngestError::Empty { name }
+            | IngestError::Binary { name }
+            | IngestError::Encrypted { name }
+            | IngestError::NoTextLayer { name }
+            | IngestError::TooLarge { name, .. }
+            | IngestError::Unreadable { name, .. } => name,
+        }
+    }
+
+    /// Builds an [`IngestError::Unreadable`], folding the problem onto one line.
+    pub(crate) fn unreadable(name: &str, problem: impl AsRef<str>) -> Self {
+        IngestError::Unreadable { name: name.to_owned(), problem: one_line(problem.as_ref()) }
+    }
+}
+
+/// Collapses all whitespace runs (including newlines) into single spaces.
+pub(crate) fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Reads and decodes the file at `path`.
+///
+/// The name used in [`Loaded::name`] and in errors is the file name without
+/// its folder.
 pub fn load_path(path: &Path) -> Result<Loaded, IngestError> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
-    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { name: name.clone(), source })?;
+    if path.is_dir() {
+        return Err(IngestError::Io {
+            name,
+            source: std::io::Error::other("is a directory, not a file"),
+        });
+    }
+    let bytes =
+        std::fs::read(path).map_err(|source| IngestError::Io { name: name.clone(), source })?;
     load_bytes(&name, &bytes)
 }
 
-/// Decodes a document's bytes.
+/// Decodes a document's bytes; `name` is used in the result and in errors.
+///
+/// The format is detected from the content (see the crate docs); the file
+/// name's extension is not trusted.
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, IngestError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(s) if !s.trim().is_empty() => Ok(Loaded { name: name.into(), format: Format::Text, text: s.into() }),
-        Ok(_) => Err(IngestError::Unreadable { name: name.into(), problem: "empty document".into() }),
-        Err(_) => Err(IngestError::Unreadable { name: name.into(), problem: "not UTF-8 text".into() }),
+    let (format, text) = match detect::sniff(bytes) {
+        detect::Sniffed::Pdf => (Format::Pdf, pdf::extract(name, bytes)?),
+        detect::Sniffed::Zip => (Format::Docx, docx::extract(name, bytes)?),
+        detect::Sniffed::Ole2 => {
+            return Err(IngestError::unreadable(
+                name,
+                "legacy Office file (.doc/.xls, or a password-protected DOCX); \
+                 save it as DOCX without a password first",
+            ))
+        }
+        detect::Sniffed::Other => {
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                return Err(IngestError::Empty { name: name.to_owned() });
+            }
+            let decoded = text::decode(bytes);
+            if detect::looks_like_html(&decoded.text) {
+                // A declared charset wins over detection, but not over a BOM,
+                // UTF-16, or bytes that are valid UTF-8 (stale templates often
+                // keep `charset=gb2312` after conversion to UTF-8).
+                let declared = html::declared_charset(bytes).filter(|&enc| {
+                    enc != encoding_rs::UTF_8
+                        && decoded.from_bom.is_none()
+                        && !decoded.is_utf16()
+                        && !decoded.valid_utf8
+                });
+                let source = match declared {
+                    Some(enc) => text::decode_with(bytes, enc),
+                    None => decoded.text,
+                };
+                (Format::Html, html::to_text(&source))
+            } else {
+                if text::looks_binary(&decoded.text) {
+                    return Err(IngestError::Binary { name: name.to_owned() });
+                }
+                (Format::Text, text::normalize(&decoded.text))
+            }
+        }
+    };
+    let text = text::finish(&text);
+    if text.trim().is_empty() {
+        return Err(match format {
+            Format::Pdf => IngestError::NoTextLayer { name: name.to_owned() },
+            _ => IngestError::Empty { name: name.to_owned() },
+        });
     }
+    Ok(Loaded { name: name.to_owned(), format, text })
 }

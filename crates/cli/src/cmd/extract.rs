@@ -50,7 +50,20 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 }
             }
             Format::Json => all.extend(ex.facts),
-            Format::Table => write_table(&mut out, &ex.facts)?,
+            Format::Table => {
+                let i = &ex.info;
+                writeln!(
+                    out,
+                    "# {}  type {}  region {}  period {}–{}  year {}",
+                    loaded.name,
+                    i.doc_type.as_str(),
+                    i.region.as_deref().unwrap_or("-"),
+                    i.period_start.map_or("?".into(), |y| y.to_string()),
+                    i.period_end.map_or("?".into(), |y| y.to_string()),
+                    i.year.map_or("-".into(), |y| y.to_string()),
+                )?;
+                write_table(&mut out, &ex.facts)?
+            }
         }
     }
     if let Format::Json = args.format {

@@ -1,0 +1,2 @@
+//! Search latency benchmark (placeholder).
+fn main() {}

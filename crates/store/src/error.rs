@@ -1,0 +1,39 @@
+//! The store's error type: database problems apart from bad input.
+
+/// Why a store operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The database could not be opened (bad path or URL, server down).
+    #[error("cannot open store {location}: {source}")]
+    Open {
+        /// Path or URL as given (password removed).
+        location: String,
+        /// Cause.
+        source: sqlx::Error,
+    },
+    /// The schema could not be brought up to date.
+    #[error("cannot migrate store: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// A query failed.
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+    /// A stored value is not one planwatch writes (damaged or foreign data).
+    #[error("unexpected stored value in {column}: {value:?}")]
+    Corrupt {
+        /// Column.
+        column: &'static str,
+        /// Value found.
+        value: String,
+    },
+    /// The full-text index failed.
+    #[error("search index {path}: {message}")]
+    Index {
+        /// Index folder.
+        path: String,
+        /// What went wrong.
+        message: String,
+    },
+}
+
+/// Result alias of this crate.
+pub type Result<T> = std::result::Result<T, StoreError>;

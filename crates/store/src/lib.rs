@@ -1,0 +1,35 @@
+//! Persistent home of documents and facts, and their full-text index.
+//!
+//! A [`Store`] is an embedded SQLite file (default), an in-memory SQLite
+//! database, or a PostgreSQL server: one sqlx code path and one embedded set
+//! of migrations serve both. A document is keyed by the SHA-256 of its text:
+//! storing the same content again changes nothing, new content under a known
+//! name becomes the next revision and the old one stays queryable. A
+//! document and all its facts are written in one transaction
+//! ([`DocumentWriter`]): after a crash the store holds the whole document or
+//! nothing of it.
+//!
+//! [`SearchIndex`] is a tantivy index with jieba segmentation over the
+//! stored documents and facts, kept in a folder beside the database.
+//!
+//! Only this crate knows SQL. It depends on `planwatch-core`, and on
+//! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`]).
+#![deny(missing_docs)]
+
+mod db;
+mod error;
+mod link;
+mod model;
+mod read;
+pub mod search;
+pub mod testing;
+mod write;
+
+pub use db::{redact, Backend, Store};
+pub use error::{Result, StoreError};
+pub use link::doc_ref;
+pub use model::{
+    doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,
+};
+pub use search::{Hit, SearchFilter, SearchIndex};
+pub use write::{content_hash, Begin, DocumentWriter, PutOutcome};

@@ -1,0 +1,419 @@
+//! Full-text search over documents and facts: tantivy with jieba segmentation, beside the database.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use planwatch_core::Fact;
+use serde::Serialize;
+use tantivy::collector::TopDocs;
+use tantivy::directory::MmapDirectory;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, Value, STORED, STRING,
+};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{LowerCaser, TextAnalyzer, TokenStream};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
+use tantivy_jieba::JiebaTokenizer;
+
+use crate::model::StoredDocument;
+use crate::{Result, StoreError};
+
+const TOKENIZER: &str = "jieba";
+
+#[derive(Clone, Copy)]
+struct Fields {
+    doc_id: Field,
+    name: Field,
+    title: Field,
+    region: Field,
+    doc_type: Field,
+    section: Field,
+    kind: Field,
+    line: Field,
+    body: Field,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default()
+        .set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TOKENIZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+        .set_stored();
+    let fields = Fields {
+        doc_id: b.add_text_field("doc_id", STRING | STORED),
+        name: b.add_text_field("name", STRING | STORED),
+        title: b.add_text_field("title", text.clone()),
+        region: b.add_text_field("region", STRING | STORED),
+        doc_type: b.add_text_field("doc_type", STRING | STORED),
+        section: b.add_text_field("section", text.clone()),
+        kind: b.add_text_field("kind", STRING | STORED),
+        line: b.add_u64_field("line", STORED),
+        body: b.add_text_field("body", text),
+    };
+    (b.build(), fields)
+}
+
+fn index_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(JiebaTokenizer::new())
+        .filter(LowerCaser)
+        .build()
+}
+
+fn query_analyzer() -> TextAnalyzer {
+    TextAnalyzer::builder(JiebaTokenizer::with_search_mode(false))
+        .filter(LowerCaser)
+        .build()
+}
+
+/// Which hits to keep.
+#[derive(Debug, Clone, Default)]
+pub struct SearchFilter {
+    /// Region substring (锦州 keeps 锦州市).
+    pub region: Option<String>,
+    /// Document type as `DocType::as_str` spells it.
+    pub doc_type: Option<String>,
+}
+
+/// One ranked passage or fact.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit {
+    /// BM25 score.
+    pub score: f32,
+    /// Document key.
+    pub doc_id: String,
+    /// Document file name.
+    pub doc: String,
+    /// Document title.
+    pub title: Option<String>,
+    /// Region of the document.
+    pub region: Option<String>,
+    /// Document type.
+    pub doc_type: String,
+    /// Heading the passage sits under.
+    pub section: Option<String>,
+    /// `text` for a passage, `fact` for a fact.
+    pub kind: String,
+    /// Line number of a passage in the document text (1-based).
+    pub line: Option<u64>,
+    /// The snippet.
+    pub snippet: String,
+    /// Byte ranges of `snippet` that matched the query.
+    pub highlights: Vec<Range<usize>>,
+}
+
+impl Hit {
+    /// The snippet with each match wrapped in `open` … `close`.
+    pub fn marked(&self, open: &str, close: &str) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for r in &self.highlights {
+            if r.start < at || r.end > self.snippet.len() {
+                continue;
+            }
+            out.push_str(self.snippet.get(at..r.start).unwrap_or(""));
+            out.push_str(open);
+            out.push_str(self.snippet.get(r.clone()).unwrap_or(""));
+            out.push_str(close);
+            at = r.end;
+        }
+        out.push_str(self.snippet.get(at..).unwrap_or(""));
+        out
+    }
+}
+
+/// The full-text index of stored documents.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    path: String,
+}
+
+fn heading(line: &str) -> bool {
+    let l = line.trim();
+    let chars: Vec<char> = l.chars().collect();
+    if chars.is_empty() || chars.len() > 40 {
+        return false;
+    }
+    let numeral = |c: char| "一二三四五六七八九十百零〇".contains(c);
+    (chars[0] == '第' && chars.iter().skip(1).take_while(|c| numeral(**c)).count() > 0 && {
+        let n = 1 + chars.iter().skip(1).take_while(|c| numeral(**c)).count();
+        chars.get(n).is_some_and(|c| "章节篇部分".contains(*c))
+    }) || (numeral(chars[0]) && {
+        let n = chars.iter().take_while(|c| numeral(**c)).count();
+        chars.get(n) == Some(&'、')
+    })
+}
+
+impl SearchIndex {
+    /// Opens the index in `dir`, creating it (and the folder) if needed.
+    pub fn open(dir: &Path) -> Result<SearchIndex> {
+        let path = dir.display().to_string();
+        let err = |e: &dyn std::fmt::Display| StoreError::Index {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+        let (schema, fields) = schema();
+        let mmap = MmapDirectory::open(dir).map_err(|e| err(&e))?;
+        let index = Index::open_or_create(mmap, schema).map_err(|e| err(&e))?;
+        SearchIndex::wrap(index, fields, path)
+    }
+
+    /// A fresh index in memory.
+    pub fn in_ram() -> Result<SearchIndex> {
+        let (schema, fields) = schema();
+        SearchIndex::wrap(Index::create_in_ram(schema), fields, "<memory>".into())
+    }
+
+    /// The folder an index beside `db` lives in: `planwatch.db` → `planwatch.db.index`.
+    pub fn path_beside(db: &str) -> PathBuf {
+        PathBuf::from(format!("{db}.index"))
+    }
+
+    fn wrap(index: Index, fields: Fields, path: String) -> Result<SearchIndex> {
+        index.tokenizers().register(TOKENIZER, index_analyzer());
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()
+            .map_err(|e: tantivy::TantivyError| StoreError::Index {
+                path: path.clone(),
+                message: e.to_string(),
+            })?;
+        Ok(SearchIndex {
+            index,
+            reader,
+            fields,
+            path,
+        })
+    }
+
+    fn err(&self, e: impl std::fmt::Display) -> StoreError {
+        StoreError::Index {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Indexed entries (passages and facts).
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    /// Whether nothing is indexed.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn writer(&self) -> Result<IndexWriter> {
+        self.index
+            .writer_with_num_threads(1, 64_000_000)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Adds documents (replacing any earlier revision of the same name) and commits.
+    pub fn add(&self, docs: &[(StoredDocument, String, Vec<Fact>)]) -> Result<()> {
+        let mut w = self.writer()?;
+        for (doc, text, facts) in docs {
+            w.delete_term(Term::from_field_text(self.fields.name, &doc.name));
+            self.add_one(&w, doc, text, facts)?;
+        }
+        w.commit().map_err(|e| self.err(e))?;
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    /// Replaces the whole index with `docs`.
+    pub fn rebuild(&self, docs: &[(StoredDocument, String, Vec<Fact>)]) -> Result<()> {
+        let mut w = self.writer()?;
+        w.delete_all_documents().map_err(|e| self.err(e))?;
+        for (doc, text, facts) in docs {
+            self.add_one(&w, doc, text, facts)?;
+        }
+        w.commit().map_err(|e| self.err(e))?;
+        self.reader.reload().map_err(|e| self.err(e))
+    }
+
+    fn add_one(
+        &self,
+        w: &IndexWriter,
+        doc: &StoredDocument,
+        text: &str,
+        facts: &[Fact],
+    ) -> Result<()> {
+        let f = self.fields;
+        let base = |kind: &str| {
+            let mut d = TantivyDocument::default();
+            d.add_text(f.doc_id, &doc.id);
+            d.add_text(f.name, &doc.name);
+            if let Some(t) = &doc.info.title {
+                d.add_text(f.title, t);
+            }
+            if let Some(r) = &doc.info.region {
+                d.add_text(f.region, r);
+            }
+            d.add_text(f.doc_type, doc.info.doc_type.as_str());
+            d.add_text(f.kind, kind);
+            d
+        };
+        let mut section: Option<&str> = None;
+        for (i, line) in text.lines().enumerate() {
+            let l = line.trim();
+            if l.chars().count() < 2 {
+                continue;
+            }
+            if heading(l) {
+                section = Some(l);
+            }
+            let mut d = base("text");
+            if let Some(s) = section {
+                d.add_text(f.section, s);
+            }
+            d.add_u64(f.line, i as u64 + 1);
+            d.add_text(f.body, l);
+            w.add_document(d).map_err(|e| self.err(e))?;
+        }
+        for fact in facts {
+            let mut d = base("fact");
+            if let Some(s) = &fact.section {
+                d.add_text(f.section, s);
+            }
+            d.add_text(f.body, format!("{}：{}", fact.indicator, fact.quote));
+            w.add_document(d).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    fn term_query(&self, alternative: &str) -> Option<Box<dyn Query>> {
+        let mut analyzer = query_analyzer();
+        let mut stream = analyzer.token_stream(alternative);
+        let mut tokens: Vec<String> = Vec::new();
+        while stream.advance() {
+            let t = &stream.token().text;
+            if t.chars().any(char::is_alphanumeric) && !tokens.contains(t) {
+                tokens.push(t.clone());
+            }
+        }
+        if tokens.is_empty() {
+            return None;
+        }
+        let f = self.fields;
+        let musts: Vec<(Occur, Box<dyn Query>)> = tokens
+            .iter()
+            .map(|t| {
+                let per_field: Vec<(Occur, Box<dyn Query>)> = [f.body, f.title, f.section]
+                    .into_iter()
+                    .map(|field| {
+                        let q: Box<dyn Query> = Box::new(TermQuery::new(
+                            Term::from_field_text(field, t),
+                            IndexRecordOption::WithFreqs,
+                        ));
+                        (Occur::Should, q)
+                    })
+                    .collect();
+                let q: Box<dyn Query> = Box::new(BooleanQuery::new(per_field));
+                (Occur::Must, q)
+            })
+            .collect();
+        Some(Box::new(BooleanQuery::new(musts)))
+    }
+
+    /// Ranked hits for any of `alternatives` (the query and its synonyms),
+    /// each alternative's words all required.
+    pub fn search(
+        &self,
+        alternatives: &[String],
+        filter: &SearchFilter,
+        limit: usize,
+    ) -> Result<Vec<Hit>> {
+        let shoulds: Vec<(Occur, Box<dyn Query>)> = alternatives
+            .iter()
+            .filter_map(|a| self.term_query(a))
+            .map(|q| (Occur::Should, q))
+            .collect();
+        if shoulds.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let query = BooleanQuery::new(shoulds);
+        let searcher = self.reader.searcher();
+        let filtered = filter.region.is_some() || filter.doc_type.is_some();
+        let fetch = if filtered {
+            limit.saturating_mul(20).max(200)
+        } else {
+            limit
+        };
+        let top = searcher
+            .search(&query, &TopDocs::with_limit(fetch).order_by_score())
+            .map_err(|e| self.err(e))?;
+        let mut gen = SnippetGenerator::create(&searcher, &query, self.fields.body)
+            .map_err(|e| self.err(e))?;
+        gen.set_max_num_chars(160);
+        let f = self.fields;
+        let mut hits = Vec::new();
+        for (score, addr) in top {
+            let d: TantivyDocument = searcher.doc(addr).map_err(|e| self.err(e))?;
+            let text = |field: Field| {
+                d.get_first(field)
+                    .and_then(|v| v.as_str())
+                    .map(str::to_string)
+            };
+            let region = text(f.region);
+            let doc_type = text(f.doc_type).unwrap_or_default();
+            if let Some(want) = &filter.region {
+                if !region
+                    .as_deref()
+                    .is_some_and(|r| r.contains(want.as_str()) || want.contains(r))
+                {
+                    continue;
+                }
+            }
+            if filter.doc_type.as_ref().is_some_and(|t| *t != doc_type) {
+                continue;
+            }
+            let body = text(f.body).unwrap_or_default();
+            let snippet = gen.snippet(&body);
+            let (snippet_text, highlights) = if snippet.is_empty() {
+                (body.chars().take(160).collect(), Vec::new())
+            } else {
+                (
+                    snippet.fragment().to_string(),
+                    snippet.highlighted().to_vec(),
+                )
+            };
+            hits.push(Hit {
+                score,
+                doc_id: text(f.doc_id).unwrap_or_default(),
+                doc: text(f.name).unwrap_or_default(),
+                title: text(f.title),
+                region,
+                doc_type,
+                section: text(f.section),
+                kind: text(f.kind).unwrap_or_default(),
+                line: d.get_first(f.line).and_then(|v| v.as_u64()),
+                snippet: snippet_text,
+                highlights,
+            });
+            if hits.len() >= limit {
+                break;
+            }
+        }
+        Ok(hits)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recognises_headings() {
+        assert!(heading("第四章 创新驱动 增强内生发展动力"));
+        assert!(heading("一、提高科技创新能力"));
+        assert!(!heading("一般公共预算收入增长10%"));
+        assert!(!heading("第一次全国人口普查的数据表明"));
+    }
+}

@@ -1,0 +1,217 @@
+//! Writing: one document and its facts per transaction; same content is stored once.
+
+use planwatch_core::Fact;
+use sha2::{Digest, Sha256};
+use sqlx::any::Any;
+use sqlx::{Row, Transaction};
+
+use crate::model::{NewDocument, StoredDocument};
+use crate::{Result, Store};
+
+/// The key of a document's text: SHA-256, lower-case hex.
+pub fn content_hash(text: &str) -> String {
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// What storing a document did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PutOutcome {
+    /// New content: stored as this revision.
+    Stored(StoredDocument),
+    /// The same content is already stored (perhaps under another name): nothing written.
+    Unchanged(StoredDocument),
+}
+
+impl PutOutcome {
+    /// The stored document either way.
+    pub fn document(&self) -> &StoredDocument {
+        match self {
+            PutOutcome::Stored(d) | PutOutcome::Unchanged(d) => d,
+        }
+    }
+}
+
+/// Start of a document write.
+pub enum Begin {
+    /// Content new to the store: add facts, then commit.
+    New(DocumentWriter),
+    /// Already stored; nothing to do.
+    Unchanged(StoredDocument),
+}
+
+/// An open transaction holding one new document. Facts added here become
+/// visible only on [`commit`](DocumentWriter::commit); dropping the writer
+/// (or the process dying) leaves nothing behind.
+pub struct DocumentWriter {
+    tx: Transaction<'static, Any>,
+    doc: StoredDocument,
+}
+
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// An optional `f64` bound so that PostgreSQL always sees DOUBLE PRECISION.
+///
+/// sqlx 0.8.6's `Any` driver sends a NULL `f64` as a FLOAT4 NULL (its
+/// Real/Double mapping is swapped), so a statement first prepared with a NULL
+/// rejects later non-NULL values ("incorrect binary data format"). Encoding a
+/// NULL as `Option<f32>` comes out as a FLOAT8 NULL on PostgreSQL and as NULL on SQLite.
+struct Float(Option<f64>);
+
+impl<'q> sqlx::Encode<'q, Any> for Float {
+    fn encode_by_ref(
+        &self,
+        buf: &mut <Any as sqlx::Database>::ArgumentBuffer<'q>,
+    ) -> std::result::Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
+        match self.0 {
+            Some(v) => <f64 as sqlx::Encode<'q, Any>>::encode_by_ref(&v, buf),
+            None => <Option<f32> as sqlx::Encode<'q, Any>>::encode_by_ref(&None, buf),
+        }
+    }
+}
+
+impl sqlx::Type<Any> for Float {
+    fn type_info() -> <Any as sqlx::Database>::TypeInfo {
+        <f64 as sqlx::Type<Any>>::type_info()
+    }
+}
+
+fn opt_i64(v: Option<i32>) -> Option<i64> {
+    v.map(i64::from)
+}
+
+impl Store {
+    /// Stores `doc` with `facts` in one transaction, unless its content is already stored.
+    pub async fn put_document(&self, doc: &NewDocument, facts: &[Fact]) -> Result<PutOutcome> {
+        match self.begin_document(doc).await? {
+            Begin::Unchanged(d) => Ok(PutOutcome::Unchanged(d)),
+            Begin::New(mut w) => {
+                for f in facts {
+                    w.add_fact(f).await?;
+                }
+                Ok(PutOutcome::Stored(w.commit().await?))
+            }
+        }
+    }
+
+    /// Opens a transaction with the document row written, or reports it unchanged.
+    pub async fn begin_document(&self, doc: &NewDocument) -> Result<Begin> {
+        let id = content_hash(&doc.text);
+        if let Some(existing) = self.document_by_id(&id).await? {
+            return Ok(Begin::Unchanged(existing));
+        }
+        let mut tx = self.pool.begin().await?;
+        let revision: i64 =
+            sqlx::query("SELECT COALESCE(MAX(revision), 0) AS r FROM documents WHERE name = $1")
+                .bind(doc.name.clone())
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get::<i64, _>("r")?
+                + 1;
+        let seq: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS s FROM documents")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get::<i64, _>("s")?
+            + 1;
+        let ingested_at = now();
+        let info = &doc.info;
+        sqlx::query(
+            "INSERT INTO documents (id, name, revision, origin, path, format, title, region, doc_type, period_start, \
+             period_end, year, issuer, number, body, fact_count, seq, ingested_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, 0, $16, $17)",
+        )
+        .bind(id.clone())
+        .bind(doc.name.clone())
+        .bind(revision)
+        .bind(doc.origin.as_str())
+        .bind(doc.path.clone())
+        .bind(doc.format.clone())
+        .bind(info.title.clone())
+        .bind(info.region.clone())
+        .bind(info.doc_type.as_str())
+        .bind(opt_i64(info.period_start))
+        .bind(opt_i64(info.period_end))
+        .bind(opt_i64(info.year))
+        .bind(info.issuer.clone())
+        .bind(info.number.clone())
+        .bind(doc.text.clone())
+        .bind(seq)
+        .bind(ingested_at)
+        .execute(&mut *tx)
+        .await?;
+        let stored = StoredDocument {
+            id,
+            name: doc.name.clone(),
+            revision,
+            origin: doc.origin.as_str().to_string(),
+            path: doc.path.clone(),
+            format: Some(doc.format.clone()),
+            info: doc.info.clone(),
+            fact_count: 0,
+            seq,
+            ingested_at,
+            current: true,
+        };
+        Ok(Begin::New(DocumentWriter { tx, doc: stored }))
+    }
+}
+
+impl DocumentWriter {
+    /// The document being written.
+    pub fn document(&self) -> &StoredDocument {
+        &self.doc
+    }
+
+    /// Adds one fact (visible only after commit).
+    pub async fn add_fact(&mut self, f: &Fact) -> Result<()> {
+        sqlx::query(
+            "INSERT INTO facts (document_id, ord, kind, indicator, region, year, value, value_max, unit, measure, \
+             comparator, attribute, goal_text, quote, section, start_offset, end_offset) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+        )
+        .bind(self.doc.id.clone())
+        .bind(self.doc.fact_count)
+        .bind(f.kind.as_str())
+        .bind(f.indicator.clone())
+        .bind(f.region.clone())
+        .bind(opt_i64(f.year))
+        .bind(Float(f.value))
+        .bind(Float(f.value_max))
+        .bind(f.unit.clone())
+        .bind(f.measure.as_str())
+        .bind(f.comparator.as_str())
+        .bind(f.attribute.map(|a| a.as_str()))
+        .bind(f.text.clone())
+        .bind(f.quote.clone())
+        .bind(f.section.clone())
+        .bind(f.start.and_then(|s| i64::try_from(s).ok()))
+        .bind(f.end.and_then(|s| i64::try_from(s).ok()))
+        .execute(&mut *self.tx)
+        .await?;
+        self.doc.fact_count += 1;
+        Ok(())
+    }
+
+    /// Records the fact count and commits: the document and all its facts appear at once.
+    pub async fn commit(mut self) -> Result<StoredDocument> {
+        sqlx::query("UPDATE documents SET fact_count = $1 WHERE id = $2")
+            .bind(self.doc.fact_count)
+            .bind(self.doc.id.clone())
+            .execute(&mut *self.tx)
+            .await?;
+        self.tx.commit().await?;
+        Ok(self.doc)
+    }
+
+    /// Abandons the document: nothing of it is stored.
+    pub async fn rollback(self) -> Result<()> {
+        self.tx.rollback().await?;
+        Ok(())
+    }
+}

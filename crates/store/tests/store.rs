@@ -1,0 +1,604 @@
+//! The store test suite, run against SQLite and (when PLANWATCH_TEST_PG is set) PostgreSQL.
+
+use planwatch_catalog::{check, series, Catalog, FindingKind};
+use planwatch_core::{Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure};
+use planwatch_store::{testing, Begin, FactFilter, NewDocument, Origin, PutOutcome, Store};
+
+/// A store for one test; keeps its temporary folder or database alive.
+struct Fixture {
+    store: Store,
+    _dir: Option<tempfile::TempDir>,
+    pg: Option<(String, String)>,
+}
+
+impl Fixture {
+    async fn done(self) {
+        self.store.close().await;
+        if let Some((base, url)) = &self.pg {
+            testing::drop_postgres(base, url)
+                .await
+                .expect("drop test database");
+        }
+    }
+}
+
+async fn sqlite() -> Fixture {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("t.db");
+    let store = Store::open(&path.display().to_string())
+        .await
+        .expect("open sqlite");
+    Fixture {
+        store,
+        _dir: Some(dir),
+        pg: None,
+    }
+}
+
+async fn postgres(label: &str) -> Option<Fixture> {
+    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
+        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of {label}");
+        return None;
+    };
+    let url = testing::fresh_postgres(&base, label)
+        .await
+        .expect("create test database");
+    let store = Store::open(&url).await.expect("open postgres");
+    Some(Fixture {
+        store,
+        _dir: None,
+        pg: Some((base, url)),
+    })
+}
+
+fn info(title: &str) -> DocumentInfo {
+    DocumentInfo {
+        title: Some(title.into()),
+        region: Some("锦州市".into()),
+        doc_type: DocType::FiveYearPlan,
+        period_start: Some(2016),
+        period_end: Some(2020),
+        year: Some(2016),
+        issuer: Some("锦州市人民政府".into()),
+        number: Some("锦政发〔2016〕1号".into()),
+    }
+}
+
+fn doc(name: &str, text: &str) -> NewDocument {
+    NewDocument {
+        name: name.into(),
+        path: Some(format!("/corpus/{name}")),
+        format: "text".into(),
+        origin: Origin::Document,
+        info: info(&format!("《{name}》")),
+        text: text.into(),
+    }
+}
+
+fn fact(
+    doc: &str,
+    kind: Kind,
+    indicator: &str,
+    year: i32,
+    value: f64,
+    unit: &str,
+    measure: Measure,
+) -> Fact {
+    Fact {
+        doc: doc.into(),
+        kind,
+        indicator: indicator.into(),
+        region: Some("锦州市".into()),
+        year: Some(year),
+        value: Some(value),
+        value_max: None,
+        unit: Some(unit.into()),
+        measure,
+        comparator: Comparator::Eq,
+        attribute: Some(Attribute::Expected),
+        text: None,
+        quote: format!("{indicator}{value}{unit}"),
+        section: Some("第二章 发展目标".into()),
+        start: Some(10),
+        end: Some(20),
+    }
+}
+
+async fn round_trip(fx: Fixture) {
+    let s = &fx.store;
+    let mut f2 = fact(
+        "a.txt",
+        Kind::Target,
+        "森林覆盖率",
+        2020,
+        21.0,
+        "%",
+        Measure::Level,
+    );
+    f2.value_max = Some(22.5);
+    f2.comparator = Comparator::Ge;
+    f2.attribute = Some(Attribute::Binding);
+    let mut f3 = fact(
+        "a.txt",
+        Kind::Target,
+        "新增建设用地规模",
+        2020,
+        0.0,
+        "万亩",
+        Measure::Level,
+    );
+    f3.value = None;
+    f3.unit = None;
+    f3.text = Some("完成省下达目标".into());
+    f3.attribute = None;
+    f3.section = None;
+    f3.start = None;
+    f3.end = None;
+    let facts = vec![
+        fact(
+            "a.txt",
+            Kind::Actual,
+            "地区生产总值",
+            2015,
+            1357.5,
+            "亿元",
+            Measure::Level,
+        ),
+        f2,
+        f3,
+    ];
+    let out = s
+        .put_document(&doc("a.txt", "text a"), &facts)
+        .await
+        .expect("put");
+    let PutOutcome::Stored(d) = out else {
+        panic!("expected a new document")
+    };
+    assert_eq!((d.revision, d.fact_count), (1, 3));
+    let back = s.facts(&FactFilter::default()).await.expect("facts");
+    assert_eq!(
+        back.iter().map(|f| f.fact.clone()).collect::<Vec<_>>(),
+        facts
+    );
+    let docs = s.documents(false).await.expect("docs");
+    assert_eq!(docs.len(), 1);
+    assert_eq!(docs[0].info, info("《a.txt》"));
+    assert!(docs[0].current);
+    assert_eq!(
+        s.document_text(&d.id).await.expect("text").as_deref(),
+        Some("text a")
+    );
+    assert_eq!(
+        s.find_document("a.txt").await.expect("find").map(|d| d.id),
+        Some(d.id.clone())
+    );
+    assert_eq!(
+        s.find_document(&d.id[..8])
+            .await
+            .expect("find by id")
+            .map(|d| d.name),
+        Some("a.txt".into())
+    );
+    // Filters.
+    let by = |f: FactFilter| async move { s.facts(&f).await.expect("filter").len() };
+    assert_eq!(
+        by(FactFilter {
+            year: Some(2020),
+            ..Default::default()
+        })
+        .await,
+        2
+    );
+    assert_eq!(
+        by(FactFilter {
+            kind: Some(Kind::Actual),
+            ..Default::default()
+        })
+        .await,
+        1
+    );
+    assert_eq!(
+        by(FactFilter {
+            region: Some("锦州".into()),
+            ..Default::default()
+        })
+        .await,
+        3
+    );
+    assert_eq!(
+        by(FactFilter {
+            region: Some("葫芦岛".into()),
+            ..Default::default()
+        })
+        .await,
+        0
+    );
+    assert_eq!(
+        by(FactFilter {
+            indicators: Some(vec!["森林覆盖率".into(), "x".into()]),
+            ..Default::default()
+        })
+        .await,
+        1
+    );
+    assert_eq!(
+        by(FactFilter {
+            doc: Some("a.txt".into()),
+            ..Default::default()
+        })
+        .await,
+        3
+    );
+    assert_eq!(
+        by(FactFilter {
+            doc: Some("b.txt".into()),
+            ..Default::default()
+        })
+        .await,
+        0
+    );
+    let names = s.indicator_names().await.expect("names");
+    assert_eq!(names.len(), 3);
+    fx.done().await;
+}
+
+async fn same_content_once_and_revisions_kept(fx: Fixture) {
+    let s = &fx.store;
+    let f1 = vec![fact(
+        "a.txt",
+        Kind::Target,
+        "地区生产总值",
+        2020,
+        1900.0,
+        "亿元",
+        Measure::Level,
+    )];
+    assert!(matches!(
+        s.put_document(&doc("a.txt", "v1"), &f1).await.expect("put"),
+        PutOutcome::Stored(_)
+    ));
+    let again = s
+        .put_document(&doc("a.txt", "v1"), &f1)
+        .await
+        .expect("put again");
+    assert!(matches!(again, PutOutcome::Unchanged(_)));
+    let c = s.counts().await.expect("counts");
+    assert_eq!((c.documents, c.revisions, c.facts), (1, 1, 1));
+    let f2 = vec![
+        fact(
+            "a.txt",
+            Kind::Target,
+            "地区生产总值",
+            2020,
+            2000.0,
+            "亿元",
+            Measure::Level,
+        ),
+        fact(
+            "a.txt",
+            Kind::Actual,
+            "地区生产总值",
+            2015,
+            1357.5,
+            "亿元",
+            Measure::Level,
+        ),
+    ];
+    let PutOutcome::Stored(d2) = s
+        .put_document(&doc("a.txt", "v2"), &f2)
+        .await
+        .expect("put v2")
+    else {
+        panic!("changed content is a new revision")
+    };
+    assert_eq!(d2.revision, 2);
+    let c = s.counts().await.expect("counts");
+    assert_eq!((c.documents, c.revisions, c.facts), (1, 2, 3));
+    assert_eq!(s.documents(false).await.expect("current").len(), 1);
+    let all = s.documents(true).await.expect("all");
+    assert_eq!(
+        all.iter()
+            .map(|d| (d.revision, d.current))
+            .collect::<Vec<_>>(),
+        vec![(1, false), (2, true)]
+    );
+    assert_eq!(
+        s.facts(&FactFilter::default())
+            .await
+            .expect("current facts")
+            .len(),
+        2
+    );
+    let every = FactFilter {
+        all_revisions: true,
+        ..Default::default()
+    };
+    assert_eq!(s.facts(&every).await.expect("all facts").len(), 3);
+    assert_eq!(s.revisions("a.txt").await.expect("revisions").len(), 2);
+    fx.done().await;
+}
+
+async fn an_abandoned_document_leaves_nothing(fx: Fixture) {
+    let s = &fx.store;
+    let facts: Vec<Fact> = (0..50)
+        .map(|i| {
+            fact(
+                "x.txt",
+                Kind::Actual,
+                "地区生产总值",
+                1970 + i,
+                f64::from(i),
+                "亿元",
+                Measure::Level,
+            )
+        })
+        .collect();
+    // Dropped before commit.
+    {
+        let Begin::New(mut w) = s
+            .begin_document(&doc("x.txt", "dropped"))
+            .await
+            .expect("begin")
+        else {
+            panic!()
+        };
+        for f in &facts[..25] {
+            w.add_fact(f).await.expect("add");
+        }
+    }
+    // Rolled back explicitly.
+    let Begin::New(mut w) = s
+        .begin_document(&doc("y.txt", "rolled back"))
+        .await
+        .expect("begin")
+    else {
+        panic!()
+    };
+    w.add_fact(&facts[0]).await.expect("add");
+    w.rollback().await.expect("rollback");
+    let c = s.counts().await.expect("counts");
+    assert_eq!((c.revisions, c.facts), (0, 0));
+    // The store is still usable and the name free.
+    let out = s
+        .put_document(&doc("x.txt", "dropped"), &facts)
+        .await
+        .expect("put");
+    assert_eq!(out.document().revision, 1);
+    assert_eq!(out.document().fact_count, 50);
+    assert!(s.incomplete_documents().await.expect("check").is_empty());
+    fx.done().await;
+}
+
+/// Runs this test binary again as a child that dies (abort) halfway through
+/// writing a document, then checks the store holds no part of it.
+async fn a_killed_ingest_leaves_no_partial_document(fx: Fixture, location: String) {
+    let exe = std::env::current_exe().expect("current exe");
+    let status = std::process::Command::new(exe)
+        .args(["--exact", "crash_child", "--nocapture", "--test-threads=1"])
+        .env("PLANWATCH_CRASH_STORE", &location)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("spawn child");
+    assert!(!status.success(), "the child must die mid-write");
+    let s = &fx.store;
+    let docs = s.documents(true).await.expect("docs");
+    assert_eq!(
+        docs.iter().map(|d| d.name.as_str()).collect::<Vec<_>>(),
+        vec!["whole.txt"]
+    );
+    assert_eq!(docs[0].fact_count, 10);
+    assert_eq!(
+        s.facts(&FactFilter::default()).await.expect("facts").len(),
+        10
+    );
+    assert!(s.incomplete_documents().await.expect("check").is_empty());
+    // Ingesting again after the restart stores the document whole.
+    let facts: Vec<Fact> = (0..200)
+        .map(|i| {
+            fact(
+                "half.txt",
+                Kind::Actual,
+                "森林覆盖率",
+                1800 + i,
+                1.0,
+                "%",
+                Measure::Level,
+            )
+        })
+        .collect();
+    let out = s
+        .put_document(&doc("half.txt", "half"), &facts)
+        .await
+        .expect("restart");
+    assert_eq!(out.document().fact_count, 200);
+    fx.done().await;
+}
+
+/// The child side of the kill test: no-op unless PLANWATCH_CRASH_STORE is set.
+#[tokio::test]
+async fn crash_child() {
+    let Ok(location) = std::env::var("PLANWATCH_CRASH_STORE") else {
+        return;
+    };
+    let s = Store::open(&location).await.expect("child open");
+    let whole: Vec<Fact> = (0..10)
+        .map(|i| {
+            fact(
+                "whole.txt",
+                Kind::Actual,
+                "地区生产总值",
+                2000 + i,
+                1.0,
+                "亿元",
+                Measure::Level,
+            )
+        })
+        .collect();
+    s.put_document(&doc("whole.txt", "whole"), &whole)
+        .await
+        .expect("child put");
+    let Begin::New(mut w) = s
+        .begin_document(&doc("half.txt", "half"))
+        .await
+        .expect("child begin")
+    else {
+        panic!()
+    };
+    for i in 0..100 {
+        w.add_fact(&fact(
+            "half.txt",
+            Kind::Actual,
+            "森林覆盖率",
+            1800 + i,
+            1.0,
+            "%",
+            Measure::Level,
+        ))
+        .await
+        .expect("add");
+    }
+    std::process::abort();
+}
+
+async fn contradiction_and_synonym_series_through_the_store(fx: Fixture) {
+    let s = &fx.store;
+    let mut outline = doc("000_outline.txt", "outline");
+    outline.info.doc_type = DocType::Outline;
+    outline.info.period_start = Some(2015);
+    outline.info.period_end = Some(2025);
+    let mut a = fact(
+        "000_outline.txt",
+        Kind::Target,
+        "地区生产总值",
+        2020,
+        2000.0,
+        "亿元",
+        Measure::Level,
+    );
+    a.quote = "到2020年,地区生产总值达到2000亿元".into();
+    let rd1 = fact(
+        "000_outline.txt",
+        Kind::Target,
+        "研发经费投入强度",
+        2020,
+        2.0,
+        "%",
+        Measure::Level,
+    );
+    s.put_document(&outline, &[a, rd1]).await.expect("outline");
+    let mut b = fact(
+        "001_plan.txt",
+        Kind::Target,
+        "地区生产总值",
+        2020,
+        1900.0,
+        "亿元",
+        Measure::Level,
+    );
+    b.quote = "地区生产总值 (亿元)\t\t1357.5\t1900\t7\t预期性".into();
+    let rd2 = fact(
+        "001_plan.txt",
+        Kind::Actual,
+        "研究与试验发展(R&D)经费投入强度",
+        2015,
+        1.2,
+        "%",
+        Measure::Level,
+    );
+    s.put_document(&doc("001_plan.txt", "plan"), &[b, rd2])
+        .await
+        .expect("plan");
+
+    let cat = Catalog::builtin();
+    let facts = s
+        .sourced_facts(&FactFilter::default())
+        .await
+        .expect("sourced");
+    let findings = check(&cat, &facts, Some("锦州"));
+    let gdp: Vec<_> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::TargetConflict)
+        .collect();
+    assert_eq!(gdp.len(), 1, "{findings:#?}");
+    assert_eq!(
+        (gdp[0].indicator.as_str(), gdp[0].year),
+        ("地区生产总值", Some(2020))
+    );
+    let quotes: Vec<&str> = gdp[0].evidence.iter().map(|e| e.quote.as_str()).collect();
+    assert!(
+        quotes.contains(&"到2020年,地区生产总值达到2000亿元"),
+        "{quotes:?}"
+    );
+    assert!(quotes.iter().any(|q| q.contains("1900")), "{quotes:?}");
+
+    let rd = series(&cat, &facts, "R&D经费投入强度", Some("锦州市"));
+    assert_eq!(rd.indicator, "研究与试验发展经费投入强度");
+    assert_eq!(
+        rd.points.iter().map(|p| p.doc.as_str()).collect::<Vec<_>>(),
+        vec!["001_plan.txt", "000_outline.txt"]
+    );
+    fx.done().await;
+}
+
+macro_rules! suite {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $( #[tokio::test] async fn $name() { super::$name(super::sqlite().await).await } )*
+        }
+        mod postgres {
+            $( #[tokio::test] async fn $name() {
+                if let Some(fx) = super::postgres(stringify!($name)).await { super::$name(fx).await }
+            } )*
+        }
+    };
+}
+
+suite!(
+    round_trip,
+    same_content_once_and_revisions_kept,
+    an_abandoned_document_leaves_nothing,
+    contradiction_and_synonym_series_through_the_store
+);
+
+#[tokio::test]
+async fn sqlite_killed_ingest() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("crash.db").display().to_string();
+    let store = Store::open(&path).await.expect("open");
+    let fx = Fixture {
+        store,
+        _dir: Some(dir),
+        pg: None,
+    };
+    a_killed_ingest_leaves_no_partial_document(fx, path).await;
+}
+
+#[tokio::test]
+async fn postgres_killed_ingest() {
+    let Some(fx) = postgres("killed_ingest").await else {
+        return;
+    };
+    let url = fx.pg.as_ref().map(|(_, u)| u.clone()).unwrap_or_default();
+    a_killed_ingest_leaves_no_partial_document(fx, url).await;
+}
+
+#[tokio::test]
+async fn in_memory_store_works() {
+    let s = Store::in_memory().await.expect("memory");
+    s.put_document(
+        &doc("m.txt", "m"),
+        &[fact(
+            "m.txt",
+            Kind::Actual,
+            "GDP",
+            2020,
+            1.0,
+            "亿元",
+            Measure::Level,
+        )],
+    )
+    .await
+    .expect("put");
+    assert_eq!(s.counts().await.expect("counts").facts, 1);
+}

@@ -144,9 +144,32 @@ const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
     ("十五五", 2026),
 ];
 
-/// The period a name like “十三五” stands for, as (first year, last year).
+/// The period a name like “十三五” stands for, as (first year, last year):
+/// the first period named in `s`.
 pub fn named_period(s: &str) -> Option<(i32, i32)> {
-    FIVE_YEAR_PLANS.iter().find(|(n, _)| s.contains(n)).map(|(_, y)| (*y, y + 4))
+    FIVE_YEAR_PLANS
+        .iter()
+        .filter_map(|(n, y)| s.find(n).map(|at| (at, *y)))
+        .min()
+        .map(|(_, y)| (y, y + 4))
+}
+
+/// A period the sentence speaks of (“十三五”时期, 十二五期间, “十三五”以来),
+/// not one it compares with (比“十二五”末).
+pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
+    let mut best: Option<(usize, i32)> = None;
+    for (n, y) in FIVE_YEAR_PLANS {
+        for (at, _) in s.match_indices(n) {
+            let before = &s[..at];
+            let after = s[at + n.len()..].trim_start_matches(['”', '"', '’']);
+            let compared = before.ends_with('比') || before.ends_with("比“") || before.ends_with('较') || before.ends_with("较“");
+            let spoken = after.starts_with("时期") || after.starts_with("期间") || after.starts_with("以来") || after.starts_with("末");
+            if spoken && !compared && best.is_none_or(|(b, _)| at < b) {
+                best = Some((at, *y));
+            }
+        }
+    }
+    best.map(|(_, y)| (y, y + 4))
 }
 
 fn title_year(t: &str) -> Option<i32> {

@@ -3,7 +3,7 @@
 //! year from the nearest year named before it, and its kind from the
 //! section, the year and marker words.
 
-use crate::doc::{named_period, Frame};
+use crate::doc::{period_spoken_of, Frame};
 use crate::quantity::{at, ends, is_delim, quantities, year_at, Quantity};
 use crate::span::Span;
 use crate::words::*;
@@ -263,13 +263,17 @@ fn split_list(chars: &[char]) -> Vec<String> {
             _ => {}
         }
         let word_ji = c == '及' && p_prev_is(&parts, '普');
-        if depth == 0 && matches!(c, '、' | '和' | '及' | '与') && !word_ji {
+        if depth == 0 && matches!(c, '、' | '和' | '及') && !word_ji {
             parts.push(Vec::new());
         } else if let Some(p) = parts.last_mut() {
             p.push(c);
         }
     }
     parts.retain(|p| !p.is_empty());
+    // 市府西路、中央南街等街路: examples of one thing, not a list of indicators.
+    if chars.contains(&'等') {
+        return vec![];
+    }
     if parts.len() < 2 || parts.iter().any(|p| p.len() > 16) {
         return vec![];
     }
@@ -356,9 +360,9 @@ fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
         if s[i] == '由' && i > a && s.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
             return i;
         }
-        if (s[i] == '比' || s[i] == '较') && i > a {
+        if s[i] == '比' || s[i] == '较' {
             let next = s.get(i + 1).copied().unwrap_or(' ');
-            if !matches!(next, '重' | '率' | '例' | '值' | '较') && s[i - 1] != '对' {
+            if !matches!(next, '重' | '率' | '例' | '值' | '较') && (i == a || s[i - 1] != '对') {
                 return i;
             }
         }
@@ -383,7 +387,8 @@ fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year:
         return Kind::Target;
     }
     if section.review {
-        if target_marked && !actual_marked && !sentence.contains("预计") {
+        let strong = ["力争", "确保", "争取", "目标", "计划"].iter().any(|w| sentence.contains(w));
+        if strong && !actual_marked && !sentence.contains("预计") {
             return Kind::Target;
         }
         return Kind::Actual;
@@ -402,7 +407,7 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     if sentence.contains("今年") && frame.doc_type == DocType::WorkReport {
         return frame.target_year;
     }
-    if let Some((_, end)) = named_period(sentence).filter(|_| kind == Kind::Actual && frame.doc_type != DocType::WorkReport) {
+    if let Some((_, end)) = period_spoken_of(sentence).filter(|_| kind == Kind::Actual && frame.doc_type != DocType::WorkReport) {
         // “十三五”时期… in a review: the period's last year.
         if frame.present.is_none_or(|p| end <= p) {
             return Some(end);

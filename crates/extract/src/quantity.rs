@@ -185,7 +185,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
             i += len;
             continue;
         }
-        let Some(n) = parse_at(s, i) else {
+        let Some(n) = parse_at(s, i).or_else(|| implicit_one(s, i)) else {
             i += 1;
             continue;
         };
@@ -202,6 +202,19 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// `突破亿吨`: a magnitude and unit with no number after 突破/超过/达到 means one.
+fn implicit_one(s: &[char], i: usize) -> Option<Number> {
+    let c = *s.get(i)?;
+    if !(c == '亿' || c == '万') || !["突破", "超过", "达到", "达"].iter().any(|w| ends(s, i, w)) {
+        return None;
+    }
+    let after = match_word(s, i + 1, BASE_UNITS)?;
+    if after == "%" || after.ends_with("百分点") {
+        return None;
+    }
+    Some(Number { value: 1.0, len: 0, magnitude: None, percent_word: false, chinese: false })
 }
 
 fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
@@ -230,6 +243,9 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             None => {
                 // A range whose first half has no unit: 5至8个, 15-20%.
                 let (unit, value_max, end) = range_tail(s, j)?;
+                if unit == "年" {
+                    return None; // 2015—2025年 is a period
+                }
                 let unit_pos = end - unit.chars().count();
                 let mut q = Quantity {
                     start: i,
@@ -256,6 +272,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     }
     let unit_pos = (!n.percent_word).then_some(j);
     j += ulen;
+    // 百亿级, 千亿级: a class of size, not a quantity.
+    if s.get(j) == Some(&'级') {
+        return None;
+    }
     if comparator.is_none() && matches!(s.get(j), Some('余') | Some('多')) && unit.chars().count() <= 2 {
         comparator = Some(Comparator::Gt);
         j += 1;
@@ -437,6 +457,8 @@ mod tests {
         assert_eq!(q("社会体育指导员占全市人口的2.0‰"), vec![(2.0, None, "‰".into(), None)]);
         assert_eq!(q("增长百分之五点五"), vec![(5.5, None, "%".into(), None)]);
         assert_eq!(q("城镇化率达到 54.5 %".replace(' ', "").as_str()), vec![(54.5, None, "%".into(), None)]);
+        assert_eq!(q("锦州港货物吞吐量突破亿吨"), vec![(1.0, None, "亿吨".into(), Some(Comparator::Gt))]);
+        assert_eq!(q("打造5个百亿级产业集群"), vec![(5.0, None, "个".into(), None)]);
     }
 
     #[test]
@@ -448,6 +470,7 @@ mod tests {
         assert!(q("一体化发展，三大攻坚战").is_empty());
         assert!(q("实施科技创新发展三年行动").is_empty());
         assert!(q("第3次会议").is_empty());
+        assert!(q("纲要(2015—2025年)").is_empty());
     }
 
     #[test]

@@ -42,11 +42,6 @@ impl Span {
         self.chars.len()
     }
 
-    /// Whether the span has no chars.
-    pub fn is_empty(&self) -> bool {
-        self.chars.is_empty()
-    }
-
     /// Byte range in the original text of chars `a..b`.
     pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
         if a >= b || b > self.offs.len() {

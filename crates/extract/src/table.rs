@@ -88,11 +88,20 @@ fn is_slot_label(l: &Label) -> bool {
 
 /// Whether a row is part of a header: it names years or column kinds and holds no data.
 fn is_header_row(cells: &[String]) -> bool {
+    if is_caption(cells) {
+        return true;
+    }
     let labels: Vec<Label> = cells.iter().map(|c| label(c)).collect();
     let slots = labels.iter().filter(|l| is_slot_label(l)).count();
     let names = labels.iter().filter(|l| matches!(l, Label::Name | Label::Attribute | Label::Index | Label::Unit | Label::PlanGroup | Label::ActualGroup)).count();
     let data = cells.iter().skip(1).filter(|c| matches!(parse_cell(c), Cell::Value(_))).count();
     (slots > 0 || names > 0) && data <= slots
+}
+
+/// A caption row (`表1 “十三五”规划约束性指标完成情况`): one text cell starting with 表.
+fn is_caption(cells: &[String]) -> bool {
+    let non_empty: Vec<String> = cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    non_empty.len() == 1 && (non_empty[0].starts_with('表') || non_empty[0].chars().count() > 14)
 }
 
 /// The table's column layout, from its header rows.
@@ -104,6 +113,7 @@ struct Layout {
 }
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
+    let header: Vec<&Vec<String>> = header.iter().filter(|r| !is_caption(r)).collect();
     let labelled: Vec<Vec<Label>> = header.iter().map(|r| r.iter().map(|c| label(c)).collect()).collect();
     let mut lead = Vec::new();
     for row in &labelled {
@@ -373,13 +383,13 @@ pub fn table_facts(text: &str, rows: &[(usize, usize, Vec<(usize, usize)>)], fra
         let cells = cells_of(row);
         let (rs, re) = (row.0, row.1);
         let quote = text.get(rs..re).unwrap_or_default().to_string();
-        row_facts(&cells, &lay, &mut state, frame, doc, &region, &section, &quote, rs, re, out);
+        row_facts(&cells, &lay, &mut state, doc, &region, &section, &quote, rs, re, out);
     }
     true
 }
 
 #[allow(clippy::too_many_arguments)]
-fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, frame: &Frame, doc: &str, region: &Option<String>, section: &Option<String>, quote: &str, rs: usize, re: usize, out: &mut Vec<Fact>) {
+fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, region: &Option<String>, section: &Option<String>, quote: &str, rs: usize, re: usize, out: &mut Vec<Fact>) {
     if cells.iter().all(|c| compact(c).is_empty()) {
         return;
     }

@@ -33,6 +33,8 @@ use prose::{DocCtx, Section};
 pub struct Extraction {
     /// Metadata found in the text.
     pub info: DocumentInfo,
+    /// The text the facts' `start`/`end` offsets and quotes refer to.
+    pub text: String,
     /// Every fact found, in document order.
     pub facts: Vec<Fact>,
 }
@@ -80,7 +82,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
             }
         }
     }
-    Extraction { info, facts }
+    Extraction { info, text: text.to_string(), facts }
 }
 
 fn compact(s: &str) -> String {

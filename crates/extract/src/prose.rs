@@ -124,6 +124,9 @@ fn sentence_facts(
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     for (k, q) in qs.iter().enumerate() {
+        if q.qualifier {
+            continue;
+        }
         let clause_start = (0..q.start).rev().find(|&i| is_clause_delim(s[i])).map_or(0, |i| i + 1);
         let narrow_start = if clause_start == prev_clause_start { prev_end.max(clause_start) } else { clause_start };
         let clause_end = (q.end..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
@@ -147,9 +150,13 @@ fn sentence_facts(
             let (ns, ne) = strip(s, q.end, noun_end, &[], TRAIL);
             Some(Name::Joined(ls, le, ns, ne))
         } else {
-            let (ls, le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
-            let le = cut_comparison(s, ls, le);
-            let (ls, le) = strip(s, ls, le, LEAD, TRAIL);
+            let (mut ls, mut le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
+            let cut = cut_comparison(s, ls, le);
+            (ls, le) = strip(s, ls, cut, LEAD, TRAIL);
+            if le > ls && le - ls < 2 && narrow_start > clause_start {
+                // 10万元以上的村达到75%: one char is not a name; take the whole clause.
+                (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
+            }
             if le > ls {
                 last_subject = Some((ls, le));
                 Some(Name::Plain(ls, le))
@@ -230,22 +237,31 @@ impl Name {
                 let whole = clean_name(&span.orig_string(off + a, off + b));
                 let between_next: bool = qs.get(k + 1).is_some_and(|n| n.start > qs[k].end && s[qs[k].end..n.start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
                 let shared = !between_next && (k == 0 || !s[qs[k - 1].end..qs[k].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
-                let items = split_list(&span.orig[off + a..off + b]);
+                let chars = &span.orig[off + a..off + b];
+                let items = split_list(chars);
                 if items.len() < 2 {
                     return vec![whole];
                 }
                 if shared {
-                    return items;
+                    // A shared value belongs to each item when the sentence says 均/分别,
+                    // or the items are rates or shares, which cannot add up.
+                    let tail: String = s[b..qs[k].start].iter().collect();
+                    let each = tail.contains('均') || tail.contains('都') || tail.contains("分别");
+                    let last = items.last().map(String::as_str).unwrap_or("");
+                    let intensive = ["率", "比重", "比例", "占比", "水平"].iter().any(|w| last.ends_with(w));
+                    return if each || intensive { items } else { vec![whole] };
                 }
                 // 分别…X和Y: the k-th quantity of the list belongs to the k-th item.
                 let first = (0..=k).rev().take_while(|&i| i == k || s[qs[i].end..qs[i + 1].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).last().unwrap_or(k);
                 let idx = k - first;
                 let count = (first..qs.len()).take_while(|&i| i == first || s[qs[i - 1].end..qs[i].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).count();
-                if count == items.len() {
-                    vec![items[idx].clone()]
-                } else {
-                    vec![whole]
+                for seps in ["、和及", "、和", "、"] {
+                    let items = split_list_on(chars, seps);
+                    if count == items.len() {
+                        return vec![items[idx].clone()];
+                    }
                 }
+                vec![whole]
             }
         }
     }
@@ -254,16 +270,21 @@ impl Name {
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
 /// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
 fn split_list(chars: &[char]) -> Vec<String> {
+    split_list_on(chars, "、和及")
+}
+
+fn split_list_on(chars: &[char], seps: &str) -> Vec<String> {
     let mut parts: Vec<Vec<char>> = vec![Vec::new()];
     let mut depth = 0;
-    for &c in chars {
+    for (i, &c) in chars.iter().enumerate() {
+        let fixed_phrase = c == '及' && chars.get(i + 1) == Some(&'以');
         match c {
             '(' | '（' | '“' | '《' => depth += 1,
             ')' | '）' | '”' | '》' => depth -= 1,
             _ => {}
         }
-        let word_ji = c == '及' && p_prev_is(&parts, '普');
-        if depth == 0 && matches!(c, '、' | '和' | '及') && !word_ji {
+        let word_ji = c == '及' && (p_prev_is(&parts, '普') || fixed_phrase);
+        if depth == 0 && seps.contains(c) && !word_ji {
             parts.push(Vec::new());
         } else if let Some(p) = parts.last_mut() {
             p.push(c);
@@ -387,7 +408,8 @@ fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year:
         return Kind::Target;
     }
     if section.review {
-        let strong = ["力争", "确保", "争取", "目标", "计划"].iter().any(|w| sentence.contains(w));
+        // Nouns like 计划/目标 name programmes in reviews; only these verbs mark a goal there.
+        let strong = ["力争", "确保"].iter().any(|w| sentence.contains(w));
         if strong && !actual_marked && !sentence.contains("预计") {
             return Kind::Target;
         }
@@ -475,7 +497,7 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &
         }
         return (Measure::Growth, false);
     }
-    if yoy || (kind == Kind::Actual && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin)) {
+    if yoy || (rate && kind == Kind::Actual && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin)) {
         return (Measure::Growth, true);
     }
     (Measure::Reduction, false)

@@ -9,7 +9,7 @@ use planwatch_core::Comparator;
 const CLASSIFIERS: &[&str] = &[
     "个", "家", "户", "项", "座", "所", "名", "条", "台", "张", "件", "套", "批次", "批", "处",
     "场", "笔", "辆", "艘", "架", "部", "本", "株", "棵", "宗", "种", "间", "栋", "支", "位",
-    "人", "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所",
+    "人", "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所", "枚",
 ];
 
 /// Base units, matched after an optional magnitude prefix; longest first wins.
@@ -19,7 +19,7 @@ const BASE_UNITS: &[&str] = &[
     "美元", "欧元", "港元", "元", "人次", "人年", "人", "户", "亩", "吨", "斤", "公斤", "千克",
     "标箱", "标台", "株", "辆", "套", "个", "家", "项", "座", "所", "名", "条", "台", "张", "件",
     "处", "场", "笔", "批次", "艘", "架", "部", "床", "册", "种", "栋", "棵", "宗", "间", "块",
-    "岁", "年", "天", "小时", "倍", "度", "米", "位", "次", "%", "‰",
+    "岁", "年", "天", "小时", "倍", "度", "米", "位", "次", "枚", "微克", "毫克", "%", "‰",
 ];
 
 const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "千", "百"];
@@ -50,6 +50,8 @@ pub struct Quantity {
     pub counts_following_noun: bool,
     /// Char index where the unit is written, if it is written.
     pub unit_pos: Option<usize>,
+    /// The quantity qualifies a noun (`10万元以上的村`) rather than stating a figure.
+    pub qualifier: bool,
 }
 
 fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static str> {
@@ -219,6 +221,20 @@ fn implicit_one(s: &[char], i: usize) -> Option<Number> {
 
 fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     let mut j = i + n.len;
+    // A bare 百/千 (百度, 千方百计) is a number only before 万/亿/余/多.
+    if n.chinese && n.len == 1 && matches!(s[i], '十' | '百' | '千') && n.magnitude.is_none() && !matches!(s.get(j), Some('万' | '亿' | '余' | '多')) {
+        return None;
+    }
+    // 一 alone counts only after words that state an amount (增加一倍, 至少一个).
+    if n.chinese && n.len == 1 && s[i] == '一' && !["增加", "提高", "增长", "至少", "最少", "有", "达到", "突破", "翻", "各"].iter().any(|w| ends(s, i, w)) {
+        return None;
+    }
+    // A number inside a quoted name (“政策措施16条”, “100万+”).
+    let opened = s[..i].iter().filter(|c| **c == '“').count();
+    let closed = s[..i].iter().filter(|c| **c == '”').count();
+    if opened > closed && s[i..].iter().take(12).any(|c| *c == '”') {
+        return None;
+    }
     // Dates and ordinals are not quantities.
     if let Some(&c) = s.get(j) {
         if matches!(c, '月' | '日' | '号' | '时' | '届' | '次' | '期' | '级' | '类' | '型' | '星' | '代' | '线' | '环' | '路' | '甲')
@@ -257,6 +273,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                     comparator: None,
                     counts_following_noun: false,
                     unit_pos: Some(unit_pos),
+                    qualifier: false,
                 };
                 finish(s, &mut q);
                 return Some(q);
@@ -276,6 +293,16 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     if s.get(j) == Some(&'级') {
         return None;
     }
+    // A capacity naming a project (30万吨航道, 400兆瓦风电) describes a thing, not a figure.
+    let money = unit.ends_with('元');
+    if !money && !CLASSIFIERS.contains(&unit.as_str()) && unit != "%" && unit != "‰" {
+        if let Some(&c) = s.get(j) {
+            let cjk = ('\u{4e00}'..='\u{9fff}').contains(&c);
+            if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c) {
+                return None;
+            }
+        }
+    }
     if comparator.is_none() && matches!(s.get(j), Some('余') | Some('多')) && unit.chars().count() <= 2 {
         comparator = Some(Comparator::Gt);
         j += 1;
@@ -290,6 +317,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         comparator,
         counts_following_noun: false,
         unit_pos,
+        qualifier: false,
     };
     if let Some(&c) = s.get(j) {
         if is_range_dash(c) {
@@ -357,6 +385,8 @@ fn finish(s: &[char], q: &mut Quantity) {
             break;
         }
     }
+    // 10万元以上的村: a bound that qualifies a noun.
+    q.qualifier = q.comparator.is_some() && s.get(q.end) == Some(&'的');
     // Comparator signs and words just before the number.
     let i = q.num_start;
     let pre: &[(&str, Comparator)] = &[
@@ -383,7 +413,7 @@ fn finish(s: &[char], q: &mut Quantity) {
     }
     let next = s.get(q.end).copied();
     q.counts_following_noun = CLASSIFIERS.contains(&q.unit.as_str())
-        && next.is_some_and(|c| !is_delim(c) && !c.is_ascii_digit() && !"和及与等的以左上,".contains(c));
+        && next.is_some_and(|c| (!is_delim(c) || c == '“' || c == '《') && !c.is_ascii_digit() && !"和及与等的以左上,".contains(c));
 }
 
 /// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).
@@ -457,6 +487,8 @@ mod tests {
         assert_eq!(q("社会体育指导员占全市人口的2.0‰"), vec![(2.0, None, "‰".into(), None)]);
         assert_eq!(q("增长百分之五点五"), vec![(5.5, None, "%".into(), None)]);
         assert_eq!(q("城镇化率达到 54.5 %".replace(' ', "").as_str()), vec![(54.5, None, "%".into(), None)]);
+        assert_eq!(q("PM2.5浓度降至35微克/立方米以下"), vec![(35.0, None, "微克/立方米".into(), Some(Comparator::Le))]);
+        assert_eq!(q("增加一倍"), vec![(1.0, None, "倍".into(), None)]);
         assert_eq!(q("锦州港货物吞吐量突破亿吨"), vec![(1.0, None, "亿吨".into(), Some(Comparator::Gt))]);
         assert_eq!(q("打造5个百亿级产业集群"), vec![(5.0, None, "个".into(), None)]);
     }
@@ -471,6 +503,10 @@ mod tests {
         assert!(q("实施科技创新发展三年行动").is_empty());
         assert!(q("第3次会议").is_empty());
         assert!(q("纲要(2015—2025年)").is_empty());
+        assert!(q("锦州港30万吨航道改扩建").is_empty());
+        assert!(q("引进中关村、百度人工智能").is_empty());
+        assert!(q("打通“最后一公里”").is_empty());
+        assert!(q("出台“政策措施16条”").is_empty());
     }
 
     #[test]

@@ -1,0 +1,18 @@
+//! Development helper: extracts UTF-8 text files and prints JSON lines,
+//! without the CLI's format detection. `cargo run --release -p
+//! planwatch-extract --example extract_utf8 -- FILE...`
+
+fn main() {
+    for path in std::env::args().skip(1) {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("{path}: cannot read as UTF-8");
+            continue;
+        };
+        let name = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        for f in planwatch_extract::extract_document(&name, &text).facts {
+            if let Ok(line) = serde_json::to_string(&f) {
+                println!("{line}");
+            }
+        }
+    }
+}

@@ -379,6 +379,18 @@ pub fn table_facts(text: &str, rows: &[(usize, usize, Vec<(usize, usize)>)], fra
         return false;
     }
     let mut state = RowState::default();
+    // A caption such as “约束性指标完成情况” gives every row its attribute.
+    let caption_attr = header.iter().filter(|r| is_caption(r)).find_map(|r| {
+        let c = compact(&r.join(""));
+        if c.contains("约束性指标") {
+            Some(Attribute::Binding)
+        } else if c.contains("预期性指标") {
+            Some(Attribute::Expected)
+        } else {
+            None
+        }
+    });
+    state.attribute = caption_attr;
     for row in &rows[idx..] {
         let cells = cells_of(row);
         let (rs, re) = (row.0, row.1);

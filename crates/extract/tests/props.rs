@@ -1,0 +1,40 @@
+//! Property tests: extraction and its parsers never panic, whatever the text.
+
+use proptest::prelude::*;
+
+fn cjkish() -> impl Strategy<Value = String> {
+    // Mix of digits, Chinese numerals, units, punctuation and table separators.
+    let atoms = prop::sample::select(vec![
+        "1", "2", "0", ".", ",", "5", "9", "一", "二", "两", "十", "百", "千", "万", "亿", "零", "〇", "点", "百分之",
+        "%", "‰", "亿元", "万人", "个", "年", "到2025年", "比上年增长", "下降", "以上", "左右", "余", "—", "至", "≥",
+        "[", "]", "（", "）", "“", "”", "，", "。", "、", "\t", "|", "\n", " ", "第一章", "一、", "地区生产总值", "率",
+        "分别", "均", "和", "及", "達到", "億元",
+    ]);
+    prop::collection::vec(atoms, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn extract_never_panics_on_plan_like_text(s in cjkish()) {
+        let ex = planwatch_extract::extract_document("p.txt", &s);
+        for f in ex.facts {
+            prop_assert!(s.contains(&f.quote));
+            prop_assert!(f.value.is_none_or(|v| v.is_finite()));
+        }
+    }
+
+    #[test]
+    fn extract_never_panics_on_any_text(s in any::<String>()) {
+        let _ = planwatch_extract::extract_document("p.txt", &s);
+    }
+
+    #[test]
+    fn blocks_stay_inside_the_text(s in cjkish()) {
+        for b in planwatch_text::blocks(&s) {
+            prop_assert!(b.start <= b.end && b.end <= s.len());
+            prop_assert!(s.is_char_boundary(b.start) && s.is_char_boundary(b.end));
+        }
+    }
+}

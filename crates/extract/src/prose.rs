@@ -45,6 +45,9 @@ struct YearMention {
     year: i32,
     /// Preceded by 到/至: a goal's deadline.
     deadline: bool,
+    /// Heads its sentence and is followed by a comma (`2020年，…`): the topic of
+    /// what follows in the paragraph.
+    topic: bool,
 }
 
 fn year_mentions(s: &[char]) -> Vec<YearMention> {
@@ -62,7 +65,22 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             let date = s.get(after).is_some_and(|c| c.is_ascii_digit() || *c == '月');
             if !comparison && !date {
                 let deadline = ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于");
-                out.push(YearMention { pos: i, year: y, deadline });
+                let mut lead = i;
+                for w in ["到", "至", "在", "截至", "截止"] {
+                    if ends(s, lead, w) {
+                        lead -= w.chars().count();
+                        break;
+                    }
+                }
+                let heads = lead == 0 || s.get(lead - 1).is_some_and(|c| is_sentence_end(*c) || is_clause_delim(*c));
+                let mut k = after;
+                for w in ["末", "底", "前"] {
+                    if at(s, k, w) {
+                        k += 1;
+                    }
+                }
+                let comma = s.get(k).is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'));
+                out.push(YearMention { pos: i, year: y, deadline, topic: heads && comma });
             }
             i += len;
         } else {
@@ -123,6 +141,7 @@ fn sentence_facts(
     let mut last_subject: Option<(usize, usize)> = None; // in sentence coords
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
+    let mut prev_name: Option<String> = None;
     for (k, q) in qs.iter().enumerate() {
         if q.qualifier {
             continue;
@@ -132,7 +151,7 @@ fn sentence_facts(
         let clause_end = (q.end..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
         // Year: the nearest named before the quantity, else the carried deadline.
         let year_m = sent_years.iter().rev().find(|y| y.pos < q.start).copied();
-        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline && y.pos < q.start) {
+        if let Some(y) = sent_years.iter().rev().find(|y| (y.deadline || y.topic) && y.pos < q.start) {
             *carried = Some(*y);
         }
         let pre: String = s[clause_start..q.start].iter().collect();
@@ -160,6 +179,10 @@ fn sentence_facts(
             if le > ls {
                 last_subject = Some((ls, le));
                 Some(Name::Plain(ls, le))
+            } else if s.get(q.end) == Some(&'的') && last_subject.is_none() {
+                // 50%的农户进入新型农业组织: the share is named after it.
+                let (ns, ne) = strip(s, q.end + 1, clause_end, &[], TRAIL);
+                (ne > ns).then_some(Name::Joined(ls, ls, ns, ne))
             } else {
                 last_subject.map(|(x, y)| Name::Plain(x, y))
             }
@@ -167,7 +190,23 @@ fn sentence_facts(
         prev_end = q.end;
         prev_clause_start = clause_start;
         let Some(subject) = subject else { continue };
-        let names = subject.names(span, a, s, &qs, k);
+        let mut names = subject.names(span, a, s, &qs, k);
+        if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
+            let short: String = s[x..y].iter().collect();
+            if y - x <= 3 && short.ends_with('率') && prev.ends_with('率') && prev.chars().count() > 4 && names.len() == 1 {
+                let stem: String = prev.chars().take(prev.chars().count() - 3).collect();
+                names = vec![format!("{stem}{}", names[0])];
+            }
+        }
+        if let Some(n) = names.first() {
+            prev_name = Some(n.clone());
+        }
+        for n in names.iter_mut() {
+            if n == "GDP" {
+                // Plans and bulletins mean 地区生产总值 by GDP; keep both words.
+                *n = "地区生产总值(GDP)".to_string();
+            }
+        }
         let quote_start = match subject {
             Name::Plain(x, _) => x.min(clause_start),
             Name::Joined(x, y, _, _) => if y > x { x } else { q.start },
@@ -248,7 +287,9 @@ impl Name {
                     let tail: String = s[b..qs[k].start].iter().collect();
                     let each = tail.contains('均') || tail.contains('都') || tail.contains("分别");
                     let last = items.last().map(String::as_str).unwrap_or("");
-                    let intensive = ["率", "比重", "比例", "占比", "水平"].iter().any(|w| last.ends_with(w));
+                    let unit = qs[k].unit.as_str();
+                    let rate = unit == "%" || unit == "‰" || unit.ends_with("百分点");
+                    let intensive = rate || ["率", "比重", "比例", "占比", "水平"].iter().any(|w| last.ends_with(w));
                     return if each || intensive { items } else { vec![whole] };
                 }
                 // 分别…X和Y: the k-th quantity of the list belongs to the k-th item.
@@ -398,7 +439,8 @@ fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year:
     }
     let target_marked = TARGET_MARKERS.iter().any(|w| sentence.contains(w)) || sentence.contains("今年");
     let actual_marked = ACTUAL_MARKERS.iter().any(|w| pre.contains(w) || sentence.contains(w));
-    if let (Some(y), Some(p)) = (year, frame.present) {
+    let present = frame.present.or(if frame.doc_type == DocType::Other { Some(i32::MAX) } else { None });
+    if let (Some(y), Some(p)) = (year, present) {
         if y > p {
             return Kind::Target;
         }
@@ -416,6 +458,10 @@ fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year:
         return Kind::Actual;
     }
     if actual_marked && frame.doc_type != DocType::WorkReport {
+        return Kind::Actual;
+    }
+    // Articles and pages that are not plans report what is, unless they say otherwise.
+    if frame.doc_type == DocType::Other && !target_marked && year.is_none_or(|y| frame.present.is_none_or(|p| y <= p)) {
         return Kind::Actual;
     }
     if actual_marked && !target_marked {

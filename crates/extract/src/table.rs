@@ -16,13 +16,15 @@ struct Slot {
     kind: Kind,
     year: Option<i32>,
     growth: bool,
+    /// A growth column measured against the previous year (比上年增长).
+    yoy: bool,
 }
 
 /// What a header cell says.
 #[derive(Debug, Clone, PartialEq)]
 enum Label {
     Year { year: i32, base: bool, target: bool },
-    Growth,
+    Growth { yoy: bool },
     Absolute,
     Done(Option<i32>),
     PlanGroup,
@@ -55,8 +57,8 @@ fn label(cell: &str) -> Label {
     if c.contains("完成情况") || c.contains("完成值") {
         return Label::Done(named_period(&c).map(|p| p.1));
     }
-    if c.contains("增长") || c.contains("增速") || c.contains("累计") || c.contains("增幅") {
-        return Label::Growth;
+    if c.contains("增长") || c.contains("增速") || c.contains("累计") || c.contains("增幅") || c.contains("比上年") {
+        return Label::Growth { yoy: c.contains("比上年") || c.contains("同比") };
     }
     if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
         return Label::Absolute;
@@ -83,7 +85,7 @@ fn label(cell: &str) -> Label {
 }
 
 fn is_slot_label(l: &Label) -> bool {
-    matches!(l, Label::Year { .. } | Label::Growth | Label::Absolute | Label::Done(_))
+    matches!(l, Label::Year { .. } | Label::Growth { .. } | Label::Absolute | Label::Done(_))
 }
 
 /// Whether a row is part of a header: it names years or column kinds and holds no data.
@@ -161,16 +163,16 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         Kind::Target
                     };
                     seen.push(*year);
-                    slots.push(Slot { kind, year: Some(*year), growth: false });
+                    slots.push(Slot { kind, year: Some(*year), growth: false, yoy: false });
                 }
-                Label::Growth => {
-                    let prev = slots.last().copied().unwrap_or(Slot { kind: default_kind(frame), year: default_year(frame), growth: false });
-                    slots.push(Slot { growth: true, ..prev });
+                Label::Growth { yoy } => {
+                    let prev = slots.last().copied().unwrap_or(Slot { kind: default_kind(frame), year: default_year(frame), growth: false, yoy: false });
+                    slots.push(Slot { growth: true, yoy: *yoy || bulletin, ..prev });
                 }
                 Label::Absolute => {
                     // Under a 完成情况 group the slot was already made; otherwise a level column.
                     if !labelled[..r].iter().flatten().any(|l| matches!(l, Label::Done(_))) {
-                        slots.push(Slot { kind: default_kind(frame), year: default_year(frame), growth: false });
+                        slots.push(Slot { kind: default_kind(frame), year: default_year(frame), growth: false, yoy: false });
                     }
                 }
                 Label::Done(end) => {
@@ -178,10 +180,11 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     // Its sub-columns come in the next header row: 绝对量, 年均增长.
                     let subs: Vec<&Label> = labelled.get(r + 1).map(|n| n.iter().filter(|l| is_slot_label(l)).collect()).unwrap_or_default();
                     if subs.is_empty() {
-                        slots.push(Slot { kind: Kind::Actual, year, growth: false });
+                        slots.push(Slot { kind: Kind::Actual, year, growth: false, yoy: false });
                     } else {
                         for s in subs {
-                            slots.push(Slot { kind: Kind::Actual, year, growth: matches!(s, Label::Growth) });
+                            let yoy = matches!(s, Label::Growth { yoy: true });
+                            slots.push(Slot { kind: Kind::Actual, year, growth: matches!(s, Label::Growth { .. }), yoy });
                         }
                     }
                 }
@@ -509,6 +512,8 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
                     m
                 } else if v.cumulative {
                     Measure::Cumulative
+                } else if slot.growth && slot.yoy {
+                    Measure::Growth
                 } else if slot.growth {
                     Measure::AvgGrowth
                 } else if growth_row {
@@ -651,6 +656,29 @@ mod tests {
             "actual 森林覆盖率 2015 36.16 % level eq -",
             "target 森林覆盖率 2020 37.5 % level eq -",
             "actual 森林覆盖率 2020 36.4 % level eq -",
+        ]);
+    }
+
+    #[test]
+    fn bulletin_table_growth_is_year_on_year() {
+        let info = DocumentInfo { title: None, region: None, doc_type: DocType::StatisticalBulletin, period_start: None, period_end: None, year: Some(2023), issuer: None, number: None };
+        let frame = Frame::new(&info);
+        let t = "指标\t单位\t绝对数\t比上年增长(%)\n粮食产量\t万吨\t120.5\t-1.2\n";
+        let mut rows = Vec::new();
+        let mut off = 0;
+        for line in t.split_inclusive('\n') {
+            let l = line.trim_end_matches('\n');
+            if let Some(cells) = planwatch_text::split_cells(l) {
+                rows.push((off, off + l.len(), cells.into_iter().map(|(a, b)| (off + a, off + b)).collect()));
+            }
+            off += line.len();
+        }
+        let mut out = Vec::new();
+        table_facts(t, &rows, &frame, "b", None, None, &mut out);
+        let got: Vec<(Kind, Option<i32>, Option<f64>, Measure)> = out.iter().map(|f| (f.kind, f.year, f.value, f.measure)).collect();
+        assert_eq!(got, [
+            (Kind::Actual, Some(2023), Some(120.5), Measure::Level),
+            (Kind::Actual, Some(2023), Some(-1.2), Measure::Growth),
         ]);
     }
 

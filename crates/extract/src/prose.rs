@@ -499,8 +499,16 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
 /// The measure of a quantity, and whether its value is a fall (negative).
 fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &Quantity) -> (Measure, bool) {
     let rate = q.unit == "%" || q.unit.ends_with("百分点");
-    let last_rise = RISE.iter().filter_map(|w| pre.rfind(w).map(|i| (i + w.len(), *w))).max();
-    let last_fall = FALL.iter().filter_map(|w| pre.rfind(w).map(|i| (i + w.len(), *w))).max();
+    // 增加值 and 增长点 are nouns, not verbs.
+    let last_verb = |words: &[&'static str]| {
+        words
+            .iter()
+            .flat_map(|w| pre.match_indices(w).map(move |(i, _)| (i + w.len(), *w)))
+            .filter(|(end, _)| !pre[*end..].starts_with(['值', '点', '极']))
+            .max()
+    };
+    let last_rise = last_verb(RISE);
+    let last_fall = last_verb(FALL);
     let verb = match (last_rise, last_fall) {
         (Some(r), Some(f)) => Some(if r.0 >= f.0 { (r.0, true) } else { (f.0, false) }),
         (Some(r), None) => Some((r.0, true)),
@@ -732,6 +740,16 @@ mod tests {
         assert_eq!(got, ["供水用户普及率", "供电用户普及率", "燃气用户普及率"]);
         let got: Vec<String> = run(DocType::WorkReport, Some(2024), (None, None), true, "城镇和农村常住居民人均可支配收入分别增长5.1%和8%。").iter().map(|f| format!("{} {}", f.indicator, f.value.unwrap_or(0.0))).collect();
         assert_eq!(got, ["城镇常住居民人均可支配收入 5.1", "农村常住居民人均可支配收入 8"]);
+    }
+
+    #[test]
+    fn bulletin_value_added_is_a_level() {
+        check(DocType::StatisticalBulletin, false, "其中，第一产业增加值123.4亿元，增长3.1%；年末户籍总人口285.6万人，比上年末减少1.2万人。", &[
+            "actual 第一产业增加值 2023 123.4 亿元 level eq",
+            "actual 第一产业增加值 2023 3.1 % growth eq",
+            "actual 户籍总人口 2023 285.6 万人 level eq",
+            "actual 户籍总人口 2023 -1.2 万人 growth eq",
+        ]);
     }
 
     #[test]

@@ -91,8 +91,8 @@
 //! off_track/regressing, grey for no_data/qualitative; a 约束性 indicator
 //! that is lagging, or whose trend is limited or deterioration, is red. When
 //! status and trend disagree (ahead/on_track with a limited or deteriorating
-//! trend; lagging/off_track with a substantial one) `conflict` is set and the
-//! explanation says so.
+//! trend; lagging/off_track with a substantial one) before the target year,
+//! `conflict` is set and the explanation says so.
 //!
 //! # Data handling
 //!
@@ -108,8 +108,9 @@
 //!   incompatible unit are ignored, and if nothing else is left the status is
 //!   no_data with the units named.
 //! * **Years**: actuals after [`Case::as_of`] are ignored; so are actuals
-//!   after `T`, except that a level target with no actual up to `T` is judged
-//!   on the first one after it (`τ` capped at 1).
+//!   after `T`, except that a level target (time progress or threshold) with
+//!   no actual after the base up to `T` is judged on the first one after `T`
+//!   (`τ` capped at 1), with a note.
 #![deny(missing_docs)]
 
 mod assessment;

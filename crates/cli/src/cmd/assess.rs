@@ -35,10 +35,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             without_position(&e)
         )
     })?;
-    let assessments: Vec<_> = cases
-        .into_iter()
-        .map(|c| assess(&c.into_case()))
-        .collect();
+    let assessments: Vec<_> = cases.into_iter().map(|c| assess(&c.into_case())).collect();
     let json = serde_json::to_string_pretty(&assessments)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "{json}").context("cannot write to standard output")?;
@@ -54,7 +51,8 @@ fn read_input(input: &str) -> anyhow::Result<(String, String)> {
             .context("cannot read standard input")?;
         Ok(("standard input".to_string(), text))
     } else {
-        let text = std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?;
+        let text =
+            std::fs::read_to_string(input).with_context(|| format!("cannot read {input}"))?;
         Ok((input.to_string(), text))
     }
 }

@@ -37,7 +37,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
         };
     }
     if let Ok(s) = std::str::from_utf8(bytes) {
-        return Decoded { text: s.to_owned(), encoding: UTF_8, from_bom: None, valid_utf8: true };
+        return Decoded {
+            text: s.to_owned(),
+            encoding: UTF_8,
+            from_bom: None,
+            valid_utf8: true,
+        };
     }
     if let Some(enc) = utf16_by_nuls(bytes) {
         return plain(bytes, enc);
@@ -47,7 +52,12 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
     if let Some(enc) = utf16_cjk_without_nuls(bytes, guess_errors) {
         return plain(bytes, enc);
     }
-    Decoded { text: text.into_owned(), encoding: guessed, from_bom: None, valid_utf8: false }
+    Decoded {
+        text: text.into_owned(),
+        encoding: guessed,
+        from_bom: None,
+        valid_utf8: false,
+    }
 }
 
 /// BOM-less UTF-16 Chinese with no ASCII at all has no NUL bytes; it then
@@ -55,7 +65,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Decoded {
 /// Big5 bytes read as UTF-16 do not (they give Hangul, private use or
 /// unpaired surrogates). Short inputs must also fail the guessed encoding.
 fn utf16_cjk_without_nuls(bytes: &[u8], guess_errors: bool) -> Option<&'static Encoding> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 || (bytes.len() < 16 && !guess_errors) {
+    if bytes.len() < 4 || bytes.len() & 1 == 1 || (bytes.len() < 16 && !guess_errors) {
         return None;
     }
     [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
@@ -93,7 +103,12 @@ pub(crate) fn decode_with(bytes: &[u8], enc: &'static Encoding) -> String {
 
 fn plain(bytes: &[u8], enc: &'static Encoding) -> Decoded {
     let (text, _) = enc.decode_without_bom_handling(bytes);
-    Decoded { text: text.into_owned(), encoding: enc, from_bom: None, valid_utf8: false }
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc,
+        from_bom: None,
+        valid_utf8: false,
+    }
 }
 
 /// chardetng's guess with a `.cn` hint (so GBK wins ties), unless its
@@ -277,7 +292,10 @@ mod tests {
 
     #[test]
     fn gbk_short_and_long() {
-        for s in ["国内生产总值年均增长6%", "到2025年，全市研发经费投入强度达到3.5%左右。"] {
+        for s in [
+            "国内生产总值年均增长6%",
+            "到2025年，全市研发经费投入强度达到3.5%左右。",
+        ] {
             let (bytes, _, _) = GBK.encode(s);
             let d = decode(&bytes);
             assert_eq!(d.text, s);

@@ -434,7 +434,9 @@ mod tests {
         );
         // Fuzzy matching must not cross a discriminator.
         resolves("城镇登记失业人员再就业率", None);
-        resolves("户籍人口城镇化水平", Some("户籍人口城镇化率"));
+        resolves("户籍人口城镇化水平", None);
+        resolves("基本养老保险参保人数", None);
+        resolves("新增国家级高新技术企业", None);
     }
 
     #[test]

@@ -158,16 +158,18 @@ fn group<'a, 'b>(linked: &'b [Linked<'a>], kind: Kind) -> BTreeMap<GroupKey, Vec
     groups
 }
 
+/// Whether two values disagree: different numbers beyond rounding, unless one
+/// is a range (1—3) that contains the other number.
 fn values_differ(a: &Linked<'_>, b: &Linked<'_>) -> bool {
     let (Some(va), Some(vb)) = (a.value, b.value) else {
         return false;
     };
-    if !same_number(va, vb) {
-        return true;
-    }
+    let within = |v: f64, lo: f64, hi: f64| v >= lo - rounding(v, lo) && v <= hi + rounding(v, hi);
     match (a.value_max, b.value_max) {
-        (Some(x), Some(y)) => !same_number(x, y),
-        _ => false,
+        (Some(x), Some(y)) => !same_number(va, vb) || !same_number(x, y),
+        (Some(x), None) => !within(vb, va, x),
+        (None, Some(y)) => !within(va, vb, y),
+        (None, None) => !same_number(va, vb),
     }
 }
 

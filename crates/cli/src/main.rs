@@ -22,6 +22,24 @@ enum Command {
     Bench(cmd::bench::Args),
     /// Evaluate ad-hoc targets against actuals (JSON in, JSON out), no store needed.
     Assess(cmd::assess::Args),
+    /// Extract documents (files or folders) and store them with their facts.
+    Ingest(cmd::ingest::Args),
+    /// List stored documents.
+    Docs(cmd::docs::Args),
+    /// List stored facts by document, indicator, region, year and kind.
+    Facts(cmd::facts::Args),
+    /// The indicator catalogue with fact counts, or the names it does not match.
+    Indicators(cmd::indicators::Args),
+    /// One indicator's targets and actuals by year, with sources.
+    Series(cmd::series::Args),
+    /// Find contradictions between and within plans (规划衔接).
+    Check(cmd::check::Args),
+    /// Import actual values from a CSV or XLSX table.
+    Import(cmd::import::Args),
+    /// Export facts or a series to CSV, XLSX or JSON.
+    Export(cmd::export::Args),
+    /// Full-text search over stored documents and facts.
+    Search(cmd::search::Args),
 }
 
 fn main() -> ExitCode {
@@ -30,6 +48,15 @@ fn main() -> ExitCode {
         Command::Extract(a) => cmd::extract::run(a),
         Command::Bench(a) => cmd::bench::run(a),
         Command::Assess(a) => cmd::assess::run(a),
+        Command::Ingest(a) => cmd::ingest::run(a),
+        Command::Docs(a) => cmd::docs::run(a),
+        Command::Facts(a) => cmd::facts::run(a),
+        Command::Indicators(a) => cmd::indicators::run(a),
+        Command::Series(a) => cmd::series::run(a),
+        Command::Check(a) => cmd::check::run(a),
+        Command::Import(a) => cmd::import::run(a),
+        Command::Export(a) => cmd::export::run(a),
+        Command::Search(a) => cmd::search::run(a),
     };
     match result {
         Ok(code) => code,

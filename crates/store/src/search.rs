@@ -379,15 +379,19 @@ impl SearchIndex {
             let (snippet_text, highlights) = if snippet.is_empty() {
                 (body.chars().take(160).collect(), Vec::new())
             } else {
-                (
-                    snippet.fragment().to_string(),
-                    snippet.highlighted().to_vec(),
-                )
+                (snippet.fragment().to_string(), merge(snippet.highlighted()))
             };
+            let doc_name = text(f.name).unwrap_or_default();
+            if hits
+                .iter()
+                .any(|h: &Hit| h.doc == doc_name && h.snippet == snippet_text)
+            {
+                continue;
+            }
             hits.push(Hit {
                 score,
                 doc_id: text(f.doc_id).unwrap_or_default(),
-                doc: text(f.name).unwrap_or_default(),
+                doc: doc_name,
                 title: text(f.title),
                 region,
                 doc_type,
@@ -405,9 +409,28 @@ impl SearchIndex {
     }
 }
 
+/// Sorted, non-overlapping ranges: overlapping or touching ones become one.
+fn merge(ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut v: Vec<Range<usize>> = ranges.to_vec();
+    v.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in v {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn merges_highlights() {
+        assert_eq!(merge(&[6..12, 0..6, 6..15, 18..24]), vec![0..15, 18..24]);
+    }
 
     #[test]
     fn recognises_headings() {

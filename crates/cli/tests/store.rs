@@ -1,0 +1,469 @@
+//! The store commands end to end (ingest, docs, facts, series, check, import, export, search),
+//! against SQLite and, when PLANWATCH_TEST_PG is set, PostgreSQL.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+fn planwatch(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args(args)
+        .args(["--db", db])
+        .env_remove("PLANWATCH_DB")
+        .env_remove("PLANWATCH_INDEX")
+        .output()
+        .expect("run planwatch")
+}
+
+fn ok(out: &Output) -> String {
+    assert!(
+        out.status.success(),
+        "status {:?}\nstdout:\n{}\nstderr:\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn json(out: &Output) -> serde_json::Value {
+    serde_json::from_str(&ok(out)).expect("JSON output")
+}
+
+/// A SQLite store in a temporary folder.
+struct Db {
+    dir: tempfile::TempDir,
+    url: String,
+    pg: Option<String>,
+}
+
+impl Db {
+    fn sqlite() -> Db {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let url = dir.path().join("t.db").display().to_string();
+        Db { dir, url, pg: None }
+    }
+
+    fn postgres(label: &str) -> Option<Db> {
+        let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
+            eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of {label}");
+            return None;
+        };
+        let url = runtime()
+            .block_on(planwatch_store::testing::fresh_postgres(&base, label))
+            .expect("create test database");
+        let dir = tempfile::tempdir().expect("tempdir");
+        Some(Db {
+            dir,
+            url,
+            pg: Some(base),
+        })
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let index = self.dir.path().join("index").display().to_string();
+        let mut all: Vec<&str> = args.to_vec();
+        if !matches!(args.first(), Some(&"export")) {
+            all.extend(["--index", index.as_str()]);
+        }
+        planwatch(&self.url, &all)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+}
+
+impl Drop for Db {
+    fn drop(&mut self) {
+        if let Some(base) = &self.pg {
+            let _ = runtime().block_on(planwatch_store::testing::drop_postgres(base, &self.url));
+        }
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
+fn corpus() -> Option<&'static Path> {
+    let p = Path::new(CORPUS);
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!("note: {CORPUS} is absent; skipping the corpus test");
+        None
+    }
+}
+
+fn totals_line(stdout: &str) -> String {
+    stdout
+        .lines()
+        .find(|l| l.starts_with("store "))
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn ingest_corpus_twice(db: Db) {
+    let Some(corpus) = corpus() else { return };
+    let c = corpus.display().to_string();
+    let first = ok(&db.run(&["ingest", &c]));
+    let second = ok(&db.run(&["ingest", &c]));
+    assert!(
+        totals_line(&first).contains("5 document(s), 5 revision(s)"),
+        "{first}"
+    );
+    assert_eq!(totals_line(&first), totals_line(&second));
+    assert!(
+        second.contains("0 stored") && second.contains("5 unchanged"),
+        "{second}"
+    );
+    let docs = json(&db.run(&["docs", "--format", "json"]));
+    let docs = docs.as_array().expect("array");
+    assert_eq!(docs.len(), 5);
+    // Every document's fact count matches its stored facts.
+    let facts = ok(&db.run(&["facts", "--format", "jsonl"]));
+    for d in docs {
+        let name = d["name"].as_str().expect("name");
+        let n = facts
+            .lines()
+            .filter(|l| l.contains(&format!("\"doc\":\"{name}\"")))
+            .count();
+        assert_eq!(Some(n as f64), d["facts"].as_f64(), "{name}");
+    }
+    // jsonl is the SCHEMA.md shape plus the canonical indicator.
+    if let Some(line) = facts.lines().next() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+        for key in [
+            "doc",
+            "kind",
+            "indicator",
+            "region",
+            "year",
+            "value",
+            "unit",
+            "measure",
+            "quote",
+            "canonical",
+        ] {
+            assert!(v.get(key).is_some(), "{key} missing in {line}");
+        }
+    }
+}
+
+#[test]
+fn sqlite_ingest_corpus_twice() {
+    ingest_corpus_twice(Db::sqlite());
+}
+
+#[test]
+fn postgres_ingest_corpus_twice() {
+    if let Some(db) = Db::postgres("cli_corpus") {
+        ingest_corpus_twice(db);
+    }
+}
+
+#[test]
+fn a_bad_file_is_reported_and_skipped_and_revisions_are_kept() {
+    let db = Db::sqlite();
+    let folder = db.path("docs");
+    std::fs::create_dir_all(folder.join("sub")).expect("mkdir");
+    std::fs::write(
+        folder.join("good.txt"),
+        "2024年锦州市政府工作报告\n地区生产总值增长5.4%。\n",
+    )
+    .expect("write");
+    std::fs::write(folder.join("sub/empty.txt"), "").expect("write");
+    let out = db.run(&["ingest", &folder.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stderr(&out).contains("empty.txt"), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 stored"));
+    // A changed file with the same name is a new revision; the old one stays.
+    std::fs::write(
+        folder.join("good.txt"),
+        "2024年锦州市政府工作报告\n地区生产总值增长6%。\n",
+    )
+    .expect("write");
+    std::fs::remove_file(folder.join("sub/empty.txt")).expect("rm");
+    let second = ok(&db.run(&["ingest", &folder.display().to_string()]));
+    assert!(second.contains("1 new revision"), "{second}");
+    let all = json(&db.run(&["docs", "--all", "--format", "json"]));
+    let revs: Vec<f64> = all
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter_map(|d| d["revision"].as_f64())
+        .collect();
+    assert_eq!(revs, vec![1.0, 2.0]);
+    assert_eq!(
+        json(&db.run(&["docs", "--format", "json"]))
+            .as_array()
+            .map(Vec::len),
+        Some(1)
+    );
+}
+
+const ACTUALS: &str = "indicator,region,year,value,unit,measure,source\n\
+研发经费投入强度,甲市,2019,1.5,%,level,公报2019\n\
+,甲市,2020,1,%,level,\n\
+R&D经费投入强度,甲市,2020,1.6,%,level,公报2020\n\
+地区生产总值,甲市,二〇二〇,1,亿元,level,\n\
+地区生产总值,甲市,2020,1850,亿元,speed,\n\
+地区生产总值,甲市,2020,185000000,万元,level,公报2020\n";
+
+fn import_reports_bad_rows_and_links_series(db: Db) {
+    let csv = db.path("actuals.csv");
+    std::fs::write(&csv, ACTUALS).expect("write");
+    let out = db.run(&["import", &csv.display().to_string()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "bad rows make the exit status 1"
+    );
+    let err = stderr(&out);
+    for row in ["row 3:", "row 5:", "row 6:"] {
+        assert!(err.contains(row), "{row} not reported: {err}");
+    }
+    assert!(
+        !err.contains("row 2:") && !err.contains("row 4:") && !err.contains("row 7:"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("3 row(s) imported"));
+    // Importing the same file again changes nothing.
+    let again = db.run(&["import", &csv.display().to_string()]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("already imported"));
+    // The synonym merges two written names into one series.
+    let s = json(&db.run(&[
+        "series",
+        "研究与试验发展经费投入强度",
+        "--region",
+        "甲市",
+        "--format",
+        "json",
+    ]));
+    let years: Vec<i64> = s["points"]
+        .as_array()
+        .expect("points")
+        .iter()
+        .filter_map(|p| p["year"].as_i64())
+        .collect();
+    assert_eq!(years, vec![2019, 2020]);
+    assert_eq!(s["indicator"], "研究与试验发展经费投入强度");
+    // Units convert to the catalogue's: 185000000 万元 = 18500 亿元.
+    let g = json(&db.run(&["series", "GDP", "--region", "甲", "--format", "json"]));
+    assert_eq!(g["points"][0]["value"].as_f64(), Some(18500.0));
+    // Export and re-import through XLSX.
+    let xlsx = db.path("facts.xlsx");
+    ok(&db.run(&[
+        "export",
+        "facts",
+        "--region",
+        "甲市",
+        "--out",
+        &xlsx.display().to_string(),
+    ]));
+    let back = db.run(&["import", &xlsx.display().to_string()]);
+    assert!(
+        String::from_utf8_lossy(&back.stdout).contains("3 row(s) imported"),
+        "{}",
+        stderr(&back)
+    );
+    let csv_out = db.path("series.csv");
+    ok(&db.run(&[
+        "export",
+        "series",
+        "R&D经费投入强度",
+        "--out",
+        &csv_out.display().to_string(),
+    ]));
+    let text = std::fs::read_to_string(&csv_out).expect("csv");
+    assert!(text.starts_with("year,kind,measure"), "{text}");
+    assert_eq!(text.lines().count(), 1 + 4, "{text}");
+}
+
+#[test]
+fn sqlite_import_reports_bad_rows_and_links_series() {
+    import_reports_bad_rows_and_links_series(Db::sqlite());
+}
+
+#[test]
+fn postgres_import_reports_bad_rows_and_links_series() {
+    if let Some(db) = Db::postgres("cli_import") {
+        import_reports_bad_rows_and_links_series(db);
+    }
+}
+
+#[test]
+fn imports_the_shared_actuals_table() {
+    let path = Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/data/actuals-jinzhou-huludao.csv"
+    ));
+    if !path.exists() {
+        eprintln!("note: shared/data is absent; skipping");
+        return;
+    }
+    let db = Db::sqlite();
+    let out = ok(&db.run(&["import", &path.display().to_string()]));
+    assert!(out.contains("0 bad row(s)"), "{out}");
+    let s = json(&db.run(&[
+        "series",
+        "地区生产总值",
+        "--region",
+        "葫芦岛",
+        "--format",
+        "json",
+    ]));
+    assert!(s["points"].as_array().is_some_and(|p| p.len() >= 3), "{s}");
+}
+
+#[test]
+fn check_flags_a_constructed_2020_gdp_disagreement() {
+    let db = Db::sqlite();
+    let a = db.path("outline.csv");
+    let b = db.path("plan.csv");
+    std::fs::write(&a, "indicator,region,year,value,unit,measure,kind,quote\n地区生产总值,锦州市,2020,2000,亿元,level,target,地区生产总值突破2000亿元\n").expect("write");
+    std::fs::write(&b, "indicator,region,year,value,unit,measure,kind,quote\nGDP,锦州市,2020,1900,亿元,level,target,地区生产总值 (亿元)\t1357.5\t1900\n").expect("write");
+    ok(&db.run(&["import", &a.display().to_string()]));
+    ok(&db.run(&["import", &b.display().to_string()]));
+    let findings = json(&db.run(&["check", "--region", "锦州", "--format", "json"]));
+    let f = findings
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|f| f["kind"] == "target_conflict" && f["indicator"] == "地区生产总值")
+        .expect("the 2020 GDP conflict");
+    assert_eq!(f["year"], 2020);
+    let quotes: Vec<&str> = f["evidence"]
+        .as_array()
+        .expect("evidence")
+        .iter()
+        .filter_map(|e| e["quote"].as_str())
+        .collect();
+    assert_eq!(quotes.len(), 2);
+    assert!(quotes.contains(&"地区生产总值突破2000亿元"), "{quotes:?}");
+    let text = ok(&db.run(&["check"]));
+    assert!(
+        text.contains("地区生产总值突破2000亿元") && text.contains("1 finding(s)"),
+        "{text}"
+    );
+    let failing = db.run(&["check", "--fail-on-findings"]);
+    assert_eq!(failing.status.code(), Some(1));
+}
+
+#[test]
+fn search_finds_synonyms_with_highlights() {
+    let Some(corpus) = corpus() else { return };
+    let db = Db::sqlite();
+    ok(&db.run(&["ingest", &corpus.display().to_string()]));
+    let hits = json(&db.run(&["search", "研发经费投入强度", "--format", "json"]));
+    let hits = hits.as_array().expect("array");
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().any(|h| h["snippet"]
+            .as_str()
+            .is_some_and(|s| s.contains("研究与试验发展"))),
+        "{hits:?}"
+    );
+    assert!(hits
+        .iter()
+        .all(|h| !h["highlights"].as_array().is_some_and(Vec::is_empty)));
+    let region = json(&db.run(&[
+        "search",
+        "地区生产总值",
+        "--region",
+        "葫芦岛",
+        "--format",
+        "json",
+    ]));
+    assert!(
+        region
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|h| h["region"] == "葫芦岛市"),
+        "{region}"
+    );
+    let typed = json(&db.run(&[
+        "search",
+        "地区生产总值",
+        "--type",
+        "work_report",
+        "--format",
+        "json",
+    ]));
+    assert!(typed
+        .as_array()
+        .expect("array")
+        .iter()
+        .all(|h| h["doc_type"] == "work_report"));
+    // A deleted index is rebuilt from the store.
+    std::fs::remove_dir_all(db.path("index")).expect("rm index");
+    let again = json(&db.run(&["search", "森林覆盖率", "--format", "json"]));
+    assert!(!again.as_array().expect("array").is_empty());
+}
+
+#[test]
+fn a_killed_ingest_leaves_whole_documents_only() {
+    let Some(corpus) = corpus() else { return };
+    let db = Db::sqlite();
+    let folder = db.path("many");
+    std::fs::create_dir_all(&folder).expect("mkdir");
+    let mut n = 0;
+    for copy in 0..12 {
+        for entry in std::fs::read_dir(corpus).expect("corpus") {
+            let p = entry.expect("entry").path();
+            let mut text = std::fs::read_to_string(&p).expect("read");
+            text.push_str(&format!("\n副本{copy}\n"));
+            std::fs::write(
+                folder.join(format!(
+                    "{copy:02}_{}",
+                    p.file_name().expect("name").to_string_lossy()
+                )),
+                text,
+            )
+            .expect("write");
+            n += 1;
+        }
+    }
+    let mut child = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args([
+            "ingest",
+            &folder.display().to_string(),
+            "--db",
+            &db.url,
+            "--no-index",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("spawn");
+    std::thread::sleep(std::time::Duration::from_millis(700));
+    let _ = child.kill();
+    let _ = child.wait();
+    // No partial document: each stored document has exactly its facts.
+    let docs = json(&db.run(&["docs", "--format", "json"]));
+    let facts = ok(&db.run(&["facts", "--format", "jsonl"]));
+    for d in docs.as_array().expect("array") {
+        let name = d["name"].as_str().expect("name");
+        let count = facts
+            .lines()
+            .filter(|l| l.contains(&format!("\"doc\":\"{name}\"")))
+            .count();
+        assert_eq!(Some(count as f64), d["facts"].as_f64(), "{name}");
+    }
+    // Restarting finishes the job.
+    let out = ok(&db.run(&["ingest", &folder.display().to_string()]));
+    assert!(
+        totals_line(&out).contains(&format!("{n} document(s)")),
+        "{out}"
+    );
+}

@@ -29,7 +29,11 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("extract");
     g.throughput(Throughput::Bytes(bytes as u64));
     g.bench_function("corpus", |b| {
-        b.iter(|| docs.iter().map(|(n, t)| planwatch_extract::extract_document(n, t).facts.len()).sum::<usize>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(n, t)| planwatch_extract::extract_document(n, t).facts.len())
+                .sum::<usize>()
+        })
     });
     g.finish();
 }

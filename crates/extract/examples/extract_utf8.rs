@@ -8,7 +8,9 @@ fn main() {
             eprintln!("{path}: cannot read as UTF-8");
             continue;
         };
-        let name = std::path::Path::new(&path).file_name().map_or(path.clone(), |n| n.to_string_lossy().into_owned());
+        let name = std::path::Path::new(&path)
+            .file_name()
+            .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
         for f in planwatch_extract::extract_document(&name, &text).facts {
             if let Ok(line) = serde_json::to_string(&f) {
                 println!("{line}");

@@ -26,9 +26,21 @@ pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
     let number = head.iter().find_map(|l| doc_number(l));
     let issuer = head
         .iter()
-        .find(|l| l.chars().count() <= 20 && (l.ends_with("人民政府") || l.ends_with("办公室") || l.ends_with("统计局")))
+        .find(|l| {
+            l.chars().count() <= 20
+                && (l.ends_with("人民政府") || l.ends_with("办公室") || l.ends_with("统计局"))
+        })
         .cloned();
-    DocumentInfo { title, region, doc_type, period_start, period_end, year, issuer, number }
+    DocumentInfo {
+        title,
+        region,
+        doc_type,
+        period_start,
+        period_end,
+        year,
+        issuer,
+        number,
+    }
 }
 
 /// The title: the first short line (or run of up to three short lines, for
@@ -38,7 +50,12 @@ fn find_title(text: &str) -> Option<String> {
     let lines: Vec<String> = text
         .lines()
         .take(200)
-        .filter(|l| matches!(planwatch_text::classify(l), LineClass::Text | LineClass::Heading(_)))
+        .filter(|l| {
+            matches!(
+                planwatch_text::classify(l),
+                LineClass::Text | LineClass::Heading(_)
+            )
+        })
         .map(compact)
         .filter(|l| !l.is_empty())
         .collect();
@@ -48,10 +65,15 @@ fn find_title(text: &str) -> Option<String> {
         }
         let mut t = l.clone();
         for next in lines.iter().skip(i + 1).take(2) {
-            if t.chars().count() + next.chars().count() > 60 || next.contains(['。', '，', ',']) || next.starts_with('—') {
+            if t.chars().count() + next.chars().count() > 60
+                || next.contains(['。', '，', ','])
+                || next.starts_with('—')
+            {
                 break;
             }
-            if TITLE_WORDS.iter().any(|w| t.contains(w)) && !next.chars().any(|c| "规划纲要方案报告公报计划".contains(c)) {
+            if TITLE_WORDS.iter().any(|w| t.contains(w))
+                && !next.chars().any(|c| "规划纲要方案报告公报计划".contains(c))
+            {
                 break;
             }
             t.push_str(next);
@@ -63,10 +85,23 @@ fn find_title(text: &str) -> Option<String> {
     None
 }
 
-const TITLE_WORDS: &[&str] = &["规划", "纲要", "方案", "工作报告", "公报", "计划", "意见", "通知", "报告"];
+const TITLE_WORDS: &[&str] = &[
+    "规划",
+    "纲要",
+    "方案",
+    "工作报告",
+    "公报",
+    "计划",
+    "意见",
+    "通知",
+    "报告",
+];
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').map(planwatch_text::norm::char_for_matching).collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .map(planwatch_text::norm::char_for_matching)
+        .collect()
 }
 
 fn doc_type_of(t: &str) -> DocType {
@@ -74,9 +109,18 @@ fn doc_type_of(t: &str) -> DocType {
         DocType::StatisticalBulletin
     } else if t.contains("政府工作报告") || t.contains("工作报告") {
         DocType::WorkReport
-    } else if t.contains("实施方案") || t.contains("行动方案") || t.contains("工作方案") || t.contains("行动计划") || t.contains("实施意见") {
+    } else if t.contains("实施方案")
+        || t.contains("行动方案")
+        || t.contains("工作方案")
+        || t.contains("行动计划")
+        || t.contains("实施意见")
+    {
         DocType::ImplementationPlan
-    } else if t.contains("五年规划") || t.contains("五”规划") || t.contains("五\"规划") || t.contains("五规划") {
+    } else if t.contains("五年规划")
+        || t.contains("五”规划")
+        || t.contains("五\"规划")
+        || t.contains("五规划")
+    {
         DocType::FiveYearPlan
     } else if t.contains("纲要") || t.contains("规划") {
         DocType::Outline
@@ -96,9 +140,13 @@ pub fn region_of(t: &str) -> Option<String> {
     let mut best: Option<String> = None;
     for end in (i + 2)..(i + 8).min(chars.len()) {
         let c = chars[end];
-        if matches!(c, '市' | '省' | '县' | '州' | '盟' | '旗') || (c == '区' && end > i + 2) {
+        if matches!(c, '市' | '省' | '县' | '州' | '盟' | '旗') || (c == '区' && end > i + 2)
+        {
             let name: String = chars[i..=end].iter().collect();
-            if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) && !name.contains("关于") && !name.contains('的') {
+            if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                && !name.contains("关于")
+                && !name.contains('的')
+            {
                 best = Some(name);
                 break;
             }
@@ -114,8 +162,16 @@ fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
     let mut years = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i].is_ascii_digit() && i + 4 <= chars.len() && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) && !(i > 0 && chars[i - 1].is_ascii_digit()) {
-            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+        if chars[i].is_ascii_digit()
+            && i + 4 <= chars.len()
+            && chars[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && !(i > 0 && chars[i - 1].is_ascii_digit())
+        {
+            let y: i32 = chars[i..i + 4]
+                .iter()
+                .collect::<String>()
+                .parse()
+                .unwrap_or(0);
             if (1949..=2100).contains(&y) {
                 years.push((i, y));
             }
@@ -126,7 +182,12 @@ fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
     }
     for w in years.windows(2) {
         let between: String = chars[w[0].0 + 4..w[1].0].iter().collect();
-        if between.chars().count() <= 2 && between.chars().all(|c| matches!(c, '—' | '–' | '-' | '－' | '~' | '～' | '至' | '年')) && w[1].1 > w[0].1 {
+        if between.chars().count() <= 2
+            && between
+                .chars()
+                .all(|c| matches!(c, '—' | '–' | '-' | '－' | '~' | '～' | '至' | '年'))
+            && w[1].1 > w[0].1
+        {
             return (Some(w[0].1), Some(w[1].1));
         }
     }
@@ -139,8 +200,15 @@ fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
 }
 
 const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
-    ("第十一个五年", 2006), ("第十二个五年", 2011), ("第十三个五年", 2016), ("第十四个五年", 2021),
-    ("第十五个五年", 2026), ("十一五", 2006), ("十二五", 2011), ("十三五", 2016), ("十四五", 2021),
+    ("第十一个五年", 2006),
+    ("第十二个五年", 2011),
+    ("第十三个五年", 2016),
+    ("第十四个五年", 2021),
+    ("第十五个五年", 2026),
+    ("十一五", 2006),
+    ("十二五", 2011),
+    ("十三五", 2016),
+    ("十四五", 2021),
     ("十五五", 2026),
 ];
 
@@ -162,8 +230,14 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
         for (at, _) in s.match_indices(n) {
             let before = &s[..at];
             let after = s[at + n.len()..].trim_start_matches(['”', '"', '’']);
-            let compared = before.ends_with('比') || before.ends_with("比“") || before.ends_with('较') || before.ends_with("较“");
-            let spoken = after.starts_with("时期") || after.starts_with("期间") || after.starts_with("以来") || after.starts_with("末");
+            let compared = before.ends_with('比')
+                || before.ends_with("比“")
+                || before.ends_with('较')
+                || before.ends_with("较“");
+            let spoken = after.starts_with("时期")
+                || after.starts_with("期间")
+                || after.starts_with("以来")
+                || after.starts_with("末");
             if spoken && !compared && best.is_none_or(|(b, _)| at < b) {
                 best = Some((at, *y));
             }
@@ -175,7 +249,9 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
 fn title_year(t: &str) -> Option<i32> {
     let chars: Vec<char> = t.chars().collect();
     if t.contains("工作报告") || t.contains("公报") {
-        return (0..chars.len()).find_map(|i| year_at(&chars, i)).map(|(y, _)| y);
+        return (0..chars.len())
+            .find_map(|i| year_at(&chars, i))
+            .map(|(y, _)| y);
     }
     None
 }
@@ -183,7 +259,11 @@ fn title_year(t: &str) -> Option<i32> {
 /// 2017年8月6日 → 2017 (a date line of issue).
 fn issue_year(l: &str) -> Option<i32> {
     let chars: Vec<char> = l.chars().collect();
-    let (y, len) = (0..chars.len().min(30)).find_map(|i| year_at(&chars, i).map(|r| (r, i)).map(|((y, l), i)| (y, i + l)))?;
+    let (y, len) = (0..chars.len().min(30)).find_map(|i| {
+        year_at(&chars, i)
+            .map(|r| (r, i))
+            .map(|((y, l), i)| (y, i + l))
+    })?;
     let rest: String = chars[len..].iter().collect();
     (rest.contains('月') && rest.contains('日') && chars.len() <= 40).then_some(y)
 }
@@ -193,7 +273,12 @@ fn doc_number(l: &str) -> Option<String> {
     let open = l.find(['〔', '[', '['])?;
     let close = l[open..].find(['〕', ']', ']'])? + open;
     let hao = l[close..].find('号')? + close;
-    let start = l[..open].char_indices().rev().take_while(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c)).last().map(|(i, _)| i)?;
+    let start = l[..open]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .last()
+        .map(|(i, _)| i)?;
     let s = &l[start..hao + '号'.len_utf8()];
     (s.chars().count() <= 20).then(|| s.to_string())
 }
@@ -209,7 +294,10 @@ fn most_common_target_year(text: &str) -> Option<i32> {
             }
         }
     }
-    counts.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| y)
 }
 
 /// The time frame a document speaks in: which year is "now" and which years
@@ -243,8 +331,19 @@ impl Frame {
                 actual_year: info.year,
             },
             DocType::FiveYearPlan | DocType::Outline => {
-                let base = info.period_start.map(|s| if info.doc_type == DocType::Outline { s } else { s - 1 });
-                Frame { doc_type: info.doc_type, present: base, target_year: info.period_end, actual_year: base }
+                let base = info.period_start.map(|s| {
+                    if info.doc_type == DocType::Outline {
+                        s
+                    } else {
+                        s - 1
+                    }
+                });
+                Frame {
+                    doc_type: info.doc_type,
+                    present: base,
+                    target_year: info.period_end,
+                    actual_year: base,
+                }
             }
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
@@ -266,12 +365,15 @@ mod tests {
 
     #[test]
     fn reads_metadata() {
-        let i = info("2024年锦州市政府工作报告\n——2024年1月10日在锦州市第十七届人民代表大会第三次会议上\n");
+        let i = info(
+            "2024年锦州市政府工作报告\n——2024年1月10日在锦州市第十七届人民代表大会第三次会议上\n",
+        );
         assert_eq!(i.doc_type, DocType::WorkReport);
         assert_eq!(i.region.as_deref(), Some("锦州市"));
         assert_eq!(i.year, Some(2024));
 
-        let i = info("葫芦岛市国民经济和社会发展\n第十四个五年规划和二〇三五年\n远景目标纲要\n正文。");
+        let i =
+            info("葫芦岛市国民经济和社会发展\n第十四个五年规划和二〇三五年\n远景目标纲要\n正文。");
         assert_eq!(i.doc_type, DocType::FiveYearPlan);
         assert_eq!(i.region.as_deref(), Some("葫芦岛市"));
         assert_eq!((i.period_start, i.period_end), (Some(2021), Some(2025)));

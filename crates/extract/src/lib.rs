@@ -44,7 +44,11 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);
     let info = doc::document_info(text, &blocks);
     let frame = doc::Frame::new(&info);
-    let ctx = DocCtx { doc, frame: &frame, region: info.region.clone() };
+    let ctx = DocCtx {
+        doc,
+        frame: &frame,
+        region: info.region.clone(),
+    };
     let mut facts = Vec::new();
     // Open headings by depth, to know whether a paragraph reviews the past.
     let mut outline: Vec<(u8, String)> = Vec::new();
@@ -64,15 +68,26 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 i += 1;
             }
             BlockKind::TableRow { .. } => {
-                let run: Vec<&Block> = blocks[i..].iter().take_while(|b| matches!(b.kind, BlockKind::TableRow { .. })).collect();
-                let rows: Vec<(usize, usize, Vec<(usize, usize)>)> = run
+                let run: Vec<&Block> = blocks[i..]
+                    .iter()
+                    .take_while(|b| matches!(b.kind, BlockKind::TableRow { .. }))
+                    .collect();
+                let rows: Vec<table::RowSpan> = run
                     .iter()
                     .map(|b| match &b.kind {
                         BlockKind::TableRow { cells } => (b.start, b.end, cells.clone()),
                         _ => (b.start, b.end, Vec::new()),
                     })
                     .collect();
-                let read = table::table_facts(text, &rows, &frame, doc, info.region.clone(), section.title.clone(), &mut facts);
+                let read = table::table_facts(
+                    text,
+                    &rows,
+                    &frame,
+                    doc,
+                    info.region.clone(),
+                    section.title.clone(),
+                    &mut facts,
+                );
                 if !read {
                     for b in &run {
                         prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
@@ -82,19 +97,31 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
             }
         }
     }
-    Extraction { info, text: text.to_string(), facts }
+    Extraction {
+        info,
+        text: text.to_string(),
+        facts,
+    }
 }
 
 fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect()
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect()
 }
 
 /// The section a paragraph is in: a review if any open heading says so, and
 /// the year named by the innermost heading that names one.
 fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
-    let mut s = Section { title: outline.last().map(|(_, t)| t.clone()), ..Default::default() };
+    let mut s = Section {
+        title: outline.last().map(|(_, t)| t.clone()),
+        ..Default::default()
+    };
     for (_, t) in outline {
-        let norm: String = t.chars().map(planwatch_text::norm::char_for_matching).collect();
+        let norm: String = t
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
         if words::REVIEW_HEADINGS.iter().any(|w| norm.contains(w)) {
             s.review = true;
         }

@@ -57,14 +57,8 @@ pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
 }
 
 fn starts_with(s: &[char], i: usize, w: &str) -> bool {
-    let mut k = i;
-    for c in w.chars() {
-        if s.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    let n = w.chars().count();
+    i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars())
 }
 
 fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
@@ -75,12 +69,17 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
         if c.is_ascii_digit() {
             text.push(c);
             j += 1;
-        } else if c == ',' && j + 3 < s.len() + 1 && (j + 1..j + 4).all(|k| s.get(k).is_some_and(|d| d.is_ascii_digit()))
+        } else if c == ','
+            && j + 3 < s.len() + 1
+            && (j + 1..j + 4).all(|k| s.get(k).is_some_and(|d| d.is_ascii_digit()))
             && !s.get(j + 4).is_some_and(|d| d.is_ascii_digit())
             && !text.contains('.')
         {
             j += 1; // thousands separator: exactly three digits follow
-        } else if c == '.' && s.get(j + 1).is_some_and(|d| d.is_ascii_digit()) && !text.contains('.') {
+        } else if c == '.'
+            && s.get(j + 1).is_some_and(|d| d.is_ascii_digit())
+            && !text.contains('.')
+        {
             text.push('.');
             j += 1;
         } else {
@@ -88,7 +87,13 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
         }
     }
     let value: f64 = text.parse().ok()?;
-    Some(Number { value, len: j - i, magnitude: None, percent_word: false, chinese: false })
+    Some(Number {
+        value,
+        len: j - i,
+        magnitude: None,
+        percent_word: false,
+        chinese: false,
+    })
 }
 
 /// Chinese numerals, with 点 decimals and 万/亿 sections.
@@ -104,7 +109,8 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
     let mut mag_start = 0;
     while j < s.len() {
         let c = s[j];
-        if matches!(c, '零' | '〇') && consumed_any && last_small != u32::MAX && pending.is_none() {
+        if matches!(c, '零' | '〇') && consumed_any && last_small != u32::MAX && pending.is_none()
+        {
             j += 1; // 一百零二: the zero only marks a gap
             continue;
         }
@@ -180,14 +186,26 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
     let mut magnitude = None;
     if let Some(m) = trailing_mag {
         // Keep a final 万/亿 with the unit, as the schema asks (两千三百万 → 2300 万).
-        let scale = if m == "万" { 1e4 } else if m == "亿" { 1e8 } else { 1e12 };
+        let scale = if m == "万" {
+            1e4
+        } else if m == "亿" {
+            1e8
+        } else {
+            1e12
+        };
         if mag_start > i {
             value /= scale;
             len = mag_start - i;
             magnitude = Some(m);
         }
     }
-    Some(Number { value, len, magnitude, percent_word: false, chinese: true })
+    Some(Number {
+        value,
+        len,
+        magnitude,
+        percent_word: false,
+        chinese: true,
+    })
 }
 
 #[cfg(test)]

@@ -31,7 +31,10 @@ pub struct DocCtx<'a> {
 }
 
 fn is_clause_delim(c: char) -> bool {
-    matches!(c, '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?')
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
+    )
 }
 
 fn is_sentence_end(c: char) -> bool {
@@ -62,7 +65,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 || at(s, after, "以来")
                 || at(s, after, "远景")
                 || at(s, after, "的基础");
-            let date = s.get(after).is_some_and(|c| c.is_ascii_digit() || *c == '月');
+            let date = s
+                .get(after)
+                .is_some_and(|c| c.is_ascii_digit() || *c == '月');
             if !comparison && !date {
                 let deadline = ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于");
                 let mut lead = i;
@@ -72,15 +77,24 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                         break;
                     }
                 }
-                let heads = lead == 0 || s.get(lead - 1).is_some_and(|c| is_sentence_end(*c) || is_clause_delim(*c));
+                let heads = lead == 0
+                    || s.get(lead - 1)
+                        .is_some_and(|c| is_sentence_end(*c) || is_clause_delim(*c));
                 let mut k = after;
                 for w in ["末", "底", "前"] {
                     if at(s, k, w) {
                         k += 1;
                     }
                 }
-                let comma = s.get(k).is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'));
-                out.push(YearMention { pos: i, year: y, deadline, topic: heads && comma });
+                let comma = s
+                    .get(k)
+                    .is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'));
+                out.push(YearMention {
+                    pos: i,
+                    year: y,
+                    deadline,
+                    topic: heads && comma,
+                });
             }
             i += len;
         } else {
@@ -91,7 +105,14 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
 }
 
 /// Extracts the facts of one paragraph (`text[start..end]`).
-pub fn paragraph_facts(text: &str, start: usize, end: usize, section: &Section, ctx: &DocCtx, out: &mut Vec<Fact>) {
+pub fn paragraph_facts(
+    text: &str,
+    start: usize,
+    end: usize,
+    section: &Section,
+    ctx: &DocCtx,
+    out: &mut Vec<Fact>,
+) {
     let span = Span::new(text, start, end);
     let s = &span.chars;
     let years = year_mentions(s);
@@ -135,7 +156,10 @@ fn sentence_facts(
     let sent_years: Vec<YearMention> = years
         .iter()
         .filter(|y| y.pos >= a && y.pos < b)
-        .map(|y| YearMention { pos: y.pos - a, ..*y })
+        .map(|y| YearMention {
+            pos: y.pos - a,
+            ..*y
+        })
         .collect();
     let sentence: String = s.iter().collect();
     let mut last_subject: Option<(usize, usize)> = None; // in sentence coords
@@ -146,17 +170,39 @@ fn sentence_facts(
         if q.qualifier {
             continue;
         }
-        let clause_start = (0..q.start).rev().find(|&i| is_clause_delim(s[i])).map_or(0, |i| i + 1);
-        let narrow_start = if clause_start == prev_clause_start { prev_end.max(clause_start) } else { clause_start };
-        let clause_end = (q.end..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
+        let clause_start = (0..q.start)
+            .rev()
+            .find(|&i| is_clause_delim(s[i]))
+            .map_or(0, |i| i + 1);
+        let narrow_start = if clause_start == prev_clause_start {
+            prev_end.max(clause_start)
+        } else {
+            clause_start
+        };
+        let clause_end = (q.end..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
         // Year: the nearest named before the quantity, else the carried deadline.
         let year_m = sent_years.iter().rev().find(|y| y.pos < q.start).copied();
-        if let Some(y) = sent_years.iter().rev().find(|y| (y.deadline || y.topic) && y.pos < q.start) {
+        if let Some(y) = sent_years
+            .iter()
+            .rev()
+            .find(|y| (y.deadline || y.topic) && y.pos < q.start)
+        {
             *carried = Some(*y);
         }
         let pre: String = s[clause_start..q.start].iter().collect();
-        let kind = decide_kind(ctx, section, &sentence, &pre, year_m.or(*carried).map(|y| y.year));
-        let year = year_m.map(|y| y.year).or_else(|| carried.map(|y| y.year)).or_else(|| default_year(ctx, section, kind, &sentence));
+        let kind = decide_kind(
+            ctx,
+            section,
+            &sentence,
+            &pre,
+            year_m.or(*carried).map(|y| y.year),
+        );
+        let year = year_m
+            .map(|y| y.year)
+            .or_else(|| carried.map(|y| y.year))
+            .or_else(|| default_year(ctx, section, kind, &sentence));
         let (measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, &sentence[..], q);
         let mut value = q.value;
         if negative {
@@ -193,7 +239,12 @@ fn sentence_facts(
         let mut names = subject.names(span, a, s, &qs, k);
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
-            if y - x <= 3 && short.ends_with('率') && prev.ends_with('率') && prev.chars().count() > 4 && names.len() == 1 {
+            if y - x <= 3
+                && short.ends_with('率')
+                && prev.ends_with('率')
+                && prev.chars().count() > 4
+                && names.len() == 1
+            {
                 let stem: String = prev.chars().take(prev.chars().count() - 3).collect();
                 names = vec![format!("{stem}{}", names[0])];
             }
@@ -209,7 +260,13 @@ fn sentence_facts(
         }
         let quote_start = match subject {
             Name::Plain(x, _) => x.min(clause_start),
-            Name::Joined(x, y, _, _) => if y > x { x } else { q.start },
+            Name::Joined(x, y, _, _) => {
+                if y > x {
+                    x
+                } else {
+                    q.start
+                }
+            }
         };
         let quote_end = match subject {
             Name::Joined(_, _, _, ne) => ne.max(q.end),
@@ -246,11 +303,20 @@ fn sentence_facts(
 
 /// The unit as the document writes it (`億元` stays `億元`).
 pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
-    let Some(p) = q.unit_pos else { return q.unit.clone() };
+    let Some(p) = q.unit_pos else {
+        return q.unit.clone();
+    };
     let n = q.unit.chars().count();
     let orig = span.orig_string(off + p, off + p + n);
-    let same = orig.chars().map(planwatch_text::norm::char_for_matching).eq(q.unit.chars());
-    if same { orig } else { q.unit.clone() }
+    let same = orig
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .eq(q.unit.chars());
+    if same {
+        orig
+    } else {
+        q.unit.clone()
+    }
 }
 
 /// How an indicator name is made from the sentence.
@@ -274,8 +340,17 @@ impl Name {
             }
             Name::Plain(a, b) => {
                 let whole = clean_name(&span.orig_string(off + a, off + b));
-                let between_next: bool = qs.get(k + 1).is_some_and(|n| n.start > qs[k].end && s[qs[k].end..n.start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
-                let shared = !between_next && (k == 0 || !s[qs[k - 1].end..qs[k].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与')));
+                let between_next: bool = qs.get(k + 1).is_some_and(|n| {
+                    n.start > qs[k].end
+                        && s[qs[k].end..n.start]
+                            .iter()
+                            .all(|c| matches!(c, '和' | '、' | '及' | '与'))
+                });
+                let shared = !between_next
+                    && (k == 0
+                        || !s[qs[k - 1].end..qs[k].start]
+                            .iter()
+                            .all(|c| matches!(c, '和' | '、' | '及' | '与')));
                 let chars = &span.orig[off + a..off + b];
                 let items = split_list(chars);
                 if items.len() < 2 {
@@ -289,13 +364,36 @@ impl Name {
                     let last = items.last().map(String::as_str).unwrap_or("");
                     let unit = qs[k].unit.as_str();
                     let rate = unit == "%" || unit == "‰" || unit.ends_with("百分点");
-                    let intensive = rate || ["率", "比重", "比例", "占比", "水平"].iter().any(|w| last.ends_with(w));
-                    return if each || intensive { items } else { vec![whole] };
+                    let intensive = rate
+                        || ["率", "比重", "比例", "占比", "水平"]
+                            .iter()
+                            .any(|w| last.ends_with(w));
+                    return if each || intensive {
+                        items
+                    } else {
+                        vec![whole]
+                    };
                 }
                 // 分别…X和Y: the k-th quantity of the list belongs to the k-th item.
-                let first = (0..=k).rev().take_while(|&i| i == k || s[qs[i].end..qs[i + 1].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).last().unwrap_or(k);
+                let first = (0..=k)
+                    .rev()
+                    .take_while(|&i| {
+                        i == k
+                            || s[qs[i].end..qs[i + 1].start]
+                                .iter()
+                                .all(|c| matches!(c, '和' | '、' | '及' | '与'))
+                    })
+                    .last()
+                    .unwrap_or(k);
                 let idx = k - first;
-                let count = (first..qs.len()).take_while(|&i| i == first || s[qs[i - 1].end..qs[i].start].iter().all(|c| matches!(c, '和' | '、' | '及' | '与'))).count();
+                let count = (first..qs.len())
+                    .take_while(|&i| {
+                        i == first
+                            || s[qs[i - 1].end..qs[i].start]
+                                .iter()
+                                .all(|c| matches!(c, '和' | '、' | '及' | '与'))
+                    })
+                    .count();
                 for seps in ["、和及", "、和", "、"] {
                     let items = split_list_on(chars, seps);
                     if count == items.len() {
@@ -358,7 +456,14 @@ fn p_prev_is(parts: &[Vec<char>], c: char) -> bool {
 
 /// Removes quotes and brackets around words in a name.
 fn clean_name(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '「' | '」' | '﹡' | '*' | ' ')).collect()
+    s.chars()
+        .filter(|c| {
+            !matches!(
+                c,
+                '“' | '”' | '"' | '‘' | '’' | '《' | '》' | '「' | '」' | '﹡' | '*' | ' '
+            )
+        })
+        .collect()
 }
 
 /// The end of the noun a count names (`5个农产品加工园区，` → before `，`).
@@ -381,7 +486,11 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         if let Some((_, len)) = year_at(s, a) {
             a += len;
         }
-        for w in lead.iter().chain(if lead.is_empty() { &[][..] } else { VERBS_AT_FRONT }) {
+        for w in lead.iter().chain(if lead.is_empty() {
+            &[][..]
+        } else {
+            VERBS_AT_FRONT
+        }) {
             if at(s, a, w) && a + w.chars().count() <= b {
                 a += w.chars().count();
                 break;
@@ -390,7 +499,10 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         // A year at the end (由2010年末的): not part of the name.
         for tail in ["年末", "年底", "年"] {
             let n = tail.chars().count();
-            if b >= a + n + 4 && ends(&s[..b], b, tail) && s[b - n - 4..b - n].iter().all(|c| c.is_ascii_digit()) {
+            if b >= a + n + 4
+                && ends(&s[..b], b, tail)
+                && s[b - n - 4..b - n].iter().all(|c| c.is_ascii_digit())
+            {
                 b -= n + 4;
                 break;
             }
@@ -412,8 +524,23 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
 
 /// Verbs that may start the words before a number but are not part of a name.
 const VERBS_AT_FRONT: &[&str] = &[
-    "增加到", "提高到", "提高至", "提升至", "下降到", "下降至", "降低至", "降至", "增至", "达到",
-    "增长", "增加", "提高", "提升", "下降", "降低", "减少",
+    "增加到",
+    "提高到",
+    "提高至",
+    "提升至",
+    "下降到",
+    "下降至",
+    "降低至",
+    "降至",
+    "增至",
+    "达到",
+    "增长",
+    "增加",
+    "提高",
+    "提升",
+    "下降",
+    "降低",
+    "减少",
 ];
 
 /// Cuts a comparison (`比“十二五”末`, `比2015年`, `由2010年末的`) off the end of a name.
@@ -424,7 +551,8 @@ fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
         }
         if s[i] == '比' || s[i] == '较' {
             let next = s.get(i + 1).copied().unwrap_or(' ');
-            if !matches!(next, '重' | '率' | '例' | '值' | '较') && (i == a || s[i - 1] != '对') {
+            if !matches!(next, '重' | '率' | '例' | '值' | '较') && (i == a || s[i - 1] != '对')
+            {
                 return i;
             }
         }
@@ -432,14 +560,27 @@ fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
     b
 }
 
-fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year: Option<i32>) -> Kind {
+fn decide_kind(
+    ctx: &DocCtx,
+    section: &Section,
+    sentence: &str,
+    pre: &str,
+    year: Option<i32>,
+) -> Kind {
     let frame = ctx.frame;
     if frame.doc_type == DocType::StatisticalBulletin {
         return Kind::Actual;
     }
-    let target_marked = TARGET_MARKERS.iter().any(|w| sentence.contains(w)) || sentence.contains("今年");
-    let actual_marked = ACTUAL_MARKERS.iter().any(|w| pre.contains(w) || sentence.contains(w));
-    let present = frame.present.or(if frame.doc_type == DocType::Other { Some(i32::MAX) } else { None });
+    let target_marked =
+        TARGET_MARKERS.iter().any(|w| sentence.contains(w)) || sentence.contains("今年");
+    let actual_marked = ACTUAL_MARKERS
+        .iter()
+        .any(|w| pre.contains(w) || sentence.contains(w));
+    let present = frame.present.or(if frame.doc_type == DocType::Other {
+        Some(i32::MAX)
+    } else {
+        None
+    });
     if let (Some(y), Some(p)) = (year, present) {
         if y > p {
             return Kind::Target;
@@ -461,7 +602,10 @@ fn decide_kind(ctx: &DocCtx, section: &Section, sentence: &str, pre: &str, year:
         return Kind::Actual;
     }
     // Articles and pages that are not plans report what is, unless they say otherwise.
-    if frame.doc_type == DocType::Other && !target_marked && year.is_none_or(|y| frame.present.is_none_or(|p| y <= p)) {
+    if frame.doc_type == DocType::Other
+        && !target_marked
+        && year.is_none_or(|y| frame.present.is_none_or(|p| y <= p))
+    {
         return Kind::Actual;
     }
     if actual_marked && !target_marked {
@@ -475,7 +619,9 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     if sentence.contains("今年") && frame.doc_type == DocType::WorkReport {
         return frame.target_year;
     }
-    if let Some((_, end)) = period_spoken_of(sentence).filter(|_| kind == Kind::Actual && frame.doc_type != DocType::WorkReport) {
+    if let Some((_, end)) = period_spoken_of(sentence)
+        .filter(|_| kind == Kind::Actual && frame.doc_type != DocType::WorkReport)
+    {
         // “十三五”时期… in a review: the period's last year.
         if frame.present.is_none_or(|p| end <= p) {
             return Some(end);
@@ -497,7 +643,13 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
 }
 
 /// The measure of a quantity, and whether its value is a fall (negative).
-fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &Quantity) -> (Measure, bool) {
+fn decide_measure(
+    doc_type: DocType,
+    kind: Kind,
+    pre: &str,
+    sentence: &str,
+    q: &Quantity,
+) -> (Measure, bool) {
     let rate = q.unit == "%" || q.unit.ends_with("百分点");
     // 增加值 and 增长点 are nouns, not verbs.
     let last_verb = |words: &[&'static str]| {
@@ -510,16 +662,30 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &
     let last_rise = last_verb(RISE);
     let last_fall = last_verb(FALL);
     let verb = match (last_rise, last_fall) {
-        (Some(r), Some(f)) => Some(if r.0 >= f.0 { (r.0, true) } else { (f.0, false) }),
+        (Some(r), Some(f)) => Some(if r.0 >= f.0 {
+            (r.0, true)
+        } else {
+            (f.0, false)
+        }),
         (Some(r), None) => Some((r.0, true)),
         (None, Some(f)) => Some((f.0, false)),
         (None, None) => None,
     };
     // A verb followed by 至/到 names the level reached (降低至43, 提高到95%).
-    let to_level = verb.is_some_and(|(end, _)| pre[end..].starts_with('至') || pre[end..].starts_with('到'));
-    let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"].iter().any(|w| pre.contains(w));
-    if pre.contains("年均") || pre.contains("年平均") || pre.contains("平均每年") || (pre.contains("平均") && pre.contains("增")) {
-        return (Measure::AvgGrowth, verb.is_some_and(|(_, up)| !up) && !pre.contains("降低率"));
+    let to_level =
+        verb.is_some_and(|(end, _)| pre[end..].starts_with('至') || pre[end..].starts_with('到'));
+    let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"]
+        .iter()
+        .any(|w| pre.contains(w));
+    if pre.contains("年均")
+        || pre.contains("年平均")
+        || pre.contains("平均每年")
+        || (pre.contains("平均") && pre.contains("增"))
+    {
+        return (
+            Measure::AvgGrowth,
+            verb.is_some_and(|(_, up)| !up) && !pre.contains("降低率"),
+        );
     }
     if q.unit == "倍" {
         return (Measure::Cumulative, false);
@@ -534,7 +700,10 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &
     let Some((_, up)) = verb.filter(|_| !to_level) else {
         return (Measure::Level, false);
     };
-    let plan = matches!(doc_type, DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan);
+    let plan = matches!(
+        doc_type,
+        DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+    );
     let _ = sentence;
     if up {
         if yoy {
@@ -551,7 +720,11 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &
         }
         return (Measure::Growth, false);
     }
-    if yoy || (rate && kind == Kind::Actual && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin)) {
+    if yoy
+        || (rate
+            && kind == Kind::Actual
+            && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin))
+    {
         return (Measure::Growth, true);
     }
     (Measure::Reduction, false)
@@ -560,7 +733,12 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, sentence: &str, q: &
 fn has_comparison_base(pre: &str) -> bool {
     let chars: Vec<char> = pre.chars().collect();
     for (i, c) in chars.iter().enumerate() {
-        if (*c == '比' || *c == '较') && !matches!(chars.get(i + 1), Some('重') | Some('率') | Some('例') | Some('值')) {
+        if (*c == '比' || *c == '较')
+            && !matches!(
+                chars.get(i + 1),
+                Some('重') | Some('率') | Some('例') | Some('值')
+            )
+        {
             return true;
         }
     }
@@ -583,18 +761,47 @@ fn qualitative_facts(
     let s = &span.chars[a..b];
     let sentence: String = s.iter().collect();
     for (pat, measure, comparator) in QUALITATIVE {
-        let Some(pos) = sentence.find(pat) else { continue };
+        let Some(pos) = sentence.find(pat) else {
+            continue;
+        };
         let pos = sentence[..pos].chars().count();
         // The clause holding the pattern.
-        let clause_start = (0..pos).rev().find(|&i| is_clause_delim(s[i])).map_or(0, |i| i + 1);
-        let clause_end = (pos..s.len()).find(|&i| is_clause_delim(s[i])).unwrap_or(s.len());
-        if quantities(&s[clause_start..clause_end]).iter().any(|q| q.unit != "倍") {
+        let clause_start = (0..pos)
+            .rev()
+            .find(|&i| is_clause_delim(s[i]))
+            .map_or(0, |i| i + 1);
+        let clause_end = (pos..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
+        if quantities(&s[clause_start..clause_end])
+            .iter()
+            .any(|q| q.unit != "倍")
+        {
             continue;
         }
         // Goal words start at the comparator before the pattern.
         let mut t0 = pos;
-        for w in ["力争", "不低于", "不高于", "高于", "低于", "超过", "接近", "达到", "保持", "与", "实现", "完成", "总体"] {
-            if let Some(p) = sentence[..sentence.char_indices().nth(pos).map_or(sentence.len(), |x| x.0)].rfind(w) {
+        for w in [
+            "力争",
+            "不低于",
+            "不高于",
+            "高于",
+            "低于",
+            "超过",
+            "接近",
+            "达到",
+            "保持",
+            "与",
+            "实现",
+            "完成",
+            "总体",
+        ] {
+            if let Some(p) = sentence[..sentence
+                .char_indices()
+                .nth(pos)
+                .map_or(sentence.len(), |x| x.0)]
+                .rfind(w)
+            {
                 let p = sentence[..p].chars().count();
                 if p >= clause_start && p < t0 && pos - p <= 12 {
                     t0 = p;
@@ -609,7 +816,9 @@ fn qualitative_facts(
         if kind != Kind::Target {
             continue;
         }
-        let year = carried.map(|y| y.year).or_else(|| default_year(ctx, section, kind, &sentence));
+        let year = carried
+            .map(|y| y.year)
+            .or_else(|| default_year(ctx, section, kind, &sentence));
         let t_end = pos + pat.chars().count();
         let (qa, qb) = span.bytes(a + ns, a + t_end);
         out.push(Fact {
@@ -622,7 +831,11 @@ fn qualitative_facts(
             value_max: None,
             unit: None,
             measure: *measure,
-            comparator: if t0 < pos && s[t0..pos].starts_with(&['力', '争']) { Comparator::Gt } else { *comparator },
+            comparator: if t0 < pos && s[t0..pos].starts_with(&['力', '争']) {
+                Comparator::Gt
+            } else {
+                *comparator
+            },
             attribute: None,
             text: Some(span.orig_string(a + t0, a + t_end)),
             quote: text.get(qa..qb).unwrap_or_default().to_string(),
@@ -660,12 +873,34 @@ mod tests {
     use super::*;
     use planwatch_core::DocumentInfo;
 
-    fn run(doc_type: DocType, year: Option<i32>, period: (Option<i32>, Option<i32>), review: bool, text: &str) -> Vec<Fact> {
-        let info = DocumentInfo { title: None, region: Some("某市".into()), doc_type, period_start: period.0, period_end: period.1, year, issuer: None, number: None };
+    fn run(
+        doc_type: DocType,
+        year: Option<i32>,
+        period: (Option<i32>, Option<i32>),
+        review: bool,
+        text: &str,
+    ) -> Vec<Fact> {
+        let info = DocumentInfo {
+            title: None,
+            region: Some("某市".into()),
+            doc_type,
+            period_start: period.0,
+            period_end: period.1,
+            year,
+            issuer: None,
+            number: None,
+        };
         let frame = Frame::new(&info);
-        let ctx = DocCtx { doc: "t.txt", frame: &frame, region: info.region.clone() };
+        let ctx = DocCtx {
+            doc: "t.txt",
+            frame: &frame,
+            region: info.region.clone(),
+        };
         let mut out = Vec::new();
-        let section = Section { review, ..Default::default() };
+        let section = Section {
+            review,
+            ..Default::default()
+        };
         paragraph_facts(text, 0, text.len(), &section, &ctx, &mut out);
         out
     }
@@ -689,57 +924,119 @@ mod tests {
             DocType::StatisticalBulletin => (Some(2023), (None, None)),
             _ => (None, (Some(2016), Some(2020))),
         };
-        let got: Vec<String> = run(doc_type, year, period, review, text).iter().map(brief).collect();
+        let got: Vec<String> = run(doc_type, year, period, review, text)
+            .iter()
+            .map(brief)
+            .collect();
         assert_eq!(got, want, "{text}");
     }
 
     #[test]
     fn work_report_review() {
-        check(DocType::WorkReport, true, "初步核算,地区生产总值增长5.4%,一般公共预算收入增长10%,城镇新增就业1.7万人。", &[
-            "actual 地区生产总值 2023 5.4 % growth eq",
-            "actual 一般公共预算收入 2023 10 % growth eq",
-            "actual 城镇新增就业 2023 1.7 万人 level eq",
-        ]);
-        check(DocType::WorkReport, true, "实际利用外资3948万美元,增长44%。", &[
-            "actual 实际利用外资 2023 3948 万美元 level eq",
-            "actual 实际利用外资 2023 44 % growth eq",
-        ]);
-        check(DocType::WorkReport, true, "新增科技型中小企业663家、雏鹰瞪羚企业25家。", &[
-            "actual 新增科技型中小企业 2023 663 家 level eq",
-            "actual 雏鹰瞪羚企业 2023 25 家 level eq",
-        ]);
+        check(
+            DocType::WorkReport,
+            true,
+            "初步核算,地区生产总值增长5.4%,一般公共预算收入增长10%,城镇新增就业1.7万人。",
+            &[
+                "actual 地区生产总值 2023 5.4 % growth eq",
+                "actual 一般公共预算收入 2023 10 % growth eq",
+                "actual 城镇新增就业 2023 1.7 万人 level eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "实际利用外资3948万美元,增长44%。",
+            &[
+                "actual 实际利用外资 2023 3948 万美元 level eq",
+                "actual 实际利用外资 2023 44 % growth eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "新增科技型中小企业663家、雏鹰瞪羚企业25家。",
+            &[
+                "actual 新增科技型中小企业 2023 663 家 level eq",
+                "actual 雏鹰瞪羚企业 2023 25 家 level eq",
+            ],
+        );
     }
 
     #[test]
     fn work_report_goals() {
-        check(DocType::WorkReport, false, "今年主要预期目标是:地区生产总值增长6.5%,居民消费价格涨幅不高于3%。", &[
-            "target 地区生产总值 2024 6.5 % growth eq",
-            "target 居民消费价格 2024 3 % growth le",
-        ]);
+        check(
+            DocType::WorkReport,
+            false,
+            "今年主要预期目标是:地区生产总值增长6.5%,居民消费价格涨幅不高于3%。",
+            &[
+                "target 地区生产总值 2024 6.5 % growth eq",
+                "target 居民消费价格 2024 3 % growth le",
+            ],
+        );
     }
 
     #[test]
     fn plan_goals_and_base() {
-        check(DocType::FiveYearPlan, false, "到2020年,全市地区生产总值年均增长7%左右,单位地区生产总值能源消耗降低12%。", &[
-            "target 地区生产总值 2020 7 % avg_growth approx",
-            "target 单位地区生产总值能源消耗 2020 12 % reduction eq",
-        ]);
-        check(DocType::FiveYearPlan, true, "全市实现地区生产总值1357.5亿元,年均增长8.2%。", &[
-            "actual 地区生产总值 2015 1357.5 亿元 level eq",
-            "actual 地区生产总值 2015 8.2 % avg_growth eq",
-        ]);
-        check(DocType::FiveYearPlan, true, "人均城市道路面积由2010年末的9.7平方米增加到2015年末的11.6平方米。", &[
-            "actual 人均城市道路面积 2010 9.7 平方米 level eq",
-            "actual 人均城市道路面积 2015 11.6 平方米 level eq",
-        ]);
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "到2020年,全市地区生产总值年均增长7%左右,单位地区生产总值能源消耗降低12%。",
+            &[
+                "target 地区生产总值 2020 7 % avg_growth approx",
+                "target 单位地区生产总值能源消耗 2020 12 % reduction eq",
+            ],
+        );
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "全市实现地区生产总值1357.5亿元,年均增长8.2%。",
+            &[
+                "actual 地区生产总值 2015 1357.5 亿元 level eq",
+                "actual 地区生产总值 2015 8.2 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "人均城市道路面积由2010年末的9.7平方米增加到2015年末的11.6平方米。",
+            &[
+                "actual 人均城市道路面积 2010 9.7 平方米 level eq",
+                "actual 人均城市道路面积 2015 11.6 平方米 level eq",
+            ],
+        );
     }
 
     #[test]
     fn lists_share_or_split_values() {
-        let got: Vec<String> = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), true, "供水、供电和燃气用户普及率达到90%以上。").iter().map(|f| f.indicator.clone()).collect();
+        let got: Vec<String> = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            true,
+            "供水、供电和燃气用户普及率达到90%以上。",
+        )
+        .iter()
+        .map(|f| f.indicator.clone())
+        .collect();
         assert_eq!(got, ["供水用户普及率", "供电用户普及率", "燃气用户普及率"]);
-        let got: Vec<String> = run(DocType::WorkReport, Some(2024), (None, None), true, "城镇和农村常住居民人均可支配收入分别增长5.1%和8%。").iter().map(|f| format!("{} {}", f.indicator, f.value.unwrap_or(0.0))).collect();
-        assert_eq!(got, ["城镇常住居民人均可支配收入 5.1", "农村常住居民人均可支配收入 8"]);
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2024),
+            (None, None),
+            true,
+            "城镇和农村常住居民人均可支配收入分别增长5.1%和8%。",
+        )
+        .iter()
+        .map(|f| format!("{} {}", f.indicator, f.value.unwrap_or(0.0)))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "城镇常住居民人均可支配收入 5.1",
+                "农村常住居民人均可支配收入 8"
+            ]
+        );
     }
 
     #[test]
@@ -754,23 +1051,39 @@ mod tests {
 
     #[test]
     fn counted_nouns() {
-        check(DocType::Outline, false, "2020年,建成5个农产品加工园区,6个加工产业集群。", &[
-            "target 建成农产品加工园区 2020 5 个 level eq",
-            "target 加工产业集群 2020 6 个 level eq",
-        ]);
+        check(
+            DocType::Outline,
+            false,
+            "2020年,建成5个农产品加工园区,6个加工产业集群。",
+            &[
+                "target 建成农产品加工园区 2020 5 个 level eq",
+                "target 加工产业集群 2020 6 个 level eq",
+            ],
+        );
     }
 
     #[test]
     fn traditional_characters() {
-        check(DocType::StatisticalBulletin, false, "全年地區生產總值1234.5億元,比上年增長5.2%。", &[
-            "actual 地區生產總值 2023 1234.5 億元 level eq",
-            "actual 地區生產總值 2023 5.2 % growth eq",
-        ]);
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全年地區生產總值1234.5億元,比上年增長5.2%。",
+            &[
+                "actual 地區生產總值 2023 1234.5 億元 level eq",
+                "actual 地區生產總值 2023 5.2 % growth eq",
+            ],
+        );
     }
 
     #[test]
     fn qualitative_goals() {
-        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "经济增速不低于全省平均水平。");
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "经济增速不低于全省平均水平。",
+        );
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].value, None);
         assert_eq!(f[0].text.as_deref(), Some("不低于全省平均水平"));

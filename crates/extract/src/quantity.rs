@@ -8,25 +8,110 @@ use planwatch_core::Comparator;
 /// (`建成5个农产品加工园区`).
 const CLASSIFIERS: &[&str] = &[
     "个", "家", "户", "项", "座", "所", "名", "条", "台", "张", "件", "套", "批次", "批", "处",
-    "场", "笔", "辆", "艘", "架", "部", "本", "株", "棵", "宗", "种", "间", "栋", "支", "位",
-    "人", "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所", "枚",
+    "场", "笔", "辆", "艘", "架", "部", "本", "株", "棵", "宗", "种", "间", "栋", "支", "位", "人",
+    "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所", "枚",
 ];
 
 /// Base units, matched after an optional magnitude prefix; longest first wins.
 const BASE_UNITS: &[&str] = &[
-    "个百分点", "百分点", "个工作日", "工作日", "个月", "吨标准煤", "吨标煤", "标准煤", "立方米", "平方米",
-    "平方公里", "平方千米", "公顷", "公里", "千米", "千瓦时", "千瓦", "兆瓦", "兆伏安", "千伏安",
-    "美元", "欧元", "港元", "元", "人次", "人年", "人", "户", "亩", "吨", "斤", "公斤", "千克",
-    "标准箱", "标箱", "标台", "株", "吨公里", "人公里", "辆", "套", "个", "家", "项", "座", "所", "名", "条", "台", "张", "件",
-    "处", "场", "笔", "批次", "艘", "架", "部", "床", "册", "种", "栋", "棵", "宗", "间", "块",
-    "岁", "年", "天", "小时", "倍", "度", "米", "位", "次", "枚", "微克", "毫克", "%", "‰",
+    "个百分点",
+    "百分点",
+    "个工作日",
+    "工作日",
+    "个月",
+    "吨标准煤",
+    "吨标煤",
+    "标准煤",
+    "立方米",
+    "平方米",
+    "平方公里",
+    "平方千米",
+    "公顷",
+    "公里",
+    "千米",
+    "千瓦时",
+    "千瓦",
+    "兆瓦",
+    "兆伏安",
+    "千伏安",
+    "美元",
+    "欧元",
+    "港元",
+    "元",
+    "人次",
+    "人年",
+    "人",
+    "户",
+    "亩",
+    "吨",
+    "斤",
+    "公斤",
+    "千克",
+    "标准箱",
+    "标箱",
+    "标台",
+    "株",
+    "吨公里",
+    "人公里",
+    "辆",
+    "套",
+    "个",
+    "家",
+    "项",
+    "座",
+    "所",
+    "名",
+    "条",
+    "台",
+    "张",
+    "件",
+    "处",
+    "场",
+    "笔",
+    "批次",
+    "艘",
+    "架",
+    "部",
+    "床",
+    "册",
+    "种",
+    "栋",
+    "棵",
+    "宗",
+    "间",
+    "块",
+    "岁",
+    "年",
+    "天",
+    "小时",
+    "倍",
+    "度",
+    "米",
+    "位",
+    "次",
+    "枚",
+    "微克",
+    "毫克",
+    "%",
+    "‰",
 ];
 
 const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "千", "百"];
 
 /// Compound denominators after `/` (`元/人`, `公里/百平方公里`, `吨标准煤/万元`).
 const PER_UNITS: &[&str] = &[
-    "百平方公里", "平方公里", "立方米", "万元", "万人", "千人", "人", "户", "年", "天", "吨", "亩",
+    "百平方公里",
+    "平方公里",
+    "立方米",
+    "万元",
+    "万人",
+    "千人",
+    "人",
+    "户",
+    "年",
+    "天",
+    "吨",
+    "亩",
 ];
 
 /// A number with its unit and binding words.
@@ -58,7 +143,10 @@ fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static s
     let mut best: Option<&'static str> = None;
     for w in words {
         let n = w.chars().count();
-        if i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars()) && best.map_or(true, |b| b.chars().count() < n) {
+        if i + n <= s.len()
+            && s[i..i + n].iter().copied().eq(w.chars())
+            && best.is_none_or(|b| b.chars().count() < n)
+        {
             best = Some(w);
         }
     }
@@ -131,7 +219,8 @@ fn is_code(s: &[char], i: usize, n: &Number) -> bool {
         }
     }
     let after = i + n.len;
-    s.get(after).is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'k' | 'm'))
+    s.get(after)
+        .is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'k' | 'm'))
 }
 
 fn is_cn_numeral_char(c: char) -> bool {
@@ -209,24 +298,44 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
 /// `突破亿吨`: a magnitude and unit with no number after 突破/超过/达到 means one.
 fn implicit_one(s: &[char], i: usize) -> Option<Number> {
     let c = *s.get(i)?;
-    if !(c == '亿' || c == '万') || !["突破", "超过", "达到", "达"].iter().any(|w| ends(s, i, w)) {
+    if !(c == '亿' || c == '万') || !["突破", "超过", "达到", "达"].iter().any(|w| ends(s, i, w))
+    {
         return None;
     }
     let after = match_word(s, i + 1, BASE_UNITS)?;
     if after == "%" || after.ends_with("百分点") {
         return None;
     }
-    Some(Number { value: 1.0, len: 0, magnitude: None, percent_word: false, chinese: false })
+    Some(Number {
+        value: 1.0,
+        len: 0,
+        magnitude: None,
+        percent_word: false,
+        chinese: false,
+    })
 }
 
 fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     let mut j = i + n.len;
     // A bare 百/千 (百度, 千方百计) is a number only before 万/亿/余/多.
-    if n.chinese && n.len == 1 && matches!(s[i], '十' | '百' | '千') && n.magnitude.is_none() && !matches!(s.get(j), Some('万' | '亿' | '余' | '多')) {
+    if n.chinese
+        && n.len == 1
+        && matches!(s[i], '十' | '百' | '千')
+        && n.magnitude.is_none()
+        && !matches!(s.get(j), Some('万' | '亿' | '余' | '多'))
+    {
         return None;
     }
     // 一 alone counts only after words that state an amount (增加一倍, 至少一个).
-    if n.chinese && n.len == 1 && s[i] == '一' && !["增加", "提高", "增长", "至少", "最少", "有", "达到", "突破", "翻", "各"].iter().any(|w| ends(s, i, w)) {
+    if n.chinese
+        && n.len == 1
+        && s[i] == '一'
+        && ![
+            "增加", "提高", "增长", "至少", "最少", "有", "达到", "突破", "翻", "各",
+        ]
+        .iter()
+        .any(|w| ends(s, i, w))
+    {
         return None;
     }
     // A number inside a quoted name (“政策措施16条”, “100万+”).
@@ -237,12 +346,27 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     }
     // Dates and ordinals are not quantities.
     if let Some(&c) = s.get(j) {
-        if matches!(c, '月' | '日' | '号' | '时' | '届' | '次' | '期' | '级' | '类' | '型' | '星' | '代' | '线' | '环' | '路' | '甲')
-            && !n.percent_word
+        if matches!(
+            c,
+            '月' | '日'
+                | '号'
+                | '时'
+                | '届'
+                | '次'
+                | '期'
+                | '级'
+                | '类'
+                | '型'
+                | '星'
+                | '代'
+                | '线'
+                | '环'
+                | '路'
+                | '甲'
+        ) && !n.percent_word
+            && c != '次'
         {
-            if c != '次' {
-                return None;
-            }
+            return None;
         }
     }
     let mut comparator = None;
@@ -284,7 +408,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         return None;
     }
     // 年 as a unit only for durations, not for years or 三年行动.
-    if unit == "年" && (n.chinese || n.value >= 100.0 || s.get(j + ulen).is_some_and(|c| !is_delim(*c) && !at(s, j + ulen, "以上") && !at(s, j + ulen, "左右"))) {
+    if unit == "年"
+        && (n.chinese
+            || n.value >= 100.0
+            || s.get(j + ulen).is_some_and(|c| {
+                !is_delim(*c) && !at(s, j + ulen, "以上") && !at(s, j + ulen, "左右")
+            }))
+    {
         return None;
     }
     let unit_pos = (!n.percent_word).then_some(j);
@@ -298,12 +428,16 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     if !money && !CLASSIFIERS.contains(&unit.as_str()) && unit != "%" && unit != "‰" {
         if let Some(&c) = s.get(j) {
             let cjk = ('\u{4e00}'..='\u{9fff}').contains(&c);
-            if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c) {
+            if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
+            {
                 return None;
             }
         }
     }
-    if comparator.is_none() && matches!(s.get(j), Some('余') | Some('多')) && unit.chars().count() <= 2 {
+    if comparator.is_none()
+        && matches!(s.get(j), Some('余') | Some('多'))
+        && unit.chars().count() <= 2
+    {
         comparator = Some(Comparator::Gt);
         j += 1;
     }
@@ -324,7 +458,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             if let Some(m) = s.get(j + 1).and_then(|_| parse_at(s, j + 1)) {
                 let k = j + 1 + m.len;
                 let unit2 = unit_at(s, k, m.magnitude);
-                if unit2.as_ref().map_or(true, |(u, _)| *u == q.unit) && m.value > n.value {
+                if unit2.as_ref().is_none_or(|(u, _)| *u == q.unit) && m.value > n.value {
                     q.value_max = Some(m.value);
                     q.end = k + unit2.map_or(0, |(_, l)| l);
                 }
@@ -354,7 +488,24 @@ fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
         return false;
     }
     let single = n.len == 1 && n.value < 10.0;
-    if single && matches!(unit, "个" | "项" | "条" | "种" | "批" | "次" | "部" | "年" | "天" | "位" | "家" | "所" | "座" | "张") {
+    if single
+        && matches!(
+            unit,
+            "个" | "项"
+                | "条"
+                | "种"
+                | "批"
+                | "次"
+                | "部"
+                | "年"
+                | "天"
+                | "位"
+                | "家"
+                | "所"
+                | "座"
+                | "张"
+        )
+    {
         // 一个/两个/三项 mostly name a list of things in prose, not a figure.
         let after = i + n.len + unit.chars().count();
         return s.get(after).is_none_or(|c| is_delim(*c)) || at(s, after, "以上");
@@ -364,7 +515,27 @@ fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
 
 /// Punctuation that ends a clause.
 pub fn is_delim(c: char) -> bool {
-    matches!(c, '，' | ',' | '。' | '；' | ';' | '、' | '：' | ':' | '！' | '？' | '）' | ')' | '（' | '(' | '“' | '”' | '"' | '》' | '《')
+    matches!(
+        c,
+        '，' | ','
+            | '。'
+            | '；'
+            | ';'
+            | '、'
+            | '：'
+            | ':'
+            | '！'
+            | '？'
+            | '）'
+            | ')'
+            | '（'
+            | '('
+            | '“'
+            | '”'
+            | '"'
+            | '》'
+            | '《'
+    )
 }
 
 /// Adds comparator words after the quantity and decides whether a noun follows.
@@ -413,7 +584,11 @@ fn finish(s: &[char], q: &mut Quantity) {
     }
     let next = s.get(q.end).copied();
     q.counts_following_noun = CLASSIFIERS.contains(&q.unit.as_str())
-        && next.is_some_and(|c| (!is_delim(c) || c == '“' || c == '《') && !c.is_ascii_digit() && !"和及与等的以左上,".contains(c));
+        && next.is_some_and(|c| {
+            (!is_delim(c) || c == '“' || c == '《')
+                && !c.is_ascii_digit()
+                && !"和及与等的以左上,".contains(c)
+        });
 }
 
 /// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).
@@ -445,7 +620,8 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         for (w, c) in words {
             if ends(s, end, w) {
                 let gap: String = s[end..i].iter().collect();
-                if gap.is_empty() || ["达到", "达", "为", "在", "到", "至"].contains(&gap.as_str()) {
+                if gap.is_empty() || ["达到", "达", "为", "在", "到", "至"].contains(&gap.as_str())
+                {
                     // 低于 inside 不低于 is handled by the longer word first.
                     return Some(*c);
                 }
@@ -464,33 +640,90 @@ mod tests {
 
     fn q(s: &str) -> Vec<(f64, Option<f64>, String, Option<Comparator>)> {
         let v: Vec<char> = s.chars().collect();
-        quantities(&v).into_iter().map(|q| (q.value, q.value_max, q.unit, q.comparator)).collect()
+        quantities(&v)
+            .into_iter()
+            .map(|q| (q.value, q.value_max, q.unit, q.comparator))
+            .collect()
     }
 
     #[test]
     fn units_and_comparators() {
-        assert_eq!(q("地区生产总值1357.5亿元"), vec![(1357.5, None, "亿元".into(), None)]);
-        assert_eq!(q("GDP力争突破3000亿元"), vec![(3000.0, None, "亿元".into(), Some(Comparator::Gt))]);
-        assert_eq!(q("控制在4.3%以内"), vec![(4.3, None, "%".into(), Some(Comparator::Le))]);
-        assert_eq!(q("年均增长7%左右"), vec![(7.0, None, "%".into(), Some(Comparator::Approx))]);
-        assert_eq!(q("≥6%"), vec![(6.0, None, "%".into(), Some(Comparator::Ge))]);
-        assert_eq!(q("解决实际问题400余个"), vec![(400.0, None, "个".into(), Some(Comparator::Gt))]);
-        assert_eq!(q("资金3000余万元"), vec![(3000.0, None, "万元".into(), Some(Comparator::Gt))]);
-        assert_eq!(q("招商千余批次"), vec![(1000.0, None, "批次".into(), Some(Comparator::Gt))]);
-        assert_eq!(q("提高2个百分点"), vec![(2.0, None, "个百分点".into(), None)]);
-        assert_eq!(q("公路密度达93.22公里/百平方公里"), vec![(93.22, None, "公里/百平方公里".into(), None)]);
-        assert_eq!(q("分别达到千亿元以上"), vec![(1000.0, None, "亿元".into(), Some(Comparator::Ge))]);
+        assert_eq!(
+            q("地区生产总值1357.5亿元"),
+            vec![(1357.5, None, "亿元".into(), None)]
+        );
+        assert_eq!(
+            q("GDP力争突破3000亿元"),
+            vec![(3000.0, None, "亿元".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(
+            q("控制在4.3%以内"),
+            vec![(4.3, None, "%".into(), Some(Comparator::Le))]
+        );
+        assert_eq!(
+            q("年均增长7%左右"),
+            vec![(7.0, None, "%".into(), Some(Comparator::Approx))]
+        );
+        assert_eq!(
+            q("≥6%"),
+            vec![(6.0, None, "%".into(), Some(Comparator::Ge))]
+        );
+        assert_eq!(
+            q("解决实际问题400余个"),
+            vec![(400.0, None, "个".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(
+            q("资金3000余万元"),
+            vec![(3000.0, None, "万元".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(
+            q("招商千余批次"),
+            vec![(1000.0, None, "批次".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(
+            q("提高2个百分点"),
+            vec![(2.0, None, "个百分点".into(), None)]
+        );
+        assert_eq!(
+            q("公路密度达93.22公里/百平方公里"),
+            vec![(93.22, None, "公里/百平方公里".into(), None)]
+        );
+        assert_eq!(
+            q("分别达到千亿元以上"),
+            vec![(1000.0, None, "亿元".into(), Some(Comparator::Ge))]
+        );
         assert_eq!(q("比重15%—20%"), vec![(15.0, Some(20.0), "%".into(), None)]);
         assert_eq!(q("新建5至8个"), vec![(5.0, Some(8.0), "个".into(), None)]);
-        assert_eq!(q("新登记经营主体5.2万户"), vec![(5.2, None, "万户".into(), None)]);
-        assert_eq!(q("全市17.19万建档立卡人口"), vec![(17.19, None, "万".into(), None)]);
-        assert_eq!(q("社会体育指导员占全市人口的2.0‰"), vec![(2.0, None, "‰".into(), None)]);
+        assert_eq!(
+            q("新登记经营主体5.2万户"),
+            vec![(5.2, None, "万户".into(), None)]
+        );
+        assert_eq!(
+            q("全市17.19万建档立卡人口"),
+            vec![(17.19, None, "万".into(), None)]
+        );
+        assert_eq!(
+            q("社会体育指导员占全市人口的2.0‰"),
+            vec![(2.0, None, "‰".into(), None)]
+        );
         assert_eq!(q("增长百分之五点五"), vec![(5.5, None, "%".into(), None)]);
-        assert_eq!(q("城镇化率达到 54.5 %".replace(' ', "").as_str()), vec![(54.5, None, "%".into(), None)]);
-        assert_eq!(q("PM2.5浓度降至35微克/立方米以下"), vec![(35.0, None, "微克/立方米".into(), Some(Comparator::Le))]);
+        assert_eq!(
+            q("城镇化率达到 54.5 %".replace(' ', "").as_str()),
+            vec![(54.5, None, "%".into(), None)]
+        );
+        assert_eq!(
+            q("PM2.5浓度降至35微克/立方米以下"),
+            vec![(35.0, None, "微克/立方米".into(), Some(Comparator::Le))]
+        );
         assert_eq!(q("增加一倍"), vec![(1.0, None, "倍".into(), None)]);
-        assert_eq!(q("锦州港货物吞吐量突破亿吨"), vec![(1.0, None, "亿吨".into(), Some(Comparator::Gt))]);
-        assert_eq!(q("打造5个百亿级产业集群"), vec![(5.0, None, "个".into(), None)]);
+        assert_eq!(
+            q("锦州港货物吞吐量突破亿吨"),
+            vec![(1.0, None, "亿吨".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(
+            q("打造5个百亿级产业集群"),
+            vec![(5.0, None, "个".into(), None)]
+        );
     }
 
     #[test]

@@ -37,11 +37,6 @@ impl Span {
         s
     }
 
-    /// Number of chars.
-    pub fn len(&self) -> usize {
-        self.chars.len()
-    }
-
     /// Byte range in the original text of chars `a..b`.
     pub fn bytes(&self, a: usize, b: usize) -> (usize, usize) {
         if a >= b || b > self.offs.len() {
@@ -52,12 +47,10 @@ impl Span {
 
     /// The original chars `a..b` (whitespace dropped).
     pub fn orig_string(&self, a: usize, b: usize) -> String {
-        self.orig.get(a..b.min(self.orig.len())).map(|c| c.iter().collect()).unwrap_or_default()
-    }
-
-    /// The normalised chars `a..b`.
-    pub fn norm_string(&self, a: usize, b: usize) -> String {
-        self.chars.get(a..b.min(self.chars.len())).map(|c| c.iter().collect()).unwrap_or_default()
+        self.orig
+            .get(a..b.min(self.orig.len()))
+            .map(|c| c.iter().collect())
+            .unwrap_or_default()
     }
 }
 
@@ -69,7 +62,7 @@ mod tests {
     fn maps_back_to_original_bytes() {
         let text = "城镇 化率达到 ５４.5 %";
         let s = Span::new(text, 0, text.len());
-        assert_eq!(s.norm_string(0, s.len()), "城镇化率达到54.5%");
+        assert_eq!(s.chars.iter().collect::<String>(), "城镇化率达到54.5%");
         let (a, b) = s.bytes(6, 10);
         assert_eq!(&text[a..b], "５４.5");
     }

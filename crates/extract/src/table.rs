@@ -10,6 +10,9 @@ use crate::number::parse_at;
 use crate::quantity::{quantities, year_at};
 use planwatch_core::{Attribute, Comparator, DocType, Fact, Kind, Measure};
 
+/// A table row as (start, end, cell spans), byte offsets into the text.
+pub type RowSpan = (usize, usize, Vec<(usize, usize)>);
+
 /// One value column of a table.
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Slot {
@@ -51,14 +54,25 @@ fn label(cell: &str) -> Label {
     let chars: Vec<char> = c.chars().collect();
     if let Some((y, _)) = (0..chars.len().min(3)).find_map(|i| year_at(&chars, i)) {
         if !c.contains("完成") || c.contains("目标") {
-            return Label::Year { year: y, base: c.contains("基数") || c.contains("基期"), target: c.contains("目标") };
+            return Label::Year {
+                year: y,
+                base: c.contains("基数") || c.contains("基期"),
+                target: c.contains("目标"),
+            };
         }
     }
     if c.contains("完成情况") || c.contains("完成值") {
         return Label::Done(named_period(&c).map(|p| p.1));
     }
-    if c.contains("增长") || c.contains("增速") || c.contains("累计") || c.contains("增幅") || c.contains("比上年") {
-        return Label::Growth { yoy: c.contains("比上年") || c.contains("同比") };
+    if c.contains("增长")
+        || c.contains("增速")
+        || c.contains("累计")
+        || c.contains("增幅")
+        || c.contains("比上年")
+    {
+        return Label::Growth {
+            yoy: c.contains("比上年") || c.contains("同比"),
+        };
     }
     if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
         return Label::Absolute;
@@ -85,7 +99,10 @@ fn label(cell: &str) -> Label {
 }
 
 fn is_slot_label(l: &Label) -> bool {
-    matches!(l, Label::Year { .. } | Label::Growth { .. } | Label::Absolute | Label::Done(_))
+    matches!(
+        l,
+        Label::Year { .. } | Label::Growth { .. } | Label::Absolute | Label::Done(_)
+    )
 }
 
 /// Whether a row is part of a header: it names years or column kinds and holds no data.
@@ -95,14 +112,35 @@ fn is_header_row(cells: &[String]) -> bool {
     }
     let labels: Vec<Label> = cells.iter().map(|c| label(c)).collect();
     let slots = labels.iter().filter(|l| is_slot_label(l)).count();
-    let names = labels.iter().filter(|l| matches!(l, Label::Name | Label::Attribute | Label::Index | Label::Unit | Label::PlanGroup | Label::ActualGroup)).count();
-    let data = cells.iter().skip(1).filter(|c| matches!(parse_cell(c), Cell::Value(_))).count();
+    let names = labels
+        .iter()
+        .filter(|l| {
+            matches!(
+                l,
+                Label::Name
+                    | Label::Attribute
+                    | Label::Index
+                    | Label::Unit
+                    | Label::PlanGroup
+                    | Label::ActualGroup
+            )
+        })
+        .count();
+    let data = cells
+        .iter()
+        .skip(1)
+        .filter(|c| matches!(parse_cell(c), Cell::Value(_)))
+        .count();
     (slots > 0 || names > 0) && data <= slots
 }
 
 /// A caption row (`表1 “十三五”规划约束性指标完成情况`): one text cell starting with 表.
 fn is_caption(cells: &[String]) -> bool {
-    let non_empty: Vec<String> = cells.iter().map(|c| compact(c)).filter(|c| !c.is_empty()).collect();
+    let non_empty: Vec<String> = cells
+        .iter()
+        .map(|c| compact(c))
+        .filter(|c| !c.is_empty())
+        .collect();
     non_empty.len() == 1 && (non_empty[0].starts_with('表') || non_empty[0].chars().count() > 14)
 }
 
@@ -116,7 +154,10 @@ struct Layout {
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     let header: Vec<&Vec<String>> = header.iter().filter(|r| !is_caption(r)).collect();
-    let labelled: Vec<Vec<Label>> = header.iter().map(|r| r.iter().map(|c| label(c)).collect()).collect();
+    let labelled: Vec<Vec<Label>> = header
+        .iter()
+        .map(|r| r.iter().map(|c| label(c)).collect())
+        .collect();
     let mut lead = Vec::new();
     for row in &labelled {
         if let Some(first) = row.iter().position(is_slot_label) {
@@ -131,8 +172,21 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     if lead.is_empty() {
         lead = vec![Label::Name];
     }
-    let actual_group = labelled.iter().flatten().any(|l| matches!(l, Label::ActualGroup));
-    let years: Vec<i32> = labelled.iter().flatten().filter_map(|l| if let Label::Year { year, .. } = l { Some(*year) } else { None }).collect();
+    let actual_group = labelled
+        .iter()
+        .flatten()
+        .any(|l| matches!(l, Label::ActualGroup));
+    let years: Vec<i32> = labelled
+        .iter()
+        .flatten()
+        .filter_map(|l| {
+            if let Label::Year { year, .. } = l {
+                Some(*year)
+            } else {
+                None
+            }
+        })
+        .collect();
     let min_year = years.iter().copied().min();
     let distinct_years = {
         let mut y = years.clone();
@@ -148,43 +202,79 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         for l in row {
             match l {
                 Label::Year { year, base, target } => {
-                    let kind = if bulletin || *base || (Some(*year) == min_year && distinct_years > 1 && !*target) {
+                    let kind = if bulletin
+                        || *base
+                        || (Some(*year) == min_year && distinct_years > 1 && !*target)
+                    {
                         Kind::Actual
                     } else if *target {
                         Kind::Target
                     } else if seen.contains(year) && actual_group {
                         in_actual = true;
                         Kind::Actual
-                    } else if in_actual {
-                        Kind::Actual
-                    } else if frame.present.is_some_and(|p| *year <= p) && distinct_years == 1 {
+                    } else if in_actual || (frame.present.is_some_and(|p| *year <= p) && distinct_years == 1) {
                         Kind::Actual
                     } else {
                         Kind::Target
                     };
                     seen.push(*year);
-                    slots.push(Slot { kind, year: Some(*year), growth: false, yoy: false });
+                    slots.push(Slot {
+                        kind,
+                        year: Some(*year),
+                        growth: false,
+                        yoy: false,
+                    });
                 }
                 Label::Growth { yoy } => {
-                    let prev = slots.last().copied().unwrap_or(Slot { kind: default_kind(frame), year: default_year(frame), growth: false, yoy: false });
-                    slots.push(Slot { growth: true, yoy: *yoy || bulletin, ..prev });
+                    let prev = slots.last().copied().unwrap_or(Slot {
+                        kind: default_kind(frame),
+                        year: default_year(frame),
+                        growth: false,
+                        yoy: false,
+                    });
+                    slots.push(Slot {
+                        growth: true,
+                        yoy: *yoy || bulletin,
+                        ..prev
+                    });
                 }
-                Label::Absolute => {
+                Label::Absolute
                     // Under a 完成情况 group the slot was already made; otherwise a level column.
-                    if !labelled[..r].iter().flatten().any(|l| matches!(l, Label::Done(_))) {
-                        slots.push(Slot { kind: default_kind(frame), year: default_year(frame), growth: false, yoy: false });
+                    if !labelled[..r]
+                        .iter()
+                        .flatten()
+                        .any(|l| matches!(l, Label::Done(_)))
+                    => {
+                        slots.push(Slot {
+                            kind: default_kind(frame),
+                            year: default_year(frame),
+                            growth: false,
+                            yoy: false,
+                        });
                     }
-                }
                 Label::Done(end) => {
                     let year = end.or(frame.present);
                     // Its sub-columns come in the next header row: 绝对量, 年均增长.
-                    let subs: Vec<&Label> = labelled.get(r + 1).map(|n| n.iter().filter(|l| is_slot_label(l)).collect()).unwrap_or_default();
+                    let subs: Vec<&Label> = labelled
+                        .get(r + 1)
+                        .map(|n| n.iter().filter(|l| is_slot_label(l)).collect())
+                        .unwrap_or_default();
                     if subs.is_empty() {
-                        slots.push(Slot { kind: Kind::Actual, year, growth: false, yoy: false });
+                        slots.push(Slot {
+                            kind: Kind::Actual,
+                            year,
+                            growth: false,
+                            yoy: false,
+                        });
                     } else {
                         for s in subs {
                             let yoy = matches!(s, Label::Growth { yoy: true });
-                            slots.push(Slot { kind: Kind::Actual, year, growth: matches!(s, Label::Growth { .. }), yoy });
+                            slots.push(Slot {
+                                kind: Kind::Actual,
+                                year,
+                                growth: matches!(s, Label::Growth { .. }),
+                                yoy,
+                            });
                         }
                     }
                 }
@@ -200,7 +290,10 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
 }
 
 fn default_kind(frame: &Frame) -> Kind {
-    if matches!(frame.doc_type, DocType::StatisticalBulletin | DocType::WorkReport) {
+    if matches!(
+        frame.doc_type,
+        DocType::StatisticalBulletin | DocType::WorkReport
+    ) {
         Kind::Actual
     } else {
         Kind::Target
@@ -241,7 +334,9 @@ fn parse_cell(cell: &str) -> Cell {
     if c.is_empty() {
         return Cell::Empty;
     }
-    if c.chars().all(|ch| matches!(ch, '—' | '-' | '－' | '–' | '/' | '…' | '_')) {
+    if c.chars()
+        .all(|ch| matches!(ch, '—' | '-' | '－' | '–' | '/' | '…' | '_'))
+    {
         return Cell::Dash;
     }
     let mut cumulative = false;
@@ -260,7 +355,15 @@ fn parse_cell(cell: &str) -> Cell {
     let chars: Vec<char> = c.chars().collect();
     let mut i = 0;
     let mut comparator = Comparator::Eq;
-    for (w, cmp) in [("≥", Comparator::Ge), (">=", Comparator::Ge), ("≤", Comparator::Le), ("<=", Comparator::Le), (">", Comparator::Gt), ("<", Comparator::Lt), ("约", Comparator::Approx)] {
+    for (w, cmp) in [
+        ("≥", Comparator::Ge),
+        (">=", Comparator::Ge),
+        ("≤", Comparator::Le),
+        ("<=", Comparator::Le),
+        (">", Comparator::Gt),
+        ("<", Comparator::Lt),
+        ("约", Comparator::Approx),
+    ] {
         if c.starts_with(w) {
             comparator = cmp;
             i = w.chars().count();
@@ -271,7 +374,11 @@ fn parse_cell(cell: &str) -> Cell {
     if negative {
         i += 1;
     }
-    if let Some(n) = chars.get(i).filter(|ch| ch.is_ascii_digit()).and_then(|_| parse_at(&chars, i)) {
+    if let Some(n) = chars
+        .get(i)
+        .filter(|ch| ch.is_ascii_digit())
+        .and_then(|_| parse_at(&chars, i))
+    {
         let mut j = i + n.len;
         let mut percent = false;
         let mut unit = None;
@@ -289,7 +396,14 @@ fn parse_cell(cell: &str) -> Cell {
             _ => return prose_cell(&c, cumulative),
         }
         let value = if negative { -n.value } else { n.value };
-        return Cell::Value(CellValue { value, comparator, percent, cumulative, unit, measure: None });
+        return Cell::Value(CellValue {
+            value,
+            comparator,
+            percent,
+            cumulative,
+            unit,
+            measure: None,
+        });
     }
     prose_cell(&c, cumulative)
 }
@@ -300,7 +414,11 @@ fn prose_cell(c: &str, cumulative: bool) -> Cell {
     let chars: Vec<char> = c.chars().collect();
     if let Some(q) = quantities(&chars).into_iter().next() {
         let comparison = c.contains('比') || c.contains('较');
-        let measure = if q.unit == "倍" || comparison { Some(Measure::Cumulative) } else { None };
+        let measure = if q.unit == "倍" || comparison {
+            Some(Measure::Cumulative)
+        } else {
+            None
+        };
         return Cell::Value(CellValue {
             value: q.value,
             comparator: q.comparator.unwrap_or(Comparator::Eq),
@@ -326,22 +444,52 @@ fn is_attribute(c: &str) -> Option<Attribute> {
 
 /// Words that mark a text cell as a goal rather than part of a name.
 fn is_goal_text(c: &str) -> bool {
-    ["等待", "待", "下达", "不低于", "不高于", "高于", "进入", "完成", "公布", "平均水平", "先进", "达到", "保持", "稳定", "持续"]
-        .iter()
-        .any(|w| c.contains(w))
+    [
+        "等待",
+        "待",
+        "下达",
+        "不低于",
+        "不高于",
+        "高于",
+        "进入",
+        "完成",
+        "公布",
+        "平均水平",
+        "先进",
+        "达到",
+        "保持",
+        "稳定",
+        "持续",
+    ]
+    .iter()
+    .any(|w| c.contains(w))
 }
 
 /// Splits `森林覆盖率（%）` into name and unit.
 fn name_and_unit(raw: &str) -> (String, Option<String>) {
-    let c: String = raw.chars().filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}').collect();
+    let c: String = raw
+        .chars()
+        .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
+        .collect();
     let c = c.trim_start_matches(['﹡', '*', '※']).to_string();
     // The unit is the last bracketed group at the end.
-    let norm: Vec<char> = c.chars().map(planwatch_text::norm::char_for_matching).collect();
+    let norm: Vec<char> = c
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
     if norm.last() == Some(&')') {
         if let Some(open) = norm.iter().rposition(|ch| *ch == '(') {
-            let inner: String = c.chars().skip(open + 1).take(norm.len() - open - 2).collect();
+            let inner: String = c
+                .chars()
+                .skip(open + 1)
+                .take(norm.len() - open - 2)
+                .collect();
             let name: String = c.chars().take(open).collect();
-            let looks_unit = inner.chars().count() <= 8 && !inner.contains("R&D") && !inner.contains("PM") && !inner.contains("GDP") && !inner.contains("含");
+            let looks_unit = inner.chars().count() <= 8
+                && !inner.contains("R&D")
+                && !inner.contains("PM")
+                && !inner.contains("GDP")
+                && !inner.contains("含");
             if looks_unit && !name.is_empty() {
                 return (name, Some(inner));
             }
@@ -362,9 +510,19 @@ struct RowState {
 ///
 /// Returns false when the rows have no recognisable header (not a plan
 /// table), so the caller can read them as prose instead.
-pub fn table_facts(text: &str, rows: &[(usize, usize, Vec<(usize, usize)>)], frame: &Frame, doc: &str, region: Option<String>, section: Option<String>, out: &mut Vec<Fact>) -> bool {
-    let cells_of = |r: &(usize, usize, Vec<(usize, usize)>)| -> Vec<String> {
-        r.2.iter().map(|(a, b)| text.get(*a..*b).unwrap_or_default().trim().to_string()).collect()
+pub fn table_facts(
+    text: &str,
+    rows: &[RowSpan],
+    frame: &Frame,
+    doc: &str,
+    region: Option<String>,
+    section: Option<String>,
+    out: &mut Vec<Fact>,
+) -> bool {
+    let cells_of = |r: &RowSpan| -> Vec<String> {
+        r.2.iter()
+            .map(|(a, b)| text.get(*a..*b).unwrap_or_default().trim().to_string())
+            .collect()
     };
     // Header rows run until the first data row.
     let mut header: Vec<Vec<String>> = Vec::new();
@@ -398,13 +556,26 @@ pub fn table_facts(text: &str, rows: &[(usize, usize, Vec<(usize, usize)>)], fra
         let cells = cells_of(row);
         let (rs, re) = (row.0, row.1);
         let quote = text.get(rs..re).unwrap_or_default().to_string();
-        row_facts(&cells, &lay, &mut state, doc, &region, &section, &quote, rs, re, out);
+        row_facts(
+            &cells, &lay, &mut state, doc, &region, &section, &quote, rs, re, out,
+        );
     }
     true
 }
 
 #[allow(clippy::too_many_arguments)]
-fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, region: &Option<String>, section: &Option<String>, quote: &str, rs: usize, re: usize, out: &mut Vec<Fact>) {
+fn row_facts(
+    cells: &[String],
+    lay: &Layout,
+    state: &mut RowState,
+    doc: &str,
+    region: &Option<String>,
+    section: &Option<String>,
+    quote: &str,
+    rs: usize,
+    re: usize,
+    out: &mut Vec<Fact>,
+) {
     if cells.iter().all(|c| compact(c).is_empty()) {
         return;
     }
@@ -427,7 +598,12 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
     // Text cells before the values that are not goals are more of the name (sub-rows).
     while let Some(first) = rest.first() {
         let c = compact(first);
-        let is_name = !c.is_empty() && matches!(parse_cell(first), Cell::Text(_)) && !is_goal_text(&c) && rest[1..].iter().any(|r| matches!(parse_cell(r), Cell::Value(_) | Cell::Text(_)));
+        let is_name = !c.is_empty()
+            && matches!(parse_cell(first), Cell::Text(_))
+            && !is_goal_text(&c)
+            && rest[1..]
+                .iter()
+                .any(|r| matches!(parse_cell(r), Cell::Value(_) | Cell::Text(_)));
         if is_name {
             names.push((*first).clone());
             rest.remove(0);
@@ -463,15 +639,29 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
             state.group_unit = None;
         }
     }
-    let in_group = non_empty.len() >= 2 || leading_empty || (lay.lead.len() == 1 && state.group_name.is_some() && own_unit.is_some());
-    let unit = own_unit.or(unit_col).or_else(|| if in_group { state.group_unit.clone() } else { None });
+    let in_group = non_empty.len() >= 2
+        || leading_empty
+        || (lay.lead.len() == 1 && state.group_name.is_some() && own_unit.is_some());
+    let unit = own_unit.or(unit_col).or_else(|| {
+        if in_group {
+            state.group_unit.clone()
+        } else {
+            None
+        }
+    });
     let attribute = attribute.or(state.attribute);
     state.attribute = attribute;
-    let group_text = if in_group { state.group_name.clone().unwrap_or_default() } else { String::new() };
+    let group_text = if in_group {
+        state.group_name.clone().unwrap_or_default()
+    } else {
+        String::new()
+    };
     let indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     let whole = format!("{indicator}{group_text}");
-    let reduction_row = ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
-    let growth_row = indicator.ends_with("增长") || indicator.ends_with("增速") || indicator.ends_with("增长率");
+    let reduction_row =
+        ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
+    let growth_row =
+        indicator.ends_with("增长") || indicator.ends_with("增速") || indicator.ends_with("增长率");
     let unit_is_rate = unit.as_deref().is_some_and(|u| u == "%" || u == "‰");
 
     // Which slot each value goes to.
@@ -484,7 +674,10 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
     let assigned: Vec<(Slot, Cell)> = if positional {
         slots.iter().copied().zip(vals).collect()
     } else {
-        let present: Vec<Cell> = vals.into_iter().filter(|v| !matches!(v, Cell::Empty | Cell::Dash)).collect();
+        let present: Vec<Cell> = vals
+            .into_iter()
+            .filter(|v| !matches!(v, Cell::Empty | Cell::Dash))
+            .collect();
         assign_by_form(slots, present, unit_is_rate)
     };
     for (slot, cell) in assigned {
@@ -517,7 +710,11 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
                 } else if slot.growth {
                     Measure::AvgGrowth
                 } else if growth_row {
-                    if slot.kind == Kind::Actual { Measure::Growth } else { Measure::AvgGrowth }
+                    if slot.kind == Kind::Actual {
+                        Measure::Growth
+                    } else {
+                        Measure::AvgGrowth
+                    }
                 } else if reduction_row {
                     Measure::Reduction
                 } else {
@@ -530,12 +727,33 @@ fn row_facts(cells: &[String], lay: &Layout, state: &mut RowState, doc: &str, re
                 } else {
                     unit.clone().or(v.unit.clone())
                 };
-                out.push(Fact { value: Some(v.value), unit, measure, comparator: v.comparator, ..base });
+                out.push(Fact {
+                    value: Some(v.value),
+                    unit,
+                    measure,
+                    comparator: v.comparator,
+                    ..base
+                });
             }
             Cell::Text(t) if slot.kind == Kind::Target && !slot.growth => {
-                let comparator = if t.contains("不低于") { Comparator::Ge } else if t.contains("高于") || t.contains("超过") { Comparator::Gt } else { Comparator::Eq };
-                let measure = if reduction_row { Measure::Reduction } else { Measure::Level };
-                out.push(Fact { text: Some(t), measure, comparator, ..base });
+                let comparator = if t.contains("不低于") {
+                    Comparator::Ge
+                } else if t.contains("高于") || t.contains("超过") {
+                    Comparator::Gt
+                } else {
+                    Comparator::Eq
+                };
+                let measure = if reduction_row {
+                    Measure::Reduction
+                } else {
+                    Measure::Level
+                };
+                out.push(Fact {
+                    text: Some(t),
+                    measure,
+                    comparator,
+                    ..base
+                });
             }
             _ => {}
         }
@@ -581,14 +799,27 @@ mod tests {
     use planwatch_core::DocumentInfo;
 
     fn run(doc_type: DocType, period: (i32, i32), table: &str) -> Vec<String> {
-        let info = DocumentInfo { title: None, region: None, doc_type, period_start: Some(period.0), period_end: Some(period.1), year: None, issuer: None, number: None };
+        let info = DocumentInfo {
+            title: None,
+            region: None,
+            doc_type,
+            period_start: Some(period.0),
+            period_end: Some(period.1),
+            year: None,
+            issuer: None,
+            number: None,
+        };
         let frame = Frame::new(&info);
         let mut rows = Vec::new();
         let mut off = 0;
         for line in table.split_inclusive('\n') {
             let l = line.trim_end_matches('\n');
             if let Some(cells) = planwatch_text::split_cells(l) {
-                rows.push((off, off + l.len(), cells.into_iter().map(|(a, b)| (off + a, off + b)).collect()));
+                rows.push((
+                    off,
+                    off + l.len(),
+                    cells.into_iter().map(|(a, b)| (off + a, off + b)).collect(),
+                ));
             }
             off += line.len();
         }
@@ -601,7 +832,8 @@ mod tests {
                     f.kind.as_str(),
                     f.indicator,
                     f.year.unwrap_or(0),
-                    f.value.map_or_else(|| f.text.clone().unwrap_or_default(), |v| v.to_string()),
+                    f.value
+                        .map_or_else(|| f.text.clone().unwrap_or_default(), |v| v.to_string()),
                     f.unit.clone().unwrap_or_default(),
                     f.measure.as_str(),
                     f.comparator.as_str(),
@@ -614,54 +846,72 @@ mod tests {
     #[test]
     fn tab_table_with_base_goal_and_growth_columns() {
         let t = "指标\t\t2015 年 基数\t2020 年 目标\t累计或年 均增长 (%)\t指标 属性\n经济发展\t\t\t\t\t\n地区生产总值 (亿元)\t\t1357.5\t1900\t7\t预期性\n农村贫困人口脱贫（万人）\t\t—\t7.5\t—\t约束性\n森林 发展\t森林覆盖率（%）\t19\t21\t0.4\t约束性\n\t森林蓄积量（万立方米）\t760\t800\t1\t\n";
-        assert_eq!(run(DocType::FiveYearPlan, (2016, 2020), t), [
-            "actual 地区生产总值 2015 1357.5 亿元 level eq 预期性",
-            "target 地区生产总值 2020 1900 亿元 level eq 预期性",
-            "target 地区生产总值 2020 7 % avg_growth eq 预期性",
-            "target 农村贫困人口脱贫 2020 7.5 万人 level eq 约束性",
-            "actual 森林覆盖率 2015 19 % level eq 约束性",
-            "target 森林覆盖率 2020 21 % level eq 约束性",
-            "target 森林覆盖率 2020 0.4 % avg_growth eq 约束性",
-            "actual 森林蓄积量 2015 760 万立方米 level eq 约束性",
-            "target 森林蓄积量 2020 800 万立方米 level eq 约束性",
-            "target 森林蓄积量 2020 1 % avg_growth eq 约束性",
-        ]);
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2016, 2020), t),
+            [
+                "actual 地区生产总值 2015 1357.5 亿元 level eq 预期性",
+                "target 地区生产总值 2020 1900 亿元 level eq 预期性",
+                "target 地区生产总值 2020 7 % avg_growth eq 预期性",
+                "target 农村贫困人口脱贫 2020 7.5 万人 level eq 约束性",
+                "actual 森林覆盖率 2015 19 % level eq 约束性",
+                "target 森林覆盖率 2020 21 % level eq 约束性",
+                "target 森林覆盖率 2020 0.4 % avg_growth eq 约束性",
+                "actual 森林蓄积量 2015 760 万立方米 level eq 约束性",
+                "target 森林蓄积量 2020 800 万立方米 level eq 约束性",
+                "target 森林蓄积量 2020 1 % avg_growth eq 约束性",
+            ]
+        );
     }
 
     #[test]
     fn shifted_pipe_rows_are_placed_by_form() {
         let t = "指标 | 属性 | 2020 年 | 2025年 | 年均增速 {累计} |\n地区生产总值(亿元) | 预期性 | ≥6% | ||\n一般公共预算收入(亿元) | 预期性 | 69.5 | 100 | 7.5%左右 |\n﹡常住人口城镇化率(%) | 预期性 | 52.5 | ||\n﹡居民人均可支配收入增长(%) | 预期性 | 4.9 | >6% | |\n﹡劳动人口平均受教育年限(年) | 约束性 | 11 | 等待省下达 | |\n万元GDP用水量下降率(%) | 约束性 | [12%左右] | ||\n";
-        assert_eq!(run(DocType::FiveYearPlan, (2021, 2025), t), [
-            "target 地区生产总值 2025 6 % avg_growth ge 预期性",
-            "actual 一般公共预算收入 2020 69.5 亿元 level eq 预期性",
-            "target 一般公共预算收入 2025 100 亿元 level eq 预期性",
-            "target 一般公共预算收入 2025 7.5 % avg_growth approx 预期性",
-            "target 常住人口城镇化率 2025 52.5 % level eq 预期性",
-            "actual 居民人均可支配收入增长 2020 4.9 % growth eq 预期性",
-            "target 居民人均可支配收入增长 2025 6 % avg_growth gt 预期性",
-            "actual 劳动人口平均受教育年限 2020 11 年 level eq 约束性",
-            "target 劳动人口平均受教育年限 2025 等待省下达  level eq 约束性",
-            "target 万元GDP用水量下降率 2025 12 % cumulative approx 约束性",
-        ]);
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2021, 2025), t),
+            [
+                "target 地区生产总值 2025 6 % avg_growth ge 预期性",
+                "actual 一般公共预算收入 2020 69.5 亿元 level eq 预期性",
+                "target 一般公共预算收入 2025 100 亿元 level eq 预期性",
+                "target 一般公共预算收入 2025 7.5 % avg_growth approx 预期性",
+                "target 常住人口城镇化率 2025 52.5 % level eq 预期性",
+                "actual 居民人均可支配收入增长 2020 4.9 % growth eq 预期性",
+                "target 居民人均可支配收入增长 2025 6 % avg_growth gt 预期性",
+                "actual 劳动人口平均受教育年限 2020 11 年 level eq 约束性",
+                "target 劳动人口平均受教育年限 2025 等待省下达  level eq 约束性",
+                "target 万元GDP用水量下降率 2025 12 % cumulative approx 约束性",
+            ]
+        );
     }
 
     #[test]
     fn completion_table_with_plan_and_actual_groups() {
         let t = "指 标 | 规划目标 | 实际完成 | |||||\n2015年 | 2020年 | 年均增速 [累计] | 2020年 | 年均增速 [累计] | |||\n农村贫困人口脱贫(万人) | [16.03] | [17.19] | |||||\n城镇棚户区住房改造(套) | 96 | 96 | |||||\n森林覆盖率(%) | 36.16 | 37.5 | 36.4 | ||||\n";
-        assert_eq!(run(DocType::FiveYearPlan, (2021, 2025), t), [
-            "target 农村贫困人口脱贫 2020 16.03 万人 cumulative eq -",
-            "actual 农村贫困人口脱贫 2020 17.19 万人 cumulative eq -",
-            "target 城镇棚户区住房改造 2020 96 套 level eq -",
-            "actual 城镇棚户区住房改造 2020 96 套 level eq -",
-            "actual 森林覆盖率 2015 36.16 % level eq -",
-            "target 森林覆盖率 2020 37.5 % level eq -",
-            "actual 森林覆盖率 2020 36.4 % level eq -",
-        ]);
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2021, 2025), t),
+            [
+                "target 农村贫困人口脱贫 2020 16.03 万人 cumulative eq -",
+                "actual 农村贫困人口脱贫 2020 17.19 万人 cumulative eq -",
+                "target 城镇棚户区住房改造 2020 96 套 level eq -",
+                "actual 城镇棚户区住房改造 2020 96 套 level eq -",
+                "actual 森林覆盖率 2015 36.16 % level eq -",
+                "target 森林覆盖率 2020 37.5 % level eq -",
+                "actual 森林覆盖率 2020 36.4 % level eq -",
+            ]
+        );
     }
 
     #[test]
     fn bulletin_table_growth_is_year_on_year() {
-        let info = DocumentInfo { title: None, region: None, doc_type: DocType::StatisticalBulletin, period_start: None, period_end: None, year: Some(2023), issuer: None, number: None };
+        let info = DocumentInfo {
+            title: None,
+            region: None,
+            doc_type: DocType::StatisticalBulletin,
+            period_start: None,
+            period_end: None,
+            year: Some(2023),
+            issuer: None,
+            number: None,
+        };
         let frame = Frame::new(&info);
         let t = "指标\t单位\t绝对数\t比上年增长(%)\n粮食产量\t万吨\t120.5\t-1.2\n";
         let mut rows = Vec::new();
@@ -669,29 +919,42 @@ mod tests {
         for line in t.split_inclusive('\n') {
             let l = line.trim_end_matches('\n');
             if let Some(cells) = planwatch_text::split_cells(l) {
-                rows.push((off, off + l.len(), cells.into_iter().map(|(a, b)| (off + a, off + b)).collect()));
+                rows.push((
+                    off,
+                    off + l.len(),
+                    cells.into_iter().map(|(a, b)| (off + a, off + b)).collect(),
+                ));
             }
             off += line.len();
         }
         let mut out = Vec::new();
         table_facts(t, &rows, &frame, "b", None, None, &mut out);
-        let got: Vec<(Kind, Option<i32>, Option<f64>, Measure)> = out.iter().map(|f| (f.kind, f.year, f.value, f.measure)).collect();
-        assert_eq!(got, [
-            (Kind::Actual, Some(2023), Some(120.5), Measure::Level),
-            (Kind::Actual, Some(2023), Some(-1.2), Measure::Growth),
-        ]);
+        let got: Vec<(Kind, Option<i32>, Option<f64>, Measure)> = out
+            .iter()
+            .map(|f| (f.kind, f.year, f.value, f.measure))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Actual, Some(2023), Some(120.5), Measure::Level),
+                (Kind::Actual, Some(2023), Some(-1.2), Measure::Growth),
+            ]
+        );
     }
 
     #[test]
     fn review_table_with_completion_group() {
         let t = "序号\t主要指标\t单位\t2010 年\t“十二五”完成情况\t\n\t\t\t\t绝对量\t年均增长(%)\n1\t地区生产总值\t亿元\t912.6\t1357.5\t8.2\n7\t实际利用外资\t亿美元\t5\t43.4 (累计)\t比“十一五”期间增加2.1倍\n";
-        assert_eq!(run(DocType::FiveYearPlan, (2016, 2020), t), [
-            "actual 地区生产总值 2010 912.6 亿元 level eq -",
-            "actual 地区生产总值 2015 1357.5 亿元 level eq -",
-            "actual 地区生产总值 2015 8.2 % avg_growth eq -",
-            "actual 实际利用外资 2010 5 亿美元 level eq -",
-            "actual 实际利用外资 2015 43.4 亿美元 cumulative eq -",
-            "actual 实际利用外资 2015 2.1 倍 cumulative eq -",
-        ]);
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2016, 2020), t),
+            [
+                "actual 地区生产总值 2010 912.6 亿元 level eq -",
+                "actual 地区生产总值 2015 1357.5 亿元 level eq -",
+                "actual 地区生产总值 2015 8.2 % avg_growth eq -",
+                "actual 实际利用外资 2010 5 亿美元 level eq -",
+                "actual 实际利用外资 2015 43.4 亿美元 cumulative eq -",
+                "actual 实际利用外资 2015 2.1 倍 cumulative eq -",
+            ]
+        );
     }
 }

@@ -7,7 +7,10 @@ use std::path::PathBuf;
 
 fn corpus_file(prefix: &str) -> Option<(String, String)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
-    let entry = std::fs::read_dir(&dir).ok()?.flatten().find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
+    let entry = std::fs::read_dir(&dir)
+        .ok()?
+        .flatten()
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
     let text = std::fs::read_to_string(entry.path()).ok()?;
     Some((entry.file_name().to_string_lossy().into_owned(), text))
 }
@@ -39,7 +42,12 @@ fn thirteenth_plan_gdp_target_and_base() {
     assert!(has(&f, Kind::Actual, "地区生产总值", 2015, 1357.5, "亿元"));
     let growth = f
         .iter()
-        .find(|x| x.indicator.contains("地区生产总值") && x.measure == Measure::AvgGrowth && x.kind == Kind::Target && x.value == Some(7.0))
+        .find(|x| {
+            x.indicator.contains("地区生产总值")
+                && x.measure == Measure::AvgGrowth
+                && x.kind == Kind::Target
+                && x.value == Some(7.0)
+        })
         .expect("7% average growth target");
     assert_eq!(growth.comparator, Comparator::Approx);
 }
@@ -64,23 +72,40 @@ fn fourteenth_plan_table_rows_shifted_by_pdf_conversion() {
         .iter()
         .find(|x| x.indicator == "地区生产总值" && x.quote.contains('|') && x.value == Some(6.0))
         .expect("GDP growth cell");
-    assert_eq!((gdp.measure, gdp.comparator, gdp.year), (Measure::AvgGrowth, Comparator::Ge, Some(2025)));
+    assert_eq!(
+        (gdp.measure, gdp.comparator, gdp.year),
+        (Measure::AvgGrowth, Comparator::Ge, Some(2025))
+    );
     // `[12%左右]` is a cumulative target; `等待省下达` is qualitative.
-    assert!(f.iter().any(|x| x.value == Some(12.0) && x.measure == Measure::Cumulative && x.comparator == Comparator::Approx));
-    assert!(f.iter().any(|x| x.value.is_none() && x.text.as_deref() == Some("等待省下达")));
+    assert!(f.iter().any(|x| x.value == Some(12.0)
+        && x.measure == Measure::Cumulative
+        && x.comparator == Comparator::Approx));
+    assert!(f
+        .iter()
+        .any(|x| x.value.is_none() && x.text.as_deref() == Some("等待省下达")));
 }
 
 #[test]
 fn quotes_are_exact_substrings_and_output_is_deterministic() {
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
-        let Some((name, text)) = corpus_file(prefix) else { continue };
+        let Some((name, text)) = corpus_file(prefix) else {
+            continue;
+        };
         let a = extract_document(&name, &text);
         let b = extract_document(&name, &text);
         assert_eq!(a.facts, b.facts, "{name}: not deterministic");
         for f in &a.facts {
-            assert!(text.contains(&f.quote), "{name}: quote not in document: {}", f.quote);
+            assert!(
+                text.contains(&f.quote),
+                "{name}: quote not in document: {}",
+                f.quote
+            );
             if let (Some(s), Some(e)) = (f.start, f.end) {
-                assert_eq!(&text[s..e], f.quote, "{name}: offsets do not point at the quote");
+                assert_eq!(
+                    &text[s..e],
+                    f.quote,
+                    "{name}: offsets do not point at the quote"
+                );
             }
         }
     }

@@ -34,7 +34,9 @@ pub enum BlockKind {
 /// Sentence-final punctuation: a line ending with one of these ends its paragraph.
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end();
-    t.ends_with(['。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…'])
+    t.ends_with([
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…',
+    ])
 }
 
 /// Reads `text` into blocks, skipping blank lines, page numbers, tables of
@@ -53,12 +55,23 @@ pub fn blocks(text: &str) -> Vec<Block> {
             LineClass::Toc | LineClass::Chrome => open_para = None,
             LineClass::Heading(level) => {
                 open_para = None;
-                out.push(Block { kind: BlockKind::Heading { level }, start, end: start + line.len() });
+                out.push(Block {
+                    kind: BlockKind::Heading { level },
+                    start,
+                    end: start + line.len(),
+                });
             }
             LineClass::TableRow(cells) => {
                 open_para = None;
-                let cells = cells.into_iter().map(|(a, b)| (start + a, start + b)).collect();
-                out.push(Block { kind: BlockKind::TableRow { cells }, start, end: start + line.len() });
+                let cells = cells
+                    .into_iter()
+                    .map(|(a, b)| (start + a, start + b))
+                    .collect();
+                out.push(Block {
+                    kind: BlockKind::TableRow { cells },
+                    start,
+                    end: start + line.len(),
+                });
             }
             LineClass::Text => {
                 let lead = line.len() - line.trim_start_matches([' ', '\u{3000}']).len();
@@ -71,7 +84,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 match open_para {
                     Some(i) => out[i].end = end,
                     None => {
-                        out.push(Block { kind: BlockKind::Paragraph, start: start + lead, end });
+                        out.push(Block {
+                            kind: BlockKind::Paragraph,
+                            start: start + lead,
+                            end,
+                        });
                         open_para = Some(out.len() - 1);
                     }
                 }
@@ -96,13 +113,19 @@ mod tests {
     fn joins_sentences_cut_by_page_breaks() {
         let text = "农业生产\n\n12\n\n稳步发展。\n下一段。\n";
         let b = blocks(text);
-        assert_eq!(texts(text, &b), ["农业生产\n\n12\n\n稳步发展。", "下一段。"]);
+        assert_eq!(
+            texts(text, &b),
+            ["农业生产\n\n12\n\n稳步发展。", "下一段。"]
+        );
     }
 
     #[test]
     fn indented_lines_start_paragraphs() {
         let text = "  锦州市人民政府\n\n  2017年8月6日\n";
-        assert_eq!(texts(text, &blocks(text)), ["锦州市人民政府", "2017年8月6日"]);
+        assert_eq!(
+            texts(text, &blocks(text)),
+            ["锦州市人民政府", "2017年8月6日"]
+        );
     }
 
     #[test]

@@ -21,10 +21,31 @@ pub enum LineClass {
 }
 
 const CHROME: &[&str] = &[
-    "网站地图", "版权所有", "ICP备", "ICP证", "主办单位", "承办单位", "技术支持", "联系我们",
-    "打印本页", "关闭窗口", "【字体", "字体:", "字体：", "分享到", "无障碍", "政务微信",
-    "政务微博", "繁体中文", "【打印", "公网安备", "网站标识码", "扫一扫", "返回顶部",
-    "当前位置", "您的位置",
+    "网站地图",
+    "版权所有",
+    "ICP备",
+    "ICP证",
+    "主办单位",
+    "承办单位",
+    "技术支持",
+    "联系我们",
+    "打印本页",
+    "关闭窗口",
+    "【字体",
+    "字体:",
+    "字体：",
+    "分享到",
+    "无障碍",
+    "政务微信",
+    "政务微博",
+    "繁体中文",
+    "【打印",
+    "公网安备",
+    "网站标识码",
+    "扫一扫",
+    "返回顶部",
+    "当前位置",
+    "您的位置",
 ];
 
 /// Classifies one line (without its newline).
@@ -36,7 +57,10 @@ pub fn classify(line: &str) -> LineClass {
     if is_page_number(t) {
         return LineClass::PageNumber;
     }
-    let compact: String = t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect();
+    let compact: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+        .collect();
     if compact == "目录" {
         return LineClass::Toc;
     }
@@ -57,7 +81,10 @@ pub fn classify(line: &str) -> LineClass {
 
 fn is_page_number(t: &str) -> bool {
     let core = t.trim_matches(|c: char| c == '-' || c == '—' || c == '–' || c.is_whitespace());
-    let core = core.strip_prefix('第').and_then(|s| s.strip_suffix('页')).unwrap_or(core);
+    let core = core
+        .strip_prefix('第')
+        .and_then(|s| s.strip_suffix('页'))
+        .unwrap_or(core);
     let core = core.trim();
     !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
 }
@@ -96,7 +123,10 @@ pub fn split_cells(line: &str) -> Option<Vec<(usize, usize)>> {
         }
     }
     cells.push((start, line.len()));
-    let non_empty = cells.iter().filter(|(a, b)| !line[*a..*b].trim().is_empty()).count();
+    let non_empty = cells
+        .iter()
+        .filter(|(a, b)| !line[*a..*b].trim().is_empty())
+        .count();
     (non_empty >= 2 || (non_empty >= 1 && cells.len() >= 3)).then_some(cells)
 }
 
@@ -112,7 +142,10 @@ pub fn heading_level(t: &str) -> Option<u8> {
     }
     let body = t.trim_start_matches(['　', ' ']);
     if let Some(rest) = body.strip_prefix('第') {
-        let num: String = rest.chars().take_while(|c| is_cn_digit(*c) || c.is_ascii_digit()).collect();
+        let num: String = rest
+            .chars()
+            .take_while(|c| is_cn_digit(*c) || c.is_ascii_digit())
+            .collect();
         if !num.is_empty() {
             let after = rest[num.len()..].chars().next();
             return match after {
@@ -137,7 +170,10 @@ pub fn heading_level(t: &str) -> Option<u8> {
     let digits: String = body.chars().take_while(|c| c.is_ascii_digit()).collect();
     if !digits.is_empty() && digits.len() <= 2 {
         let rest = &body[digits.len()..];
-        if rest.starts_with('、') || rest.starts_with('．') || (rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit())) {
+        if rest.starts_with('、')
+            || rest.starts_with('．')
+            || (rest.starts_with('.') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()))
+        {
             return Some(5);
         }
     }
@@ -166,10 +202,22 @@ mod tests {
         assert_eq!(classify("  一、2023年工作回顾"), LineClass::Heading(3));
         assert_eq!(classify("（二）发展机遇"), LineClass::Heading(4));
         assert_eq!(classify("1、沿海经济板块"), LineClass::Heading(5));
-        assert_eq!(classify("版权所有：锦州市人民政府 辽ICP备05001234号"), LineClass::Chrome);
-        assert!(matches!(classify("地区生产总值(亿元)\t\t1357.5\t1900"), LineClass::TableRow(_)));
-        assert!(matches!(classify("森林覆盖率(%) | 36.4 | 36.65 | |"), LineClass::TableRow(_)));
-        assert_eq!(classify("地区生产总值增长5.4%，一般公共预算收入增长10%。"), LineClass::Text);
+        assert_eq!(
+            classify("版权所有：锦州市人民政府 辽ICP备05001234号"),
+            LineClass::Chrome
+        );
+        assert!(matches!(
+            classify("地区生产总值(亿元)\t\t1357.5\t1900"),
+            LineClass::TableRow(_)
+        ));
+        assert!(matches!(
+            classify("森林覆盖率(%) | 36.4 | 36.65 | |"),
+            LineClass::TableRow(_)
+        ));
+        assert_eq!(
+            classify("地区生产总值增长5.4%，一般公共预算收入增长10%。"),
+            LineClass::Text
+        );
         // A numbered sentence is text, not a heading.
         assert_eq!(classify("1.5万亩高标准农田建成。"), LineClass::Text);
     }

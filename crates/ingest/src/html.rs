@@ -550,7 +550,8 @@ fn strip_chrome(line: &str) -> Option<String> {
         }
     }
     cleaned.push_str(rest);
-    let cleaned = cleaned.trim();
+    // Leading and trailing tabs are empty table cells: keep them.
+    let cleaned = cleaned.trim_matches(|c: char| c.is_whitespace() && c != '\t');
     let chars = cleaned.chars().count();
     if STRONG_CHROME.iter().any(|w| cleaned.contains(w)) && chars <= 150 {
         return None;

@@ -31,8 +31,9 @@
 //!   with poppler's `pdftotext -layout` as fallback when on PATH (see
 //!   [`PdfEngine`]); pages are separated by a blank line.
 //!
-//! Every text ends up with `\n` line endings, no trailing spaces, at most
-//! one blank line in a row, and a final `\n`.
+//! Every text ends up with `\n` line endings, no trailing spaces (trailing
+//! tabs are kept: they are empty table cells), at most one blank line in a
+//! row, and a final `\n`.
 #![deny(missing_docs)]
 
 mod detect;

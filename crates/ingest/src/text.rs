@@ -242,8 +242,9 @@ pub(crate) fn normalize(text: &str) -> String {
 
 /// Final shape of every format's text: `\r\n`, `\r`, U+2028/U+2029 → `\n`;
 /// form feed (page break) → blank line; BOM characters dropped; trailing
-/// whitespace removed from each line; runs of blank lines collapsed to one;
-/// no leading blank lines; one final `\n`.
+/// spaces removed from each line (trailing tabs stay: they are empty table
+/// cells); runs of blank lines collapsed to one; no leading blank lines; one
+/// final `\n`.
 pub(crate) fn finish(text: &str) -> String {
     let mut unified = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
@@ -319,6 +320,7 @@ mod tests {
     fn finish_shapes_lines() {
         assert_eq!(finish("a\r\nb\rc\x0cd  \n\n\n\ne\n"), "a\nb\nc\n\nd\n\ne\n");
         assert_eq!(finish("\n\n　　第一条\n"), "　　第一条\n");
+        assert_eq!(finish("指标\t2025年\t\t \n"), "指标\t2025年\t\t\n");
     }
 
     #[test]

@@ -341,6 +341,26 @@ fn html_fragment_and_entities() {
 }
 
 #[test]
+fn empty_trailing_cells_keep_their_tabs() {
+    let page = "<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr>\
+                <tr><td>研发经费</td><td>2.8</td><td></td></tr></table>";
+    assert_eq!(
+        load("t.html", page.as_bytes()).text,
+        "指标\t2020年\t2025年\n研发经费\t2.8\t\n"
+    );
+    let body = format!(
+        "<w:tbl><w:tr>{}{}{}</w:tr></w:tbl>",
+        common::cell(&["研发经费"]),
+        common::cell(&["2.8"]),
+        common::cell(&[""])
+    );
+    assert_eq!(
+        load("t.docx", &common::docx(&body)).text,
+        "研发经费\t2.8\t\n"
+    );
+}
+
+#[test]
 fn html_whole_page_form_is_kept() {
     let page = "<html><body><form id=\"form1\"><div><p>正文一</p><table><tr><td>甲</td><td>1</td></tr></table></div></form></body></html>";
     assert_eq!(load("aspx.html", page.as_bytes()).text, "正文一\n甲\t1\n");

@@ -695,7 +695,12 @@ fn decide_measure(
     }
     let comparison = !yoy && has_comparison_base(pre);
     if comparison && verb.is_some() {
-        return (Measure::Cumulative, verb.is_some_and(|(_, up)| !up));
+        let fall = verb.is_some_and(|(_, up)| !up);
+        // 比2020年下降13.5% as a goal is a cut to make, stated as a positive number.
+        if fall && kind == Kind::Target && rate {
+            return (Measure::Reduction, false);
+        }
+        return (Measure::Cumulative, fall);
     }
     let Some((_, up)) = verb.filter(|_| !to_level) else {
         return (Measure::Level, false);
@@ -751,7 +756,7 @@ fn qualitative_facts(
     span: &Span,
     a: usize,
     b: usize,
-    _years: &[YearMention],
+    years: &[YearMention],
     carried: Option<YearMention>,
     section: &Section,
     ctx: &DocCtx,
@@ -760,66 +765,79 @@ fn qualitative_facts(
 ) {
     let s = &span.chars[a..b];
     let sentence: String = s.iter().collect();
-    for (pat, measure, comparator) in QUALITATIVE {
-        let Some(pos) = sentence.find(pat) else {
-            continue;
-        };
-        let pos = sentence[..pos].chars().count();
-        // The clause holding the pattern.
-        let clause_start = (0..pos)
-            .rev()
-            .find(|&i| is_clause_delim(s[i]))
-            .map_or(0, |i| i + 1);
-        let clause_end = (pos..s.len())
-            .find(|&i| is_clause_delim(s[i]))
-            .unwrap_or(s.len());
-        if quantities(&s[clause_start..clause_end])
-            .iter()
-            .any(|q| q.unit != "倍")
-        {
+    let mut clause_start = 0;
+    for i in 0..=s.len() {
+        if i < s.len() && !is_clause_delim(s[i]) {
             continue;
         }
+        let (cs, ce) = (clause_start, i);
+        clause_start = i + 1;
+        let clause: String = s[cs..ce].iter().collect();
+        let Some((pat, measure, comparator)) =
+            QUALITATIVE.iter().find(|(p, _, _)| clause.contains(p))
+        else {
+            continue;
+        };
+        if quantities(&s[cs..ce]).iter().any(|q| q.unit != "倍") {
+            continue;
+        }
+        let pos = cs + clause[..clause.find(pat).unwrap_or(0)].chars().count();
         // Goal words start at the comparator before the pattern.
         let mut t0 = pos;
-        for w in [
-            "力争",
-            "不低于",
-            "不高于",
-            "高于",
-            "低于",
-            "超过",
-            "接近",
-            "达到",
-            "保持",
-            "与",
-            "实现",
-            "完成",
-            "总体",
-        ] {
-            if let Some(p) = sentence[..sentence
-                .char_indices()
-                .nth(pos)
-                .map_or(sentence.len(), |x| x.0)]
-                .rfind(w)
-            {
-                let p = sentence[..p].chars().count();
-                if p >= clause_start && p < t0 && pos - p <= 12 {
-                    t0 = p;
+        for w in QUALITATIVE_LEADS {
+            let mut k = pos;
+            while k > cs && pos - k <= 12 {
+                k -= 1;
+                if at(s, k, w) && k < t0 {
+                    t0 = k;
+                    break;
                 }
             }
         }
-        let (ns, ne) = strip(s, clause_start, t0, LEAD, TRAIL);
+        let (ns, ne) = strip(s, cs, t0, LEAD, TRAIL);
         if ne <= ns {
             continue;
         }
-        let kind = decide_kind(ctx, section, &sentence, "", carried.map(|y| y.year));
+        let year_m = years
+            .iter()
+            .filter(|y| y.pos >= a && y.pos < a + pos)
+            .next_back()
+            .copied()
+            .or(carried);
+        let kind = decide_kind(ctx, section, &sentence, "", year_m.map(|y| y.year));
         if kind != Kind::Target {
             continue;
         }
-        let year = carried
+        let year = year_m
             .map(|y| y.year)
             .or_else(|| default_year(ctx, section, kind, &sentence));
         let t_end = pos + pat.chars().count();
+        let goal: String = s[t0..t_end].iter().collect();
+        let lead_cmp = if goal.starts_with("力争")
+            || goal.starts_with("高于")
+            || goal.starts_with("超过")
+            || goal.starts_with("快于")
+        {
+            Some(Comparator::Gt)
+        } else if goal.starts_with("不低于") || goal.starts_with("不少于") {
+            Some(Comparator::Ge)
+        } else if goal.starts_with("不高于") || goal.starts_with("不超过") {
+            Some(Comparator::Le)
+        } else if goal.starts_with("低于") {
+            Some(Comparator::Lt)
+        } else if goal.starts_with("接近") {
+            Some(Comparator::Approx)
+        } else {
+            None
+        };
+        let name: String = s[ns..ne].iter().collect();
+        let measure = if *pat == "平均水平"
+            && (name.contains("增速") || name.contains("增长") || name.contains("增幅"))
+        {
+            Measure::Growth
+        } else {
+            *measure
+        };
         let (qa, qb) = span.bytes(a + ns, a + t_end);
         out.push(Fact {
             doc: ctx.doc.to_string(),
@@ -830,12 +848,8 @@ fn qualitative_facts(
             value: None,
             value_max: None,
             unit: None,
-            measure: *measure,
-            comparator: if t0 < pos && s[t0..pos].starts_with(&['力', '争']) {
-                Comparator::Gt
-            } else {
-                *comparator
-            },
+            measure,
+            comparator: lead_cmp.unwrap_or(*comparator),
             attribute: None,
             text: Some(span.orig_string(a + t0, a + t_end)),
             quote: text.get(qa..qb).unwrap_or_default().to_string(),
@@ -846,25 +860,52 @@ fn qualitative_facts(
     }
 }
 
-/// Qualitative goal patterns: (words, measure, comparator).
+/// Words that open a qualitative goal before its pattern.
+const QUALITATIVE_LEADS: &[&str] = &[
+    "力争",
+    "不低于",
+    "不高于",
+    "不少于",
+    "不超过",
+    "高于",
+    "低于",
+    "超过",
+    "快于",
+    "接近",
+    "达到",
+    "保持",
+    "与",
+    "实现",
+    "完成",
+    "总体",
+    "基本",
+    "全面",
+];
+
+/// Qualitative goal patterns, most specific first: (words, measure, comparator).
 const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
-    ("不低于全省平均水平", Measure::Level, Comparator::Ge),
-    ("不低于全国平均水平", Measure::Level, Comparator::Ge),
-    ("高于全国、全省平均水平", Measure::Growth, Comparator::Gt),
-    ("超过全国、全省平均水平", Measure::Growth, Comparator::Gt),
-    ("高于全省平均水平", Measure::Growth, Comparator::Gt),
-    ("高于全市平均水平", Measure::Growth, Comparator::Gt),
-    ("接近全市平均水平", Measure::Level, Comparator::Approx),
-    ("接近全省平均水平", Measure::Level, Comparator::Approx),
-    ("与经济发展同步增长", Measure::AvgGrowth, Comparator::Eq),
-    ("与经济增长同步", Measure::Growth, Comparator::Eq),
+    ("平均水平", Measure::Level, Comparator::Eq),
+    ("同步增长", Measure::AvgGrowth, Comparator::Eq),
+    ("增长同步", Measure::Growth, Comparator::Eq),
+    ("增长基本同步", Measure::Growth, Comparator::Eq),
+    ("发展同步", Measure::Growth, Comparator::Eq),
+    ("发展基本同步", Measure::Growth, Comparator::Eq),
     ("稳中有升", Measure::Growth, Comparator::Gt),
+    ("稳中有增", Measure::Growth, Comparator::Gt),
     ("下达任务", Measure::Level, Comparator::Eq),
     ("下达目标", Measure::Level, Comparator::Eq),
-    ("达到省考指标", Measure::Level, Comparator::Eq),
+    ("下达指标", Measure::Level, Comparator::Eq),
+    ("下达的任务", Measure::Level, Comparator::Eq),
+    ("下达的目标", Measure::Level, Comparator::Eq),
+    ("省考指标", Measure::Level, Comparator::Eq),
+    ("合理区间", Measure::Level, Comparator::Eq),
     ("不下降", Measure::Level, Comparator::Ge),
+    ("只增不减", Measure::Level, Comparator::Ge),
     ("得到消除", Measure::Level, Comparator::Eq),
+    ("基本消除", Measure::Level, Comparator::Eq),
     ("实现翻番", Measure::Cumulative, Comparator::Eq),
+    ("翻一番", Measure::Cumulative, Comparator::Eq),
+    ("翻两番", Measure::Cumulative, Comparator::Eq),
     ("实现倍增", Measure::Cumulative, Comparator::Eq),
 ];
 
@@ -1073,6 +1114,27 @@ mod tests {
                 "actual 地區生產總值 2023 5.2 % growth eq",
             ],
         );
+    }
+
+    #[test]
+    fn more_qualitative_goals() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡居民人均可支配收入增长与经济增长基本同步，地下水质量不下降，主要污染物排放完成省下达任务。");
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "城乡居民人均可支配收入".to_string(),
+                    "与经济增长基本同步".to_string()
+                ),
+                ("地下水质量".to_string(), "不下降".to_string()),
+                ("主要污染物排放".to_string(), "完成省下达任务".to_string()),
+            ]
+        );
+        assert!(f.iter().all(|f| f.year == Some(2025)));
     }
 
     #[test]

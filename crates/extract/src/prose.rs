@@ -800,8 +800,7 @@ fn qualitative_facts(
         }
         let year_m = years
             .iter()
-            .filter(|y| y.pos >= a && y.pos < a + pos)
-            .next_back()
+            .rfind(|y| y.pos >= a && y.pos < a + pos)
             .copied()
             .or(carried);
         let kind = decide_kind(ctx, section, &sentence, "", year_m.map(|y| y.year));

@@ -111,8 +111,8 @@ pub struct Catalog {
     indicators: Vec<Indicator>,
     units: HashMap<String, UnitDef>,
     by_key: HashMap<String, KeyEntry>,
-    /// (normalised bare name, indicator index) for fuzzy matching.
-    names: Vec<(String, usize)>,
+    /// (normalised bare name, indicator index, its characters sorted) for fuzzy matching.
+    names: Vec<(String, usize, Vec<char>)>,
     distinct: Vec<Vec<String>>,
     discriminators: Vec<String>,
     threshold: f64,
@@ -213,7 +213,8 @@ impl Catalog {
                         }
                     }
                 }
-                cat.names.push((k.bare, i));
+                let sorted = sorted_chars(&k.bare);
+                cat.names.push((k.bare, i, sorted));
             }
             cat.distinct
                 .push(ind.distinct.iter().map(|d| keys(d).bare).collect());
@@ -291,7 +292,7 @@ impl Catalog {
     pub fn closest(&self, name: &str, n: usize) -> Vec<(&Indicator, f64)> {
         let bare = keys(name).bare;
         let mut best: HashMap<usize, f64> = HashMap::new();
-        for (key, i) in &self.names {
+        for (key, i, _) in &self.names {
             let s = similarity(&bare, key);
             let e = best.entry(*i).or_insert(0.0);
             if s > *e {
@@ -309,7 +310,18 @@ impl Catalog {
     /// Indicators ranked by their best similarity to `bare`, discriminators enforced.
     fn rank(&self, bare: &str) -> Vec<(usize, f64)> {
         let mut best: HashMap<usize, f64> = HashMap::new();
-        for (key, i) in &self.names {
+        // Keys that cannot reach the threshold are skipped before the LCS:
+        // 2·LCS/(|a|+|b|) is at most 2·(shared characters)/(|a|+|b|).
+        let floor = self.threshold - 0.02;
+        let mine = sorted_chars(bare);
+        for (key, i, chars) in &self.names {
+            let total = (mine.len() + chars.len()) as f64;
+            if total == 0.0
+                || 2.0 * mine.len().min(chars.len()) as f64 / total < floor
+                || 2.0 * shared(&mine, chars) as f64 / total < floor
+            {
+                continue;
+            }
             if !self
                 .discriminators
                 .iter()
@@ -343,6 +355,29 @@ impl Catalog {
         let (uf, ut) = (self.units.get(&f)?, self.units.get(&t)?);
         (uf.base == ut.base && ut.factor != 0.0).then(|| value * uf.factor / ut.factor)
     }
+}
+
+fn sorted_chars(s: &str) -> Vec<char> {
+    let mut v: Vec<char> = s.chars().collect();
+    v.sort_unstable();
+    v
+}
+
+/// Size of the multiset intersection of two sorted character lists.
+fn shared(a: &[char], b: &[char]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 #[cfg(test)]

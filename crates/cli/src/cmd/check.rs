@@ -78,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let catalog = args.catalog.load()?;
     let facts = block_on(async {
-        let store = args.store.open().await?;
+        let store = args.store.open_existing().await?;
         let facts = store.sourced_facts(&FactFilter::default()).await?;
         store.close().await;
         anyhow::Ok(facts)

@@ -53,6 +53,17 @@ impl StoreOpts {
         Ok(Store::open(&self.location()).await?)
     }
 
+    /// Opens a store that must exist already (for commands that only read):
+    /// a SQLite path that is not there is an error, not a new empty store.
+    pub async fn open_existing(&self) -> anyhow::Result<Store> {
+        let loc = self.location();
+        let is_url = loc.contains("://") || loc.starts_with("sqlite:") || loc == ":memory:";
+        if !is_url && !Path::new(&loc).exists() {
+            anyhow::bail!("no store at {loc}: run `planwatch ingest PATH...` first, or give --db");
+        }
+        self.open().await
+    }
+
     /// Opens (creating) the search index.
     pub fn open_index(&self) -> anyhow::Result<SearchIndex> {
         Ok(SearchIndex::open(&self.index_dir())?)

@@ -27,7 +27,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
 fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     block_on(async {
-        let store = args.store.open().await?;
+        let store = args.store.open_existing().await?;
         let docs = store.documents(args.all).await?;
         store.close().await;
         let mut t = Table::new(&[

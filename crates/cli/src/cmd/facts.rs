@@ -167,7 +167,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let catalog = args.catalog.load()?;
     block_on(async {
-        let store = args.store.open().await?;
+        let store = args.store.open_existing().await?;
         let base = FactFilter {
             doc: args.doc.clone(),
             indicators: None,

@@ -34,7 +34,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let catalog = args.catalog.load()?;
     let names = block_on(async {
-        let store = args.store.open().await?;
+        let store = args.store.open_existing().await?;
         let names = store.indicator_names().await?;
         store.close().await;
         anyhow::Ok(names)

@@ -122,6 +122,21 @@ pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result
     Ok(index.rebuild(&all)?)
 }
 
+type NewDocs = Vec<(StoredDocument, String, Vec<planwatch_core::Fact>)>;
+
+/// Adds `new` to the index (emptying it); a failure is reported, not fatal:
+/// the store is the source of truth and `planwatch search --reindex` rebuilds.
+async fn flush_index(opts: &StoreOpts, store: &Store, new: &mut NewDocs) {
+    let batch = std::mem::take(new);
+    let result = match opts.open_index() {
+        Ok(index) => update_index(store, &index, batch).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = result {
+        eprintln!("planwatch: search index not updated: {e:#} (run `planwatch search --reindex`)");
+    }
+}
+
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     block_on(run_async(args))?
 }
@@ -157,6 +172,10 @@ async fn run_async(args: Args) -> anyhow::Result<ExitCode> {
                 if !args.no_index {
                     new_docs.push((d, text, f));
                 }
+                // Index in batches so memory stays bounded on large folders.
+                if new_docs.len() >= 100 {
+                    flush_index(&args.store, &store, &mut new_docs).await;
+                }
             }
             Ok(Outcome::Unchanged) => unchanged += 1,
             Err(e) => {
@@ -168,12 +187,7 @@ async fn run_async(args: Args) -> anyhow::Result<ExitCode> {
     }
     bar.finish_and_clear();
     if !args.no_index {
-        let index = args.store.open_index()?;
-        if let Err(e) = update_index(&store, &index, new_docs).await {
-            eprintln!(
-                "planwatch: search index not updated: {e:#} (run `planwatch search --reindex`)"
-            );
-        }
+        flush_index(&args.store, &store, &mut new_docs).await;
     }
     let totals = store.counts().await?;
     println!(

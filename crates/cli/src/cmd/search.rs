@@ -78,7 +78,7 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let catalog = args.catalog.load()?;
     let index = args.store.open_index()?;
     block_on(async {
-        let store = args.store.open().await?;
+        let store = args.store.open_existing().await?;
         let stored = store.counts().await?.revisions;
         if args.reindex || (index.is_empty() && stored > 0) {
             super::ingest::rebuild_index(&store, &index).await?;

@@ -78,7 +78,7 @@ pub fn load(
     region: Option<&str>,
 ) -> anyhow::Result<Series> {
     block_on(async {
-        let st = store.open().await?;
+        let st = store.open_existing().await?;
         let base = FactFilter {
             region: region.map(str::to_string),
             ..Default::default()

@@ -31,7 +31,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let t = Instant::now();
         facts = 0;
         for d in &docs {
-            facts += planwatch_extract::extract_document(&d.name, &d.text).facts.len();
+            facts += planwatch_extract::extract_document(&d.name, &d.text)
+                .facts
+                .len();
         }
         let s = t.elapsed().as_secs_f64();
         best = best.min(s);

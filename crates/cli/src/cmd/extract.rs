@@ -36,7 +36,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let loaded = match planwatch_ingest::load_path(path) {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("planwatch: {}: {}", path.display(), strip_name(&e.to_string()));
+                eprintln!(
+                    "planwatch: {}: {}",
+                    path.display(),
+                    strip_name(&e.to_string())
+                );
                 failed += 1;
                 continue;
             }
@@ -71,7 +75,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         out.write_all(b"\n")?;
     }
     out.flush()?;
-    Ok(if failed > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    Ok(if failed > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// Ingest errors start with the file name; the path is printed instead.
@@ -84,7 +92,9 @@ fn write_table(out: &mut impl Write, facts: &[Fact]) -> std::io::Result<()> {
     let rows: Vec<[String; 8]> = facts
         .iter()
         .map(|f| {
-            let mut value = f.value.map_or_else(|| f.text.clone().unwrap_or_default(), fmt_num);
+            let mut value = f
+                .value
+                .map_or_else(|| f.text.clone().unwrap_or_default(), fmt_num);
             if let Some(m) = f.value_max {
                 let _ = write!(value, "–{}", fmt_num(m));
             }
@@ -100,8 +110,21 @@ fn write_table(out: &mut impl Write, facts: &[Fact]) -> std::io::Result<()> {
             ]
         })
         .collect();
-    let head = ["kind", "year", "indicator", "value", "unit", "measure", "cmp", "attribute"];
-    let width = |s: &str| s.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<usize>();
+    let head = [
+        "kind",
+        "year",
+        "indicator",
+        "value",
+        "unit",
+        "measure",
+        "cmp",
+        "attribute",
+    ];
+    let width = |s: &str| {
+        s.chars()
+            .map(|c| if c.is_ascii() { 1 } else { 2 })
+            .sum::<usize>()
+    };
     let mut widths: Vec<usize> = head.iter().map(|h| width(h)).collect();
     for r in &rows {
         for (w, c) in widths.iter_mut().zip(r) {

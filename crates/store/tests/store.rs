@@ -602,3 +602,102 @@ async fn in_memory_store_works() {
     .expect("put");
     assert_eq!(s.counts().await.expect("counts").facts, 1);
 }
+
+#[test]
+fn the_index_finds_text_and_facts_and_replaces_revisions() {
+    use planwatch_store::{SearchFilter, SearchIndex, StoredDocument};
+    let index = SearchIndex::in_ram().expect("index");
+    let stored = |name: &str, id: &str, region: &str, revision: i64| StoredDocument {
+        id: id.into(),
+        name: name.into(),
+        revision,
+        origin: "document".into(),
+        path: None,
+        format: Some("text".into()),
+        info: DocumentInfo {
+            region: Some(region.into()),
+            ..info("规划")
+        },
+        fact_count: 0,
+        seq: revision,
+        ingested_at: 0,
+        current: true,
+    };
+    let text = "第二章 发展目标\n研究与试验发展经费投入强度达到2%。\n森林覆盖率达到21%。\n";
+    let gdp = fact(
+        "a.txt",
+        Kind::Target,
+        "地区生产总值",
+        2020,
+        1900.0,
+        "亿元",
+        Measure::Level,
+    );
+    index
+        .add(&[
+            (
+                stored("a.txt", "a1", "锦州市", 1),
+                text.to_string(),
+                vec![gdp],
+            ),
+            (
+                stored("b.txt", "b1", "葫芦岛市", 1),
+                "森林覆盖率达到36.65%。\n".to_string(),
+                vec![],
+            ),
+        ])
+        .expect("add");
+    let all = SearchFilter::default();
+    let hits = index
+        .search(&["研究与试验发展经费投入强度".into()], &all, 10)
+        .expect("search");
+    assert_eq!(hits.len(), 1);
+    assert_eq!(hits[0].section.as_deref(), Some("第二章 发展目标"));
+    assert_eq!(hits[0].line, Some(2));
+    assert!(
+        hits[0].marked("[", "]").contains("[研究与试验发展"),
+        "{}",
+        hits[0].marked("[", "]")
+    );
+    let facts = index
+        .search(&["地区生产总值".into()], &all, 10)
+        .expect("facts");
+    assert_eq!(facts.first().map(|h| h.kind.as_str()), Some("fact"));
+    let jinzhou = SearchFilter {
+        region: Some("锦州".into()),
+        doc_type: None,
+    };
+    assert_eq!(
+        index
+            .search(&["森林覆盖率".into()], &all, 10)
+            .expect("s")
+            .len(),
+        2
+    );
+    assert_eq!(
+        index
+            .search(&["森林覆盖率".into()], &jinzhou, 10)
+            .expect("s")
+            .len(),
+        1
+    );
+    // A new revision replaces the old one's entries.
+    index
+        .add(&[(
+            stored("a.txt", "a2", "锦州市", 2),
+            "人均预期寿命达到80岁。\n".to_string(),
+            vec![],
+        )])
+        .expect("revise");
+    assert!(index
+        .search(&["研究与试验发展经费投入强度".into()], &all, 10)
+        .expect("s")
+        .is_empty());
+    assert_eq!(
+        index
+            .search(&["人均预期寿命".into()], &all, 10)
+            .expect("s")
+            .len(),
+        1
+    );
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use planwatch_catalog::{normalize::keys, Catalog};
+use planwatch_catalog::{normalize::keys, Catalog, Linker};
 use planwatch_core::Kind;
 use planwatch_store::{FactFilter, Store, StoredFact};
 
@@ -70,6 +70,7 @@ pub async fn names_for(
     wanted: &str,
 ) -> anyhow::Result<Vec<String>> {
     let canonical = catalog.canonical(wanted).map(str::to_string);
+    let mut linker = Linker::new(catalog);
     let bare = keys(wanted).bare;
     Ok(store
         .indicator_names()
@@ -77,7 +78,7 @@ pub async fn names_for(
         .into_iter()
         .map(|(n, _)| n)
         .filter(|n| match &canonical {
-            Some(c) => catalog.canonical(n) == Some(c.as_str()),
+            Some(c) => linker.indicator(n).is_some_and(|i| i.name == *c),
             None => keys(n).bare == bare,
         })
         .collect())
@@ -98,6 +99,7 @@ pub async fn with_indicator(
 
 /// Facts as a table: the SCHEMA.md columns plus canonical indicator and document id.
 pub fn facts_table(catalog: &Catalog, facts: &[StoredFact]) -> Table {
+    let mut linker = Linker::new(catalog);
     let mut t = Table::new(&[
         "doc",
         "kind",
@@ -122,7 +124,7 @@ pub fn facts_table(catalog: &Catalog, facts: &[StoredFact]) -> Table {
             f.doc.clone().into(),
             f.kind.as_str().into(),
             f.indicator.clone().into(),
-            Cell::opt(catalog.canonical(&f.indicator)),
+            Cell::opt(linker.indicator(&f.indicator).map(|i| i.name.clone())),
             Cell::opt(f.region.clone()),
             Cell::int(f.year.map(i64::from)),
             Cell::num(f.value),
@@ -146,12 +148,13 @@ pub fn write_schema_jsonl(
     facts: &[StoredFact],
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    let mut linker = Linker::new(catalog);
     for sf in facts {
         let mut v = serde_json::to_value(&sf.fact)?;
         if let Some(obj) = v.as_object_mut() {
-            let c = catalog
-                .canonical(&sf.fact.indicator)
-                .map(|c| serde_json::Value::String(c.to_string()));
+            let c = linker
+                .indicator(&sf.fact.indicator)
+                .map(|i| serde_json::Value::String(i.name.clone()));
             obj.insert("canonical".into(), c.unwrap_or(serde_json::Value::Null));
         }
         serde_json::to_writer(&mut *out, &v)?;

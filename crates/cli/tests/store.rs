@@ -467,3 +467,42 @@ fn a_killed_ingest_leaves_whole_documents_only() {
         "{out}"
     );
 }
+
+#[test]
+fn unmatched_indicators_are_listed_with_their_closest_entries() {
+    let db = Db::sqlite();
+    let csv = db.path("t.csv");
+    std::fs::write(
+        &csv,
+        "indicator,region,year,value,unit,measure,source\n营商便利度指数,锦州市,2023,90,分,level,x\n规上工业增加值,锦州市,2023,5,%,growth,x\n",
+    )
+    .expect("write");
+    ok(&db.run(&["import", &csv.display().to_string()]));
+    let unmatched = json(&db.run(&["indicators", "--unmatched", "--format", "json"]));
+    let rows = unmatched.as_array().expect("array");
+    assert_eq!(rows.len(), 1, "{unmatched}");
+    assert_eq!(rows[0]["indicator"], "营商便利度指数");
+    assert!(
+        rows[0]["closest"].as_str().is_some_and(|c| c.contains('(')),
+        "{unmatched}"
+    );
+    let all = json(&db.run(&["indicators", "--format", "json"]));
+    let gy = all
+        .as_array()
+        .expect("array")
+        .iter()
+        .find(|r| r["indicator"] == "规模以上工业增加值")
+        .expect("catalogue entry");
+    assert_eq!(gy["facts"].as_f64(), Some(1.0));
+    assert!(all.as_array().expect("array").len() >= 60);
+}
+
+#[test]
+fn reading_a_store_that_does_not_exist_is_an_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("none.db").display().to_string();
+    let out = planwatch(&missing, &["docs"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no store at"), "{}", stderr(&out));
+    assert!(!Path::new(&missing).exists());
+}

@@ -82,6 +82,15 @@ fn fact_from_row(row: &AnyRow, doc_name: String) -> Result<StoredFact> {
     })
 }
 
+/// A region without its level suffix, so `锦州市` also finds facts saying `锦州`.
+fn region_stem(r: &str) -> &str {
+    let r = r.trim();
+    match r.strip_suffix(['市', '省', '县', '区']) {
+        Some(stem) if stem.chars().count() >= 2 => stem,
+        _ => r,
+    }
+}
+
 /// A bind value for dynamically built queries.
 enum Arg {
     Text(String),
@@ -188,7 +197,7 @@ impl Store {
             sql.push(')');
         }
         if let Some(r) = &filter.region {
-            let like = format!("%{}%", r.trim());
+            let like = format!("%{}%", region_stem(r));
             push(&mut sql, " AND (f.region LIKE $?", Arg::Text(like.clone()));
             push(
                 &mut sql,
@@ -258,5 +267,18 @@ impl Store {
         rows.iter()
             .map(|r| Ok(r.try_get::<String, _>("name")?))
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::region_stem;
+
+    #[test]
+    fn region_stems() {
+        assert_eq!(region_stem("锦州市"), "锦州");
+        assert_eq!(region_stem(" 黑山县 "), "黑山");
+        assert_eq!(region_stem("锦州"), "锦州");
+        assert_eq!(region_stem("义县"), "义县");
     }
 }

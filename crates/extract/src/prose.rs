@@ -239,6 +239,10 @@ fn sentence_facts(
         let mut names = subject.names(span, a, s, &qs, k);
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
+            // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
+            if short.starts_with('占') && names.len() == 1 && !prev.starts_with('占') {
+                names = vec![format!("{prev}{}", names[0])];
+            }
             if y - x <= 3
                 && short.ends_with('率')
                 && prev.ends_with('率')

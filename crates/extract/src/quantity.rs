@@ -180,7 +180,9 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
         // A magnitude alone is a unit only for 万/亿 (`17.19万建档立卡人口`, `突破1000亿`).
         must_have_base = !(m == "万" || m == "亿" || m == "万亿");
     }
-    match match_word(s, j, BASE_UNITS) {
+    // 人口, 人员, 人才 are nouns: `280万人口` is 280 万 of 人口.
+    let base = match_word(s, j, BASE_UNITS).filter(|b| !(*b == "人" && matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均'))));
+    match base {
         Some(b) => {
             unit.push_str(b);
             j += b.chars().count();
@@ -604,6 +606,7 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         ("控制在", Comparator::Le),
         ("低于", Comparator::Lt),
         ("少于", Comparator::Lt),
+        ("不到", Comparator::Lt),
         ("不足", Comparator::Lt),
         ("突破", Comparator::Gt),
         ("超过", Comparator::Gt),
@@ -715,6 +718,8 @@ mod tests {
             q("PM2.5浓度降至35微克/立方米以下"),
             vec![(35.0, None, "微克/立方米".into(), Some(Comparator::Le))]
         );
+        assert_eq!(q("居住280万人口"), vec![(280.0, None, "万".into(), None)]);
+        assert_eq!(q("还不到8000万元"), vec![(8000.0, None, "万元".into(), Some(Comparator::Lt))]);
         assert_eq!(q("增加一倍"), vec![(1.0, None, "倍".into(), None)]);
         assert_eq!(
             q("锦州港货物吞吐量突破亿吨"),

@@ -40,6 +40,10 @@ enum Command {
     Export(cmd::export::Args),
     /// Full-text search over stored documents and facts.
     Search(cmd::search::Args),
+    /// Evaluate every target of a plan (or region) against the stored actuals.
+    Evaluate(cmd::evaluate::Args),
+    /// Write a mid-term or final evaluation report of a plan (HTML, DOCX or PDF).
+    Report(cmd::report::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +61,8 @@ fn main() -> ExitCode {
         Command::Import(a) => cmd::import::run(a),
         Command::Export(a) => cmd::export::run(a),
         Command::Search(a) => cmd::search::run(a),
+        Command::Evaluate(a) => cmd::evaluate::run(a),
+        Command::Report(a) => cmd::report::run(a),
     };
     match result {
         Ok(code) => code,

@@ -2,14 +2,16 @@
 
 pub mod assess;
 pub mod bench;
-pub mod extract;
 pub mod check;
 pub mod common;
 pub mod docs;
+pub mod evaluate;
 pub mod export;
+pub mod extract;
 pub mod facts;
 pub mod import;
 pub mod indicators;
 pub mod ingest;
+pub mod report;
 pub mod search;
 pub mod series;

@@ -1,0 +1,562 @@
+//! Evaluated targets, the data of their charts, and a report's content: summary, red list, labels.
+
+use std::collections::BTreeMap;
+
+use planwatch_catalog::DocRef;
+use planwatch_core::{Attribute, Comparator, Fact, Measure};
+use planwatch_evaluate::{
+    assess, units, Assessment, Colour, Method, Role, Source, Status, TrendStatus,
+};
+
+use crate::link::TargetCase;
+
+/// A target with its assessment and the points of its chart.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    /// The target, its indicator and its case.
+    pub item: TargetCase,
+    /// What `assess` made of the case.
+    pub assessment: Assessment,
+    /// The chart's data, when there is something to draw.
+    pub chart: Option<Chart>,
+}
+
+/// What a chart's vertical axis shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Scale {
+    /// The indicator's value, in the target's unit.
+    Value(Option<String>),
+    /// Completion `p` (0 at the base, 1 at the target).
+    Progress,
+}
+
+/// Data of one small chart: the planned path and the actuals.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Chart {
+    /// What the vertical axis shows.
+    pub scale: Scale,
+    /// Start of the planned line: (base year, base value or 0).
+    pub start: (i32, f64),
+    /// End of the planned line: (target year, target value or 1).
+    pub end: (i32, f64),
+    /// True: a straight path from base to target; false: a level target line.
+    pub path: bool,
+    /// Actuals (or completion) by year.
+    pub points: Vec<(i32, f64)>,
+}
+
+/// Assesses every case and computes its chart.
+pub fn evaluate(items: Vec<TargetCase>) -> Vec<Evaluated> {
+    items
+        .into_iter()
+        .map(|item| {
+            let assessment = assess(&item.case);
+            let chart = chart(&item, &assessment);
+            Evaluated {
+                item,
+                assessment,
+                chart,
+            }
+        })
+        .collect()
+}
+
+/// The base value of an assessment in the target's unit, from the base it used.
+fn base_value(item: &TargetCase, a: &Assessment) -> Option<f64> {
+    let base = a.used.iter().find(|s| s.role == Role::Base)?;
+    let k = units::factor(base.unit.as_deref(), item.case.target.unit.as_deref())?;
+    base.value.map(|v| v * k)
+}
+
+/// Chart data: for methods with a path (time progress, average growth,
+/// reduction, cumulative) the completion at each year with an actual, found
+/// by assessing the case as of that year (shown as values for level
+/// targets); for thresholds and one-year targets the actual values against
+/// the target line.
+fn chart(item: &TargetCase, a: &Assessment) -> Option<Chart> {
+    let target = &item.case.target;
+    let goal = target.value?;
+    let big_t = target.year?;
+    match a.method {
+        Method::TimeProgress | Method::AverageGrowth | Method::Reduction | Method::Cumulative => {
+            let y0 = a.base_year?;
+            let last = a.latest_year?;
+            let mut points = Vec::new();
+            for year in (y0 + 1)..=last {
+                let at = assess(&item.case.clone().as_of(year));
+                if at.latest_year == Some(year) {
+                    if let Some(p) = at.progress.filter(|p| p.is_finite()) {
+                        points.push((year, p));
+                    }
+                }
+            }
+            if points.is_empty() {
+                return None;
+            }
+            let v0 = (a.method == Method::TimeProgress)
+                .then(|| base_value(item, a))
+                .flatten();
+            Some(match v0 {
+                Some(v0) => Chart {
+                    scale: Scale::Value(target.unit.clone()),
+                    start: (y0, v0),
+                    end: (big_t, goal),
+                    path: true,
+                    points: points
+                        .into_iter()
+                        .map(|(y, p)| (y, v0 + p * (goal - v0)))
+                        .collect(),
+                },
+                None => Chart {
+                    scale: Scale::Progress,
+                    start: (y0, 0.0),
+                    end: (big_t, 1.0),
+                    path: true,
+                    points,
+                },
+            })
+        }
+        Method::Threshold | Method::Yearly => {
+            let points = yearly_values(item, target);
+            let first = points.first().map_or(big_t - 1, |p| p.0.min(big_t - 1));
+            (!points.is_empty()).then(|| Chart {
+                scale: Scale::Value(target.unit.clone()),
+                start: (first, goal),
+                end: (big_t, goal),
+                path: false,
+                points,
+            })
+        }
+        Method::Qualitative => None,
+    }
+}
+
+/// One value per year of the actuals (and base) in the target's measure and
+/// unit, up to the as-of year: the most authoritative document, then the
+/// latest published, then the last listed.
+fn yearly_values(item: &TargetCase, target: &Fact) -> Vec<(i32, f64)> {
+    let unit = target.unit.as_deref();
+    let mut best: BTreeMap<i32, ((u8, i32, usize), f64)> = BTreeMap::new();
+    let base = item.case.base.iter().map(|f| (f, 0u8, i32::MIN));
+    let actuals = item.case.actuals.iter().map(|o| {
+        let rank = match o.doc_type {
+            Some(planwatch_core::DocType::StatisticalBulletin) => 4,
+            Some(planwatch_core::DocType::WorkReport) => 3,
+            Some(planwatch_core::DocType::Other) => 1,
+            Some(_) => 2,
+            None => 0,
+        };
+        (&o.fact, rank, o.published.unwrap_or(i32::MIN))
+    });
+    for (i, (f, rank, published)) in base.chain(actuals).enumerate() {
+        let (Some(year), Some(v)) = (f.year, f.value) else {
+            continue;
+        };
+        if f.measure != target.measure || item.case.as_of.is_some_and(|a| year > a) {
+            continue;
+        }
+        let Some(k) = units::factor(f.unit.as_deref(), unit) else {
+            continue;
+        };
+        let key = (rank, published, i);
+        let entry = best.entry(year).or_insert((key, v * k));
+        if key > entry.0 {
+            *entry = (key, v * k);
+        }
+    }
+    best.into_iter().map(|(y, (_, v))| (y, v)).collect()
+}
+
+/// Statuses in report order.
+pub const STATUSES: [Status; 8] = [
+    Status::Achieved,
+    Status::Ahead,
+    Status::OnTrack,
+    Status::Lagging,
+    Status::OffTrack,
+    Status::Regressing,
+    Status::NoData,
+    Status::Qualitative,
+];
+
+/// Domain shown for indicators the catalogue does not know.
+pub const NO_DOMAIN: &str = "未归类";
+
+/// Counts of one domain by status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DomainCounts {
+    /// The catalogue domain, or [`NO_DOMAIN`].
+    pub domain: String,
+    /// Count per status, in [`STATUSES`] order.
+    pub counts: [usize; 8],
+    /// All targets of the domain.
+    pub total: usize,
+}
+
+/// An evaluation report of one plan as of one year.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The report's title.
+    pub title: String,
+    /// The plan evaluated.
+    pub plan: DocRef,
+    /// Evaluation year.
+    pub as_of: i32,
+    /// Every target of the plan, assessed, in document order.
+    pub items: Vec<Evaluated>,
+    /// Documents the facts come from, by file name.
+    pub docs: BTreeMap<String, DocRef>,
+}
+
+impl Report {
+    /// A report of `plan` as of `as_of`; `docs` are the documents facts may
+    /// cite (their titles and types are shown with the sources).
+    pub fn new(
+        plan: DocRef,
+        as_of: i32,
+        items: Vec<Evaluated>,
+        docs: impl IntoIterator<Item = DocRef>,
+    ) -> Report {
+        let mut docs: BTreeMap<String, DocRef> =
+            docs.into_iter().map(|d| (d.name.clone(), d)).collect();
+        docs.entry(plan.name.clone())
+            .or_insert_with(|| plan.clone());
+        let name = plan
+            .title
+            .clone()
+            .unwrap_or_else(|| plan.name.clone())
+            .trim()
+            .to_string();
+        let stage = stage(&plan, as_of);
+        let title = format!("《{name}》实施情况{stage}报告");
+        Report {
+            title,
+            plan,
+            as_of,
+            items,
+            docs,
+        }
+    }
+
+    /// 中期评估 before the plan's last year, 终期评估 from it on.
+    pub fn stage(&self) -> &'static str {
+        stage(&self.plan, self.as_of)
+    }
+
+    /// Targets with a number.
+    pub fn quantitative(&self) -> impl Iterator<Item = &Evaluated> {
+        self.items
+            .iter()
+            .filter(|e| e.assessment.status != Status::Qualitative)
+    }
+
+    /// Targets with a number and something to say about them (not `no_data`).
+    pub fn with_data(&self) -> impl Iterator<Item = &Evaluated> {
+        self.quantitative()
+            .filter(|e| e.assessment.status != Status::NoData)
+    }
+
+    /// Targets with a number but no usable actual (`no_data`).
+    pub fn without_data(&self) -> Vec<&Evaluated> {
+        self.items
+            .iter()
+            .filter(|e| e.assessment.status == Status::NoData)
+            .collect()
+    }
+
+    /// Goals without a number, for human review.
+    pub fn qualitative(&self) -> impl Iterator<Item = &Evaluated> {
+        self.items
+            .iter()
+            .filter(|e| e.assessment.status == Status::Qualitative)
+    }
+
+    /// Red-warning targets (binding ones first, then in document order).
+    pub fn red_list(&self) -> Vec<&Evaluated> {
+        let mut red: Vec<&Evaluated> = self
+            .items
+            .iter()
+            .filter(|e| e.assessment.colour == Colour::Red)
+            .collect();
+        red.sort_by_key(|e| e.item.target.fact.attribute != Some(Attribute::Binding));
+        red
+    }
+
+    /// Number of targets per status, in [`STATUSES`] order.
+    pub fn status_counts(&self) -> [usize; 8] {
+        let mut counts = [0; 8];
+        for e in &self.items {
+            counts[status_index(e.assessment.status)] += 1;
+        }
+        counts
+    }
+
+    /// Counts by catalogue domain (in the catalogue's domain order, then [`NO_DOMAIN`]).
+    pub fn domain_counts(&self) -> Vec<DomainCounts> {
+        const ORDER: [&str; 5] = ["经济发展", "创新驱动", "民生福祉", "绿色生态", "安全保障"];
+        let mut by: BTreeMap<(usize, String), [usize; 8]> = BTreeMap::new();
+        for e in &self.items {
+            let domain = e.item.domain.clone().unwrap_or_else(|| NO_DOMAIN.into());
+            let pos = ORDER
+                .iter()
+                .position(|d| *d == domain)
+                .unwrap_or(if domain == NO_DOMAIN {
+                    ORDER.len() + 1
+                } else {
+                    ORDER.len()
+                });
+            by.entry((pos, domain)).or_insert([0; 8])[status_index(e.assessment.status)] += 1;
+        }
+        by.into_iter()
+            .map(|((_, domain), counts)| DomainCounts {
+                domain,
+                total: counts.iter().sum(),
+                counts,
+            })
+            .collect()
+    }
+
+    /// A document's title (or file name) for citing it.
+    pub fn doc_title(&self, name: &str) -> String {
+        self.docs
+            .get(name)
+            .and_then(|d| d.title.clone())
+            .unwrap_or_else(|| name.to_string())
+    }
+}
+
+fn stage(plan: &DocRef, as_of: i32) -> &'static str {
+    if plan.period_end.is_some_and(|end| as_of >= end) {
+        "终期评估"
+    } else {
+        "中期评估"
+    }
+}
+
+/// Position of a status in [`STATUSES`].
+pub fn status_index(s: Status) -> usize {
+    STATUSES.iter().position(|x| *x == s).unwrap_or(0)
+}
+
+/// The Chinese word of a trend category.
+pub fn trend_zh(t: Option<TrendStatus>) -> &'static str {
+    match t {
+        Some(TrendStatus::Achieved) => "已实现",
+        Some(TrendStatus::Substantial) => "进展显著",
+        Some(TrendStatus::Moderate) => "进展中等",
+        Some(TrendStatus::Limited) => "进展有限",
+        Some(TrendStatus::Deterioration) => "趋势恶化",
+        None => "—",
+    }
+}
+
+/// The Chinese name of a warning colour.
+pub fn colour_zh(c: Colour) -> &'static str {
+    match c {
+        Colour::Green => "绿",
+        Colour::Yellow => "黄",
+        Colour::Red => "红",
+        Colour::Grey => "灰",
+    }
+}
+
+/// A printable colour for a warning colour.
+pub fn colour_hex(c: Colour) -> &'static str {
+    match c {
+        Colour::Green => "#2e7d32",
+        Colour::Yellow => "#e0a100",
+        Colour::Red => "#c62828",
+        Colour::Grey => "#8a8a8a",
+    }
+}
+
+/// The Chinese name of a method.
+pub fn method_zh(m: Method) -> &'static str {
+    match m {
+        Method::TimeProgress => "序时进度法",
+        Method::AverageGrowth => "年均增长法",
+        Method::Reduction => "降低率法",
+        Method::Cumulative => "累计法",
+        Method::Threshold => "阈值法",
+        Method::Yearly => "年度目标法",
+        Method::Qualitative => "定性",
+    }
+}
+
+/// The Chinese name of a fact's role in an assessment.
+pub fn role_zh(r: Role) -> &'static str {
+    match r {
+        Role::Target => "目标",
+        Role::Base => "基期",
+        Role::Actual => "实际",
+    }
+}
+
+/// A number with at most two decimals, trailing zeros dropped (1357.5, 1900, −2.5).
+pub fn num(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let s = format!("{v:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".to_string()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A fraction as a whole percentage (0.384 → `38%`), `—` when absent.
+pub fn pct0(frac: Option<f64>) -> String {
+    match frac.filter(|f| f.is_finite()) {
+        Some(f) => format!("{:.0}%", (f * 100.0).round() + 0.0),
+        None => "—".to_string(),
+    }
+}
+
+/// A fraction as a percentage with one decimal (0.0912 → `9.1%`), `—` when absent.
+pub fn pct1(frac: Option<f64>) -> String {
+    match frac.filter(|f| f.is_finite()) {
+        Some(f) if (f * 100.0).abs() < 0.05 => "0.0%".to_string(),
+        Some(f) => format!("{:.1}%", f * 100.0),
+        None => "—".to_string(),
+    }
+}
+
+/// A target in words: `1900亿元`, `年均增长7%左右`, `降低12%`, `累计100名`, `4.5%以内`.
+pub fn target_words(f: &Fact) -> String {
+    let unit = f.unit.as_deref().unwrap_or("");
+    let Some(v) = f.value else {
+        return f.text.clone().unwrap_or_else(|| "—".into());
+    };
+    let body = match f.value_max {
+        Some(hi) if hi != v => format!("{}—{}{unit}", num(v), num(hi)),
+        _ => format!("{}{unit}", num(v)),
+    };
+    let body = match f.comparator {
+        Comparator::Eq => body,
+        Comparator::Approx => format!("{body}左右"),
+        Comparator::Ge => format!("{body}以上"),
+        Comparator::Gt => format!("超过{body}"),
+        Comparator::Le => format!("{body}以内"),
+        Comparator::Lt => format!("低于{body}"),
+    };
+    match f.measure {
+        Measure::Level => body,
+        Measure::Growth => format!("增长{body}"),
+        Measure::AvgGrowth => format!("年均增长{body}"),
+        Measure::Reduction => format!("降低{body}"),
+        Measure::Cumulative => format!("累计{body}"),
+    }
+}
+
+/// A value with its measure (`1357.5亿元`, `增长5%`); a level in another unit
+/// of the same kind is shown in the target's unit, with the words as written
+/// after it (`1575亿元（原文15750000万元）`).
+fn value_words(
+    value: Option<f64>,
+    unit: Option<&str>,
+    measure: Option<Measure>,
+    target_unit: Option<&str>,
+) -> String {
+    let Some(v) = value else {
+        return "—".into();
+    };
+    let written = format!("{}{}", num(v), unit.unwrap_or(""));
+    let body = match (measure, unit, target_unit) {
+        (Some(Measure::Level | Measure::Cumulative), Some(u), Some(t)) if u != t => {
+            match units::factor(Some(u), Some(t)) {
+                Some(k) if k != 1.0 => format!("{}{t}（原文{written}）", num(v * k)),
+                _ => written,
+            }
+        }
+        _ => written,
+    };
+    match measure {
+        Some(Measure::Growth) => format!("增长{body}"),
+        Some(Measure::AvgGrowth) => format!("年均增长{body}"),
+        Some(Measure::Reduction) => format!("降低{body}"),
+        Some(Measure::Cumulative) => format!("累计{body}"),
+        Some(Measure::Level) | None => body,
+    }
+}
+
+impl Evaluated {
+    /// The measure of a used fact, found among the case's facts.
+    fn measure_of(&self, s: &Source) -> Option<Measure> {
+        let case = &self.item.case;
+        case.base
+            .iter()
+            .chain(case.actuals.iter().map(|o| &o.fact))
+            .find(|f| f.doc == s.doc && f.quote == s.quote && f.year == s.year)
+            .map(|f| f.measure)
+    }
+
+    /// The base as shown: `2015年 1357.5亿元`, or the base year alone.
+    pub fn base_words(&self) -> String {
+        let a = &self.assessment;
+        match a.used.iter().find(|s| s.role == Role::Base) {
+            Some(s) => format!(
+                "{}年 {}",
+                s.year.map_or("—".into(), |y| y.to_string()),
+                value_words(
+                    s.value,
+                    s.unit.as_deref(),
+                    self.measure_of(s),
+                    self.item.case.target.unit.as_deref()
+                )
+            ),
+            None => a.base_year.map_or("—".into(), |y| format!("{y}年")),
+        }
+    }
+
+    /// The target as shown: `2020年 1900亿元`.
+    pub fn target_words(&self) -> String {
+        let f = &self.item.target.fact;
+        format!(
+            "{}年 {}",
+            f.year.map_or("—".into(), |y| y.to_string()),
+            target_words(f)
+        )
+    }
+
+    /// The latest actual used: `2018年 增长5%`.
+    pub fn latest_words(&self) -> String {
+        let a = &self.assessment;
+        let Some(year) = a.latest_year else {
+            return "—".into();
+        };
+        match a
+            .used
+            .iter()
+            .rev()
+            .find(|s| s.role == Role::Actual && s.year == Some(year))
+        {
+            Some(s) => format!(
+                "{year}年 {}",
+                value_words(
+                    s.value,
+                    s.unit.as_deref(),
+                    self.measure_of(s),
+                    self.item.case.target.unit.as_deref()
+                )
+            ),
+            None => format!("{year}年"),
+        }
+    }
+
+    /// 约束性 / 预期性, or `—`.
+    pub fn attribute_words(&self) -> &'static str {
+        self.item.target.fact.attribute.map_or("—", |a| a.as_str())
+    }
+
+    /// The required rate as shown: `年均增长9.1%`, or for a cut `年均降低3.0%`.
+    pub fn required_words(&self) -> String {
+        let a = &self.assessment;
+        match a.required_rate.filter(|r| r.is_finite()) {
+            None => "—".into(),
+            Some(r) if a.method == Method::Reduction => format!("年均降低{}", pct1(Some(r))),
+            Some(r) => format!("年均增长{}", pct1(Some(r))),
+        }
+    }
+}

@@ -16,7 +16,12 @@ pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
     let title = find_title(text);
     let t = title.clone().unwrap_or_default();
     let doc_type = doc_type_of(&t);
-    let region = region_of(&t).or_else(|| head.iter().find_map(|l| region_of(l)));
+    // Other early lines name the region only when they name its government or bureau.
+    let region = region_of(&t).or_else(|| {
+        head.iter()
+            .filter(|l| l.contains("人民政府") || l.contains("统计局") || l.contains("人民代表大会"))
+            .find_map(|l| region_of(l))
+    });
     let (mut period_start, mut period_end) = period_of(&t);
     let year = title_year(&t).or_else(|| head.iter().find_map(|l| issue_year(l)));
     if period_end.is_none() && doc_type == DocType::ImplementationPlan {
@@ -138,10 +143,13 @@ pub fn region_of(t: &str) -> Option<String> {
         i = len;
     }
     let mut best: Option<String> = None;
-    for end in (i + 2)..(i + 8).min(chars.len()) {
+    if chars.get(i).is_some_and(|c| matches!(c, '全' | '本' | '我' | '各' | '该')) {
+        return None;
+    }
+    for end in (i + 1)..(i + 8).min(chars.len()) {
         let c = chars[end];
-        if matches!(c, '市' | '省' | '县' | '州' | '盟' | '旗') || (c == '区' && end > i + 2)
-        {
+        // 州 and 区 end a name only past two chars (锦州市 is not 锦州; 义县 is a county).
+        if matches!(c, '市' | '省' | '县' | '盟' | '旗') || (matches!(c, '州' | '区') && end > i + 2) {
             let name: String = chars[i..=end].iter().collect();
             if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && !name.contains("关于")
@@ -389,6 +397,8 @@ mod tests {
         assert_eq!(i.period_end, Some(2020));
         assert_eq!(i.region.as_deref(), Some("锦州市"));
 
+        let i = info("乙市2023年国民经济和社会发展统计公报\n\n全年全市地区生产总值1亿元。\n");
+        assert_eq!(i.region.as_deref(), Some("乙市"));
         let i = info("2023年某某市國民經濟和社會發展統計公報\n");
         assert_eq!(i.doc_type, DocType::StatisticalBulletin);
         assert_eq!(i.year, Some(2023));

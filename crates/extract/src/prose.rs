@@ -240,7 +240,7 @@ fn sentence_facts(
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
-            if short.starts_with('占') && names.len() == 1 && !prev.starts_with('占') {
+            if short.starts_with('占') && names.len() == 1 && !prev.starts_with('占') && !prev.contains(&names[0]) {
                 names = vec![format!("{prev}{}", names[0])];
             }
             if y - x <= 3

@@ -1,6 +1,6 @@
 //! Plan consistency (规划衔接): contradictions between and within plans, each with both quotes.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use planwatch_core::{Comparator, DocType, Kind, Measure};
 use serde::Serialize;
@@ -173,26 +173,52 @@ fn values_differ(a: &Linked<'_>, b: &Linked<'_>) -> bool {
     }
 }
 
+/// Number of distinct documents among `facts`.
+fn doc_count(facts: &[&Linked<'_>]) -> usize {
+    facts
+        .iter()
+        .map(|l| l.src.doc.id.as_str())
+        .collect::<HashSet<_>>()
+        .len()
+}
+
 /// Two documents, different targets for one indicator, region, year and measure.
+///
+/// Facts that agree are clustered first, so documents repeating one value cost
+/// one comparison, and each pair of disagreeing values is one finding.
 fn target_conflicts(linked: &[Linked<'_>]) -> Vec<Finding> {
     let mut out = Vec::new();
     for ((ind, region, year, measure), members) in group(linked, Kind::Target) {
-        let mut reported: Vec<(String, String)> = Vec::new();
-        for (i, a) in members.iter().enumerate() {
-            for b in &members[i + 1..] {
-                let (da, db) = (&a.src.doc.name, &b.src.doc.name);
-                if da == db || !same_unit(a, b) || !values_differ(a, b) {
+        let mut clusters: Vec<Vec<&Linked<'_>>> = Vec::new();
+        for m in members {
+            match clusters
+                .iter_mut()
+                .find(|c| same_unit(c[0], m) && !values_differ(c[0], m))
+            {
+                Some(c) => c.push(m),
+                None => clusters.push(vec![m]),
+            }
+        }
+        for (i, ci) in clusters.iter().enumerate() {
+            for cj in &clusters[i + 1..] {
+                if !same_unit(ci[0], cj[0]) {
                     continue;
                 }
-                let pair = if da < db {
-                    (da.clone(), db.clone())
-                } else {
-                    (db.clone(), da.clone())
+                // One quote from each side, from two different documents.
+                let Some((a, b)) = ci.iter().find_map(|a| {
+                    cj.iter()
+                        .find(|b| b.src.doc.name != a.src.doc.name)
+                        .map(|b| (*a, *b))
+                }) else {
+                    continue;
                 };
-                if reported.contains(&pair) {
-                    continue;
-                }
-                reported.push(pair);
+                let (da, db) = (&a.src.doc.name, &b.src.doc.name);
+                let more = (doc_count(ci) + doc_count(cj)).saturating_sub(2);
+                let others = if more > 0 {
+                    format!(" ({more} more document(s) repeat one of the two)")
+                } else {
+                    String::new()
+                };
                 let unit = a.unit.clone().unwrap_or_default();
                 out.push(Finding {
                     kind: FindingKind::TargetConflict,
@@ -200,7 +226,7 @@ fn target_conflicts(linked: &[Linked<'_>]) -> Vec<Finding> {
                     region: region.clone(),
                     year: Some(year),
                     message: format!(
-                        "{da} sets {ind} {year} ({}) at {}{unit}, {db} at {}{unit}",
+                        "{da} sets {ind} {year} ({}) at {}{unit}, {db} at {}{unit}{others}",
                         measure.as_str(),
                         fmt_num(a.value),
                         fmt_num(b.value)
@@ -329,7 +355,20 @@ fn yearly_shortfalls(linked: &[Linked<'_>]) -> Vec<Finding> {
             && l.unit.as_deref().is_none_or(|u| u == "%")
             && l.indicator.is_none_or(|i| i.direction == Direction::Higher)
     });
-    let mut seen: Vec<(String, String, String, i32)> = Vec::new();
+    // Yearly growth targets by (indicator, region), built once.
+    let mut growth: HashMap<(&str, String), Vec<&Linked<'_>>> = HashMap::new();
+    for l in linked {
+        let f = &l.src.fact;
+        if f.kind == Kind::Target
+            && f.measure == Measure::Growth
+            && l.unit.as_deref().is_none_or(|u| u == "%")
+        {
+            if let Some(r) = region_key(l) {
+                growth.entry((l.key.as_str(), r)).or_default().push(l);
+            }
+        }
+    }
+    let mut seen: HashSet<(String, String, String, i32)> = HashSet::new();
     for p in plans {
         let (Some(end), Some(g), Some(region)) = (p.src.fact.year, p.value, region_key(p)) else {
             continue;
@@ -339,14 +378,10 @@ fn yearly_shortfalls(linked: &[Linked<'_>]) -> Vec<Finding> {
             _ => end - 4,
         };
         let mut yearly: BTreeMap<i32, &Linked<'_>> = BTreeMap::new();
-        for l in linked {
+        let candidates = growth.get(&(p.key.as_str(), region.clone()));
+        for l in candidates.into_iter().flatten().copied() {
             let f = &l.src.fact;
-            let fits = f.kind == Kind::Target
-                && f.measure == Measure::Growth
-                && l.key == p.key
-                && l.src.doc.id != p.src.doc.id
-                && l.unit.as_deref().is_none_or(|u| u == "%")
-                && region_key(l).as_deref() == Some(region.as_str());
+            let fits = l.src.doc.id != p.src.doc.id;
             let Some(y) = f.year.filter(|y| fits && (start..=end).contains(y)) else {
                 continue;
             };
@@ -379,10 +414,9 @@ fn yearly_shortfalls(linked: &[Linked<'_>]) -> Vec<Finding> {
             continue;
         }
         let key = (p.src.doc.id.clone(), p.key.clone(), region.clone(), end);
-        if seen.contains(&key) {
+        if !seen.insert(key) {
             continue;
         }
-        seen.push(key);
         let need = ((1.0 + g / 100.0).powi(k) - 1.0) * 100.0;
         let got = (product - 1.0) * 100.0;
         out.push(Finding {
@@ -406,12 +440,11 @@ fn baseline_revisions(linked: &[Linked<'_>]) -> Vec<Finding> {
     for ((ind, region, year, measure), mut members) in group(linked, Kind::Actual) {
         members.sort_by_key(|l| (l.src.doc.date().unwrap_or(i32::MAX), l.src.doc.order));
         // One representative per document: its first mention.
-        let mut per_doc: Vec<&Linked<'_>> = Vec::new();
-        for l in members {
-            if !per_doc.iter().any(|p| p.src.doc.id == l.src.doc.id) {
-                per_doc.push(l);
-            }
-        }
+        let mut ids: HashSet<&str> = HashSet::new();
+        let per_doc: Vec<&Linked<'_>> = members
+            .into_iter()
+            .filter(|l| ids.insert(l.src.doc.id.as_str()))
+            .collect();
         for w in per_doc.windows(2) {
             let (earlier, later) = (w[0], w[1]);
             if earlier.src.doc.name == later.src.doc.name
@@ -509,6 +542,71 @@ mod tests {
         assert_eq!(f.evidence.len(), 2);
         assert!(f.evidence.iter().any(|e| e.quote.contains("2000亿元")));
         assert!(f.evidence.iter().any(|e| e.doc == "001_plan.txt"));
+    }
+
+    #[test]
+    fn repeated_documents_give_one_finding_per_disagreement() {
+        let cat = Catalog::builtin();
+        let mut facts = Vec::new();
+        for i in 0..50 {
+            let d = doc(&format!("copy{i}.txt"), i);
+            let v = if i == 49 { 1900.0 } else { 2000.0 };
+            facts.push(src(
+                &d,
+                fact(
+                    &d.name,
+                    Kind::Target,
+                    "地区生产总值",
+                    2020,
+                    v,
+                    "亿元",
+                    Measure::Level,
+                ),
+            ));
+        }
+        let f = check(&cat, &facts, None);
+        assert_eq!(f.len(), 1, "{f:#?}");
+        assert!(
+            f[0].message.contains("48 more document(s)"),
+            "{}",
+            f[0].message
+        );
+    }
+
+    #[test]
+    fn a_range_containing_the_other_target_agrees() {
+        let cat = Catalog::builtin();
+        let (d1, d2) = (doc("a.txt", 1), doc("b.txt", 2));
+        let mut a = fact(
+            "a.txt",
+            Kind::Target,
+            "高新技术企业数",
+            2020,
+            1.0,
+            "家",
+            Measure::Level,
+        );
+        a.value_max = Some(3.0);
+        let b = fact(
+            "b.txt",
+            Kind::Target,
+            "高新技术企业数",
+            2020,
+            3.0,
+            "家",
+            Measure::Level,
+        );
+        assert!(check(&cat, &[src(&d1, a.clone()), src(&d2, b)], None).is_empty());
+        let c = fact(
+            "b.txt",
+            Kind::Target,
+            "高新技术企业数",
+            2020,
+            5.0,
+            "家",
+            Measure::Level,
+        );
+        assert_eq!(check(&cat, &[src(&d1, a), src(&d2, c)], None).len(), 1);
     }
 
     #[test]

@@ -19,7 +19,9 @@ pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
     // Other early lines name the region only when they name its government or bureau.
     let region = region_of(&t).or_else(|| {
         head.iter()
-            .filter(|l| l.contains("人民政府") || l.contains("统计局") || l.contains("人民代表大会"))
+            .filter(|l| {
+                l.contains("人民政府") || l.contains("统计局") || l.contains("人民代表大会")
+            })
             .find_map(|l| region_of(l))
     });
     let (mut period_start, mut period_end) = period_of(&t);
@@ -143,13 +145,18 @@ pub fn region_of(t: &str) -> Option<String> {
         i = len;
     }
     let mut best: Option<String> = None;
-    if chars.get(i).is_some_and(|c| matches!(c, '全' | '本' | '我' | '各' | '该')) {
+    if chars
+        .get(i)
+        .is_some_and(|c| matches!(c, '全' | '本' | '我' | '各' | '该'))
+    {
         return None;
     }
     for end in (i + 1)..(i + 8).min(chars.len()) {
         let c = chars[end];
         // 州 and 区 end a name only past two chars (锦州市 is not 锦州; 义县 is a county).
-        if matches!(c, '市' | '省' | '县' | '盟' | '旗') || (matches!(c, '州' | '区') && end > i + 2) {
+        if matches!(c, '市' | '省' | '县' | '盟' | '旗')
+            || (matches!(c, '州' | '区') && end > i + 2)
+        {
             let name: String = chars[i..=end].iter().collect();
             if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && !name.contains("关于")

@@ -166,6 +166,13 @@ fn sentence_facts(
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
+    // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
+    let mut subjects: Vec<(usize, usize)> = Vec::new();
+    let joined = |i: usize| {
+        s[qs[i - 1].end..qs[i].start]
+            .iter()
+            .all(|c| matches!(c, '和' | '、' | '及' | '与'))
+    };
     for (k, q) in qs.iter().enumerate() {
         if q.qualifier {
             continue;
@@ -222,9 +229,26 @@ fn sentence_facts(
                 // 10万元以上的村达到75%: one char is not a name; take the whole clause.
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
             }
+            let first = (1..=k)
+                .rev()
+                .take_while(|&i| joined(i))
+                .last()
+                .map_or(k, |i| i - 1);
+            let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
+            let respectively = s[clause_start..qs[first].start]
+                .iter()
+                .collect::<String>()
+                .contains("分别");
             if le > ls {
                 last_subject = Some((ls, le));
+                if !subjects.iter().any(|&(x, y)| s[x..y] == s[ls..le]) {
+                    subjects.push((ls, le));
+                }
                 Some(Name::Plain(ls, le))
+            } else if respectively && run > 1 && run <= subjects.len() {
+                // 分别 after several named figures: the k-th rate is the k-th subject's.
+                let (x, y) = subjects[subjects.len() - run + (k - first)];
+                Some(Name::Plain(x, y))
             } else if s.get(q.end) == Some(&'的') && last_subject.is_none() {
                 // 50%的农户进入新型农业组织: the share is named after it.
                 let (ns, ne) = strip(s, q.end + 1, clause_end, &[], TRAIL);
@@ -240,7 +264,11 @@ fn sentence_facts(
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
-            if short.starts_with('占') && names.len() == 1 && !prev.starts_with('占') && !prev.contains(&names[0]) {
+            if short.starts_with('占')
+                && names.len() == 1
+                && !prev.starts_with('占')
+                && !prev.contains(&names[0])
+            {
                 names = vec![format!("{prev}{}", names[0])];
             }
             if y - x <= 3
@@ -1091,6 +1119,21 @@ mod tests {
             "actual 户籍总人口 2023 285.6 万人 level eq",
             "actual 户籍总人口 2023 -1.2 万人 growth eq",
         ]);
+    }
+
+    #[test]
+    fn respectively_maps_rates_to_earlier_subjects() {
+        check(
+            DocType::WorkReport,
+            true,
+            "新登记经营主体5.2万户、新注册企业8170户,分别增长65%、26.8%。",
+            &[
+                "actual 新登记经营主体 2023 5.2 万户 level eq",
+                "actual 新注册企业 2023 8170 户 level eq",
+                "actual 新登记经营主体 2023 65 % growth eq",
+                "actual 新注册企业 2023 26.8 % growth eq",
+            ],
+        );
     }
 
     #[test]

@@ -181,7 +181,9 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
         must_have_base = !(m == "万" || m == "亿" || m == "万亿");
     }
     // 人口, 人员, 人才 are nouns: `280万人口` is 280 万 of 人口.
-    let base = match_word(s, j, BASE_UNITS).filter(|b| !(*b == "人" && matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均'))));
+    let base = match_word(s, j, BASE_UNITS).filter(|b| {
+        !(*b == "人" && matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均')))
+    });
     match base {
         Some(b) => {
             unit.push_str(b);
@@ -719,7 +721,10 @@ mod tests {
             vec![(35.0, None, "微克/立方米".into(), Some(Comparator::Le))]
         );
         assert_eq!(q("居住280万人口"), vec![(280.0, None, "万".into(), None)]);
-        assert_eq!(q("还不到8000万元"), vec![(8000.0, None, "万元".into(), Some(Comparator::Lt))]);
+        assert_eq!(
+            q("还不到8000万元"),
+            vec![(8000.0, None, "万元".into(), Some(Comparator::Lt))]
+        );
         assert_eq!(q("增加一倍"), vec![(1.0, None, "倍".into(), None)]);
         assert_eq!(
             q("锦州港货物吞吐量突破亿吨"),

@@ -44,6 +44,8 @@ enum Command {
     Evaluate(cmd::evaluate::Args),
     /// Write a mid-term or final evaluation report of a plan (HTML, DOCX or PDF).
     Report(cmd::report::Args),
+    /// Serve the web pages and the JSON API over the store.
+    Serve(cmd::serve::Args),
 }
 
 fn main() -> ExitCode {
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Command::Search(a) => cmd::search::run(a),
         Command::Evaluate(a) => cmd::evaluate::run(a),
         Command::Report(a) => cmd::report::run(a),
+        Command::Serve(a) => cmd::serve::run(a),
     };
     match result {
         Ok(code) => code,

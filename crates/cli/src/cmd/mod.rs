@@ -15,3 +15,4 @@ pub mod ingest;
 pub mod report;
 pub mod search;
 pub mod series;
+pub mod serve;

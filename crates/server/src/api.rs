@@ -1,0 +1,426 @@
+//! The JSON API under `/api/v1` and its OpenAPI description. Each handler is one
+//! call into [`crate::views`] (or the state, for uploads and health).
+
+use std::any::Any;
+
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Multipart, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Json, Router};
+use serde::Serialize;
+use utoipa::{OpenApi, ToSchema};
+use utoipa_swagger_ui::SwaggerUi;
+
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::evaluation::{Assessed, SourceLink};
+use crate::snapshot::IndicatorSummary;
+use crate::state::{AppState, UploadOutcome};
+use crate::views::{
+    self, AssessQuery, DocQuery, DocumentView, EvidenceView, FactQuery, FactView, FindingQuery,
+    FindingView, HitView, IndicatorQuery, Page, Paging, Piece, PointView, RegionQuery, SearchQuery,
+    SearchResults, SeriesView,
+};
+
+/// Query parameters whose errors are JSON 400s.
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
+
+/// A JSON body whose errors are JSON 400/413/415s.
+#[derive(FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);
+
+/// Health of the server and its store.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Health {
+    /// `ok`.
+    pub status: String,
+    /// `sqlite` or `postgres`.
+    pub backend: String,
+    /// Document names stored.
+    pub documents: i64,
+    /// Revisions stored.
+    pub revisions: i64,
+    /// Facts stored.
+    pub facts: i64,
+    /// Server version.
+    pub version: String,
+}
+
+/// The API routes; uploads accept up to `max_upload` bytes.
+pub fn routes(max_upload: usize) -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/api/v1/health", get(health))
+        .route(
+            "/api/v1/documents",
+            get(list_documents)
+                .post(upload)
+                .layer(DefaultBodyLimit::max(max_upload.saturating_add(64 * 1024))),
+        )
+        .route("/api/v1/documents/{id}", get(get_document))
+        .route("/api/v1/documents/{id}/text", get(document_text))
+        .route("/api/v1/documents/{id}/facts", get(document_facts))
+        .route("/api/v1/facts", get(list_facts))
+        .route("/api/v1/indicators", get(list_indicators))
+        .route("/api/v1/indicators/{name}", get(get_indicator))
+        .route("/api/v1/series/{name}", get(get_series))
+        .route("/api/v1/assessments", get(list_assessments))
+        .route("/api/v1/findings", get(list_findings))
+        .route("/api/v1/search", get(search_get).post(search_post))
+        .route("/api/v1/{*rest}", get(api_not_found).post(api_not_found))
+}
+
+/// Swagger UI at `/api/v1/docs` and the OpenAPI document at `/api/v1/openapi.json`.
+pub fn docs_routes() -> Router<AppState> {
+    Router::new()
+        .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", ApiDoc::openapi()))
+}
+
+/// The OpenAPI description of the API.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "planwatch API",
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`."
+    ),
+    paths(
+        health, list_documents, upload, get_document, document_text, document_facts, list_facts,
+        list_indicators, get_indicator, get_series, list_assessments, list_findings, search_get,
+        search_post
+    ),
+    components(schemas(
+        ErrorBody, Health, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
+        Assessed, SourceLink, FindingView, EvidenceView, SearchQuery, SearchResults, HitView,
+        Piece, UploadOutcome, Page<DocumentView>, Page<FactView>, Page<IndicatorSummary>,
+        Page<Assessed>, Page<FindingView>
+    )),
+    tags((name = "planwatch", description = "Plan facts and their evaluation"))
+)]
+pub struct ApiDoc;
+
+/// Turns a panic in a handler into a JSON 500 without details.
+pub fn panic_response(_: Box<dyn Any + Send + 'static>) -> Response {
+    tracing::error!("handler panicked");
+    ApiError::Internal("handler panicked".into()).into_response()
+}
+
+async fn api_not_found() -> ApiError {
+    ApiError::NotFound {
+        what: "endpoint",
+        id: "see /api/v1/openapi.json".into(),
+    }
+}
+
+/// Health: the store answers a query.
+#[utoipa::path(get, path = "/api/v1/health", responses(
+    (status = 200, body = Health), (status = 500, body = ErrorBody)))]
+async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
+    let c = state.store().counts().await?;
+    Ok(Json(Health {
+        status: "ok".into(),
+        backend: match state.store().backend() {
+            planwatch_store::Backend::Sqlite => "sqlite".into(),
+            planwatch_store::Backend::Postgres => "postgres".into(),
+        },
+        documents: c.documents,
+        revisions: c.revisions,
+        facts: c.facts,
+        version: env!("CARGO_PKG_VERSION").into(),
+    }))
+}
+
+/// Current documents in ingestion order.
+#[utoipa::path(get, path = "/api/v1/documents", params(DocQuery), responses(
+    (status = 200, body = Page<DocumentView>), (status = 400, body = ErrorBody)))]
+async fn list_documents(
+    State(state): State<AppState>,
+    Query(q): Query<DocQuery>,
+) -> ApiResult<Json<Page<DocumentView>>> {
+    Ok(Json(views::documents(
+        &*state.snapshot().await?,
+        &q,
+        &Paging::new(q.offset, q.limit),
+    )?))
+}
+
+/// One document's metadata, by id, file name or id prefix.
+#[utoipa::path(get, path = "/api/v1/documents/{id}", params(("id" = String, Path, description = "id, file name or id prefix")),
+    responses((status = 200, body = DocumentView), (status = 404, body = ErrorBody)))]
+async fn get_document(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Json<DocumentView>> {
+    Ok(Json(views::document(&*state.snapshot().await?, &id)?))
+}
+
+/// The stored text the facts' offsets refer to (text/plain).
+#[utoipa::path(get, path = "/api/v1/documents/{id}/text", params(("id" = String, Path, description = "id, file name or id prefix")),
+    responses((status = 200, content_type = "text/plain", body = String), (status = 404, body = ErrorBody)))]
+async fn document_text(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> ApiResult<Response> {
+    let doc = views::document(&*state.snapshot().await?, &id)?;
+    let text = state
+        .store()
+        .document_text(&doc.id)
+        .await?
+        .ok_or_else(|| ApiError::NotFound {
+            what: "document",
+            id: id.clone(),
+        })?;
+    Ok(([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], text).into_response())
+}
+
+/// A document's facts in document order.
+#[utoipa::path(get, path = "/api/v1/documents/{id}/facts", params(("id" = String, Path, description = "id, file name or id prefix"), Paging),
+    responses((status = 200, body = Page<FactView>), (status = 404, body = ErrorBody)))]
+async fn document_facts(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    Query(p): Query<Paging>,
+) -> ApiResult<Json<Page<FactView>>> {
+    let q = FactQuery {
+        doc: Some(id),
+        ..FactQuery::default()
+    };
+    Ok(Json(views::facts(&*state.snapshot().await?, &q, &p)?))
+}
+
+/// Facts of current documents, filtered as `planwatch facts`.
+#[utoipa::path(get, path = "/api/v1/facts", params(FactQuery), responses(
+    (status = 200, body = Page<FactView>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_facts(
+    State(state): State<AppState>,
+    Query(q): Query<FactQuery>,
+) -> ApiResult<Json<Page<FactView>>> {
+    Ok(Json(views::facts(
+        &*state.snapshot().await?,
+        &q,
+        &Paging::new(q.offset, q.limit),
+    )?))
+}
+
+/// Indicators with facts.
+#[utoipa::path(get, path = "/api/v1/indicators", params(IndicatorQuery), responses(
+    (status = 200, body = Page<IndicatorSummary>), (status = 400, body = ErrorBody)))]
+async fn list_indicators(
+    State(state): State<AppState>,
+    Query(q): Query<IndicatorQuery>,
+) -> ApiResult<Json<Page<IndicatorSummary>>> {
+    Ok(Json(views::indicators(
+        &*state.snapshot().await?,
+        &q,
+        &Paging::new(q.offset, q.limit),
+    )?))
+}
+
+/// One indicator (any synonym).
+#[utoipa::path(get, path = "/api/v1/indicators/{name}", params(("name" = String, Path, description = "canonical name or synonym")),
+    responses((status = 200, body = IndicatorSummary), (status = 404, body = ErrorBody)))]
+async fn get_indicator(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+) -> ApiResult<Json<IndicatorSummary>> {
+    let snap = state.snapshot().await?;
+    let (key, _) = snap.resolve_key(&name);
+    snap.indicator(&key)
+        .cloned()
+        .map(Json)
+        .ok_or(ApiError::NotFound {
+            what: "indicator",
+            id: name,
+        })
+}
+
+/// One indicator's targets and actuals by year, with sources.
+#[utoipa::path(get, path = "/api/v1/series/{name}", params(("name" = String, Path, description = "canonical name or synonym"), RegionQuery),
+    responses((status = 200, body = SeriesView), (status = 404, body = ErrorBody)))]
+async fn get_series(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    Query(q): Query<RegionQuery>,
+) -> ApiResult<Json<SeriesView>> {
+    Ok(Json(views::series(
+        &*state.snapshot().await?,
+        &name,
+        q.region.as_deref(),
+    )?))
+}
+
+/// Assessments of plan targets (as `planwatch evaluate`).
+#[utoipa::path(get, path = "/api/v1/assessments", params(AssessQuery), responses(
+    (status = 200, body = Page<Assessed>), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_assessments(
+    State(state): State<AppState>,
+    Query(q): Query<AssessQuery>,
+) -> ApiResult<Json<Page<Assessed>>> {
+    Ok(Json(views::assessments(
+        &*state.snapshot().await?,
+        &q,
+        &Paging::new(q.offset, q.limit),
+    )?))
+}
+
+/// Plan consistency findings (as `planwatch check`).
+#[utoipa::path(get, path = "/api/v1/findings", params(FindingQuery), responses(
+    (status = 200, body = Page<FindingView>), (status = 400, body = ErrorBody)))]
+async fn list_findings(
+    State(state): State<AppState>,
+    Query(q): Query<FindingQuery>,
+) -> ApiResult<Json<Page<FindingView>>> {
+    Ok(Json(views::findings(
+        &*state.snapshot().await?,
+        &q,
+        &Paging::new(q.offset, q.limit),
+    )?))
+}
+
+/// Full-text search (query string).
+#[utoipa::path(get, path = "/api/v1/search", params(SearchQuery), responses(
+    (status = 200, body = SearchResults), (status = 400, body = ErrorBody)))]
+async fn search_get(
+    State(state): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> ApiResult<Json<SearchResults>> {
+    Ok(Json(views::search(
+        &*state.snapshot().await?,
+        state.index(),
+        &q,
+    )?))
+}
+
+/// Full-text search (JSON body).
+#[utoipa::path(post, path = "/api/v1/search", request_body = SearchQuery, responses(
+    (status = 200, body = SearchResults), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody)))]
+async fn search_post(
+    State(state): State<AppState>,
+    ApiJson(q): ApiJson<SearchQuery>,
+) -> ApiResult<Json<SearchResults>> {
+    Ok(Json(views::search(
+        &*state.snapshot().await?,
+        state.index(),
+        &q,
+    )?))
+}
+
+/// The base name of an uploaded file; names with `..` components, control
+/// characters, or nothing left are refused.
+pub fn safe_file_name(raw: &str) -> ApiResult<String> {
+    let parts: Vec<&str> = raw.split(['/', '\\']).collect();
+    if parts.iter().any(|p| p.trim() == "..") {
+        return Err(ApiError::bad_request(
+            "bad_file_name",
+            "file name must not contain '..' path components",
+        ));
+    }
+    let base = parts.last().map(|p| p.trim()).unwrap_or_default();
+    if base.is_empty() || base == "." || base.chars().any(char::is_control) || base.len() > 255 {
+        return Err(ApiError::bad_request(
+            "bad_file_name",
+            "file name is empty, too long or has control characters",
+        ));
+    }
+    Ok(base.to_string())
+}
+
+/// Upload one document (multipart field `file`, with a file name): it is
+/// detected, extracted and stored exactly as `planwatch ingest` does.
+#[utoipa::path(post, path = "/api/v1/documents", request_body(content_type = "multipart/form-data", description = "field `file`: the document (text, HTML, DOCX or PDF)"),
+    responses(
+        (status = 201, body = UploadOutcome, description = "stored"),
+        (status = 200, body = UploadOutcome, description = "the same text was already stored"),
+        (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn upload(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> ApiResult<(StatusCode, Json<UploadOutcome>)> {
+    let outcome = read_upload(&state, &headers, multipart).await?;
+    let status = if outcome.outcome == "stored" {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(outcome)))
+}
+
+/// Reads the multipart field `file` and ingests it (shared by the API and the upload form).
+pub async fn read_upload(
+    state: &AppState,
+    headers: &HeaderMap,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> ApiResult<UploadOutcome> {
+    let limit = state.config().max_upload;
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    if !content_type
+        .to_ascii_lowercase()
+        .starts_with("multipart/form-data")
+    {
+        return Err(ApiError::UnsupportedMediaType {
+            expected: "multipart/form-data",
+        });
+    }
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|n| n > limit.saturating_add(64 * 1024)) {
+        return Err(ApiError::PayloadTooLarge { limit });
+    }
+    let mut multipart =
+        multipart.map_err(|e| ApiError::bad_request("bad_multipart", e.body_text()))?;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| ApiError::multipart(e, limit))?
+    {
+        let Some(raw_name) = field.file_name().map(str::to_string) else {
+            continue;
+        };
+        if field.name().is_some_and(|n| n != "file") {
+            continue;
+        }
+        let name = safe_file_name(&raw_name)?;
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| ApiError::multipart(e, limit))?;
+        if bytes.len() > limit {
+            return Err(ApiError::PayloadTooLarge { limit });
+        }
+        let outcome = state.ingest(&name, &bytes).await?;
+        tracing::info!(name = %name, outcome = %outcome.outcome, facts = outcome.facts, "upload ingested");
+        return Ok(outcome);
+    }
+    Err(ApiError::bad_request(
+        "missing_file",
+        "no multipart field `file` with a file name",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_lose_folders_and_refuse_traversal() {
+        assert_eq!(safe_file_name("plan.txt").ok().as_deref(), Some("plan.txt"));
+        assert_eq!(
+            safe_file_name("C:\\Users\\a\\plan.docx").ok().as_deref(),
+            Some("plan.docx")
+        );
+        assert!(safe_file_name("../../etc/passwd").is_err());
+        assert!(safe_file_name("a/..\\b").is_err());
+        assert!(safe_file_name("dir/").is_err());
+        assert!(safe_file_name("a\u{0}b").is_err());
+    }
+}

@@ -1,0 +1,604 @@
+//! API tests: `app(state).oneshot(...)` against an in-memory SQLite store holding
+//! the corpus (and PostgreSQL when PLANWATCH_TEST_PG is set).
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::*;
+
+fn assert_error(r: &Reply, status: StatusCode, code: &str) {
+    assert_eq!(r.status, status, "{}", r.text());
+    assert!(
+        r.header("content-type")
+            .is_some_and(|c| c.starts_with("application/json")),
+        "error is not JSON: {:?}",
+        r.header("content-type")
+    );
+    let j = r.json();
+    assert_eq!(j["code"], code, "{j}");
+    assert!(j["message"].as_str().is_some_and(|m| !m.is_empty()), "{j}");
+}
+
+#[tokio::test]
+async fn health_and_openapi() {
+    let state = corpus_state().await;
+    let r = get(&state, "/api/v1/health").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let j = r.json();
+    assert_eq!(j["status"], "ok");
+    assert_eq!(j["backend"], "sqlite");
+    assert_eq!(j["documents"], corpus_files().len());
+    let r = get(&state, "/api/v1/openapi.json").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let j = r.json();
+    assert!(j["openapi"].as_str().is_some_and(|v| v.starts_with('3')));
+    for path in [
+        "/api/v1/documents",
+        "/api/v1/facts",
+        "/api/v1/indicators",
+        "/api/v1/series/{name}",
+        "/api/v1/assessments",
+        "/api/v1/findings",
+        "/api/v1/search",
+    ] {
+        assert!(j["paths"][path].is_object(), "missing {path}");
+    }
+    let r = get(&state, "/api/v1/docs/").await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("swagger"), "no swagger ui");
+}
+
+#[tokio::test]
+async fn documents_are_paginated_in_a_stable_order() {
+    let state = corpus_state().await;
+    let all = get(&state, "/api/v1/documents").await.json();
+    let n = corpus_files().len();
+    assert_eq!(all["total"], n);
+    let names: Vec<String> = all["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|d| d["name"].as_str().expect("name").to_string())
+        .collect();
+    let mut sorted = names.clone();
+    sorted.sort();
+    assert_eq!(names, sorted, "ingestion order is file order");
+    let p1 = get(&state, "/api/v1/documents?limit=2").await.json();
+    let p2 = get(&state, "/api/v1/documents?limit=2&offset=2")
+        .await
+        .json();
+    assert_eq!(p1["items"].as_array().map(Vec::len), Some(2));
+    assert_eq!(p1["items"][0]["name"], names[0].as_str());
+    assert_eq!(p2["items"][0]["name"], names[2].as_str());
+    assert_eq!(p2["offset"], 2);
+    assert_eq!(p2["total"], n);
+    assert_error(
+        &get(&state, "/api/v1/documents?limit=0").await,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    assert_error(
+        &get(&state, "/api/v1/documents?limit=abc").await,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    // One document by id, by name and by id prefix; its text and facts.
+    let id = all["items"][0]["id"].as_str().expect("id").to_string();
+    for key in [id.clone(), names[0].clone(), id[..8].to_string()] {
+        let d = get(&state, &format!("/api/v1/documents/{key}")).await;
+        assert_eq!(d.status, StatusCode::OK, "{key}: {}", d.text());
+        assert_eq!(d.json()["id"], id.as_str());
+    }
+    let text = get(&state, &format!("/api/v1/documents/{id}/text")).await;
+    assert!(text
+        .header("content-type")
+        .is_some_and(|c| c.starts_with("text/plain")));
+    let facts = get(&state, &format!("/api/v1/documents/{id}/facts?limit=1000"))
+        .await
+        .json();
+    for f in facts["items"].as_array().expect("facts") {
+        let (Some(s), Some(e)) = (f["start"].as_u64(), f["end"].as_u64()) else {
+            continue;
+        };
+        let quote = text.text().as_bytes()[s as usize..e as usize].to_vec();
+        assert_eq!(
+            String::from_utf8(quote).expect("utf8"),
+            f["quote"].as_str().expect("quote")
+        );
+    }
+}
+
+#[tokio::test]
+async fn unknown_things_are_json_404s() {
+    let state = corpus_state().await;
+    for uri in [
+        "/api/v1/documents/nosuchdoc.txt",
+        "/api/v1/documents/ffffffffffffffff",
+        "/api/v1/documents/nosuch/facts",
+        "/api/v1/series/完全不存在的指标名称",
+        "/api/v1/indicators/完全不存在的指标名称",
+        "/api/v1/facts?doc=nosuch.txt",
+        "/api/v1/assessments?plan=nosuch.txt",
+        "/api/v1/no-such-endpoint",
+    ] {
+        assert_error(&get(&state, uri).await, StatusCode::NOT_FOUND, "not_found");
+    }
+    let page = get(&state, "/no/such/page").await;
+    assert_eq!(page.status, StatusCode::NOT_FOUND);
+    assert!(page.text().contains("未找到"));
+}
+
+#[tokio::test]
+async fn facts_filter_like_the_cli() {
+    let state = corpus_state().await;
+    let targets = get(&state, "/api/v1/facts?kind=target&limit=1000")
+        .await
+        .json();
+    assert!(
+        targets["total"].as_u64().is_some_and(|n| n > 10),
+        "{}",
+        targets["total"]
+    );
+    assert!(targets["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|f| f["kind"] == "target"));
+    // A synonym finds the canonical indicator's facts.
+    let gdp = get(&state, "/api/v1/facts?indicator=GDP&limit=1000")
+        .await
+        .json();
+    assert!(gdp["total"].as_u64().is_some_and(|n| n > 0));
+    assert!(gdp["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|f| f["canonical"] == "地区生产总值"));
+    let y = get(&state, "/api/v1/facts?year=2025&region=葫芦岛")
+        .await
+        .json();
+    assert!(y["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|f| f["year"] == 2025));
+    // Empty form fields mean "any".
+    let empty = get(&state, "/api/v1/facts?year=&limit=&kind=&region=").await;
+    assert_eq!(empty.status, StatusCode::OK, "{}", empty.text());
+    assert_error(
+        &get(&state, "/api/v1/facts?kind=goal").await,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    assert_error(
+        &get(&state, "/api/v1/facts?year=twenty").await,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+}
+
+#[tokio::test]
+async fn indicators_series_assessments_findings() {
+    let state = corpus_state().await;
+    let ind = get(&state, "/api/v1/indicators?limit=1000").await.json();
+    assert!(ind["total"].as_u64().is_some_and(|n| n > 5));
+    let one = get(&state, "/api/v1/indicators/GDP").await;
+    assert_eq!(one.status, StatusCode::OK, "{}", one.text());
+    assert_eq!(one.json()["name"], "地区生产总值");
+    let s = get(&state, "/api/v1/series/GDP?region=锦州").await.json();
+    assert_eq!(s["indicator"], "地区生产总值");
+    assert!(s["points"].as_array().is_some_and(|p| !p.is_empty()));
+    let a = get(&state, "/api/v1/assessments?limit=1000").await.json();
+    assert!(a["total"].as_u64().is_some_and(|n| n > 0));
+    for x in a["items"].as_array().expect("items") {
+        assert!(x["assessment"]["status"].is_string());
+        assert!(x["assessment"]["explanation"]
+            .as_str()
+            .is_some_and(|e| !e.is_empty()));
+    }
+    let red = get(&state, "/api/v1/assessments?colour=red&limit=1000")
+        .await
+        .json();
+    assert!(red["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|x| x["assessment"]["colour"] == "red"));
+    let f = get(&state, "/api/v1/findings").await;
+    assert_eq!(f.status, StatusCode::OK);
+    assert!(f.json()["items"].is_array());
+}
+
+#[tokio::test]
+async fn search_by_query_string_and_json() {
+    let state = corpus_state().await;
+    let r = get(&state, "/api/v1/search?q=地区生产总值&limit=5")
+        .await
+        .json();
+    let hits = r["hits"].as_array().expect("hits");
+    assert!(!hits.is_empty());
+    assert!(hits.len() <= 5);
+    assert!(hits[0]["pieces"]
+        .as_array()
+        .expect("pieces")
+        .iter()
+        .any(|p| p["hit"] == true));
+    let post = send(
+        &state,
+        Request::post("/api/v1/search")
+            .header("content-type", "application/json")
+            .body(Body::from(r#"{"q": "森林覆盖率", "region": "锦州"}"#))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(post.status, StatusCode::OK, "{}", post.text());
+    assert!(post.json()["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .all(|h| h["region"].as_str().is_some_and(|r| r.contains("锦州"))));
+    // Malformed JSON, a wrong type, the wrong content type, a body too large.
+    let bad = send(
+        &state,
+        Request::post("/api/v1/search")
+            .header("content-type", "application/json")
+            .body(Body::from(r#"{"q": "森林"#))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&bad, StatusCode::BAD_REQUEST, "bad_json");
+    let wrong = send(
+        &state,
+        Request::post("/api/v1/search")
+            .header("content-type", "application/json")
+            .body(Body::from(r#"{"q": 5}"#))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&wrong, StatusCode::BAD_REQUEST, "bad_json");
+    let ct = send(
+        &state,
+        Request::post("/api/v1/search")
+            .header("content-type", "text/plain")
+            .body(Body::from(r#"{"q": "森林"}"#))
+            .expect("request"),
+    )
+    .await;
+    assert_error(
+        &ct,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    let big = format!(r#"{{"q": "{}"}}"#, "森".repeat(100_000));
+    let too_big = send(
+        &state,
+        Request::post("/api/v1/search")
+            .header("content-type", "application/json")
+            .body(Body::from(big))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&too_big, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+}
+
+const SAMPLE: &str = "示例市国民经济和社会发展第十四个五年规划纲要（样例）\n\n第二章 发展目标\n到2025年，全市地区生产总值突破700亿元，年均增长6%左右。森林覆盖率达到39%。\n";
+
+#[tokio::test]
+async fn uploads_run_the_ingestion_and_refuse_bad_input() {
+    let state = corpus_state().await;
+    let before = get(&state, "/api/v1/documents").await;
+    let etag = before.header("etag").expect("etag");
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let j = r.json();
+    assert_eq!(j["outcome"], "stored");
+    assert_eq!(j["document"]["name"], "sample-plan.txt");
+    assert!(j["facts"].as_u64().is_some_and(|n| n >= 2), "{j}");
+    // The new document is listed at once, under a new ETag.
+    let after = get(&state, "/api/v1/documents").await;
+    assert_eq!(after.json()["total"], corpus_files().len() + 1);
+    assert_ne!(after.header("etag").expect("etag"), etag);
+    let again = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::OK);
+    assert_eq!(again.json()["outcome"], "unchanged");
+    // Searchable at once.
+    let hits = get(&state, "/api/v1/search?q=示例市").await.json();
+    assert!(hits["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .any(|h| h["doc"] == "sample-plan.txt"));
+    // Path traversal in the file name.
+    for name in [
+        "../../etc/passwd",
+        "..\\..\\windows\\win.ini",
+        "a/../../b.txt",
+    ] {
+        let r = upload(&state, "/api/v1/documents", name, SAMPLE.as_bytes()).await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "bad_file_name");
+    }
+    // A folder in the name is dropped.
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "uploads/sub/other.txt",
+        b"\xe5\x88\xb0 2025\xe5\xb9\xb4\n",
+    )
+    .await;
+    assert!(
+        r.status.is_success() || r.status == StatusCode::UNPROCESSABLE_ENTITY,
+        "{}",
+        r.text()
+    );
+    if r.status.is_success() {
+        assert_eq!(r.json()["document"]["name"], "other.txt");
+    }
+    // Too large: a clear 413.
+    let big = vec![b'a'; 600 * 1024];
+    let r = upload(&state, "/api/v1/documents", "big.txt", &big).await;
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    // Too large without a Content-Length (streamed).
+    let (ct, body) = multipart("file", "big.txt", &big);
+    let r = send(
+        &state,
+        Request::post("/api/v1/documents")
+            .header("content-type", ct)
+            .body(Body::from_stream(futures_stream(body)))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&r, StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large");
+    // Wrong content types.
+    let r = send(
+        &state,
+        Request::post("/api/v1/documents")
+            .header("content-type", "application/json")
+            .body(Body::from("{}"))
+            .expect("request"),
+    )
+    .await;
+    assert_error(
+        &r,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    let r = send(
+        &state,
+        Request::post("/api/v1/documents")
+            .body(Body::from("plain"))
+            .expect("request"),
+    )
+    .await;
+    assert_error(
+        &r,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        "unsupported_media_type",
+    );
+    // Binary garbage: refused by ingestion with its reason.
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "x.bin",
+        &[0u8, 1, 2, 3, 255, 254, 0, 0, 7, 8],
+    )
+    .await;
+    assert_error(
+        &r,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unprocessable_document",
+    );
+    // No file field.
+    let (ct, body) = multipart("other", "a.txt", b"x");
+    let r = send(
+        &state,
+        Request::post("/api/v1/documents")
+            .header("content-type", ct)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "missing_file");
+}
+
+/// A body delivered in chunks, with no length known in advance.
+fn futures_stream(
+    body: Vec<u8>,
+) -> impl futures_util::Stream<Item = Result<Vec<u8>, std::io::Error>> {
+    let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+        body.chunks(16 * 1024).map(|c| Ok(c.to_vec())).collect();
+    futures_util::stream::iter(chunks)
+}
+
+#[tokio::test]
+async fn etags_and_last_modified() {
+    let state = corpus_state().await;
+    let r = get(&state, "/api/v1/indicators").await;
+    let etag = r.header("etag").expect("etag");
+    assert!(r.header("last-modified").is_some());
+    let again = send(
+        &state,
+        Request::get("/api/v1/indicators")
+            .header("if-none-match", &etag)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    assert!(again.body.is_empty());
+    // Another URL, another tag.
+    let other = get(&state, "/api/v1/indicators?limit=5").await;
+    assert_ne!(other.header("etag").expect("etag"), etag);
+    // Pages too.
+    let page = get(&state, "/").await;
+    assert!(page.header("etag").is_some());
+}
+
+#[tokio::test]
+async fn pages_render_in_chinese() {
+    let state = corpus_state().await;
+    let dash = get(&state, "/").await;
+    assert_eq!(dash.status, StatusCode::OK, "{}", dash.text());
+    let html = dash.text();
+    for w in [
+        "总览",
+        "红色预警清单",
+        "按领域",
+        "数据更新于",
+        "lang=\"zh-CN\"",
+    ] {
+        assert!(html.contains(w), "dashboard lacks {w}");
+    }
+    let docs = get(&state, "/api/v1/documents").await.json();
+    let id = docs["items"][2]["id"].as_str().expect("id").to_string();
+    let doc = get(&state, &format!("/documents/{id}")).await;
+    assert_eq!(doc.status, StatusCode::OK, "{}", doc.text());
+    let html = doc.text();
+    assert!(html.contains("<mark class=\"fact"), "no highlights");
+    assert!(html.contains("id=\"f0\""), "no fact anchor");
+    let ind = get(&state, "/indicators/地区生产总值?region=锦州市").await;
+    assert_eq!(ind.status, StatusCode::OK, "{}", ind.text());
+    assert!(ind.text().contains("id=\"chart-data\""));
+    assert!(ind.text().contains("/assets/echarts.min.js"));
+    for uri in [
+        "/indicators",
+        "/documents",
+        "/search",
+        "/search?q=森林覆盖率&region=锦州市&type=five_year_plan",
+        "/search?q=地区生产总值&year=2020",
+        "/check",
+        "/report",
+        "/report?status=off_track",
+        "/report/full",
+    ] {
+        let r = get(&state, uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
+        assert!(r.text().contains("<html"), "{uri}");
+    }
+    let search = get(&state, "/search?q=地区生产总值").await.text();
+    assert!(
+        search.contains("<mark>"),
+        "search shows no highlighted snippet"
+    );
+    let js = get(&state, "/assets/echarts.min.js").await;
+    assert_eq!(js.status, StatusCode::OK);
+    assert!(js
+        .header("content-type")
+        .is_some_and(|c| c.contains("javascript")));
+    assert!(js.body.len() > 500_000);
+}
+
+#[tokio::test]
+async fn downloads_as_csv_and_xlsx() {
+    let state = corpus_state().await;
+    for table in [
+        "documents",
+        "facts",
+        "indicators",
+        "assessments",
+        "findings",
+    ] {
+        let csv = get(&state, &format!("/download/{table}.csv")).await;
+        assert_eq!(csv.status, StatusCode::OK, "{table}: {}", csv.text());
+        assert!(
+            csv.body.starts_with("\u{feff}".as_bytes()),
+            "{table}: no BOM"
+        );
+        assert!(csv
+            .header("content-disposition")
+            .is_some_and(|d| d.contains("attachment")));
+        let xlsx = get(&state, &format!("/download/{table}.xlsx")).await;
+        assert_eq!(xlsx.status, StatusCode::OK, "{table}");
+        assert!(xlsx.body.starts_with(b"PK"), "{table}: not a zip");
+    }
+    let series = get(&state, "/download/series.csv?indicator=GDP").await;
+    assert!(series.text().contains("地区生产总值"));
+    assert_error(
+        &get(&state, "/download/series.csv").await,
+        StatusCode::BAD_REQUEST,
+        "bad_query",
+    );
+    assert_error(
+        &get(&state, "/download/passwords.csv").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+    assert_error(
+        &get(&state, "/download/facts.exe").await,
+        StatusCode::NOT_FOUND,
+        "not_found",
+    );
+}
+
+#[tokio::test]
+async fn internal_errors_do_not_leak() {
+    let state = corpus_state().await;
+    state.store().close().await;
+    let r = get(&state, "/api/v1/health").await;
+    assert_error(&r, StatusCode::INTERNAL_SERVER_ERROR, "internal");
+    let text = r.text().to_lowercase();
+    for leak in ["sqlx", "pool", "sqlite", "closed", "database"] {
+        assert!(!text.contains(leak), "500 leaks {leak}: {text}");
+    }
+}
+
+#[tokio::test]
+async fn postgres_serves_the_same() {
+    let Some(base) = std::env::var("PLANWATCH_TEST_PG")
+        .ok()
+        .filter(|s| !s.is_empty())
+    else {
+        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run");
+        return;
+    };
+    let url = planwatch_store::testing::fresh_postgres(&base, "server_api")
+        .await
+        .expect("fresh database");
+    let store = planwatch_store::Store::open(&url).await.expect("open");
+    let state = state_over(store, test_config()).await;
+    let h = get(&state, "/api/v1/health").await.json();
+    assert_eq!(h["backend"], "postgres");
+    assert_eq!(h["documents"], corpus_files().len());
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // A second instance over the same database sees the upload.
+    let store2 = planwatch_store::Store::open(&url).await.expect("open");
+    let other = planwatch_server::AppState::new(
+        store2,
+        Some(planwatch_store::SearchIndex::in_ram().expect("index")),
+        planwatch_catalog::Catalog::builtin(),
+        test_config(),
+    )
+    .await
+    .expect("second instance");
+    let docs = get(&other, "/api/v1/documents").await.json();
+    assert_eq!(docs["total"], corpus_files().len() + 1);
+    let hits = get(&other, "/api/v1/search?q=示例市").await.json();
+    assert!(!hits["hits"].as_array().expect("hits").is_empty());
+    let a = get(&state, "/api/v1/assessments").await;
+    assert_eq!(a.status, StatusCode::OK);
+    assert_eq!(get(&state, "/").await.status, StatusCode::OK);
+    state.store().close().await;
+    other.store().close().await;
+    planwatch_store::testing::drop_postgres(&base, &url)
+        .await
+        .expect("drop");
+}

@@ -1,0 +1,247 @@
+//! Browser test in headless Chromium (Debian's `chromium` and `chromium-driver`),
+//! driven over WebDriver: the dashboard's red list leads to an indicator page
+//! whose chart renders without script errors; a source quote lands on its
+//! highlighted fact in the document; a search shows highlighted snippets.
+//!
+//! Without Chromium the test prints a note and passes, unless `CI` is set.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+const FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,900",
+];
+
+fn find(names: &[&str]) -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path)
+        .flat_map(|d| names.iter().map(move |n| d.join(n)))
+        .find(|p| p.is_file())
+}
+
+/// Kills chromedriver when the test ends, however it ends.
+struct Driver(Child);
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
+}
+
+async fn errors(c: &Client) -> Vec<String> {
+    let v = c
+        .execute(
+            "return window.__pwErrors || ['error recorder missing'];",
+            vec![],
+        )
+        .await
+        .expect("read errors");
+    serde_json::from_value(v).unwrap_or_else(|_| vec!["unreadable error list".into()])
+}
+
+async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
+    match c
+        .wait()
+        .at_most(Duration::from_secs(20))
+        .for_element(Locator::Css(css))
+        .await
+    {
+        Ok(e) => e,
+        Err(e) => {
+            let url = c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let source = c.source().await.unwrap_or_default();
+            let tail: String = source.chars().take(3000).collect();
+            panic!("{css} did not appear on {url}: {e}\n{tail}")
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dashboard_indicator_document_and_search_in_chromium() {
+    let (Some(chromium), Some(chromedriver)) = (
+        find(&["chromium", "chromium-browser"]),
+        find(&["chromedriver"]),
+    ) else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "CI is set but chromium or chromedriver is missing (apt-get install -y chromium chromium-driver)"
+        );
+        eprintln!("note: chromium/chromedriver not found; skipping the browser test (apt-get install -y chromium chromium-driver)");
+        return;
+    };
+
+    // The server on loopback over a temporary SQLite store holding the corpus.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("planwatch.db");
+    let store = planwatch_store::Store::open(db.to_str().expect("utf-8 path"))
+        .await
+        .expect("store");
+    let index =
+        planwatch_store::SearchIndex::open(&dir.path().join("planwatch.db.index")).expect("index");
+    let state = common::state_with(store, index, common::test_config()).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(planwatch_server::serve_on(state, listener, async {
+        let _ = stopped.await;
+    }));
+
+    // chromedriver and a fresh profile.
+    let port = free_port();
+    let _driver = Driver(
+        Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let profile = dir.path().join("chromium-profile");
+    let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    let caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": chromium, "args": args }
+    }))
+    .expect("caps");
+    let started = Instant::now();
+    let c = loop {
+        let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match attempt {
+            Ok(c) => break c,
+            Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                eprintln!("waiting for chromedriver: {e}");
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            Err(e) => panic!("cannot start a browser session: {e}"),
+        }
+    };
+
+    // 总览: the red list.
+    c.goto(&format!("{base}/")).await.expect("dashboard");
+    wait_for(&c, "#red-list").await;
+    let title = c.title().await.expect("title");
+    assert!(title.contains("总览"), "{title}");
+    assert_eq!(errors(&c).await, Vec::<String>::new(), "dashboard errors");
+    let link = wait_for(&c, "a.redlist-link").await;
+    let name = link.text().await.expect("link text");
+    link.click().await.expect("follow the red list");
+
+    // 指标: the chart is drawn on a canvas, with no script errors.
+    wait_for(&c, "#chart-level canvas").await;
+    let h1 = c
+        .find(Locator::Css("h1"))
+        .await
+        .expect("h1")
+        .text()
+        .await
+        .expect("text");
+    assert_eq!(h1, name, "landed on the red-list indicator");
+    let status = wait_for(&c, "#chart-status")
+        .await
+        .text()
+        .await
+        .expect("status");
+    assert_eq!(status, "图表已绘制");
+    assert_eq!(
+        errors(&c).await,
+        Vec::<String>::new(),
+        "indicator page errors"
+    );
+
+    // A source quote lands on its highlighted fact.
+    let quote = wait_for(&c, "a.quote-link").await;
+    let href = quote
+        .attr("href")
+        .await
+        .expect("href")
+        .expect("quote has a link");
+    assert!(
+        href.contains("/documents/") && href.contains("#f"),
+        "{href}"
+    );
+    quote.click().await.expect("follow the quote");
+    wait_for(&c, "mark.fact.current").await;
+    let landed = c
+        .execute(
+            "const m = /^#f(\\d+)$/.exec(location.hash); const el = document.querySelector('mark.fact.current'); \
+             if (!m || !el) return [false, false, location.href]; const r = el.getBoundingClientRect(); \
+             return [el.getAttribute('data-f').includes(' ' + m[1] + ' '), r.top >= 0 && r.bottom <= window.innerHeight, location.href];",
+            vec![],
+        )
+        .await
+        .expect("check the highlight");
+    assert_eq!(
+        landed[0],
+        json!(true),
+        "the highlighted mark is the fact linked: {landed}"
+    );
+    assert_eq!(
+        landed[1],
+        json!(true),
+        "the highlighted fact is in view: {landed}"
+    );
+    assert_eq!(
+        errors(&c).await,
+        Vec::<String>::new(),
+        "document page errors"
+    );
+
+    // 检索: one box, highlighted snippets.
+    c.goto(&format!("{base}/search"))
+        .await
+        .expect("search page");
+    let input = wait_for(&c, "input[name=q]").await;
+    input.send_keys("地区生产总值").await.expect("type");
+    c.find(Locator::Css("form[role=search] button[type=submit]"))
+        .await
+        .expect("button")
+        .click()
+        .await
+        .expect("search");
+    wait_for(&c, "#hits li mark").await;
+    let marks = c
+        .find_all(Locator::Css("#hits li mark"))
+        .await
+        .expect("marks");
+    assert!(!marks.is_empty());
+    assert_eq!(errors(&c).await, Vec::<String>::new(), "search page errors");
+
+    c.close().await.expect("close the browser");
+    let _ = stop.send(());
+    server
+        .await
+        .expect("server task")
+        .expect("server shut down cleanly");
+}

@@ -1,0 +1,151 @@
+//! Test support: states over an in-memory (or PostgreSQL) store holding the corpus, and request helpers.
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use planwatch_catalog::Catalog;
+use planwatch_server::{app, AppState, Config};
+use planwatch_store::{SearchIndex, Store};
+use tower::ServiceExt;
+
+/// The shared corpus of real plan documents.
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+
+/// The corpus files, sorted.
+pub fn corpus_files() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(CORPUS)
+        .expect("corpus folder")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// A state over `store` with a RAM index, the corpus ingested through the upload path.
+pub async fn state_over(store: Store, config: Config) -> AppState {
+    let index = SearchIndex::in_ram().expect("ram index");
+    state_with(store, index, config).await
+}
+
+/// A state over `store` and `index`, the corpus ingested through the upload path.
+pub async fn state_with(store: Store, index: SearchIndex, config: Config) -> AppState {
+    planwatch_server::init_logging(false);
+    let state = AppState::new(store, Some(index), Catalog::builtin(), config)
+        .await
+        .expect("state");
+    for f in corpus_files() {
+        let bytes = std::fs::read(&f).expect("read corpus file");
+        let name = f.file_name().expect("name").to_string_lossy().to_string();
+        state
+            .ingest(&name, &bytes)
+            .await
+            .expect("ingest corpus file");
+    }
+    state
+}
+
+/// A state over a fresh in-memory SQLite store holding the corpus.
+pub async fn corpus_state() -> AppState {
+    state_over(
+        Store::in_memory().await.expect("memory store"),
+        test_config(),
+    )
+    .await
+}
+
+/// Settings for tests: small upload limit, immediate refresh.
+pub fn test_config() -> Config {
+    Config {
+        max_upload: 256 * 1024,
+        refresh: std::time::Duration::from_millis(0),
+        cache_responses: true,
+    }
+}
+
+/// A response's status, headers and body.
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: axum::http::HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Reply {
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.text()))
+    }
+
+    pub fn header(&self, name: &str) -> Option<String> {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    }
+}
+
+/// Sends one request to a fresh router over `state`.
+pub async fn send(state: &AppState, req: Request<Body>) -> Reply {
+    let router: Router = app(state.clone());
+    let resp = router.oneshot(req).await.expect("infallible");
+    let status = resp.status();
+    let headers = resp.headers().clone();
+    let body = resp
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// GET `uri`.
+pub async fn get(state: &AppState, uri: &str) -> Reply {
+    send(
+        state,
+        Request::get(uri).body(Body::empty()).expect("request"),
+    )
+    .await
+}
+
+/// A multipart body with one file field.
+pub fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>) {
+    let boundary = "planwatchTESTboundary7d93";
+    let mut body = Vec::new();
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"{field}\"; filename=\"{file_name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend_from_slice(bytes);
+    body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// POSTs a multipart upload to `uri`.
+pub async fn upload(state: &AppState, uri: &str, file_name: &str, bytes: &[u8]) -> Reply {
+    let (ct, body) = multipart("file", file_name, bytes);
+    send(
+        state,
+        Request::post(uri)
+            .header("content-type", ct)
+            .header("content-length", body.len())
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}

@@ -169,7 +169,7 @@ fn sentence_facts(
     // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
     let mut subjects: Vec<(usize, usize)> = Vec::new();
     let joined = |i: usize| {
-        s[qs[i - 1].end..qs[i].start]
+        between(s, qs[i - 1].end, qs[i].start)
             .iter()
             .all(|c| matches!(c, '和' | '、' | '及' | '与'))
     };
@@ -235,7 +235,7 @@ fn sentence_facts(
                 .last()
                 .map_or(k, |i| i - 1);
             let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
-            let respectively = s[clause_start..qs[first].start]
+            let respectively = between(s, clause_start, qs[first].start)
                 .iter()
                 .collect::<String>()
                 .contains("分别");
@@ -333,6 +333,16 @@ fn sentence_facts(
     qualitative_facts(span, a, b, years, *carried, section, ctx, text, out);
 }
 
+/// Chars `a..b`, or none when the bounds cross (quantities whose comparator
+/// signs overlap the previous one's end).
+fn between(s: &[char], a: usize, b: usize) -> &[char] {
+    if a <= b && b <= s.len() {
+        &s[a..b]
+    } else {
+        &[]
+    }
+}
+
 /// The unit as the document writes it (`億元` stays `億元`).
 pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
     let Some(p) = q.unit_pos else {
@@ -374,13 +384,13 @@ impl Name {
                 let whole = clean_name(&span.orig_string(off + a, off + b));
                 let between_next: bool = qs.get(k + 1).is_some_and(|n| {
                     n.start > qs[k].end
-                        && s[qs[k].end..n.start]
+                        && between(s, qs[k].end, n.start)
                             .iter()
                             .all(|c| matches!(c, '和' | '、' | '及' | '与'))
                 });
                 let shared = !between_next
                     && (k == 0
-                        || !s[qs[k - 1].end..qs[k].start]
+                        || !between(s, qs[k - 1].end, qs[k].start)
                             .iter()
                             .all(|c| matches!(c, '和' | '、' | '及' | '与')));
                 let chars = &span.orig[off + a..off + b];
@@ -391,7 +401,7 @@ impl Name {
                 if shared {
                     // A shared value belongs to each item when the sentence says 均/分别,
                     // or the items are rates or shares, which cannot add up.
-                    let tail: String = s[b..qs[k].start].iter().collect();
+                    let tail: String = between(s, b, qs[k].start).iter().collect();
                     let each = tail.contains('均') || tail.contains('都') || tail.contains("分别");
                     let last = items.last().map(String::as_str).unwrap_or("");
                     let unit = qs[k].unit.as_str();
@@ -411,7 +421,7 @@ impl Name {
                     .rev()
                     .take_while(|&i| {
                         i == k
-                            || s[qs[i].end..qs[i + 1].start]
+                            || between(s, qs[i].end, qs[i + 1].start)
                                 .iter()
                                 .all(|c| matches!(c, '和' | '、' | '及' | '与'))
                     })
@@ -421,7 +431,7 @@ impl Name {
                 let count = (first..qs.len())
                     .take_while(|&i| {
                         i == first
-                            || s[qs[i - 1].end..qs[i].start]
+                            || between(s, qs[i - 1].end, qs[i].start)
                                 .iter()
                                 .all(|c| matches!(c, '和' | '、' | '及' | '与'))
                     })

@@ -18,7 +18,7 @@ use axum::response::{IntoResponse, Response};
 use crate::state::AppState;
 
 /// Responses larger than this are not kept.
-const MAX_BODY: usize = 4 * 1024 * 1024;
+const MAX_BODY: usize = 8 * 1024 * 1024;
 /// Entries kept before the cache is emptied.
 const MAX_ENTRIES: usize = 4096;
 

@@ -79,8 +79,10 @@ pub struct Assessed {
     pub ord: i64,
     /// The plan's words.
     pub quote: String,
-    /// Base value (in the target's terms, as written) when one was found.
+    /// Base value (as written) when one was found.
     pub base_value: Option<f64>,
+    /// Unit of the base value as written.
+    pub base_unit: Option<String>,
     /// The evaluation.
     #[schema(value_type = Object)]
     pub assessment: Assessment,
@@ -188,11 +190,9 @@ fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
             }
         })
         .collect();
-    let base_value = assessment
-        .used
-        .iter()
-        .find(|s| s.role == Role::Base)
-        .and_then(|s| s.value);
+    let base = assessment.used.iter().find(|s| s.role == Role::Base);
+    let base_value = base.and_then(|s| s.value);
+    let base_unit = base.and_then(|s| s.unit.clone());
     let doc_id = item.target.doc.id.clone();
     let ord = row.map_or(-1, |r| r.ord);
     Assessed {
@@ -217,6 +217,7 @@ fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
         ord,
         quote: target.quote.clone(),
         base_value,
+        base_unit,
         assessment,
         sources,
     }

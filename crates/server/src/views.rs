@@ -1130,30 +1130,61 @@ pub fn dashboard(snap: &Snapshot, q: &DashQuery) -> ApiResult<Dashboard> {
     })
 }
 
+/// Rows of the fact table an indicator page shows (the download has them all).
+pub const PAGE_POINTS: usize = 300;
+
 /// The 指标 page: series, assessments and chart data of one indicator in one region.
 #[derive(Debug, Clone, Serialize)]
 pub struct IndicatorPage {
-    /// The series.
+    /// The series (its first [`PAGE_POINTS`] points).
     pub series: SeriesView,
+    /// Points in the whole series.
+    pub total_points: usize,
     /// Catalogue synonyms.
     pub synonyms: Vec<String>,
     /// Regions with facts of this indicator.
     pub regions: Vec<String>,
-    /// Assessments of its targets in the region.
+    /// Assessments of its targets in the region, one per distinct target.
     pub assessments: Vec<Assessed>,
+    /// For each assessment, how many other documents state the same target.
+    pub also: Vec<usize>,
     /// Data for the chart (see assets/app.js).
     pub chart: serde_json::Value,
 }
 
 /// The indicator page of `name` (any synonym) in a region.
 pub fn indicator_page(snap: &Snapshot, name: &str, q: &RegionQuery) -> ApiResult<IndicatorPage> {
-    let series = series(snap, name, q.region.as_deref())?;
-    let assessments = evaluation::assess_key(
+    let mut series = series(snap, name, q.region.as_deref())?;
+    let all = evaluation::assess_key(
         snap,
         &series.indicator,
         q.region.as_deref().filter(|r| !r.trim().is_empty()),
     );
+    // The same target stated by several documents (an outline and its plan) is shown once.
+    let mut assessments: Vec<Assessed> = Vec::new();
+    let mut also: Vec<usize> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for a in all {
+        let key = format!(
+            "{:?}|{:?}|{}|{}|{:?}|{:?}|{:?}",
+            a.region, a.year, a.measure, a.comparator, a.value, a.value_max, a.text
+        );
+        match seen.get(&key) {
+            Some(&i) => {
+                if let Some(n) = also.get_mut(i) {
+                    *n += 1;
+                }
+            }
+            None => {
+                seen.insert(key, assessments.len());
+                assessments.push(a);
+                also.push(0);
+            }
+        }
+    }
     let chart = chart(snap, &series, &assessments);
+    let total_points = series.points.len();
+    series.points.truncate(PAGE_POINTS);
     let cat = snap.catalog().get(&series.indicator);
     Ok(IndicatorPage {
         synonyms: cat.map(|i| i.synonyms.clone()).unwrap_or_default(),
@@ -1162,7 +1193,9 @@ pub fn indicator_page(snap: &Snapshot, name: &str, q: &RegionQuery) -> ApiResult
             .map(|i| i.regions.clone())
             .unwrap_or_default(),
         series,
+        total_points,
         assessments,
+        also,
         chart,
     })
 }
@@ -1176,6 +1209,7 @@ fn chart(snap: &Snapshot, s: &SeriesView, assessed: &[Assessed]) -> serde_json::
     use serde_json::json;
     let mut level_actual: BTreeMap<i32, f64> = BTreeMap::new();
     let mut level_target = Vec::new();
+    let mut seen_targets = std::collections::BTreeSet::new();
     let mut rate_actual: BTreeMap<i32, f64> = BTreeMap::new();
     let mut rate_target = Vec::new();
     let mut level_unit = s.unit.clone();
@@ -1189,7 +1223,9 @@ fn chart(snap: &Snapshot, s: &SeriesView, assessed: &[Assessed]) -> serde_json::
                 level_unit = level_unit.or(p.unit.clone());
                 level_actual.insert(y, v);
             }
-            ("target", false) if p.measure == "level" => {
+            ("target", false)
+                if p.measure == "level" && seen_targets.insert(format!("L{y}|{v}")) =>
+            {
                 level_target.push(json!({"value": [y, v], "name": label}));
             }
             ("actual", true) if p.measure == "growth" => {
@@ -1201,7 +1237,9 @@ fn chart(snap: &Snapshot, s: &SeriesView, assessed: &[Assessed]) -> serde_json::
                     "reduction" => "降低",
                     _ => "增长",
                 };
-                rate_target.push(json!({"value": [y, v], "name": format!("{kind}：{label}")}));
+                if seen_targets.insert(format!("R{y}|{v}|{kind}")) {
+                    rate_target.push(json!({"value": [y, v], "name": format!("{kind}：{label}")}));
+                }
             }
             _ => {}
         }

@@ -304,6 +304,11 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     // The new document is listed at once, under a new ETag.
     let after = get(&state, "/api/v1/documents").await;
     assert_eq!(after.json()["total"], corpus_files().len() + 1);
+    let doc_page = get(&state, "/documents/sample-plan.txt").await;
+    assert!(
+        doc_page.text().contains("<mark class=\"fact"),
+        "uploaded document highlighted"
+    );
     assert_ne!(after.header("etag").expect("etag"), etag);
     let again = upload(
         &state,
@@ -321,6 +326,18 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
         .expect("hits")
         .iter()
         .any(|h| h["doc"] == "sample-plan.txt"));
+    // The page's upload form lands on the new document's page.
+    let form = upload(
+        &state,
+        "/documents/upload",
+        "form-plan.txt",
+        format!("{SAMPLE}\n另一版本。\n").as_bytes(),
+    )
+    .await;
+    assert_eq!(form.status, StatusCode::SEE_OTHER, "{}", form.text());
+    let to = form.header("location").expect("redirect");
+    assert!(to.starts_with("/documents/"), "{to}");
+    assert_eq!(get(&state, &to).await.status, StatusCode::OK);
     // Path traversal in the file name.
     for name in [
         "../../etc/passwd",

@@ -50,6 +50,15 @@ fn free_port() -> u16 {
         .expect("free port")
 }
 
+/// Saves a screenshot to $PLANWATCH_SCREENSHOTS/{name}.png when that folder is given.
+async fn shot(c: &Client, name: &str) {
+    if let Some(dir) = std::env::var_os("PLANWATCH_SCREENSHOTS") {
+        let png = c.screenshot().await.expect("screenshot");
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)
+            .expect("write screenshot");
+    }
+}
+
 async fn errors(c: &Client) -> Vec<String> {
     let v = c
         .execute(
@@ -154,6 +163,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     let title = c.title().await.expect("title");
     assert!(title.contains("总览"), "{title}");
     assert_eq!(errors(&c).await, Vec::<String>::new(), "dashboard errors");
+    shot(&c, "dashboard").await;
     let link = wait_for(&c, "a.redlist-link").await;
     let name = link.text().await.expect("link text");
     link.click().await.expect("follow the red list");
@@ -179,6 +189,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         Vec::<String>::new(),
         "indicator page errors"
     );
+    shot(&c, "indicator").await;
 
     // A source quote lands on its highlighted fact.
     let quote = wait_for(&c, "a.quote-link").await;
@@ -217,6 +228,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         Vec::<String>::new(),
         "document page errors"
     );
+    shot(&c, "document").await;
 
     // 检索: one box, highlighted snippets.
     c.goto(&format!("{base}/search"))
@@ -237,6 +249,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         .expect("marks");
     assert!(!marks.is_empty());
     assert_eq!(errors(&c).await, Vec::<String>::new(), "search page errors");
+    shot(&c, "search").await;
 
     c.close().await.expect("close the browser");
     let _ = stop.send(());

@@ -126,7 +126,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         validators(r.headers_mut());
         return r;
     }
-    let use_cache = state.config().cache_responses;
+    // HEAD answers have their body stripped by the router: never cache them.
+    let use_cache = state.config().cache_responses && req.method() == Method::GET;
     if use_cache {
         if let Some(hit) = state.cache().get(&key, &etag) {
             let mut r = Response::new(Body::from(hit.body));

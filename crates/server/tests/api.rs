@@ -458,9 +458,20 @@ async fn etags_and_last_modified() {
     // Another URL, another tag.
     let other = get(&state, "/api/v1/indicators?limit=5").await;
     assert_ne!(other.header("etag").expect("etag"), etag);
-    // Pages too.
+    // Pages too; a HEAD request first does not empty the cached page.
+    let head = send(
+        &state,
+        Request::head("/").body(Body::empty()).expect("request"),
+    )
+    .await;
+    assert_eq!(head.status, StatusCode::OK);
     let page = get(&state, "/").await;
     assert!(page.header("etag").is_some());
+    assert!(
+        page.text().contains("总览"),
+        "page body after HEAD: {}",
+        page.text()
+    );
 }
 
 #[tokio::test]

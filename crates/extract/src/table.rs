@@ -798,6 +798,17 @@ mod tests {
     use super::*;
     use planwatch_core::DocumentInfo;
 
+    /// The table rows of `text`, as the block reader would give them.
+    fn rows_of(text: &str) -> Vec<RowSpan> {
+        planwatch_text::blocks(text)
+            .into_iter()
+            .filter_map(|b| match b.kind {
+                planwatch_text::BlockKind::TableRow { cells } => Some((b.start, b.end, cells)),
+                _ => None,
+            })
+            .collect()
+    }
+
     fn run(doc_type: DocType, period: (i32, i32), table: &str) -> Vec<String> {
         let info = DocumentInfo {
             title: None,
@@ -810,19 +821,7 @@ mod tests {
             number: None,
         };
         let frame = Frame::new(&info);
-        let mut rows = Vec::new();
-        let mut off = 0;
-        for line in table.split_inclusive('\n') {
-            let l = line.trim_end_matches('\n');
-            if let Some(cells) = planwatch_text::split_cells(l) {
-                rows.push((
-                    off,
-                    off + l.len(),
-                    cells.into_iter().map(|(a, b)| (off + a, off + b)).collect(),
-                ));
-            }
-            off += line.len();
-        }
+        let rows = rows_of(table);
         let mut out = Vec::new();
         table_facts(table, &rows, &frame, "t", None, None, &mut out);
         out.iter()
@@ -914,19 +913,7 @@ mod tests {
         };
         let frame = Frame::new(&info);
         let t = "指标\t单位\t绝对数\t比上年增长(%)\n粮食产量\t万吨\t120.5\t-1.2\n";
-        let mut rows = Vec::new();
-        let mut off = 0;
-        for line in t.split_inclusive('\n') {
-            let l = line.trim_end_matches('\n');
-            if let Some(cells) = planwatch_text::split_cells(l) {
-                rows.push((
-                    off,
-                    off + l.len(),
-                    cells.into_iter().map(|(a, b)| (off + a, off + b)).collect(),
-                ));
-            }
-            off += line.len();
-        }
+        let rows = rows_of(t);
         let mut out = Vec::new();
         table_facts(t, &rows, &frame, "b", None, None, &mut out);
         let got: Vec<(Kind, Option<i32>, Option<f64>, Measure)> = out

@@ -65,9 +65,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 || at(s, after, "以来")
                 || at(s, after, "远景")
                 || at(s, after, "的基础");
-            let date = s
-                .get(after)
-                .is_some_and(|c| c.is_ascii_digit() || *c == '月');
+            // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
+            let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
+            let date = s.get(after + digits) == Some(&'月') && digits <= 2;
             if !comparison && !date {
                 let deadline = ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于");
                 let mut lead = i;
@@ -1143,6 +1143,16 @@ mod tests {
                 "actual 新登记经营主体 2023 65 % growth eq",
                 "actual 新注册企业 2023 26.8 % growth eq",
             ],
+        );
+    }
+
+    #[test]
+    fn a_year_followed_by_a_figure_is_not_a_date() {
+        check(
+            DocType::Outline,
+            false,
+            "2020年50%的农户进入新型农业组织。",
+            &["target 农户进入新型农业组织 2020 50 % level eq"],
         );
     }
 

@@ -561,7 +561,9 @@ fn finish(s: &[char], q: &mut Quantity) {
         }
     }
     // 10万元以上的村: a bound that qualifies a noun.
-    q.qualifier = q.comparator.is_some() && s.get(q.end) == Some(&'的');
+    // 投资50亿元以上17个: a bound that qualifies the count after it.
+    q.qualifier = q.comparator.is_some()
+        && (s.get(q.end) == Some(&'的') || s.get(q.end).is_some_and(|c| c.is_ascii_digit()));
     // Comparator signs and words just before the number.
     let i = q.num_start;
     let pre: &[(&str, Comparator)] = &[
@@ -587,12 +589,32 @@ fn finish(s: &[char], q: &mut Quantity) {
         q.comparator = word_comparator_before(s, q.start);
     }
     let next = s.get(q.end).copied();
-    q.counts_following_noun = CLASSIFIERS.contains(&q.unit.as_str())
+    // Money followed by a noun names a thing by its size (300亿元产业集群).
+    let counts = CLASSIFIERS.contains(&q.unit.as_str()) || q.unit.ends_with('元');
+    q.counts_following_noun = counts
         && next.is_some_and(|c| {
             (!is_delim(c) || c == '“' || c == '《')
                 && !c.is_ascii_digit()
-                && !"和及与等的以左上,".contains(c)
+                && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         });
+    // 2个300亿元产业集群: a count of size classes, not a figure.
+    if CLASSIFIERS.contains(&q.unit.as_str()) && next.is_some_and(|c| c.is_ascii_digit()) {
+        let mut j = q.end;
+        while s.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
+            j += 1;
+        }
+        let money = ["亿元", "万元", "元"]
+            .iter()
+            .find(|w| at(s, j, w))
+            .map(|w| w.chars().count());
+        if let Some(n) = money {
+            if s.get(j + n)
+                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+            {
+                q.qualifier = true;
+            }
+        }
+    }
 }
 
 /// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).
@@ -746,6 +768,14 @@ mod tests {
         assert!(q("实施科技创新发展三年行动").is_empty());
         assert!(q("第3次会议").is_empty());
         assert!(q("纲要(2015—2025年)").is_empty());
+        // Qualifiers: a bound before a count, a count of size classes.
+        let v: Vec<char> = "其中投资50亿元以上17个".chars().collect();
+        assert!(quantities(&v)[0].qualifier && !quantities(&v)[1].qualifier);
+        let v: Vec<char> = "食品加工2个300亿元产业集群".chars().collect();
+        let qs = quantities(&v);
+        assert!(qs[0].qualifier && qs[1].counts_following_noun);
+        let v: Vec<char> = "提供贷款担保186笔15.1亿元".chars().collect();
+        assert!(quantities(&v).iter().all(|q| !q.qualifier));
         assert!(q("锦州港30万吨航道改扩建").is_empty());
         assert!(q("引进中关村、百度人工智能").is_empty());
         assert!(q("打通“最后一公里”").is_empty());

@@ -210,7 +210,7 @@ fn sentence_facts(
             .map(|y| y.year)
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, kind, &sentence));
-        let (measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, &sentence[..], q);
+        let (measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
         let mut value = q.value;
         if negative {
             value = -value;
@@ -685,13 +685,7 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
 }
 
 /// The measure of a quantity, and whether its value is a fall (negative).
-fn decide_measure(
-    doc_type: DocType,
-    kind: Kind,
-    pre: &str,
-    sentence: &str,
-    q: &Quantity,
-) -> (Measure, bool) {
+fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Measure, bool) {
     let rate = q.unit == "%" || q.unit.ends_with("百分点");
     // 增加值 and 增长点 are nouns, not verbs.
     let last_verb = |words: &[&'static str]| {
@@ -751,7 +745,6 @@ fn decide_measure(
         doc_type,
         DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
     );
-    let _ = sentence;
     if up {
         if yoy {
             return (Measure::Growth, false);

@@ -356,7 +356,6 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 | '号'
                 | '时'
                 | '届'
-                | '次'
                 | '期'
                 | '级'
                 | '类'
@@ -368,7 +367,6 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 | '路'
                 | '甲'
         ) && !n.percent_word
-            && c != '次'
         {
             return None;
         }

@@ -3,115 +3,15 @@
 
 use crate::quantity::year_at;
 use planwatch_core::{DocType, DocumentInfo};
-use planwatch_text::{Block, BlockKind};
+use planwatch_text::Block;
 
-/// Reads document metadata from the text and its blocks.
-pub fn document_info(text: &str, blocks: &[Block]) -> DocumentInfo {
-    let head: Vec<String> = blocks
-        .iter()
-        .take(25)
-        .filter(|b| !matches!(b.kind, BlockKind::TableRow { .. }))
-        .map(|b| compact(&text[b.start..b.end]))
-        .collect();
-    let title = find_title(text);
-    let t = title.clone().unwrap_or_default();
-    let doc_type = doc_type_of(&t);
-    // Other early lines name the region only when they name its government or bureau.
-    let region = region_of(&t).or_else(|| {
-        head.iter()
-            .filter(|l| {
-                l.contains("人民政府") || l.contains("统计局") || l.contains("人民代表大会")
-            })
-            .find_map(|l| region_of(l))
-    });
-    let (mut period_start, mut period_end) = period_of(&t);
-    let year = title_year(&t).or_else(|| head.iter().find_map(|l| issue_year(l)));
-    if period_end.is_none() && doc_type == DocType::ImplementationPlan {
-        period_end = most_common_target_year(text);
-        period_start = year;
-    }
-    let number = head.iter().find_map(|l| doc_number(l));
-    let issuer = head
-        .iter()
-        .find(|l| {
-            l.chars().count() <= 20
-                && (l.ends_with("人民政府") || l.ends_with("办公室") || l.ends_with("统计局"))
-        })
-        .cloned();
-    DocumentInfo {
-        title,
-        region,
-        doc_type,
-        period_start,
-        period_end,
-        year,
-        issuer,
-        number,
-    }
+/// Reads document metadata from the text (see [`crate::frame`], which also
+/// says why each field was decided).
+pub fn document_info(text: &str, _blocks: &[Block]) -> DocumentInfo {
+    crate::frame::read(text).0
 }
 
-/// The title: the first short line (or run of up to three short lines, for
-/// titles broken over lines) that names a kind of document.
-fn find_title(text: &str) -> Option<String> {
-    use planwatch_text::LineClass;
-    let lines: Vec<String> = text
-        .lines()
-        .take(200)
-        .filter(|l| {
-            matches!(
-                planwatch_text::classify(l),
-                LineClass::Text | LineClass::Heading(_)
-            )
-        })
-        .map(compact)
-        .filter(|l| !l.is_empty())
-        .collect();
-    for (i, l) in lines.iter().enumerate() {
-        if l.chars().count() > 60 || l.ends_with('。') {
-            continue;
-        }
-        let mut t = l.clone();
-        for next in lines.iter().skip(i + 1).take(2) {
-            if t.chars().count() + next.chars().count() > 60
-                || next.contains(['。', '，', ','])
-                || next.starts_with('—')
-            {
-                break;
-            }
-            if TITLE_WORDS.iter().any(|w| t.contains(w))
-                && !next.chars().any(|c| "规划纲要方案报告公报计划".contains(c))
-            {
-                break;
-            }
-            t.push_str(next);
-        }
-        if TITLE_WORDS.iter().any(|w| t.contains(w)) {
-            return Some(t);
-        }
-    }
-    None
-}
-
-const TITLE_WORDS: &[&str] = &[
-    "规划",
-    "纲要",
-    "方案",
-    "工作报告",
-    "公报",
-    "计划",
-    "意见",
-    "通知",
-    "报告",
-];
-
-fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(planwatch_text::norm::char_for_matching)
-        .collect()
-}
-
-fn doc_type_of(t: &str) -> DocType {
+pub(crate) fn doc_type_of(t: &str) -> DocType {
     if t.contains("统计公报") || t.contains("公报") {
         DocType::StatisticalBulletin
     } else if t.contains("政府工作报告") || t.contains("工作报告") {
@@ -171,7 +71,7 @@ pub fn region_of(t: &str) -> Option<String> {
 }
 
 /// The period a plan covers: 十三五 → 2016–2020, (2015—2025年) → 2015–2025.
-fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
+pub(crate) fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
     let chars: Vec<char> = t.chars().collect();
     // Explicit span of years.
     let mut years = Vec::new();
@@ -261,30 +161,8 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
     best.map(|(_, y)| (y, y + 4))
 }
 
-fn title_year(t: &str) -> Option<i32> {
-    let chars: Vec<char> = t.chars().collect();
-    if t.contains("工作报告") || t.contains("公报") {
-        return (0..chars.len())
-            .find_map(|i| year_at(&chars, i))
-            .map(|(y, _)| y);
-    }
-    None
-}
-
-/// 2017年8月6日 → 2017 (a date line of issue).
-fn issue_year(l: &str) -> Option<i32> {
-    let chars: Vec<char> = l.chars().collect();
-    let (y, len) = (0..chars.len().min(30)).find_map(|i| {
-        year_at(&chars, i)
-            .map(|r| (r, i))
-            .map(|((y, l), i)| (y, i + l))
-    })?;
-    let rest: String = chars[len..].iter().collect();
-    (rest.contains('月') && rest.contains('日') && chars.len() <= 40).then_some(y)
-}
-
 /// 锦政发〔2017〕55号.
-fn doc_number(l: &str) -> Option<String> {
+pub(crate) fn doc_number(l: &str) -> Option<String> {
     let open = l.find(['〔', '[', '['])?;
     let close = l[open..].find(['〕', ']', ']'])? + open;
     let hao = l[close..].find('号')? + close;
@@ -299,7 +177,7 @@ fn doc_number(l: &str) -> Option<String> {
 }
 
 /// For plans without a period in the title: the year most often named after 到.
-fn most_common_target_year(text: &str) -> Option<i32> {
+pub(crate) fn most_common_target_year(text: &str) -> Option<i32> {
     let chars: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
     for i in 0..chars.len() {

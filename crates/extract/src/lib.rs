@@ -17,6 +17,7 @@
 #![deny(missing_docs)]
 
 pub mod doc;
+pub mod frame;
 mod number;
 pub mod prose;
 mod quantity;
@@ -37,12 +38,15 @@ pub struct Extraction {
     pub text: String,
     /// Every fact found, in document order.
     pub facts: Vec<Fact>,
+    /// What was decided about the document (type, title, region, year,
+    /// period) and from which line.
+    pub frame: Vec<frame::Decision>,
 }
 
 /// Extracts every fact from `text`, the text of the document named `doc`.
 pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);
-    let info = doc::document_info(text, &blocks);
+    let (info, decisions) = frame::read(text);
     let frame = doc::Frame::new(&info);
     let ctx = DocCtx {
         doc,
@@ -101,6 +105,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         info,
         text: text.to_string(),
         facts,
+        frame: decisions,
     }
 }
 

@@ -25,6 +25,10 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "jsonl")]
     format: Format,
+    /// Also print, on standard error, what was decided about each document
+    /// (type, title, region, year, period) and from which line.
+    #[arg(long)]
+    explain: bool,
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -46,6 +50,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             }
         };
         let ex = planwatch_extract::extract_document(&loaded.name, &loaded.text);
+        if args.explain {
+            explain(&loaded.name, &ex);
+        }
         match args.format {
             Format::Jsonl => {
                 for f in &ex.facts {
@@ -80,6 +87,30 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// Prints the document frame's decisions, one line each, on standard error.
+fn explain(name: &str, ex: &planwatch_extract::Extraction) {
+    let i = &ex.info;
+    eprintln!(
+        "# {name}: type {}, region {}, year {}, period {}–{}",
+        i.doc_type.as_str(),
+        i.region.as_deref().unwrap_or("-"),
+        i.year.map_or("-".into(), |y| y.to_string()),
+        i.period_start.map_or("?".into(), |y| y.to_string()),
+        i.period_end.map_or("?".into(), |y| y.to_string()),
+    );
+    for d in &ex.frame {
+        let source: String = d.source.chars().take(60).collect();
+        if d.line > 0 {
+            eprintln!(
+                "  {:<7} {:<12} line {:>4}: {}  [{}]",
+                d.field, d.value, d.line, source, d.rule
+            );
+        } else {
+            eprintln!("  {:<7} {:<12} {}  [{}]", d.field, d.value, source, d.rule);
+        }
+    }
 }
 
 /// Ingest errors start with the file name; the path is printed instead.

@@ -1,0 +1,766 @@
+//! The document frame: what a document says about itself — its type, title,
+//! region, period and reporting year — decided from every line that speaks
+//! of it (title, web-page date lines, the meeting line of a work report, the
+//! signature, the issuer, section headings, the body), each decision kept with
+//! the line and rule it came from so that `planwatch extract --explain` can
+//! show why a fact got its year and region.
+//!
+//! Lines are compared after [`planwatch_text::norm::char_for_matching`], so
+//! traditional-script documents take the same rules.
+
+use crate::doc::{doc_number, doc_type_of, most_common_target_year, period_of, region_of};
+use crate::quantity::year_at;
+use planwatch_core::{DocType, DocumentInfo};
+
+/// One thing decided about a document, and why.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Decision {
+    /// What was decided: `type`, `title`, `region`, `year`, `period`, `issuer`, `number`, `date`.
+    pub field: &'static str,
+    /// The value decided, as text.
+    pub value: String,
+    /// 1-based line of the document it was read from (0: derived, no one line).
+    pub line: usize,
+    /// That line, trimmed (or how the value was derived).
+    pub source: String,
+    /// The rule that read it.
+    pub rule: &'static str,
+}
+
+/// A line of the document's head or tail, compacted and normalised for matching.
+struct Line {
+    no: usize,
+    raw: String,
+    norm: String,
+}
+
+const HEAD_LINES: usize = 80;
+const HEAD_SCAN: usize = 400;
+const TAIL_LINES: usize = 20;
+
+/// Reads the document frame from the text.
+pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
+    let all: Vec<&str> = text.lines().collect();
+    let make = |no: usize, l: &str| Line {
+        no: no + 1,
+        raw: l.trim().chars().take(200).collect(),
+        norm: compact(l),
+    };
+    // The head: the first lines that are not a table of contents or page numbers.
+    let head: Vec<Line> = all
+        .iter()
+        .enumerate()
+        .take(HEAD_SCAN)
+        .filter(|(_, l)| {
+            !matches!(
+                planwatch_text::classify(l),
+                planwatch_text::LineClass::Toc | planwatch_text::LineClass::PageNumber
+            )
+        })
+        .map(|(i, l)| make(i, l))
+        .filter(|l| !l.norm.is_empty())
+        .take(HEAD_LINES)
+        .collect();
+    let tail: Vec<Line> = all
+        .iter()
+        .enumerate()
+        .skip(all.len().saturating_sub(TAIL_LINES).max(HEAD_LINES))
+        .map(|(i, l)| make(i, l))
+        .filter(|l| !l.norm.is_empty())
+        .collect();
+    let mut why = Vec::new();
+    let mut note = |field: &'static str, value: String, line: &Line, rule: &'static str| {
+        why.push(Decision {
+            field,
+            value,
+            line: line.no,
+            source: line.raw.clone(),
+            rule,
+        });
+    };
+
+    // Title and type.
+    let found = find_title(&head);
+    let title_line = found.as_ref().map(|(l, _)| *l);
+    let title = found.map(|(_, t)| t);
+    let t = title.clone().unwrap_or_default();
+    let mut doc_type = doc_type_of(&t);
+    if let Some(l) = title_line {
+        note("title", t.clone(), l, "title line");
+        note("type", doc_type.as_str().into(), l, "title words");
+    }
+    if doc_type == DocType::Other {
+        if let Some((ty, l, rule)) = type_from_body(&head) {
+            doc_type = ty;
+            note("type", ty.as_str().into(), l, rule);
+        }
+    }
+
+    // Dates: meeting line, publication date, issue date.
+    let meeting = head
+        .iter()
+        .find_map(|l| meeting_line(&l.norm).map(|m| (l, m)));
+    let published = head
+        .iter()
+        .find_map(|l| publication_date(&l.norm).map(|d| (l, d)));
+    let issued = head
+        .iter()
+        .chain(tail.iter())
+        .filter(|l| l.norm.chars().count() <= 16)
+        .find_map(|l| date_in(&l.norm).map(|d| (l, d)));
+    if let Some((l, m)) = &meeting {
+        if let Some(y) = m.year {
+            note(
+                "date",
+                y.to_string(),
+                l,
+                "meeting line (在…人民代表大会…会议上)",
+            );
+        }
+    }
+    if let Some((l, d)) = &published {
+        note(
+            "date",
+            format!("{}-{:02}", d.0, d.1),
+            l,
+            "publication date line",
+        );
+    }
+
+    // Region, most specific source first.
+    let mut region = None;
+    if let Some(r) = region_of(&t) {
+        if let Some(l) = title_line {
+            note(
+                "region",
+                r.clone(),
+                l,
+                "place named at the head of the title",
+            );
+        }
+        region = Some(r);
+    }
+    if region.is_none() {
+        if let Some((l, m)) = &meeting {
+            if let Some(r) = &m.region {
+                note(
+                    "region",
+                    r.clone(),
+                    l,
+                    "meeting line (在X第…届人民代表大会)",
+                );
+                region = Some(r.clone());
+            }
+        }
+    }
+    if region.is_none() {
+        for l in head.iter().chain(tail.iter()) {
+            if let Some((r, rule)) = signature_region(&l.norm) {
+                note("region", r.clone(), l, rule);
+                region = Some(r);
+                break;
+            }
+        }
+    }
+    if region.is_none() {
+        if let Some((l, r)) = head
+            .iter()
+            .find_map(|l| region_in_title_body(&l.norm).map(|r| (l, r)))
+        {
+            note("region", r.clone(), l, "place named in a title-like line");
+            region = Some(r);
+        }
+    }
+
+    // Period of a plan.
+    let (mut period_start, mut period_end) = period_of(&t);
+    if period_end.is_none() && matches!(doc_type, DocType::FiveYearPlan | DocType::Outline) {
+        if let Some((l, (a, b))) = head.iter().find_map(|l| {
+            let (a, b) = period_of(&l.norm);
+            Some((l, (a?, b?)))
+        }) {
+            period_start = Some(a);
+            period_end = Some(b);
+            note(
+                "period",
+                format!("{a}–{b}"),
+                l,
+                "period named near the title",
+            );
+        }
+    } else if let (Some(a), Some(b), Some(l)) = (period_start, period_end, title_line) {
+        note("period", format!("{a}–{b}"), l, "period in the title");
+    }
+
+    // The reporting year.
+    let mut year: Option<i32> = None;
+    let title_year = title_line.and_then(|_| first_year(&t));
+    match doc_type {
+        DocType::WorkReport => {
+            if let (Some(y), Some(l)) = (title_year, title_line) {
+                note(
+                    "year",
+                    y.to_string(),
+                    l,
+                    "year in the title of a work report",
+                );
+                year = Some(y);
+            } else if let Some((l, y)) = meeting.as_ref().and_then(|(l, m)| Some((*l, m.year?))) {
+                note("year", y.to_string(), l, "year the report was delivered");
+                year = Some(y);
+            } else if let Some((l, y, rule)) = report_year_from_headings(text) {
+                note("year", y.to_string(), &l, rule);
+                year = Some(y);
+            } else if let Some((l, d)) = &published {
+                note("year", d.0.to_string(), l, "publication year of the report");
+                year = Some(d.0);
+            }
+        }
+        DocType::StatisticalBulletin => {
+            if let (Some(y), Some(l)) = (title_year, title_line) {
+                note("year", y.to_string(), l, "year in the title of a bulletin");
+                year = Some(y);
+            } else if let Some((l, y)) = bulletin_year_from_body(text) {
+                note(
+                    "year",
+                    y.to_string(),
+                    &l,
+                    "first year the bulletin's body names",
+                );
+                year = Some(y);
+            } else if let Some((l, d)) = &published {
+                note(
+                    "year",
+                    (d.0 - 1).to_string(),
+                    l,
+                    "published the year after the one it covers",
+                );
+                year = Some(d.0 - 1);
+            }
+        }
+        _ => {
+            if let Some((l, y)) = issued {
+                note("year", y.0.to_string(), l, "date of issue");
+                year = Some(y.0);
+            } else if let Some((l, d)) = &published {
+                note("year", d.0.to_string(), l, "publication date");
+                year = Some(d.0);
+            } else if let (Some(y), Some(l), false) = (
+                title_year,
+                title_line,
+                // A plan's title names its horizon (二〇三五年远景目标), not its year.
+                matches!(doc_type, DocType::FiveYearPlan | DocType::Outline),
+            ) {
+                note("year", y.to_string(), l, "year in the title");
+                year = Some(y);
+            }
+        }
+    }
+    if period_end.is_none() && doc_type == DocType::ImplementationPlan {
+        period_end = most_common_target_year(text);
+        period_start = year;
+        if let Some(e) = period_end {
+            why.push(Decision {
+                field: "period",
+                value: format!("…–{e}"),
+                line: 0,
+                source: "the year most often named after 到".into(),
+                rule: "deadline years of the text",
+            });
+        }
+    }
+    let number = head.iter().find_map(|l| doc_number(&l.norm));
+    let issuer = head
+        .iter()
+        .chain(tail.iter())
+        .find(|l| {
+            l.norm.chars().count() <= 20
+                && (l.norm.ends_with("人民政府")
+                    || l.norm.ends_with("办公室")
+                    || l.norm.ends_with("统计局"))
+        })
+        .map(|l| l.norm.clone());
+    let info = DocumentInfo {
+        title,
+        region,
+        doc_type,
+        period_start,
+        period_end,
+        year,
+        issuer,
+        number,
+    };
+    (info, why)
+}
+
+pub(crate) fn compact(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{FEFF}')
+        .map(planwatch_text::norm::char_for_matching)
+        .collect()
+}
+
+/// Words of web-page chrome: breadcrumbs, counters, share and print links.
+const CHROME_WORDS: &[&str] = &[
+    "首页",
+    "当前位置",
+    "您的位置",
+    "现在的位置",
+    "索引",
+    "收藏",
+    "浏览",
+    "点击",
+    "字体",
+    "打印",
+    "分享",
+    "来源",
+    "发布时间",
+    "发布日期",
+    "责任编辑",
+    "阅读",
+    "下载",
+    "搜索",
+    "登录",
+];
+
+fn is_chrome(l: &str) -> bool {
+    l.contains('>')
+        || l.contains('»')
+        || l.contains('|')
+        || CHROME_WORDS.iter().any(|w| l.contains(w))
+}
+
+/// Title words, most specific first; a line holding a more specific one wins.
+const TITLE_WORDS: &[(&str, u8)] = &[
+    ("国民经济和社会发展统计公报", 6),
+    ("统计公报", 5),
+    ("政府工作报告", 6),
+    ("五年规划", 5),
+    ("规划纲要", 5),
+    ("计划执行情况", 5),
+    ("实施方案", 4),
+    ("行动方案", 4),
+    ("行动计划", 4),
+    ("工作方案", 4),
+    ("实施意见", 4),
+    ("评估报告", 4),
+    ("工作报告", 4),
+    ("公报", 3),
+    ("规划", 3),
+    ("纲要", 3),
+    ("方案", 2),
+    ("计划", 2),
+    ("意见", 2),
+    ("通知", 2),
+    ("报告", 2),
+];
+
+fn title_score(l: &str) -> u8 {
+    TITLE_WORDS
+        .iter()
+        .filter(|(w, _)| l.contains(w))
+        .map(|(_, s)| *s)
+        .max()
+        .unwrap_or(0)
+}
+
+/// The title line: among the head's short lines that are no chrome and no
+/// sentence, the one naming the most specific kind of document (the first on ties).
+fn find_title(head: &[Line]) -> Option<(&Line, String)> {
+    use planwatch_text::LineClass;
+    let mut best: Option<(u8, &Line, String)> = None;
+    for l in head.iter().take(40) {
+        let n = l.norm.chars().count();
+        if !(4..=60).contains(&n)
+            || doc_number(&l.norm).is_some()
+            || l.norm.ends_with('。')
+            || l.norm.ends_with('，')
+            || is_chrome(&l.norm)
+        {
+            continue;
+        }
+        if !matches!(
+            planwatch_text::classify(&l.raw),
+            LineClass::Text | LineClass::Heading(_)
+        ) {
+            continue;
+        }
+        let t = title_text(head, l);
+        let mut s = title_score(&t);
+        // A line that starts a sentence or holds a colon is weak.
+        if l.norm.starts_with('—') || l.norm.contains('：') || l.norm.contains(':') {
+            s = s.saturating_sub(2);
+        }
+        if s > 0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
+            best = Some((s, l, t));
+        }
+    }
+    best.map(|(_, l, t)| (l, t))
+}
+
+/// The title, with up to two following short lines of a title broken over lines.
+fn title_text(head: &[Line], first: &Line) -> String {
+    let mut t = first.norm.clone();
+    let mut last_no = first.no;
+    let i = head.iter().position(|l| l.no == first.no).unwrap_or(0);
+    for next in head.iter().skip(i + 1).take(2) {
+        if next.no != last_no + 1
+            || t.chars().count() + next.norm.chars().count() > 60
+            || next.norm.contains(['。', '，', ',', '：', ':'])
+            || next.norm.starts_with('—')
+            || is_chrome(&next.norm)
+            || date_in(&next.norm).is_some()
+        {
+            break;
+        }
+        // A finished title (its kind word last) takes no more lines, unless the
+        // next one continues it (…规划和二〇三五年 / 远景目标纲要).
+        let done = TITLE_WORDS.iter().any(|(w, _)| t.ends_with(w));
+        let continues = next
+            .norm
+            .chars()
+            .any(|c| "规划纲要方案报告公报计划".contains(c));
+        if (done || title_score(&t) > 0) && !continues {
+            break;
+        }
+        t.push_str(&next.norm);
+        last_no = next.no;
+    }
+    t
+}
+
+/// A type read from the body when the title names none.
+fn type_from_body(head: &[Line]) -> Option<(DocType, &Line, &'static str)> {
+    for l in head {
+        if l.norm.starts_with("各位代表") {
+            return Some((DocType::WorkReport, l, "addresses 各位代表"));
+        }
+        if l.norm.contains("统计公报") {
+            return Some((DocType::StatisticalBulletin, l, "names 统计公报"));
+        }
+        if l.norm.contains("现将") && l.norm.contains("印发给你们") {
+            return Some((DocType::ImplementationPlan, l, "a notice issuing a plan"));
+        }
+    }
+    None
+}
+
+fn first_year(s: &str) -> Option<i32> {
+    let chars: Vec<char> = s.chars().collect();
+    (0..chars.len())
+        .find_map(|i| year_at(&chars, i))
+        .map(|(y, _)| y)
+}
+
+/// A date in a line: 2017年3月20日, 2017-03-20, 2017/3/20, 2017.03.20 → (year, month).
+fn date_in(l: &str) -> Option<(i32, u32)> {
+    let chars: Vec<char> = l.chars().collect();
+    for i in 0..chars.len() {
+        if i > 0 && chars[i - 1].is_ascii_digit() {
+            continue;
+        }
+        if let Some((y, len)) = year_at(&chars, i) {
+            let m = month_at(&chars, i + len)?;
+            if chars[i + len..].contains(&'日') || chars[i + len..].contains(&'月') {
+                return Some((y, m));
+            }
+            continue;
+        }
+        if chars.len() >= i + 8 && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) {
+            let sep = chars[i + 4];
+            if matches!(sep, '-' | '/' | '.') {
+                let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().ok()?;
+                let digits: String = chars[i + 5..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                let m: u32 = digits.parse().ok()?;
+                if (1990..=2100).contains(&y) && (1..=12).contains(&m) && digits.len() <= 2 {
+                    return Some((y, m));
+                }
+            }
+        }
+    }
+    None
+}
+
+fn month_at(chars: &[char], i: usize) -> Option<u32> {
+    let digits: String = chars[i..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    if !digits.is_empty() {
+        let m: u32 = digits.parse().ok()?;
+        return (chars.get(i + digits.len()) == Some(&'月') && (1..=12).contains(&m)).then_some(m);
+    }
+    // 二〇一七年三月十四日
+    let cn: String = chars[i..]
+        .iter()
+        .take_while(|c| "一二三四五六七八九十".contains(**c))
+        .collect();
+    let n = cn.chars().count();
+    if n == 0 || chars.get(i + n) != Some(&'月') {
+        return None;
+    }
+    let v = |c: char| "一二三四五六七八九".find(c).map(|p| p as u32 / 3 + 1);
+    let cs: Vec<char> = cn.chars().collect();
+    match cs.as_slice() {
+        [c] if *c == '十' => Some(10),
+        [c] => v(*c),
+        ['十', c] => v(*c).map(|d| 10 + d),
+        _ => None,
+    }
+}
+
+/// A publication-date line of a web page (发布日期：2017-03-20, 发布时间 …).
+fn publication_date(l: &str) -> Option<(i32, u32)> {
+    const KEYS: &[&str] = &[
+        "发布日期",
+        "发布时间",
+        "发文日期",
+        "成文日期",
+        "发表时间",
+        "日期",
+        "时间",
+    ];
+    let at = KEYS
+        .iter()
+        .filter_map(|k| l.find(k).map(|i| i + k.len()))
+        .min()?;
+    date_in(&l[at..])
+}
+
+struct Meeting {
+    year: Option<i32>,
+    region: Option<String>,
+}
+
+/// `——2017年3月14日在××市第七届人民代表大会第二次会议上`.
+fn meeting_line(l: &str) -> Option<Meeting> {
+    if !l.contains("人民代表大会") || !l.contains("会议") {
+        return None;
+    }
+    let year = date_in(l).map(|d| d.0);
+    let region = l
+        .find('在')
+        .map(|i| &l[i + '在'.len_utf8()..])
+        .and_then(|rest| {
+            rest.find("第")
+                .map(|j| &rest[..j])
+                .or(rest.find("人民代表大会").map(|j| &rest[..j]))
+        })
+        .and_then(region_of);
+    (year.is_some() || region.is_some()).then_some(Meeting { year, region })
+}
+
+const HEADS: &[&str] = &[
+    "人民政府代省长",
+    "人民政府代市长",
+    "人民政府代县长",
+    "人民政府代区长",
+    "人民政府省长",
+    "人民政府市长",
+    "人民政府县长",
+    "人民政府区长",
+    "人民政府州长",
+    "人民政府主席",
+    "人民政府盟长",
+    "人民政府旗长",
+    "代省长",
+    "代市长",
+    "代县长",
+    "代区长",
+    "省长",
+    "市长",
+    "县长",
+    "区长",
+    "州长",
+    "盟长",
+    "旗长",
+];
+
+/// A signature (××市人民政府市长 王某; ××省代省长 李某) or an issuer line
+/// (××市人民政府, ××市统计局, 来源：××县统计局).
+fn signature_region(l: &str) -> Option<(String, &'static str)> {
+    if l.chars().count() <= 30 {
+        for h in HEADS {
+            if let Some(i) = l.find(h) {
+                let place = &l[..i];
+                let place = place.trim_start_matches(['—', '-']);
+                if let Some(r) = region_of(place)
+                    .filter(|r| r.len() == place.len() || place.ends_with(r.as_str()))
+                {
+                    return Some((r, "signature (X人民政府市长/省长/县长)"));
+                }
+            }
+        }
+    }
+    for key in [
+        "人民政府",
+        "统计局",
+        "人民代表大会",
+        "调查队",
+        "发展和改革委员会",
+        "发展改革委",
+    ] {
+        if let Some(i) = l.find(key) {
+            let before = &l[..i];
+            let before = before
+                .rsplit(['：', ':', '　', ' '])
+                .next()
+                .unwrap_or(before);
+            if before.is_empty() || l.chars().count() > 40 && !l.contains("来源") {
+                continue;
+            }
+            if let Some(r) = region_of(before).filter(|r| before.ends_with(r.as_str())) {
+                return Some((r, "issuing body (X人民政府, X统计局, 来源)"));
+            }
+        }
+    }
+    None
+}
+
+/// A place at the head of a title-like line that [`find_title`] did not pick
+/// (a bulletin whose title has no region, with the region on a subtitle).
+fn region_in_title_body(l: &str) -> Option<String> {
+    if l.chars().count() > 40 || is_chrome(l) || title_score(l) == 0 {
+        return None;
+    }
+    region_of(l)
+}
+
+/// 一、2018年工作回顾 → delivered in 2019; 二、2019年工作安排 → 2019.
+fn report_year_from_headings(text: &str) -> Option<(Line, i32, &'static str)> {
+    for (i, raw) in text.lines().enumerate().take(3000) {
+        let l = compact(raw);
+        if l.chars().count() > 30 {
+            continue;
+        }
+        let Some(y) = first_year(&l) else { continue };
+        let line = || Line {
+            no: i + 1,
+            raw: raw.trim().to_string(),
+            norm: l.clone(),
+        };
+        if l.contains("工作回顾") || l.contains("年工作总结") {
+            return Some((
+                line(),
+                y + 1,
+                "heading reviewing the previous year (X年工作回顾)",
+            ));
+        }
+        if [
+            "工作安排",
+            "工作任务",
+            "主要任务",
+            "总体要求",
+            "工作建议",
+            "重点工作",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+        {
+            return Some((line(), y, "heading of the year's work (X年工作安排)"));
+        }
+    }
+    None
+}
+
+/// The first year the body of a bulletin names at the head of a sentence
+/// (`2015年，全市…`, `全年…` after an `一、综合` heading is no year).
+fn bulletin_year_from_body(text: &str) -> Option<(Line, i32)> {
+    for (i, raw) in text.lines().enumerate().take(400) {
+        let l = compact(raw);
+        if l.chars().count() < 15 || is_chrome(&l) {
+            continue;
+        }
+        let chars: Vec<char> = l.chars().collect();
+        if let Some((y, len)) = year_at(&chars, 0) {
+            if chars
+                .get(len)
+                .is_some_and(|c| matches!(c, '，' | ',' | '全' | '是'))
+            {
+                return Some((
+                    Line {
+                        no: i + 1,
+                        raw: raw.trim().chars().take(200).collect(),
+                        norm: l,
+                    },
+                    y,
+                ));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame(text: &str) -> DocumentInfo {
+        read(text).0
+    }
+
+    #[test]
+    fn web_page_chrome_is_not_the_title() {
+        let i = frame("统计公报年度索引: 2023 2022 2021\n您当前的位置:首页 > 统计公报 > 四川\n\n四川省2020年国民经济和社会发展统计公报\n\n时间:2021-08-12 22:06:21 来源:四川省统计局\n一、综 合\n");
+        assert_eq!(i.doc_type, DocType::StatisticalBulletin);
+        assert_eq!(i.year, Some(2020));
+        assert_eq!(i.region.as_deref(), Some("四川省"));
+    }
+
+    #[test]
+    fn bulletin_year_from_body_or_publication_date() {
+        let i = frame("国民经济和社会发展统计公报\n某某县统计局\n2016年，全县经济平稳增长。\n");
+        assert_eq!(i.year, Some(2016));
+        assert_eq!(i.region.as_deref(), Some("某某县"));
+        let i = frame("统计公报\n发布日期：2017-03-20\n全年全市地区生产总值100亿元。\n");
+        assert_eq!(i.year, Some(2016));
+    }
+
+    #[test]
+    fn work_report_year_and_region_from_meeting_line_and_signature() {
+        let i = frame(
+            "政府工作报告\n——2017年3月14日在乙市第七届人民代表大会第二次会议上\n各位代表：\n",
+        );
+        assert_eq!(i.doc_type, DocType::WorkReport);
+        assert_eq!(i.year, Some(2017));
+        assert_eq!(i.region.as_deref(), Some("乙市"));
+        let i = frame("政府工作报告\n丙县人民政府县长 张三\n各位代表：\n一、2018年工作回顾\n");
+        assert_eq!(i.year, Some(2019));
+        assert_eq!(i.region.as_deref(), Some("丙县"));
+        let i = frame("政府工作报告\n發布日期：2021-02-01\n各位代表：\n");
+        assert_eq!(i.year, Some(2021));
+    }
+
+    #[test]
+    fn traditional_script_frame() {
+        let i = frame("2015年某某市國民經濟和社會發展統計公報\n\n全年地區生產總值增長7%。\n");
+        assert_eq!(i.doc_type, DocType::StatisticalBulletin);
+        assert_eq!(i.year, Some(2015));
+        assert_eq!(i.region.as_deref(), Some("某某市"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(date_in("2017年3月14日"), Some((2017, 3)));
+        assert_eq!(date_in("二〇一七年三月十四日"), Some((2017, 3)));
+        assert_eq!(date_in("发布时间:2020-03-25 16:38:18"), Some((2020, 3)));
+        assert_eq!(date_in("2020年50%的农户"), None);
+        assert_eq!(
+            publication_date("来源:20200325四川日报 发布时间:2020-03-25"),
+            Some((2020, 3))
+        );
+    }
+
+    #[test]
+    fn decisions_name_their_lines() {
+        let (_, why) = read("x\n乙市2019年国民经济和社会发展统计公报\n");
+        let y = why
+            .iter()
+            .find(|d| d.field == "year")
+            .map(|d| (d.value.as_str(), d.line));
+        assert_eq!(y, Some(("2019", 2)));
+    }
+}

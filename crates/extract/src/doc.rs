@@ -51,6 +51,15 @@ pub fn region_of(t: &str) -> Option<String> {
     {
         return None;
     }
+    // A known place first (罗湖区, 黔南州 are places although short).
+    if let Some((p, len, false)) = crate::region::place_at(&chars, i) {
+        if !chars
+            .get(i + len)
+            .is_some_and(|c| matches!(c, '市' | '省' | '县'))
+        {
+            return Some(p.name.to_string());
+        }
+    }
     for end in (i + 1)..(i + 8).min(chars.len()) {
         let c = chars[end];
         // 州 and 区 end a name only past two chars (锦州市 is not 锦州; 义县 is a county).

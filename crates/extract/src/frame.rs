@@ -31,6 +31,8 @@ pub struct Decision {
 struct Line {
     no: usize,
     raw: String,
+    /// As written, whitespace and glosses dropped; char-aligned with `norm`.
+    orig: String,
     norm: String,
 }
 
@@ -44,6 +46,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let make = |no: usize, l: &str| Line {
         no: no + 1,
         raw: l.trim().chars().take(200).collect(),
+        orig: as_written(l),
         norm: compact(l),
     };
     // The head: the first lines that are not a table of contents or page numbers.
@@ -82,15 +85,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     // Title and type.
     let found = find_title(&head);
     let title_line = found.as_ref().map(|(l, _)| *l);
-    let title = found.map(|(_, t)| t);
-    let t = title.clone().unwrap_or_default();
+    let (t, t_orig) = found.map(|(_, t)| t).unwrap_or_default();
+    let title = title_line.map(|_| t_orig.clone());
     let mut doc_type = doc_type_of(&t);
     if let Some(l) = title_line {
         note("title", t.clone(), l, "title line");
         note("type", doc_type.as_str().into(), l, "title words");
     }
     if doc_type == DocType::Other {
-        if let Some((ty, l, rule)) = type_from_body(&head) {
+        if let Some((ty, l, rule)) = type_from_body(&head, text) {
             doc_type = ty;
             note("type", ty.as_str().into(), l, rule);
         }
@@ -130,6 +133,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     // Region, most specific source first.
     let mut region = None;
     if let Some(r) = region_of(&t) {
+        let r = written(&t, &t_orig, &r);
         if let Some(l) = title_line {
             note(
                 "region",
@@ -143,19 +147,21 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     if region.is_none() {
         if let Some((l, m)) = &meeting {
             if let Some(r) = &m.region {
+                let r = written(&l.norm, &l.orig, r);
                 note(
                     "region",
                     r.clone(),
                     l,
                     "meeting line (在X第…届人民代表大会)",
                 );
-                region = Some(r.clone());
+                region = Some(r);
             }
         }
     }
     if region.is_none() {
         for l in head.iter().chain(tail.iter()) {
             if let Some((r, rule)) = signature_region(&l.norm) {
+                let r = written(&l.norm, &l.orig, &r);
                 note("region", r.clone(), l, rule);
                 region = Some(r);
                 break;
@@ -167,7 +173,30 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             .iter()
             .find_map(|l| region_in_title_body(&l.norm).map(|r| (l, r)))
         {
+            let r = written(&l.norm, &l.orig, &r);
             note("region", r.clone(), l, "place named in a title-like line");
+            region = Some(r);
+        }
+    }
+    if region.is_none() {
+        // The place the opening text names most often.
+        let norm: String = head.iter().map(|l| l.norm.as_str()).collect();
+        let orig: String = head.iter().map(|l| l.orig.as_str()).collect();
+        let chars: Vec<char> = norm.chars().collect();
+        if let Some(p) = crate::region::main_place(&chars) {
+            let r = written(&norm, &orig, p.name);
+            let derived = Line {
+                no: 0,
+                raw: "the place the opening lines name most often".into(),
+                orig: String::new(),
+                norm: String::new(),
+            };
+            note(
+                "region",
+                r.clone(),
+                &derived,
+                "gazetteer of provinces, prefectures and counties",
+            );
             region = Some(r);
         }
     }
@@ -197,7 +226,14 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let title_year = title_line.and_then(|_| first_year(&t));
     match doc_type {
         DocType::WorkReport => {
-            if let (Some(y), Some(l)) = (title_year, title_line) {
+            let annual_plan = t.contains("计划执行情况");
+            if let Some((l, y, rule)) = title_line
+                .filter(|_| annual_plan)
+                .and_then(|l| report_year_from_body(std::slice::from_ref(l), false))
+            {
+                note("year", y.to_string(), l, rule);
+                year = Some(y);
+            } else if let (Some(y), Some(l)) = (title_year, title_line) {
                 note(
                     "year",
                     y.to_string(),
@@ -211,9 +247,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             } else if let Some((l, y, rule)) = report_year_from_headings(text) {
                 note("year", y.to_string(), &l, rule);
                 year = Some(y);
+            } else if let Some((l, y, rule)) = report_year_from_body(&head, false) {
+                note("year", y.to_string(), l, rule);
+                year = Some(y);
             } else if let Some((l, d)) = &published {
                 note("year", d.0.to_string(), l, "publication year of the report");
                 year = Some(d.0);
+            } else if let Some((l, y, rule)) = report_year_from_body(&head, true) {
+                note("year", y.to_string(), l, rule);
+                year = Some(y);
             }
         }
         DocType::StatisticalBulletin => {
@@ -293,9 +335,47 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     (info, why)
 }
 
+/// The line as written, without whitespace and pinyin glosses: each char of
+/// it is the same char of [`compact`]'s output before normalisation.
+pub(crate) fn as_written(s: &str) -> String {
+    let mut out = String::new();
+    let mut skip_to = 0;
+    for (i, c) in s.char_indices() {
+        if i < skip_to || c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
+            continue;
+        }
+        if matches!(c, '(' | '（') && out.chars().last().is_some_and(|p| !p.is_ascii()) {
+            let g = planwatch_text::norm::gloss_len(&s[i..]);
+            if g > 0 {
+                skip_to = i + g;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `r` (found in the normalised `norm`) as `orig` writes it: a traditional-script
+/// document's region stays in its own script.
+fn written(norm: &str, orig: &str, r: &str) -> String {
+    let Some(at) = norm.find(r) else {
+        return r.to_string();
+    };
+    let from = norm[..at].chars().count();
+    let n = r.chars().count();
+    let w: String = orig.chars().skip(from).take(n).collect();
+    if w.chars().count() == n {
+        w
+    } else {
+        r.to_string()
+    }
+}
+
+/// The line for matching: [`as_written`], normalised.
 pub(crate) fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}' && *c != '\u{FEFF}')
+    as_written(s)
+        .chars()
         .map(planwatch_text::norm::char_for_matching)
         .collect()
 }
@@ -366,9 +446,9 @@ fn title_score(l: &str) -> u8 {
 
 /// The title line: among the head's short lines that are no chrome and no
 /// sentence, the one naming the most specific kind of document (the first on ties).
-fn find_title(head: &[Line]) -> Option<(&Line, String)> {
+fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
     use planwatch_text::LineClass;
-    let mut best: Option<(u8, &Line, String)> = None;
+    let mut best: Option<(u8, &Line, (String, String))> = None;
     for l in head.iter().take(40) {
         let n = l.norm.chars().count();
         if !(4..=60).contains(&n)
@@ -386,7 +466,7 @@ fn find_title(head: &[Line]) -> Option<(&Line, String)> {
             continue;
         }
         let t = title_text(head, l);
-        let mut s = title_score(&t);
+        let mut s = title_score(&t.0);
         // A line that starts a sentence or holds a colon is weak.
         if l.norm.starts_with('—') || l.norm.contains('：') || l.norm.contains(':') {
             s = s.saturating_sub(2);
@@ -399,8 +479,9 @@ fn find_title(head: &[Line]) -> Option<(&Line, String)> {
 }
 
 /// The title, with up to two following short lines of a title broken over lines.
-fn title_text(head: &[Line], first: &Line) -> String {
+fn title_text(head: &[Line], first: &Line) -> (String, String) {
     let mut t = first.norm.clone();
+    let mut orig = first.orig.clone();
     let mut last_no = first.no;
     let i = head.iter().position(|l| l.no == first.no).unwrap_or(0);
     for next in head.iter().skip(i + 1).take(2) {
@@ -424,19 +505,51 @@ fn title_text(head: &[Line], first: &Line) -> String {
             break;
         }
         t.push_str(&next.norm);
+        orig.push_str(&next.orig);
         last_no = next.no;
     }
-    t
+    (t, orig)
 }
 
 /// A type read from the body when the title names none.
-fn type_from_body(head: &[Line]) -> Option<(DocType, &Line, &'static str)> {
-    for l in head {
+fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line, &'static str)> {
+    for l in head.iter().take(30) {
         if l.norm.starts_with("各位代表") {
             return Some((DocType::WorkReport, l, "addresses 各位代表"));
         }
+        if l.norm.contains("政府工作报告") {
+            return Some((DocType::WorkReport, l, "speaks of the 政府工作报告"));
+        }
+        if l.norm.contains("计划执行情况") {
+            return Some((
+                DocType::WorkReport,
+                l,
+                "an annual plan report (计划执行情况), framed as a work report",
+            ));
+        }
         if l.norm.contains("统计公报") {
             return Some((DocType::StatisticalBulletin, l, "names 统计公报"));
+        }
+        if (l.norm.ends_with("统计局")
+            || l.norm.ends_with("调查总队")
+            || l.norm.ends_with("调查队"))
+            && text.contains("比上年")
+        {
+            return Some((
+                DocType::StatisticalBulletin,
+                l,
+                "issued by a statistics bureau and compares with the year before",
+            ));
+        }
+        if l.norm.contains('《')
+            && l.norm.contains("规划")
+            && crate::doc::named_period(&l.norm).is_some()
+        {
+            return Some((
+                DocType::FiveYearPlan,
+                l,
+                "speaks of a five-year plan (《…十X五…规划》)",
+            ));
         }
         if l.norm.contains("现将") && l.norm.contains("印发给你们") {
             return Some((DocType::ImplementationPlan, l, "a notice issuing a plan"));
@@ -629,6 +742,56 @@ fn region_in_title_body(l: &str) -> Option<String> {
     region_of(l)
 }
 
+/// The year a work report (or annual plan report) speaks for, from its body:
+/// 今年（2024年）, 2021年计划草案, 2020年…预期目标, 部署了2021年任务 → that
+/// year; 回顾了2020年工作, 2020年…计划执行情况 → the year after. With
+/// `weak`, also the first sentence opening on a year (2018年，…) → the year after.
+fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'static str)> {
+    for l in head.iter().take(60) {
+        let c: Vec<char> = l.norm.chars().collect();
+        for i in 0..c.len() {
+            let Some((y, len)) = year_at(&c, i) else {
+                continue;
+            };
+            let before: String = c[i.saturating_sub(4)..i].iter().collect();
+            let after: String = c[i + len..(i + len + 14).min(c.len())].iter().collect();
+            if !weak {
+                if before.ends_with("今年(") {
+                    return Some((l, y, "今年（X年） in a work report"));
+                }
+                if after.starts_with("计划草案") || after.starts_with("计划(草案)") {
+                    return Some((l, y, "X年计划草案: the year planned"));
+                }
+                if after.contains("预期目标")
+                    || after.starts_with("主要目标")
+                    || after.starts_with("任务")
+                {
+                    return Some((l, y, "X年…预期目标: the year the goals are for"));
+                }
+                if before.ends_with("部署了") || before.ends_with("部署") {
+                    return Some((l, y, "部署X年工作: the year of the work set out"));
+                }
+                if before.ends_with("回顾了")
+                    || before.ends_with("回顾")
+                    || after.contains("计划执行情况")
+                {
+                    return Some((l, y + 1, "回顾X年工作: reviewed the year before"));
+                }
+            } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
+                && c.get(i + len)
+                    .is_some_and(|ch| matches!(ch, '，' | ',' | '是'))
+            {
+                return Some((
+                    l,
+                    y + 1,
+                    "first sentence opening on a year: the year reviewed",
+                ));
+            }
+        }
+    }
+    None
+}
+
 /// 一、2018年工作回顾 → delivered in 2019; 二、2019年工作安排 → 2019.
 fn report_year_from_headings(text: &str) -> Option<(Line, i32, &'static str)> {
     for (i, raw) in text.lines().enumerate().take(3000) {
@@ -640,6 +803,7 @@ fn report_year_from_headings(text: &str) -> Option<(Line, i32, &'static str)> {
         let line = || Line {
             no: i + 1,
             raw: raw.trim().to_string(),
+            orig: as_written(raw),
             norm: l.clone(),
         };
         if l.contains("工作回顾") || l.contains("年工作总结") {
@@ -684,6 +848,7 @@ fn bulletin_year_from_body(text: &str) -> Option<(Line, i32)> {
                     Line {
                         no: i + 1,
                         raw: raw.trim().chars().take(200).collect(),
+                        orig: as_written(raw),
                         norm: l,
                     },
                     y,

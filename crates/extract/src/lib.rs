@@ -21,6 +21,7 @@ pub mod frame;
 mod number;
 pub mod prose;
 mod quantity;
+pub mod region;
 mod span;
 pub mod table;
 mod words;
@@ -110,9 +111,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
 }
 
 fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect()
+    frame::as_written(s)
 }
 
 /// The section a paragraph is in: a review if any open heading says so, and

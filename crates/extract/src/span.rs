@@ -22,9 +22,18 @@ impl Span {
         let Some(slice) = text.get(start..end) else {
             return s;
         };
+        let mut skip_to = 0;
         for (i, c) in slice.char_indices() {
-            if c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
+            if i < skip_to || c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
                 continue;
+            }
+            // A pinyin gloss after a character (經(jīng)濟) is not part of the words.
+            if matches!(c, '(' | '（') && s.orig.last().is_some_and(|p| !p.is_ascii()) {
+                let g = planwatch_text::norm::gloss_len(&slice[i..]);
+                if g > 0 {
+                    skip_to = i + g;
+                    continue;
+                }
             }
             let n = char_for_matching(c);
             if n == ' ' {

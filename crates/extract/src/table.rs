@@ -40,10 +40,7 @@ enum Label {
 }
 
 fn compact(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .map(planwatch_text::norm::char_for_matching)
-        .collect()
+    crate::frame::compact(s)
 }
 
 fn label(cell: &str) -> Label {

@@ -52,9 +52,59 @@ fn table() -> &'static [(char, char)] {
     })
 }
 
+/// Length in bytes of a pinyin gloss at the start of `rest` — `(jì)` or
+/// `（qū）` — that broken simplified → traditional converters insert after a
+/// character (`經(jīng)濟(jì)`); 0 when `rest` starts with none. A gloss is 1–7
+/// lowercase letters in brackets with at least one tone mark, so `(GDP)`,
+/// `(km)` and `(2020年)` are no glosses. Matching skips glosses; quotes keep them.
+pub fn gloss_len(rest: &str) -> usize {
+    let mut chars = rest.char_indices();
+    let Some((_, open)) = chars.next() else {
+        return 0;
+    };
+    if open != '(' && open != '（' {
+        return 0;
+    }
+    let mut letters = 0;
+    let mut toned = false;
+    for (i, c) in chars {
+        match c {
+            ')' | '）' => {
+                return if letters > 0 && toned {
+                    i + c.len_utf8()
+                } else {
+                    0
+                };
+            }
+            'a'..='z' | 'ü' => letters += 1,
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+            | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
+                letters += 1;
+                toned = true;
+            }
+            _ => return 0,
+        }
+        if letters > 7 {
+            return 0;
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pinyin_glosses() {
+        assert_eq!(gloss_len("(jīng)濟"), "(jīng)".len());
+        assert_eq!(gloss_len("（qū）"), "（qū）".len());
+        assert_eq!(gloss_len("(GDP)"), 0);
+        assert_eq!(gloss_len("(km)"), 0);
+        assert_eq!(gloss_len("(2020年)"), 0);
+        assert_eq!(gloss_len("(jīng"), 0);
+        assert_eq!(gloss_len(""), 0);
+    }
 
     #[test]
     fn maps_full_width_and_traditional() {

@@ -1,0 +1,207 @@
+//! Places: a gazetteer of China's provinces, prefectures and counties
+//! (`data/regions.tsv`, GB/T 2260 names), to tell a place name from words
+//! that merely end in 市, 区 or 县 (城区, 全市, 开发区), and to find the place
+//! a document is about when its title and signature do not name it.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Administrative level of a place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    /// 省, 自治区, 直辖市.
+    Province = 1,
+    /// 地级市, 自治州, 地区, 盟.
+    Prefecture = 2,
+    /// 县, 县级市, 区, 旗.
+    County = 3,
+}
+
+/// A known place: its full name and level.
+#[derive(Debug, Clone, Copy)]
+pub struct Place {
+    /// Full name (浙江省, 遵义市, 罗湖区).
+    pub name: &'static str,
+    /// Level.
+    pub level: Level,
+}
+
+struct Gazetteer {
+    /// Full names, and short names of provinces and prefectures (浙江, 遵义),
+    /// each to its place; a short name is marked so.
+    names: HashMap<&'static str, (Place, bool)>,
+    longest: usize,
+}
+
+fn gazetteer() -> &'static Gazetteer {
+    const TSV: &str = include_str!("../data/regions.tsv");
+    static G: OnceLock<Gazetteer> = OnceLock::new();
+    G.get_or_init(|| {
+        let mut names = HashMap::new();
+        for line in TSV.lines().filter(|l| !l.starts_with('#')) {
+            let mut f = line.split('\t');
+            let (Some(_code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
+                continue;
+            };
+            let level = match level {
+                "1" => Level::Province,
+                "2" => Level::Prefecture,
+                _ => Level::County,
+            };
+            // Districts named like everyday words (阳泉市城区, 郊区, 矿区).
+            if matches!(name, "城区" | "郊区" | "矿区") {
+                continue;
+            }
+            let place = Place { name, level };
+            names.entry(name).or_insert((place, false));
+            if level != Level::County {
+                if let Some(short) = short_name(name) {
+                    names.entry(short).or_insert((place, true));
+                }
+            }
+        }
+        let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        Gazetteer { names, longest }
+    })
+}
+
+/// 浙江省 → 浙江, 广西壮族自治区 → 广西, 遵义市 → 遵义; none when the short
+/// form would be one character or a common word.
+fn short_name(name: &'static str) -> Option<&'static str> {
+    const SUFFIXES: &[&str] = &[
+        "壮族自治区",
+        "回族自治区",
+        "维吾尔自治区",
+        "特别行政区",
+        "自治区",
+        "地区",
+        "省",
+        "市",
+        "盟",
+    ];
+    let short = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
+    // Short names that are also everyday words.
+    const COMMON: &[&str] = &[
+        "中山", "长治", "大同", "黄山", "吉安", "永安", "海南", "开封", "太平",
+    ];
+    (short.chars().count() >= 2 && !COMMON.contains(&short)).then_some(short)
+}
+
+/// The place whose name starts at `s[i]`, longest first, with its length in
+/// chars and whether it was named by its short form.
+pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
+    let g = gazetteer();
+    let max = g.longest.min(s.len().saturating_sub(i));
+    let mut buf = String::new();
+    let mut found = None;
+    for (k, c) in s[i..i + max].iter().enumerate() {
+        buf.push(*c);
+        if k >= 1 {
+            if let Some((p, short)) = g.names.get(buf.as_str()) {
+                found = Some((*p, k + 1, *short));
+            }
+        }
+    }
+    // A short name must not run on into a longer word (浙江大学 is no place).
+    found.filter(|(p, len, short)| {
+        !*short
+            || !s
+                .get(i + len)
+                .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'))
+                && p.name.chars().count() > *len
+    })
+}
+
+/// The full name of a known place, if `name` is one (full or short form).
+pub fn lookup(name: &str) -> Option<Place> {
+    gazetteer().names.get(name).map(|(p, _)| *p)
+}
+
+/// Places named in `s`, in order: (char position, length, place).
+pub fn places(s: &[char]) -> Vec<(usize, usize, Place)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((p, len, _)) = place_at(s, i) {
+            out.push((i, len, p));
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The place a text is most about: the most often named (a full name counts
+/// twice a short one), at the level its `全省`/`全市`/`全县` words speak of
+/// when they say. Ties go to the first named.
+pub fn main_place(s: &[char]) -> Option<Place> {
+    let text: String = s.iter().collect();
+    let level_hint = [
+        ("全省", Level::Province),
+        ("全市", Level::Prefecture),
+        ("全县", Level::County),
+    ]
+    .into_iter()
+    .map(|(w, l)| (text.matches(w).count(), l))
+    .filter(|(n, _)| *n > 0)
+    .max_by_key(|(n, _)| *n)
+    .map(|(_, l)| l);
+    let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if let Some((p, len, short)) = place_at(s, i) {
+            let w = if short { 1 } else { 2 };
+            match score.iter_mut().find(|e| e.0 == p.name) {
+                Some(e) => e.2 += w,
+                None => score.push((p.name, p, w, i)),
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    let fits = |p: &Place| match level_hint {
+        // 全市 is said in prefecture-level cities and in county-level ones.
+        Some(Level::Prefecture) => p.level >= Level::Prefecture,
+        Some(l) => p.level == l,
+        None => true,
+    };
+    let pool: Vec<_> = if score.iter().any(|e| fits(&e.1)) {
+        score.into_iter().filter(|e| fits(&e.1)).collect()
+    } else {
+        score
+    };
+    pool.into_iter()
+        .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))
+        .map(|e| e.1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn chars(s: &str) -> Vec<char> {
+        s.chars().collect()
+    }
+
+    #[test]
+    fn knows_places_not_words() {
+        assert_eq!(lookup("罗湖区").map(|p| p.level), Some(Level::County));
+        assert_eq!(lookup("浙江").map(|p| p.name), Some("浙江省"));
+        assert!(lookup("城区").is_none());
+        assert!(lookup("开发区").is_none());
+        let s = chars("2020年，罗湖区固定资产投资384亿元");
+        let p = places(&s);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].2.name, "罗湖区");
+    }
+
+    #[test]
+    fn main_place_follows_the_documents_own_words() {
+        let s = chars("据贵州省政府网站消息，介绍遵义“十四五”时期成就。遵义地区生产总值突破4000亿元，全市实现增长。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("遵义市"));
+        let s = chars("全省地区生产总值增长7%，其中成都市增长8%。四川省统计局。全省");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("四川省"));
+    }
+}

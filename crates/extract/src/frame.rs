@@ -226,10 +226,13 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let title_year = title_line.and_then(|_| first_year(&t));
     match doc_type {
         DocType::WorkReport => {
-            let annual_plan = t.contains("计划执行情况");
-            if let Some((l, y, rule)) = title_line
+            let annual_plan = head
+                .iter()
+                .take(30)
+                .any(|l| l.norm.contains("计划执行情况"));
+            if let Some((l, y, rule)) = Some(&head)
                 .filter(|_| annual_plan)
-                .and_then(|l| report_year_from_body(std::slice::from_ref(l), false))
+                .and_then(|h| report_year_from_body(h, false))
             {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
@@ -255,6 +258,20 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 year = Some(d.0);
             } else if let Some((l, y, rule)) = report_year_from_body(&head, true) {
                 note("year", y.to_string(), l, rule);
+                year = Some(y);
+            } else if let Some((l, y)) = head.iter().find_map(|l| {
+                let c: Vec<char> = l.norm.chars().collect();
+                (0..c.len()).find_map(|i| {
+                    let (y, len) = year_at(&c, i)?;
+                    (c.get(i + len) == Some(&'是')).then_some((l, y))
+                })
+            }) {
+                note(
+                    "year",
+                    y.to_string(),
+                    l,
+                    "X年是…之年: the year the report is for",
+                );
                 year = Some(y);
             }
         }
@@ -754,7 +771,7 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 continue;
             };
             let before: String = c[i.saturating_sub(4)..i].iter().collect();
-            let after: String = c[i + len..(i + len + 14).min(c.len())].iter().collect();
+            let after: String = c[i + len..(i + len + 20).min(c.len())].iter().collect();
             if !weak {
                 if before.ends_with("今年(") {
                     return Some((l, y, "今年（X年） in a work report"));

@@ -104,6 +104,49 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
     out
 }
 
+/// Years a work report names relative to itself: 今年 is the year it is
+/// delivered in, 过去一年/去年/过去五年 end with the year before. Each heads what
+/// follows (`今年主要预期目标是：…；…`) like a topic year.
+fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
+    let (Some(now), Some(past)) = (frame.target_year, frame.actual_year) else {
+        return Vec::new();
+    };
+    if frame.doc_type != DocType::WorkReport {
+        return Vec::new();
+    }
+    const WORDS: &[(&str, bool)] = &[
+        ("今年", true),
+        ("过去一年", false),
+        ("过去的一年", false),
+        ("去年", false),
+        ("过去五年", false),
+        ("五年来", false),
+    ];
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        let hit = WORDS.iter().find(|(w, _)| at(s, i, w));
+        let Some((w, current)) = hit else {
+            i += 1;
+            continue;
+        };
+        let n = w.chars().count();
+        let compared = COMPARISON_BEFORE_YEAR.iter().any(|c| ends(s, i, c))
+            || at(s, i + n, "同期")
+            || (*w == "去年" && i > 0 && s[i - 1] == '过');
+        if !compared {
+            out.push(YearMention {
+                pos: i,
+                year: if *current { now } else { past },
+                deadline: false,
+                topic: true,
+            });
+        }
+        i += n;
+    }
+    out
+}
+
 /// Extracts the facts of one paragraph (`text[start..end]`).
 pub fn paragraph_facts(
     text: &str,
@@ -115,7 +158,9 @@ pub fn paragraph_facts(
 ) {
     let span = Span::new(text, start, end);
     let s = &span.chars;
-    let years = year_mentions(s);
+    let mut years = year_mentions(s);
+    years.extend(relative_years(s, ctx.frame));
+    years.sort_by_key(|y| y.pos);
     let mut sent_start = 0;
     // A deadline year (到2020年) carries over the paragraph.
     let mut carried: Option<YearMention> = None;
@@ -653,6 +698,16 @@ fn decide_kind(
     if actual_marked && !target_marked {
         return Kind::Actual;
     }
+    // A work report states achievements unless it says a goal, or the
+    // section is the coming year's work.
+    if frame.doc_type == DocType::WorkReport
+        && !target_marked
+        && section
+            .year
+            .is_none_or(|y| frame.present.is_none_or(|p| y <= p))
+    {
+        return Kind::Actual;
+    }
     Kind::Target
 }
 
@@ -666,6 +721,12 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     {
         // “十三五”时期… in a review: the period's last year.
         if frame.present.is_none_or(|p| end <= p) {
+            return Some(end);
+        }
+    }
+    if let Some((_, end)) = period_spoken_of(sentence).filter(|_| kind == Kind::Target) {
+        // “十四五”时期…目标 in a work report or a plan review: the period's last year.
+        if frame.present.is_some_and(|p| end > p) {
             return Some(end);
         }
     }

@@ -12,6 +12,17 @@ pub fn document_info(text: &str, _blocks: &[Block]) -> DocumentInfo {
 }
 
 pub(crate) fn doc_type_of(t: &str) -> DocType {
+    // A notice issuing a document (关于印发《…分工方案》的通知) is that document.
+    if let Some((_, issued)) = t.split_once("印发") {
+        if issued.contains("方案") || issued.contains("行动计划") || issued.contains("实施意见")
+        {
+            return DocType::ImplementationPlan;
+        }
+    }
+    if t.contains("计划执行情况") || t.contains("计划草案") {
+        // An annual plan report: framed like a work report (review, then the year's goals).
+        return DocType::WorkReport;
+    }
     if t.contains("统计公报") || t.contains("公报") {
         DocType::StatisticalBulletin
     } else if t.contains("政府工作报告") || t.contains("工作报告") {

@@ -259,19 +259,26 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             } else if let Some((l, y, rule)) = report_year_from_body(&head, true) {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
-            } else if let Some((l, y)) = head.iter().find_map(|l| {
+            } else if let Some((l, y, rule)) = head.iter().find_map(|l| {
                 let c: Vec<char> = l.norm.chars().collect();
                 (0..c.len()).find_map(|i| {
                     let (y, len) = year_at(&c, i)?;
-                    (c.get(i + len) == Some(&'是')).then_some((l, y))
+                    if c.get(i + len) != Some(&'是') {
+                        return None;
+                    }
+                    let rest: String = c[i + len..]
+                        .iter()
+                        .take_while(|ch| !matches!(ch, '。' | ';'))
+                        .collect();
+                    // 2022年是…具有里程碑意义的一年 looks back; 2015年是…关键之年 ahead.
+                    Some(if rest.contains("的一年") {
+                        (l, y + 1, "X年是…的一年: the year reviewed")
+                    } else {
+                        (l, y, "X年是…之年: the year the report is for")
+                    })
                 })
             }) {
-                note(
-                    "year",
-                    y.to_string(),
-                    l,
-                    "X年是…之年: the year the report is for",
-                );
+                note("year", y.to_string(), l, rule);
                 year = Some(y);
             }
         }
@@ -795,8 +802,7 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                     return Some((l, y + 1, "回顾X年工作: reviewed the year before"));
                 }
             } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
-                && c.get(i + len)
-                    .is_some_and(|ch| matches!(ch, '，' | ',' | '是'))
+                && c.get(i + len).is_some_and(|ch| matches!(ch, '，' | ','))
             {
                 return Some((
                     l,

@@ -135,6 +135,12 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             if frame.present.is_some_and(|p| y > p) {
                 s.review = false;
             }
+        } else if let Some((_, end)) = doc::period_spoken_of(&norm) {
+            // 一、“十三五”时期发展成就: a section about a period ends with its last year.
+            s.year = Some(end);
+            if frame.present.is_some_and(|p| end <= p) {
+                s.review = true;
+            }
         }
     }
     s

@@ -677,6 +677,16 @@ fn decide_kind(
         }
         return Kind::Target;
     }
+    // “十三五”时期… in a later plan or report: a period already past.
+    if let Some((_, end)) = period_spoken_of(sentence) {
+        if frame.present.is_some_and(|p| end <= p)
+            && !["力争", "确保", "到20"]
+                .iter()
+                .any(|w| sentence.contains(w))
+        {
+            return Kind::Actual;
+        }
+    }
     if section.review {
         // Nouns like 计划/目标 name programmes in reviews; only these verbs mark a goal there.
         let strong = ["力争", "确保"].iter().any(|w| sentence.contains(w));
@@ -788,6 +798,13 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
         return (Measure::Cumulative, false);
     }
     if pre.contains("累计") || pre.contains("五年共") {
+        return (Measure::Cumulative, false);
+    }
+    // An amount over a named period (“十四五”期间新建200所, 五年减少贫困人口507万).
+    if !rate
+        && (pre.contains("期间") || pre.contains("五年") || pre.contains("年间"))
+        && !pre.contains("年均")
+    {
         return (Measure::Cumulative, false);
     }
     let comparison = !yoy && has_comparison_base(pre);

@@ -1,0 +1,272 @@
+//! The wide development set: real documents from other provinces and years
+//! (`tests/wide/docs`, sources in `tests/wide/SOURCES.md`), annotated by hand
+//! (`tests/wide/gold`). Scores extraction the way `shared/tools/score-facts`
+//! does and fails when quality drops below the floors set here.
+
+use planwatch_core::Fact;
+use serde_json::Value;
+use std::collections::{BTreeMap, HashSet};
+use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+
+/// Floors, a little under the figures measured when they were set, so that
+/// a rule that breaks a class of document fails the build.
+const MIN_F1: f64 = 0.60;
+const MIN_YEAR_RIGHT: f64 = 0.70;
+const MIN_REGION_RIGHT: f64 = 0.85;
+
+#[derive(Clone)]
+struct F {
+    doc: String,
+    kind: String,
+    year: Option<i64>,
+    value: Option<f64>,
+    value_max: Option<f64>,
+    unit: String,
+    indicator: String,
+    region: String,
+    text: String,
+}
+
+fn norm(s: &str) -> String {
+    s.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn from_json(v: &Value) -> F {
+    let s = |k: &str| {
+        v.get(k)
+            .and_then(Value::as_str)
+            .map(norm)
+            .unwrap_or_default()
+    };
+    F {
+        doc: s("doc"),
+        kind: s("kind"),
+        year: v.get("year").and_then(Value::as_i64),
+        value: v.get("value").and_then(Value::as_f64),
+        value_max: v.get("value_max").and_then(Value::as_f64),
+        unit: s("unit"),
+        indicator: s("indicator"),
+        region: s("region"),
+        text: s("text"),
+    }
+}
+
+fn lcs(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev = vec![0; b.len() + 1];
+    for ca in a.chars() {
+        let mut cur = vec![0; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = if ca == *cb {
+                prev[j] + 1
+            } else {
+                prev[j + 1].max(cur[j])
+            };
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+fn close(a: &str, b: &str) -> f64 {
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la == 0 || lb == 0 {
+        return 0.0;
+    }
+    lcs(a, b) as f64 / la.min(lb) as f64
+}
+
+fn same(x: Option<f64>, y: Option<f64>) -> bool {
+    match (x, y) {
+        (None, None) => true,
+        (Some(x), Some(y)) => (x - y).abs() <= 1e-6 * 1f64.max(x.abs()).max(y.abs()),
+        _ => false,
+    }
+}
+
+fn distinct(facts: Vec<F>) -> Vec<F> {
+    let mut seen = HashSet::new();
+    facts
+        .into_iter()
+        .filter(|f| {
+            seen.insert(format!(
+                "{}|{}|{:?}|{:?}|{:?}|{}|{}|{}",
+                f.doc, f.kind, f.year, f.value, f.value_max, f.unit, f.indicator, f.text
+            ))
+        })
+        .collect()
+}
+
+/// Greedy one-to-one matching by indicator closeness, as score-facts does.
+fn matched(gold: &[F], pred: &[F]) -> Vec<(usize, usize)> {
+    let mut pairs = Vec::new();
+    for (gi, g) in gold.iter().enumerate() {
+        for (pi, p) in pred.iter().enumerate() {
+            if (&g.doc, &g.kind, g.year) != (&p.doc, &p.kind, p.year)
+                || !same(g.value, p.value)
+                || !same(g.value_max, p.value_max)
+                || g.unit != p.unit
+            {
+                continue;
+            }
+            let s = close(&g.indicator, &p.indicator);
+            if s >= 0.5 {
+                pairs.push((s, gi, pi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut ug, mut up, mut out) = (HashSet::new(), HashSet::new(), Vec::new());
+    for (_, gi, pi) in pairs {
+        if ug.contains(&gi) || up.contains(&pi) {
+            continue;
+        }
+        ug.insert(gi);
+        up.insert(pi);
+        out.push((gi, pi));
+    }
+    out
+}
+
+fn f1(tp: usize, np: usize, ng: usize) -> f64 {
+    let p = if np > 0 { tp as f64 / np as f64 } else { 0.0 };
+    let r = if ng > 0 { tp as f64 / ng as f64 } else { 0.0 };
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+/// The document type named in an id (`b03_luohu_report_2021` → report).
+fn doc_type(doc: &str) -> &str {
+    [
+        "bulletin",
+        "report",
+        "annualplan",
+        "midterm",
+        "plan",
+        "impl",
+        "other",
+    ]
+    .into_iter()
+    .find(|t| doc.contains(&format!("_{t}_")))
+    .unwrap_or("other")
+}
+
+#[test]
+fn wide_development_set() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/wide");
+    let mut gold = Vec::new();
+    let mut pred = Vec::new();
+    let mut names: Vec<_> = std::fs::read_dir(dir.join("gold"))
+        .expect("tests/wide/gold is shipped with the crate")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    names.sort();
+    assert!(
+        names.len() >= 40,
+        "the wide set has {} documents",
+        names.len()
+    );
+    for path in &names {
+        let stem = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default();
+        let doc = format!("{stem}.txt");
+        let text = std::fs::read_to_string(dir.join("docs").join(&doc))
+            .unwrap_or_else(|e| panic!("{doc}: {e}"));
+        for line in std::fs::read_to_string(path)
+            .unwrap_or_default()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+        {
+            let v: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{stem}: {e}"));
+            gold.push(from_json(&v));
+        }
+        let ex = planwatch_extract::extract_document(&doc, &text);
+        for f in &ex.facts {
+            let v = serde_json::to_value(f as &Fact).unwrap_or_default();
+            pred.push(from_json(&v));
+        }
+    }
+    let numeric = |fs: Vec<F>| distinct(fs.into_iter().filter(|f| f.value.is_some()).collect());
+    let (g, p) = (numeric(gold.clone()), numeric(pred.clone()));
+    let m = matched(&g, &p);
+    let total = f1(m.len(), p.len(), g.len());
+
+    // Per document type.
+    let mut by_type: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for f in &g {
+        by_type.entry(doc_type(&f.doc)).or_default().2 += 1;
+    }
+    for f in &p {
+        by_type.entry(doc_type(&f.doc)).or_default().1 += 1;
+    }
+    for (gi, _) in &m {
+        by_type.entry(doc_type(&g[*gi].doc)).or_default().0 += 1;
+    }
+    // Year right among facts paired on value and unit (so a wrong year still pairs).
+    let mut pairs = 0;
+    let mut year_right = 0;
+    for gf in &g {
+        if let Some(pf) = p.iter().find(|pf| {
+            pf.doc == gf.doc
+                && same(pf.value, gf.value)
+                && pf.unit == gf.unit
+                && close(&gf.indicator, &pf.indicator) >= 0.5
+        }) {
+            pairs += 1;
+            year_right += usize::from(pf.year == gf.year);
+        }
+    }
+    let year_acc = year_right as f64 / pairs.max(1) as f64;
+    let region_acc = m
+        .iter()
+        .filter(|(gi, pi)| g[*gi].region == p[*pi].region)
+        .count() as f64
+        / m.len().max(1) as f64;
+    let (gq, pq) = (
+        distinct(gold.into_iter().filter(|f| f.value.is_none()).collect()),
+        distinct(pred.into_iter().filter(|f| f.value.is_none()).collect()),
+    );
+    let qual = gq
+        .iter()
+        .filter(|gf| {
+            pq.iter().any(|pf| {
+                (&pf.doc, &pf.kind, pf.year) == (&gf.doc, &gf.kind, gf.year)
+                    && close(&gf.indicator, &pf.indicator).min(close(&gf.text, &pf.text)) >= 0.5
+            })
+        })
+        .count();
+
+    println!(
+        "wide set: {} documents, numeric F1 {total:.3} (gold {}, pred {}, matched {})",
+        names.len(),
+        g.len(),
+        p.len(),
+        m.len()
+    );
+    for (t, (tp, np, ng)) in &by_type {
+        println!(
+            "  {t:<11} F1 {:.3} (gold {ng}, pred {np})",
+            f1(*tp, *np, *ng)
+        );
+    }
+    println!(
+        "  year right on {year_acc:.3} of paired facts, region right on {region_acc:.3} of matched"
+    );
+    println!("  qualitative goals found: {qual} of {}", gq.len());
+    assert!(total >= MIN_F1, "numeric F1 {total:.3} < {MIN_F1}");
+    assert!(
+        year_acc >= MIN_YEAR_RIGHT,
+        "year right {year_acc:.3} < {MIN_YEAR_RIGHT}"
+    );
+    assert!(
+        region_acc >= MIN_REGION_RIGHT,
+        "region right {region_acc:.3} < {MIN_REGION_RIGHT}"
+    );
+}

@@ -565,6 +565,17 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "issued by a statistics bureau and compares with the year before",
             ));
         }
+        if (l.norm.starts_with("初步核算")
+            || l.norm.starts_with("初步测算")
+            || l.norm.starts_with("经初步核算"))
+            && text.contains("比上年")
+        {
+            return Some((
+                DocType::StatisticalBulletin,
+                l,
+                "reads like a bulletin (初步核算…比上年)",
+            ));
+        }
         if l.norm.contains('《')
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()
@@ -764,6 +775,31 @@ fn region_in_title_body(l: &str) -> Option<String> {
         return None;
     }
     region_of(l)
+}
+
+/// The latest year a text reports data for (years after 到/至 are deadlines):
+/// the "now" of an undated article.
+pub fn latest_data_year(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text
+        .chars()
+        .take(20_000)
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let mut best = None;
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((y, len)) = year_at(&chars, i) {
+            let deadline = i > 0 && matches!(chars[i - 1], '到' | '至' | '于');
+            let horizon = chars[i + len..].starts_with(&['远', '景']);
+            if !deadline && !horizon && best.is_none_or(|b| y > b) {
+                best = Some(y);
+            }
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    best
 }
 
 /// The year a work report (or annual plan report) speaks for, from its body:

@@ -47,8 +47,22 @@ pub struct Extraction {
 /// Extracts every fact from `text`, the text of the document named `doc`.
 pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);
-    let (info, decisions) = frame::read(text);
-    let frame = doc::Frame::new(&info);
+    let (info, mut decisions) = frame::read(text);
+    let mut frame = doc::Frame::new(&info);
+    if info.doc_type == planwatch_core::DocType::Other && info.year.is_none() {
+        // An undated article speaks of the latest year it gives figures for.
+        if let Some(y) = frame::latest_data_year(text) {
+            frame.present = Some(y);
+            frame.actual_year = Some(y);
+            decisions.push(frame::Decision {
+                field: "year",
+                value: y.to_string(),
+                line: 0,
+                source: "the latest year the text gives figures for".into(),
+                rule: "an undated article: its facts default to that year",
+            });
+        }
+    }
     let ctx = DocCtx {
         doc,
         frame: &frame,

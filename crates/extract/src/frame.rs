@@ -670,12 +670,21 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
         "发表时间",
         "日期",
         "时间",
+        "date",
+        "Date",
     ];
-    let at = KEYS
+    match KEYS
         .iter()
         .filter_map(|k| l.find(k).map(|i| i + k.len()))
-        .min()?;
-    date_in(&l[at..])
+        .min()
+    {
+        Some(at) => date_in(&l[at..]),
+        // A short line holding only a numeric date (2021-02-05 12:10) is a page's date.
+        None if l.chars().count() <= 40 && l.chars().filter(|c| *c == '-').count() >= 2 => {
+            date_in(l).filter(|_| !l.contains('年'))
+        }
+        None => None,
+    }
 }
 
 struct Meeting {
@@ -789,7 +798,19 @@ pub fn latest_data_year(text: &str) -> Option<i32> {
     let mut i = 0;
     while i < chars.len() {
         if let Some((y, len)) = year_at(&chars, i) {
-            let deadline = i > 0 && matches!(chars[i - 1], '到' | '至' | '于');
+            // 到2025年 opening a clause, or the end of a span (2021至2025年), is no data year;
+            // 提高至2024年的 is.
+            let before = |k: usize| {
+                if i >= k {
+                    chars.get(i - k).copied()
+                } else {
+                    None
+                }
+            };
+            let deadline = matches!(before(1), Some('到' | '至' | '于'))
+                && before(2).is_none_or(|c| {
+                    c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
+                });
             let horizon = chars[i + len..].starts_with(&['远', '景']);
             if !deadline && !horizon && best.is_none_or(|b| y > b) {
                 best = Some(y);

@@ -96,7 +96,8 @@ const BASE_UNITS: &[&str] = &[
     "‰",
 ];
 
-const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "千", "百"];
+/// 兆 is 万亿 in Taiwan and older texts (`5.06兆元`).
+const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "兆", "千", "百"];
 
 /// Compound denominators after `/` (`元/人`, `公里/百平方公里`, `吨标准煤/万元`).
 const PER_UNITS: &[&str] = &[
@@ -174,11 +175,18 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
     if let Some(m) = magnitude {
         unit.push_str(m);
         j += m.chars().count();
-    } else if let Some(m) = match_word(s, j, MAGNITUDES) {
+    } else if let Some(m) = match_word(s, j, MAGNITUDES).filter(|m| {
+        // 兆 before 瓦/伏安/赫 is the SI prefix of a unit (兆瓦), not 万亿.
+        *m != "兆"
+            || !matches!(
+                s.get(j + 1),
+                Some('瓦' | '伏' | '赫' | '帕' | '焦' | '字' | '比')
+            )
+    }) {
         unit.push_str(m);
         j += m.chars().count();
         // A magnitude alone is a unit only for 万/亿 (`17.19万建档立卡人口`, `突破1000亿`).
-        must_have_base = !(m == "万" || m == "亿" || m == "万亿");
+        must_have_base = !(m == "万" || m == "亿" || m == "万亿" || m == "兆");
     }
     // 人口, 人员, 人才 are nouns: `280万人口` is 280 万 of 人口.
     let base = match_word(s, j, BASE_UNITS).filter(|b| {

@@ -18,6 +18,8 @@ pub struct Section {
     pub year: Option<i32>,
     /// The heading text.
     pub title: Option<String>,
+    /// The paragraphs list goals announced just before (`预期目标是：`).
+    pub goals: bool,
 }
 
 /// What every fact of one document shares.
@@ -89,11 +91,22 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 let comma = s
                     .get(k)
                     .is_some_and(|c| matches!(c, '，' | ',' | '：' | ':'));
+                // 2020年…主要预期目标：… heads the list of goals that follows.
+                let announces = {
+                    let clause: String = s[after..]
+                        .iter()
+                        .take_while(|c| {
+                            !is_sentence_end(**c) && !matches!(c, ':' | '：' | ',' | '，')
+                        })
+                        .collect();
+                    let end = after + clause.chars().count();
+                    clause.contains("目标") && s.get(end).is_some_and(|c| matches!(c, ':' | '：'))
+                };
                 out.push(YearMention {
                     pos: i,
                     year: y,
                     deadline,
-                    topic: heads && comma,
+                    topic: (heads && comma) || announces,
                 });
             }
             i += len;
@@ -675,6 +688,9 @@ fn decide_kind(
         if !target_marked || actual_marked {
             return Kind::Actual;
         }
+        return Kind::Target;
+    }
+    if section.goals && !actual_marked {
         return Kind::Target;
     }
     // “十三五”时期… in a later plan or report: a period already past.

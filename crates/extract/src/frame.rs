@@ -236,6 +236,20 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
+            } else if let Some((l, y)) = meeting
+                .as_ref()
+                .filter(|(_, m)| m.month.is_some_and(|mo| mo >= 10))
+                .and_then(|(l, m)| Some((*l, m.year?)))
+            {
+                // A report delivered at a new congress late in the year (换届)
+                // reviews that same year: frame it as the next year's report.
+                note(
+                    "year",
+                    (y + 1).to_string(),
+                    l,
+                    "delivered late in the year: reviews that year",
+                );
+                year = Some(y + 1);
             } else if let (Some(y), Some(l)) = (title_year, title_line) {
                 note(
                     "year",
@@ -608,7 +622,9 @@ fn date_in(l: &str) -> Option<(i32, u32)> {
             continue;
         }
         if let Some((y, len)) = year_at(&chars, i) {
-            let m = month_at(&chars, i + len)?;
+            let Some(m) = month_at(&chars, i + len) else {
+                continue;
+            };
             if chars[i + len..].contains(&'日') || chars[i + len..].contains(&'月') {
                 return Some((y, m));
             }
@@ -689,6 +705,7 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
 
 struct Meeting {
     year: Option<i32>,
+    month: Option<u32>,
     region: Option<String>,
 }
 
@@ -697,7 +714,9 @@ fn meeting_line(l: &str) -> Option<Meeting> {
     if !l.contains("人民代表大会") || !l.contains("会议") {
         return None;
     }
-    let year = date_in(l).map(|d| d.0);
+    let date = date_in(l);
+    let year = date.map(|d| d.0);
+    let month = date.map(|d| d.1);
     let region = l
         .find('在')
         .map(|i| &l[i + '在'.len_utf8()..])
@@ -707,7 +726,11 @@ fn meeting_line(l: &str) -> Option<Meeting> {
                 .or(rest.find("人民代表大会").map(|j| &rest[..j]))
         })
         .and_then(region_of);
-    (year.is_some() || region.is_some()).then_some(Meeting { year, region })
+    (year.is_some() || region.is_some()).then_some(Meeting {
+        year,
+        month,
+        region,
+    })
 }
 
 const HEADS: &[&str] = &[

@@ -63,7 +63,7 @@ pub fn region_of(t: &str) -> Option<String> {
         return None;
     }
     // A known place first (罗湖区, 黔南州 are places although short).
-    if let Some((p, len, false)) = crate::region::place_at(&chars, i) {
+    if let Some((p, len, false)) = crate::region::place_chain_at(&chars, i) {
         if !chars
             .get(i + len)
             .is_some_and(|c| matches!(c, '市' | '省' | '县'))

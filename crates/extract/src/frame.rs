@@ -100,9 +100,16 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     }
 
     // Dates: meeting line, publication date, issue date.
-    let meeting = head
-        .iter()
-        .find_map(|l| meeting_line(&l.norm).map(|m| (l, m)));
+    // A meeting line may be broken before 人民代表大会.
+    let meeting = head.iter().enumerate().find_map(|(k, l)| {
+        let joined = match head.get(k + 1) {
+            Some(n) if l.norm.contains('在') && !l.norm.contains("人民代表大会") => {
+                format!("{}{}", l.norm, n.norm)
+            }
+            _ => l.norm.clone(),
+        };
+        meeting_line(&joined).map(|m| (l, m))
+    });
     let published = head
         .iter()
         .find_map(|l| publication_date(&l.norm).map(|d| (l, d)));

@@ -112,6 +112,20 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     })
 }
 
+/// Like [`place_at`], but a chain of places (重庆市九龙坡区, 天津市河东区) gives
+/// its most specific one, with the chain's whole length.
+pub fn place_chain_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
+    let (mut p, mut len, mut short) = place_at(s, i)?;
+    while let Some((q, l, sh)) = place_at(s, i + len) {
+        if q.level <= p.level {
+            break;
+        }
+        (p, short) = (q, sh);
+        len += l;
+    }
+    Some((p, len, short))
+}
+
 /// The full name of a known place, if `name` is one (full or short form).
 pub fn lookup(name: &str) -> Option<Place> {
     gazetteer().names.get(name).map(|(p, _)| *p)
@@ -122,7 +136,7 @@ pub fn places(s: &[char]) -> Vec<(usize, usize, Place)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if let Some((p, len, _)) = place_at(s, i) {
+        if let Some((p, len, _)) = place_chain_at(s, i) {
             out.push((i, len, p));
             i += len;
         } else {
@@ -150,7 +164,7 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < s.len() {
-        if let Some((p, len, short)) = place_at(s, i) {
+        if let Some((p, len, short)) = place_chain_at(s, i) {
             let w = if short { 1 } else { 2 };
             match score.iter_mut().find(|e| e.0 == p.name) {
                 Some(e) => e.2 += w,
@@ -195,6 +209,8 @@ mod tests {
         let p = places(&s);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].2.name, "罗湖区");
+        let s = chars("2018年重庆市九龙坡区国民经济和社会发展统计公报");
+        assert_eq!(places(&s)[0].2.name, "九龙坡区");
     }
 
     #[test]

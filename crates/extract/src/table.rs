@@ -138,7 +138,10 @@ fn is_caption(cells: &[String]) -> bool {
         .map(|c| compact(c))
         .filter(|c| !c.is_empty())
         .collect();
-    non_empty.len() == 1 && (non_empty[0].starts_with('表') || non_empty[0].chars().count() > 14)
+    non_empty.len() == 1
+        && (non_empty[0].starts_with('表')
+            || non_empty[0].starts_with("单位")
+            || non_empty[0].chars().count() > 14)
 }
 
 /// The table's column layout, from its header rows.
@@ -147,9 +150,21 @@ struct Layout {
     slots: Vec<Slot>,
     /// Header labels of the leading non-value columns (指标, 单位, 序号…).
     lead: Vec<Label>,
+    /// Unit of the level columns, from a header (`绝对值(亿元)`) or a `单位：亿元` note.
+    level_unit: Option<String>,
 }
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
+    // 绝对值(亿元) or a 单位：亿元 note gives the unit of the table's level columns.
+    let level_unit = header.iter().flat_map(|r| r.iter()).find_map(|c| {
+        let cc = compact(c);
+        if let Some(u) = cc.strip_prefix("单位:") {
+            return (!u.is_empty() && u.chars().count() <= 6).then(|| u.to_string());
+        }
+        matches!(label(c), Label::Absolute)
+            .then(|| name_and_unit(c).1)
+            .flatten()
+    });
     let header: Vec<&Vec<String>> = header.iter().filter(|r| !is_caption(r)).collect();
     let labelled: Vec<Vec<Label>> = header
         .iter()
@@ -283,7 +298,11 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
             break;
         }
     }
-    Layout { slots, lead }
+    Layout {
+        slots,
+        lead,
+        level_unit,
+    }
 }
 
 fn default_kind(frame: &Frame) -> Kind {
@@ -722,7 +741,9 @@ fn row_facts(
                 } else if slot.growth || v.percent && !unit_is_rate {
                     v.unit.clone().or(Some("%".to_string()))
                 } else {
-                    unit.clone().or(v.unit.clone())
+                    unit.clone()
+                        .or(v.unit.clone())
+                        .or_else(|| lay.level_unit.clone())
                 };
                 out.push(Fact {
                     value: Some(v.value),

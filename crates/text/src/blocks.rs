@@ -39,6 +39,110 @@ fn ends_sentence(s: &str) -> bool {
     ])
 }
 
+/// A line that can be one cell of a table pasted one cell per line: short,
+/// no sentence punctuation.
+fn is_cell_line(t: &str) -> bool {
+    let n = t.chars().count();
+    n > 0 && n <= 24 && !t.contains(['。', '，', ',', '；', ';', '：']) || t.starts_with("单位")
+}
+
+/// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.
+fn is_number_cell(t: &str) -> bool {
+    let t = t.trim_end_matches(['%', '％']);
+    let t = t.strip_prefix(['-', '−', '+']).unwrap_or(t);
+    (!t.is_empty()
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ','))
+        && t.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || matches!(t, "—" | "-" | "--" | "/")
+}
+
+fn is_separator(t: &str) -> bool {
+    matches!(t, "|" | "｜")
+}
+
+/// Tables that web pages flatten to one cell per line (label, then its
+/// numbers; `|` lines between cells), found as a run of short lines whose
+/// numbers repeat with a fixed period. Each is returned as (first line, end
+/// line, blocks): a note row (单位：亿元), the header row, then one row per
+/// label, every cell an exact span of the input.
+fn cell_per_line_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // A run of cell, separator and blank lines.
+        let mut j = i;
+        let mut cells: Vec<usize> = Vec::new();
+        while j < lines.len() {
+            let t = lines[j].1.trim();
+            if t.is_empty() || is_separator(t) {
+                j += 1;
+            } else if is_cell_line(t) {
+                cells.push(j);
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some((first, end, blocks)) = read_cell_run(lines, &cells) {
+            out.push((first, end, blocks));
+            i = end;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+fn read_cell_run(lines: &[(usize, &str)], cells: &[usize]) -> Option<(usize, usize, Vec<Block>)> {
+    let text = |k: usize| lines[cells[k]].1.trim();
+    let num = |k: usize| is_number_cell(text(k));
+    let f = (0..cells.len()).find(|&k| num(k))?;
+    if f < 2 {
+        return None;
+    }
+    // Columns: the label before the first number and the numbers after it.
+    let k = (f..cells.len()).take_while(|&x| num(x)).count() + 1;
+    if k < 2 {
+        return None;
+    }
+    let mut rows: Vec<(usize, usize)> = Vec::new(); // cell index ranges
+    let mut at = f - 1;
+    while at + k <= cells.len() && !num(at) && (at + 1..at + k).all(num) {
+        rows.push((at, at + k));
+        at += k;
+    }
+    if rows.len() < 2 {
+        return None;
+    }
+    let head_start = (f - 1).saturating_sub(k);
+    let span = |a: usize, b: usize| -> Block {
+        let cs: Vec<(usize, usize)> = (a..b)
+            .map(|x| {
+                let (off, l) = lines[cells[x]];
+                let lead = l.len() - l.trim_start().len();
+                (off + lead, off + lead + l.trim().len())
+            })
+            .collect();
+        let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
+        Block {
+            kind: BlockKind::TableRow { cells: cs },
+            start,
+            end,
+        }
+    };
+    let mut blocks = Vec::new();
+    for x in 0..head_start {
+        blocks.push(span(x, x + 1));
+    }
+    blocks.push(span(head_start, f - 1));
+    for (a, b) in &rows {
+        blocks.push(span(*a, *b));
+    }
+    let end_line = cells[rows[rows.len() - 1].1 - 1] + 1;
+    Some((cells[0], end_line, blocks))
+}
+
 /// Reads `text` into blocks, skipping blank lines, page numbers, tables of
 /// contents and web-page chrome.
 pub fn blocks(text: &str) -> Vec<Block> {
@@ -46,10 +150,29 @@ pub fn blocks(text: &str) -> Vec<Block> {
     // Index in `out` of a paragraph that may continue on a later line.
     let mut open_para: Option<usize> = None;
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let start = offset;
-        offset += raw.len();
+    let lines: Vec<(usize, &str)> = text
+        .split_inclusive('\n')
+        .map(|raw| {
+            let at = offset;
+            offset += raw.len();
+            (at, raw.trim_end_matches(['\n', '\r']))
+        })
+        .collect();
+    let tables = cell_per_line_tables(&lines);
+    let mut next_table = tables.iter().peekable();
+    let mut n = 0;
+    while n < lines.len() {
+        let (start, line) = lines[n];
+        if let Some((first, end, rows)) = next_table.peek() {
+            if *first == n {
+                open_para = None;
+                out.extend(rows.iter().cloned());
+                n = *end;
+                next_table.next();
+                continue;
+            }
+        }
+        n += 1;
         match classify(line) {
             LineClass::Blank | LineClass::PageNumber => {}
             LineClass::Toc | LineClass::Chrome => open_para = None,
@@ -104,6 +227,39 @@ pub fn blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tables_pasted_one_cell_per_line() {
+        let text = "表1 生产总值\n指标\n绝对值(亿元)\n比上年增长(%)\n全区生产总值\n3453.93\n7.8\n工业\n1096.30\n-0.9\n正文。\n";
+        let b = blocks(text);
+        let rows: Vec<&str> = b
+            .iter()
+            .filter(|x| matches!(x.kind, BlockKind::TableRow { .. }))
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "表1 生产总值",
+                "指标\n绝对值(亿元)\n比上年增长(%)",
+                "全区生产总值\n3453.93\n7.8",
+                "工业\n1096.30\n-0.9"
+            ]
+        );
+        assert_eq!(texts(text, &b).last(), Some(&"正文。"));
+        // With `|` lines between the cells.
+        let text = "单位:亿元\n|\n指标\n|\n绝对数\n|\n增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n3.3\n";
+        let rows = blocks(text)
+            .iter()
+            .filter(|x| matches!(x.kind, BlockKind::TableRow { .. }))
+            .count();
+        assert_eq!(rows, 4);
+        // Short lines of prose with a number or two are no table.
+        let text = "各位代表：\n现在\n2018\n报告\n";
+        assert!(blocks(text)
+            .iter()
+            .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
+    }
 
     fn texts<'a>(text: &'a str, blocks: &[Block]) -> Vec<&'a str> {
         blocks.iter().map(|b| &text[b.start..b.end]).collect()

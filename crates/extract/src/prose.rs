@@ -924,6 +924,13 @@ fn qualitative_facts(
             }
         }
         let (ns, ne) = strip(s, cs, t0, LEAD, TRAIL);
+        // 地区生产总值比2020年翻一番: the name stops at the comparison.
+        let cut = cut_comparison(s, ns, ne);
+        let (ns, ne) = if cut > ns {
+            strip(s, ns, cut, LEAD, TRAIL)
+        } else {
+            (ns, ne)
+        };
         if ne <= ns {
             continue;
         }
@@ -959,7 +966,7 @@ fn qualitative_facts(
             None
         };
         let name: String = s[ns..ne].iter().collect();
-        let measure = if *pat == "平均水平"
+        let measure = if pat.starts_with("平均水")
             && (name.contains("增速") || name.contains("增长") || name.contains("增幅"))
         {
             Measure::Growth
@@ -967,24 +974,36 @@ fn qualitative_facts(
             *measure
         };
         let (qa, qb) = span.bytes(a + ns, a + t_end);
-        out.push(Fact {
-            doc: ctx.doc.to_string(),
-            kind,
-            indicator: clean_name(&span.orig_string(a + ns, a + ne)),
-            region: ctx.region.clone(),
-            year,
-            value: None,
-            value_max: None,
-            unit: None,
-            measure,
-            comparator: lead_cmp.unwrap_or(*comparator),
-            attribute: None,
-            text: Some(span.orig_string(a + t0, a + t_end)),
-            quote: text.get(qa..qb).unwrap_or_default().to_string(),
-            section: section.title.clone(),
-            start: Some(qa),
-            end: Some(qb),
-        });
+        // One goal shared by a list of indicators is one fact each.
+        let orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
+        let mut names = if orig.len() == ne - ns {
+            split_list(&orig)
+        } else {
+            Vec::new()
+        };
+        if names.is_empty() {
+            names.push(clean_name(&orig.iter().collect::<String>()));
+        }
+        for indicator in names {
+            out.push(Fact {
+                doc: ctx.doc.to_string(),
+                kind,
+                indicator,
+                region: ctx.region.clone(),
+                year,
+                value: None,
+                value_max: None,
+                unit: None,
+                measure,
+                comparator: lead_cmp.unwrap_or(*comparator),
+                attribute: None,
+                text: Some(span.orig_string(a + t0, a + t_end)),
+                quote: text.get(qa..qb).unwrap_or_default().to_string(),
+                section: section.title.clone(),
+                start: Some(qa),
+                end: Some(qb),
+            });
+        }
     }
 }
 
@@ -1013,6 +1032,11 @@ const QUALITATIVE_LEADS: &[&str] = &[
 /// Qualitative goal patterns, most specific first: (words, measure, comparator).
 const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("平均水平", Measure::Level, Comparator::Eq),
+    ("平均水准", Measure::Level, Comparator::Eq),
+    ("上年水平", Measure::Level, Comparator::Eq),
+    ("上年水准", Measure::Level, Comparator::Eq),
+    ("总量控制要求", Measure::Level, Comparator::Le),
+    ("全部脱贫", Measure::Level, Comparator::Eq),
     ("同步增长", Measure::AvgGrowth, Comparator::Eq),
     ("增长同步", Measure::Growth, Comparator::Eq),
     ("增长基本同步", Measure::Growth, Comparator::Eq),

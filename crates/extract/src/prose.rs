@@ -364,6 +364,11 @@ fn sentence_facts(
         };
         let (qa, qb) = span.bytes(a + quote_start.min(q.start), a + quote_end);
         let quote = text.get(qa..qb).unwrap_or_default().to_string();
+        // 松山新区人口达到20万, 成都市地区生产总值…: a place heading the name is the fact's region.
+        let subject_start = match subject {
+            Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+        };
+        let region = place_heading(span, a, subject_start).or_else(|| ctx.region.clone());
         for name in names {
             if name.chars().count() < 2 {
                 continue;
@@ -372,7 +377,7 @@ fn sentence_facts(
                 doc: ctx.doc.to_string(),
                 kind,
                 indicator: name,
-                region: ctx.region.clone(),
+                region: region.clone(),
                 year,
                 value: Some(value),
                 value_max: q.value_max,
@@ -389,6 +394,43 @@ fn sentence_facts(
         }
     }
     qualitative_facts(span, a, b, years, *carried, section, ctx, text, out);
+}
+
+/// The place that opens a subject at sentence char `x` (a known place, or a
+/// named area ending in 新区/经济区), as written; none if it is followed by
+/// nothing that could be an indicator.
+fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
+    let s = &span.chars[a..];
+    let mut x = x;
+    for w in ["全年", "其中", "年末"] {
+        if at(s, x, w) {
+            x += w.chars().count();
+        }
+    }
+    let len = if let Some((_, len, false)) = crate::region::place_chain_at(s, x) {
+        len
+    } else {
+        // A named area: 2–5 characters before 新区 or 经济区.
+        (2..=5).find_map(|n| {
+            let name = s.get(x..x + n)?;
+            if name.iter().any(|c| !('\u{4e00}'..='\u{9fff}').contains(c))
+                || matches!(name[0], '全' | '各' | '本' | '该' | '我' | '新' | '城')
+            {
+                return None;
+            }
+            ["新区", "经济区"]
+                .iter()
+                .find(|w| at(s, x + n, w))
+                .map(|w| n + w.chars().count())
+        })?
+    };
+    // The place must head a name, not be the whole subject.
+    if s.get(x + len)
+        .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(c))
+    {
+        return None;
+    }
+    Some(span.orig_string(a + x, a + x + len))
 }
 
 /// Chars `a..b`, or none when the bounds cross (quantities whose comparator

@@ -101,3 +101,20 @@ fn traditional_bulletin() {
     assert!(traditional.contains("億元"));
     check(&traditional);
 }
+
+/// A place heading a sentence's subject is that fact's region; the rest keep
+/// the document's.
+#[test]
+fn named_lower_level_places_override_the_document_region() {
+    let text = "某省2020年国民经济和社会发展统计公报\n\n全年全省地区生产总值48598.8亿元，比上年增长3.8%。分区域看，成都平原经济区地区生产总值29523.3亿元，增长4.0%。甲市地区生产总值17716.7亿元。\n";
+    let ex = planwatch_extract::extract_document("b.txt", text);
+    let region_of = |v: f64| {
+        ex.facts
+            .iter()
+            .find(|f| f.value == Some(v))
+            .and_then(|f| f.region.clone())
+    };
+    assert_eq!(region_of(48598.8), ex.info.region.clone());
+    assert_eq!(region_of(29523.3).as_deref(), Some("成都平原经济区"));
+    assert_eq!(region_of(4.0).as_deref(), Some("成都平原经济区"));
+}

@@ -85,11 +85,14 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
             BlockKind::Paragraph => {
                 prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
-                let p = frame::compact(&text[b.start..b.end]);
-                if p.ends_with(':') && p.contains("目标") {
-                    section.goals = true;
-                } else if p.contains("回顾") || p.contains("过去一年") {
-                    section.goals = false;
+                let raw = text[b.start..b.end].trim_end();
+                if raw.ends_with([':', '：']) || section.goals {
+                    let p = frame::compact(raw);
+                    if p.ends_with(':') && p.contains("目标") {
+                        section.goals = true;
+                    } else if p.contains("回顾") || p.contains("过去一年") {
+                        section.goals = false;
+                    }
                 }
                 i += 1;
             }

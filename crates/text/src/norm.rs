@@ -24,11 +24,26 @@ pub fn traditional_to_simplified(c: char) -> char {
     if (c as u32) < 0x3400 {
         return c;
     }
-    let table = table();
-    match table.binary_search_by_key(&c, |p| p.0) {
-        Ok(i) => table[i].1,
-        Err(_) => c,
+    let i = c as usize - 0x3400;
+    match direct().get(i) {
+        Some(&m) if m != '\0' => m,
+        _ => c,
     }
+}
+
+/// The table as a direct map over U+3400..U+FFFF ('\0' where nothing maps):
+/// one lookup per character, since every character of a document passes here.
+fn direct() -> &'static [char] {
+    static DIRECT: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
+    DIRECT.get_or_init(|| {
+        let mut v = vec!['\0'; 0x10000 - 0x3400];
+        for &(t, s) in table() {
+            if let Some(slot) = (t as usize).checked_sub(0x3400).and_then(|i| v.get_mut(i)) {
+                *slot = s;
+            }
+        }
+        v
+    })
 }
 
 /// Pairs (traditional, simplified) sorted by the traditional character.

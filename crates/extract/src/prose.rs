@@ -53,6 +53,11 @@ struct YearMention {
     /// Heads its sentence and is followed by a comma (`2020年，…`): the topic of
     /// what follows in the paragraph.
     topic: bool,
+    /// After 由/从 (`由2011年的1.24万亿元提高到…`): the year of the starting
+    /// value only, ending at `end`.
+    base: bool,
+    /// Char position just past 年.
+    end: usize,
 }
 
 fn year_mentions(s: &[char]) -> Vec<YearMention> {
@@ -61,7 +66,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
     while i < s.len() {
         if let Some((y, len)) = year_at(s, i) {
             let after = i + len;
+            // 是2011年的1.54倍 compares with that year.
             let comparison = COMPARISON_BEFORE_YEAR.iter().any(|w| ends(s, i, w))
+                || (ends(s, i, "是") && at(s, after, "的"))
                 || at(s, after, "相比")
                 || at(s, after, "比")
                 || at(s, after, "以来")
@@ -107,6 +114,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     year: y,
                     deadline,
                     topic: (heads && comma) || announces,
+                    base: ends(s, i, "由") || ends(s, i, "从"),
+                    end: after,
                 });
             }
             i += len;
@@ -153,6 +162,8 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
                 year: if *current { now } else { past },
                 deadline: false,
                 topic: true,
+                base: false,
+                end: i + n,
             });
         }
         i += n;
@@ -216,6 +227,7 @@ fn sentence_facts(
         .filter(|y| y.pos >= a && y.pos < b)
         .map(|y| YearMention {
             pos: y.pos - a,
+            end: y.end.saturating_sub(a),
             ..*y
         })
         .collect();
@@ -248,7 +260,12 @@ fn sentence_facts(
             .find(|&i| is_clause_delim(s[i]))
             .unwrap_or(s.len());
         // Year: the nearest named before the quantity, else the carried deadline.
-        let year_m = sent_years.iter().rev().find(|y| y.pos < q.start).copied();
+        // A 由/从 year belongs to the value right after it (由2011年的1.24万亿元) only.
+        let year_m = sent_years
+            .iter()
+            .rev()
+            .find(|y| y.pos < q.start && (!y.base || q.start <= y.end + 3))
+            .copied();
         if let Some(y) = sent_years
             .iter()
             .rev()
@@ -688,7 +705,12 @@ const VERBS_AT_FRONT: &[&str] = &[
 /// Cuts a comparison (`比“十二五”末`, `比2015年`, `由2010年末的`) off the end of a name.
 fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
     for i in a..b {
-        if s[i] == '由' && i > a && s.get(i + 1).is_some_and(|c| c.is_ascii_digit()) {
+        // 由77家, 从“十三五”末的3.87万亿元, 由2011年的…: the name ends before the start value.
+        if matches!(s[i], '由' | '从')
+            && i > a + 1
+            && s.get(i + 1)
+                .is_some_and(|c| c.is_ascii_digit() || matches!(c, '“' | '"' | '「' | '十'))
+        {
             return i;
         }
         if s[i] == '比' || s[i] == '较' {

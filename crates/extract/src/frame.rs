@@ -498,7 +498,7 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
         let n = l.norm.chars().count();
         if !(4..=60).contains(&n)
             || doc_number(&l.norm).is_some()
-            || l.norm.ends_with('。')
+            || l.norm.contains('。')
             || l.norm.ends_with('，')
             || is_chrome(&l.norm)
         {

@@ -49,11 +49,14 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);
     let (info, mut decisions) = frame::read(text);
     let mut frame = doc::Frame::new(&info);
-    if info.doc_type == planwatch_core::DocType::Other && info.year.is_none() {
+    let undated = (info.doc_type == planwatch_core::DocType::Other && info.year.is_none())
+        || (frame.present.is_none() && frame.target_year.is_none());
+    if undated {
         // An undated article speaks of the latest year it gives figures for.
         if let Some(y) = frame::latest_data_year(text) {
             frame.present = Some(y);
             frame.actual_year = Some(y);
+            frame.target_year = frame.target_year.or(Some(y));
             decisions.push(frame::Decision {
                 field: "year",
                 value: y.to_string(),

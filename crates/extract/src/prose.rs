@@ -754,6 +754,10 @@ fn decide_kind(
         }
         return Kind::Target;
     }
+    // 全年生产总值预计增长7.5%: a report's estimate of the year just ended.
+    if frame.doc_type == DocType::WorkReport && pre.contains("预计") && !pre.contains("到20") {
+        return Kind::Actual;
+    }
     if section.goals && !actual_marked {
         return Kind::Target;
     }

@@ -1,0 +1,102 @@
+//! The document frame end to end: texts written for these tests, one per
+//! class of document the frame must read (none is a corpus file).
+
+use planwatch_core::{Kind, Measure};
+use planwatch_extract::extract_document;
+
+fn fact<'a>(ex: &'a planwatch_extract::Extraction, value: f64) -> &'a planwatch_core::Fact {
+    ex.facts
+        .iter()
+        .find(|f| f.value == Some(value))
+        .unwrap_or_else(|| panic!("no fact with value {value}: {:#?}", ex.facts))
+}
+
+#[test]
+fn work_report_dated_only_by_its_meeting_line() {
+    let text = "政府工作报告\n——2019年1月15日在甲市第八届人民代表大会第三次会议上\n甲市人民政府市长 张三\n各位代表：\n过去一年，全市地区生产总值增长6.8%。\n今年经济社会发展的主要预期目标是：地区生产总值增长6.5%左右；城镇新增就业3万人。\n";
+    let ex = extract_document("r.txt", text);
+    assert_eq!(ex.info.year, Some(2019));
+    assert_eq!(ex.info.region.as_deref(), Some("甲市"));
+    let past = fact(&ex, 6.8);
+    assert_eq!((past.kind, past.year), (Kind::Actual, Some(2018)));
+    // The goals list runs on past the semicolon that ends 今年's sentence.
+    for v in [6.5, 3.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2019)), "{v}");
+    }
+    assert!(ex
+        .frame
+        .iter()
+        .any(|d| d.field == "year" && d.line == 2 && d.value == "2019"));
+}
+
+#[test]
+fn goals_announced_by_a_paragraph_of_their_own() {
+    let text = "2020年乙市政府工作报告\n各位代表：\n2020年经济社会发展预期目标是：\n固定资产投资增长6%以上，规模以上工业增加值增长5%左右。\n";
+    let ex = extract_document("r.txt", text);
+    for v in [6.0, 5.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+}
+
+#[test]
+fn report_delivered_late_in_the_year_reviews_that_year() {
+    let text = "——2016年12月13日在丙县第十七届人民代表大会第一次会议上\n丙县人民政府县长 李四\n各位代表：\n过去五年工作回顾\n地区生产总值132.76亿元，是2011年的1.54倍，年均增长10.6%。\n";
+    let ex = extract_document("r.txt", text);
+    let gdp = fact(&ex, 132.76);
+    assert_eq!((gdp.kind, gdp.year), (Kind::Actual, Some(2016)));
+    // 是2011年的 compares with 2011; the ratio is still the review's.
+    let ratio = fact(&ex, 1.54);
+    assert_eq!(
+        (ratio.year, ratio.measure),
+        (Some(2016), Measure::Cumulative)
+    );
+}
+
+#[test]
+fn news_page_about_a_report_with_a_publication_date() {
+    let text = "首页 > 新闻 > 要闻\n丁区第七届人民代表大会第八次会议开幕\n2021-01-29 08:00:00 来源：丁区政府在线\n丁区区长王五作政府工作报告，回顾了2020年工作。\n2020年，全区固定资产投资384亿元，增长10.2%。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::WorkReport);
+    assert_eq!(ex.info.year, Some(2021));
+    let f = fact(&ex, 384.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2020)));
+}
+
+#[test]
+fn traditional_script_with_pinyin_glosses() {
+    let text = "戊省2017年國(guó)民經(jīng)濟(jì)和社會(huì)發(fā)展統(tǒng)計(jì)公報(bào)\n初步核算，全年全省地區(qū)生產(chǎn)總值3453.93億元，比上年增長(zhǎng)7.8%。\n";
+    let ex = extract_document("t.txt", text);
+    assert_eq!(
+        ex.info.doc_type,
+        planwatch_core::DocType::StatisticalBulletin
+    );
+    assert_eq!(ex.info.year, Some(2017));
+    let f = fact(&ex, 7.8);
+    assert_eq!(f.indicator, "地區生產總值");
+    assert_eq!(
+        (f.kind, f.year, f.measure),
+        (Kind::Actual, Some(2017), Measure::Growth)
+    );
+    // The quote is the document's own text, glosses and all.
+    assert!(f.quote.contains("增長(zhǎng)7.8%"));
+    assert!(text.contains(&f.quote));
+}
+
+#[test]
+fn untitled_bulletin_with_a_table_pasted_one_cell_per_line() {
+    let text = "己县统计局\n2015年，全县经济平稳增长。\n一、综合\n初步核算，全年全县地区生产总值244亿元，比上年增长13.1%。\n表1 生产总值\n指标\n绝对值(亿元)\n比上年增长(%)\n第一产业\n62.9\n6.3\n第二产业\n65.6\n9.5\n";
+    let ex = extract_document("u.txt", text);
+    assert_eq!(
+        ex.info.doc_type,
+        planwatch_core::DocType::StatisticalBulletin
+    );
+    assert_eq!(ex.info.year, Some(2015));
+    assert_eq!(ex.info.region.as_deref(), Some("己县"));
+    let f = fact(&ex, 65.6);
+    assert_eq!(f.unit.as_deref(), Some("亿元"));
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2015)));
+    assert_eq!(f.quote, "第二产业\n65.6\n9.5");
+    assert_eq!(fact(&ex, 9.5).measure, Measure::Growth);
+}

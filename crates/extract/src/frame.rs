@@ -137,53 +137,38 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         );
     }
 
-    // Region, most specific source first.
+    // Region, most specific source first: title, meeting line, signature or
+    // issuer, a title-like line.
+    let found: Option<(String, &Line, &'static str)> = title_line
+        .and_then(|l| {
+            region_of(&t).map(|r| {
+                let rule = "place named at the head of the title";
+                (written(&t, &t_orig, &r), l, rule)
+            })
+        })
+        .or_else(|| {
+            meeting.as_ref().and_then(|(l, m)| {
+                let rule = "meeting line (在X第…届人民代表大会)";
+                m.region
+                    .as_ref()
+                    .map(|r| (written(&l.norm, &l.orig, r), *l, rule))
+            })
+        })
+        .or_else(|| {
+            head.iter().chain(tail.iter()).find_map(|l| {
+                signature_region(&l.norm).map(|(r, rule)| (written(&l.norm, &l.orig, &r), l, rule))
+            })
+        })
+        .or_else(|| {
+            head.iter().find_map(|l| {
+                let rule = "place named in a title-like line";
+                region_in_title_body(&l.norm).map(|r| (written(&l.norm, &l.orig, &r), l, rule))
+            })
+        });
     let mut region = None;
-    if let Some(r) = region_of(&t) {
-        let r = written(&t, &t_orig, &r);
-        if let Some(l) = title_line {
-            note(
-                "region",
-                r.clone(),
-                l,
-                "place named at the head of the title",
-            );
-        }
+    if let Some((r, l, rule)) = found {
+        note("region", r.clone(), l, rule);
         region = Some(r);
-    }
-    if region.is_none() {
-        if let Some((l, m)) = &meeting {
-            if let Some(r) = &m.region {
-                let r = written(&l.norm, &l.orig, r);
-                note(
-                    "region",
-                    r.clone(),
-                    l,
-                    "meeting line (在X第…届人民代表大会)",
-                );
-                region = Some(r);
-            }
-        }
-    }
-    if region.is_none() {
-        for l in head.iter().chain(tail.iter()) {
-            if let Some((r, rule)) = signature_region(&l.norm) {
-                let r = written(&l.norm, &l.orig, &r);
-                note("region", r.clone(), l, rule);
-                region = Some(r);
-                break;
-            }
-        }
-    }
-    if region.is_none() {
-        if let Some((l, r)) = head
-            .iter()
-            .find_map(|l| region_in_title_body(&l.norm).map(|r| (l, r)))
-        {
-            let r = written(&l.norm, &l.orig, &r);
-            note("region", r.clone(), l, "place named in a title-like line");
-            region = Some(r);
-        }
     }
     if region.is_none() {
         // The place the opening text names most often.

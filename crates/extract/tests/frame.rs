@@ -4,7 +4,7 @@
 use planwatch_core::{Kind, Measure};
 use planwatch_extract::extract_document;
 
-fn fact<'a>(ex: &'a planwatch_extract::Extraction, value: f64) -> &'a planwatch_core::Fact {
+fn fact(ex: &planwatch_extract::Extraction, value: f64) -> &planwatch_core::Fact {
     ex.facts
         .iter()
         .find(|f| f.value == Some(value))

@@ -81,6 +81,10 @@ pub fn region_of(t: &str) -> Option<String> {
             if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
                 && !name.contains("关于")
                 && !name.contains('的')
+                // 代表市人民政府, 本届政府: words before a suffix, not a place.
+                && !["代表", "各位", "政府", "人大", "会议", "委员", "我们"]
+                    .iter()
+                    .any(|w| name.contains(w))
             {
                 best = Some(name);
                 break;

@@ -243,13 +243,27 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 );
                 year = Some(y + 1);
             } else if let (Some(y), Some(l)) = (title_year, title_line) {
-                note(
-                    "year",
-                    y.to_string(),
-                    l,
-                    "year in the title of a work report",
-                );
-                year = Some(y);
+                // 天长市2015年政府工作报告 published in March 2016 names the year it reviews.
+                let reviewed = published
+                    .as_ref()
+                    .is_some_and(|(_, d)| d.0 == y + 1 && d.1 <= 4);
+                if reviewed {
+                    note(
+                        "year",
+                        (y + 1).to_string(),
+                        l,
+                        "title names the year reviewed; published early the next year",
+                    );
+                    year = Some(y + 1);
+                } else {
+                    note(
+                        "year",
+                        y.to_string(),
+                        l,
+                        "year in the title of a work report",
+                    );
+                    year = Some(y);
+                }
             } else if let Some((l, y)) = meeting.as_ref().and_then(|(l, m)| Some((*l, m.year?))) {
                 note("year", y.to_string(), l, "year the report was delivered");
                 year = Some(y);
@@ -291,6 +305,13 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         DocType::StatisticalBulletin => {
             if let (Some(y), Some(l)) = (title_year, title_line) {
                 note("year", y.to_string(), l, "year in the title of a bulletin");
+                year = Some(y);
+            } else if let Some((l, y)) = head.iter().find_map(|l| {
+                // 2023年黄山市国民经济和社会发展统计公报 2023年是… (title run into the body).
+                let at = l.norm.find("统计公报")?;
+                first_year(&l.norm[..at]).map(|y| (l, y))
+            }) {
+                note("year", y.to_string(), l, "year before 统计公报 in its line");
                 year = Some(y);
             } else if let Some((l, y)) = bulletin_year_from_body(text) {
                 note(
@@ -866,6 +887,15 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 }
                 if before.ends_with("部署了") || before.ends_with("部署") {
                     return Some((l, y, "部署X年工作: the year of the work set out"));
+                }
+                // 2018年1至7月…计划执行情况, 上半年: a report within that same year.
+                let part_year = after.starts_with("上半年")
+                    || after.starts_with("前三季度")
+                    || after.starts_with("1至")
+                    || after.starts_with("1-")
+                    || after.starts_with("一季度");
+                if part_year && after.contains("计划执行情况") {
+                    return Some((l, y, "X年1至N月…执行情况: a report within the year"));
                 }
                 if before.ends_with("回顾了")
                     || before.ends_with("回顾")

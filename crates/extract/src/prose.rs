@@ -71,7 +71,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 || (ends(s, i, "是") && at(s, after, "的"))
                 || at(s, after, "相比")
                 || at(s, after, "比")
-                || at(s, after, "以来")
+                // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.
+                || (at(s, after, "以来") && !(i == 0 || s.get(i - 1).is_some_and(|c| is_clause_delim(*c) || is_sentence_end(*c))))
                 || at(s, after, "远景")
                 || at(s, after, "的基础");
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
@@ -90,9 +91,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     || s.get(lead - 1)
                         .is_some_and(|c| is_sentence_end(*c) || is_clause_delim(*c));
                 let mut k = after;
-                for w in ["末", "底", "前"] {
+                for w in ["末", "底", "前", "以来"] {
                     if at(s, k, w) {
-                        k += 1;
+                        k += w.chars().count();
                     }
                 }
                 let comma = s
@@ -847,7 +848,8 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
         words
             .iter()
             .flat_map(|w| pre.match_indices(w).map(move |(i, _)| (i + w.len(), *w)))
-            .filter(|(end, _)| !pre[*end..].starts_with(['值', '点', '极']))
+            // 增长的贡献率, 增长的拉动: a noun, not the change itself.
+            .filter(|(end, _)| !pre[*end..].starts_with(['值', '点', '极', '的', '率']))
             .max()
     };
     let last_rise = last_verb(RISE);

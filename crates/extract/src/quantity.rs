@@ -297,8 +297,17 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
             continue;
         }
         match quantity_at(s, i, &n) {
-            Some(q) => {
+            Some(mut q) => {
                 i = q.end.max(i + 1);
+                // 人口自然增长率为-5.11‰: a minus sign written before the number.
+                let signed = q.start >= 1
+                    && matches!(s[q.start - 1], '-' | '−' | '－')
+                    && (q.start == 1
+                        || matches!(s[q.start - 2], '为' | '是' | ':' | '(' | ',' | '至' | '达'));
+                if signed && q.value > 0.0 && q.value_max.is_none() {
+                    q.value = -q.value;
+                    q.start -= 1;
+                }
                 out.push(q);
             }
             None => i += n.len.max(1),

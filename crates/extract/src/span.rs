@@ -27,6 +27,25 @@ impl Span {
             if i < skip_to || c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
                 continue;
             }
+            // A footnote mark after a name (地区生产总值[2]1046.3亿元) is not part of it.
+            if matches!(c, '[' | '［') && s.orig.last().is_some_and(|p| !p.is_ascii() || *p == ')')
+            {
+                let rest = &slice[i + c.len_utf8()..];
+                let digits = rest.chars().take_while(|d| d.is_ascii_digit()).count();
+                let close = rest[digits..].chars().next();
+                if (1..=2).contains(&digits) && matches!(close, Some(']' | '］')) {
+                    let after = &rest[digits + close.map_or(0, char::len_utf8)..];
+                    // Not a [12] cumulative cell value: a name goes on or a number follows.
+                    if after
+                        .chars()
+                        .next()
+                        .is_some_and(|n| n.is_ascii_digit() || !n.is_ascii())
+                    {
+                        skip_to = i + c.len_utf8() + digits + close.map_or(0, char::len_utf8);
+                        continue;
+                    }
+                }
+            }
             // A pinyin gloss after a character (經(jīng)濟) is not part of the words.
             if matches!(c, '(' | '（') && s.orig.last().is_some_and(|p| !p.is_ascii()) {
                 let g = planwatch_text::norm::gloss_len(&slice[i..]);

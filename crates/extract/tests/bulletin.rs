@@ -118,3 +118,28 @@ fn named_lower_level_places_override_the_document_region() {
     assert_eq!(region_of(29523.3).as_deref(), Some("成都平原经济区"));
     assert_eq!(region_of(4.0).as_deref(), Some("成都平原经济区"));
 }
+
+/// Bulletin sentences written for this test: a footnote mark between a name
+/// and its number, a negative rate written with a minus sign, a share of
+/// growth (增长的贡献率) that is a level, and a paragraph that holds a pasted
+/// table row in the middle of its prose.
+#[test]
+fn footnotes_signs_shares_and_prose_with_pipes() {
+    let text = "某市2023年国民经济和社会发展统计公报\n\n全年地区生产总值(GDP)[2]1046.3亿元，比上年增长4.5%。人口自然增长率为-5.11‰。第一产业对GDP增长的贡献率为7.5%。全年粮食产量 | 12.5 | 3.1 之外，全市居民人均可支配收入35000元，比上年增长6.2%，城镇居民人均可支配收入45000元，增长5.1%，农村居民收入持续增长。\n";
+    let ex = planwatch_extract::extract_document("f.txt", text);
+    let by = |v: f64| ex.facts.iter().find(|f| f.value == Some(v));
+    assert_eq!(
+        by(1046.3).map(|f| f.indicator.as_str()),
+        Some("地区生产总值(GDP)")
+    );
+    // 增长率 is the name of a rate: its value is a level.
+    assert_eq!(
+        by(-5.11).map(|f| f.measure),
+        Some(planwatch_core::Measure::Level)
+    );
+    assert_eq!(
+        by(7.5).map(|f| f.measure),
+        Some(planwatch_core::Measure::Level)
+    );
+    assert!(by(35000.0).is_some() && by(6.2).is_some());
+}

@@ -34,6 +34,11 @@ pub enum BlockKind {
 /// Sentence-final punctuation: a line ending with one of these ends its paragraph.
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end();
+    // A title line (…统计公报, …工作报告, …规划纲要) is never continued by the next line.
+    const TITLE_ENDS: &[&str] = &["公报", "工作报告", "纲要", "规划", "实施方案", "的通知"];
+    if t.chars().count() <= 60 && TITLE_ENDS.iter().any(|w| t.ends_with(w)) {
+        return true;
+    }
     t.ends_with([
         '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…',
     ])

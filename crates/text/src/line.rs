@@ -127,7 +127,12 @@ pub fn split_cells(line: &str) -> Option<Vec<(usize, usize)>> {
         .iter()
         .filter(|(a, b)| !line[*a..*b].trim().is_empty())
         .count();
-    (non_empty >= 2 || (non_empty >= 1 && cells.len() >= 3)).then_some(cells)
+    // A paragraph that only holds a pasted table somewhere in it is prose.
+    let prose = cells.iter().any(|(a, b)| {
+        let c = &line[*a..*b];
+        c.chars().count() > 30 && c.contains('。')
+    });
+    (!prose && (non_empty >= 2 || (non_empty >= 1 && cells.len() >= 3))).then_some(cells)
 }
 
 /// The outline depth of a heading line, or `None` for other lines.

@@ -290,8 +290,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                         .iter()
                         .take_while(|ch| !matches!(ch, '。' | ';'))
                         .collect();
-                    // 2022年是…具有里程碑意义的一年 looks back; 2015年是…关键之年 ahead.
-                    Some(if rest.contains("的一年") {
+                    let before: String = c[i.saturating_sub(6)..i].iter().collect();
+                    // 2022年是…具有里程碑意义的一年 and 刚刚过去的2021年 look back;
+                    // 2015年是…关键之年 looks ahead.
+                    Some(if rest.contains("的一年") || before.contains("过去的") {
                         (l, y + 1, "X年是…的一年: the year reviewed")
                     } else {
                         (l, y, "X年是…之年: the year the report is for")
@@ -319,6 +321,20 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                     y.to_string(),
                     &l,
                     "first year the bulletin's body names",
+                );
+                year = Some(y);
+            } else if let Some(y) = most_named_year(text) {
+                let derived = Line {
+                    no: 0,
+                    raw: "the year the text names most often".into(),
+                    orig: String::new(),
+                    norm: String::new(),
+                };
+                note(
+                    "year",
+                    y.to_string(),
+                    &derived,
+                    "a bulletin's most named year",
                 );
                 year = Some(y);
             } else if let Some((l, d)) = &published {
@@ -820,6 +836,30 @@ fn region_in_title_body(l: &str) -> Option<String> {
         return None;
     }
     region_of(l)
+}
+
+/// The year a text names most often (ties: the later), if named at least 3 times.
+fn most_named_year(text: &str) -> Option<i32> {
+    let chars: Vec<char> = text
+        .chars()
+        .take(20_000)
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((y, len)) = year_at(&chars, i) {
+            *counts.entry(y).or_default() += 1;
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 3)
+        .max_by_key(|(y, n)| (*n, *y))
+        .map(|(y, _)| y)
 }
 
 /// The latest year a text reports data for (years after 到/至 are deadlines):

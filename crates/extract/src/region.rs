@@ -102,13 +102,16 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
             }
         }
     }
-    // A short name must not run on into a longer word (浙江大学 is no place).
+    // A short name must stand as a word: not inside a name or phrase (市长王安顺,
+    // 平安顺利), nor run on into a longer word (浙江大学 is no place).
+    let word_start = i == 0
+        || !('\u{4e00}'..='\u{9fff}').contains(&s[i - 1])
+        || "在到与和及的了是对向从据省市县区".contains(s[i - 1]);
     found.filter(|(p, len, short)| {
-        !*short
-            || !s
-                .get(i + len)
-                .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'))
-                && p.name.chars().count() > *len
+        let runs_on = s
+            .get(i + len)
+            .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'));
+        !*short || (word_start && !runs_on && p.name.chars().count() > *len)
     })
 }
 
@@ -176,8 +179,9 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         }
     }
     let fits = |p: &Place| match level_hint {
-        // 全市 is said in prefecture-level cities and in county-level ones.
-        Some(Level::Prefecture) => p.level >= Level::Prefecture,
+        // 全市 is said in prefecture-level cities, county-level ones and the
+        // municipalities (北京市).
+        Some(Level::Prefecture) => p.level >= Level::Prefecture || p.name.ends_with('市'),
         Some(l) => p.level == l,
         None => true,
     };

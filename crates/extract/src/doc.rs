@@ -1,13 +1,13 @@
-//! What a document is (type, title, region, period, year, number), read from
-//! its first lines, and the time frame it speaks in.
+//! Readers of what a document says about itself — its type from a title,
+//! the place a title names, periods (十三五, 2021—2025年), document numbers —
+//! used by [`crate::frame`], and the time `Frame` the facts default to.
 
 use crate::quantity::year_at;
 use planwatch_core::{DocType, DocumentInfo};
-use planwatch_text::Block;
 
 /// Reads document metadata from the text (see [`crate::frame`], which also
 /// says why each field was decided).
-pub fn document_info(text: &str, _blocks: &[Block]) -> DocumentInfo {
+pub fn document_info(text: &str) -> DocumentInfo {
     crate::frame::read(text).0
 }
 
@@ -78,7 +78,7 @@ pub fn region_of(t: &str) -> Option<String> {
             || (matches!(c, '州' | '区') && end > i + 2)
         {
             let name: String = chars[i..=end].iter().collect();
-            if name.chars().all(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+            if name.chars().all(planwatch_text::norm::is_han)
                 && !name.contains("关于")
                 && !name.contains('的')
                 // 代表市人民政府, 本届政府: words before a suffix, not a place.
@@ -193,7 +193,7 @@ pub(crate) fn doc_number(l: &str) -> Option<String> {
     let start = l[..open]
         .char_indices()
         .rev()
-        .take_while(|(_, c)| ('\u{4e00}'..='\u{9fff}').contains(c))
+        .take_while(|(_, c)| planwatch_text::norm::is_han(*c))
         .last()
         .map(|(i, _)| i)?;
     let s = &l[start..hao + '号'.len_utf8()];
@@ -277,7 +277,7 @@ mod tests {
     use super::*;
 
     fn info(text: &str) -> DocumentInfo {
-        document_info(text, &planwatch_text::blocks(text))
+        document_info(text)
     }
 
     #[test]

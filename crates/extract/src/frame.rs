@@ -10,6 +10,7 @@
 
 use crate::doc::{doc_number, doc_type_of, most_common_target_year, period_of, region_of};
 use crate::quantity::year_at;
+use crate::span::Span;
 use planwatch_core::{DocType, DocumentInfo};
 
 /// One thing decided about a document, and why.
@@ -36,6 +37,29 @@ struct Line {
     norm: String,
 }
 
+impl Line {
+    /// Line `i` (0-based) of the document.
+    fn new(i: usize, raw: &str) -> Line {
+        let span = Span::new(raw, 0, raw.len());
+        Line {
+            no: i + 1,
+            raw: raw.trim().chars().take(200).collect(),
+            orig: span.orig.iter().collect(),
+            norm: span.chars.iter().collect(),
+        }
+    }
+
+    /// A value derived from the whole text rather than read from one line.
+    fn derived(how: &str) -> Line {
+        Line {
+            no: 0,
+            raw: how.to_string(),
+            orig: String::new(),
+            norm: String::new(),
+        }
+    }
+}
+
 const HEAD_LINES: usize = 80;
 const HEAD_SCAN: usize = 400;
 const TAIL_LINES: usize = 20;
@@ -43,12 +67,6 @@ const TAIL_LINES: usize = 20;
 /// Reads the document frame from the text.
 pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let all: Vec<&str> = text.lines().collect();
-    let make = |no: usize, l: &str| Line {
-        no: no + 1,
-        raw: l.trim().chars().take(200).collect(),
-        orig: as_written(l),
-        norm: compact(l),
-    };
     // The head: the first lines that are not a table of contents or page numbers.
     let head: Vec<Line> = all
         .iter()
@@ -60,7 +78,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 planwatch_text::LineClass::Toc | planwatch_text::LineClass::PageNumber
             )
         })
-        .map(|(i, l)| make(i, l))
+        .map(|(i, l)| Line::new(i, l))
         .filter(|l| !l.norm.is_empty())
         .take(HEAD_LINES)
         .collect();
@@ -68,7 +86,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         .iter()
         .enumerate()
         .skip(all.len().saturating_sub(TAIL_LINES).max(HEAD_LINES))
-        .map(|(i, l)| make(i, l))
+        .map(|(i, l)| Line::new(i, l))
         .filter(|l| !l.norm.is_empty())
         .collect();
     let mut why = Vec::new();
@@ -177,16 +195,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
             let r = written(&norm, &orig, p.name);
-            let derived = Line {
-                no: 0,
-                raw: "the place the opening lines name most often".into(),
-                orig: String::new(),
-                norm: String::new(),
-            };
             note(
                 "region",
                 r.clone(),
-                &derived,
+                &Line::derived("the place the opening lines name most often"),
                 "gazetteer of provinces, prefectures and counties",
             );
             region = Some(r);
@@ -279,27 +291,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             } else if let Some((l, y, rule)) = report_year_from_body(&head, true) {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
-            } else if let Some((l, y, rule)) = head.iter().find_map(|l| {
-                let c: Vec<char> = l.norm.chars().collect();
-                (0..c.len()).find_map(|i| {
-                    let (y, len) = year_at(&c, i)?;
-                    if c.get(i + len) != Some(&'是') {
-                        return None;
-                    }
-                    let rest: String = c[i + len..]
-                        .iter()
-                        .take_while(|ch| !matches!(ch, '。' | ';'))
-                        .collect();
-                    let before: String = c[i.saturating_sub(6)..i].iter().collect();
-                    // 2022年是…具有里程碑意义的一年 and 刚刚过去的2021年 look back;
-                    // 2015年是…关键之年 looks ahead.
-                    Some(if rest.contains("的一年") || before.contains("过去的") {
-                        (l, y + 1, "X年是…的一年: the year reviewed")
-                    } else {
-                        (l, y, "X年是…之年: the year the report is for")
-                    })
-                })
-            }) {
+            } else if let Some((l, y, rule)) = report_year_from_is(&head) {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
             }
@@ -324,16 +316,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 );
                 year = Some(y);
             } else if let Some(y) = most_named_year(text) {
-                let derived = Line {
-                    no: 0,
-                    raw: "the year the text names most often".into(),
-                    orig: String::new(),
-                    norm: String::new(),
-                };
                 note(
                     "year",
                     y.to_string(),
-                    &derived,
+                    &Line::derived("the year the text names most often"),
                     "a bulletin's most named year",
                 );
                 year = Some(y);
@@ -369,13 +355,12 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         period_end = most_common_target_year(text);
         period_start = year;
         if let Some(e) = period_end {
-            why.push(Decision {
-                field: "period",
-                value: format!("…–{e}"),
-                line: 0,
-                source: "the year most often named after 到".into(),
-                rule: "deadline years of the text",
-            });
+            note(
+                "period",
+                format!("…–{e}"),
+                &Line::derived("the year most often named after 到"),
+                "deadline years of the text",
+            );
         }
     }
     let number = head.iter().find_map(|l| doc_number(&l.norm));
@@ -402,25 +387,36 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     (info, why)
 }
 
-/// The line as written, without whitespace and pinyin glosses: each char of
-/// it is the same char of [`compact`]'s output before normalisation.
-pub(crate) fn as_written(s: &str) -> String {
-    let mut out = String::new();
-    let mut skip_to = 0;
-    for (i, c) in s.char_indices() {
-        if i < skip_to || c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
-            continue;
+/// The time frame facts default to ([`crate::doc::Frame`]), from what [`read`]
+/// decided. A document with no year of its own (an undated article, a plan
+/// with neither period nor date) speaks of the latest year it gives figures
+/// for; that decision is added to `why`.
+pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
+    let mut frame = crate::doc::Frame::new(info);
+    let undated = (info.doc_type == DocType::Other && info.year.is_none())
+        || (frame.present.is_none() && frame.target_year.is_none());
+    if undated {
+        if let Some(y) = latest_data_year(text) {
+            frame.present = Some(y);
+            frame.actual_year = Some(y);
+            frame.target_year = frame.target_year.or(Some(y));
+            why.push(Decision {
+                field: "year",
+                value: y.to_string(),
+                line: 0,
+                source: "the latest year the text gives figures for".into(),
+                rule: "an undated article: its facts default to that year",
+            });
         }
-        if matches!(c, '(' | '（') && out.chars().last().is_some_and(|p| !p.is_ascii()) {
-            let g = planwatch_text::norm::gloss_len(&s[i..]);
-            if g > 0 {
-                skip_to = i + g;
-                continue;
-            }
-        }
-        out.push(c);
     }
-    out
+    frame
+}
+
+/// The line as written, without whitespace, pinyin glosses and footnote
+/// marks (the same reading as [`Span`]): each char of it is the same char of
+/// [`compact`]'s output before normalisation.
+pub(crate) fn as_written(s: &str) -> String {
+    Span::new(s, 0, s.len()).orig.iter().collect()
 }
 
 /// `r` (found in the normalised `norm`) as `orig` writes it: a traditional-script
@@ -441,10 +437,7 @@ fn written(norm: &str, orig: &str, r: &str) -> String {
 
 /// The line for matching: [`as_written`], normalised.
 pub(crate) fn compact(s: &str) -> String {
-    as_written(s)
-        .chars()
-        .map(planwatch_text::norm::char_for_matching)
-        .collect()
+    Span::new(s, 0, s.len()).chars.iter().collect()
 }
 
 /// Words of web-page chrome: breadcrumbs, counters, share and print links.
@@ -651,10 +644,7 @@ fn date_in(l: &str) -> Option<(i32, u32)> {
             continue;
         }
         if let Some((y, len)) = year_at(&chars, i) {
-            let Some(m) = month_at(&chars, i + len) else {
-                continue;
-            };
-            if chars[i + len..].contains(&'日') || chars[i + len..].contains(&'月') {
+            if let Some(m) = month_at(&chars, i + len) {
                 return Some((y, m));
             }
             continue;
@@ -838,22 +828,32 @@ fn region_in_title_body(l: &str) -> Option<String> {
     region_of(l)
 }
 
-/// The year a text names most often (ties: the later), if named at least 3 times.
-fn most_named_year(text: &str) -> Option<i32> {
+/// Every year a text names (in its first 20,000 characters): (char position,
+/// year, length), over the normalised chars also returned.
+fn named_years(text: &str) -> (Vec<char>, Vec<(usize, i32, usize)>) {
     let chars: Vec<char> = text
         .chars()
         .take(20_000)
         .map(planwatch_text::norm::char_for_matching)
         .collect();
-    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         if let Some((y, len)) = year_at(&chars, i) {
-            *counts.entry(y).or_default() += 1;
+            out.push((i, y, len));
             i += len;
         } else {
             i += 1;
         }
+    }
+    (chars, out)
+}
+
+/// The year a text names most often (ties: the later), if named at least 3 times.
+fn most_named_year(text: &str) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    for (_, y, _) in named_years(text).1 {
+        *counts.entry(y).or_default() += 1;
     }
     counts
         .into_iter()
@@ -864,39 +864,23 @@ fn most_named_year(text: &str) -> Option<i32> {
 
 /// The latest year a text reports data for (years after 到/至 are deadlines):
 /// the "now" of an undated article.
-pub fn latest_data_year(text: &str) -> Option<i32> {
-    let chars: Vec<char> = text
-        .chars()
-        .take(20_000)
-        .map(planwatch_text::norm::char_for_matching)
-        .collect();
-    let mut best = None;
-    let mut i = 0;
-    while i < chars.len() {
-        if let Some((y, len)) = year_at(&chars, i) {
-            // 到2025年 opening a clause, or the end of a span (2021至2025年), is no data year;
-            // 提高至2024年的 is.
-            let before = |k: usize| {
-                if i >= k {
-                    chars.get(i - k).copied()
-                } else {
-                    None
-                }
-            };
-            let deadline = matches!(before(1), Some('到' | '至' | '于'))
-                && before(2).is_none_or(|c| {
+fn latest_data_year(text: &str) -> Option<i32> {
+    let (chars, years) = named_years(text);
+    let before = |i: usize, k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
+    years
+        .into_iter()
+        .filter(|&(i, _, len)| {
+            // 到2025年 opening a clause, or the end of a span (2021至2025年), is no data
+            // year; 提高至2024年的 is.
+            let deadline = matches!(before(i, 1), Some('到' | '至' | '于'))
+                && before(i, 2).is_none_or(|c| {
                     c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
                 });
             let horizon = chars[i + len..].starts_with(&['远', '景']);
-            if !deadline && !horizon && best.is_none_or(|b| y > b) {
-                best = Some(y);
-            }
-            i += len;
-        } else {
-            i += 1;
-        }
-    }
-    best
+            !deadline && !horizon
+        })
+        .map(|(_, y, _)| y)
+        .max()
 }
 
 /// The year a work report (or annual plan report) speaks for, from its body:
@@ -957,6 +941,30 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
     None
 }
 
+/// `X年是…`: 2015年是…关键之年 looks ahead (the report is for X); 2022年是…具有
+/// 里程碑意义的一年 and 刚刚过去的2021年是… look back (the report is for X+1).
+fn report_year_from_is(head: &[Line]) -> Option<(&Line, i32, &'static str)> {
+    head.iter().find_map(|l| {
+        let c: Vec<char> = l.norm.chars().collect();
+        (0..c.len()).find_map(|i| {
+            let (y, len) = year_at(&c, i)?;
+            if c.get(i + len) != Some(&'是') {
+                return None;
+            }
+            let rest: String = c[i + len..]
+                .iter()
+                .take_while(|ch| !matches!(ch, '。' | ';'))
+                .collect();
+            let before: String = c[i.saturating_sub(6)..i].iter().collect();
+            Some(if rest.contains("的一年") || before.contains("过去的") {
+                (l, y + 1, "X年是…的一年: the year reviewed")
+            } else {
+                (l, y, "X年是…之年: the year the report is for")
+            })
+        })
+    })
+}
+
 /// 一、2018年工作回顾 → delivered in 2019; 二、2019年工作安排 → 2019.
 fn report_year_from_headings(text: &str) -> Option<(Line, i32, &'static str)> {
     for (i, raw) in text.lines().enumerate().take(3000) {
@@ -965,12 +973,7 @@ fn report_year_from_headings(text: &str) -> Option<(Line, i32, &'static str)> {
             continue;
         }
         let Some(y) = first_year(&l) else { continue };
-        let line = || Line {
-            no: i + 1,
-            raw: raw.trim().to_string(),
-            orig: as_written(raw),
-            norm: l.clone(),
-        };
+        let line = || Line::new(i, raw);
         if l.contains("工作回顾") || l.contains("年工作总结") {
             return Some((
                 line(),
@@ -1009,15 +1012,7 @@ fn bulletin_year_from_body(text: &str) -> Option<(Line, i32)> {
                 .get(len)
                 .is_some_and(|c| matches!(c, '，' | ',' | '全' | '是'))
             {
-                return Some((
-                    Line {
-                        no: i + 1,
-                        raw: raw.trim().chars().take(200).collect(),
-                        orig: as_written(raw),
-                        norm: l,
-                    },
-                    y,
-                ));
+                return Some((Line::new(i, raw), y));
             }
         }
     }

@@ -48,24 +48,7 @@ pub struct Extraction {
 pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);
     let (info, mut decisions) = frame::read(text);
-    let mut frame = doc::Frame::new(&info);
-    let undated = (info.doc_type == planwatch_core::DocType::Other && info.year.is_none())
-        || (frame.present.is_none() && frame.target_year.is_none());
-    if undated {
-        // An undated article speaks of the latest year it gives figures for.
-        if let Some(y) = frame::latest_data_year(text) {
-            frame.present = Some(y);
-            frame.actual_year = Some(y);
-            frame.target_year = frame.target_year.or(Some(y));
-            decisions.push(frame::Decision {
-                field: "year",
-                value: y.to_string(),
-                line: 0,
-                source: "the latest year the text gives figures for".into(),
-                rule: "an undated article: its facts default to that year",
-            });
-        }
-    }
+    let frame = frame::time_frame(&info, text, &mut decisions);
     let ctx = DocCtx {
         doc,
         frame: &frame,
@@ -81,7 +64,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         match &b.kind {
             BlockKind::Heading { level } => {
                 outline.retain(|(l, _)| l < level);
-                outline.push((*level, compact(&text[b.start..b.end])));
+                outline.push((*level, frame::as_written(&text[b.start..b.end])));
                 section = section_of(&outline, &frame);
                 i += 1;
             }
@@ -135,10 +118,6 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         facts,
         frame: decisions,
     }
-}
-
-fn compact(s: &str) -> String {
-    frame::as_written(s)
 }
 
 /// The section a paragraph is in: a review if any open heading says so, and

@@ -431,7 +431,7 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
         // A named area: 2–5 characters before 新区 or 经济区.
         (2..=5).find_map(|n| {
             let name = s.get(x..x + n)?;
-            if name.iter().any(|c| !('\u{4e00}'..='\u{9fff}').contains(c))
+            if name.iter().any(|c| !planwatch_text::norm::is_han(*c))
                 || matches!(name[0], '全' | '各' | '本' | '该' | '我' | '新' | '城')
             {
                 return None;
@@ -444,7 +444,7 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
     };
     // The place must head a name, not be the whole subject.
     if s.get(x + len)
-        .is_none_or(|c| !('\u{4e00}'..='\u{9fff}').contains(c))
+        .is_none_or(|c| !planwatch_text::norm::is_han(*c))
     {
         return None;
     }

@@ -446,7 +446,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     let money = unit.ends_with('元');
     if !money && !CLASSIFIERS.contains(&unit.as_str()) && unit != "%" && unit != "‰" {
         if let Some(&c) = s.get(j) {
-            let cjk = ('\u{4e00}'..='\u{9fff}').contains(&c);
+            let cjk = planwatch_text::norm::is_han(c);
             if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
             {
                 return None;
@@ -624,7 +624,7 @@ fn finish(s: &[char], q: &mut Quantity) {
             .map(|w| w.chars().count());
         if let Some(n) = money {
             if s.get(j + n)
-                .is_some_and(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                .is_some_and(|c| planwatch_text::norm::is_han(*c))
             {
                 q.qualifier = true;
             }

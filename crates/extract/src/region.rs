@@ -105,7 +105,7 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     // A short name must stand as a word: not inside a name or phrase (市长王安顺,
     // 平安顺利), nor run on into a longer word (浙江大学 is no place).
     let word_start = i == 0
-        || !('\u{4e00}'..='\u{9fff}').contains(&s[i - 1])
+        || !planwatch_text::norm::is_han(s[i - 1])
         || "在到与和及的了是对向从据省市县区".contains(s[i - 1]);
     found.filter(|(p, len, short)| {
         let runs_on = s

@@ -6,6 +6,7 @@
 //! bare levels fill the latest year columns first.
 
 use crate::doc::{named_period, Frame};
+use crate::frame::compact;
 use crate::number::parse_at;
 use crate::quantity::{quantities, year_at};
 use planwatch_core::{Attribute, Comparator, DocType, Fact, Kind, Measure};
@@ -37,10 +38,6 @@ enum Label {
     Attribute,
     Name,
     Other,
-}
-
-fn compact(s: &str) -> String {
-    crate::frame::compact(s)
 }
 
 fn label(cell: &str) -> Label {

@@ -48,7 +48,7 @@ fn ends_sentence(s: &str) -> bool {
 /// no sentence punctuation.
 fn is_cell_line(t: &str) -> bool {
     let n = t.chars().count();
-    n > 0 && n <= 24 && !t.contains(['。', '，', ',', '；', ';', '：']) || t.starts_with("单位")
+    (n > 0 && n <= 24 && !t.contains(['。', '，', ',', '；', ';', '：'])) || t.starts_with("单位")
 }
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.

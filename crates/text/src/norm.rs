@@ -34,10 +34,17 @@ pub fn traditional_to_simplified(c: char) -> char {
 /// The table as a direct map over U+3400..U+FFFF ('\0' where nothing maps):
 /// one lookup per character, since every character of a document passes here.
 fn direct() -> &'static [char] {
+    const TSV: &str = include_str!("../data/traditional-to-simplified.tsv");
+    // Variants OpenCC keeps as they are but documents use for simplified ones.
+    const EXTRA: &[(char, char)] = &[('両', '两'), ('著', '着')];
     static DIRECT: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     DIRECT.get_or_init(|| {
+        let pairs = TSV.lines().filter_map(|l| {
+            let mut cs = l.split('\t').map(|f| f.chars().next());
+            Some((cs.next()??, cs.next()??))
+        });
         let mut v = vec!['\0'; 0x10000 - 0x3400];
-        for &(t, s) in table() {
+        for (t, s) in pairs.chain(EXTRA.iter().copied()) {
             if let Some(slot) = (t as usize).checked_sub(0x3400).and_then(|i| v.get_mut(i)) {
                 *slot = s;
             }
@@ -46,25 +53,10 @@ fn direct() -> &'static [char] {
     })
 }
 
-/// Pairs (traditional, simplified) sorted by the traditional character.
-fn table() -> &'static [(char, char)] {
-    const TSV: &str = include_str!("../data/traditional-to-simplified.tsv");
-    // Variants OpenCC keeps as they are but documents use for simplified ones.
-    const EXTRA: &[(char, char)] = &[('両', '两'), ('著', '着')];
-    static SORTED: std::sync::OnceLock<Vec<(char, char)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut v: Vec<(char, char)> = TSV
-            .lines()
-            .filter_map(|l| {
-                let mut cs = l.split('\t').map(|f| f.chars().next());
-                Some((cs.next()??, cs.next()??))
-            })
-            .chain(EXTRA.iter().copied())
-            .collect();
-        v.sort_unstable();
-        v.dedup_by_key(|p| p.0);
-        v
-    })
+/// A Chinese character of the basic CJK Unified Ideographs block, where every
+/// character of place and indicator names lies.
+pub fn is_han(c: char) -> bool {
+    ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
 /// Length in bytes of a pinyin gloss at the start of `rest` — `(jì)` or

@@ -235,12 +235,18 @@ impl Frame {
     /// Derives the frame from metadata.
     pub fn new(info: &DocumentInfo) -> Frame {
         match info.doc_type {
-            DocType::WorkReport => Frame {
-                doc_type: info.doc_type,
-                present: info.year.map(|y| y - 1),
-                target_year: info.year,
-                actual_year: info.year.map(|y| y - 1),
-            },
+            DocType::WorkReport => {
+                // A report within its year (1至7月计划执行情况) covers that year
+                // itself (its period is the year); others review the year before.
+                let within = info.period_end.is_some() && info.period_end == info.year;
+                let reviewed = info.year.map(|y| if within { y } else { y - 1 });
+                Frame {
+                    doc_type: info.doc_type,
+                    present: reviewed,
+                    target_year: info.year,
+                    actual_year: reviewed,
+                }
+            }
             DocType::StatisticalBulletin => Frame {
                 doc_type: info.doc_type,
                 present: info.year,

@@ -240,6 +240,11 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
+                if rule == WITHIN_YEAR {
+                    // Its period is the year itself: the frame's actuals are that year's.
+                    period_start = Some(y);
+                    period_end = Some(y);
+                }
             } else if let Some((l, y)) = meeting
                 .as_ref()
                 .filter(|(_, m)| m.month.is_some_and(|mo| mo >= 10))
@@ -315,6 +320,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                     "first year the bulletin's body names",
                 );
                 year = Some(y);
+            } else if let Some((l, d)) = issued.filter(|(_, d)| d.1 <= 9) {
+                // The bulletin's own date line (漳州市统计局 / 2020年3月12日).
+                note(
+                    "year",
+                    (d.0 - 1).to_string(),
+                    l,
+                    "dated the year after the one it covers",
+                );
+                year = Some(d.0 - 1);
             } else if let Some(y) = most_named_year(text) {
                 note(
                     "year",
@@ -919,7 +933,7 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                     || after.starts_with("1-")
                     || after.starts_with("一季度");
                 if part_year && after.contains("计划执行情况") {
-                    return Some((l, y, "X年1至N月…执行情况: a report within the year"));
+                    return Some((l, y, WITHIN_YEAR));
                 }
                 if before.ends_with("回顾了")
                     || before.ends_with("回顾")
@@ -940,6 +954,9 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
     }
     None
 }
+
+/// The rule of a report within its year (2018年1至7月…计划执行情况).
+const WITHIN_YEAR: &str = "X年1至N月…执行情况: a report within the year";
 
 /// `X年是…`: 2015年是…关键之年 looks ahead (the report is for X); 2022年是…具有
 /// 里程碑意义的一年 and 刚刚过去的2021年是… look back (the report is for X+1).
@@ -1010,7 +1027,7 @@ fn bulletin_year_from_body(text: &str) -> Option<(Line, i32)> {
         if let Some((y, len)) = year_at(&chars, 0) {
             if chars
                 .get(len)
-                .is_some_and(|c| matches!(c, '，' | ',' | '全' | '是'))
+                .is_some_and(|c| matches!(c, '，' | ',' | '全' | '是' | '末'))
             {
                 return Some((Line::new(i, raw), y));
             }

@@ -252,6 +252,9 @@ fn sentence_facts(
             .rev()
             .find(|&i| is_clause_delim(s[i]))
             .map_or(0, |i| i + 1);
+        if counts_an_indicator_set(s, clause_start, q) {
+            continue;
+        }
         let narrow_start = if clause_start == prev_clause_start {
             prev_end.max(clause_start)
         } else {
@@ -412,6 +415,28 @@ fn sentence_facts(
         }
     }
     qualitative_facts(span, a, b, years, *carried, section, ctx, text, out);
+}
+
+/// `共30项指标`, `等8项指标达到…`, `下降3项指标`: a count of the indicators
+/// a plan sets or a list just named describes the document, not the region
+/// (`有23项指标已完成` counts progress and stays).
+fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> bool {
+    if q.unit != "项" {
+        return false;
+    }
+    let after: String = s[q.end..(q.end + 5).min(s.len())].iter().collect();
+    if !["指标", "定量指标", "约束性指标", "预期性指标", "主要指标"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return false;
+    }
+    let before = between(s, clause_start, q.start);
+    let tail: String = before.iter().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    ["等", "共", "方面", "提出", "设置", "设定", "包括", "涵盖"]
+        .iter()
+        .any(|w| tail.ends_with(w))
+        || before.iter().any(|c| matches!(c, '、' | '和'))
 }
 
 /// The place that opens a subject at sentence char `x` (a known place, or a
@@ -736,8 +761,10 @@ fn decide_kind(
     if frame.doc_type == DocType::StatisticalBulletin {
         return Kind::Actual;
     }
-    let target_marked =
-        TARGET_MARKERS.iter().any(|w| sentence.contains(w)) || sentence.contains("今年");
+    let target_marked = TARGET_MARKERS
+        .iter()
+        .any(|w| sentence.match_indices(w).any(|(i, _)| !compared_with_goal(&sentence[..i])))
+        || (sentence.contains("今年") && !so_far_this_year(sentence));
     let actual_marked = ACTUAL_MARKERS
         .iter()
         .any(|w| pre.contains(w) || sentence.contains(w));
@@ -804,6 +831,28 @@ fn decide_kind(
         return Kind::Actual;
     }
     Kind::Target
+}
+
+/// `好于年初预期`, `高于计划`, `完成年度目标`: a result measured against the
+/// goal, so the goal word that follows does not make the sentence a goal.
+fn compared_with_goal(before: &str) -> bool {
+    let before = before.strip_suffix("年初").unwrap_or(before);
+    let before = before.strip_suffix("年度").unwrap_or(before);
+    ["好于", "高于", "低于", "快于", "慢于", "超过", "超出", "符合", "达到", "完成", "超额完成"]
+        .iter()
+        .any(|w| before.ends_with(w))
+}
+
+/// `今年以来`, `今年一季度`, `今年1至7月`: every 今年 of the sentence opens a
+/// part of the year already past (a mid-year report's actuals), not a goal.
+fn so_far_this_year(sentence: &str) -> bool {
+    const SO_FAR: &[&str] = &[
+        "以来", "一季度", "上半年", "前三季度", "前两季度", "1至", "1-", "1—", "前", "截至", "一至",
+    ];
+    sentence.match_indices("今年").all(|(i, w)| {
+        let rest = &sentence[i + w.len()..];
+        SO_FAR.iter().any(|p| rest.starts_with(p))
+    })
 }
 
 fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> Option<i32> {

@@ -138,7 +138,7 @@ pub(crate) fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
     (None, None)
 }
 
-const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
+pub(crate) const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
     ("第十一个五年", 2006),
     ("第十二个五年", 2011),
     ("第十三个五年", 2016),

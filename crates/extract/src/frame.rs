@@ -190,8 +190,9 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     }
     if region.is_none() {
         // The place the opening text names most often.
-        let norm: String = head.iter().map(|l| l.norm.as_str()).collect();
-        let orig: String = head.iter().map(|l| l.orig.as_str()).collect();
+        // Lines joined by breaks, so a name opening a line stands as a word.
+        let norm = head.iter().map(|l| l.norm.as_str()).collect::<Vec<_>>().join("\n");
+        let orig = head.iter().map(|l| l.orig.as_str()).collect::<Vec<_>>().join("\n");
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
             let r = written(&norm, &orig, p.name);
@@ -293,6 +294,14 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             } else if let Some((l, d)) = &published {
                 note("year", d.0.to_string(), l, "publication year of the report");
                 year = Some(d.0);
+            } else if let Some((l, y)) = report_year_from_new_plan(&head) {
+                note(
+                    "year",
+                    y.to_string(),
+                    l,
+                    "presents a new five-year plan (十X五规划纲要草案, 开局之年): its first year",
+                );
+                year = Some(y);
             } else if let Some((l, y, rule)) = report_year_from_body(&head, true) {
                 note("year", y.to_string(), l, rule);
                 year = Some(y);
@@ -361,6 +370,17 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 matches!(doc_type, DocType::FiveYearPlan | DocType::Outline),
             ) {
                 note("year", y.to_string(), l, "year in the title");
+                year = Some(y);
+            } else if let Some((l, y)) = Some(doc_type)
+                .filter(|t| matches!(t, DocType::Other | DocType::ImplementationPlan))
+                .and_then(|_| latest_event_date(text))
+            {
+                note(
+                    "year",
+                    y.to_string(),
+                    &l,
+                    "an undated article written after the latest day it names",
+                );
                 year = Some(y);
             }
         }
@@ -681,6 +701,32 @@ fn date_in(l: &str) -> Option<(i32, u32)> {
     None
 }
 
+/// The latest full date (`2016年1月7日`) an article names: something it
+/// reports as done, so the article was written that year or later.
+fn latest_event_date(text: &str) -> Option<(Line, i32)> {
+    let mut best: Option<(Line, i32)> = None;
+    for (n, raw) in text.lines().enumerate().take(400) {
+        let chars: Vec<char> = compact(raw).chars().collect();
+        for i in 0..chars.len() {
+            let Some((y, len)) = year_at(&chars, i) else {
+                continue;
+            };
+            let Some(m) = month_at(&chars, i + len) else {
+                continue;
+            };
+            let d = i + len + m.to_string().len() + 1;
+            let day = chars[d.min(chars.len())..]
+                .iter()
+                .take_while(|c| c.is_ascii_digit())
+                .count();
+            if day > 0 && chars.get(d + day) == Some(&'日') && best.as_ref().is_none_or(|b| y > b.1) {
+                best = Some((Line::new(n, raw), y));
+            }
+        }
+    }
+    best
+}
+
 fn month_at(chars: &[char], i: usize) -> Option<u32> {
     let digits: String = chars[i..]
         .iter()
@@ -953,6 +999,25 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
         }
     }
     None
+}
+
+/// A report that presents a five-year plan's draft (`“十三五”规划纲要草案`) or
+/// opens it (`今年是“十四五”开局之年`) is delivered in the plan's first year.
+fn report_year_from_new_plan(head: &[Line]) -> Option<(&Line, i32)> {
+    head.iter().find_map(|l| {
+        crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
+            l.norm.match_indices(name).find_map(|(i, _)| {
+                let after: String = l.norm[i + name.len()..].chars().take(14).collect();
+                let before: String = {
+                    let b: Vec<char> = l.norm[..i].chars().collect();
+                    b[b.len().saturating_sub(6)..].iter().collect()
+                };
+                let new = (after.contains("草案") && after.contains("规划"))
+                    || (after.contains("开局") && before.contains("今年是"));
+                new.then_some((l, *start))
+            })
+        })
+    })
 }
 
 /// The rule of a report within its year (2018年1至7月…计划执行情况).

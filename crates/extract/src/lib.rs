@@ -69,6 +69,15 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 i += 1;
             }
             BlockKind::Paragraph => {
+                // `——目标 到2018年…`, `——任务 …`: a labelled paragraph opens the goals.
+                let head: String = text[b.start..b.end].chars().take(12).collect();
+                let head = frame::compact(&head);
+                if ["——目标", "——任务", "——主要目标", "——发展目标"]
+                    .iter()
+                    .any(|w| head.starts_with(w))
+                {
+                    section.goals = true;
+                }
                 prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
                 let raw = text[b.start..b.end].trim_end();

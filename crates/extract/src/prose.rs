@@ -467,9 +467,9 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
                 .map(|w| n + w.chars().count())
         })?
     };
-    // The place must head a name, not be the whole subject.
+    // The place must head a name, not be the whole subject (银川市3年实现… heads one).
     if s.get(x + len)
-        .is_none_or(|c| !planwatch_text::norm::is_han(*c))
+        .is_none_or(|c| !planwatch_text::norm::is_han(*c) && !c.is_ascii_digit())
     {
         return None;
     }

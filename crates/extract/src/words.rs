@@ -3,6 +3,10 @@
 
 /// Words stripped from the front of an indicator name.
 pub const LEAD: &[&str] = &[
+    "——主要目标",
+    "——目标",
+    "——任务",
+    "——",
     "预计未来两年",
     "初步核算",
     "与此同时",
@@ -192,6 +196,11 @@ pub const ACTUAL_MARKERS: &[&str] = &[
     "完成了",
     "实现了",
     "比去年",
+    "已累计",
+    "已达",
+    "已完成",
+    "已建成",
+    "已实现",
 ];
 
 /// Heading words of sections that review what was achieved.

@@ -46,6 +46,18 @@ const CHROME: &[&str] = &[
     "返回顶部",
     "当前位置",
     "您的位置",
+    // Counters of document-sharing and news sites.
+    "被引量",
+    "上传用户",
+    "下载次数",
+    "下载到本地",
+    "浏览次数",
+    "阅读次数",
+    "点击数",
+    "点击率",
+    "点击:",
+    "点击：",
+    "点击量",
 ];
 
 /// Classifies one line (without its newline).

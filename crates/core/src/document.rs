@@ -16,6 +16,8 @@ pub enum DocType {
     WorkReport,
     /// 统计公报: a statistical bulletin.
     StatisticalBulletin,
+    /// 中期评估/总结评估/实施情况: a review of how a plan is being carried out.
+    PlanReview,
     /// Anything else.
     Other,
 }
@@ -29,7 +31,49 @@ impl DocType {
             DocType::ImplementationPlan => "implementation_plan",
             DocType::WorkReport => "work_report",
             DocType::StatisticalBulletin => "statistical_bulletin",
+            DocType::PlanReview => "plan_review",
             DocType::Other => "other",
+        }
+    }
+
+    /// Every type, in the order lists and filters show them.
+    pub const ALL: [DocType; 7] = [
+        DocType::FiveYearPlan,
+        DocType::Outline,
+        DocType::ImplementationPlan,
+        DocType::WorkReport,
+        DocType::StatisticalBulletin,
+        DocType::PlanReview,
+        DocType::Other,
+    ];
+
+    /// The type's Chinese name, the one label every view and report shows.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            DocType::Outline => "规划纲要",
+            DocType::FiveYearPlan => "五年规划",
+            DocType::ImplementationPlan => "实施方案",
+            DocType::WorkReport => "政府工作报告",
+            DocType::StatisticalBulletin => "统计公报",
+            DocType::PlanReview => "规划评估",
+            DocType::Other => "其他文件",
+        }
+    }
+
+    /// The type spelled by [`DocType::as_str`].
+    pub fn parse(s: &str) -> Option<DocType> {
+        DocType::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+
+    /// How authoritative the document is as a source of achieved values
+    /// (higher wins when several give one year): bulletins, then work
+    /// reports and plan reviews, then plans, then anything else.
+    pub fn source_rank(self) -> u8 {
+        match self {
+            DocType::StatisticalBulletin => 4,
+            DocType::WorkReport | DocType::PlanReview => 3,
+            DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan => 2,
+            DocType::Other => 1,
         }
     }
 }

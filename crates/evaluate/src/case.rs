@@ -44,13 +44,7 @@ impl Observation {
 
     /// Rank of the document type: higher is preferred.
     pub(crate) fn source_rank(&self) -> u8 {
-        match self.doc_type {
-            Some(DocType::StatisticalBulletin) => 4,
-            Some(DocType::WorkReport) => 3,
-            Some(DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan) => 2,
-            Some(DocType::Other) => 1,
-            None => 0,
-        }
+        self.doc_type.map_or(0, DocType::source_rank)
     }
 }
 

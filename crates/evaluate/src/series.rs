@@ -171,12 +171,5 @@ fn choose<'a>(
 }
 
 fn doc_type_zh(doc_type: Option<DocType>) -> &'static str {
-    match doc_type {
-        Some(DocType::StatisticalBulletin) => "统计公报",
-        Some(DocType::WorkReport) => "政府工作报告",
-        Some(DocType::FiveYearPlan) => "五年规划",
-        Some(DocType::Outline) => "规划纲要",
-        Some(DocType::ImplementationPlan) => "实施方案",
-        Some(DocType::Other) | None => "其他文件",
-    }
+    doc_type.unwrap_or(DocType::Other).label_zh()
 }

@@ -23,6 +23,12 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         // An annual plan report: framed like a work report (review, then the year's goals).
         return DocType::WorkReport;
     }
+    // 规划纲要实施情况中期评估, “十三五”规划总结评估: how a plan is going.
+    if (t.contains("评估") || t.contains("实施情况") || t.contains("实施进展"))
+        && (t.contains("规划") || t.contains("纲要"))
+    {
+        return DocType::PlanReview;
+    }
     if t.contains("统计公报") || t.contains("公报") {
         DocType::StatisticalBulletin
     } else if t.contains("政府工作报告") || t.contains("工作报告") {
@@ -268,6 +274,14 @@ impl Frame {
                     actual_year: base,
                 }
             }
+            // A review speaks of its own year (the latest it has figures for,
+            // set by `frame::time_frame`) and of the plan's goals at its end.
+            DocType::PlanReview => Frame {
+                doc_type: info.doc_type,
+                present: info.year,
+                target_year: info.period_end.or(info.year),
+                actual_year: info.year,
+            },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
                 present: info.year.or(info.period_start),

@@ -191,8 +191,16 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     if region.is_none() {
         // The place the opening text names most often.
         // Lines joined by breaks, so a name opening a line stands as a word.
-        let norm = head.iter().map(|l| l.norm.as_str()).collect::<Vec<_>>().join("\n");
-        let orig = head.iter().map(|l| l.orig.as_str()).collect::<Vec<_>>().join("\n");
+        let norm = head
+            .iter()
+            .map(|l| l.norm.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let orig = head
+            .iter()
+            .map(|l| l.orig.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
             let r = written(&norm, &orig, p.name);
@@ -208,7 +216,12 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 
     // Period of a plan.
     let (mut period_start, mut period_end) = period_of(&t);
-    if period_end.is_none() && matches!(doc_type, DocType::FiveYearPlan | DocType::Outline) {
+    if period_end.is_none()
+        && matches!(
+            doc_type,
+            DocType::FiveYearPlan | DocType::Outline | DocType::PlanReview
+        )
+    {
         if let Some((l, (a, b))) = head.iter().find_map(|l| {
             let (a, b) = period_of(&l.norm);
             Some((l, (a?, b?)))
@@ -372,7 +385,12 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 note("year", y.to_string(), l, "year in the title");
                 year = Some(y);
             } else if let Some((l, y)) = Some(doc_type)
-                .filter(|t| matches!(t, DocType::Other | DocType::ImplementationPlan))
+                .filter(|t| {
+                    matches!(
+                        t,
+                        DocType::Other | DocType::ImplementationPlan | DocType::PlanReview
+                    )
+                })
                 .and_then(|_| latest_event_date(text))
             {
                 note(
@@ -427,6 +445,23 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
+    if info.doc_type == DocType::PlanReview {
+        // A review's "now" is the latest year it has figures for (a review
+        // delivered in November 2018 reports 2018's first half).
+        if let Some(y) = latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d)) {
+            frame.present = Some(y);
+            frame.actual_year = Some(y);
+            frame.target_year = frame.target_year.or(Some(y));
+            why.push(Decision {
+                field: "year",
+                value: y.to_string(),
+                line: 0,
+                source: "the latest year the text gives figures for".into(),
+                rule: "a plan review speaks of the latest year it has figures for",
+            });
+        }
+        return frame;
+    }
     let undated = (info.doc_type == DocType::Other && info.year.is_none())
         || (frame.present.is_none() && frame.target_year.is_none());
     if undated {
@@ -561,8 +596,8 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
         }
         let t = title_text(head, l);
         let mut s = title_score(&t.0);
-        // A line that starts a sentence or holds a colon is weak.
-        if l.norm.starts_with('—') || l.norm.contains('：') || l.norm.contains(':') {
+        // A line that starts a sentence or holds a colon or comma is weak.
+        if l.norm.starts_with('—') || l.norm.contains(['：', ':', '，', ',']) {
             s = s.saturating_sub(2);
         }
         if s > 0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
@@ -646,6 +681,16 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "reads like a bulletin (初步核算…比上年)",
             ));
         }
+        if (l.norm.contains("评估") || l.norm.contains("实施情况"))
+            && (l.norm.contains("规划") || l.norm.contains("纲要"))
+            && crate::doc::named_period(&l.norm).is_some()
+        {
+            return Some((
+                DocType::PlanReview,
+                l,
+                "reviews a five-year plan (…规划…中期评估/实施情况)",
+            ));
+        }
         if l.norm.contains('《')
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()
@@ -719,7 +764,8 @@ fn latest_event_date(text: &str) -> Option<(Line, i32)> {
                 .iter()
                 .take_while(|c| c.is_ascii_digit())
                 .count();
-            if day > 0 && chars.get(d + day) == Some(&'日') && best.as_ref().is_none_or(|b| y > b.1) {
+            if day > 0 && chars.get(d + day) == Some(&'日') && best.as_ref().is_none_or(|b| y > b.1)
+            {
                 best = Some((Line::new(n, raw), y));
             }
         }
@@ -1005,18 +1051,20 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
 /// opens it (`今年是“十四五”开局之年`) is delivered in the plan's first year.
 fn report_year_from_new_plan(head: &[Line]) -> Option<(&Line, i32)> {
     head.iter().find_map(|l| {
-        crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
-            l.norm.match_indices(name).find_map(|(i, _)| {
-                let after: String = l.norm[i + name.len()..].chars().take(14).collect();
-                let before: String = {
-                    let b: Vec<char> = l.norm[..i].chars().collect();
-                    b[b.len().saturating_sub(6)..].iter().collect()
-                };
-                let new = (after.contains("草案") && after.contains("规划"))
-                    || (after.contains("开局") && before.contains("今年是"));
-                new.then_some((l, *start))
+        crate::doc::FIVE_YEAR_PLANS
+            .iter()
+            .find_map(|(name, start)| {
+                l.norm.match_indices(name).find_map(|(i, _)| {
+                    let after: String = l.norm[i + name.len()..].chars().take(14).collect();
+                    let before: String = {
+                        let b: Vec<char> = l.norm[..i].chars().collect();
+                        b[b.len().saturating_sub(6)..].iter().collect()
+                    };
+                    let new = (after.contains("草案") && after.contains("规划"))
+                        || (after.contains("开局") && before.contains("今年是"));
+                    new.then_some((l, *start))
+                })
             })
-        })
     })
 }
 

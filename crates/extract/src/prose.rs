@@ -185,7 +185,12 @@ pub fn paragraph_facts(
     let s = &span.chars;
     let mut years = year_mentions(s);
     years.extend(relative_years(s, ctx.frame));
+    years.extend(period_end_mentions(s, ctx.frame));
     years.sort_by_key(|y| y.pos);
+    let lists = year_lists(s, &years);
+    // The last list of years named (2016年、2017年、2018年上半年), for the
+    // runs of values it dates one by one (分别…16.7%、21.2%、21.2%).
+    let mut listed: Option<Vec<i32>> = None;
     let mut sent_start = 0;
     // A deadline year (到2020年) carries over the paragraph.
     let mut carried: Option<YearMention> = None;
@@ -196,7 +201,14 @@ pub fn paragraph_facts(
         let a = sentence_start_skip(s, sent_start);
         let b = (i + 1).min(s.len());
         if a < b {
-            sentence_facts(&span, a, b, &years, &mut carried, section, ctx, text, out);
+            if let Some((_, l)) = lists.iter().rev().find(|(end, _)| *end >= a && *end < b) {
+                listed = Some(l.clone());
+            }
+            let dated = Dating {
+                years: &years,
+                listed: listed.as_deref(),
+            };
+            sentence_facts(&span, a, b, &dated, &mut carried, section, ctx, text, out);
         }
         sent_start = b;
     }
@@ -209,12 +221,76 @@ fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
     a
 }
 
+/// The years a paragraph names, for dating the values of one sentence.
+struct Dating<'a> {
+    years: &'a [YearMention],
+    /// The last list of years named so far in the paragraph.
+    listed: Option<&'a [i32]>,
+}
+
+/// Runs of two or more years joined by 、/和 (a part of the year may follow
+/// each: 2018年上半年), as (char position of the last, years).
+fn year_lists(s: &[char], years: &[YearMention]) -> Vec<(usize, Vec<i32>)> {
+    let mut out: Vec<(usize, Vec<i32>)> = Vec::new();
+    let mut run: Vec<&YearMention> = Vec::new();
+    for y in years {
+        let joined = run.last().is_some_and(|p| {
+            let mut gap: String = between(s, p.end, y.pos).iter().collect();
+            for w in ["上半年", "一季度", "前三季度", "末", "底"] {
+                gap = gap.replace(w, "");
+            }
+            !gap.is_empty() && gap.chars().all(|c| matches!(c, '、' | '和' | '及' | '与'))
+        });
+        if !joined {
+            if run.len() >= 2 {
+                out.push((run[run.len() - 1].pos, run.iter().map(|y| y.year).collect()));
+            }
+            run.clear();
+        }
+        run.push(y);
+    }
+    if run.len() >= 2 {
+        out.push((run[run.len() - 1].pos, run.iter().map(|y| y.year).collect()));
+    }
+    out
+}
+
+/// `规划期末`, `期末目标`: the end of the plan a plan or review speaks for.
+fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention> {
+    let Some(end) = frame.target_year else {
+        return Vec::new();
+    };
+    if !matches!(
+        frame.doc_type,
+        DocType::PlanReview | DocType::FiveYearPlan | DocType::Outline
+    ) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in ["规划期末", "期末目标", "到期末", "至期末"] {
+        let n = w.chars().count();
+        for i in 0..s.len() {
+            if at(s, i, w) {
+                out.push(YearMention {
+                    pos: i,
+                    year: end,
+                    deadline: false,
+                    topic: false,
+                    base: false,
+                    end: i + n,
+                });
+            }
+        }
+    }
+    out
+}
+
 #[allow(clippy::too_many_arguments)]
 fn sentence_facts(
     span: &Span,
     a: usize,
     b: usize,
-    years: &[YearMention],
+    dated: &Dating,
     carried: &mut Option<YearMention>,
     section: &Section,
     ctx: &DocCtx,
@@ -223,7 +299,8 @@ fn sentence_facts(
 ) {
     let s = &span.chars[a..b];
     let qs = quantities(s);
-    let sent_years: Vec<YearMention> = years
+    let sent_years: Vec<YearMention> = dated
+        .years
         .iter()
         .filter(|y| y.pos >= a && y.pos < b)
         .map(|y| YearMention {
@@ -265,11 +342,38 @@ fn sentence_facts(
             .unwrap_or(s.len());
         // Year: the nearest named before the quantity, else the carried deadline.
         // A 由/从 year belongs to the value right after it (由2011年的1.24万亿元) only.
-        let year_m = sent_years
+        let mut year_m = sent_years
             .iter()
             .rev()
             .find(|y| y.pos < q.start && (!y.base || q.start <= y.end + 3))
             .copied();
+        // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
+        let first = (1..=k)
+            .rev()
+            .take_while(|&i| joined(i))
+            .last()
+            .map_or(k, |i| i - 1);
+        let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
+        if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
+            let respectively = between(s, clause_start, qs[first].start).contains(&'分');
+            let named_since = year_m.is_some_and(|y| !list.contains(&y.year));
+            if respectively && !named_since {
+                year_m = year_m.map(|y| YearMention {
+                    year: list[k - first],
+                    ..y
+                });
+                if year_m.is_none() {
+                    year_m = Some(YearMention {
+                        pos: q.start,
+                        year: list[k - first],
+                        deadline: false,
+                        topic: false,
+                        base: false,
+                        end: q.start,
+                    });
+                }
+            }
+        }
         if let Some(y) = sent_years
             .iter()
             .rev()
@@ -342,6 +446,15 @@ fn sentence_facts(
         let mut names = subject.names(span, a, s, &qs, k);
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
+            // …下降16.7%，规划期末目标为下降20%: the goal of the indicator just named.
+            let goal_word = short
+                .trim_start_matches("规划")
+                .trim_start_matches("期末")
+                .trim_start_matches("年度")
+                .trim_start_matches("预期");
+            if names.len() == 1 && matches!(goal_word, "目标" | "目标值" | "计划") {
+                names = vec![prev.clone()];
+            }
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
             if short.starts_with('占')
                 && names.len() == 1
@@ -414,7 +527,7 @@ fn sentence_facts(
             });
         }
     }
-    qualitative_facts(span, a, b, years, *carried, section, ctx, text, out);
+    qualitative_facts(span, a, b, dated.years, *carried, section, ctx, text, out);
 }
 
 /// `共30项指标`, `等8项指标达到…`, `下降3项指标`: a count of the indicators
@@ -432,7 +545,14 @@ fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> boo
         return false;
     }
     let before = between(s, clause_start, q.start);
-    let tail: String = before.iter().rev().take(3).collect::<Vec<_>>().into_iter().rev().collect();
+    let tail: String = before
+        .iter()
+        .rev()
+        .take(3)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
     ["等", "共", "方面", "提出", "设置", "设定", "包括", "涵盖"]
         .iter()
         .any(|w| tail.ends_with(w))
@@ -761,18 +881,31 @@ fn decide_kind(
     if frame.doc_type == DocType::StatisticalBulletin {
         return Kind::Actual;
     }
-    let target_marked = TARGET_MARKERS
-        .iter()
-        .any(|w| sentence.match_indices(w).any(|(i, _)| !compared_with_goal(&sentence[..i])))
-        || (sentence.contains("今年") && !so_far_this_year(sentence));
+    // A review sets results beside goals in one sentence: only the clause counts.
+    let marked_in = if frame.doc_type == DocType::PlanReview {
+        pre
+    } else {
+        sentence
+    };
+    let target_marked = TARGET_MARKERS.iter().any(|w| {
+        marked_in
+            .match_indices(w)
+            .any(|(i, _)| !compared_with_goal(&marked_in[..i]))
+    }) || (marked_in.contains("今年") && !so_far_this_year(marked_in));
     let actual_marked = ACTUAL_MARKERS
         .iter()
         .any(|w| pre.contains(w) || sentence.contains(w));
-    let present = frame.present.or(if frame.doc_type == DocType::Other {
-        Some(i32::MAX)
-    } else {
-        None
-    });
+    let present = frame.present.or(
+        if matches!(frame.doc_type, DocType::Other | DocType::PlanReview) {
+            Some(i32::MAX)
+        } else {
+            None
+        },
+    );
+    // 今年以来, 今年一季度: a part of the year already past.
+    if marked_in.contains("今年") && so_far_this_year(marked_in) {
+        return Kind::Actual;
+    }
     if let (Some(y), Some(p)) = (year, present) {
         if y > p {
             return Kind::Target;
@@ -811,7 +944,7 @@ fn decide_kind(
         return Kind::Actual;
     }
     // Articles and pages that are not plans report what is, unless they say otherwise.
-    if frame.doc_type == DocType::Other
+    if matches!(frame.doc_type, DocType::Other | DocType::PlanReview)
         && !target_marked
         && year.is_none_or(|y| frame.present.is_none_or(|p| y <= p))
     {
@@ -838,16 +971,38 @@ fn decide_kind(
 fn compared_with_goal(before: &str) -> bool {
     let before = before.strip_suffix("年初").unwrap_or(before);
     let before = before.strip_suffix("年度").unwrap_or(before);
-    ["好于", "高于", "低于", "快于", "慢于", "超过", "超出", "符合", "达到", "完成", "超额完成"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    [
+        "好于",
+        "高于",
+        "低于",
+        "快于",
+        "慢于",
+        "超过",
+        "超出",
+        "符合",
+        "达到",
+        "完成",
+        "超额完成",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
 }
 
 /// `今年以来`, `今年一季度`, `今年1至7月`: every 今年 of the sentence opens a
 /// part of the year already past (a mid-year report's actuals), not a goal.
 fn so_far_this_year(sentence: &str) -> bool {
     const SO_FAR: &[&str] = &[
-        "以来", "一季度", "上半年", "前三季度", "前两季度", "1至", "1-", "1—", "前", "截至", "一至",
+        "以来",
+        "一季度",
+        "上半年",
+        "前三季度",
+        "前两季度",
+        "1至",
+        "1-",
+        "1—",
+        "前",
+        "截至",
+        "一至",
     ];
     sentence.match_indices("今年").all(|(i, w)| {
         let rest = &sentence[i + w.len()..];
@@ -1241,6 +1396,44 @@ mod tests {
             .map(brief)
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn plan_review_results_beside_goals() {
+        check(
+            DocType::PlanReview,
+            false,
+            "2016年、2017年、2018年上半年,全省细颗粒物浓度分别较2015年下降16.7%、21.2%、21.2%,规划期末目标为下降20%;劣Ⅴ类水体比例分别为4.4%、4.4%、2.6%,规划期末目标为6.1%。",
+            &[
+                "actual 细颗粒物浓度 2016 -16.7 % cumulative eq",
+                "actual 细颗粒物浓度 2017 -21.2 % cumulative eq",
+                "actual 细颗粒物浓度 2018 -21.2 % cumulative eq",
+                "target 细颗粒物浓度 2020 20 % reduction eq",
+                "actual 劣Ⅴ类水体比例 2016 4.4 % level eq",
+                "actual 劣Ⅴ类水体比例 2017 4.4 % level eq",
+                "actual 劣Ⅴ类水体比例 2018 2.6 % level eq",
+                "target 劣Ⅴ类水体比例 2020 6.1 % level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn results_so_far_this_year_and_counts_of_indicators() {
+        check(
+            DocType::WorkReport,
+            false,
+            "今年一季度和上半年全省地区生产总值分别增长9.3%、9.2%,好于年初预期。",
+            &[
+                "actual 一季度全省地区生产总值 2024 9.3 % growth eq",
+                "actual 上半年全省地区生产总值 2024 9.2 % growth eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
+            &[],
+        );
     }
 
     #[test]

@@ -100,3 +100,63 @@ fn untitled_bulletin_with_a_table_pasted_one_cell_per_line() {
     assert_eq!(f.quote, "第二产业\n65.6\n9.5");
     assert_eq!(fact(&ex, 9.5).measure, Measure::Growth);
 }
+
+#[test]
+fn bulletin_dated_on_a_line_of_its_own() {
+    // No title: the issuer, then the date it was issued, then the body.
+    let text = "丙市统计局\n2020年3月12日\n一、综合\n初步核算，全年实现地区生产总值4741.83亿元，比上年增长6.5%。\n2019年末全市户籍人口522.31万人。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(ex.info.year, Some(2019));
+    let f = fact(&ex, 4741.83);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2019)));
+}
+
+#[test]
+fn report_presenting_a_new_five_year_plan() {
+    // No date anywhere: the report presents the 十三五 draft, so it is 2016's.
+    let text = "丁市十四届人大四次会议昨天开幕，市长代表市政府作政府工作报告，“十三五”规划纲要草案在大会上亮相。2020年，全市常住人口总量控制在2300万人以内。\n今年GDP增长6.5%。\n";
+    let ex = extract_document("r.txt", text);
+    assert_eq!(ex.info.year, Some(2016));
+    let f = fact(&ex, 6.5);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2016)));
+    let f = fact(&ex, 2300.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)));
+}
+
+#[test]
+fn mid_year_plan_report_states_results_of_its_year() {
+    let text = "发表于:2018-09-23 12:32:52|来源:戊日报\n9月19日，省政府关于戊省2018年1至7月国民经济和社会发展计划执行情况的报告提请审议。\n今年以来，1至7月全省工业投资增长10.8%，民间投资增长12.7%。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [10.8, 12.7] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2018)), "{v}");
+    }
+}
+
+#[test]
+fn plan_review_frames_the_plan_period_and_its_latest_year() {
+    let text = "己日报讯 省人大常委会审议了己省“十三五”规划纲要实施情况中期评估的报告。\n2016年、2017年、2018年上半年，居民人均可支配收入分别为21787元、23757元和12541元。规划期末全省实施棚户区住房改造110万套。\n";
+    let ex = extract_document("m.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    assert_eq!(
+        (ex.info.period_start, ex.info.period_end),
+        (Some(2016), Some(2020))
+    );
+    for (v, y) in [(21787.0, 2016), (23757.0, 2017), (12541.0, 2018)] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(y)), "{v}");
+    }
+    let f = fact(&ex, 110.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)));
+}
+
+#[test]
+fn undated_article_dated_by_the_latest_day_it_names() {
+    let text = "庚区脱贫攻坚的时间表\n庚区已累计减少贫困人口290万。2016年1月7日召开脱贫攻坚誓师大会。\n——目标 到2018年，实现58.12万农村贫困人口脱贫。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(ex.info.year, Some(2016));
+    let f = fact(&ex, 290.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2015)));
+    let f = fact(&ex, 58.12);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2018)));
+}

@@ -139,12 +139,7 @@ fn first_year(text: &str) -> Option<i32> {
 /// Rank of a document type for picking a base among documents (higher wins),
 /// the same order the engine uses for actuals.
 fn rank(doc_type: DocType) -> u8 {
-    match doc_type {
-        DocType::StatisticalBulletin => 4,
-        DocType::WorkReport => 3,
-        DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan => 2,
-        DocType::Other => 1,
-    }
+    doc_type.source_rank()
 }
 
 /// A fact with its value in `to` when the engine cannot convert its unit by

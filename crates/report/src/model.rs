@@ -139,13 +139,7 @@ fn yearly_values(item: &TargetCase, target: &Fact) -> Vec<(i32, f64)> {
     let mut best: BTreeMap<i32, ((u8, i32, usize), f64)> = BTreeMap::new();
     let base = item.case.base.iter().map(|f| (f, 0u8, i32::MIN));
     let actuals = item.case.actuals.iter().map(|o| {
-        let rank = match o.doc_type {
-            Some(planwatch_core::DocType::StatisticalBulletin) => 4,
-            Some(planwatch_core::DocType::WorkReport) => 3,
-            Some(planwatch_core::DocType::Other) => 1,
-            Some(_) => 2,
-            None => 0,
-        };
+        let rank = o.doc_type.map_or(0, planwatch_core::DocType::source_rank);
         (&o.fact, rank, o.published.unwrap_or(i32::MIN))
     });
     for (i, (f, rank, published)) in base.chain(actuals).enumerate() {

@@ -114,14 +114,7 @@ fn page<T>(all: Vec<T>, paging: &Paging) -> ApiResult<Page<T>> {
 
 /// Chinese name of a document type.
 pub fn doc_type_zh(t: &str) -> &'static str {
-    match t {
-        "outline" => "规划纲要",
-        "five_year_plan" => "五年规划",
-        "implementation_plan" => "实施方案",
-        "work_report" => "政府工作报告",
-        "statistical_bulletin" => "统计公报",
-        _ => "其他",
-    }
+    DocType::parse(t).unwrap_or(DocType::Other).label_zh()
 }
 
 /// A stored document, flat.

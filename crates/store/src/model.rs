@@ -116,15 +116,10 @@ fn corrupt<T>(column: &'static str, value: &str) -> Result<T> {
 }
 
 pub(crate) fn parse_doc_type(s: &str) -> Result<DocType> {
-    Ok(match s {
-        "outline" => DocType::Outline,
-        "five_year_plan" => DocType::FiveYearPlan,
-        "implementation_plan" => DocType::ImplementationPlan,
-        "work_report" => DocType::WorkReport,
-        "statistical_bulletin" => DocType::StatisticalBulletin,
-        "other" => DocType::Other,
-        _ => return corrupt("doc_type", s),
-    })
+    match DocType::parse(s) {
+        Some(t) => Ok(t),
+        None => corrupt("doc_type", s),
+    }
 }
 
 pub(crate) fn parse_kind(s: &str) -> Result<Kind> {

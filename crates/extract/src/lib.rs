@@ -69,14 +69,17 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 i += 1;
             }
             BlockKind::Paragraph => {
-                // `——目标 到2018年…`, `——任务 …`: a labelled paragraph opens the goals.
-                let head: String = text[b.start..b.end].chars().take(12).collect();
+                // `——目标 到2018年…`, `——任务 …`, a label line `— 主要目标 —`:
+                // the goals follow; another label line ends them.
+                let head: String = text[b.start..b.end].chars().take(16).collect();
                 let head = frame::compact(&head);
-                if ["——目标", "——任务", "——主要目标", "——发展目标"]
-                    .iter()
-                    .any(|w| head.starts_with(w))
-                {
+                let label = head.trim_matches(|c: char| matches!(c, '—' | '-' | ':' | '：' | '|'));
+                const GOALS: &[&str] = &["主要目标", "目标", "发展目标", "预期目标", "主要预期目标", "目标任务", "任务"];
+                let whole_line = label.chars().count() <= 8 && head.chars().count() <= 14;
+                if head.starts_with('—') && GOALS.iter().any(|w| label.starts_with(w)) {
                     section.goals = true;
+                } else if whole_line && head.starts_with('—') && head.ends_with('—') {
+                    section.goals = GOALS.contains(&label);
                 }
                 prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.

@@ -120,11 +120,40 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 });
             }
             i += len;
+        } else if let Some((y, len)) = five_year_end_at(s, i) {
+            // 从“十三五”末的3.87万亿元: the last year of that plan; 是“十一五”末的2倍 compares.
+            let comparison = ["比", "较", "比“", "较“"].iter().any(|w| ends(s, i, w))
+                || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
+            if !comparison {
+                out.push(YearMention {
+                    pos: i,
+                    year: y,
+                    deadline: false,
+                    topic: false,
+                    base: ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
+                    end: i + len,
+                });
+            }
+            i += len;
         } else {
             i += 1;
         }
     }
     out
+}
+
+/// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
+fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+    crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
+        if !at(s, i, name) {
+            return None;
+        }
+        let mut j = i + name.chars().count();
+        while s.get(j).is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』')) {
+            j += 1;
+        }
+        (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
+    })
 }
 
 /// Years a work report names relative to itself: 今年 is the year it is

@@ -12,6 +12,16 @@ const CLASSIFIERS: &[&str] = &[
     "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所", "枚",
 ];
 
+/// A unit that counts things (`家`, `万名`, `亿人次`): a classifier, with or
+/// without a magnitude before it.
+fn counts_things(unit: &str) -> bool {
+    let bare = MAGNITUDES
+        .iter()
+        .find_map(|m| unit.strip_prefix(m).filter(|b| !b.is_empty()))
+        .unwrap_or(unit);
+    CLASSIFIERS.contains(&bare)
+}
+
 /// Base units, matched after an optional magnitude prefix; longest first wins.
 const BASE_UNITS: &[&str] = &[
     "个百分点",
@@ -189,8 +199,10 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
         must_have_base = !(m == "万" || m == "亿" || m == "万亿" || m == "兆");
     }
     // 人口, 人员, 人才 are nouns: `280万人口` is 280 万 of 人口.
+    // 5万亿台阶 is a step, not 台 of machines.
     let base = match_word(s, j, BASE_UNITS).filter(|b| {
         !(*b == "人" && matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均')))
+            && !(*b == "台" && matches!(s.get(j + 1), Some('阶')))
     });
     match base {
         Some(b) => {
@@ -394,7 +406,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         comparator = Some(Comparator::Gt);
         j += 1;
     }
-    let (unit, ulen) = if n.percent_word {
+    let (mut unit, ulen) = if n.percent_word {
         ("%".to_string(), 0)
     } else {
         match unit_at(s, j, n.magnitude) {
@@ -444,7 +456,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     }
     // A capacity naming a project (30万吨航道, 400兆瓦风电) describes a thing, not a figure.
     let money = unit.ends_with('元');
-    if !money && !CLASSIFIERS.contains(&unit.as_str()) && unit != "%" && unit != "‰" {
+    if !money && !counts_things(&unit) && unit != "%" && unit != "‰" {
         if let Some(&c) = s.get(j) {
             let cjk = planwatch_text::norm::is_han(c);
             if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
@@ -459,6 +471,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     {
         comparator = Some(Comparator::Gt);
         j += 1;
+        // 3万余名志愿者: the things counted follow 余.
+        if MAGNITUDES.contains(&unit.as_str()) {
+            if let Some(c) = match_word(s, j, CLASSIFIERS).filter(|c| !MAGNITUDES.contains(c)) {
+                unit.push_str(c);
+                j += c.chars().count();
+            }
+        }
     }
     let mut q = Quantity {
         start: i,
@@ -605,7 +624,7 @@ fn finish(s: &[char], q: &mut Quantity) {
     }
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
-    let counts = CLASSIFIERS.contains(&q.unit.as_str()) || q.unit.ends_with('元');
+    let counts = counts_things(&q.unit) || q.unit.ends_with('元');
     q.counts_following_noun = counts
         && next.is_some_and(|c| {
             (!is_delim(c) || c == '“' || c == '《')
@@ -613,7 +632,7 @@ fn finish(s: &[char], q: &mut Quantity) {
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         });
     // 2个300亿元产业集群: a count of size classes, not a figure.
-    if CLASSIFIERS.contains(&q.unit.as_str()) && next.is_some_and(|c| c.is_ascii_digit()) {
+    if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;
         while s.get(j).is_some_and(|c| c.is_ascii_digit() || *c == '.') {
             j += 1;
@@ -652,6 +671,14 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         ("高于", Comparator::Gt),
         ("多于", Comparator::Gt),
         ("逾", Comparator::Gt),
+        // 迈上5万亿台阶, 跨越4万亿: a threshold passed.
+        ("迈上", Comparator::Gt),
+        ("跃上", Comparator::Gt),
+        ("跨上", Comparator::Gt),
+        ("跨越", Comparator::Gt),
+        ("站上", Comparator::Gt),
+        ("跨过", Comparator::Gt),
+        ("接近", Comparator::Approx),
         ("大约", Comparator::Approx),
         ("约", Comparator::Approx),
         ("近", Comparator::Approx),

@@ -46,6 +46,14 @@ impl Span {
                     }
                 }
             }
+            // A note on units (3.87兆元（人民币，下同）) is no part of the sentence.
+            if matches!(c, '(' | '（') {
+                let n = same_below_note_len(&slice[i..]);
+                if n > 0 {
+                    skip_to = i + n;
+                    continue;
+                }
+            }
             // A pinyin gloss after a character (經(jīng)濟) is not part of the words.
             if matches!(c, '(' | '（') && s.orig.last().is_some_and(|p| !p.is_ascii()) {
                 let g = planwatch_text::norm::gloss_len(&slice[i..]);
@@ -82,6 +90,21 @@ impl Span {
     }
 }
 
+/// Length in bytes of a bracketed `下同` note at the start of `rest`
+/// (`（人民币，下同）`, `(下同)`), or 0.
+fn same_below_note_len(rest: &str) -> usize {
+    for (i, c) in rest.char_indices().skip(1).take(14) {
+        if matches!(c, ')' | '）') {
+            let inner = &rest[..i];
+            return if inner.contains("下同") { i + c.len_utf8() } else { 0 };
+        }
+        if matches!(c, '(' | '（') {
+            return 0;
+        }
+    }
+    0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -93,5 +116,15 @@ mod tests {
         assert_eq!(s.chars.iter().collect::<String>(), "城镇化率达到54.5%");
         let (a, b) = s.bytes(6, 10);
         assert_eq!(&text[a..b], "５４.5");
+    }
+
+    #[test]
+    fn notes_on_units_are_skipped() {
+        let text = "生产总值3.87兆元（人民币，下同）跃升至5.06兆元";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(s.chars.iter().collect::<String>(), "生产总值3.87兆元跃升至5.06兆元");
+        let text = "增长(2020年)5%";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(s.chars.iter().collect::<String>(), "增长(2020年)5%");
     }
 }

@@ -148,6 +148,130 @@ fn read_cell_run(lines: &[(usize, &str)], cells: &[usize]) -> Option<(usize, usi
     Some((cells[0], end_line, blocks))
 }
 
+/// The cell of a line of a table pasted one cell per line with a closing
+/// pipe (`全员劳动生产率 |`), as a byte range of the line, or `None` for a line
+/// of pipes only (an empty cell, or the end of a header row).
+fn piped_cell(line: &str) -> Option<Option<(usize, usize)>> {
+    let t = line.trim_end();
+    let body = t.strip_suffix(['|', '｜'])?;
+    if body.contains(['|', '｜']) {
+        // `||||`: pipes only.
+        return body
+            .chars()
+            .all(|c| matches!(c, '|' | '｜' | ' '))
+            .then_some(None);
+    }
+    let cell = body.trim();
+    if cell.is_empty() {
+        return Some(None);
+    }
+    let lead = body.len() - body.trim_start().len();
+    Some(Some((lead, lead + cell.len())))
+}
+
+/// Tables pasted one cell per line, each cell closed by a pipe, whose rows
+/// open with a serial number (`1 |`, `指标名 |`, `% |`, … `2 |`): rows are
+/// cut at the serial numbers. A header with more cells than the rows (a
+/// group cell over its sub-columns: `“十四五”目标` over `2025年`, `年均`)
+/// loses the group cell. Returns (first line, end line, blocks) like
+/// [`cell_per_line_tables`].
+fn serial_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i;
+        // (line index, absolute cell range)
+        let mut cells: Vec<(usize, (usize, usize))> = Vec::new();
+        while j < lines.len() {
+            let (off, l) = lines[j];
+            if l.trim().is_empty() {
+                j += 1;
+                continue;
+            }
+            match piped_cell(l) {
+                Some(Some((a, b))) if b - a <= 90 => cells.push((j, (off + a, off + b))),
+                Some(None) => {}
+                _ => break,
+            }
+            j += 1;
+        }
+        if let Some(t) = read_serial_rows(lines, &cells) {
+            i = t.1;
+            out.push(t);
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
+fn read_serial_rows(
+    lines: &[(usize, &str)],
+    cells: &[(usize, (usize, usize))],
+) -> Option<(usize, usize, Vec<Block>)> {
+    let text = |k: usize| -> &str {
+        let (line, (a, b)) = cells[k];
+        let off = lines[line].0;
+        &lines[line].1[a - off..b - off]
+    };
+    let serial = |k: usize, n: usize| text(k) == n.to_string();
+    let first = (0..cells.len()).find(|&k| serial(k, 1))?;
+    let mut starts = vec![first];
+    let mut n = 2;
+    let mut at = first;
+    loop {
+        let Some(next) = (at + 3..cells.len().min(at + 40)).find(|&k| serial(k, n)) else {
+            break;
+        };
+        starts.push(next);
+        at = next;
+        n += 1;
+    }
+    if starts.len() < 3 {
+        return None;
+    }
+    let row_len = starts[1] - starts[0];
+    let block = |ks: &[usize]| -> Block {
+        let cs: Vec<(usize, usize)> = ks.iter().map(|&k| cells[k].1).collect();
+        Block {
+            kind: BlockKind::TableRow { cells: cs.clone() },
+            start: cs[0].0,
+            end: cs[cs.len() - 1].1,
+        }
+    };
+    let mut blocks = Vec::new();
+    let mut header: Vec<usize> = (0..first).collect();
+    // Lines before the header that are no cells of it (a caption) stay out.
+    if header.len() > row_len {
+        let extra = header.len() - row_len;
+        let sub = header.iter().position(|&k| {
+            let t = text(k);
+            t.contains('年') || t.contains("累计") || t.contains("增长") || t.contains("增速")
+        });
+        match sub {
+            Some(p) if p >= extra && p > 0 => {
+                header.drain(p - extra..p);
+            }
+            _ => {
+                header.drain(..extra);
+            }
+        }
+    }
+    if !header.is_empty() {
+        blocks.push(block(&header));
+    }
+    let mut last_line = cells[first].0;
+    for (r, &s) in starts.iter().enumerate() {
+        let e = starts.get(r + 1).copied().unwrap_or_else(|| (s + row_len).min(cells.len()));
+        if e - s >= 2 {
+            let ks: Vec<usize> = (s..e).collect();
+            blocks.push(block(&ks));
+            last_line = cells[e - 1].0;
+        }
+    }
+    Some((cells[0].0, last_line + 1, blocks))
+}
+
 /// Reads `text` into blocks, skipping blank lines, page numbers, tables of
 /// contents and web-page chrome.
 pub fn blocks(text: &str) -> Vec<Block> {
@@ -163,7 +287,20 @@ pub fn blocks(text: &str) -> Vec<Block> {
             (at, raw.trim_end_matches(['\n', '\r']))
         })
         .collect();
-    let tables = cell_per_line_tables(&lines);
+    // Both lists come in line order; a cell run overlapping a serial table is dropped.
+    let serial = serial_row_tables(&lines);
+    let mut tables = Vec::with_capacity(serial.len());
+    let mut k = 0;
+    for t in cell_per_line_tables(&lines) {
+        while k < serial.len() && serial[k].1 <= t.0 {
+            k += 1;
+        }
+        if serial.get(k).is_none_or(|(a, _, _)| t.1 <= *a) {
+            tables.push(t);
+        }
+    }
+    tables.extend(serial);
+    tables.sort_by_key(|t| t.0);
     let mut next_table = tables.iter().peekable();
     let mut n = 0;
     while n < lines.len() {
@@ -264,6 +401,35 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
+    }
+
+    #[test]
+    fn tables_pasted_one_piped_cell_per_line() {
+        let text = "表:主要指标\n序号 |\n指 标 |\n单位 |\n“十四五”目标 |\n|\n2025年 |\n年均 |\n||||\n1 |\n生产总值增长率 |\n% |\n- |\n5左右 |\n2 |\n劳动生产率 |\n万元/人 |\n36左右 |\n- |\n3 |\n森林覆盖率 |\n% |\n19.5 |\n- |\n";
+        let b = blocks(text);
+        let rows: Vec<Vec<&str>> = b
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["序号", "指 标", "单位", "2025年", "年均"],
+                vec!["1", "生产总值增长率", "%", "-", "5左右"],
+                vec!["2", "劳动生产率", "万元/人", "36左右", "-"],
+                vec!["3", "森林覆盖率", "%", "19.5", "-"],
+            ]
+        );
+        // A numbered list of sentences is no table.
+        let text = "1 |\n一是稳增长。\n2 |\n二是促改革。\n";
+        assert!(blocks(text)
+            .iter()
+            .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
     }
 
     fn texts<'a>(text: &'a str, blocks: &[Block]) -> Vec<&'a str> {

@@ -107,11 +107,21 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     let word_start = i == 0
         || !planwatch_text::norm::is_han(s[i - 1])
         || "在到与和及的了是对向从据省市县区".contains(s[i - 1]);
-    found.filter(|(p, len, short)| {
+    // Nor may a name start inside another that began before it (大南昌都市圈
+    // holds 南昌, not 昌都市).
+    let found = found?;
+    let inside_another = (i.saturating_sub(2)..i).any(|j| {
+        let mut buf: String = s[j..i].iter().collect();
+        s[i..(i + max).min(s.len())].iter().any(|c| {
+            buf.push(*c);
+            g.names.contains_key(buf.as_str())
+        })
+    });
+    Some(found).filter(|(p, len, short)| {
         let runs_on = s
             .get(i + len)
             .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'));
-        !*short || (word_start && !runs_on && p.name.chars().count() > *len)
+        !inside_another && (!*short || (word_start && !runs_on && p.name.chars().count() > *len))
     })
 }
 
@@ -155,19 +165,30 @@ pub fn places(s: &[char]) -> Vec<(usize, usize, Place)> {
 pub fn main_place(s: &[char]) -> Option<Place> {
     let text: String = s.iter().collect();
     let level_hint = [
-        ("全省", Level::Province),
-        ("全市", Level::Prefecture),
-        ("全县", Level::County),
+        ("全省", Level::Province, ""),
+        ("全市", Level::Prefecture, ""),
+        ("全州", Level::Prefecture, "州"),
+        ("全盟", Level::Prefecture, "盟"),
+        ("全县", Level::County, ""),
     ]
     .into_iter()
-    .map(|(w, l)| (text.matches(w).count(), l))
-    .filter(|(n, _)| *n > 0)
-    .max_by_key(|(n, _)| *n)
-    .map(|(_, l)| l);
+    .map(|(w, l, end)| (text.matches(w).count(), l, end))
+    .filter(|(n, _, _)| *n > 0)
+    .max_by_key(|(n, _, _)| *n)
+    .map(|(_, l, end)| (l, end));
     let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
     let mut i = 0;
     while i < s.len() {
         if let Some((p, len, short)) = place_chain_at(s, i) {
+            // (不含铁门关市), 除X外: a place set aside is not the subject.
+            let excluded = ["不含", "不包括", "除"].iter().any(|w| {
+                let n = w.chars().count();
+                i >= n && s[i - n..i].iter().copied().eq(w.chars())
+            });
+            if excluded {
+                i += len;
+                continue;
+            }
             let w = if short { 1 } else { 2 };
             match score.iter_mut().find(|e| e.0 == p.name) {
                 Some(e) => e.2 += w,
@@ -179,16 +200,19 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         }
     }
     let fits = |p: &Place| match level_hint {
+        // 全州 is said in an autonomous prefecture (…州), 全盟 in a league.
+        Some((_, end)) if !end.is_empty() => p.level == Level::Prefecture && p.name.ends_with(end),
         // 全市 is said in prefecture-level cities, county-level ones and the
         // municipalities (北京市).
-        Some(Level::Prefecture) => p.level >= Level::Prefecture || p.name.ends_with('市'),
-        Some(l) => p.level == l,
+        Some((Level::Prefecture, _)) => p.level >= Level::Prefecture || p.name.ends_with('市'),
+        Some((l, _)) => p.level == l,
         None => true,
     };
-    let pool: Vec<_> = if score.iter().any(|e| fits(&e.1)) {
-        score.into_iter().filter(|e| fits(&e.1)).collect()
-    } else {
-        score
+    let pool: Vec<_> = match level_hint {
+        // A page that speaks of 全州 but never names a 州 does not say which.
+        Some((_, end)) if !end.is_empty() => score.into_iter().filter(|e| fits(&e.1)).collect(),
+        _ if score.iter().any(|e| fits(&e.1)) => score.into_iter().filter(|e| fits(&e.1)).collect(),
+        _ => score,
     };
     pool.into_iter()
         .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))

@@ -228,6 +228,17 @@ mod tests {
     }
 
     #[test]
+    fn pages_that_never_name_their_place() {
+        // 昌都市 inside 大南昌都市圈 is no mention; 铁门关市 is set aside.
+        let s = chars("全县融入大南昌都市圈，全县生产总值增长8%。");
+        assert_eq!(main_place(&s).map(|p| p.name), None);
+        let s = chars("全州实现生产总值1519.84亿元(不含铁门关市)，全州人口增长。");
+        assert_eq!(main_place(&s).map(|p| p.name), None);
+        let s = chars("巴音郭楞蒙古自治州统计局。全州实现生产总值1519.84亿元。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("巴音郭楞蒙古自治州"));
+    }
+
+    #[test]
     fn knows_places_not_words() {
         assert_eq!(lookup("罗湖区").map(|p| p.level), Some(Level::County));
         assert_eq!(lookup("浙江").map(|p| p.name), Some("浙江省"));

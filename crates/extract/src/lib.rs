@@ -74,7 +74,15 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 let head: String = text[b.start..b.end].chars().take(16).collect();
                 let head = frame::compact(&head);
                 let label = head.trim_matches(|c: char| matches!(c, '—' | '-' | ':' | '：' | '|'));
-                const GOALS: &[&str] = &["主要目标", "目标", "发展目标", "预期目标", "主要预期目标", "目标任务", "任务"];
+                const GOALS: &[&str] = &[
+                    "主要目标",
+                    "目标",
+                    "发展目标",
+                    "预期目标",
+                    "主要预期目标",
+                    "目标任务",
+                    "任务",
+                ];
                 let whole_line = label.chars().count() <= 8 && head.chars().count() <= 14;
                 if head.starts_with('—') && GOALS.iter().any(|w| label.starts_with(w)) {
                     section.goals = true;

@@ -144,16 +144,21 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
 
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
 fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
-    crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
-        if !at(s, i, name) {
-            return None;
-        }
-        let mut j = i + name.chars().count();
-        while s.get(j).is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』')) {
-            j += 1;
-        }
-        (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
-    })
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            if !at(s, i, name) {
+                return None;
+            }
+            let mut j = i + name.chars().count();
+            while s
+                .get(j)
+                .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』'))
+            {
+                j += 1;
+            }
+            (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
+        })
 }
 
 /// Years a work report names relative to itself: 今年 is the year it is

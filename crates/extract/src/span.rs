@@ -96,7 +96,11 @@ fn same_below_note_len(rest: &str) -> usize {
     for (i, c) in rest.char_indices().skip(1).take(14) {
         if matches!(c, ')' | '）') {
             let inner = &rest[..i];
-            return if inner.contains("下同") { i + c.len_utf8() } else { 0 };
+            return if inner.contains("下同") {
+                i + c.len_utf8()
+            } else {
+                0
+            };
         }
         if matches!(c, '(' | '（') {
             return 0;
@@ -122,7 +126,10 @@ mod tests {
     fn notes_on_units_are_skipped() {
         let text = "生产总值3.87兆元（人民币，下同）跃升至5.06兆元";
         let s = Span::new(text, 0, text.len());
-        assert_eq!(s.chars.iter().collect::<String>(), "生产总值3.87兆元跃升至5.06兆元");
+        assert_eq!(
+            s.chars.iter().collect::<String>(),
+            "生产总值3.87兆元跃升至5.06兆元"
+        );
         let text = "增长(2020年)5%";
         let s = Span::new(text, 0, text.len());
         assert_eq!(s.chars.iter().collect::<String>(), "增长(2020年)5%");

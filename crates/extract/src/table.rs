@@ -89,6 +89,16 @@ fn label(cell: &str) -> Label {
     if c.contains("指标") || c.contains("项目") || c.contains("名称") {
         return Label::Name;
     }
+    // 产量(吨), 金额, 人数(万人): a bulletin table's column of levels.
+    let bare = c.split(['(', '（']).next().unwrap_or(&c);
+    if [
+        "产量", "数量", "产值", "金额", "总额", "人数", "面积", "总数", "总量", "数额", "规模",
+    ]
+    .iter()
+    .any(|w| bare.ends_with(w))
+    {
+        return Label::Absolute;
+    }
     Label::Other
 }
 

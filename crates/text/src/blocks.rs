@@ -71,7 +71,7 @@ fn is_separator(t: &str) -> bool {
 /// numbers repeat with a fixed period. Each is returned as (first line, end
 /// line, blocks): a note row (单位：亿元), the header row, then one row per
 /// label, every cell an exact span of the input.
-fn cell_per_line_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+fn cell_per_line_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -89,9 +89,18 @@ fn cell_per_line_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block
                 break;
             }
         }
-        if let Some((first, end, blocks)) = read_cell_run(lines, &cells) {
-            out.push((first, end, blocks));
-            i = end;
+        let spans: Vec<(usize, usize)> = cells
+            .iter()
+            .map(|&x| {
+                let (off, l) = lines[x];
+                let lead = l.len() - l.trim_start().len();
+                (off + lead, off + lead + l.trim().len())
+            })
+            .collect();
+        if let Some((_, end, blocks)) = read_cell_run(text, &spans) {
+            let end_line = cells[end - 1] + 1;
+            out.push((cells[0], end_line, blocks));
+            i = end_line;
         } else {
             i = j.max(i + 1);
         }
@@ -99,9 +108,13 @@ fn cell_per_line_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block
     out
 }
 
-fn read_cell_run(lines: &[(usize, &str)], cells: &[usize]) -> Option<(usize, usize, Vec<Block>)> {
-    let text = |k: usize| lines[cells[k]].1.trim();
-    let num = |k: usize| is_number_cell(text(k));
+/// Reads a run of cells (byte ranges of `text`, trimmed) as a table whose
+/// rows are a label and a fixed number of numbers. Returns the index of the
+/// first cell taken, the index past the last, and the blocks: note cells, the
+/// header row, then one row per label.
+fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, Vec<Block>)> {
+    let cell = |k: usize| &text[cells[k].0..cells[k].1];
+    let num = |k: usize| is_number_cell(cell(k));
     let f = (0..cells.len()).find(|&k| num(k))?;
     if f < 2 {
         return None;
@@ -122,13 +135,7 @@ fn read_cell_run(lines: &[(usize, &str)], cells: &[usize]) -> Option<(usize, usi
     }
     let head_start = (f - 1).saturating_sub(k);
     let span = |a: usize, b: usize| -> Block {
-        let cs: Vec<(usize, usize)> = (a..b)
-            .map(|x| {
-                let (off, l) = lines[cells[x]];
-                let lead = l.len() - l.trim_start().len();
-                (off + lead, off + lead + l.trim().len())
-            })
-            .collect();
+        let cs: Vec<(usize, usize)> = cells[a..b].to_vec();
         let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
         Block {
             kind: BlockKind::TableRow { cells: cs },
@@ -144,8 +151,54 @@ fn read_cell_run(lines: &[(usize, &str)], cells: &[usize]) -> Option<(usize, usi
     for (a, b) in &rows {
         blocks.push(span(*a, *b));
     }
-    let end_line = cells[rows[rows.len() - 1].1 - 1] + 1;
-    Some((cells[0], end_line, blocks))
+    Some((0, rows[rows.len() - 1].1, blocks))
+}
+
+/// A paragraph line ending in a table run into one line with ` | ` between
+/// all cells (`…4家。 表1 主要农产品产量 产品名称 | 产量(吨) | 增长(%) | 粮食 |
+/// 124735 | 3.2 | …`): the prose before it, the table's blocks, and where the
+/// table ends (what follows is prose again).
+fn inline_pipe_table(text: &str, start: usize, line: &str) -> Option<(usize, Vec<Block>, usize)> {
+    if line.matches(['|', '｜']).count() < 6 {
+        return None;
+    }
+    let first_pipe = line.find(['|', '｜'])?;
+    // The table starts after the last sentence end before its first pipe.
+    let from = line[..first_pipe]
+        .char_indices()
+        .filter(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '？'))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let mut cells: Vec<(usize, usize)> = Vec::new();
+    let mut a = from;
+    for (i, c) in line[from..].char_indices() {
+        if matches!(c, '|' | '｜') {
+            cells.push((a, from + i));
+            a = from + i + c.len_utf8();
+        }
+    }
+    cells.push((a, line.len()));
+    let mut cells: Vec<(usize, usize)> = cells
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let c = &line[a..b];
+            let lead = c.len() - c.trim_start().len();
+            let t = c.trim();
+            (!t.is_empty()).then(|| (start + a + lead, start + a + lead + t.len()))
+        })
+        .collect();
+    // The caption glued to the first header cell (表1 …产量 产品名称): keep its last word.
+    if let Some(first) = cells.first_mut() {
+        let c = &text[first.0..first.1];
+        if let Some(sp) = c.rfind([' ', '\u{3000}']) {
+            let ch = c[sp..].chars().next().map_or(1, char::len_utf8);
+            first.0 += sp + ch;
+        }
+    }
+    let (_, end, blocks) = read_cell_run(text, &cells)?;
+    let table_start = blocks.first().map(|b| b.start)?;
+    let stop = cells.get(end).map_or(start + line.len(), |c| c.0);
+    Some((table_start.min(start + from), blocks, stop))
 }
 
 /// The cell of a line of a table pasted one cell per line with a closing
@@ -262,7 +315,10 @@ fn read_serial_rows(
     }
     let mut last_line = cells[first].0;
     for (r, &s) in starts.iter().enumerate() {
-        let e = starts.get(r + 1).copied().unwrap_or_else(|| (s + row_len).min(cells.len()));
+        let e = starts
+            .get(r + 1)
+            .copied()
+            .unwrap_or_else(|| (s + row_len).min(cells.len()));
         if e - s >= 2 {
             let ks: Vec<usize> = (s..e).collect();
             blocks.push(block(&ks));
@@ -291,7 +347,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let serial = serial_row_tables(&lines);
     let mut tables = Vec::with_capacity(serial.len());
     let mut k = 0;
-    for t in cell_per_line_tables(&lines) {
+    for t in cell_per_line_tables(text, &lines) {
         while k < serial.len() && serial[k].1 <= t.0 {
             k += 1;
         }
@@ -315,7 +371,46 @@ pub fn blocks(text: &str) -> Vec<Block> {
             }
         }
         n += 1;
-        match classify(line) {
+        let class = classify(line);
+        // Prose ending in a table run into the same line.
+        let inline = match &class {
+            LineClass::Text => inline_pipe_table(text, start, line),
+            LineClass::TableRow(cells)
+                if cells
+                    .first()
+                    .is_some_and(|&(a, b)| line[a..b].contains(['。', '；', ';'])) =>
+            {
+                inline_pipe_table(text, start, line)
+            }
+            _ => None,
+        };
+        if let Some((table_start, rows, stop)) = inline {
+            let lead = line.len() - line.trim_start_matches([' ', '\u{3000}']).len();
+            let before = text[start + lead..table_start.max(start + lead)].trim_end();
+            if !before.is_empty() {
+                match open_para {
+                    Some(i) => out[i].end = start + lead + before.len(),
+                    None => out.push(Block {
+                        kind: BlockKind::Paragraph,
+                        start: start + lead,
+                        end: start + lead + before.len(),
+                    }),
+                }
+            }
+            out.extend(rows);
+            let rest = text[stop..start + line.len()].trim();
+            if !rest.is_empty() {
+                let at = stop + (text[stop..].len() - text[stop..].trim_start().len());
+                out.push(Block {
+                    kind: BlockKind::Paragraph,
+                    start: at,
+                    end: at + rest.len(),
+                });
+            }
+            open_para = None;
+            continue;
+        }
+        match class {
             LineClass::Blank | LineClass::PageNumber => {}
             LineClass::Toc | LineClass::Chrome => open_para = None,
             LineClass::Heading(level) => {
@@ -430,6 +525,31 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
+    }
+
+    #[test]
+    fn table_run_into_the_end_of_a_paragraph() {
+        let text = "新增合作社69个。 表1 主要农产品产量 产品名称 | 产量(吨) | 比上年增长(%) | 粮食 | 124735 | 3.2 | 其中:小麦 | 15669 | -3.0 | 牛肉\n";
+        let b = blocks(text);
+        let got: Vec<(bool, &str)> = b
+            .iter()
+            .map(|x| {
+                (
+                    matches!(x.kind, BlockKind::TableRow { .. }),
+                    &text[x.start..x.end],
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (false, "新增合作社69个。"),
+                (true, "产品名称 | 产量(吨) | 比上年增长(%)"),
+                (true, "粮食 | 124735 | 3.2"),
+                (true, "其中:小麦 | 15669 | -3.0"),
+                (false, "牛肉"),
+            ]
+        );
     }
 
     fn texts<'a>(text: &'a str, blocks: &[Block]) -> Vec<&'a str> {

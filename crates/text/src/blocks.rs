@@ -166,8 +166,7 @@ fn inline_pipe_table(text: &str, start: usize, line: &str) -> Option<(usize, Vec
     // The table starts after the last sentence end before its first pipe.
     let from = line[..first_pipe]
         .char_indices()
-        .filter(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '？'))
-        .last()
+        .rfind(|(_, c)| matches!(c, '。' | '；' | ';' | '！' | '？'))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let mut cells: Vec<(usize, usize)> = Vec::new();
     let mut a = from;
@@ -272,10 +271,7 @@ fn read_serial_rows(
     let mut starts = vec![first];
     let mut n = 2;
     let mut at = first;
-    loop {
-        let Some(next) = (at + 3..cells.len().min(at + 40)).find(|&k| serial(k, n)) else {
-            break;
-        };
+    while let Some(next) = (at + 3..cells.len().min(at + 40)).find(|&k| serial(k, n)) {
         starts.push(next);
         at = next;
         n += 1;

@@ -201,8 +201,12 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
     // 人口, 人员, 人才 are nouns: `280万人口` is 280 万 of 人口.
     // 5万亿台阶 is a step, not 台 of machines.
     let base = match_word(s, j, BASE_UNITS).filter(|b| {
-        !(*b == "人" && matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均')))
-            && !(*b == "台" && matches!(s.get(j + 1), Some('阶')))
+        let noun = match *b {
+            "人" => matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均')),
+            "台" => s.get(j + 1) == Some(&'阶'),
+            _ => false,
+        };
+        !noun
     });
     match base {
         Some(b) => {

@@ -74,7 +74,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.
                 || (at(s, after, "以来") && !(i == 0 || s.get(i - 1).is_some_and(|c| is_clause_delim(*c) || is_sentence_end(*c))))
                 || at(s, after, "远景")
-                || at(s, after, "的基础");
+                || at(s, after, "的基础")
+                || at(s, after, "基础上");
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
             let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             let date = s.get(after + digits) == Some(&'月') && digits <= 2;
@@ -168,6 +169,26 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     let (Some(now), Some(past)) = (frame.target_year, frame.actual_year) else {
         return Vec::new();
     };
+    // A plan issued in its first year says 去年/截至去年 of its base year.
+    if matches!(
+        frame.doc_type,
+        DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+    ) {
+        return s
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| at(s, i, "去年") && !(i > 0 && matches!(s[i - 1], '过' | '比' | '较')))
+            .filter(|&(i, _)| !at(s, i + 2, "同期"))
+            .map(|(i, _)| YearMention {
+                pos: i,
+                year: past,
+                deadline: false,
+                topic: true,
+                base: false,
+                end: i + 2,
+            })
+            .collect();
+    }
     if frame.doc_type != DocType::WorkReport {
         return Vec::new();
     }
@@ -621,9 +642,10 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
                 .map(|w| n + w.chars().count())
         })?
     };
-    // The place must head a name, not be the whole subject (银川市3年实现… heads one).
+    // The place must head a name, not be the whole subject (银川市3年实现…,
+    // 张家口市PM2.5… head one).
     if s.get(x + len)
-        .is_none_or(|c| !planwatch_text::norm::is_han(*c) && !c.is_ascii_digit())
+        .is_none_or(|c| !planwatch_text::norm::is_han(*c) && !c.is_ascii_alphanumeric())
     {
         return None;
     }
@@ -1467,6 +1489,16 @@ mod tests {
             true,
             "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
             &[],
+        );
+    }
+
+    #[test]
+    fn plans_say_last_year_of_their_base() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "截至去年,全省数字经济增加值达30218亿元。最终形成近9万字的文本。",
+            &["actual 数字经济增加值 2015 30218 亿元 level eq"],
         );
     }
 

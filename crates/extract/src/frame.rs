@@ -705,6 +705,18 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
             return Some((DocType::ImplementationPlan, l, "a notice issuing a plan"));
         }
     }
+    // An untitled page that compares year on year throughout and speaks of
+    // 全年/年末 reads like a bulletin.
+    let yoy = text.matches("比上年").count() + text.matches("同比").count();
+    let whole_year = text.matches("全年").count() + text.matches("年末").count();
+    if yoy >= 4 && whole_year >= 2 && !text.contains("政府工作") && !text.contains("力争") {
+        let l = head.first()?;
+        return Some((
+            DocType::StatisticalBulletin,
+            l,
+            "compares with the year before throughout (比上年, 全年, 年末)",
+        ));
+    }
     None
 }
 

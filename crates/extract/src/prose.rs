@@ -1187,7 +1187,13 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
     if yoy
         || (rate
             && kind == Kind::Actual
-            && matches!(doc_type, DocType::WorkReport | DocType::StatisticalBulletin))
+            && matches!(
+                doc_type,
+                DocType::WorkReport
+                    | DocType::StatisticalBulletin
+                    | DocType::PlanReview
+                    | DocType::Other
+            ))
     {
         return (Measure::Growth, true);
     }

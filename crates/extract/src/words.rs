@@ -163,12 +163,13 @@ pub const TRAIL: &[&str] = &[
 
 /// Verbs of growth: the number is a change upwards.
 pub const RISE: &[&str] = &[
-    "增长", "增速", "提高", "提升", "上升", "增加", "涨幅", "回升", "增幅", "上涨", "扩大",
+    "增长", "增速", "提高", "提升", "上升", "增加", "涨幅", "回升", "增幅", "上涨", "扩大", "增产",
 ];
 
 /// Verbs of decline: the number is a change downwards.
 pub const FALL: &[&str] = &[
     "下降", "降低", "减少", "回落", "下滑", "调减", "压减", "削减", "缩减", "降幅", "减排", "压缩",
+    "减产",
 ];
 
 /// Markers of a goal.

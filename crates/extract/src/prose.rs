@@ -177,7 +177,9 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         return s
             .iter()
             .enumerate()
-            .filter(|&(i, _)| at(s, i, "去年") && !(i > 0 && matches!(s[i - 1], '过' | '比' | '较')))
+            .filter(|&(i, _)| {
+                at(s, i, "去年") && !(i > 0 && matches!(s[i - 1], '过' | '比' | '较'))
+            })
             .filter(|&(i, _)| !at(s, i + 2, "同期"))
             .map(|(i, _)| YearMention {
                 pos: i,

@@ -460,7 +460,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     let unit_pos = (!n.percent_word).then_some(j);
     j += ulen;
     // 百亿级, 千亿级: a class of size, not a quantity; 近9万字的文本: a text's length.
-    if s.get(j) == Some(&'级') || (MAGNITUDES.contains(&unit.as_str()) && s.get(j) == Some(&'字')) {
+    if s.get(j) == Some(&'级') || (MAGNITUDES.contains(&unit.as_str()) && s.get(j) == Some(&'字'))
+    {
         return None;
     }
     // A capacity naming a project (30万吨航道, 400兆瓦风电) describes a thing, not a figure.

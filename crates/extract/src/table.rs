@@ -92,7 +92,18 @@ fn label(cell: &str) -> Label {
     // 产量(吨), 金额, 人数(万人): a bulletin table's column of levels.
     let bare = c.split(['(', '（']).next().unwrap_or(&c);
     if [
-        "产量", "数量", "产值", "金额", "总额", "人数", "面积", "总数", "总量", "数额", "规模",
+        "产量",
+        "数量",
+        "产值",
+        "金额",
+        "总额",
+        "人数",
+        "面积",
+        "总数",
+        "总量",
+        "数额",
+        "规模",
+        "年末数",
     ]
     .iter()
     .any(|w| bare.ends_with(w))

@@ -53,6 +53,9 @@ fn is_cell_line(t: &str) -> bool {
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.
 fn is_number_cell(t: &str) -> bool {
+    if t.is_empty() {
+        return true;
+    }
     let t = t.trim_end_matches(['%', '％']);
     let t = t.strip_prefix(['-', '−', '+']).unwrap_or(t);
     (!t.is_empty()
@@ -177,19 +180,44 @@ fn inline_pipe_table(text: &str, start: usize, line: &str) -> Option<(usize, Vec
         }
     }
     cells.push((a, line.len()));
+    // Empty cells stay (a total row with no share: `常住人口 | 53.48 | |`),
+    // except the one after the last pipe.
+    if cells
+        .last()
+        .is_some_and(|&(a, b)| line[a..b].trim().is_empty())
+    {
+        cells.pop();
+    }
     let mut cells: Vec<(usize, usize)> = cells
         .into_iter()
-        .filter_map(|(a, b)| {
+        .map(|(a, b)| {
             let c = &line[a..b];
             let lead = c.len() - c.trim_start().len();
             let t = c.trim();
-            (!t.is_empty()).then(|| (start + a + lead, start + a + lead + t.len()))
+            (start + a + lead, start + a + lead + t.len())
         })
         .collect();
-    // The caption glued to the first header cell (表1 …产量 产品名称): keep its last word.
+    // The caption glued to the first header cell (表1 …产量 产品名称): the
+    // cell starts at its header word, or else after the caption's last space.
     if let Some(first) = cells.first_mut() {
         let c = &text[first.0..first.1];
-        if let Some(sp) = c.rfind([' ', '\u{3000}']) {
+        let word = [
+            "指 标",
+            "指标",
+            "项 目",
+            "项目",
+            "产品名称",
+            "名称",
+            "类别",
+            "地区",
+        ]
+        .iter()
+        .filter_map(|w| c.find(w))
+        .filter(|&i| i > 0)
+        .min();
+        if let Some(i) = word {
+            first.0 += i;
+        } else if let Some(sp) = c.rfind([' ', '\u{3000}']) {
             let ch = c[sp..].chars().next().map_or(1, char::len_utf8);
             first.0 += sp + ch;
         }

@@ -145,6 +145,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
 
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
 fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+    if !matches!(s.get(i), Some('十' | '第')) {
+        return None;
+    }
     crate::doc::FIVE_YEAR_PLANS
         .iter()
         .find_map(|(name, start)| {
@@ -327,7 +330,7 @@ fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention> {
     for w in ["规划期末", "期末目标", "到期末", "至期末"] {
         let n = w.chars().count();
         for i in 0..s.len() {
-            if at(s, i, w) {
+            if matches!(s[i], '规' | '期' | '到' | '至') && at(s, i, w) {
                 out.push(YearMention {
                     pos: i,
                     year: end,

@@ -171,14 +171,27 @@ fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static s
 
 /// Whether `s[i..]` starts with `w`.
 pub fn at(s: &[char], i: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars())
+    // Char by char, so a mismatch on the first char costs one comparison.
+    let mut k = i;
+    for c in w.chars() {
+        if s.get(k) != Some(&c) {
+            return false;
+        }
+        k += 1;
+    }
+    true
 }
 
 /// Whether `s[..i]` ends with `w`.
 pub fn ends(s: &[char], i: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    i >= n && s[i - n..i].iter().copied().eq(w.chars())
+    let mut k = i.min(s.len());
+    for c in w.chars().rev() {
+        if k == 0 || s[k - 1] != c {
+            return false;
+        }
+        k -= 1;
+    }
+    true
 }
 
 /// Matches a unit at `s[i]`: optional magnitude, base unit, optional `/denominator`.

@@ -1030,8 +1030,14 @@ fn decide_kind(
 /// `好于年初预期`, `高于计划`, `完成年度目标`: a result measured against the
 /// goal, so the goal word that follows does not make the sentence a goal.
 fn compared_with_goal(before: &str) -> bool {
-    let before = before.strip_suffix("年初").unwrap_or(before);
-    let before = before.strip_suffix("年度").unwrap_or(before);
+    let mut before = before;
+    // 高于年初预期目标: the qualifiers between the comparison and the goal word.
+    while let Some(b) = ["预期", "年初", "年度", "计划", "全年"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+    {
+        before = b;
+    }
     [
         "好于",
         "高于",

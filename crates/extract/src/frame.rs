@@ -768,10 +768,16 @@ fn latest_event_date(text: &str) -> Option<(Line, i32)> {
             let Some((y, len)) = year_at(&chars, i) else {
                 continue;
             };
-            let Some(m) = month_at(&chars, i + len) else {
+            if month_at(&chars, i + len).is_none() {
+                continue;
+            }
+            // The day starts after 月 (the month may be written 03 or 十二).
+            let Some(d) = (i + len..(i + len + 4).min(chars.len()))
+                .find(|&k| chars[k] == '月')
+                .map(|k| k + 1)
+            else {
                 continue;
             };
-            let d = i + len + m.to_string().len() + 1;
             let day = chars[d.min(chars.len())..]
                 .iter()
                 .take_while(|c| c.is_ascii_digit())

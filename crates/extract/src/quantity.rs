@@ -172,14 +172,7 @@ fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static s
 /// Whether `s[i..]` starts with `w`.
 pub fn at(s: &[char], i: usize, w: &str) -> bool {
     // Char by char, so a mismatch on the first char costs one comparison.
-    let mut k = i;
-    for c in w.chars() {
-        if s.get(k) != Some(&c) {
-            return false;
-        }
-        k += 1;
-    }
-    true
+    w.chars().enumerate().all(|(j, c)| s.get(i + j) == Some(&c))
 }
 
 /// Whether `s[..i]` ends with `w`.

@@ -445,38 +445,34 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
-    if info.doc_type == DocType::PlanReview {
+    let (latest, rule) = if info.doc_type == DocType::PlanReview {
         // A review's "now" is the latest year it has figures for (a review
         // delivered in November 2018 reports 2018's first half).
-        if let Some(y) = latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d)) {
-            frame.present = Some(y);
-            frame.actual_year = Some(y);
-            frame.target_year = frame.target_year.or(Some(y));
-            why.push(Decision {
-                field: "year",
-                value: y.to_string(),
-                line: 0,
-                source: "the latest year the text gives figures for".into(),
-                rule: "a plan review speaks of the latest year it has figures for",
-            });
-        }
-        return frame;
-    }
-    let undated = (info.doc_type == DocType::Other && info.year.is_none())
-        || (frame.present.is_none() && frame.target_year.is_none());
-    if undated {
-        if let Some(y) = latest_data_year(text) {
-            frame.present = Some(y);
-            frame.actual_year = Some(y);
-            frame.target_year = frame.target_year.or(Some(y));
-            why.push(Decision {
-                field: "year",
-                value: y.to_string(),
-                line: 0,
-                source: "the latest year the text gives figures for".into(),
-                rule: "an undated article: its facts default to that year",
-            });
-        }
+        (
+            latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d)),
+            "a plan review speaks of the latest year it has figures for",
+        )
+    } else if (info.doc_type == DocType::Other && info.year.is_none())
+        || (frame.present.is_none() && frame.target_year.is_none())
+    {
+        (
+            latest_data_year(text),
+            "an undated article: its facts default to that year",
+        )
+    } else {
+        (None, "")
+    };
+    if let Some(y) = latest {
+        frame.present = Some(y);
+        frame.actual_year = Some(y);
+        frame.target_year = frame.target_year.or(Some(y));
+        why.push(Decision {
+            field: "year",
+            value: y.to_string(),
+            line: 0,
+            source: "the latest year the text gives figures for".into(),
+            rule,
+        });
     }
     frame
 }

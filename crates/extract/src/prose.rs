@@ -407,31 +407,33 @@ fn sentence_facts(
             .rev()
             .find(|y| y.pos < q.start && (!y.base || q.start <= y.end + 3))
             .copied();
-        // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
+        // The run of values joined by 、/和 this one is in, and whether 分别 spreads them.
         let first = (1..=k)
             .rev()
             .take_while(|&i| joined(i))
             .last()
             .map_or(k, |i| i - 1);
         let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
+        let respectively = between(s, clause_start, qs[first].start)
+            .iter()
+            .collect::<String>()
+            .contains("分别");
+        // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
         if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
-            let respectively = between(s, clause_start, qs[first].start).contains(&'分');
             let named_since = year_m.is_some_and(|y| !list.contains(&y.year));
             if respectively && !named_since {
-                year_m = year_m.map(|y| YearMention {
+                let at = YearMention {
+                    pos: q.start,
                     year: list[k - first],
-                    ..y
+                    deadline: false,
+                    topic: false,
+                    base: false,
+                    end: q.start,
+                };
+                year_m = Some(YearMention {
+                    year: list[k - first],
+                    ..year_m.unwrap_or(at)
                 });
-                if year_m.is_none() {
-                    year_m = Some(YearMention {
-                        pos: q.start,
-                        year: list[k - first],
-                        deadline: false,
-                        topic: false,
-                        base: false,
-                        end: q.start,
-                    });
-                }
             }
         }
         if let Some(y) = sent_years
@@ -472,16 +474,6 @@ fn sentence_facts(
                 // 10万元以上的村达到75%: one char is not a name; take the whole clause.
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
             }
-            let first = (1..=k)
-                .rev()
-                .take_while(|&i| joined(i))
-                .last()
-                .map_or(k, |i| i - 1);
-            let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
-            let respectively = between(s, clause_start, qs[first].start)
-                .iter()
-                .collect::<String>()
-                .contains("分别");
             if le > ls {
                 last_subject = Some((ls, le));
                 if !subjects.iter().any(|&(x, y)| s[x..y] == s[ls..le]) {

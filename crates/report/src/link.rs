@@ -136,12 +136,6 @@ fn first_year(text: &str) -> Option<i32> {
     })
 }
 
-/// Rank of a document type for picking a base among documents (higher wins),
-/// the same order the engine uses for actuals.
-fn rank(doc_type: DocType) -> u8 {
-    doc_type.source_rank()
-}
-
 /// A fact with its value in `to` when the engine cannot convert its unit by
 /// magnitude but the catalogue can (公顷 → 亩); otherwise unchanged.
 fn in_unit(catalog: &Catalog, fact: &Fact, to: Option<&str>) -> Fact {
@@ -356,7 +350,7 @@ fn pick_base(
             .enumerate()
             .max_by_key(|(i, c)| {
                 let (doc_type, published) = source_hints(c.src);
-                (rank(doc_type), published.unwrap_or(i32::MIN), *i)
+                (doc_type.source_rank(), published.unwrap_or(i32::MIN), *i)
             })
             .map(|(_, c)| c.src.fact.clone())
     };

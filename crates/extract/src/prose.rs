@@ -374,6 +374,7 @@ fn sentence_facts(
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
+    let mut clause_place: Option<(usize, String)> = None;
     // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
     let mut subjects: Vec<(usize, usize)> = Vec::new();
     let joined = |i: usize| {
@@ -451,11 +452,21 @@ fn sentence_facts(
             &pre,
             year_m.or(*carried).map(|y| y.year),
         );
+        // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
+        let ahead = (year_m.is_none() && kind == Kind::Target)
+            .then(|| years_ahead(&pre))
+            .flatten()
+            .zip(first_plan_year(ctx.frame))
+            .map(|(n, first)| first + n - 1);
         let year = year_m
             .map(|y| y.year)
+            .or(ahead)
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, kind, &sentence));
-        let (measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
+        let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
+        if ahead.is_some() && measure == Measure::Level && !q.unit.ends_with('%') {
+            measure = Measure::Cumulative;
+        }
         let mut value = q.value;
         if negative {
             value = -value;
@@ -492,7 +503,12 @@ fn sentence_facts(
                 last_subject.map(|(x, y)| Name::Plain(x, y))
             }
         };
-        prev_end = q.end;
+        // The next figure's name starts after this one's counted noun when a
+        // list goes on (26746人脱贫、36个贫困村销号).
+        prev_end = match subject {
+            Some(Name::Joined(_, _, _, ne)) if s.get(ne) == Some(&'、') => ne.max(q.end),
+            _ => q.end,
+        };
         prev_clause_start = clause_start;
         let Some(subject) = subject else { continue };
         let mut names = subject.names(span, a, s, &qs, k);
@@ -554,7 +570,18 @@ fn sentence_facts(
         let subject_start = match subject {
             Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
         };
-        let region = place_heading(span, a, subject_start).or_else(|| ctx.region.clone());
+        // A place heading a clause stays its subject (银川市3年实现26746人脱贫、36个贫困村销号).
+        let region = match place_heading(span, a, subject_start) {
+            Some(r) => {
+                clause_place = Some((clause_start, r.clone()));
+                Some(r)
+            }
+            None => clause_place
+                .as_ref()
+                .filter(|(c, _)| *c == clause_start)
+                .map(|(_, r)| r.clone())
+                .or_else(|| ctx.region.clone()),
+        };
         for name in names {
             if name.chars().count() < 2 {
                 continue;
@@ -1103,6 +1130,56 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     }
 }
 
+/// `3年实现`, `用两年时间完成`, `五年内新增`: a goal's span in years from now
+/// (not `连续3年`, `近3年`, `3年来`, which look back).
+fn years_ahead(pre: &str) -> Option<i32> {
+    let s: Vec<char> = pre.chars().collect();
+    for i in 1..s.len() {
+        if s[i] != '年' {
+            continue;
+        }
+        let n = match s[i - 1] {
+            c @ '1'..='9' => c as i32 - '0' as i32,
+            '一' => 1,
+            '两' | '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            _ => continue,
+        };
+        if i >= 2
+            && (s[i - 2].is_ascii_digit() || "十百第连近前过这今明去后来每".contains(s[i - 2]))
+        {
+            continue;
+        }
+        let mut j = i + 1;
+        for w in ["时间", "内", "里", "左右"] {
+            if at(&s, j, w) {
+                j += w.chars().count();
+            }
+        }
+        let goal = [
+            "实现", "完成", "新增", "建成", "累计", "共", "再", "全部", "基本", "力争", "要", "将",
+            "使", "让", "帮助",
+        ];
+        if goal.iter().any(|w| at(&s, j, w)) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// The first year a plan's goals run from: a five-year plan's period start,
+/// the year of an implementation plan or a work report.
+fn first_plan_year(frame: &Frame) -> Option<i32> {
+    match frame.doc_type {
+        DocType::FiveYearPlan | DocType::Outline => frame.present.map(|p| p + 1),
+        DocType::ImplementationPlan | DocType::Other => frame.present,
+        DocType::WorkReport => frame.target_year,
+        DocType::PlanReview | DocType::StatisticalBulletin => None,
+    }
+}
+
 /// The measure of a quantity, and whether its value is a fall (negative).
 fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Measure, bool) {
     let rate = q.unit == "%" || q.unit.ends_with("百分点");
@@ -1503,6 +1580,39 @@ mod tests {
             true,
             "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
             &[],
+        );
+    }
+
+    #[test]
+    fn goals_over_the_next_years_and_changes_from_to() {
+        // A five-year plan 2016–2020: 3年 from its first year ends in 2018.
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "甲县3年实现26746人脱贫、36个贫困村销号;连续3年增长8%。",
+            &[
+                "target 甲县3年实现脱贫 2018 26746 人 cumulative eq",
+                "target 贫困村销号 2018 36 个 cumulative eq",
+                "target 连续3年 2020 8 % avg_growth eq",
+            ],
+        );
+        let facts = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "银川市3年实现26746人脱贫、36个贫困村销号。",
+        );
+        assert!(facts.iter().all(|f| f.region.as_deref() == Some("银川市")));
+        // A change verb after a count is not the counted noun.
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "建档立卡贫困人口从101.5万人下降至58.12万人。",
+            &[
+                "actual 建档立卡贫困人口 2023 101.5 万人 level eq",
+                "actual 建档立卡贫困人口 2023 58.12 万人 level eq",
+            ],
         );
     }
 

@@ -169,6 +169,12 @@ fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static s
     best
 }
 
+/// Verbs of change that may follow a figure directly (`由3964元提高到6500元`).
+const CHANGE_VERBS: &[&str] = &[
+    "下降", "降低", "降至", "减少", "减至", "提高", "提升", "增加", "增至", "上升", "扩大", "缩小",
+    "缩减", "压减", "压缩", "达到",
+];
+
 /// Whether `s[i..]` starts with `w`.
 pub fn at(s: &[char], i: usize, w: &str) -> bool {
     // Char by char, so a mismatch on the first char costs one comparison.
@@ -646,7 +652,9 @@ fn finish(s: &[char], q: &mut Quantity) {
             (!is_delim(c) || c == '“' || c == '《')
                 && !c.is_ascii_digit()
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
-        });
+        })
+        // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
+        && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w));
     // 2个300亿元产业集群: a count of size classes, not a figure.
     if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;

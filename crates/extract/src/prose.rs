@@ -445,13 +445,17 @@ fn sentence_facts(
             *carried = Some(*y);
         }
         let pre: String = s[clause_start..q.start].iter().collect();
-        let kind = decide_kind(
+        let decided = decide_kind(
             ctx,
             section,
             &sentence,
             &pre,
             year_m.or(*carried).map(|y| y.year),
         );
+        // 完成区人代会批准增长8%以上目标: beside a result, the goal it met, of the
+        // same year and indicator.
+        let met_goal = decided == Kind::Actual && meets_goal(s, clause_start, q.end, clause_end);
+        let kind = if met_goal { Kind::Target } else { decided };
         // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
         let ahead = (year_m.is_none() && kind == Kind::Target)
             .then(|| years_ahead(&pre))
@@ -462,7 +466,7 @@ fn sentence_facts(
             .map(|y| y.year)
             .or(ahead)
             .or_else(|| carried.map(|y| y.year))
-            .or_else(|| default_year(ctx, section, kind, &sentence));
+            .or_else(|| default_year(ctx, section, decided, &sentence));
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
         if ahead.is_some() && measure == Measure::Level && !q.unit.ends_with('%') {
             measure = Measure::Cumulative;
@@ -540,6 +544,9 @@ fn sentence_facts(
                 let stem: String = prev.chars().take(prev.chars().count() - 3).collect();
                 names = vec![format!("{stem}{}", names[0])];
             }
+        }
+        if let (true, Some(prev)) = (met_goal, &prev_name) {
+            names = vec![prev.clone()];
         }
         if let Some(n) = names.first() {
             prev_name = Some(n.clone());
@@ -970,7 +977,10 @@ fn decide_kind(
     let target_marked = TARGET_MARKERS.iter().any(|w| {
         marked_in
             .match_indices(w)
-            .any(|(i, _)| !compared_with_goal(&marked_in[..i]))
+            .any(|(i, _)| {
+                let before = &marked_in[..i];
+                !(compared_with_goal(before) || (*w == "目标" && completes_goal(before)))
+            })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in));
     let actual_marked = ACTUAL_MARKERS
         .iter()
@@ -1072,6 +1082,34 @@ fn compared_with_goal(before: &str) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+/// `完成区人代会批准增长 8%以上目标`, `完成年度计划的控制在3.2%以内目标`:
+/// the figure of a clause that opens with 完成 and closes with 目标 is the
+/// goal that was met.
+fn meets_goal(s: &[char], clause_start: usize, q_end: usize, clause_end: usize) -> bool {
+    let head: String = s[clause_start..q_end].iter().collect();
+    let tail: String = s[q_end..clause_end].iter().filter(|c| **c != ' ').collect();
+    (head.starts_with("完成") || head.starts_with("超额完成"))
+        && ["目标", "以上目标", "以内目标", "左右目标", "的目标", "以上的目标", "以内的目标", "左右的目标", "的预期目标", "预期目标"]
+            .contains(&tail.as_str())
+}
+
+/// `完成区人代会批准增长8%以上目标`: the clause says a goal was met, with the
+/// goal's terms between 完成 and 目标 (not `确保完成`, `力争完成`; `完成…任务`
+/// lists tasks).
+fn completes_goal(before: &str) -> bool {
+    let clause = before
+        .rsplit(['，', ',', '；', ';', '。', '：', ':'])
+        .next()
+        .unwrap_or(before);
+    clause.rfind("完成").is_some_and(|i| {
+        let head = &clause[..i];
+        !["确保", "力争", "争取", "努力", "要", "将", "全面", "必须", "坚决"]
+            .iter()
+            .any(|w| head.ends_with(w))
+    }) && !clause.contains("确保")
+        && !clause.contains("力争")
 }
 
 /// `今年以来`, `今年一季度`, `今年1至7月`: every 今年 of the sentence opens a
@@ -1613,6 +1651,26 @@ mod tests {
                 "actual 建档立卡贫困人口 2023 101.5 万人 level eq",
                 "actual 建档立卡贫困人口 2023 58.12 万人 level eq",
             ],
+        );
+    }
+
+    #[test]
+    fn goals_met_beside_results() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2023 年,全区地区生产总值同比增长 8%以上,完成区人代会批准增长 8%以上目标。",
+            &[
+                "actual 地区生产总值 2023 8 % growth ge",
+                "target 地区生产总值 2023 8 % growth ge",
+            ],
+        );
+        // 完成…任务 lists tasks, and 确保完成…目标 sets a goal.
+        check(
+            DocType::WorkReport,
+            false,
+            "确保完成增长8%的目标。",
+            &["target 目标 2024 8 % growth eq"],
         );
     }
 

@@ -997,7 +997,10 @@ fn latest_data_year(text: &str) -> Option<i32> {
                     c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
                 });
             let horizon = chars[i + len..].starts_with(&['远', '景']);
-            !deadline && !horizon
+            // 为2014年以来同期最好水平: a year compared with, not reported on.
+            let since = chars[i + len..].starts_with(&['以', '来'])
+                && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
+            !deadline && !horizon && !since
         })
         .map(|(_, y, _)| y)
         .max()

@@ -975,12 +975,10 @@ fn decide_kind(
         sentence
     };
     let target_marked = TARGET_MARKERS.iter().any(|w| {
-        marked_in
-            .match_indices(w)
-            .any(|(i, _)| {
-                let before = &marked_in[..i];
-                !(compared_with_goal(before) || (*w == "目标" && completes_goal(before)))
-            })
+        marked_in.match_indices(w).any(|(i, _)| {
+            let before = &marked_in[..i];
+            !(compared_with_goal(before) || (*w == "目标" && completes_goal(before)))
+        })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in));
     let actual_marked = ACTUAL_MARKERS
         .iter()
@@ -1091,8 +1089,19 @@ fn meets_goal(s: &[char], clause_start: usize, q_end: usize, clause_end: usize) 
     let head: String = s[clause_start..q_end].iter().collect();
     let tail: String = s[q_end..clause_end].iter().filter(|c| **c != ' ').collect();
     (head.starts_with("完成") || head.starts_with("超额完成"))
-        && ["目标", "以上目标", "以内目标", "左右目标", "的目标", "以上的目标", "以内的目标", "左右的目标", "的预期目标", "预期目标"]
-            .contains(&tail.as_str())
+        && [
+            "目标",
+            "以上目标",
+            "以内目标",
+            "左右目标",
+            "的目标",
+            "以上的目标",
+            "以内的目标",
+            "左右的目标",
+            "的预期目标",
+            "预期目标",
+        ]
+        .contains(&tail.as_str())
 }
 
 /// `完成区人代会批准增长8%以上目标`: the clause says a goal was met, with the
@@ -1105,9 +1114,11 @@ fn completes_goal(before: &str) -> bool {
         .unwrap_or(before);
     clause.rfind("完成").is_some_and(|i| {
         let head = &clause[..i];
-        !["确保", "力争", "争取", "努力", "要", "将", "全面", "必须", "坚决"]
-            .iter()
-            .any(|w| head.ends_with(w))
+        ![
+            "确保", "力争", "争取", "努力", "要", "将", "全面", "必须", "坚决",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w))
     }) && !clause.contains("确保")
         && !clause.contains("力争")
 }

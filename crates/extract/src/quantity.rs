@@ -303,7 +303,11 @@ pub fn year_at(s: &[char], i: usize) -> Option<(i32, usize)> {
         }
     }
     // `2021 年`: text from PDFs puts a space between the digits and 年.
-    if digits.len() == 4 && s.get(j) == Some(&' ') && s.get(j + 1) == Some(&'年') && s[i].is_ascii_digit() {
+    if digits.len() == 4
+        && s.get(j) == Some(&' ')
+        && s.get(j + 1) == Some(&'年')
+        && s[i].is_ascii_digit()
+    {
         j += 1;
     }
     if digits.len() != 4 || s.get(j) != Some(&'年') {

@@ -160,6 +160,11 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             s.year = Some(y);
             if frame.present.is_some_and(|p| y > p) {
                 s.review = false;
+            } else if frame.doc_type == planwatch_core::DocType::WorkReport
+                && frame.present == Some(y)
+            {
+                // 一、2022年工作回顾 / 2022年主要工作 in a report on 2022.
+                s.review = true;
             }
         } else if let Some((_, end)) = doc::period_spoken_of(&norm) {
             // 一、“十三五”时期发展成就: a section about a period ends with its last year.

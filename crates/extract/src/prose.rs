@@ -375,6 +375,7 @@ fn sentence_facts(
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
     let mut clause_place: Option<(usize, String)> = None;
+    let mut main_name: Option<(String, String, Measure)> = None;
     // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
     let mut subjects: Vec<(usize, usize)> = Vec::new();
     let joined = |i: usize| {
@@ -454,7 +455,9 @@ fn sentence_facts(
         );
         // 完成区人代会批准增长8%以上目标: beside a result, the goal it met, of the
         // same year and indicator.
-        let met_goal = decided == Kind::Actual && meets_goal(s, clause_start, q.end, clause_end);
+        let met_goal = decided == Kind::Actual
+            && (meets_goal(s, clause_start, q.end, clause_end)
+                || goal_aside(s, clause_start, q.start));
         let kind = if met_goal { Kind::Target } else { decided };
         // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
         let ahead = (year_m.is_none() && kind == Kind::Target)
@@ -545,11 +548,23 @@ fn sentence_facts(
                 names = vec![format!("{stem}{}", names[0])];
             }
         }
-        if let (true, Some(prev)) = (met_goal, &prev_name) {
-            names = vec![prev.clone()];
+        if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
+            names = vec![main.clone()];
+            // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
+            if measure == Measure::Level && *main_unit == q.unit {
+                measure = *main_measure;
+            }
         }
         if let Some(n) = names.first() {
             prev_name = Some(n.clone());
+            // 高于全市0.8个百分点 compares the figure before it; the goal beside a
+            // result belongs to the indicator itself.
+            let comparison = ["高于", "低于", "快于", "慢于", "比", "较", "超过", "超出"]
+                .iter()
+                .any(|w| n.starts_with(w));
+            if !comparison && !q.unit.ends_with("百分点") {
+                main_name = Some((n.clone(), q.unit.clone(), measure));
+            }
         }
         for n in names.iter_mut() {
             if n == "GDP" {
@@ -1080,6 +1095,24 @@ fn compared_with_goal(before: &str) -> bool {
     ]
     .iter()
     .any(|w| before.ends_with(w))
+}
+
+/// `排名全市第1位(预期目标为8.5%以上)`, `，年度目标7%`: goal words alone
+/// before a figure in a result's sentence give the goal beside the result.
+fn goal_aside(s: &[char], clause_start: usize, q_start: usize) -> bool {
+    let from = (clause_start..q_start)
+        .rev()
+        .find(|&i| matches!(s[i], '(' | '（'))
+        .map_or(clause_start, |i| i + 1);
+    let words: String = s[from..q_start].iter().filter(|c| **c != ' ').collect();
+    let mut w = words.as_str();
+    for tail in ["为", "是", ":", "：", "增长", "达到"] {
+        w = w.strip_suffix(tail).unwrap_or(w);
+    }
+    for head in ["年初", "全年", "年度", "计划", "规划", "预期", "确定的"] {
+        w = w.strip_prefix(head).unwrap_or(w);
+    }
+    matches!(w, "目标" | "预期目标" | "目标值" | "计划目标")
 }
 
 /// `完成区人代会批准增长 8%以上目标`, `完成年度计划的控制在3.2%以内目标`:
@@ -1674,6 +1707,16 @@ mod tests {
             &[
                 "actual 地区生产总值 2023 8 % growth ge",
                 "target 地区生产总值 2023 8 % growth ge",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "全年实现地区生产总值增长5.9%,高于全市0.8个百分点,排名全市第1位(预期目标为8.5%以上)。",
+            &[
+                "actual 地区生产总值 2023 5.9 % growth eq",
+                "actual 高于全市 2023 0.8 个百分点 level eq",
+                "target 地区生产总值 2023 8.5 % growth ge",
             ],
         );
         // 完成…任务 lists tasks, and 确保完成…目标 sets a goal.

@@ -65,6 +65,109 @@ fn is_number_cell(t: &str) -> bool {
         || matches!(t, "—" | "-" | "--" | "/")
 }
 
+/// A value cell of an indicator table: a number with a short unit and a
+/// bound (`99%以上`, `12.3年以上`, `≥95`, `5左右`), or a 约束性/预期性 mark;
+/// not a year heading (`2020年`) or a serial number (`1.`).
+fn is_value_cell(t: &str) -> bool {
+    if is_number_cell(t) || matches!(t, "约束性" | "预期性" | "约束性指标" | "预期性指标")
+    {
+        return true;
+    }
+    let mut t = t;
+    for p in [
+        "≥",
+        "≤",
+        ">",
+        "<",
+        "＞",
+        "＜",
+        "不低于",
+        "不少于",
+        "不超过",
+        "不高于",
+        "约",
+        "超过",
+    ] {
+        t = t.strip_prefix(p).unwrap_or(t);
+    }
+    for q in ["及以上", "以上", "以下", "以内", "左右"] {
+        t = t.strip_suffix(q).unwrap_or(t);
+    }
+    let digits = t
+        .char_indices()
+        .take_while(|(_, c)| c.is_ascii_digit() || *c == '.')
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    if digits == 0 || t[..digits].ends_with('.') {
+        return false;
+    }
+    let unit = &t[digits..];
+    let year = digits == 4 && unit == "年" && t[..4].chars().all(|c| c.is_ascii_digit());
+    // Units only: `65岁及以上` and `0-14岁` label rows of age groups.
+    const UNITS: &[&str] = &[
+        "",
+        "%",
+        "％",
+        "‰",
+        "年",
+        "个",
+        "所",
+        "家",
+        "人",
+        "万人",
+        "名",
+        "元",
+        "万元",
+        "亿元",
+        "公里",
+        "平方米",
+        "万平方米",
+        "小时",
+        "天",
+        "倍",
+        "项",
+        "件",
+        "张",
+        "台",
+        "吨",
+        "万吨",
+        "辆",
+        "座",
+        "处",
+        "次",
+        "亩",
+        "万亩",
+        "公顷",
+        "立方米",
+        "千瓦",
+        "万千瓦",
+        "米",
+        "条",
+        "床",
+        "分",
+        "分钟",
+        "微克/立方米",
+        "人次",
+        "万人次",
+        "户",
+        "万户",
+    ];
+    !year && UNITS.contains(&unit)
+}
+
+/// `一、发展水平`, `（二）优质资源`: a heading over a group of table rows.
+fn is_group_heading(t: &str) -> bool {
+    let t = t.trim_start_matches(['(', '（']);
+    let n = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .count();
+    n > 0
+        && t.chars()
+            .nth(n)
+            .is_some_and(|c| matches!(c, '、' | ')' | '）' | '.'))
+}
+
 fn is_separator(t: &str) -> bool {
     matches!(t, "|" | "｜")
 }
@@ -117,7 +220,7 @@ fn cell_per_line_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usiz
 /// header row, then one row per label.
 fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, Vec<Block>)> {
     let cell = |k: usize| &text[cells[k].0..cells[k].1];
-    let num = |k: usize| is_number_cell(cell(k));
+    let num = |k: usize| is_value_cell(cell(k));
     let f = (0..cells.len()).find(|&k| num(k))?;
     if f < 2 {
         return None;
@@ -128,15 +231,35 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
         return None;
     }
     let mut rows: Vec<(usize, usize)> = Vec::new(); // cell index ranges
+    let mut groups: Vec<usize> = Vec::new(); // group heading cells (一、发展水平)
     let mut at = f - 1;
-    while at + k <= cells.len() && !num(at) && (at + 1..at + k).all(num) {
-        rows.push((at, at + k));
-        at += k;
+    loop {
+        if at + k <= cells.len() && !num(at) && (at + 1..at + k).all(num) {
+            rows.push((at, at + k));
+            at += k;
+        } else if at + 1 + k <= cells.len()
+            && !num(at)
+            && !num(at + 1)
+            && (at + 2..at + 1 + k).all(num)
+            && !rows.is_empty()
+        {
+            // A group heading between rows, with no values of its own.
+            groups.push(at);
+            at += 1;
+        } else {
+            break;
+        }
     }
     if rows.len() < 2 {
         return None;
     }
-    let head_start = (f - 1).saturating_sub(k);
+    // A group heading (一、发展水平) may stand between the header and the first row.
+    let group0 = f >= 3 && is_group_heading(cell(f - 2));
+    let head_end = if group0 { f - 2 } else { f - 1 };
+    if group0 {
+        groups.push(f - 2);
+    }
+    let head_start = head_end.saturating_sub(k);
     let span = |a: usize, b: usize| -> Block {
         let cs: Vec<(usize, usize)> = cells[a..b].to_vec();
         let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
@@ -150,9 +273,15 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     for x in 0..head_start {
         blocks.push(span(x, x + 1));
     }
-    blocks.push(span(head_start, f - 1));
-    for (a, b) in &rows {
-        blocks.push(span(*a, *b));
+    blocks.push(span(head_start, head_end));
+    let mut items: Vec<(usize, usize)> = rows
+        .iter()
+        .copied()
+        .chain(groups.iter().map(|&g| (g, g + 1)))
+        .collect();
+    items.sort_unstable();
+    for (a, b) in items {
+        blocks.push(span(a, b));
     }
     Some((0, rows[rows.len() - 1].1, blocks))
 }
@@ -520,6 +649,33 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
+    }
+
+    #[test]
+    fn indicator_tables_pasted_one_cell_per_line() {
+        let text = "主要指标表\n\n指  标\n\n2020年\n\n2025年\n\n属性\n\n一、发展水平\n\n     \n\n1.学前教育毛入园率(%)\n\n99%\n\n99%以上\n\n约束性\n\n2.平均受教育年限(年)\n\n11.4年\n\n12.3年以上\n\n约束性\n\n二、优质资源建设\n\n1.优质幼儿园比例(%)\n\n85.1%\n\n90%以上\n\n预期性\n\n说明：正文。\n";
+        let rows: Vec<&str> = blocks(text)
+            .iter()
+            .filter(|x| matches!(x.kind, BlockKind::TableRow { .. }))
+            .map(|x| text[x.start..x.end].split_whitespace().next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                "主要指标表",
+                "指",
+                "一、发展水平",
+                "1.学前教育毛入园率(%)",
+                "2.平均受教育年限(年)",
+                "二、优质资源建设",
+                "1.优质幼儿园比例(%)"
+            ]
+        );
+        assert!(is_value_cell("12.3年以上") && is_value_cell("≥95") && is_value_cell("约束性"));
+        assert!(
+            !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
+        );
+        assert!(!is_value_cell("65岁及以上") && !is_value_cell("15-64岁"));
     }
 
     #[test]

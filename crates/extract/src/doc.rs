@@ -235,6 +235,9 @@ pub struct Frame {
     pub target_year: Option<i32>,
     /// Default year of an achieved value.
     pub actual_year: Option<i32>,
+    /// The years were read off the latest year the text gives figures for,
+    /// not from a date, title or period of the document.
+    pub from_figures: bool,
 }
 
 impl Frame {
@@ -251,6 +254,7 @@ impl Frame {
                     present: reviewed,
                     target_year: info.year,
                     actual_year: reviewed,
+                    from_figures: false,
                 }
             }
             DocType::StatisticalBulletin => Frame {
@@ -258,6 +262,7 @@ impl Frame {
                 present: info.year,
                 target_year: info.year.map(|y| y + 1),
                 actual_year: info.year,
+                from_figures: false,
             },
             DocType::FiveYearPlan | DocType::Outline => {
                 let base = info.period_start.map(|s| {
@@ -272,6 +277,7 @@ impl Frame {
                     present: base,
                     target_year: info.period_end,
                     actual_year: base,
+                    from_figures: false,
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
@@ -281,12 +287,14 @@ impl Frame {
                 present: info.year,
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year,
+                from_figures: false,
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
                 present: info.year.or(info.period_start),
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year.map(|y| y - 1),
+                from_figures: false,
             },
         }
     }

@@ -466,6 +466,7 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         frame.present = Some(y);
         frame.actual_year = Some(y);
         frame.target_year = frame.target_year.or(Some(y));
+        frame.from_figures = info.doc_type != DocType::PlanReview;
         why.push(Decision {
             field: "year",
             value: y.to_string(),
@@ -687,7 +688,8 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "reviews a five-year plan (…规划…中期评估/实施情况)",
             ));
         }
-        if l.norm.contains('《')
+        // The opening 《 is sometimes lost with the line before it.
+        if l.norm.contains(['《', '》'])
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()
         {
@@ -735,6 +737,25 @@ fn date_in(l: &str) -> Option<(i32, u32)> {
                 return Some((y, m));
             }
             continue;
+        }
+        // 14.01.2016 10:53: a day-first date in page chrome.
+        if chars.len() >= i + 10
+            && chars[i..i + 2].iter().all(|c| c.is_ascii_digit())
+            && chars[i + 2] == '.'
+            && chars[i + 3..i + 5].iter().all(|c| c.is_ascii_digit())
+            && chars[i + 5] == '.'
+            && chars[i + 6..i + 10].iter().all(|c| c.is_ascii_digit())
+            && chars.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+        {
+            let num =
+                |a: usize, b: usize| chars[a..b].iter().collect::<String>().parse::<i32>().ok();
+            if let (Some(d), Some(m), Some(y)) =
+                (num(i, i + 2), num(i + 3, i + 5), num(i + 6, i + 10))
+            {
+                if (1..=31).contains(&d) && (1..=12).contains(&m) && (1990..=2100).contains(&y) {
+                    return Some((y, m as u32));
+                }
+            }
         }
         if chars.len() >= i + 8 && chars[i..i + 4].iter().all(|c| c.is_ascii_digit()) {
             let sep = chars[i + 4];

@@ -463,8 +463,12 @@ fn sentence_facts(
         let ahead = (year_m.is_none() && kind == Kind::Target)
             .then(|| years_ahead(&pre))
             .flatten()
-            .zip(first_plan_year(ctx.frame))
-            .map(|(n, first)| first + n - 1);
+            .and_then(|n| match first_plan_year(ctx.frame) {
+                Some(first) => Some(first + n - 1),
+                // An undated article on a plan: the latest year it names is the deadline.
+                None if ctx.frame.from_figures => ctx.frame.target_year,
+                None => None,
+            });
         let year = year_m
             .map(|y| y.year)
             .or(ahead)
@@ -637,6 +641,17 @@ fn sentence_facts(
 fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> bool {
     if q.unit != "项" {
         return false;
+    }
+    // 5大类29项: the shape of an indicator table.
+    if ends(s, q.start, "大类")
+        || ends(s, q.start, "类")
+            && s[..q.start]
+                .iter()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit())
+    {
+        return true;
     }
     let after: String = s[q.end..(q.end + 5).min(s.len())].iter().collect();
     if !["指标", "定量指标", "约束性指标", "预期性指标", "主要指标"]
@@ -994,7 +1009,9 @@ fn decide_kind(
             let before = &marked_in[..i];
             !(compared_with_goal(before) || (*w == "目标" && completes_goal(before)))
         })
-    }) || (marked_in.contains("今年") && !so_far_this_year(marked_in));
+    }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
+        // 广西将筹措60亿元: an article on a plan speaks of it in the future.
+        || (frame.doc_type == DocType::Other && speaks_of_future(marked_in));
     let actual_marked = ACTUAL_MARKERS
         .iter()
         .any(|w| pre.contains(w) || sentence.contains(w));
@@ -1067,6 +1084,14 @@ fn decide_kind(
         return Kind::Actual;
     }
     Kind::Target
+}
+
+/// `将筹措`, `将实施`: 将 before a verb (not 将近, 将其, 将来).
+fn speaks_of_future(sentence: &str) -> bool {
+    sentence.match_indices('将').any(|(i, w)| {
+        let next = sentence[i + w.len()..].chars().next();
+        next.is_some_and(|c| planwatch_text::norm::is_han(c) && !"近其来军士".contains(c))
+    })
 }
 
 /// `好于年初预期`, `高于计划`, `完成年度目标`: a result measured against the
@@ -1256,7 +1281,8 @@ fn years_ahead(pre: &str) -> Option<i32> {
 fn first_plan_year(frame: &Frame) -> Option<i32> {
     match frame.doc_type {
         DocType::FiveYearPlan | DocType::Outline => frame.present.map(|p| p + 1),
-        DocType::ImplementationPlan | DocType::Other => frame.present,
+        DocType::ImplementationPlan | DocType::Other if !frame.from_figures => frame.present,
+        DocType::ImplementationPlan | DocType::Other => None,
         DocType::WorkReport => frame.target_year,
         DocType::PlanReview | DocType::StatisticalBulletin => None,
     }

@@ -160,3 +160,27 @@ fn undated_article_dated_by_the_latest_day_it_names() {
     let f = fact(&ex, 58.12);
     assert_eq!((f.kind, f.year), (Kind::Target, Some(2018)));
 }
+
+#[test]
+fn news_on_a_plan_and_on_a_plans_goals() {
+    // A news page on a five-year plan whose 《 was lost, dated day first.
+    let text = "甲市国际航线或将覆盖东盟\n\n14.01.2016  10:53\n\n甲市国民经济和社会发展第十三个五年规划纲要(草案)》已经印发大会审查。\n\n规划纲要设定的“十三五”时期主要指标,共涉及5大类29项,其中,全市地区生产总值年均增长9%左右,一般公共预算收入年均增长6%。\n";
+    let ex = extract_document("n.txt", text);
+    assert!(
+        ex.facts.iter().all(|f| f.value != Some(29.0)),
+        "{:#?}",
+        ex.facts
+    );
+    for v in [9.0, 6.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+    // An undated article on a three-year action plan: 将 speaks of the future,
+    // and 用三年时间 ends at the latest year it names.
+    let text = "南宁1月15日电 广西将大力实施乡村振兴三年行动计划,力争到2020年基本完成。\n广西将筹措60亿元专项资金,实施16469个项目。力争用三年时间实现农村集中式饮水人口比例达到85%以上。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [60.0, 16469.0, 85.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+}

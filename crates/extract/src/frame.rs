@@ -403,6 +403,25 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             }
         }
     }
+    // 《…三年行动方案(2023—2025年)》 named in an article on the plan.
+    if period_end.is_none() && doc_type == DocType::ImplementationPlan {
+        if let Some((l, (a, b))) = head.iter().find_map(|l| {
+            let named = l.norm.contains('《')
+                && ["方案", "计划", "规划"].iter().any(|w| l.norm.contains(w));
+            let (a, b) = period_of(&l.norm);
+            named.then_some((l, (a?, b?)))
+        }) {
+            period_start = Some(a);
+            period_end = Some(b);
+            year = year.or(Some(a));
+            note(
+                "period",
+                format!("{a}–{b}"),
+                l,
+                "period of the plan named in the text",
+            );
+        }
+    }
     if period_end.is_none() && doc_type == DocType::ImplementationPlan {
         period_end = most_common_target_year(text);
         period_start = year;

@@ -414,6 +414,104 @@ fn serial_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)>
     out
 }
 
+/// Tokens of a line separated by runs of spaces: absolute byte spans.
+fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    for (i, c) in l.char_indices() {
+        if c == ' ' || c == '\u{3000}' {
+            if let Some(a) = start.take() {
+                out.push((off + a, off + i));
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(a) = start {
+        out.push((off + a, off + l.len()));
+    }
+    out
+}
+
+/// A row of a table whose cells are separated by spaces: a label holding
+/// Chinese, then numbers only (`工业 8848 -45.1`). Returns the label's span
+/// and the number cells.
+fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
+    let toks = space_tokens(off, l);
+    let nums = toks
+        .iter()
+        .rev()
+        .take_while(|&&(a, b)| is_number_cell(&text[a..b]))
+        .count();
+    if nums == 0 || nums == toks.len() {
+        return None;
+    }
+    let label = (toks[0].0, toks[toks.len() - nums - 1].1);
+    let lt = &text[label.0..label.1];
+    if lt.chars().count() > 30
+        || !lt.chars().any(crate::norm::is_han)
+        || lt.contains(['。', '，', ',', '；', ';'])
+    {
+        return None;
+    }
+    let mut cells = vec![label];
+    cells.extend_from_slice(&toks[toks.len() - nums..]);
+    Some(cells)
+}
+
+/// Tables printed with spaces between cells: a header line of short words,
+/// then at least two rows of a label and the same count of numbers.
+fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(first) = space_row(text, lines[i].0, lines[i].1) else {
+            i += 1;
+            continue;
+        };
+        let width = first.len();
+        let mut rows = vec![(i, first)];
+        let mut j = i + 1;
+        while let Some(r) = lines
+            .get(j)
+            .and_then(|&(off, l)| space_row(text, off, l))
+            .filter(|r| r.len() == width)
+        {
+            rows.push((j, r));
+            j += 1;
+        }
+        if rows.len() < 2 {
+            i += 1;
+            continue;
+        }
+        // The header: the line just before, as many short words as cells.
+        let head = i.checked_sub(1).and_then(|h| {
+            let (off, l) = lines[h];
+            let toks = space_tokens(off, l);
+            let ok = toks.len() == width
+                && toks.iter().all(|&(a, b)| {
+                    let t = &text[a..b];
+                    t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
+                });
+            ok.then_some((h, toks))
+        });
+        let Some((h, head_cells)) = head else {
+            i = j;
+            continue;
+        };
+        let block = |cells: Vec<(usize, usize)>| Block {
+            start: cells[0].0,
+            end: cells[cells.len() - 1].1,
+            kind: BlockKind::TableRow { cells },
+        };
+        let mut blocks = vec![block(head_cells)];
+        blocks.extend(rows.into_iter().map(|(_, r)| block(r)));
+        out.push((h, j, blocks));
+        i = j;
+    }
+    out
+}
+
 fn read_serial_rows(
     lines: &[(usize, &str)],
     cells: &[(usize, (usize, usize))],
@@ -497,7 +595,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
         })
         .collect();
     // Both lists come in line order; a cell run overlapping a serial table is dropped.
-    let serial = serial_row_tables(&lines);
+    let mut serial = serial_row_tables(&lines);
+    serial.extend(space_tables(text, &lines));
+    serial.sort_by_key(|t| t.0);
     let mut tables = Vec::with_capacity(serial.len());
     let mut k = 0;
     for t in cell_per_line_tables(text, &lines) {
@@ -676,6 +776,34 @@ mod tests {
             !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
         );
         assert!(!is_value_cell("65岁及以上") && !is_value_cell("15-64岁"));
+    }
+
+    #[test]
+    fn tables_with_spaces_between_cells() {
+        let text = "表1:2018年地区生产总值\n指标 绝对值(万元) 比上年增长(%)\n全县地区生产总值 184413 6.0\n工业 8848 -45.1\n交通运输、仓储和邮政业 9100 -5.5\n二、农业\n";
+        let rows: Vec<Vec<&str>> = blocks(text)
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["指标", "绝对值(万元)", "比上年增长(%)"],
+                vec!["全县地区生产总值", "184413", "6.0"],
+                vec!["工业", "8848", "-45.1"],
+                vec!["交通运输、仓储和邮政业", "9100", "-5.5"],
+            ]
+        );
+        // A line of prose with figures, or one row alone, is no table.
+        let text = "全年 粮食产量 12万吨\n工业 8848 -45.1\n";
+        assert!(blocks(text)
+            .iter()
+            .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
     }
 
     #[test]

@@ -1032,10 +1032,17 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .filter(|&(i, _, len)| {
             // 到2025年 opening a clause, or the end of a span (2021至2025年), is no data
             // year; 提高至2024年的 is.
+            let rest: String = chars[i + len..(i + len + 5).min(chars.len())].iter().collect();
+            // 2011年至2013年上半年: a span of the past ending in part of a year.
+            let part_year = ["上半年", "一季度", "前三季度", "1-", "1至", "前"]
+                .iter()
+                .any(|w| rest.starts_with(w))
+                && before(i, 2) == Some('年');
             let deadline = matches!(before(i, 1), Some('到' | '至' | '于'))
                 && before(i, 2).is_none_or(|c| {
                     c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
-                });
+                })
+                && !part_year;
             let horizon = chars[i + len..].starts_with(&['远', '景']);
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])

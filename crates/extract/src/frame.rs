@@ -173,6 +173,21 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             })
         })
         .or_else(|| {
+            // ——湘潭市“十三五”经济社会发展成就综述: a subtitle names the subject,
+            // which a provincial issuer line would not.
+            head.iter().find_map(|l| {
+                let rule = "place at the head of a subtitle (——X…)";
+                let sub = l.norm.strip_prefix("——")?;
+                if sub.contains("人民代表大会")
+                    || sub.contains("会议上")
+                    || sub.chars().count() > 40
+                {
+                    return None;
+                }
+                region_of(sub).map(|r| (written(&l.norm, &l.orig, &r), l, rule))
+            })
+        })
+        .or_else(|| {
             head.iter().chain(tail.iter()).find_map(|l| {
                 signature_region(&l.norm).map(|(r, rule)| (written(&l.norm, &l.orig, &r), l, rule))
             })
@@ -718,6 +733,20 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "speaks of a five-year plan (《…十X五…规划》)",
             ));
         }
+        // ——湘潭市“十三五”经济社会发展成就综述: a title-like line on a period's results.
+        if l.norm.chars().count() <= 40
+            && crate::doc::named_period(&l.norm).is_some()
+            && ["成就", "综述", "成绩单", "发展回顾"]
+                .iter()
+                .any(|w| l.norm.contains(w))
+            && !l.norm.contains("规划纲要")
+        {
+            return Some((
+                DocType::PlanReview,
+                l,
+                "a title-like line on a five-year period's results (十X五…成就/综述)",
+            ));
+        }
         if l.norm.contains("现将") && l.norm.contains("印发给你们") {
             return Some((DocType::ImplementationPlan, l, "a notice issuing a plan"));
         }
@@ -1032,7 +1061,9 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .filter(|&(i, _, len)| {
             // 到2025年 opening a clause, or the end of a span (2021至2025年), is no data
             // year; 提高至2024年的 is.
-            let rest: String = chars[i + len..(i + len + 5).min(chars.len())].iter().collect();
+            let rest: String = chars[i + len..(i + len + 5).min(chars.len())]
+                .iter()
+                .collect();
             // 2011年至2013年上半年: a span of the past ending in part of a year.
             let part_year = ["上半年", "一季度", "前三季度", "1-", "1至", "前"]
                 .iter()

@@ -184,3 +184,12 @@ fn news_on_a_plan_and_on_a_plans_goals() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
     }
 }
+
+#[test]
+fn a_subtitle_names_the_subject_over_a_provincial_issuer() {
+    let text = "凝心聚力谋发展\n\n——湘潭市“十三五”经济社会发展成就综述\n\n发布机构:湖南省统计局 发布时间:2021-03-04\n\n“十三五”期间,全市地区生产总值由2015年的1633.07亿元增加到2020年的2343.15亿元。\n";
+    let ex = extract_document("x.txt", text);
+    assert_eq!(ex.info.region.as_deref(), Some("湘潭市"));
+    let f = fact(&ex, 2343.15);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2020)));
+}

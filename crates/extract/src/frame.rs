@@ -1074,7 +1074,11 @@ fn latest_data_year(text: &str) -> Option<i32> {
                     c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
                 })
                 && !part_year;
-            let horizon = chars[i + len..].starts_with(&['远', '景']);
+            let horizon = chars[i + len..].starts_with(&['远', '景'])
+                // 2025年年底前, 2025年前: a deadline.
+                || chars[i + len..].starts_with(&['年', '底', '前'])
+                || chars[i + len..].starts_with(&['底', '前'])
+                || chars[i + len..].starts_with(&['前']);
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));

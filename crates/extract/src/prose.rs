@@ -80,7 +80,11 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             let date = s.get(after + digits) == Some(&'月') && digits <= 2;
             if !comparison && !date {
-                let deadline = ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于");
+                // 到2025年, 2025年年底前, 2025年前: a goal's deadline.
+                // (提高到2024年的8.9万亿元 names the year of a value reached.)
+                let deadline = ((ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于"))
+                    && !at(s, after, "的"))
+                    || ["年底前", "底前", "前"].iter().any(|w| at(s, after, w));
                 let mut lead = i;
                 for w in ["到", "至", "在", "截至", "截止"] {
                     if ends(s, lead, w) {
@@ -458,7 +462,20 @@ fn sentence_facts(
         let met_goal = decided == Kind::Actual
             && (meets_goal(s, clause_start, q.end, clause_end)
                 || goal_aside(s, clause_start, q.start));
-        let kind = if met_goal { Kind::Target } else { decided };
+        // 到2025年, 2025年年底前 in an article or plan: a goal, unless the
+        // document reviews that year.
+        let by_deadline = year_m.or(*carried).is_some_and(|y| {
+            y.deadline && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year > p))
+        }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
+            && !matches!(
+                ctx.frame.doc_type,
+                DocType::StatisticalBulletin | DocType::WorkReport | DocType::PlanReview
+            );
+        let kind = if met_goal || (decided == Kind::Actual && by_deadline) {
+            Kind::Target
+        } else {
+            decided
+        };
         // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
         let ahead = (year_m.is_none() && kind == Kind::Target)
             .then(|| years_ahead(&pre))
@@ -895,7 +912,18 @@ fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_end: usize) -
     while end > from && matches!(s[end - 1], '和' | '及' | '与' | '、' | ',' | '，') {
         end -= 1;
     }
-    (from..end).find(|&i| s[i] == '、').unwrap_or(end)
+    // 60个县(市、区)水源置换: a list in brackets stays in the noun.
+    let mut depth = 0i32;
+    (from..end)
+        .find(|&i| {
+            match s[i] {
+                '(' | '（' => depth += 1,
+                ')' | '）' => depth -= 1,
+                _ => {}
+            }
+            s[i] == '、' && depth <= 0
+        })
+        .unwrap_or(end)
 }
 
 /// Strips filler words from both ends of `s[a..b]`, and years at the front.

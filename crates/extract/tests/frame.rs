@@ -193,3 +193,15 @@ fn a_subtitle_names_the_subject_over_a_provincial_issuer() {
     let f = fact(&ex, 2343.15);
     assert_eq!((f.kind, f.year), (Kind::Actual, Some(2020)));
 }
+
+#[test]
+fn deadlines_written_after_the_year() {
+    // An undated news item on a plan: 2025年年底前 marks goals, and is no data year.
+    let text = "甲省政府办公厅近日印发《甲省乡村建设行动实施方案》。\n方案明确,2025年年底前,力争完成60个县(市、区)水源置换工作;累计新改造农村无害化卫生厕所550万户;农村生活污水治理率达到45%以上。\n";
+    let ex = extract_document("d.txt", text);
+    for v in [60.0, 550.0, 45.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)), "{v}");
+    }
+    assert_eq!(fact(&ex, 60.0).indicator, "县(市、区)水源置换工作");
+}

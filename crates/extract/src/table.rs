@@ -27,10 +27,20 @@ struct Slot {
 /// What a header cell says.
 #[derive(Debug, Clone, PartialEq)]
 enum Label {
-    Year { year: i32, base: bool, target: bool },
-    Growth { yoy: bool },
+    Year {
+        year: i32,
+        base: bool,
+        target: bool,
+    },
+    Growth {
+        yoy: bool,
+    },
     Absolute,
     Done(Option<i32>),
+    /// 全年目标, 年度目标: the goal of the year a report reviews.
+    YearGoal,
+    /// 全年完成, 预计完成: the result of that year.
+    YearDone,
     PlanGroup,
     ActualGroup,
     Index,
@@ -55,8 +65,22 @@ fn label(cell: &str) -> Label {
             };
         }
     }
+    if ["全年目标", "年度目标", "年初目标", "年度计划", "全年计划"].contains(&c.as_str())
+    {
+        return Label::YearGoal;
+    }
+    if ["全年完成", "预计完成", "全年预计", "年度完成", "完成"].contains(&c.as_str())
+    {
+        return Label::YearDone;
+    }
     if c.contains("完成情况") || c.contains("完成值") {
         return Label::Done(named_period(&c).map(|p| p.1));
+    }
+    // 增长5%左右 is a value with its verb, not a 增长 column's header.
+    if c.chars().any(|ch| ch.is_ascii_digit())
+        && matches!(prose_cell(&c, false), Cell::Value(v) if !(1900.0..2100.0).contains(&v.value))
+    {
+        return Label::Other;
     }
     if c.contains("增长")
         || c.contains("增速")
@@ -116,7 +140,12 @@ fn label(cell: &str) -> Label {
 fn is_slot_label(l: &Label) -> bool {
     matches!(
         l,
-        Label::Year { .. } | Label::Growth { .. } | Label::Absolute | Label::Done(_)
+        Label::Year { .. }
+            | Label::Growth { .. }
+            | Label::Absolute
+            | Label::Done(_)
+            | Label::YearGoal
+            | Label::YearDone
     )
 }
 
@@ -282,6 +311,18 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                             yoy: false,
                         });
                     }
+                Label::YearGoal | Label::YearDone => {
+                    slots.push(Slot {
+                        kind: if *l == Label::YearGoal {
+                            Kind::Target
+                        } else {
+                            Kind::Actual
+                        },
+                        year: frame.present,
+                        growth: false,
+                        yoy: false,
+                    });
+                }
                 Label::Done(end) => {
                     let year = end.or(frame.present);
                     // Its sub-columns come in the next header row: 绝对量, 年均增长.
@@ -448,13 +489,24 @@ fn prose_cell(c: &str, cumulative: bool) -> Cell {
     let chars: Vec<char> = c.chars().collect();
     if let Some(q) = quantities(&chars).into_iter().next() {
         let comparison = c.contains('比') || c.contains('较');
+        // 增长5%左右, 下降3%: a one-period change written with its verb.
+        let rise = ["增长", "提高", "上涨", "增加"]
+            .iter()
+            .any(|w| c.starts_with(w));
+        let fall = ["下降", "降低", "减少"].iter().any(|w| c.starts_with(w));
         let measure = if q.unit == "倍" || comparison {
             Some(Measure::Cumulative)
+        } else if (rise || fall) && q.unit == "%" {
+            Some(Measure::Growth)
         } else {
             None
         };
         return Cell::Value(CellValue {
-            value: q.value,
+            value: if fall && measure == Some(Measure::Growth) {
+                -q.value
+            } else {
+                q.value
+            },
             comparator: q.comparator.unwrap_or(Comparator::Eq),
             percent: q.unit == "%",
             cumulative: cumulative || measure.is_some(),
@@ -876,6 +928,48 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn report_table_of_the_years_goals_and_results() {
+        let info = DocumentInfo {
+            title: None,
+            region: None,
+            doc_type: DocType::WorkReport,
+            period_start: None,
+            period_end: None,
+            year: Some(2025),
+            issuer: None,
+            number: None,
+        };
+        let frame = Frame::new(&info);
+        let t = "表一  2024年上海市国民经济和社会发展主要目标完成情况\n指标名称 | 属性 | 全年目标 | 全年完成\n全市生产总值 | 预期性 | 增长5%左右 | 增长5%\n工业战略性新兴产业总产值占规模以上工业总产值比重 | 预期性 | 44%以上 | 43.6%\n";
+        let rows = rows_of(t);
+        let mut out = Vec::new();
+        table_facts(t, &rows, &frame, "t", None, None, &mut out);
+        let got: Vec<String> = out
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {} {}",
+                    f.kind.as_str(),
+                    f.indicator,
+                    f.year.unwrap_or(0),
+                    f.value.unwrap_or(f64::NAN),
+                    f.measure.as_str(),
+                    f.comparator.as_str()
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "target 全市生产总值 2024 5 growth approx",
+                "actual 全市生产总值 2024 5 growth eq",
+                "target 工业战略性新兴产业总产值占规模以上工业总产值比重 2024 44 level ge",
+                "actual 工业战略性新兴产业总产值占规模以上工业总产值比重 2024 43.6 level eq",
+            ]
+        );
     }
 
     #[test]

@@ -48,7 +48,7 @@ fn ends_sentence(s: &str) -> bool {
 /// no sentence punctuation.
 fn is_cell_line(t: &str) -> bool {
     let n = t.chars().count();
-    (n > 0 && n <= 24 && !t.contains(['。', '，', ',', '；', ';', '：'])) || t.starts_with("单位")
+    (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：'])) || t.starts_with("单位")
 }
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.
@@ -74,6 +74,12 @@ fn is_value_cell(t: &str) -> bool {
         return true;
     }
     let mut t = t;
+    // 增长5%左右, 提高5%以上: a change written out in a goal or result cell.
+    for v in [
+        "增长", "提高", "下降", "降低", "减少", "增加", "达到", "上涨",
+    ] {
+        t = t.strip_prefix(v).unwrap_or(t);
+    }
     for p in [
         "≥",
         "≤",
@@ -772,6 +778,7 @@ mod tests {
             ]
         );
         assert!(is_value_cell("12.3年以上") && is_value_cell("≥95") && is_value_cell("约束性"));
+        assert!(is_value_cell("增长5%左右") && is_value_cell("提高5%以上"));
         assert!(
             !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
         );

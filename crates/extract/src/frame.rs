@@ -420,12 +420,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     }
     // 《…三年行动方案(2023—2025年)》 named in an article on the plan.
     if period_end.is_none() && doc_type == DocType::ImplementationPlan {
-        if let Some((l, (a, b))) = head.iter().find_map(|l| {
-            let named = l.norm.contains('《')
-                && ["方案", "计划", "规划"].iter().any(|w| l.norm.contains(w));
-            let (a, b) = period_of(&l.norm);
-            named.then_some((l, (a?, b?)))
-        }) {
+        if let Some((l, (a, b))) = head
+            .iter()
+            .find_map(|l| named_plan_period(&l.norm, &["方案", "计划", "规划"]).map(|p| (l, p)))
+        {
             period_start = Some(a);
             period_end = Some(b);
             year = year.or(Some(a));
@@ -671,6 +669,21 @@ fn title_text(head: &[Line], first: &Line) -> (String, String) {
     (t, orig)
 }
 
+/// The years of a plan a line names in 《》 (`《…三年行动方案(2023—2025年)》`),
+/// when the title holds one of `words`.
+fn named_plan_period(line: &str, words: &[&str]) -> Option<(i32, i32)> {
+    line.split('《').skip(1).find_map(|rest| {
+        let name = rest.split('》').next().unwrap_or(rest);
+        if !words.iter().any(|w| name.contains(w)) {
+            return None;
+        }
+        match period_of(name) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        }
+    })
+}
+
 /// A type read from the body when the title names none.
 fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line, &'static str)> {
     for l in head.iter().take(30) {
@@ -731,6 +744,19 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 DocType::FiveYearPlan,
                 l,
                 "speaks of a five-year plan (《…十X五…规划》)",
+            ));
+        }
+        // 印发了《…三年行动实施方案(2018-2020年)》: an article on an implementation plan.
+        if named_plan_period(
+            &l.norm,
+            &["实施方案", "行动方案", "行动计划", "工作方案", "攻坚方案"],
+        )
+        .is_some()
+        {
+            return Some((
+                DocType::ImplementationPlan,
+                l,
+                "speaks of an implementation plan with its years (《…方案(2018-2020年)》)",
             ));
         }
         // ——湘潭市“十三五”经济社会发展成就综述: a title-like line on a period's results.

@@ -205,3 +205,24 @@ fn deadlines_written_after_the_year() {
     }
     assert_eq!(fact(&ex, 60.0).indicator, "县(市、区)水源置换工作");
 }
+
+#[test]
+fn news_on_an_implementation_plan_with_its_years() {
+    let text = "日前,中共甲县委、甲县人民政府印发了《甲县农村人居环境整治三年行动实施方案(2018-2020年)》。力争到2020年卫生厕所普及率达到85%。\n二是开展绿色田园行动,种植绿色产业11.8万亩,绿化公路750公里。\n";
+    let ex = extract_document("i.txt", text);
+    assert_eq!(
+        ex.info.doc_type,
+        planwatch_core::DocType::ImplementationPlan
+    );
+    for v in [85.0, 11.8, 750.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+    // A 《》 that is no plan (责任书) beside a span of years gives no period.
+    let text = "关于2017年农业种植结构调整任务指标的补充通知\n依据《2017年农业种植结构调整责任书》要求,与既定2017—2018年调减5.3万亩目标有所变动,我县2017年籽粒玉米种植面积压减3.99万亩。\n";
+    let ex = extract_document("n.txt", text);
+    assert_ne!(
+        ex.info.doc_type,
+        planwatch_core::DocType::ImplementationPlan
+    );
+}

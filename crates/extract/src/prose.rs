@@ -509,6 +509,10 @@ fn sentence_facts(
             let (mut ls, mut le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
             let cut = cut_comparison(s, ls, le);
             (ls, le) = strip(s, ls, cut, LEAD, TRAIL);
+            // 两年平均增长6.0%, 近三年年均增长: a span of years is no name.
+            if le > ls && is_years_span(&s[ls..le]) {
+                le = ls;
+            }
             if le > ls && le - ls < 2 && narrow_start > clause_start {
                 // 10万元以上的村达到75%: one char is not a name; take the whole clause.
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
@@ -1265,6 +1269,20 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     }
 }
 
+/// `两年`, `近三年`, `前2年`: a span of years.
+fn is_years_span(name: &[char]) -> bool {
+    let t: String = name.iter().collect();
+    let t = t.trim_start_matches(['近', '前', '这']);
+    let Some(body) = t.strip_suffix('年') else {
+        return false;
+    };
+    !body.is_empty()
+        && body.chars().count() <= 2
+        && body
+            .chars()
+            .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十".contains(c))
+}
+
 /// `3年实现`, `用两年时间完成`, `五年内新增`: a goal's span in years from now
 /// (not `连续3年`, `近3年`, `3年来`, which look back).
 fn years_ahead(pre: &str) -> Option<i32> {
@@ -1748,6 +1766,30 @@ mod tests {
             &[
                 "actual 建档立卡贫困人口 2023 101.5 万人 level eq",
                 "actual 建档立卡贫困人口 2023 58.12 万人 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn spans_of_years_and_measure_words_are_no_names() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全年实现地区生产总值456.72亿元,比上年增长6.6%,两年平均增长6.0%。",
+            &[
+                "actual 地区生产总值 2023 456.72 亿元 level eq",
+                "actual 地区生产总值 2023 6.6 % growth eq",
+                "actual 地区生产总值 2023 6 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全市财政总收入从2015年的50.22亿元增加到2020年的62.8亿元,年均递增4.58%。",
+            &[
+                "actual 财政总收入 2015 50.22 亿元 level eq",
+                "actual 财政总收入 2020 62.8 亿元 level eq",
+                "actual 财政总收入 2020 4.58 % avg_growth eq",
             ],
         );
     }

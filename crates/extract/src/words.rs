@@ -73,6 +73,7 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    "年均递增",
     "分别提高到",
     "分别提升至",
     "分别达到",
@@ -103,10 +104,15 @@ pub const TRAIL: &[&str] = &[
     "比上年",
     "较上年",
     "年平均",
+    "年均增长",
+    "平均增长",
+    "均递增",
+    "均增长",
     "达到",
     "实现",
     "完成",
     "增长",
+    "递增",
     "增加",
     "提高",
     "提升",

@@ -461,7 +461,9 @@ fn sentence_facts(
         // same year and indicator.
         let met_goal = decided == Kind::Actual
             && (meets_goal(s, clause_start, q.end, clause_end)
-                || goal_aside(s, clause_start, q.start));
+                // (低于预期1.5个百分点 is the gap, not the goal.)
+                || (goal_aside(s, clause_start, q.start, q.end, clause_end)
+                    && !q.unit.ends_with("百分点")));
         // 到2025年, 2025年年底前 in an article or plan: a goal, unless the
         // document reviews that year.
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
@@ -578,6 +580,11 @@ fn sentence_facts(
             // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
             if measure == Measure::Level && *main_unit == q.unit {
                 measure = *main_measure;
+            }
+            // 下降5.2%，好于下降7%的预期: the goal of a one-year change.
+            if measure == Measure::Reduction && *main_measure == Measure::Growth {
+                measure = Measure::Growth;
+                value = -value;
             }
         }
         if let Some(n) = names.first() {
@@ -1129,7 +1136,8 @@ fn speaks_of_future(sentence: &str) -> bool {
 /// `好于年初预期`, `高于计划`, `完成年度目标`: a result measured against the
 /// goal, so the goal word that follows does not make the sentence a goal.
 fn compared_with_goal(before: &str) -> bool {
-    let mut before = before;
+    // 好于下降7%的预期: the goal's figure between the comparison and the goal word.
+    let mut before = strip_goal_figure(before.strip_suffix('的').unwrap_or(before));
     // 高于年初预期目标: the qualifiers between the comparison and the goal word.
     while let Some(b) = ["预期", "年初", "年度", "计划", "全年"]
         .iter()
@@ -1149,14 +1157,50 @@ fn compared_with_goal(before: &str) -> bool {
         "达到",
         "完成",
         "超额完成",
+        "实现",
+        "控制在",
     ]
     .iter()
     .any(|w| before.ends_with(w))
 }
 
+/// `好于下降7%` → `好于`: drops a goal's figure (and its verb) from the end.
+fn strip_goal_figure(s: &str) -> &str {
+    let mut t = s;
+    for w in ["以内", "以上", "左右", "以下"] {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    t = t.strip_suffix(['%', '％']).unwrap_or(t);
+    let bare = t.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+    if bare.len() == t.len() {
+        return s;
+    }
+    let mut t = bare;
+    for w in ["下降", "增长", "增加", "提高", "降低", "减少"] {
+        t = t.strip_suffix(w).unwrap_or(t);
+    }
+    t
+}
+
 /// `排名全市第1位(预期目标为8.5%以上)`, `，年度目标7%`: goal words alone
 /// before a figure in a result's sentence give the goal beside the result.
-fn goal_aside(s: &[char], clause_start: usize, q_start: usize) -> bool {
+fn goal_aside(
+    s: &[char],
+    clause_start: usize,
+    q_start: usize,
+    q_end: usize,
+    clause_end: usize,
+) -> bool {
+    // 好于下降7%的预期: a comparison opening the clause, the goal word closing it.
+    let head: String = s[clause_start..q_start].iter().collect();
+    let tail: String = s[q_end..clause_end].iter().filter(|c| **c != ' ').collect();
+    if ["好于", "高于", "低于", "快于", "慢于", "超过"]
+        .iter()
+        .any(|w| head.starts_with(w))
+        && ["的预期", "的预期目标", "的目标", "的年度目标", "的计划"].contains(&tail.as_str())
+    {
+        return true;
+    }
     let from = (clause_start..q_start)
         .rev()
         .find(|&i| matches!(s[i], '(' | '（'))
@@ -1166,10 +1210,20 @@ fn goal_aside(s: &[char], clause_start: usize, q_start: usize) -> bool {
     for tail in ["为", "是", ":", "：", "增长", "达到"] {
         w = w.strip_suffix(tail).unwrap_or(w);
     }
+    // 控制在预期4.2%以内: the goal's figure after its word.
+    for head in ["控制在", "好于", "高于", "低于", "实现", "完成"] {
+        w = w.strip_prefix(head).unwrap_or(w);
+    }
+    if matches!(w, "预期" | "计划" | "目标") {
+        return true;
+    }
     for head in ["年初", "全年", "年度", "计划", "规划", "预期", "确定的"] {
         w = w.strip_prefix(head).unwrap_or(w);
     }
-    matches!(w, "目标" | "预期目标" | "目标值" | "计划目标")
+    matches!(
+        w,
+        "目标" | "预期目标" | "目标值" | "计划目标" | "预期" | "计划"
+    )
 }
 
 /// `完成区人代会批准增长 8%以上目标`, `完成年度计划的控制在3.2%以内目标`:
@@ -1813,6 +1867,17 @@ mod tests {
                 "actual 地区生产总值 2023 5.9 % growth eq",
                 "actual 高于全市 2023 0.8 个百分点 level eq",
                 "target 地区生产总值 2023 8.5 % growth ge",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,一般公共预算收入下降5.2%,好于下降7%的预期;城镇登记失业率3.52%,控制在预期4.2%以内。",
+            &[
+                "actual 一般公共预算收入 2023 -5.2 % growth eq",
+                "target 一般公共预算收入 2023 -7 % growth eq",
+                "actual 城镇登记失业率 2023 3.52 % level eq",
+                "target 城镇登记失业率 2023 4.2 % level le",
             ],
         );
         // 完成…任务 lists tasks, and 确保完成…目标 sets a goal.

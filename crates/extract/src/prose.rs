@@ -512,7 +512,7 @@ fn sentence_facts(
             let cut = cut_comparison(s, ls, le);
             (ls, le) = strip(s, ls, cut, LEAD, TRAIL);
             // 两年平均增长6.0%, 近三年年均增长: a span of years is no name.
-            if le > ls && is_years_span(&s[ls..le]) {
+            if le > ls && (is_years_span(&s[ls..le]) || is_time_reference(&s[ls..le])) {
                 le = ls;
             }
             if le > ls && le - ls < 2 && narrow_start > clause_start {
@@ -1323,6 +1323,29 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
     }
 }
 
+/// `“十一五”末`, `2010年`, `十二五时期`: a point of time a figure is compared
+/// with (`是“十一五”末的2倍`), not a name.
+fn is_time_reference(name: &[char]) -> bool {
+    let t: String = name
+        .iter()
+        .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
+        .collect();
+    let rest = crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(n, _)| t.strip_prefix(n))
+        .map(str::to_string)
+        .or_else(|| {
+            let c: Vec<char> = t.chars().collect();
+            year_at(&c, 0).map(|(_, len)| c[len..].iter().collect())
+        });
+    rest.is_some_and(|r| {
+        matches!(
+            r.as_str(),
+            "" | "末" | "期末" | "时期" | "期间" | "底" | "年末"
+        )
+    })
+}
+
 /// `两年`, `近三年`, `前2年`: a span of years.
 fn is_years_span(name: &[char]) -> bool {
     let t: String = name.iter().collect();
@@ -1844,6 +1867,20 @@ mod tests {
                 "actual 财政总收入 2015 50.22 亿元 level eq",
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_time_compared_with_is_no_name() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,工业总产值接近1300亿元,是“十一五”末的3.2倍,年均增长13.2%。",
+            &[
+                "actual 工业总产值 2023 1300 亿元 level approx",
+                "actual 工业总产值 2023 3.2 倍 cumulative eq",
+                "actual 工业总产值 2023 13.2 % avg_growth eq",
             ],
         );
     }

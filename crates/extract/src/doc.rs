@@ -61,6 +61,10 @@ pub fn region_of(t: &str) -> Option<String> {
     if let Some((_, len)) = year_at(&chars, 0) {
         i = len;
     }
+    // 中共辽宁省委 辽宁省人民政府: the party committee's name holds the place.
+    if chars[i..].starts_with(&['中', '共']) {
+        i += 2;
+    }
     let mut best: Option<String> = None;
     if chars
         .get(i)

@@ -226,6 +226,21 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 "gazetteer of provinces, prefectures and counties",
             );
             region = Some(r);
+        } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
+            // Written as the page writes the short name, with 县 in its script.
+            let short: String = orig.chars().skip(at).take(n).collect();
+            let traditional = orig
+                .chars()
+                .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
+            let r = format!("{short}{}", if traditional { '縣' } else { '县' });
+            note(
+                "region",
+                r.clone(),
+                &Line::derived("a county the page names without 县, on a page about 全县"),
+                "gazetteer of counties",
+            );
+            region = Some(r);
+            let _ = p;
         }
     }
 

@@ -27,6 +27,9 @@ pub struct Place {
 }
 
 struct Gazetteer {
+    /// Counties by their name without 县 (略阳 → 略阳县), for pages that never
+    /// write the full name; ambiguous ones are left out.
+    county_short: HashMap<&'static str, Place>,
     /// Full names, and short names of provinces and prefectures (浙江, 遵义),
     /// each to its place; a short name is marked so.
     names: HashMap<&'static str, (Place, bool)>,
@@ -38,6 +41,7 @@ fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
         let mut names = HashMap::new();
+        let mut county_short: HashMap<&'static str, Option<Place>> = HashMap::new();
         for line in TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(_code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
@@ -54,6 +58,15 @@ fn gazetteer() -> &'static Gazetteer {
             }
             let place = Place { name, level };
             names.entry(name).or_insert((place, false));
+            if level == Level::County {
+                if let Some(short) = name.strip_suffix('县').filter(|s| s.chars().count() >= 2) {
+                    // Two counties of one short name: neither is meant.
+                    county_short
+                        .entry(short)
+                        .and_modify(|e| *e = None)
+                        .or_insert(Some(place));
+                }
+            }
             if level != Level::County {
                 if let Some(short) = short_name(name) {
                     names.entry(short).or_insert((place, true));
@@ -61,7 +74,16 @@ fn gazetteer() -> &'static Gazetteer {
             }
         }
         let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        Gazetteer { names, longest }
+        let county_short = county_short
+            .into_iter()
+            .filter_map(|(k, v)| Some((k, v?)))
+            .filter(|(k, _)| !names.contains_key(k))
+            .collect();
+        Gazetteer {
+            names,
+            longest,
+            county_short,
+        }
     })
 }
 
@@ -106,7 +128,7 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     // 平安顺利), nor run on into a longer word (浙江大学 is no place).
     let word_start = i == 0
         || !planwatch_text::norm::is_han(s[i - 1])
-        || "在到与和及的了是对向从据省市县区".contains(s[i - 1]);
+        || "在到与和及的了是对向从据省市县区年日".contains(s[i - 1]);
     // Nor may a name start inside another that began before it (大南昌都市圈
     // holds 南昌, not 昌都市).
     let found = found?;
@@ -219,12 +241,63 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         .map(|e| e.1)
 }
 
+/// A county a page names only without 县 (`2021年是略阳发展…`, `略阳坚持…`),
+/// on a page that speaks of 全县 and names it as a word twice, or once in its
+/// opening lines with no other county named:
+/// (char position, length, place) of its first mention.
+pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
+    let text: String = s.iter().collect();
+    if !text.contains("全县") && !text.contains("县委") {
+        return None;
+    }
+    let g = gazetteer();
+    let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
+    for i in 0..s.len() {
+        let word_start = i == 0
+            || !planwatch_text::norm::is_han(s[i - 1])
+            || "在到与和及的了是对向从据年日".contains(s[i - 1]);
+        if !word_start {
+            continue;
+        }
+        for n in [2, 3] {
+            let Some(w) = s.get(i..i + n) else { continue };
+            let w: String = w.iter().collect();
+            if let Some(p) = g.county_short.get(w.as_str()) {
+                match seen.iter_mut().find(|e| e.2.name == p.name) {
+                    Some(e) => e.3 += 1,
+                    None => seen.push((i, n, *p, 1)),
+                }
+            }
+        }
+    }
+    // Named twice, or once in the opening lines, alone, as the subject of its
+    // development (2021年是略阳发展…不平凡的一年, 2020年略阳经济…).
+    let alone = seen.len() == 1 && seen[0].0 < 300 && {
+        let (i, n) = (seen[0].0, seen[0].1);
+        let after: String = s[i + n..(i + n + 2).min(s.len())].iter().collect();
+        i > 0 && matches!(s[i - 1], '是' | '年') && matches!(after.as_str(), "发展" | "经济")
+    };
+    seen.into_iter()
+        .filter(|e| e.3 >= 2 || alone)
+        .max_by(|a, b| a.3.cmp(&b.3).then(b.0.cmp(&a.0)))
+        .map(|e| (e.0, e.1, e.2))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn chars(s: &str) -> Vec<char> {
         s.chars().collect()
+    }
+
+    #[test]
+    fn counties_named_without_their_suffix() {
+        let s = chars("2021年是略阳发展进程不平凡的一年。全县生产总值69.7亿元。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("略阳县"));
+        // Once, as an everyday word, is no mention.
+        let s = chars("2015年,全县落实惠民政策,全县生产总值增长13.1%。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
     }
 
     #[test]

@@ -24,8 +24,21 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         return DocType::WorkReport;
     }
     // 规划纲要实施情况中期评估, “十三五”规划总结评估: how a plan is going.
-    if (t.contains("评估") || t.contains("实施情况") || t.contains("实施进展"))
+    // 温州“十三五”规划《纲要》预计完成31项指标, …规划目标全面完成: results against a plan.
+    if [
+        "评估",
+        "实施情况",
+        "实施进展",
+        "执行情况",
+        "完成",
+        "收官",
+        "成效",
+        "成绩单",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
         && (t.contains("规划") || t.contains("纲要"))
+        && !t.contains("印发")
     {
         return DocType::PlanReview;
     }
@@ -326,6 +339,9 @@ mod tests {
         assert_eq!(i.doc_type, DocType::FiveYearPlan);
         assert_eq!(i.region.as_deref(), Some("葫芦岛市"));
         assert_eq!((i.period_start, i.period_end), (Some(2021), Some(2025)));
+
+        let i = info("温州“十三五”规划《纲要》预计完成31项指标\n正文。");
+        assert_eq!(i.doc_type, DocType::PlanReview);
 
         let i = info("锦州市经济社会发展纲要(2015—2025年)(讨论稿)\n");
         assert_eq!(i.doc_type, DocType::Outline);

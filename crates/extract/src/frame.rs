@@ -708,6 +708,14 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         if l.norm.contains("政府工作报告") {
             return Some((DocType::WorkReport, l, "speaks of the 政府工作报告"));
         }
+        // 省长…代表省人民政府向大会报告工作: news of a work report.
+        if l.norm.contains("人民代表大会") && l.norm.contains("向大会报告工作") {
+            return Some((
+                DocType::WorkReport,
+                l,
+                "reports a government's report to the congress (向大会报告工作)",
+            ));
+        }
         if l.norm.contains("计划执行情况") {
             return Some((
                 DocType::WorkReport,

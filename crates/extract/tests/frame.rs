@@ -226,3 +226,14 @@ fn news_on_an_implementation_plan_with_its_years() {
         planwatch_core::DocType::ImplementationPlan
     );
 }
+
+#[test]
+fn news_of_a_report_to_the_congress() {
+    let text = "1 月 23 日上午,甲省第十四届人民代表大会第二次会议开幕,省长代表甲省人民政府向大会报告工作。报告回顾了 2023 年工作,同时提出了 2024 年目标任务。过去一年,甲省地区生产总值达 12.82 万亿元、增长 5.8%。今年经济社会发展主要预期目标也定了,其中地区生产总值增长 5% 以上。\n";
+    let ex = extract_document("j.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::WorkReport);
+    let f = fact(&ex, 12.82);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)));
+    let f = fact(&ex, 5.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)));
+}

@@ -155,6 +155,19 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
         if words::REVIEW_HEADINGS.iter().any(|w| norm.contains(w)) {
             s.review = true;
         }
+        // (二)目标任务, 三、主要目标: the section sets goals.
+        s.goals = norm.chars().count() <= 20
+            && [
+                "目标任务",
+                "主要目标",
+                "发展目标",
+                "工作目标",
+                "总体目标",
+                "预期目标",
+            ]
+            .iter()
+            .any(|w| norm.contains(w))
+            && !norm.contains("完成");
         let chars: Vec<char> = norm.chars().collect();
         if let Some((y, _)) = (0..chars.len()).find_map(|i| quantity::year_at(&chars, i)) {
             s.year = Some(y);

@@ -1065,6 +1065,11 @@ fn decide_kind(
     if marked_in.contains("今年") && so_far_this_year(marked_in) {
         return Kind::Actual;
     }
+    // An implementation plan's 目标任务 section sets goals year by year
+    // (2018年实现15万人脱贫), whatever the date it was published.
+    if frame.doc_type == DocType::ImplementationPlan && section.goals && !actual_marked {
+        return Kind::Target;
+    }
     if let (Some(y), Some(p)) = (year, present) {
         if y > p {
             return Kind::Target;

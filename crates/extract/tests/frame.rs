@@ -237,3 +237,13 @@ fn news_of_a_report_to_the_congress() {
     let f = fact(&ex, 5.0);
     assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)));
 }
+
+#[test]
+fn an_implementation_plans_goals_section_sets_goals_year_by_year() {
+    let text = "甲省人民政府关于打赢脱贫攻坚战三年行动的实施意见\n\n2019年03月03日 10:19 来源:甲省日报\n\n(二)目标任务\n\n到2020年,稳定实现贫困人口不愁吃、不愁穿。2018年实现全省15万人脱贫、500个贫困村销号;2019年对剩余的147个贫困村进行扫尾。\n";
+    let ex = extract_document("g.txt", text);
+    for (v, y) in [(15.0, 2018), (500.0, 2018), (147.0, 2019)] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(y)), "{v}");
+    }
+}

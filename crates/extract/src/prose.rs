@@ -488,8 +488,22 @@ fn sentence_facts(
                 None if ctx.frame.from_figures => ctx.frame.target_year,
                 None => None,
             });
+        // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
+        // year before the period.
+        let period_start_value = year_m.is_none()
+            && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
+            && decided == Kind::Actual;
+        let from_period = period_start_value
+            .then(|| {
+                // The period may be named sentences before, in the paragraph.
+                let before: String = span.chars[..a + q.start].iter().collect();
+                period_spoken_of(&before)
+            })
+            .flatten()
+            .map(|(start, _)| start - 1);
         let year = year_m
             .map(|y| y.year)
+            .or(from_period)
             .or(ahead)
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, decided, &sentence));
@@ -1015,7 +1029,8 @@ fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
         {
             return i;
         }
-        if s[i] == '比' || s[i] == '较' {
+        // 按可比口径 is no comparison.
+        if (s[i] == '比' || s[i] == '较') && (i == 0 || s[i - 1] != '可') {
             let next = s.get(i + 1).copied().unwrap_or(' ');
             if !matches!(next, '重' | '率' | '例' | '值' | '较') && (i == a || s[i - 1] != '对')
             {
@@ -1872,6 +1887,22 @@ mod tests {
                 "actual 财政总收入 2015 50.22 亿元 level eq",
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_periods_start_value() {
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "“十二五”时期,全区地区生产总值从287.8亿元增加到430.9亿元;区级财政收入从9.1亿元增加到25.7亿元,按可比口径年均增长3.6%。",
+            &[
+                "actual 地区生产总值 2010 287.8 亿元 level eq",
+                "actual 地区生产总值 2015 430.9 亿元 level eq",
+                "actual 区级财政收入 2010 9.1 亿元 level eq",
+                "actual 区级财政收入 2015 25.7 亿元 level eq",
+                "actual 区级财政收入 2015 3.6 % avg_growth eq",
             ],
         );
     }

@@ -442,6 +442,19 @@ fn sentence_facts(
                 });
             }
         }
+        // 2010年以来，GDP分别增长14%、12.5%、11%: a yearly series from that year on.
+        if let Some(y) = year_m
+            .filter(|y| respectively && run > 1 && dated.listed.is_none() && at(s, y.end, "以来"))
+        {
+            let year = y.year + (k - first) as i32;
+            if ctx
+                .frame
+                .present
+                .is_none_or(|p| y.year + run as i32 - 1 <= p)
+            {
+                year_m = Some(YearMention { year, ..y });
+            }
+        }
         if let Some(y) = sent_years
             .iter()
             .rev()
@@ -966,7 +979,8 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         } else {
             VERBS_AT_FRONT
         }) {
-            if at(s, a, w) && a + w.chars().count() <= b {
+            // (年度GDP keeps its 年.)
+            if at(s, a, w) && a + w.chars().count() <= b && !(*w == "年" && at(s, a, "年度")) {
                 a += w.chars().count();
                 break;
             }
@@ -1887,6 +1901,21 @@ mod tests {
                 "actual 财政总收入 2015 50.22 亿元 level eq",
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_yearly_series_since_a_year() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2010年以来,我省年度GDP分别增长14%、12.5%、11%、10.1%,呈逐年回落态势。",
+            &[
+                "actual 年度GDP 2010 14 % growth eq",
+                "actual 年度GDP 2011 12.5 % growth eq",
+                "actual 年度GDP 2012 11 % growth eq",
+                "actual 年度GDP 2013 10.1 % growth eq",
             ],
         );
     }

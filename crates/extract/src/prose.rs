@@ -480,7 +480,10 @@ fn sentence_facts(
         // 到2025年, 2025年年底前 in an article or plan: a goal, unless the
         // document reviews that year.
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
-            y.deadline && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year > p))
+            // An implementation plan's first year may be a deadline (到2023年).
+            let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
+            y.deadline
+                && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year + first > p))
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(
                 ctx.frame.doc_type,

@@ -247,3 +247,11 @@ fn an_implementation_plans_goals_section_sets_goals_year_by_year() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(y)), "{v}");
     }
 }
+
+#[test]
+fn an_implementation_plans_first_year_may_be_a_deadline() {
+    let text = "甲省政府办公厅印发《美丽甲省建设行动方案(2023-2027年)》。\n方案同时提出了到2023年和到2025年的行动目标。\n到2023年,地表水国省考断面优良水体比例达到80%。\n";
+    let ex = extract_document("h.txt", text);
+    let f = fact(&ex, 80.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2023)));
+}

@@ -974,6 +974,14 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         while a < b && (is_delim(s[a]) || s[a] == '、') {
             a += 1;
         }
+        // (2)新建村镇供水工程: a list number left after its bracket.
+        let digits = between(s, a, b)
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if digits > 0 && digits <= 2 && matches!(s.get(a + digits), Some(')' | '）')) {
+            a += digits + 1;
+        }
         if let Some((_, len)) = year_at(s, a) {
             a += len;
         }

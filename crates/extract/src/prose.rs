@@ -1239,9 +1239,11 @@ fn goal_aside(
     // 好于下降7%的预期: a comparison opening the clause, the goal word closing it.
     let head: String = s[clause_start..q_start].iter().collect();
     let tail: String = s[q_end..clause_end].iter().filter(|c| **c != ' ').collect();
-    if ["好于", "高于", "低于", "快于", "慢于", "超过"]
-        .iter()
-        .any(|w| head.starts_with(w))
+    if [
+        "好于", "高于", "低于", "快于", "慢于", "超过", "符合", "完成", "实现",
+    ]
+    .iter()
+    .any(|w| head.starts_with(w))
         && ["的预期", "的预期目标", "的目标", "的年度目标", "的计划"].contains(&tail.as_str())
     {
         return true;
@@ -1250,6 +1252,16 @@ fn goal_aside(
         .rev()
         .find(|&i| matches!(s[i], '(' | '（'))
         .map_or(clause_start, |i| i + 1);
+    // 比年初目标(6.5%)低2.3个百分点, 高于年初目标(9%): the goal in brackets.
+    if from > clause_start && from == q_start {
+        let named: String = s[clause_start..from - 1].iter().collect();
+        if ["目标", "预期", "计划", "预期目标", "目标值"]
+            .iter()
+            .any(|w| named.ends_with(w))
+        {
+            return true;
+        }
+    }
     let words: String = s[from..q_start].iter().filter(|c| **c != ' ').collect();
     let mut w = words.as_str();
     for tail in ["为", "是", ":", "：", "增长", "达到"] {
@@ -1991,6 +2003,15 @@ mod tests {
                 "target 一般公共预算收入 2023 -7 % growth eq",
                 "actual 城镇登记失业率 2023 3.52 % level eq",
                 "target 城镇登记失业率 2023 4.2 % level le",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,固定资产投资增长10.2%,高于年初目标(9%);认真贯彻落实省委十一届三次、四次全会精神。",
+            &[
+                "actual 固定资产投资 2023 10.2 % growth eq",
+                "target 固定资产投资 2023 9 % growth eq",
             ],
         );
         // 完成…任务 lists tasks, and 确保完成…目标 sets a goal.

@@ -477,6 +477,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     {
         return None;
     }
+    // 十一届三次、四次全会: the number of a meeting, not a count.
+    if unit == "次" && (ends(s, i, "届") || meeting_follows(s, j + ulen)) {
+        return None;
+    }
     let unit_pos = (!n.percent_word).then_some(j);
     j += ulen;
     // 百亿级, 千亿级: a class of size, not a quantity; 近9万字的文本: a text's length.
@@ -607,6 +611,31 @@ pub fn is_delim(c: char) -> bool {
 }
 
 /// Adds comparator words after the quantity and decides whether a noun follows.
+/// Whether a meeting's name follows, past a list of more numbers
+/// (`三次、四次、五次全会`).
+fn meeting_follows(s: &[char], mut j: usize) -> bool {
+    for _ in 0..4 {
+        if ["全会", "会议", "全体会议", "常委会"]
+            .iter()
+            .any(|w| at(s, j, w))
+        {
+            return true;
+        }
+        if s.get(j) != Some(&'、') {
+            return false;
+        }
+        let n = s[j + 1..]
+            .iter()
+            .take_while(|c| "一二三四五六七八九十".contains(**c) || c.is_ascii_digit())
+            .count();
+        if n == 0 || s.get(j + 1 + n) != Some(&'次') {
+            return false;
+        }
+        j += n + 2;
+    }
+    false
+}
+
 fn finish(s: &[char], q: &mut Quantity) {
     let j = q.end;
     let post = [

@@ -477,6 +477,19 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     {
         return None;
     }
+    // 头4年, 近5年, 前两年: a span of time, not a figure.
+    if unit == "年" && i > 0 && matches!(s[i - 1], '头' | '前' | '近' | '后' | '这') {
+        return None;
+    }
+    // 千亿产业, 万亿级企业: a class of size naming things, not a figure.
+    if n.chinese
+        && ["产业", "企业", "集群", "园区", "工程", "级"]
+            .iter()
+            .any(|w| at(s, j + ulen, w))
+        && ["亿", "万亿", "亿元", "万亿元"].contains(&unit.as_str())
+    {
+        return None;
+    }
     // 十一届三次、四次全会: the number of a meeting, not a count.
     if unit == "次" && (ends(s, i, "届") || meeting_follows(s, j + ulen)) {
         return None;
@@ -560,6 +573,15 @@ fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
         return false;
     }
     let single = n.len == 1 && n.value < 10.0;
+    // 二元结构, 一元化: a numeral in a word, not money.
+    let after = i + n.len + unit.chars().count();
+    if single
+        && unit == "元"
+        && s.get(after)
+            .is_some_and(|c| planwatch_text::norm::is_han(*c))
+    {
+        return false;
+    }
     if single
         && matches!(
             unit,
@@ -774,6 +796,21 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn words_that_hold_numerals() {
+        assert!(q("打破粮猪二元结构").is_empty());
+        assert!(q("“十三五”头4年，经济年均增长").is_empty());
+        assert!(q("省委十一届三次、四次全会").is_empty());
+        assert_eq!(
+            q("形成11个工业千亿产业"),
+            vec![(11.0, None, "个".into(), None)]
+        );
+        assert_eq!(
+            q("平均受教育年限11.4年"),
+            vec![(11.4, None, "年".into(), None)]
+        );
     }
 
     #[test]

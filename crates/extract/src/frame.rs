@@ -175,7 +175,8 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         .or_else(|| {
             // ——湘潭市“十三五”经济社会发展成就综述: a subtitle names the subject,
             // which a provincial issuer line would not.
-            head.iter().find_map(|l| {
+            // Only near the top, and only a known place: bodies use —— for bullets.
+            head.iter().take(16).find_map(|l| {
                 let rule = "place at the head of a subtitle (——X…)";
                 let sub = l.norm.strip_prefix("——")?;
                 if sub.contains("人民代表大会")
@@ -184,7 +185,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 {
                     return None;
                 }
-                region_of(sub).map(|r| (written(&l.norm, &l.orig, &r), l, rule))
+                let chars: Vec<char> = sub.chars().collect();
+                crate::region::place_chain_at(&chars, 0)
+                    .filter(|(_, _, short)| !short)
+                    .map(|(p, _, _)| (written(&l.norm, &l.orig, p.name), l, rule))
             })
         })
         .or_else(|| {

@@ -26,6 +26,8 @@ fn counts_things(unit: &str) -> bool {
 /// Base units, matched after an optional magnitude prefix; longest first wins.
 const BASE_UNITS: &[&str] = &[
     "个百分点",
+    "个千分点",
+    "千分点",
     "百分点",
     "个工作日",
     "工作日",
@@ -801,6 +803,13 @@ mod tests {
     #[test]
     fn words_that_hold_numerals() {
         assert!(q("打破粮猪二元结构").is_empty());
+        assert_eq!(
+            q("死亡率5.94‰,上升0.05个千分点"),
+            vec![
+                (5.94, None, "‰".into(), None),
+                (0.05, None, "个千分点".into(), None)
+            ]
+        );
         assert!(q("“十三五”头4年，经济年均增长").is_empty());
         assert!(q("省委十一届三次、四次全会").is_empty());
         assert_eq!(

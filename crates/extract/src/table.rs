@@ -557,7 +557,13 @@ fn name_and_unit(raw: &str) -> (String, Option<String>) {
         .chars()
         .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
         .collect();
-    let c = c.trim_start_matches(['﹡', '*', '※']).to_string();
+    let c = c.trim_start_matches(['﹡', '*', '※']);
+    // 其中:夏粮 — a sub-row's label.
+    let c = ["其中:", "其中：", "其中"]
+        .iter()
+        .find_map(|w| c.strip_prefix(w).filter(|r| !r.is_empty()))
+        .unwrap_or(c)
+        .to_string();
     // The unit is the last bracketed group at the end.
     let norm: Vec<char> = c
         .chars()

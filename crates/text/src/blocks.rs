@@ -634,10 +634,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
         // Prose ending in a table run into the same line.
         let inline = match &class {
             LineClass::Text => inline_pipe_table(text, start, line),
+            // …as is a whole table on one line after its caption (表2 …情况 产品名称 | 产量 | …).
             LineClass::TableRow(cells)
-                if cells
-                    .first()
-                    .is_some_and(|&(a, b)| line[a..b].contains(['。', '；', ';'])) =>
+                if cells.first().is_some_and(|&(a, b)| {
+                    line[a..b].contains(['。', '；', ';'])
+                        || (line[a..b].trim_start().starts_with('表') && cells.len() >= 7)
+                }) =>
             {
                 inline_pipe_table(text, start, line)
             }
@@ -783,6 +785,29 @@ mod tests {
             !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
         );
         assert!(!is_value_cell("65岁及以上") && !is_value_cell("15-64岁"));
+    }
+
+    #[test]
+    fn a_whole_table_on_the_line_of_its_caption() {
+        let text = "表2 2020年林业生产情况 产品名称 | 产量 | 比上年增长(%) | 造林面积(万亩) | 7.6 | -3.8 | 木材采伐(立方米) | 6524 | 57.1 | 核桃 (吨) | 36677 | -20.1 |\n";
+        let rows: Vec<Vec<&str>> = blocks(text)
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                vec!["产品名称", "产量", "比上年增长(%)"],
+                vec!["造林面积(万亩)", "7.6", "-3.8"],
+                vec!["木材采伐(立方米)", "6524", "57.1"],
+                vec!["核桃 (吨)", "36677", "-20.1"],
+            ]
+        );
     }
 
     #[test]

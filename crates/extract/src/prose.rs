@@ -1552,7 +1552,10 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
         }
         return (Measure::Growth, false);
     }
+    // A result that fell is a negative change: a rate anywhere (下降3%), an
+    // amount in a bulletin (减少4.2千公顷); a report's 降低成本480亿元 is a cut.
     if yoy
+        || (kind == Kind::Actual && !rate && doc_type == DocType::StatisticalBulletin)
         || (rate
             && kind == Kind::Actual
             && matches!(
@@ -1924,6 +1927,19 @@ mod tests {
                 "actual 财政总收入 2015 50.22 亿元 level eq",
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn falls_in_a_bulletin_are_negative_changes() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "水稻播种面积516.4千公顷,减少4.2千公顷。",
+            &[
+                "actual 水稻播种面积 2023 516.4 千公顷 level eq",
+                "actual 水稻播种面积 2023 -4.2 千公顷 growth eq",
             ],
         );
     }

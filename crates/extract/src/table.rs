@@ -22,6 +22,8 @@ struct Slot {
     growth: bool,
     /// A growth column measured against the previous year (比上年增长).
     yoy: bool,
+    /// A share column (比重(%)): the row's share of the total, in %.
+    share: bool,
 }
 
 /// What a header cell says.
@@ -37,6 +39,8 @@ enum Label {
     },
     Absolute,
     Done(Option<i32>),
+    /// 比重(%), 占比: the row's share of the table's total.
+    Share,
     /// 全年目标, 年度目标: the goal of the year a report reviews.
     YearGoal,
     /// 全年完成, 预计完成: the result of that year.
@@ -64,6 +68,10 @@ fn label(cell: &str) -> Label {
                 target: c.contains("目标"),
             };
         }
+    }
+    let bare = c.split(['(', '（']).next().unwrap_or(&c);
+    if matches!(bare, "比重" | "占比" | "构成" | "所占比重") {
+        return Label::Share;
     }
     if ["全年目标", "年度目标", "年初目标", "年度计划", "全年计划"].contains(&c.as_str())
     {
@@ -146,6 +154,7 @@ fn is_slot_label(l: &Label) -> bool {
             | Label::Done(_)
             | Label::YearGoal
             | Label::YearDone
+            | Label::Share
     )
 }
 
@@ -282,6 +291,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         year: Some(*year),
                         growth: false,
                         yoy: false,
+                        share: false,
                     });
                 }
                 Label::Growth { yoy } => {
@@ -290,6 +300,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         year: default_year(frame),
                         growth: false,
                         yoy: false,
+                        share: false,
                     });
                     slots.push(Slot {
                         growth: true,
@@ -309,8 +320,18 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                             year: default_year(frame),
                             growth: false,
                             yoy: false,
+                            share: false,
                         });
                     }
+                Label::Share => {
+                    slots.push(Slot {
+                        kind: default_kind(frame),
+                        year: default_year(frame),
+                        growth: false,
+                        yoy: false,
+                        share: true,
+                    });
+                }
                 Label::YearGoal | Label::YearDone => {
                     slots.push(Slot {
                         kind: if *l == Label::YearGoal {
@@ -321,6 +342,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         year: frame.present,
                         growth: false,
                         yoy: false,
+                        share: false,
                     });
                 }
                 Label::Done(end) => {
@@ -336,6 +358,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                             year,
                             growth: false,
                             yoy: false,
+                            share: false,
                         });
                     } else {
                         for s in subs {
@@ -345,6 +368,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                                 year,
                                 growth: matches!(s, Label::Growth { .. }),
                                 yoy,
+                                share: false,
                             });
                         }
                     }
@@ -812,7 +836,9 @@ fn row_facts(
                 } else {
                     Measure::Level
                 };
-                let unit = if v.cumulative && v.unit.is_none() {
+                let unit = if slot.share {
+                    Some("%".to_string())
+                } else if v.cumulative && v.unit.is_none() {
                     unit.clone()
                 } else if slot.growth || v.percent && !unit_is_rate {
                     v.unit.clone().or(Some("%".to_string()))
@@ -821,11 +847,17 @@ fn row_facts(
                         .or(v.unit.clone())
                         .or_else(|| lay.level_unit.clone())
                 };
+                let indicator = if slot.share && !base.indicator.ends_with("比重") {
+                    format!("{}比重", base.indicator)
+                } else {
+                    base.indicator.clone()
+                };
                 out.push(Fact {
                     value: Some(v.value),
                     unit,
                     measure,
                     comparator: v.comparator,
+                    indicator,
                     ..base
                 });
             }
@@ -880,7 +912,13 @@ fn assign_by_form(slots: &[Slot], present: Vec<Cell>, unit_is_rate: bool) -> Vec
         out.push((*s, c));
     }
     let n = level_vals.len().min(level_slots.len());
-    let skip = level_slots.len() - n;
+    // A missing level is mostly a plan's base; a missing share (总计 | 53.48 | |)
+    // is the share column's.
+    let skip = if level_slots.iter().any(|s| s.share) {
+        0
+    } else {
+        level_slots.len() - n
+    };
     for (s, c) in level_slots[skip..].iter().zip(level_vals) {
         out.push((*s, c));
     }
@@ -974,6 +1012,21 @@ mod tests {
                 "actual 全市生产总值 2024 5 growth eq",
                 "target 工业战略性新兴产业总产值占规模以上工业总产值比重 2024 44 level ge",
                 "actual 工业战略性新兴产业总产值占规模以上工业总产值比重 2024 43.6 level eq",
+            ]
+        );
+    }
+
+    #[test]
+    fn share_columns_are_percent_of_the_total() {
+        let t = "指 标 | 年末数(万人) | 比重(%) |\n常住人口 | 53.48 | |\n其中:城镇 | 34.76 | 65 |\n乡村 | 18.72 | 35 |\n";
+        assert_eq!(
+            run(DocType::StatisticalBulletin, (2019, 2019), t),
+            [
+                "actual 常住人口 0 53.48 万人 level eq -",
+                "actual 城镇 0 34.76 万人 level eq -",
+                "actual 城镇比重 0 65 % level eq -",
+                "actual 乡村 0 18.72 万人 level eq -",
+                "actual 乡村比重 0 35 % level eq -",
             ]
         );
     }

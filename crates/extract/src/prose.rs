@@ -605,6 +605,25 @@ fn sentence_facts(
                 names = vec![format!("{stem}{}", names[0])];
             }
         }
+        // The shape of a plan: its share of indicators of a kind (涉及民生的指标占70%),
+        // the tasks it sets out (提出了十一个新任务).
+        let plan = matches!(
+            ctx.frame.doc_type,
+            DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+        );
+        names.retain(|n| {
+            let n: String = n
+                .chars()
+                .map(planwatch_text::norm::char_for_matching)
+                .collect();
+            let share_of_indicators =
+                plan && !section.review && q.unit == "%" && n.ends_with("指标");
+            let tasks = ["提出", "明确", "部署"].iter().any(|w| pre.contains(w))
+                && ["任务", "新任务", "重点任务", "主要任务", "大任务"]
+                    .iter()
+                    .any(|t| n.ends_with(t) && n.chars().count() <= t.chars().count() + 4);
+            !share_of_indicators && !tasks
+        });
         if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
             names = vec![main.clone()];
             // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
@@ -1928,6 +1947,16 @@ mod tests {
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
             ],
+        );
+    }
+
+    #[test]
+    fn the_shape_of_a_plan_is_no_fact() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "规划纲要提出了十一个新任务,其中涉及民生福祉和生态文明的指标占70%以上。",
+            &[],
         );
     }
 

@@ -621,7 +621,7 @@ fn sentence_facts(
             let tasks = ["提出", "明确", "部署"].iter().any(|w| pre.contains(w))
                 && ["任务", "新任务", "重点任务", "主要任务", "大任务"]
                     .iter()
-                    .any(|t| n.ends_with(t) && n.chars().count() <= t.chars().count() + 4);
+                    .any(|t| n.ends_with(t));
             !share_of_indicators && !tasks
         });
         if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {

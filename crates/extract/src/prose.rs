@@ -651,6 +651,14 @@ fn sentence_facts(
             if n == "GDP" {
                 // Plans and bulletins mean 地区生产总值 by GDP; keep both words.
                 *n = "地区生产总值(GDP)".to_string();
+            } else if (n.ends_with("GDP") || n.starts_with("GDP"))
+                && !n.contains("生产总值")
+                && !["于GDP", "占GDP", "比GDP", "较GDP"]
+                    .iter()
+                    .any(|w| n.contains(w))
+            {
+                // 上半年江西GDP, GDP累计增速: the same word inside a name.
+                *n = n.replacen("GDP", "地区生产总值(GDP)", 1);
             }
         }
         let quote_start = match subject {
@@ -1951,6 +1959,16 @@ mod tests {
     }
 
     #[test]
+    fn gdp_inside_a_name() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "上半年江西GDP达6465亿元。",
+            &["actual 上半年江西地区生产总值(GDP) 2023 6465 亿元 level eq"],
+        );
+    }
+
+    #[test]
     fn the_shape_of_a_plan_is_no_fact() {
         check(
             DocType::FiveYearPlan,
@@ -1980,10 +1998,10 @@ mod tests {
             true,
             "2010年以来,我省年度GDP分别增长14%、12.5%、11%、10.1%,呈逐年回落态势。",
             &[
-                "actual 年度GDP 2010 14 % growth eq",
-                "actual 年度GDP 2011 12.5 % growth eq",
-                "actual 年度GDP 2012 11 % growth eq",
-                "actual 年度GDP 2013 10.1 % growth eq",
+                "actual 年度地区生产总值(GDP) 2010 14 % growth eq",
+                "actual 年度地区生产总值(GDP) 2011 12.5 % growth eq",
+                "actual 年度地区生产总值(GDP) 2012 11 % growth eq",
+                "actual 年度地区生产总值(GDP) 2013 10.1 % growth eq",
             ],
         );
     }

@@ -1660,11 +1660,17 @@ fn qualitative_facts(
         let (ns, ne) = strip(s, cs, t0, LEAD, TRAIL);
         // 地区生产总值比2020年翻一番: the name stops at the comparison.
         let cut = cut_comparison(s, ns, ne);
-        let (ns, ne) = if cut > ns {
+        let (mut ns, mut ne) = if cut > ns {
             strip(s, ns, cut, LEAD, TRAIL)
         } else {
             (ns, ne)
         };
+        let t_end = pos + pat.chars().count();
+        // 基本消除重污染天气: a verb that takes its indicator after it.
+        let verb_first = ne <= ns && pat.ends_with("消除");
+        if verb_first {
+            (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
+        }
         if ne <= ns {
             continue;
         }
@@ -1680,7 +1686,6 @@ fn qualitative_facts(
         let year = year_m
             .map(|y| y.year)
             .or_else(|| default_year(ctx, section, kind, &sentence));
-        let t_end = pos + pat.chars().count();
         let goal: String = s[t0..t_end].iter().collect();
         let lead_cmp = if goal.starts_with("力争")
             || goal.starts_with("高于")
@@ -1707,7 +1712,11 @@ fn qualitative_facts(
         } else {
             *measure
         };
-        let (qa, qb) = span.bytes(a + ns, a + t_end);
+        let (qa, qb) = if verb_first {
+            span.bytes(a + t0, a + ne)
+        } else {
+            span.bytes(a + ns, a + t_end)
+        };
         // One goal shared by a list of indicators is one fact each.
         let orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
         let mut names = if orig.len() == ne - ns {
@@ -1794,6 +1803,7 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("只增不减", Measure::Level, Comparator::Ge),
     ("得到消除", Measure::Level, Comparator::Eq),
     ("基本消除", Measure::Level, Comparator::Eq),
+    ("全面消除", Measure::Level, Comparator::Eq),
     ("实现翻番", Measure::Cumulative, Comparator::Eq),
     ("翻一番", Measure::Cumulative, Comparator::Eq),
     ("翻两番", Measure::Cumulative, Comparator::Eq),
@@ -1965,6 +1975,29 @@ mod tests {
             false,
             "上半年江西GDP达6465亿元。",
             &["actual 上半年江西地区生产总值(GDP) 2023 6465 亿元 level eq"],
+        );
+    }
+
+    #[test]
+    fn goals_that_name_their_indicator_after_the_verb() {
+        let f = run(
+            DocType::ImplementationPlan,
+            Some(2023),
+            (Some(2023), Some(2027)),
+            false,
+            "到2027年,基本消除重污染天气。",
+        );
+        let got: Vec<(String, Option<String>, Option<i32>)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone(), f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "重污染天气".to_string(),
+                Some("基本消除".to_string()),
+                Some(2027)
+            )]
         );
     }
 

@@ -1667,7 +1667,7 @@ fn qualitative_facts(
         };
         let t_end = pos + pat.chars().count();
         // 基本消除重污染天气: a verb that takes its indicator after it.
-        let verb_first = ne <= ns && pat.ends_with("消除");
+        let verb_first = ne <= ns && VERB_FIRST.contains(pat);
         if verb_first {
             (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
         }
@@ -1751,6 +1751,10 @@ fn qualitative_facts(
 }
 
 /// Words that open a qualitative goal before its pattern.
+/// Goal words that take their indicator after them when none comes before
+/// (`基本消除重污染天气`, `完成国家下达的节能减排降碳目标`).
+const VERB_FIRST: &[&str] = &["基本消除", "全面消除", "下达的"];
+
 const QUALITATIVE_LEADS: &[&str] = &[
     "力争",
     "不低于",
@@ -1804,10 +1808,16 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("得到消除", Measure::Level, Comparator::Eq),
     ("基本消除", Measure::Level, Comparator::Eq),
     ("全面消除", Measure::Level, Comparator::Eq),
+    ("全面脱贫", Measure::Level, Comparator::Eq),
+    ("全部摘帽", Measure::Level, Comparator::Eq),
+    ("实现正增长", Measure::Growth, Comparator::Gt),
+    ("保持基本稳定", Measure::Level, Comparator::Eq),
     ("实现翻番", Measure::Cumulative, Comparator::Eq),
     ("翻一番", Measure::Cumulative, Comparator::Eq),
     ("翻两番", Measure::Cumulative, Comparator::Eq),
     ("实现倍增", Measure::Cumulative, Comparator::Eq),
+    // Taking the indicator after them (VERB_FIRST), so tried last.
+    ("下达的", Measure::Level, Comparator::Eq),
 ];
 
 #[cfg(test)]
@@ -1985,7 +1995,7 @@ mod tests {
             Some(2023),
             (Some(2023), Some(2027)),
             false,
-            "到2027年,基本消除重污染天气。",
+            "到2027年,基本消除重污染天气,完成国家下达的节能减排降碳目标。",
         );
         let got: Vec<(String, Option<String>, Option<i32>)> = f
             .iter()
@@ -1993,11 +2003,18 @@ mod tests {
             .collect();
         assert_eq!(
             got,
-            [(
-                "重污染天气".to_string(),
-                Some("基本消除".to_string()),
-                Some(2027)
-            )]
+            [
+                (
+                    "重污染天气".to_string(),
+                    Some("基本消除".to_string()),
+                    Some(2027)
+                ),
+                (
+                    "节能减排降碳目标".to_string(),
+                    Some("完成国家下达的".to_string()),
+                    Some(2027)
+                )
+            ]
         );
     }
 

@@ -506,20 +506,28 @@ fn sentence_facts(
             });
         // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
         // year before the period.
-        let period_start_value = year_m.is_none()
+        // (过去五年 dates its sentence to the year reviewed, not the start value.)
+        let five_years = |y: &YearMention| ["过去五年", "五年来"].iter().any(|w| at(s, y.pos, w));
+        let period_start_value = year_m.is_none_or(|y| five_years(&y))
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
             && decided == Kind::Actual;
         let from_period = period_start_value
             .then(|| {
-                // The period may be named sentences before, in the paragraph.
+                // The period may be named sentences before, in the paragraph;
+                // 过去五年 in a report is the five years up to the one reviewed.
                 let before: String = span.chars[..a + q.start].iter().collect();
-                period_spoken_of(&before)
+                period_spoken_of(&before).or_else(|| {
+                    let p = ctx.frame.present?;
+                    ["过去五年", "五年来", "过去的五年"]
+                        .iter()
+                        .any(|w| before.contains(w) || section_says(section, w))
+                        .then_some((p - 4, p))
+                })
             })
             .flatten()
             .map(|(start, _)| start - 1);
-        let year = year_m
-            .map(|y| y.year)
-            .or(from_period)
+        let year = from_period
+            .or(year_m.map(|y| y.year))
             .or(ahead)
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, decided, &sentence));
@@ -1430,6 +1438,11 @@ fn is_time_reference(name: &[char]) -> bool {
     })
 }
 
+/// Whether the open section's heading says `w` (一、过去五年工作回顾).
+fn section_says(section: &Section, w: &str) -> bool {
+    section.title.as_deref().is_some_and(|t| t.contains(w))
+}
+
 /// `两年`, `近三年`, `前2年`: a span of years.
 fn is_years_span(name: &[char]) -> bool {
     let t: String = name.iter().collect();
@@ -2068,6 +2081,19 @@ mod tests {
                 "actual 区级财政收入 2010 9.1 亿元 level eq",
                 "actual 区级财政收入 2015 25.7 亿元 level eq",
                 "actual 区级财政收入 2015 3.6 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn start_values_of_the_past_five_years() {
+        check(
+            DocType::WorkReport,
+            true,
+            "过去五年,境内上市公司由77家增至144家。",
+            &[
+                "actual 境内上市公司 2018 77 家 level eq",
+                "actual 境内上市公司 2023 144 家 level eq",
             ],
         );
     }

@@ -230,7 +230,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 "gazetteer of provinces, prefectures and counties",
             );
             region = Some(r);
-        } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
+        } else if let Some((at, n, _)) = crate::region::county_by_short_name(&chars) {
             // Written as the page writes the short name, with 县 in its script.
             let short: String = orig.chars().skip(at).take(n).collect();
             let traditional = orig
@@ -244,7 +244,6 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 "gazetteer of counties",
             );
             region = Some(r);
-            let _ = p;
         }
     }
 

@@ -507,7 +507,7 @@ fn sentence_facts(
         // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
         // year before the period.
         // (过去五年 dates its sentence to the year reviewed, not the start value.)
-        let five_years = |y: &YearMention| ["过去五年", "五年来"].iter().any(|w| at(s, y.pos, w));
+        let five_years = |y: &YearMention| PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w));
         let period_start_value = year_m.is_none_or(|y| five_years(&y))
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
             && decided == Kind::Actual;
@@ -518,7 +518,7 @@ fn sentence_facts(
                 let before: String = span.chars[..a + q.start].iter().collect();
                 period_spoken_of(&before).or_else(|| {
                     let p = ctx.frame.present?;
-                    ["过去五年", "五年来", "过去的五年"]
+                    PAST_FIVE_YEARS
                         .iter()
                         .any(|w| before.contains(w) || section_says(section, w))
                         .then_some((p - 4, p))
@@ -1437,6 +1437,9 @@ fn is_time_reference(name: &[char]) -> bool {
         )
     })
 }
+
+/// How a report names the five years up to the one it reviews.
+const PAST_FIVE_YEARS: &[&str] = &["过去五年", "五年来", "过去的五年"];
 
 /// Whether the open section's heading says `w` (一、过去五年工作回顾).
 fn section_says(section: &Section, w: &str) -> bool {

@@ -109,6 +109,15 @@ fn short_name(name: &'static str) -> Option<&'static str> {
     (short.chars().count() >= 2 && !COMMON.contains(&short)).then_some(short)
 }
 
+/// Whether a word may start at `s[i]`: after a non-Chinese char, a function
+/// word or a year, or one of `also`.
+fn starts_word(s: &[char], i: usize, also: &str) -> bool {
+    i == 0
+        || !planwatch_text::norm::is_han(s[i - 1])
+        || "在到与和及的了是对向从据年日".contains(s[i - 1])
+        || also.contains(s[i - 1])
+}
+
 /// The place whose name starts at `s[i]`, longest first, with its length in
 /// chars and whether it was named by its short form.
 pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
@@ -126,9 +135,7 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     }
     // A short name must stand as a word: not inside a name or phrase (市长王安顺,
     // 平安顺利), nor run on into a longer word (浙江大学 is no place).
-    let word_start = i == 0
-        || !planwatch_text::norm::is_han(s[i - 1])
-        || "在到与和及的了是对向从据省市县区年日".contains(s[i - 1]);
+    let word_start = starts_word(s, i, "省市县区");
     // Nor may a name start inside another that began before it (大南昌都市圈
     // holds 南昌, not 昌都市).
     let found = found?;
@@ -253,10 +260,7 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     let g = gazetteer();
     let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
     for i in 0..s.len() {
-        let word_start = i == 0
-            || !planwatch_text::norm::is_han(s[i - 1])
-            || "在到与和及的了是对向从据年日".contains(s[i - 1]);
-        if !word_start {
+        if !starts_word(s, i, "") {
             continue;
         }
         for n in [2, 3] {

@@ -600,7 +600,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
             (at, raw.trim_end_matches(['\n', '\r']))
         })
         .collect();
-    // Both lists come in line order; a cell run overlapping a serial table is dropped.
+    // Tables of piped cells and of spaced cells; a cell run overlapping one is dropped.
     let mut serial = serial_row_tables(&lines);
     serial.extend(space_tables(text, &lines));
     serial.sort_by_key(|t| t.0);
@@ -616,6 +616,16 @@ pub fn blocks(text: &str) -> Vec<Block> {
     }
     tables.extend(serial);
     tables.sort_by_key(|t| t.0);
+    // Tables read by two readers may overlap: the first keeps its lines (a
+    // table starting inside another would never be reached below).
+    let mut kept_end = 0;
+    tables.retain(|t| {
+        let keep = t.0 >= kept_end;
+        if keep {
+            kept_end = t.1;
+        }
+        keep
+    });
     let mut next_table = tables.iter().peekable();
     let mut n = 0;
     while n < lines.len() {
@@ -790,15 +800,7 @@ mod tests {
     #[test]
     fn a_whole_table_on_the_line_of_its_caption() {
         let text = "表2 2020年林业生产情况 产品名称 | 产量 | 比上年增长(%) | 造林面积(万亩) | 7.6 | -3.8 | 木材采伐(立方米) | 6524 | 57.1 | 核桃 (吨) | 36677 | -20.1 |\n";
-        let rows: Vec<Vec<&str>> = blocks(text)
-            .iter()
-            .filter_map(|x| match &x.kind {
-                BlockKind::TableRow { cells } => {
-                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
-                }
-                _ => None,
-            })
-            .collect();
+        let rows = table_cells(text);
         assert_eq!(
             rows,
             vec![
@@ -813,15 +815,7 @@ mod tests {
     #[test]
     fn tables_with_spaces_between_cells() {
         let text = "表1:2018年地区生产总值\n指标 绝对值(万元) 比上年增长(%)\n全县地区生产总值 184413 6.0\n工业 8848 -45.1\n交通运输、仓储和邮政业 9100 -5.5\n二、农业\n";
-        let rows: Vec<Vec<&str>> = blocks(text)
-            .iter()
-            .filter_map(|x| match &x.kind {
-                BlockKind::TableRow { cells } => {
-                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
-                }
-                _ => None,
-            })
-            .collect();
+        let rows = table_cells(text);
         assert_eq!(
             rows,
             vec![
@@ -841,16 +835,7 @@ mod tests {
     #[test]
     fn tables_pasted_one_piped_cell_per_line() {
         let text = "表:主要指标\n序号 |\n指 标 |\n单位 |\n“十四五”目标 |\n|\n2025年 |\n年均 |\n||||\n1 |\n生产总值增长率 |\n% |\n- |\n5左右 |\n2 |\n劳动生产率 |\n万元/人 |\n36左右 |\n- |\n3 |\n森林覆盖率 |\n% |\n19.5 |\n- |\n";
-        let b = blocks(text);
-        let rows: Vec<Vec<&str>> = b
-            .iter()
-            .filter_map(|x| match &x.kind {
-                BlockKind::TableRow { cells } => {
-                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
-                }
-                _ => None,
-            })
-            .collect();
+        let rows = table_cells(text);
         assert_eq!(
             rows,
             vec![
@@ -894,6 +879,19 @@ mod tests {
 
     fn texts<'a>(text: &'a str, blocks: &[Block]) -> Vec<&'a str> {
         blocks.iter().map(|b| &text[b.start..b.end]).collect()
+    }
+
+    /// The cells of every table row of `text`, as text.
+    fn table_cells(text: &str) -> Vec<Vec<&str>> {
+        blocks(text)
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, c)| &text[a..c]).collect())
+                }
+                _ => None,
+            })
+            .collect()
     }
 
     #[test]

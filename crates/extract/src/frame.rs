@@ -512,6 +512,21 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     } else {
         (None, "")
     };
+    // A dated article on part of its own year (前三季度, 今年以来) reports that
+    // year, not the one before it.
+    if latest.is_none() && info.doc_type == DocType::Other && frame.actual_year.is_some() {
+        if let (Some(y), Some((n, l))) = (info.year, part_of_year_line(text)) {
+            frame.actual_year = Some(y);
+            frame.present = Some(y);
+            why.push(Decision {
+                field: "year",
+                value: y.to_string(),
+                line: n,
+                source: l.to_string(),
+                rule: "an article on part of its own year (前三季度, 今年以来): facts default to that year",
+            });
+        }
+    }
     if let Some(y) = latest {
         frame.present = Some(y);
         frame.actual_year = Some(y);
@@ -799,6 +814,27 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "a title-like line on a five-year period's results (十X五…成就/综述)",
             ));
         }
+        // 制定如下行动方案, 特制定本实施方案, 提出如下意见: the text is the plan itself.
+        if let Some(at) = l.norm.find("制定").or_else(|| l.norm.find("提出如下")) {
+            let rest: String = l.norm[at..].chars().take(12).collect();
+            if [
+                "方案",
+                "行动计划",
+                "工作计划",
+                "实施意见",
+                "如下意见",
+                "若干措施",
+            ]
+            .iter()
+            .any(|w| rest.contains(w))
+            {
+                return Some((
+                    DocType::ImplementationPlan,
+                    l,
+                    "sets itself out as a plan (制定本方案, 制定如下行动方案)",
+                ));
+            }
+        }
         if l.norm.contains("现将") && l.norm.contains("印发给你们") {
             return Some((DocType::ImplementationPlan, l, "a notice issuing a plan"));
         }
@@ -845,7 +881,9 @@ fn date_in(l: &str) -> Option<(i32, u32)> {
             && chars[i + 3..i + 5].iter().all(|c| c.is_ascii_digit())
             && chars[i + 5] == '.'
             && chars[i + 6..i + 10].iter().all(|c| c.is_ascii_digit())
-            && chars.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+            // (The time may follow with its space removed: 05.07.201611:34.)
+            && (chars.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+                || chars.get(i + 12) == Some(&':'))
         {
             let num =
                 |a: usize, b: usize| chars[a..b].iter().collect::<String>().parse::<i32>().ok();
@@ -956,7 +994,14 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
     {
         Some(at) => date_in(&l[at..]),
         // A short line holding only a numeric date (2021-02-05 12:10) is a page's date.
-        None if l.chars().count() <= 40 && l.chars().filter(|c| *c == '-').count() >= 2 => {
+        None if l.chars().count() <= 40
+            && (l.chars().filter(|c| *c == '-').count() >= 2
+                // 05.07.2016 11:34, 2016/07/05: a line of the date alone.
+                || (l.chars().all(|c| c.is_ascii_digit() || "./: ".contains(c))
+                    && ['.', '/']
+                        .iter()
+                        .any(|sep| l.chars().filter(|c| c == sep).count() >= 2))) =>
+        {
             date_in(l).filter(|_| !l.contains('年'))
         }
         None => None,
@@ -1140,6 +1185,46 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .max()
 }
 
+/// The first of the opening lines that speaks of a part of a year without
+/// naming the year (前三季度, 上半年, 1-9月, 今年以来), with its 1-based number.
+fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
+    const PARTS: &[&str] = &[
+        "前三季度",
+        "上半年",
+        "一季度",
+        "今年以来",
+        "前两个月",
+        "今年前",
+        "1-",
+        "1—",
+        "1－",
+        "1至",
+    ];
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .take(15)
+        .find(|(_, l)| {
+            PARTS.iter().any(|w| {
+                l.match_indices(w).any(|(at, _)| {
+                    let prev = l[..at].chars().next_back();
+                    let next = l[at + w.len()..].chars().next();
+                    // 2022年上半年 names its year; 1-9月 needs its month.
+                    let before = &l[..at];
+                    let named = prev.is_some_and(|c| c.is_ascii_digit())
+                        || before.strip_suffix('年').is_some_and(|b| {
+                            b.ends_with(|c: char| {
+                                c.is_ascii_digit() || "〇一二三四五六七八九零".contains(c)
+                            })
+                        });
+                    let month = !w.starts_with('1') || next.is_some_and(|c| c.is_ascii_digit());
+                    !named && month
+                })
+            })
+        })
+        .map(|(n, l)| (n + 1, l.trim()))
+}
+
 /// The year a work report (or annual plan report) speaks for, from its body:
 /// 今年（2024年）, 2021年计划草案, 2020年…预期目标, 部署了2021年任务 → that
 /// year; 回顾了2020年工作, 2020年…计划执行情况 → the year after. With
@@ -1314,6 +1399,18 @@ mod tests {
         assert_eq!(i.doc_type, DocType::StatisticalBulletin);
         assert_eq!(i.year, Some(2020));
         assert_eq!(i.region.as_deref(), Some("四川省"));
+    }
+
+    #[test]
+    fn articles_on_part_of_their_year() {
+        assert_eq!(
+            part_of_year_line("时间:2023-10-24\n前三季度全省地区生产总值18049.37亿元"),
+            Some((2, "前三季度全省地区生产总值18049.37亿元"))
+        );
+        assert!(part_of_year_line("今年1-9月,全市固定资产投资增长").is_some());
+        // A part of a named year says nothing about the article's own year.
+        assert_eq!(part_of_year_line("2022年上半年全市地区生产总值"), None);
+        assert_eq!(part_of_year_line("发布时间:2021-10-08"), None);
     }
 
     #[test]

@@ -258,6 +258,8 @@ pub fn paragraph_facts(
     let mut sent_start = 0;
     // A deadline year (到2020年) carries over the paragraph.
     let mut carried: Option<YearMention> = None;
+    // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
+    let mut after_semicolon: Option<YearMention> = None;
     for i in 0..=s.len() {
         if i < s.len() && !is_sentence_end(s[i]) {
             continue;
@@ -272,7 +274,43 @@ pub fn paragraph_facts(
                 years: &years,
                 listed: listed.as_deref(),
             };
+            let own = carried;
+            let lent = after_semicolon.take().filter(|_| carried.is_none());
+            if lent.is_some() {
+                carried = lent;
+            }
             sentence_facts(&span, a, b, &dated, &mut carried, section, ctx, text, out);
+            if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
+                carried = own;
+            }
+            // Only where a clause with no year would default to a goal.
+            let goal_default = matches!(
+                ctx.frame.doc_type,
+                DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+            );
+            if goal_default && matches!(s[b - 1], '；' | ';') {
+                after_semicolon = years
+                    .iter()
+                    .rev()
+                    .find(|y| {
+                        y.pos >= a
+                            && y.pos < b
+                            && !y.base
+                            && !y.deadline
+                            && ctx.frame.present.is_some_and(|p| y.year <= p)
+                    })
+                    .map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        topic: true,
+                        ..*y
+                    })
+                    .or(lent.map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        ..y
+                    }));
+            }
         }
         sent_start = b;
     }
@@ -1059,6 +1097,22 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
 
 /// Verbs that may start the words before a number but are not part of a name.
 const VERBS_AT_FRONT: &[&str] = &[
+    "跃升至",
+    "跃升到",
+    "攀升至",
+    "攀升到",
+    "上升至",
+    "上升到",
+    "增长到",
+    "增长至",
+    "扩大到",
+    "扩大至",
+    "缩小到",
+    "缩小至",
+    "减少到",
+    "减少至",
+    "提升到",
+    "增加至",
     "增加到",
     "提高到",
     "提高至",

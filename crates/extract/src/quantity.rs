@@ -174,7 +174,7 @@ fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static s
 /// Verbs of change that may follow a figure directly (`由3964元提高到6500元`).
 const CHANGE_VERBS: &[&str] = &[
     "下降", "降低", "降至", "减少", "减至", "提高", "提升", "增加", "增至", "上升", "扩大", "缩小",
-    "缩减", "压减", "压缩", "达到",
+    "缩减", "压减", "压缩", "达到", "跃升", "攀升", "跃居", "回落", "下滑", "上涨", "增长",
 ];
 
 /// Whether `s[i..]` starts with `w`.
@@ -715,7 +715,9 @@ fn finish(s: &[char], q: &mut Quantity) {
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         })
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
-        && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w));
+        && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w))
+        // 300亿元锐减至…: any two-character verb going on to a new value.
+        && !matches!(s.get(q.end + 2), Some('至' | '到'));
     // 2个300亿元产业集群: a count of size classes, not a figure.
     if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;

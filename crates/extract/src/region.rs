@@ -114,7 +114,7 @@ fn short_name(name: &'static str) -> Option<&'static str> {
 fn starts_word(s: &[char], i: usize, also: &str) -> bool {
     i == 0
         || !planwatch_text::norm::is_han(s[i - 1])
-        || "在到与和及的了是对向从据年日".contains(s[i - 1])
+        || "在到与和及的了是对向从据年日为把将使让于以".contains(s[i - 1])
         || also.contains(s[i - 1])
 }
 
@@ -207,7 +207,29 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     .map(|(_, l, end)| (l, end));
     let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
     let mut i = 0;
+    // Inside 《》 a place may be the issuer of a document cited rather than the
+    // subject: it counts as a short name does, and not at all in the document
+    // a text is based on (根据《中共湖南省委…若干意见》, 制定本方案).
+    let mut cited = 0usize;
+    let mut basis = false;
     while i < s.len() {
+        match s[i] {
+            '《' => {
+                cited += 1;
+                let before: String = s[i.saturating_sub(4)..i].iter().collect();
+                basis = ["根据", "按照", "依据", "贯彻", "落实"]
+                    .iter()
+                    .any(|w| before.contains(w));
+            }
+            '》' => cited = cited.saturating_sub(1),
+            // A title is never broken over lines.
+            '\n' => cited = 0,
+            _ => {}
+        }
+        if cited > 0 && basis {
+            i += 1;
+            continue;
+        }
         if let Some((p, len, short)) = place_chain_at(s, i) {
             // (不含铁门关市), 除X外: a place set aside is not the subject.
             let excluded = ["不含", "不包括", "除"].iter().any(|w| {
@@ -218,7 +240,7 @@ pub fn main_place(s: &[char]) -> Option<Place> {
                 i += len;
                 continue;
             }
-            let w = if short { 1 } else { 2 };
+            let w = if short || cited > 0 { 1 } else { 2 };
             match score.iter_mut().find(|e| e.0 == p.name) {
                 Some(e) => e.2 += w,
                 None => score.push((p.name, p, w, i)),
@@ -335,5 +357,8 @@ mod tests {
         assert_eq!(main_place(&s).map(|p| p.name), Some("遵义市"));
         let s = chars("全省地区生产总值增长7%，其中成都市增长8%。四川省统计局。全省");
         assert_eq!(main_place(&s).map(|p| p.name), Some("四川省"));
+        // The issuer of a document cited in 《》 is not the subject.
+        let s = chars("根据《中共湖南省委湖南省人民政府关于支持长沙市高质量发展的若干意见》，为长沙现代化建设，把长沙建设成为现代化城市。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("长沙市"));
     }
 }

@@ -61,10 +61,13 @@ fn label(cell: &str) -> Label {
     }
     let chars: Vec<char> = c.chars().collect();
     if let Some((y, _)) = (0..chars.len().min(3)).find_map(|i| year_at(&chars, i)) {
-        if !c.contains("完成") || c.contains("目标") {
+        // 2015年完成 (the year's achieved value) is a year column of actuals;
+        // 2016年完成情况 is a group over its own columns.
+        let done = c.ends_with("年完成") || c.ends_with("年实际") || c.ends_with("年实际完成");
+        if done || !c.contains("完成") || c.contains("目标") {
             return Label::Year {
                 year: y,
-                base: c.contains("基数") || c.contains("基期"),
+                base: c.contains("基数") || c.contains("基期") || done,
                 target: c.contains("目标"),
             };
         }

@@ -44,6 +44,29 @@ fn ends_sentence(s: &str) -> bool {
     ])
 }
 
+/// A news headline or subheading: short phrases of Han characters set apart by
+/// spaces, with no punctuation (`三次产业稳步增长 有效需求逐步恢复`). It is a
+/// paragraph of its own: the lines around it are not its sentence. Spaces next
+/// to digits (`增长 8.0%`, `57.02 亿元`) are PDF spacing, not phrase breaks.
+fn is_headline(t: &str) -> bool {
+    let t = t.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if t.chars().count() > 50
+        || t.contains(['，', ',', '。', '、', '；', ';', '：', ':', '（', '('])
+    {
+        return false;
+    }
+    let parts: Vec<&str> = t
+        .split([' ', '\u{3000}'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let han = |c: Option<char>| c.is_some_and(crate::norm::is_han);
+    parts.len() >= 2
+        && parts.iter().all(|p| p.chars().count() >= 4)
+        && parts
+            .windows(2)
+            .all(|w| han(w[0].chars().last()) && han(w[1].chars().next()))
+}
+
 /// A line that can be one cell of a table pasted one cell per line: short,
 /// no sentence punctuation.
 fn is_cell_line(t: &str) -> bool {
@@ -420,6 +443,72 @@ fn serial_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)>
     out
 }
 
+/// Tables pasted one cell per line, each cell closed by a pipe, whose rows
+/// end with a line of pipes only (`指标 |`, `2015年 |`, … `|`): the first row
+/// is the header, and at least two rows as wide as it follow. A row with no
+/// values of its own (`一、经济发展 |`) is a group heading of one cell; a row
+/// with one cell more than a whole number of rows opens with a category cell
+/// spanning them (`空气质量 |` over two indicators) and is split. Returns
+/// (first line, end line, blocks) like [`cell_per_line_tables`].
+fn piped_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        // Rows of absolute cell spans, cut at lines of pipes only.
+        let mut rows: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
+        let mut j = i;
+        let mut last = i;
+        while j < lines.len() {
+            let (off, l) = lines[j];
+            if l.trim().is_empty() {
+                j += 1;
+                continue;
+            }
+            match piped_cell(l) {
+                Some(Some((a, b))) if b - a <= 90 => {
+                    if let Some(r) = rows.last_mut() {
+                        r.push((off + a, off + b));
+                    }
+                    last = j;
+                }
+                Some(None) => {
+                    if rows.last().is_some_and(|r| !r.is_empty()) {
+                        rows.push(Vec::new());
+                    }
+                    last = j;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        rows.retain(|r| !r.is_empty());
+        let width = rows.first().map_or(0, Vec::len);
+        let full = rows.iter().skip(1).filter(|r| r.len() == width).count();
+        if width < 3 || full < 2 {
+            i = j.max(i + 1);
+            continue;
+        }
+        let block = |cs: &[(usize, usize)]| Block {
+            kind: BlockKind::TableRow { cells: cs.to_vec() },
+            start: cs[0].0,
+            end: cs[cs.len() - 1].1,
+        };
+        let mut blocks = Vec::new();
+        for r in &rows {
+            if r.len() > width && (r.len() - 1) % width == 0 {
+                for chunk in r[1..].chunks(width) {
+                    blocks.push(block(chunk));
+                }
+            } else {
+                blocks.push(block(r));
+            }
+        }
+        out.push((i, last + 1, blocks));
+        i = last + 1;
+    }
+    out
+}
+
 /// Tokens of a line separated by runs of spaces: absolute byte spans.
 fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -602,6 +691,12 @@ pub fn blocks(text: &str) -> Vec<Block> {
         .collect();
     // Tables of piped cells and of spaced cells; a cell run overlapping one is dropped.
     let mut serial = serial_row_tables(&lines);
+    // Where both piped readers see a table, serial numbers cut rows better.
+    for t in piped_row_tables(&lines) {
+        if !serial.iter().any(|s| s.0 < t.1 && t.0 < s.1) {
+            serial.push(t);
+        }
+    }
     serial.extend(space_tables(text, &lines));
     serial.sort_by_key(|t| t.0);
     let mut tables = Vec::with_capacity(serial.len());
@@ -709,7 +804,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 let end = start + line.trim_end().len();
                 // An indented line starts a new paragraph (web text indents paragraphs;
                 // a sentence continued after a page break is not indented).
-                if lead > 0 {
+                let headline = is_headline(line);
+                if lead > 0 || headline {
                     open_para = None;
                 }
                 match open_para {
@@ -723,7 +819,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                         open_para = Some(out.len() - 1);
                     }
                 }
-                if ends_sentence(line) {
+                if headline || ends_sentence(line) {
                     open_para = None;
                 }
             }
@@ -902,6 +998,21 @@ mod tests {
             texts(text, &b),
             ["农业生产\n\n12\n\n稳步发展。", "下一段。"]
         );
+    }
+
+    #[test]
+    fn headlines_are_paragraphs_of_their_own() {
+        let text = "三次产业稳步增长 有效需求逐步恢复\n前三季度全省地区生产总值18049.37亿元 同比增长4.5%\n";
+        assert_eq!(
+            texts(text, &blocks(text)),
+            [
+                "三次产业稳步增长 有效需求逐步恢复",
+                "前三季度全省地区生产总值18049.37亿元 同比增长4.5%"
+            ]
+        );
+        // Spaces beside numbers are PDF spacing inside a sentence cut by a line break.
+        let text = "2015 年末的57.02 亿元\n增长到2020年的100亿元。\n";
+        assert_eq!(texts(text, &blocks(text)).len(), 1);
     }
 
     #[test]

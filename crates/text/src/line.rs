@@ -58,6 +58,11 @@ const CHROME: &[&str] = &[
     "点击:",
     "点击：",
     "点击量",
+    "阅读量",
+    "阅读数",
+    "浏览量",
+    "閱讀量",
+    "瀏覽量",
 ];
 
 /// Classifies one line (without its newline).

@@ -512,6 +512,34 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     } else {
         (None, "")
     };
+    // A dated article on goals (an 意见 with 2017 and 2020 goals): its goals
+    // default to the latest year ahead it names.
+    // (A title naming its year, 关于2017年…任务指标的通知, sets goals for that year.)
+    let title_year = info.title.as_deref().and_then(first_year);
+    if latest.is_none()
+        && info.doc_type == DocType::Other
+        && info.period_end.is_none()
+        && title_year.is_none()
+    {
+        if let Some(y) = info.year {
+            let ahead = named_years(text)
+                .1
+                .into_iter()
+                .map(|(_, n, _)| n)
+                .filter(|n| *n > y && *n <= y + 15)
+                .max();
+            if let Some(t) = ahead {
+                frame.target_year = Some(t);
+                why.push(Decision {
+                    field: "year",
+                    value: t.to_string(),
+                    line: 0,
+                    source: "the latest year ahead the text names".into(),
+                    rule: "a dated article's goals default to the latest year ahead it names",
+                });
+            }
+        }
+    }
     // A dated article on part of its own year (前三季度, 今年以来) reports that
     // year, not the one before it.
     if latest.is_none() && info.doc_type == DocType::Other && frame.actual_year.is_some() {

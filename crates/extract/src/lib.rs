@@ -88,6 +88,9 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     section.goals = true;
                 } else if whole_line && head.starts_with('—') && head.ends_with('—') {
                     section.goals = GOALS.contains(&label);
+                } else if head == label && label != "任务" && GOALS.contains(&label) {
+                    // A line of the label alone (`目标`), as news graphics set it.
+                    section.goals = true;
                 }
                 prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.

@@ -7,10 +7,56 @@ use planwatch_core::Comparator;
 /// Units whose number counts things; a noun after them names what is counted
 /// (`建成5个农产品加工园区`).
 const CLASSIFIERS: &[&str] = &[
-    "个", "家", "户", "项", "座", "所", "名", "条", "台", "张", "件", "套", "批次", "批", "处",
-    "场", "笔", "辆", "艘", "架", "部", "本", "株", "棵", "宗", "种", "间", "栋", "支", "位", "人",
-    "人次", "次", "万", "亿", "万户", "万人", "万个", "标台", "册", "块", "所", "枚", "头", "羽",
-    "只", "匹",
+    "个",
+    "家",
+    "户",
+    "项",
+    "座",
+    "所",
+    "名",
+    "条",
+    "台",
+    "张",
+    "件",
+    "套",
+    "批次",
+    "批",
+    "处",
+    "场",
+    "笔",
+    "辆",
+    "艘",
+    "架",
+    "部",
+    "本",
+    "株",
+    "棵",
+    "宗",
+    "种",
+    "间",
+    "栋",
+    "支",
+    "位",
+    "人",
+    "人次",
+    "次",
+    "万",
+    "亿",
+    "万户",
+    "万人",
+    "万个",
+    "标台",
+    "册",
+    "块",
+    "所",
+    "枚",
+    "头",
+    "羽",
+    "只",
+    "匹",
+    "头只匹",
+    "头只",
+    "只匹",
 ];
 
 /// A unit that counts things (`家`, `万名`, `亿人次`): a classifier, with or
@@ -26,6 +72,10 @@ fn counts_things(unit: &str) -> bool {
 /// Base units, matched after an optional magnitude prefix; longest first wins.
 const BASE_UNITS: &[&str] = &[
     "个百分点",
+    // Livestock counted by several classifiers at once (存栏牲畜19.03万头只匹).
+    "头只匹",
+    "头只",
+    "只匹",
     "个千分点",
     "千分点",
     "百分点",
@@ -479,8 +529,14 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     {
         return None;
     }
-    // 头4年, 近5年, 前两年: a span of time, not a figure.
-    if unit == "年" && i > 0 && matches!(s[i - 1], '头' | '前' | '近' | '后' | '这') {
+    // 头4年, 近5年, 前两年, 未来5年, 今后三年: a span of time, not a figure.
+    if unit == "年"
+        && i > 0
+        && (matches!(s[i - 1], '头' | '前' | '近' | '后' | '这')
+            || ["未来", "今后", "此后", "随后"]
+                .iter()
+                .any(|w| ends(s, i, w)))
+    {
         return None;
     }
     // 千亿产业, 万亿级企业: a class of size naming things, not a figure.
@@ -813,6 +869,7 @@ mod tests {
             ]
         );
         assert!(q("“十三五”头4年，经济年均增长").is_empty());
+        assert!(q("未来5年，全省还将着力推进").is_empty());
         assert!(q("省委十一届三次、四次全会").is_empty());
         assert_eq!(
             q("形成11个工业千亿产业"),

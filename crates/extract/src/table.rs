@@ -139,6 +139,8 @@ fn label(cell: &str) -> Label {
         "数额",
         "规模",
         "年末数",
+        "总值",
+        "增加值",
     ]
     .iter()
     .any(|w| bare.ends_with(w))

@@ -36,7 +36,8 @@ pub fn traditional_to_simplified(c: char) -> char {
 fn direct() -> &'static [char] {
     const TSV: &str = include_str!("../data/traditional-to-simplified.tsv");
     // Variants OpenCC keeps as they are but documents use for simplified ones.
-    const EXTRA: &[(char, char)] = &[('両', '两'), ('著', '着')];
+    // 陜 (U+965C) is a variant of 陝 that pages use for 陕西.
+    const EXTRA: &[(char, char)] = &[('両', '两'), ('著', '着'), ('陜', '陕')];
     static DIRECT: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     DIRECT.get_or_init(|| {
         let pairs = TSV.lines().filter_map(|l| {
@@ -119,6 +120,7 @@ mod tests {
         assert_eq!(char_for_matching('％'), '%');
         assert_eq!(char_for_matching('億'), '亿');
         assert_eq!(char_for_matching('長'), '长');
+        assert_eq!(char_for_matching('陜'), '陕');
         assert_eq!(char_for_matching('统'), '统');
         // Beyond the characters of numbers and units: whole indicator names map.
         let name: String = "規模以上工業增加值"

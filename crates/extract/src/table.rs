@@ -139,11 +139,11 @@ fn label(cell: &str) -> Label {
         "数额",
         "规模",
         "年末数",
-        "总值",
-        "增加值",
     ]
     .iter()
     .any(|w| bare.ends_with(w))
+    // 现价总值 heads a column; 地区生产总值 is a row's name.
+    || ["总值", "现价总值", "增加值", "现价"].contains(&bare)
     {
         return Label::Absolute;
     }

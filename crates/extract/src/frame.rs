@@ -495,7 +495,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
-    let (latest, rule) = if info.doc_type == DocType::PlanReview {
+    let (latest, rule) = if let Some(y) = (info.doc_type == DocType::PlanReview)
+        .then(|| plan_year_ordinal(text))
+        .flatten()
+    {
+        (
+            Some(y),
+            "今年是…规划实施的第N年: the year the review speaks in",
+        )
+    } else if info.doc_type == DocType::PlanReview {
         // A review's "now" is the latest year it has figures for (a review
         // delivered in November 2018 reports 2018's first half).
         (
@@ -1213,6 +1221,40 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .max()
 }
 
+/// `今年是“十三五”规划纲要实施的第三年`, `今年是“十四五”收官之年`: the year
+/// of the plan the text is written in.
+fn plan_year_ordinal(text: &str) -> Option<i32> {
+    let head: String = text
+        .chars()
+        .take(1500)
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let at = head.find("今年是")?;
+    let rest: String = head[at..].chars().take(40).collect();
+    let rest = rest
+        .split(['。', ',', '，', ';', '；'])
+        .next()
+        .unwrap_or(&rest);
+    let (start, _) = crate::doc::named_period(rest)?;
+    let n = if rest.contains("开局之年") || rest.contains("第一年") {
+        1
+    } else if rest.contains("收官之年") || rest.contains("最后一年") {
+        5
+    } else {
+        let k = rest.find("第")?;
+        match rest[k + '第'.len_utf8()..].chars().next()? {
+            c @ '1'..='5' => c as i32 - '0' as i32,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            _ => return None,
+        }
+    };
+    Some(start + n - 1)
+}
+
 /// The first of the opening lines that speaks of a part of a year without
 /// naming the year (前三季度, 上半年, 1-9月, 今年以来), with its 1-based number.
 fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
@@ -1427,6 +1469,16 @@ mod tests {
         assert_eq!(i.doc_type, DocType::StatisticalBulletin);
         assert_eq!(i.year, Some(2020));
         assert_eq!(i.region.as_deref(), Some("四川省"));
+    }
+
+    #[test]
+    fn the_year_of_a_plan_named_by_its_ordinal() {
+        assert_eq!(
+            plan_year_ordinal("據報道 今年是“十三五”規劃綱要實施的第三年,我省實施情況如何"),
+            Some(2018)
+        );
+        assert_eq!(plan_year_ordinal("今年是“十四五”收官之年。"), Some(2025));
+        assert_eq!(plan_year_ordinal("今年是改革开放40周年。"), None);
     }
 
     #[test]

@@ -1009,6 +1009,11 @@ fn p_prev_is(parts: &[Vec<char>], c: char) -> bool {
 
 /// Removes quotes and brackets around words in a name.
 fn clean_name(s: &str) -> String {
+    // 機制活——啟動459項改革措施: a slogan set before a dash labels the figure.
+    let s = match s.rsplit_once("——") {
+        Some((_, after)) if after.chars().count() >= 2 => after,
+        _ => s,
+    };
     s.chars()
         .filter(|c| {
             !matches!(

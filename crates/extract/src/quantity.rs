@@ -539,13 +539,27 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     {
         return None;
     }
-    // 千亿产业, 万亿级企业: a class of size naming things, not a figure.
-    if n.chinese
-        && ["产业", "企业", "集群", "园区", "工程", "级"]
+    // 千亿产业, 万亿级企业, 产值超1000亿元的产业6个, 超10亿元以上龙头企业100家:
+    // a class of size naming things, not a figure.
+    let class_at = |k: usize| {
+        ["产业", "企业", "龙头企业", "集群", "园区", "工程", "级"]
             .iter()
-            .any(|w| at(s, j + ulen, w))
-        && ["亿", "万亿", "亿元", "万亿元"].contains(&unit.as_str())
-    {
+            .any(|w| at(s, k, w))
+    };
+    let size_class = if n.chinese {
+        class_at(j + ulen)
+    } else {
+        // (Written in digits, only after 超: 达到1000亿元的水平 is a figure.)
+        ends(s, i, "超")
+            && ["以上的", "以上", "的", ""]
+                .iter()
+                .any(|w| at(s, j + ulen, w) && class_at(j + ulen + w.chars().count()))
+    };
+    if size_class && ["亿", "万亿", "亿元", "万亿元", "万元"].contains(&unit.as_str()) {
+        return None;
+    }
+    // 这8件大事, 这5个工程: a count pointing at a list, not a figure.
+    if i > 0 && matches!(s[i - 1], '这' | '那') && counts_things(&unit) {
         return None;
     }
     // 十一届三次、四次全会: the number of a meeting, not a count.
@@ -870,6 +884,11 @@ mod tests {
         );
         assert!(q("“十三五”头4年，经济年均增长").is_empty());
         assert!(q("未来5年，全省还将着力推进").is_empty());
+        assert!(q("在于都农村干这8件大事").is_empty());
+        // A size class before the things it counts: only the count is a figure.
+        assert_eq!(q("培育产值超1000亿元的产业6个").len(), 1);
+        assert_eq!(q("年销售收入超10亿元以上龙头企业100家").len(), 1);
+        assert_eq!(q("总产值达到1000亿元的水平").len(), 1);
         assert!(q("省委十一届三次、四次全会").is_empty());
         assert_eq!(
             q("形成11个工业千亿产业"),

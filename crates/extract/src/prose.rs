@@ -995,7 +995,13 @@ fn split_list_on(chars: &[char], seps: &str) -> Vec<String> {
         .iter()
         .map(|p| {
             let mut name: String = p.iter().collect();
-            if p.len() < last.len() && !std::ptr::eq(p, parts.last().unwrap_or(p)) {
+            // (化学需氧量、氮氧化物排放量, 生产总值、城乡居民收入: an item
+            // ending as a whole name does needs no part of the last.)
+            if p.len() < last.len()
+                && !std::ptr::eq(p, parts.last().unwrap_or(p))
+                && p.last() != last.last()
+                && !p.last().is_some_and(|c| "值额量率入数重".contains(*c))
+            {
                 name.extend(&last[p.len()..]);
             }
             clean_name(&name)
@@ -1740,6 +1746,14 @@ fn qualitative_facts(
         } else {
             (ns, ne)
         };
+        // 比2010年翻一番: the comparison is part of the goal's words.
+        if pat.starts_with('翻') || pat.ends_with("翻番") {
+            if let Some(c) = (ns..t0)
+                .find(|&k| s[k] == '比' && k + 1 < t0 && !matches!(s[k + 1], '重' | '率' | '例'))
+            {
+                t0 = c;
+            }
+        }
         let t_end = pos + pat.chars().count();
         // 基本消除重污染天气: a verb that takes its indicator after it.
         let verb_first = ne <= ns && VERB_FIRST.contains(pat);
@@ -1887,6 +1901,14 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("全部摘帽", Measure::Level, Comparator::Eq),
     ("实现正增长", Measure::Growth, Comparator::Gt),
     ("保持基本稳定", Measure::Level, Comparator::Eq),
+    ("稳中有降", Measure::Growth, Comparator::Lt),
+    ("稳中提质", Measure::Growth, Comparator::Eq),
+    ("保持稳定增长", Measure::Growth, Comparator::Eq),
+    ("发达经济体水平", Measure::Level, Comparator::Eq),
+    ("全省水平", Measure::Level, Comparator::Eq),
+    ("全区水平", Measure::Level, Comparator::Eq),
+    ("全市水平", Measure::Level, Comparator::Eq),
+    ("全国水平", Measure::Level, Comparator::Eq),
     ("实现翻番", Measure::Cumulative, Comparator::Eq),
     ("翻一番", Measure::Cumulative, Comparator::Eq),
     ("翻两番", Measure::Cumulative, Comparator::Eq),
@@ -2422,6 +2444,26 @@ mod tests {
             ]
         );
         assert!(f.iter().all(|f| f.year == Some(2025)));
+    }
+
+    #[test]
+    fn doubling_goals_keep_their_comparison_and_lists_their_names() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，生产总值、城乡居民收入比2010年翻一番，化学需氧量、二氧化硫排放量达到总量控制要求，实际使用外资稳中提质。");
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            got,
+            [
+                pair("生产总值", "比2010年翻一番"),
+                pair("城乡居民收入", "比2010年翻一番"),
+                pair("化学需氧量", "达到总量控制要求"),
+                pair("二氧化硫排放量", "达到总量控制要求"),
+                pair("实际使用外资", "稳中提质"),
+            ]
+        );
     }
 
     #[test]

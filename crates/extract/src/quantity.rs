@@ -409,6 +409,27 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// The unit of a list of bare numbers ending in one with a unit
+/// (`1.3和0.2个百分点`, `2.3、4.1和5个百分点`): rates and points only, which a
+/// list may share; `j` is just past the first number. Returns the unit and
+/// where it is written.
+fn list_unit(s: &[char], mut j: usize) -> Option<(String, usize)> {
+    for _ in 0..6 {
+        if !matches!(s.get(j), Some('和' | '、' | '及' | '与')) {
+            return None;
+        }
+        let k = j + 1;
+        let n = parse_at(s, k).filter(|n| !n.chinese && n.len > 0)?;
+        let after = k + n.len;
+        if let Some((unit, _)) = unit_at(s, after, n.magnitude) {
+            return (unit == "%" || unit == "‰" || unit.ends_with("百分点"))
+                .then_some((unit, after));
+        }
+        j = after;
+    }
+    None
+}
+
 /// `突破亿吨`: a magnitude and unit with no number after 突破/超过/达到 means one.
 fn implicit_one(s: &[char], i: usize) -> Option<Number> {
     let c = *s.get(i)?;
@@ -492,6 +513,24 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     } else {
         match unit_at(s, j, n.magnitude) {
             Some(u) => u,
+            None if list_unit(s, j).is_some() => {
+                // 提高1.3和0.2个百分点: the first of a list takes the unit of the last.
+                let (unit, at) = list_unit(s, j).unwrap_or_default();
+                let mut q = Quantity {
+                    start: i,
+                    end: j,
+                    num_start: i,
+                    value: n.value,
+                    value_max: None,
+                    unit,
+                    comparator: None,
+                    counts_following_noun: false,
+                    unit_pos: Some(at),
+                    qualifier: false,
+                };
+                finish(s, &mut q);
+                return Some(q);
+            }
             None => {
                 // A range whose first half has no unit: 5至8个, 15-20%.
                 let (unit, value_max, end) = range_tail(s, j)?;
@@ -885,6 +924,9 @@ mod tests {
         assert!(q("“十三五”头4年，经济年均增长").is_empty());
         assert!(q("未来5年，全省还将着力推进").is_empty());
         assert!(q("在于都农村干这8件大事").is_empty());
+        let l = q("一产、二产贡献率提高1.3和0.2个百分点");
+        assert_eq!(l.len(), 2);
+        assert_eq!((l[0].value, l[0].unit.as_str()), (1.3, "个百分点"));
         // A size class before the things it counts: only the count is a figure.
         assert_eq!(q("培育产值超1000亿元的产业6个").len(), 1);
         assert_eq!(q("年销售收入超10亿元以上龙头企业100家").len(), 1);

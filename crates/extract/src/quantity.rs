@@ -926,7 +926,7 @@ mod tests {
         assert!(q("在于都农村干这8件大事").is_empty());
         let l = q("一产、二产贡献率提高1.3和0.2个百分点");
         assert_eq!(l.len(), 2);
-        assert_eq!((l[0].value, l[0].unit.as_str()), (1.3, "个百分点"));
+        assert_eq!((l[0].0, l[0].2.as_str()), (1.3, "个百分点"));
         // A size class before the things it counts: only the count is a figure.
         assert_eq!(q("培育产值超1000亿元的产业6个").len(), 1);
         assert_eq!(q("年销售收入超10亿元以上龙头企业100家").len(), 1);

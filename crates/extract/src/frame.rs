@@ -244,6 +244,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 "gazetteer of counties",
             );
             region = Some(r);
+        } else if let Some(p) = crate::region::fallback_place(&chars) {
+            let r = written(&norm, &orig, p.name);
+            note(
+                "region",
+                r.clone(),
+                &Line::derived("the only place the opening lines name (视察X, or a short name that is also a word)"),
+                "gazetteer, last resort",
+            );
+            region = Some(r);
         }
     }
 
@@ -590,6 +599,26 @@ pub(crate) fn as_written(s: &str) -> String {
 /// document's region stays in its own script.
 fn written(norm: &str, orig: &str, r: &str) -> String {
     let Some(at) = norm.find(r) else {
+        // Named by its short form only (視察貴州 → 貴州省): the short form as
+        // written, the suffix in the same script.
+        let short = (2..r.chars().count())
+            .rev()
+            .map(|k| r.chars().take(k).collect::<String>())
+            .find(|p| norm.contains(p.as_str()));
+        if let Some(p) = short {
+            let w = written(norm, orig, &p);
+            let traditional = w != p;
+            let rest: String = r
+                .chars()
+                .skip(p.chars().count())
+                .map(|c| match c {
+                    '县' if traditional => '縣',
+                    '区' if traditional => '區',
+                    c => c,
+                })
+                .collect();
+            return format!("{w}{rest}");
+        }
         return r.to_string();
     };
     let from = norm[..at].chars().count();
@@ -1066,7 +1095,15 @@ fn meeting_line(l: &str) -> Option<Meeting> {
                 .map(|j| &rest[..j])
                 .or(rest.find("人民代表大会").map(|j| &rest[..j]))
         })
-        .and_then(region_of);
+        .and_then(region_of)
+        .or_else(|| {
+            // 綿陽市涪城區第六屆人民代表大會第四次會議在…開幕: the place just before 第…届.
+            let k = l.find("届人民代表大会")?;
+            let d = l[..k].rfind('第')?;
+            let chars: Vec<char> = l[..d].chars().collect();
+            let (at, len, p) = crate::region::places(&chars).pop()?;
+            (at + len == chars.len()).then(|| p.name.to_string())
+        });
     (year.is_some() || region.is_some()).then_some(Meeting {
         year,
         month,

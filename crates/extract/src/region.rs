@@ -102,19 +102,21 @@ fn short_name(name: &'static str) -> Option<&'static str> {
         "盟",
     ];
     let short = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
-    // Short names that are also everyday words.
-    const COMMON: &[&str] = &[
-        "中山", "长治", "大同", "黄山", "吉安", "永安", "海南", "开封", "太平",
-    ];
     (short.chars().count() >= 2 && !COMMON.contains(&short)).then_some(short)
 }
+
+/// Short names that are also everyday words (or, for 海南, part of the names
+/// of places within): not read as places unless nothing else is named.
+const COMMON: &[&str] = &[
+    "中山", "长治", "大同", "黄山", "吉安", "永安", "海南", "开封", "太平",
+];
 
 /// Whether a word may start at `s[i]`: after a non-Chinese char, a function
 /// word or a year, or one of `also`.
 fn starts_word(s: &[char], i: usize, also: &str) -> bool {
     i == 0
         || !planwatch_text::norm::is_han(s[i - 1])
-        || "在到与和及的了是对向从据年日为把将使让于以".contains(s[i - 1])
+        || "在到与和及的了是对向从据年日为把将使让于以察".contains(s[i - 1])
         || also.contains(s[i - 1])
 }
 
@@ -236,7 +238,13 @@ pub fn main_place(s: &[char]) -> Option<Place> {
                 let n = w.chars().count();
                 i >= n && s[i - n..i].iter().copied().eq(w.chars())
             });
-            if excluded {
+            // 视察贵州重要讲话精神: boilerplate naming the province visited; a
+            // last resort only.
+            let visited = ["视察", "考察"].iter().any(|w| {
+                let n = w.chars().count();
+                i >= n && s[i - n..i].iter().copied().eq(w.chars())
+            });
+            if excluded || visited {
                 i += len;
                 continue;
             }
@@ -268,6 +276,50 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     pool.into_iter()
         .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))
         .map(|e| e.1)
+}
+
+/// The place of a text that names none [`main_place`] or
+/// [`county_by_short_name`] reads: a province visited (视察贵州重要讲话精神),
+/// else a short name that is also a word (`2020年是海南发展…`).
+pub fn fallback_place(s: &[char]) -> Option<Place> {
+    // Only on a page about a province: a county's bulletin (全县…视察江西)
+    // names its province without being about it.
+    let text: String = s.iter().collect();
+    if ["全县", "全市", "全区", "全州", "全旗"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let visited = (0..s.len()).find_map(|i| {
+        let after = ["视察", "考察"].iter().find_map(|w| {
+            let n = w.chars().count();
+            (i >= n && s[i - n..i].iter().copied().eq(w.chars())).then_some(())
+        });
+        after.and_then(|_| place_chain_at(s, i)).map(|(p, _, _)| p)
+    });
+    visited.or_else(|| common_place(s))
+}
+
+/// The first short name of [`COMMON`] standing as a word (`2020年是海南发展…`),
+/// for a text that names no other place.
+fn common_place(s: &[char]) -> Option<Place> {
+    (0..s.len()).find_map(|i| {
+        if !starts_word(s, i, "") {
+            return None;
+        }
+        COMMON.iter().find_map(|w| {
+            let n = w.chars().count();
+            let here = s.get(i..i + n)?.iter().copied().eq(w.chars());
+            // Not inside a longer name (海南藏族自治州).
+            let full = ["省", "市"]
+                .iter()
+                .find_map(|suf| lookup(&format!("{w}{suf}")));
+            (here && s.get(i + n).is_none_or(|c| *c != '藏'))
+                .then_some(full)
+                .flatten()
+        })
+    })
 }
 
 /// A county a page names only without 县 (`2021年是略阳发展…`, `略阳坚持…`),
@@ -360,5 +412,14 @@ mod tests {
         // The issuer of a document cited in 《》 is not the subject.
         let s = chars("根据《中共湖南省委湖南省人民政府关于支持长沙市高质量发展的若干意见》，为长沙现代化建设，把长沙建设成为现代化城市。");
         assert_eq!(main_place(&s).map(|p| p.name), Some("长沙市"));
+        // A province visited (视察X) or a short name that is also a word
+        // decides only when nothing else is named.
+        let s = chars("深入落实总书记视察江西重要讲话精神，全县生产总值增长。");
+        assert_eq!(fallback_place(&s).map(|p| p.name), None);
+        let s = chars("深入落实总书记视察贵州重要讲话精神，全年生产总值增长。");
+        assert_eq!(main_place(&s).map(|p| p.name), None);
+        assert_eq!(fallback_place(&s).map(|p| p.name), Some("贵州省"));
+        let s = chars("2020年是海南发展历史上极不平凡的一年。");
+        assert_eq!(fallback_place(&s).map(|p| p.name), Some("海南省"));
     }
 }

@@ -514,11 +514,19 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         )
     } else if info.doc_type == DocType::PlanReview {
         // A review's "now" is the latest year it has figures for (a review
-        // delivered in November 2018 reports 2018's first half).
-        (
-            latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d)),
-            "a plan review speaks of the latest year it has figures for",
-        )
+        // delivered in November 2018 reports 2018's first half); one that
+        // names no year of its period (十四五以来…, 较2020年) speaks at its end.
+        let latest = latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d));
+        match (latest, info.period_start, info.period_end) {
+            (l, Some(start), Some(end)) if info.year.is_none() && l.is_none_or(|y| y < start) => (
+                Some(end),
+                "a plan review naming no year of its period speaks at the period's end",
+            ),
+            _ => (
+                latest,
+                "a plan review speaks of the latest year it has figures for",
+            ),
+        }
     } else if (info.doc_type == DocType::Other && info.year.is_none())
         || (frame.present.is_none() && frame.target_year.is_none())
     {
@@ -840,6 +848,17 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 l,
                 "reviews a five-year plan (…规划…中期评估/实施情况)",
             ));
+        }
+        // 高质量完成“十四五”规划, 完成了“十三五”规划确定的主要目标: a review of the plan's results.
+        if let Some(at) = l.norm.find("完成") {
+            let rest: String = l.norm[at..].chars().take(14).collect();
+            if rest.contains("规划") && crate::doc::named_period(&rest).is_some() {
+                return Some((
+                    DocType::PlanReview,
+                    l,
+                    "speaks of completing a five-year plan (完成“十X五”规划)",
+                ));
+            }
         }
         // The opening 《 is sometimes lost with the line before it.
         if l.norm.contains(['《', '》'])

@@ -255,3 +255,26 @@ fn an_implementation_plans_first_year_may_be_a_deadline() {
     let f = fact(&ex, 80.0);
     assert_eq!((f.kind, f.year), (Kind::Target, Some(2023)));
 }
+
+#[test]
+fn news_of_a_plan_completed_speaks_at_its_end() {
+    let text = "甲省发展改革委专场:经济运行稳中向好\n11月10日上午,甲省召开“高质量完成‘十四五’规划”系列主题新闻发布会。\n“十四五”以来,全省GDP年均增速预计将达到5%,较2020年增长30%。\n";
+    let ex = extract_document("m.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    let f = fact(&ex, 5.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
+}
+
+#[test]
+fn article_on_the_first_three_quarters_of_its_year() {
+    let text = "时间:2023-10-24 09:25:03 来源:新华网 阅读量:13970\n三次产业稳步增长 有效需求逐步恢复\n前三季度全省地区生产总值18049.37亿元 同比增长4.5%\n";
+    let ex = extract_document("o.txt", text);
+    let f = fact(&ex, 18049.37);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)));
+    // The headline above is no part of the name.
+    assert!(
+        !f.indicator.contains("13970") && !f.indicator.contains("稳步"),
+        "{}",
+        f.indicator
+    );
+}

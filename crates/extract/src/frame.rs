@@ -446,6 +446,31 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         }
     }
     // 《…三年行动方案(2023—2025年)》 named in an article on the plan.
+    // 2023年重点工作任务, 制定2023年工作要点如下: a list of one year's tasks,
+    // whatever plan it serves (a plan cited in its title or first lines).
+    if doc_type == DocType::ImplementationPlan {
+        if let Some((l, y)) = head.iter().take(12).find_map(|l| {
+            let n = &l.norm;
+            let at = ["重点工作任务", "工作要点", "重点任务", "工作任务"]
+                .iter()
+                .find_map(|w| n.find(w))?;
+            let before: Vec<char> = n[..at].chars().collect();
+            let k = before.len().checked_sub(5)?;
+            let (y, len) = year_at(&before, k)?;
+            let own = n.chars().count() <= 30 || n.contains("如下");
+            (own && k + len == before.len()).then_some((l, y))
+        }) {
+            period_start = Some(y);
+            period_end = Some(y);
+            year = year.or(Some(y));
+            note(
+                "period",
+                format!("{y}–{y}"),
+                l,
+                "one year's tasks (X年重点工作任务)",
+            );
+        }
+    }
     if period_end.is_none() && doc_type == DocType::ImplementationPlan {
         if let Some((l, (a, b))) = head
             .iter()

@@ -278,3 +278,11 @@ fn article_on_the_first_three_quarters_of_its_year() {
         f.indicator
     );
 }
+
+#[test]
+fn one_years_tasks_under_a_three_year_plan() {
+    let text = "甲政办字〔2023〕5号\n《甲省2023年重点工作任务》已经省政府同意,现印发给你们。\n甲省人民政府办公厅\n2023年1月19日\n甲省建设先行区\n2023年重点工作任务\n为推动《甲省建设先行区三年行动计划(2023—2025年)》重点任务攻坚突破,制定2023年重点工作任务如下:\n1.高标准建设10家左右省实验室。\n";
+    let ex = extract_document("i.txt", text);
+    let f = fact(&ex, 10.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2023)));
+}

@@ -541,7 +541,17 @@ fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
     if nums == 0 || nums == toks.len() {
         return None;
     }
-    let label = (toks[0].0, toks[toks.len() - nums - 1].1);
+    let label_toks = &toks[..toks.len() - nums];
+    // 幼儿在园人数 万人 181 222: a unit between the label and the numbers is a cell.
+    let unit = (label_toks.len() >= 2)
+        .then(|| label_toks[label_toks.len() - 1])
+        .filter(|&(a, b)| is_unit_cell(&text[a..b]));
+    let label_end = if unit.is_some() {
+        label_toks.len() - 1
+    } else {
+        label_toks.len()
+    };
+    let label = (label_toks[0].0, label_toks[label_end - 1].1);
     let lt = &text[label.0..label.1];
     if lt.chars().count() > 30
         || !lt.chars().any(crate::norm::is_han)
@@ -550,8 +560,56 @@ fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
         return None;
     }
     let mut cells = vec![label];
+    cells.extend(unit);
     cells.extend_from_slice(&toks[toks.len() - nums..]);
     Some(cells)
+}
+
+/// A unit written in a cell of its own (`万人`, `%`, `万人次`).
+fn is_unit_cell(t: &str) -> bool {
+    const UNITS: &[&str] = &[
+        "%",
+        "‰",
+        "％",
+        "人",
+        "人次",
+        "元",
+        "个",
+        "所",
+        "家",
+        "项",
+        "户",
+        "亩",
+        "吨",
+        "公里",
+        "年",
+        "岁",
+        "张",
+        "件",
+        "台",
+        "座",
+        "米",
+        "平方米",
+        "千瓦",
+        "立方米",
+        "标准煤",
+        "吨标准煤",
+        "个百分点",
+        "百分点",
+    ];
+    let bare = ["万亿", "亿", "万", "千", "百"]
+        .iter()
+        .find_map(|m| t.strip_prefix(m).filter(|b| !b.is_empty()))
+        .unwrap_or(t);
+    UNITS.contains(&bare)
+}
+
+/// A group heading line between the rows of a spaced table (`学前教育`,
+/// `九年义务教育`): a few Chinese characters alone.
+fn is_spaced_group(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (2..=12).contains(&n) && t.chars().all(crate::norm::is_han)
 }
 
 /// Tables printed with spaces between cells: a header line of short words,
@@ -567,28 +625,69 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
         let width = first.len();
         let mut rows = vec![(i, first)];
         let mut j = i + 1;
-        while let Some(r) = lines
-            .get(j)
-            .and_then(|&(off, l)| space_row(text, off, l))
-            .filter(|r| r.len() == width)
-        {
-            rows.push((j, r));
-            j += 1;
+        // Group headings may stand between rows; the run ends at a row of
+        // another width or any other line.
+        loop {
+            let mut k = j;
+            while lines.get(k).is_some_and(|&(_, l)| is_spaced_group(l)) {
+                k += 1;
+            }
+            match lines
+                .get(k)
+                .and_then(|&(off, l)| space_row(text, off, l))
+                .filter(|r| r.len() == width)
+            {
+                Some(r) => {
+                    for g in j..k {
+                        let (off, l) = lines[g];
+                        let lead = l.len() - l.trim_start().len();
+                        rows.push((g, vec![(off + lead, off + lead + l.trim().len())]));
+                    }
+                    rows.push((k, r));
+                    j = k + 1;
+                }
+                None => break,
+            }
         }
-        if rows.len() < 2 {
+        if rows.iter().filter(|(_, r)| r.len() == width).count() < 2 {
             i += 1;
             continue;
         }
-        // The header: the line just before, as many short words as cells.
-        let head = i.checked_sub(1).and_then(|h| {
+        // The header: the line just before (past group headings), as many
+        // short words as cells, or one fewer with the name's header on the
+        // line above it (`指 标` / `单位 2015年 2020年`).
+        let mut first_row = i;
+        let mut groups = Vec::new();
+        while first_row > 0 && is_spaced_group(lines[first_row - 1].1) {
+            first_row -= 1;
+            groups.push(first_row);
+        }
+        groups.reverse();
+        let short_words = |toks: &[(usize, usize)]| {
+            toks.iter().all(|&(a, b)| {
+                let t = &text[a..b];
+                t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
+            })
+        };
+        let head = first_row.checked_sub(1).and_then(|h| {
             let (off, l) = lines[h];
             let toks = space_tokens(off, l);
-            let ok = toks.len() == width
-                && toks.iter().all(|&(a, b)| {
-                    let t = &text[a..b];
-                    t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
-                });
-            ok.then_some((h, toks))
+            if !short_words(&toks) {
+                return None;
+            }
+            if toks.len() == width {
+                return Some((h, toks));
+            }
+            let (poff, pl) = lines.get(h.checked_sub(1)?)?;
+            let name: String = pl.chars().filter(|c| !c.is_whitespace()).collect();
+            let lead = pl.len() - pl.trim_start().len();
+            (toks.len() + 1 == width && matches!(name.as_str(), "指标" | "项目" | "指标名称")).then(
+                || {
+                    let mut cells = vec![(poff + lead, poff + lead + pl.trim().len())];
+                    cells.extend(toks);
+                    (h - 1, cells)
+                },
+            )
         });
         let Some((h, head_cells)) = head else {
             i = j;
@@ -600,6 +699,11 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
             kind: BlockKind::TableRow { cells },
         };
         let mut blocks = vec![block(head_cells)];
+        for g in groups {
+            let (off, l) = lines[g];
+            let lead = l.len() - l.trim_start().len();
+            blocks.push(block(vec![(off + lead, off + lead + l.trim().len())]));
+        }
         blocks.extend(rows.into_iter().map(|(_, r)| block(r)));
         out.push((h, j, blocks));
         i = j;
@@ -997,6 +1101,22 @@ mod tests {
         assert_eq!(
             texts(text, &b),
             ["农业生产\n\n12\n\n稳步发展。", "下一段。"]
+        );
+    }
+
+    #[test]
+    fn spaced_tables_with_group_headings_and_a_unit_column() {
+        let text = "指 标\n单位 2015年 2020年\n学前教育\n幼儿在园人数 万人 181 222\n学前三年入园率 % 97 97\n九年义务教育\n在校生 万人 505 535\n\n正文。\n";
+        assert_eq!(
+            table_cells(text),
+            [
+                vec!["指 标", "单位", "2015年", "2020年"],
+                vec!["学前教育"],
+                vec!["幼儿在园人数", "万人", "181", "222"],
+                vec!["学前三年入园率", "%", "97", "97"],
+                vec!["九年义务教育"],
+                vec!["在校生", "万人", "505", "535"],
+            ]
         );
     }
 

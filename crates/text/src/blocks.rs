@@ -638,8 +638,7 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
                 .filter(|r| r.len() == width)
             {
                 Some(r) => {
-                    for g in j..k {
-                        let (off, l) = lines[g];
+                    for (g, &(off, l)) in lines.iter().enumerate().take(k).skip(j) {
                         let lead = l.len() - l.trim_start().len();
                         rows.push((g, vec![(off + lead, off + lead + l.trim().len())]));
                     }

@@ -1214,7 +1214,10 @@ fn decide_kind(
         if y > p {
             return Kind::Target;
         }
-        if !target_marked || actual_marked {
+        // 年均增速预计将达到5% in a review or report: an estimate of a result.
+        let estimate = pre.contains("预计")
+            && matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport);
+        if !target_marked || actual_marked || estimate {
             return Kind::Actual;
         }
         return Kind::Target;

@@ -826,7 +826,9 @@ fn finish(s: &[char], q: &mut Quantity) {
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
         && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w))
         // 300亿元锐减至…: any two-character verb going on to a new value.
-        && !matches!(s.get(q.end + 2), Some('至' | '到'));
+        && !matches!(s.get(q.end + 2), Some('至' | '到'))
+        // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.
+        && !["大关", "关口", "台阶", "两台阶", "两个台阶"].iter().any(|w| at(s, q.end, w));
     // 2个300亿元产业集群: a count of size classes, not a figure.
     if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;

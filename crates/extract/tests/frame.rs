@@ -286,3 +286,15 @@ fn one_years_tasks_under_a_three_year_plan() {
     let f = fact(&ex, 10.0);
     assert_eq!((f.kind, f.year), (Kind::Target, Some(2023)));
 }
+
+#[test]
+fn milestones_passed_and_estimates_in_a_review() {
+    let text = "甲省“十四五”规划实施情况总结评估\n“十四五”以来,全省经济总量相继跨越2万亿元、2.5万亿元大关,GDP年均增速预计将达到5%。\n";
+    let ex = extract_document("m.txt", text);
+    for v in [2.0, 2.5] {
+        let f = fact(&ex, v);
+        assert_eq!(f.indicator, "经济总量", "{v}");
+    }
+    let f = fact(&ex, 5.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
+}

@@ -1720,9 +1720,7 @@ fn qualitative_facts(
         let (cs, ce) = (clause_start, i);
         clause_start = i + 1;
         let clause: String = s[cs..ce].iter().collect();
-        let Some((pat, measure, comparator)) =
-            QUALITATIVE.iter().find(|(p, _, _)| clause.contains(p))
-        else {
+        let Some((pat, measure, comparator)) = qualitative_pattern(&clause) else {
             continue;
         };
         if quantities(&s[cs..ce]).iter().any(|q| q.unit != "倍") {
@@ -1867,6 +1865,22 @@ const QUALITATIVE_LEADS: &[&str] = &[
     "基本",
     "全面",
 ];
+
+/// The first pattern of [`QUALITATIVE`] (the most specific) the clause holds:
+/// one pass of an automaton over the clause, which every clause of every
+/// document goes through.
+fn qualitative_pattern(clause: &str) -> Option<&'static (&'static str, Measure, Comparator)> {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // Built from a few dozen fixed words, far below the automaton's limits.
+    let ac = AC.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(QUALITATIVE.iter().map(|(p, _, _)| p))
+            .expect("qualitative patterns build")
+    });
+    ac.find_overlapping_iter(clause)
+        .map(|m| m.pattern().as_usize())
+        .min()
+        .and_then(|k| QUALITATIVE.get(k))
+}
 
 /// Qualitative goal patterns, most specific first: (words, measure, comparator).
 const QUALITATIVE: &[(&str, Measure, Comparator)] = &[

@@ -65,6 +65,13 @@ const CHROME: &[&str] = &[
     "瀏覽量",
 ];
 
+/// One automaton for every chrome word: each line of a document is tested.
+fn chrome() -> &'static aho_corasick::AhoCorasick {
+    static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    // Built from a few dozen fixed words, far below the automaton's limits.
+    AC.get_or_init(|| aho_corasick::AhoCorasick::new(CHROME).expect("chrome words build"))
+}
+
 /// Classifies one line (without its newline).
 pub fn classify(line: &str) -> LineClass {
     let t = line.trim_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
@@ -74,14 +81,15 @@ pub fn classify(line: &str) -> LineClass {
     if is_page_number(t) {
         return LineClass::PageNumber;
     }
-    let compact: String = t
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
-        .collect();
-    if compact == "目录" {
+    // 目 录, 目　录 (a short line; no allocation for the long ones).
+    if t.len() <= 24
+        && t.chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .eq("目录".chars())
+    {
         return LineClass::Toc;
     }
-    if CHROME.iter().any(|w| t.contains(w)) && t.chars().count() < 200 {
+    if t.len() < 600 && t.chars().count() < 200 && chrome().is_match(t) {
         return LineClass::Chrome;
     }
     if is_toc_entry(t) {

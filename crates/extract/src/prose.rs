@@ -948,7 +948,7 @@ impl Name {
                     })
                     .count();
                 for seps in ["、和及", "、和", "、"] {
-                    let items = split_list_on(chars, seps);
+                    let items = split_list_on(chars, seps, 16);
                     if count == items.len() {
                         return vec![items[idx].clone()];
                     }
@@ -962,10 +962,11 @@ impl Name {
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
 /// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
 fn split_list(chars: &[char]) -> Vec<String> {
-    split_list_on(chars, "、和及")
+    split_list_on(chars, "、和及", 16)
 }
 
-fn split_list_on(chars: &[char], seps: &str) -> Vec<String> {
+/// Items longer than `longest` chars mean the text is no list of names.
+fn split_list_on(chars: &[char], seps: &str, longest: usize) -> Vec<String> {
     let mut parts: Vec<Vec<char>> = vec![Vec::new()];
     let mut depth = 0;
     for (i, &c) in chars.iter().enumerate() {
@@ -987,7 +988,7 @@ fn split_list_on(chars: &[char], seps: &str) -> Vec<String> {
     if chars.contains(&'等') {
         return vec![];
     }
-    if parts.len() < 2 || parts.iter().any(|p| p.len() > 16) {
+    if parts.len() < 2 || parts.iter().any(|p| p.len() > longest) {
         return vec![];
     }
     let last = parts.last().cloned().unwrap_or_default();
@@ -1810,7 +1811,9 @@ fn qualitative_facts(
         // One goal shared by a list of indicators is one fact each.
         let orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
         let mut names = if orig.len() == ne - ns {
-            split_list(&orig)
+            // A goal shared by a list names whole indicators, longer than
+            // the items of a figure's list (单位地区生产总值二氧化碳排放量降低).
+            split_list_on(&orig, "、和及", 20)
         } else {
             Vec::new()
         };
@@ -2479,6 +2482,21 @@ mod tests {
                 pair("化学需氧量", "达到总量控制要求"),
                 pair("二氧化硫排放量", "达到总量控制要求"),
                 pair("实际使用外资", "稳中提质"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_goal_shared_by_a_list_of_long_names() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，单位地区生产总值能耗降低、单位地区生产总值二氧化碳排放量降低、氮氧化物排放量降低完成国家下达目标任务。");
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "单位地区生产总值能耗降低",
+                "单位地区生产总值二氧化碳排放量降低",
+                // (The words before the goal lose a closing verb, as any name does.)
+                "氮氧化物排放量"
             ]
         );
     }

@@ -260,6 +260,7 @@ pub fn paragraph_facts(
     let mut carried: Option<YearMention> = None;
     // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
     let mut after_semicolon: Option<YearMention> = None;
+    let mut goal_run = false;
     for i in 0..=s.len() {
         if i < s.len() && !is_sentence_end(s[i]) {
             continue;
@@ -279,10 +280,31 @@ pub fn paragraph_facts(
             if lent.is_some() {
                 carried = lent;
             }
-            sentence_facts(&span, a, b, &dated, &mut carried, section, ctx, text, out);
+            // 意见提出2020年建设目标，即…；…；…: the goals run on over ； to the 。.
+            let listed_goals = goal_run.then(|| Section {
+                goals: true,
+                ..section.clone()
+            });
+            let sect = listed_goals.as_ref().unwrap_or(section);
+            sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
             if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
                 carried = own;
             }
+            let sentence: String = s[a..b].iter().collect();
+            let announces = TARGET_MARKERS.iter().any(|w| {
+                sentence.match_indices(w).any(|(i, _)| {
+                    !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
+                })
+            }) && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w));
+            goal_run = matches!(s[b - 1], '；' | ';')
+                && (goal_run || announces)
+                && matches!(
+                    ctx.frame.doc_type,
+                    DocType::Other
+                        | DocType::ImplementationPlan
+                        | DocType::FiveYearPlan
+                        | DocType::Outline
+                );
             // Only where a clause with no year would default to a goal.
             let goal_default = matches!(
                 ctx.frame.doc_type,

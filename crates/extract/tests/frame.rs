@@ -298,3 +298,13 @@ fn milestones_passed_and_estimates_in_a_review() {
     let f = fact(&ex, 5.0);
     assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
 }
+
+#[test]
+fn goals_listed_over_semicolons_after_an_announcement() {
+    let text = "甲网讯 近日,《甲省人民政府办公厅关于加快建设的意见》印发。\n意见提出2020年建设目标,即全年完成营造林128万亩;平均优良天数比率达到82.3%;可再生能源消费比例达到30%。\n";
+    let ex = extract_document("k.txt", text);
+    for v in [128.0, 82.3, 30.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+}

@@ -290,21 +290,24 @@ pub fn paragraph_facts(
             if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
                 carried = own;
             }
-            let sentence: String = s[a..b].iter().collect();
-            let announces = TARGET_MARKERS.iter().any(|w| {
-                sentence.match_indices(w).any(|(i, _)| {
-                    !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
-                })
-            }) && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w));
+            // (Cheap tests first: every sentence of every document passes here.)
+            let announces = || {
+                let sentence: String = s[a..b].iter().collect();
+                TARGET_MARKERS.iter().any(|w| {
+                    sentence.match_indices(w).any(|(i, _)| {
+                        !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
+                    })
+                }) && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w))
+            };
             goal_run = matches!(s[b - 1], '；' | ';')
-                && (goal_run || announces)
                 && matches!(
                     ctx.frame.doc_type,
                     DocType::Other
                         | DocType::ImplementationPlan
                         | DocType::FiveYearPlan
                         | DocType::Outline
-                );
+                )
+                && (goal_run || announces());
             // Only where a clause with no year would default to a goal.
             let goal_default = matches!(
                 ctx.frame.doc_type,

@@ -625,6 +625,8 @@ struct RowState {
     attribute: Option<Attribute>,
     group_unit: Option<String>,
     group_name: Option<String>,
+    /// A heading row of one cell (九年义务教育) over the rows up to the next one.
+    heading: Option<String>,
 }
 
 /// Extracts facts from a run of table rows (each a line of `text` with cell spans).
@@ -738,6 +740,7 @@ fn row_facts(
         // A group row (经济发展, 主要污染物排放减少（%）).
         if let Some(n) = non_empty.first() {
             let (g, u) = name_and_unit(n);
+            state.heading = (cells.len() == 1).then(|| g.clone());
             state.group_name = Some(g);
             state.group_unit = u;
             if attribute.is_some() {
@@ -777,7 +780,20 @@ fn row_facts(
     } else {
         String::new()
     };
-    let indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    // 在校生, 毛入学率 under 九年义务教育: a generic name is its group's.
+    let generic =
+        indicator.chars().count() <= 4 && ["生", "率", "数"].iter().any(|w| indicator.ends_with(w));
+    if let Some(g) = state
+        .heading
+        .as_deref()
+        .filter(|g| generic && !g.is_empty())
+    {
+        let g: String = g.chars().filter(|c| !c.is_whitespace()).collect();
+        if !indicator.starts_with(g.as_str()) {
+            indicator = format!("{g}{indicator}");
+        }
+    }
     let whole = format!("{indicator}{group_text}");
     let reduction_row =
         ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
@@ -1052,6 +1068,31 @@ mod tests {
                 "actual 森林蓄积量 2015 760 万立方米 level eq 约束性",
                 "target 森林蓄积量 2020 800 万立方米 level eq 约束性",
                 "target 森林蓄积量 2020 1 % avg_growth eq 约束性",
+            ]
+        );
+    }
+
+    #[test]
+    fn generic_names_take_their_heading_row() {
+        // A table printed with spaces, its group headings on lines of their own.
+        let t = "指 标\n单位 2015年 2020年\n九年义务教育\n在校生 万人 505 535\n巩固率 % 100 100\n高中段教育\n在校生 万人 142 160\n幼儿在园人数 万人 181 222\n";
+        let got = run(DocType::FiveYearPlan, (2016, 2020), t);
+        let names: Vec<&str> = got
+            .iter()
+            .map(|l| l.split(' ').nth(1).unwrap_or_default())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "九年义务教育在校生",
+                "九年义务教育在校生",
+                "九年义务教育巩固率",
+                "九年义务教育巩固率",
+                "高中段教育在校生",
+                "高中段教育在校生",
+                // A name of its own keeps it.
+                "幼儿在园人数",
+                "幼儿在园人数",
             ]
         );
     }

@@ -445,7 +445,6 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             }
         }
     }
-    // 《…三年行动方案(2023—2025年)》 named in an article on the plan.
     // 2023年重点工作任务, 制定2023年工作要点如下: a list of one year's tasks,
     // whatever plan it serves (a plan cited in its title or first lines).
     if doc_type == DocType::ImplementationPlan {
@@ -471,6 +470,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             );
         }
     }
+    // 《…三年行动方案(2023—2025年)》 named in an article on the plan.
     if period_end.is_none() && doc_type == DocType::ImplementationPlan {
         if let Some((l, (a, b))) = head
             .iter()
@@ -529,24 +529,30 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
-    let (latest, rule) = if let Some(y) = (info.doc_type == DocType::PlanReview)
-        .then(|| plan_year_ordinal(text))
-        .flatten()
-    {
-        (
-            Some(y),
-            "今年是…规划实施的第N年: the year the review speaks in",
-        )
-    } else if info.doc_type == DocType::PlanReview {
-        // A review's "now" is the latest year it has figures for (a review
-        // delivered in November 2018 reports 2018's first half); one that
-        // names no year of its period (十四五以来…, 较2020年) speaks at its end.
+    let (latest, rule) = if info.doc_type == DocType::PlanReview {
+        // A review's "now" is the year 今年是…第N年 names, else the latest
+        // year it has figures for (a review delivered in November 2018 reports
+        // 2018's first half); one that names no year of its period
+        // (十四五以来…, 较2020年) speaks at its end.
         let latest = latest_data_year(text).filter(|y| info.year.is_none_or(|d| *y <= d));
-        match (latest, info.period_start, info.period_end) {
-            (l, Some(start), Some(end)) if info.year.is_none() && l.is_none_or(|y| y < start) => (
-                Some(end),
-                "a plan review naming no year of its period speaks at the period's end",
+        match (
+            plan_year_ordinal(text),
+            latest,
+            info.period_start,
+            info.period_end,
+        ) {
+            (Some(y), ..) => (
+                Some(y),
+                "今年是…规划实施的第N年: the year the review speaks in",
             ),
+            (None, l, Some(start), Some(end))
+                if info.year.is_none() && l.is_none_or(|y| y < start) =>
+            {
+                (
+                    Some(end),
+                    "a plan review naming no year of its period speaks at the period's end",
+                )
+            }
             _ => (
                 latest,
                 "a plan review speaks of the latest year it has figures for",

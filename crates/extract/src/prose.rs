@@ -299,21 +299,16 @@ pub fn paragraph_facts(
                     })
                 }) && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w))
             };
-            goal_run = matches!(s[b - 1], '；' | ';')
-                && matches!(
-                    ctx.frame.doc_type,
-                    DocType::Other
-                        | DocType::ImplementationPlan
-                        | DocType::FiveYearPlan
-                        | DocType::Outline
-                )
-                && (goal_run || announces());
+            let semicolon = matches!(s[b - 1], '；' | ';');
             // Only where a clause with no year would default to a goal.
             let goal_default = matches!(
                 ctx.frame.doc_type,
                 DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
             );
-            if goal_default && matches!(s[b - 1], '；' | ';') {
+            goal_run = semicolon
+                && (goal_default || ctx.frame.doc_type == DocType::Other)
+                && (goal_run || announces());
+            if goal_default && semicolon {
                 after_semicolon = years
                     .iter()
                     .rev()
@@ -1134,22 +1129,6 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
 
 /// Verbs that may start the words before a number but are not part of a name.
 const VERBS_AT_FRONT: &[&str] = &[
-    "跃升至",
-    "跃升到",
-    "攀升至",
-    "攀升到",
-    "上升至",
-    "上升到",
-    "增长到",
-    "增长至",
-    "扩大到",
-    "扩大至",
-    "缩小到",
-    "缩小至",
-    "减少到",
-    "减少至",
-    "提升到",
-    "增加至",
     "增加到",
     "提高到",
     "提高至",

@@ -513,9 +513,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     } else {
         match unit_at(s, j, n.magnitude) {
             Some(u) => u,
-            None if list_unit(s, j).is_some() => {
+            None if let Some((unit, at)) = list_unit(s, j) => {
                 // 提高1.3和0.2个百分点: the first of a list takes the unit of the last.
-                let (unit, at) = list_unit(s, j).unwrap_or_default();
                 let mut q = Quantity {
                     start: i,
                     end: j,

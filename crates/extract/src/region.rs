@@ -3,6 +3,7 @@
 //! that merely end in 市, 区 or 县 (城区, 全市, 开发区), and to find the place
 //! a document is about when its title and signature do not name it.
 
+use crate::quantity::ends;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -104,6 +105,9 @@ fn short_name(name: &'static str) -> Option<&'static str> {
     let short = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
     (short.chars().count() >= 2 && !COMMON.contains(&short)).then_some(short)
 }
+
+/// Verbs before the province a speech was given in (视察贵州重要讲话精神).
+const VISITED: &[&str] = &["视察", "考察"];
 
 /// Short names that are also everyday words (or, for 海南, part of the names
 /// of places within): not read as places unless nothing else is named.
@@ -234,16 +238,10 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         }
         if let Some((p, len, short)) = place_chain_at(s, i) {
             // (不含铁门关市), 除X外: a place set aside is not the subject.
-            let excluded = ["不含", "不包括", "除"].iter().any(|w| {
-                let n = w.chars().count();
-                i >= n && s[i - n..i].iter().copied().eq(w.chars())
-            });
+            let excluded = ["不含", "不包括", "除"].iter().any(|w| ends(s, i, w));
             // 视察贵州重要讲话精神: boilerplate naming the province visited; a
             // last resort only.
-            let visited = ["视察", "考察"].iter().any(|w| {
-                let n = w.chars().count();
-                i >= n && s[i - n..i].iter().copied().eq(w.chars())
-            });
+            let visited = VISITED.iter().any(|w| ends(s, i, w));
             if excluded || visited {
                 i += len;
                 continue;
@@ -292,11 +290,12 @@ pub fn fallback_place(s: &[char]) -> Option<Place> {
         return None;
     }
     let visited = (0..s.len()).find_map(|i| {
-        let after = ["视察", "考察"].iter().find_map(|w| {
-            let n = w.chars().count();
-            (i >= n && s[i - n..i].iter().copied().eq(w.chars())).then_some(())
-        });
-        after.and_then(|_| place_chain_at(s, i)).map(|(p, _, _)| p)
+        VISITED
+            .iter()
+            .any(|w| ends(s, i, w))
+            .then(|| place_chain_at(s, i))
+            .flatten()
+            .map(|(p, _, _)| p)
     });
     visited.or_else(|| common_place(s))
 }
@@ -312,12 +311,12 @@ fn common_place(s: &[char]) -> Option<Place> {
             let n = w.chars().count();
             let here = s.get(i..i + n)?.iter().copied().eq(w.chars());
             // Not inside a longer name (海南藏族自治州).
-            let full = ["省", "市"]
+            if !here || s.get(i + n) == Some(&'藏') {
+                return None;
+            }
+            ["省", "市"]
                 .iter()
-                .find_map(|suf| lookup(&format!("{w}{suf}")));
-            (here && s.get(i + n).is_none_or(|c| *c != '藏'))
-                .then_some(full)
-                .flatten()
+                .find_map(|suf| lookup(&format!("{w}{suf}")))
         })
     })
 }

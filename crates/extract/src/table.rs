@@ -789,8 +789,8 @@ fn row_facts(
         .as_deref()
         .filter(|g| generic && !g.is_empty())
     {
-        let g: String = g.chars().filter(|c| !c.is_whitespace()).collect();
-        if !indicator.starts_with(g.as_str()) {
+        // (The heading is read by name_and_unit, spaces already removed.)
+        if !indicator.starts_with(g) {
             indicator = format!("{g}{indicator}");
         }
     }

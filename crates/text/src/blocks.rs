@@ -407,6 +407,30 @@ fn piped_cell(line: &str) -> Option<Option<(usize, usize)>> {
     Some(Some((lead, lead + cell.len())))
 }
 
+/// A line of a piped run: its index, and its cell's absolute span (`None`
+/// for a line of pipes only).
+type PipedLine = (usize, Option<(usize, usize)>);
+
+/// The run of lines from `i` that are cells closed by a pipe (blank lines
+/// skipped): each line's index and its cell as an absolute span, or `None`
+/// for a line of pipes only; and the index of the line that ends the run.
+fn piped_run(lines: &[(usize, &str)], i: usize) -> (Vec<PipedLine>, usize) {
+    let mut run = Vec::new();
+    let mut j = i;
+    while j < lines.len() {
+        let (off, l) = lines[j];
+        if !l.trim().is_empty() {
+            match piped_cell(l) {
+                Some(Some((a, b))) if b - a <= 90 => run.push((j, Some((off + a, off + b)))),
+                Some(None) => run.push((j, None)),
+                _ => break,
+            }
+        }
+        j += 1;
+    }
+    (run, j)
+}
+
 /// Tables pasted one cell per line, each cell closed by a pipe, whose rows
 /// open with a serial number (`1 |`, `指标名 |`, `% |`, … `2 |`): rows are
 /// cut at the serial numbers. A header with more cells than the rows (a
@@ -417,22 +441,10 @@ fn serial_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)>
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
-        let mut j = i;
+        let (run, j) = piped_run(lines, i);
         // (line index, absolute cell range)
-        let mut cells: Vec<(usize, (usize, usize))> = Vec::new();
-        while j < lines.len() {
-            let (off, l) = lines[j];
-            if l.trim().is_empty() {
-                j += 1;
-                continue;
-            }
-            match piped_cell(l) {
-                Some(Some((a, b))) if b - a <= 90 => cells.push((j, (off + a, off + b))),
-                Some(None) => {}
-                _ => break,
-            }
-            j += 1;
-        }
+        let cells: Vec<(usize, (usize, usize))> =
+            run.into_iter().filter_map(|(k, c)| Some((k, c?))).collect();
         if let Some(t) = read_serial_rows(lines, &cells) {
             i = t.1;
             out.push(t);
@@ -455,31 +467,19 @@ fn piped_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> 
     let mut i = 0;
     while i < lines.len() {
         // Rows of absolute cell spans, cut at lines of pipes only.
+        let (run, j) = piped_run(lines, i);
+        let last = run.last().map_or(i, |(k, _)| *k);
         let mut rows: Vec<Vec<(usize, usize)>> = vec![Vec::new()];
-        let mut j = i;
-        let mut last = i;
-        while j < lines.len() {
-            let (off, l) = lines[j];
-            if l.trim().is_empty() {
-                j += 1;
-                continue;
-            }
-            match piped_cell(l) {
-                Some(Some((a, b))) if b - a <= 90 => {
+        for (_, cell) in run {
+            match cell {
+                Some(c) => {
                     if let Some(r) = rows.last_mut() {
-                        r.push((off + a, off + b));
+                        r.push(c);
                     }
-                    last = j;
                 }
-                Some(None) => {
-                    if rows.last().is_some_and(|r| !r.is_empty()) {
-                        rows.push(Vec::new());
-                    }
-                    last = j;
-                }
-                _ => break,
+                None if rows.last().is_some_and(|r| !r.is_empty()) => rows.push(Vec::new()),
+                None => {}
             }
-            j += 1;
         }
         rows.retain(|r| !r.is_empty());
         let width = rows.first().map_or(0, Vec::len);

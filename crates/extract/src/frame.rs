@@ -160,7 +160,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let found: Option<(String, &Line, &'static str)> = title_line
         .and_then(|l| {
             region_of(&t).map(|r| {
-                let rule = "place named at the head of the title";
+                let rule = TITLE_PLACE;
                 (written(&t, &t_orig, &r), l, rule)
             })
         })
@@ -202,6 +202,24 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 region_in_title_body(&l.norm).map(|r| (written(&l.norm, &l.orig, &r), l, rule))
             })
         });
+    // A title line whose place the text never names again, over a signature
+    // naming a place the text names more than once: the title is a link to
+    // another document (a list of related pages above the text).
+    let found = match found {
+        Some((r, l, rule)) if rule == TITLE_PLACE && text.matches(r.as_str()).count() <= 1 => {
+            let signed = head.iter().chain(tail.iter()).find_map(|s| {
+                signature_region(&s.norm)
+                    .map(|(r2, rule2)| (written(&s.norm, &s.orig, &r2), s, rule2))
+            });
+            match signed {
+                Some((r2, s, rule2)) if r2 != r && text.matches(r2.as_str()).count() >= 2 => {
+                    Some((r2, s, rule2))
+                }
+                _ => Some((r, l, rule)),
+            }
+        }
+        other => other,
+    };
     let mut region = None;
     if let Some((r, l, rule)) = found {
         note("region", r.clone(), l, rule);
@@ -1119,8 +1137,29 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
         {
             date_in(l).filter(|_| !l.contains('年'))
         }
+        // `- 2014年01月07日`: a line holding a full date alone (after a bullet).
+        None if is_date_alone(l) => date_in(l),
         None => None,
     }
+}
+
+/// `2014年01月07日`, `2014年1月7日 10:30`: the line says nothing but a day.
+fn is_date_alone(l: &str) -> bool {
+    let t = l.trim_matches(|c: char| c.is_whitespace() || "-—|·:：".contains(c));
+    let mut parts = t.splitn(2, '日');
+    let (Some(date), rest) = (parts.next(), parts.next()) else {
+        return false;
+    };
+    let fields: Vec<&str> = date.split(['年', '月']).collect();
+    fields.len() == 3
+        && fields[0].len() == 4
+        && fields
+            .iter()
+            .all(|f| !f.is_empty() && f.len() <= 4 && f.chars().all(|c| c.is_ascii_digit()))
+        && rest.is_some_and(|r| {
+            r.chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+        })
 }
 
 struct Meeting {
@@ -1461,6 +1500,9 @@ fn report_year_from_new_plan(head: &[Line]) -> Option<(&Line, i32)> {
     })
 }
 
+/// The rule of a region read from the title.
+const TITLE_PLACE: &str = "place named at the head of the title";
+
 /// The rule of a report within its year (2018年1至7月…计划执行情况).
 const WITHIN_YEAR: &str = "X年1至N月…执行情况: a report within the year";
 
@@ -1471,7 +1513,12 @@ fn report_year_from_is(head: &[Line]) -> Option<(&Line, i32, &'static str)> {
         let c: Vec<char> = l.norm.chars().collect();
         (0..c.len()).find_map(|i| {
             let (y, len) = year_at(&c, i)?;
-            if c.get(i + len) != Some(&'是') {
+            // 刚刚过去的2013年，是…: the comma may stand before 是.
+            let is_at = match c.get(i + len) {
+                Some(',' | '，') => i + len + 1,
+                _ => i + len,
+            };
+            if c.get(is_at) != Some(&'是') {
                 return None;
             }
             let rest: String = c[i + len..]
@@ -1613,11 +1660,25 @@ mod tests {
     }
 
     #[test]
+    fn a_linked_title_of_another_place_yields_to_the_signature() {
+        let i = frame(
+            "辰溪县国民经济和社会发展第十一个五年规划实施情况中期评估报告\n\n关于宜宾市国民经济和社会发展第十一个五年规划纲要\n\n实施情况的中期评估报告\n\n2008年12月30日在市三届人大常委会第十五次会议上\n\n宜宾市人民政府常务副市长徐进\n\n受市长委托,我代表市人民政府报告《宜宾市国民经济和社会发展第十一个五年规划纲要》中期实施情况。",
+        );
+        assert_eq!(i.region.as_deref(), Some("宜宾市"));
+        // A title whose place the body names again keeps it.
+        let i = frame("辰溪县2008年统计公报\n\n辰溪县统计局\n\n全年辰溪县生产总值增长10%。");
+        assert_eq!(i.region.as_deref(), Some("辰溪县"));
+    }
+
+    #[test]
     fn dates() {
         assert_eq!(date_in("2017年3月14日"), Some((2017, 3)));
         assert_eq!(date_in("二〇一七年三月十四日"), Some((2017, 3)));
         assert_eq!(date_in("发布时间:2020-03-25 16:38:18"), Some((2020, 3)));
         assert_eq!(date_in("2020年50%的农户"), None);
+        assert_eq!(publication_date("- 2014年01月07日"), Some((2014, 1)));
+        assert_eq!(publication_date("2014年1月7日 10:30"), Some((2014, 1)));
+        assert_eq!(publication_date("2014年全市生产总值1500亿元"), None);
         assert_eq!(
             publication_date("来源:20200325四川日报 发布时间:2020-03-25"),
             Some((2020, 3))

@@ -1292,7 +1292,8 @@ fn compared_with_goal(before: &str) -> bool {
     // 好于下降7%的预期: the goal's figure between the comparison and the goal word.
     let mut before = strip_goal_figure(before.strip_suffix('的').unwrap_or(before));
     // 高于年初预期目标: the qualifiers between the comparison and the goal word.
-    while let Some(b) = ["预期", "年初", "年度", "计划", "全年"]
+    // (占年计划的41.8%: 年 alone qualifies 计划 as well.)
+    while let Some(b) = ["预期", "年初", "年度", "计划", "全年", "年"]
         .iter()
         .find_map(|w| before.strip_suffix(w))
     {
@@ -1312,6 +1313,8 @@ fn compared_with_goal(before: &str) -> bool {
         "超额完成",
         "实现",
         "控制在",
+        // 占年计划的41.8%: the share of the goal reached so far.
+        "占",
     ]
     .iter()
     .any(|w| before.ends_with(w))
@@ -2034,6 +2037,18 @@ mod tests {
                 "actual 上半年全省地区生产总值 2024 9.2 % growth eq",
             ],
         );
+        // 占年计划的41.8%: progress against the goal, in a sentence with no year.
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2017),
+            (Some(2017), Some(2017)),
+            false,
+            "会议认为,上半年全县地区生产总值完成11.3亿元,占年计划的41.8%。",
+        )
+        .iter()
+        .map(|f| f.kind.as_str().to_string())
+        .collect();
+        assert_eq!(got, ["actual", "actual"]);
         check(
             DocType::WorkReport,
             true,

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        208,
+        232,
         Floors {
             f1: 0.90,
             year_right: 0.96,
@@ -176,8 +176,8 @@ fn wide_development_set() {
     );
 }
 
-/// Batches ag, ah and ai: measured once before they were added, at 91b784a
-/// (F1 0.788, year right 0.929, region right 0.894). The floors only catch a
+/// Batches aj, ak and al: measured once before any rule looked at them
+/// (F1 0.764, year right 0.927, region right 0.861). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
@@ -188,7 +188,7 @@ fn held_out_set() {
             f1: 0.75,
             year_right: 0.88,
             region_right: 0.85,
-            // Annual plan reports, plans and implementation plans are still weak.
+            // Plan reviews, implementation plans and articles are still weak.
             type_f1: 0.0,
         },
     );

@@ -616,7 +616,11 @@ fn sentence_facts(
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
             }
             if le > ls {
-                last_subject = Some((ls, le));
+                // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: the growth after a
+                // share is the growth of what the share is of.
+                if s[ls] != '占' || last_subject.is_none() {
+                    last_subject = Some((ls, le));
+                }
                 if !subjects.iter().any(|&(x, y)| s[x..y] == s[ls..le]) {
                     subjects.push((ls, le));
                 }
@@ -2049,6 +2053,16 @@ mod tests {
         .map(|f| f.kind.as_str().to_string())
         .collect();
         assert_eq!(got, ["actual", "actual"]);
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年,工业增加值完成4亿元,占年计划的53.1%,同比增长13%。",
+            &[
+                "actual 工业增加值 2023 4 亿元 level eq",
+                "actual 工业增加值占年计划 2023 53.1 % level eq",
+                "actual 工业增加值 2023 13 % growth eq",
+            ],
+        );
         check(
             DocType::WorkReport,
             true,

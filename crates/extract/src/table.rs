@@ -24,6 +24,8 @@ struct Slot {
     yoy: bool,
     /// A share column (比重(%)): the row's share of the total, in %.
     share: bool,
+    /// A level at constant prices (不变价) beside the current-price one.
+    constant: bool,
 }
 
 /// What a header cell says.
@@ -38,6 +40,8 @@ enum Label {
         yoy: bool,
     },
     Absolute,
+    /// 不变价(万元): levels at constant prices.
+    Constant,
     Done(Option<i32>),
     /// 比重(%), 占比: the row's share of the table's total.
     Share,
@@ -73,8 +77,14 @@ fn label(cell: &str) -> Label {
         }
     }
     let bare = c.split(['(', '（']).next().unwrap_or(&c);
-    if matches!(bare, "比重" | "占比" | "构成" | "所占比重") {
+    // 行业占比(%): a share column, whatever the share is of.
+    if matches!(bare, "比重" | "占比" | "构成" | "所占比重")
+        || (bare.chars().count() <= 6 && (bare.ends_with("占比") || bare.ends_with("比重")))
+    {
         return Label::Share;
+    }
+    if matches!(bare, "不变价" | "可比价" | "按可比价计算") {
+        return Label::Constant;
     }
     if ["全年目标", "年度目标", "年初目标", "年度计划", "全年计划"].contains(&c.as_str())
     {
@@ -156,6 +166,7 @@ fn is_slot_label(l: &Label) -> bool {
         Label::Year { .. }
             | Label::Growth { .. }
             | Label::Absolute
+            | Label::Constant
             | Label::Done(_)
             | Label::YearGoal
             | Label::YearDone
@@ -297,6 +308,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         growth: false,
                         yoy: false,
                         share: false,
+                        constant: false,
                     });
                 }
                 Label::Growth { yoy } => {
@@ -306,10 +318,12 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         growth: false,
                         yoy: false,
                         share: false,
+                        constant: false,
                     });
                     slots.push(Slot {
                         growth: true,
                         yoy: *yoy || bulletin,
+                        constant: false,
                         ..prev
                     });
                 }
@@ -326,8 +340,19 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                             growth: false,
                             yoy: false,
                             share: false,
+                            constant: false,
                         });
                     }
+                Label::Constant => {
+                    slots.push(Slot {
+                        kind: default_kind(frame),
+                        year: default_year(frame),
+                        growth: false,
+                        yoy: false,
+                        share: false,
+                        constant: true,
+                    });
+                }
                 Label::Share => {
                     slots.push(Slot {
                         kind: default_kind(frame),
@@ -335,6 +360,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         growth: false,
                         yoy: false,
                         share: true,
+                        constant: false,
                     });
                 }
                 Label::YearGoal | Label::YearDone => {
@@ -348,6 +374,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         growth: false,
                         yoy: false,
                         share: false,
+                        constant: false,
                     });
                 }
                 Label::Done(end) => {
@@ -364,6 +391,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                             growth: false,
                             yoy: false,
                             share: false,
+                            constant: false,
                         });
                     } else {
                         for s in subs {
@@ -374,6 +402,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                                 growth: matches!(s, Label::Growth { .. }),
                                 yoy,
                                 share: false,
+                                constant: false,
                             });
                         }
                     }
@@ -627,6 +656,9 @@ struct RowState {
     group_name: Option<String>,
     /// A heading row of one cell (九年义务教育) over the rows up to the next one.
     heading: Option<String>,
+    /// A row of 地区生产总值 came first: the industries below it are its
+    /// parts (工业 is 工业增加值).
+    gdp_parts: bool,
 }
 
 /// Extracts facts from a run of table rows (each a line of `text` with cell spans).
@@ -644,7 +676,10 @@ pub fn table_facts(
 ) -> bool {
     let cells_of = |r: &RowSpan| -> Vec<String> {
         r.2.iter()
-            .map(|(a, b)| text.get(*a..*b).unwrap_or_default().trim().to_string())
+            .map(|(a, b)| {
+                let cell = text.get(*a..*b).unwrap_or_default().trim();
+                planwatch_text::norm::strip_glosses(cell).into_owned()
+            })
             .collect()
     };
     // Header rows run until the first data row.
@@ -794,6 +829,15 @@ fn row_facts(
             indicator = format!("{g}{indicator}");
         }
     }
+    let matching: String = indicator
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    if matching.contains("生产总值") {
+        state.gdp_parts = true;
+    } else if state.gdp_parts && matching.ends_with('业') && !matching.contains("增加值") {
+        indicator.push_str("增加值");
+    }
     let whole = format!("{indicator}{group_text}");
     let reduction_row =
         ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
@@ -837,6 +881,8 @@ fn row_facts(
             end: Some(re),
         };
         match cell {
+            // The total's share of itself says nothing.
+            Cell::Value(v) if slot.share && v.value == 100.0 => {}
             Cell::Value(v) => {
                 let measure = if let Some(m) = v.measure {
                     m
@@ -870,6 +916,8 @@ fn row_facts(
                 };
                 let indicator = if slot.share && !base.indicator.ends_with("比重") {
                     format!("{}比重", base.indicator)
+                } else if slot.constant {
+                    format!("{}(不变价)", base.indicator)
                 } else {
                     base.indicator.clone()
                 };
@@ -1048,6 +1096,23 @@ mod tests {
                 "actual 城镇比重 0 65 % level eq -",
                 "actual 乡村 0 18.72 万人 level eq -",
                 "actual 乡村比重 0 35 % level eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn gdp_composition_with_constant_prices_and_glosses() {
+        let t = "行業(yè)名稱 | 現(xiàn)價(jià) (萬元) | 不變價(jià) (萬元) | 增速 (%) | 行業(yè)占 比(%) |\n地區(qū)生產(chǎn)總值 | 529757 | 520278 | 13.1 | 100 |\n工業(yè) | 111250 | 114767 | 12.7 | 21 |\n";
+        assert_eq!(
+            run(DocType::StatisticalBulletin, (2016, 2016), t),
+            [
+                "actual 地區生產總值 0 529757 萬元 level eq -",
+                "actual 地區生產總值(不变价) 0 520278 萬元 level eq -",
+                "actual 地區生產總值 0 13.1 % growth eq -",
+                "actual 工業增加值 0 111250 萬元 level eq -",
+                "actual 工業增加值(不变价) 0 114767 萬元 level eq -",
+                "actual 工業增加值 0 12.7 % growth eq -",
+                "actual 工業增加值比重 0 21 % level eq -",
             ]
         );
     }

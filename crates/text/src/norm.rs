@@ -60,6 +60,25 @@ pub fn is_han(c: char) -> bool {
     ('\u{4e00}'..='\u{9fff}').contains(&c)
 }
 
+/// `s` without the pinyin glosses of [`gloss_len`] (`工業(yè)` → `工業`).
+pub fn strip_glosses(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['(', '（']) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while let Some(c) = s[i..].chars().next() {
+        let g = gloss_len(&s[i..]);
+        if g > 0 {
+            i += g;
+        } else {
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Length in bytes of a pinyin gloss at the start of `rest` — `(jì)` or
 /// `（qū）` — that broken simplified → traditional converters insert after a
 /// character (`經(jīng)濟(jì)`); 0 when `rest` starts with none. A gloss is 1–7
@@ -112,6 +131,8 @@ mod tests {
         assert_eq!(gloss_len("(2020年)"), 0);
         assert_eq!(gloss_len("(jīng"), 0);
         assert_eq!(gloss_len(""), 0);
+        assert_eq!(strip_glosses("現(xiàn)價(jià) (萬元)"), "現價 (萬元)");
+        assert_eq!(strip_glosses("工業(yè)"), "工業");
     }
 
     #[test]

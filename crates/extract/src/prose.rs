@@ -433,6 +433,8 @@ fn sentence_facts(
         .collect();
     let sentence: String = s.iter().collect();
     let mut last_subject: Option<(usize, usize)> = None; // in sentence coords
+                                                         // The subject before a share (占年计划的41.8%) took its place.
+    let mut before_share: Option<(usize, usize)> = None;
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
@@ -616,11 +618,10 @@ fn sentence_facts(
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
             }
             if le > ls {
-                // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: the growth after a
-                // share is the growth of what the share is of.
-                if s[ls] != '占' || last_subject.is_none() {
-                    last_subject = Some((ls, le));
+                if s[ls] == '占' {
+                    before_share = last_subject;
                 }
+                last_subject = Some((ls, le));
                 if !subjects.iter().any(|&(x, y)| s[x..y] == s[ls..le]) {
                     subjects.push((ls, le));
                 }
@@ -634,7 +635,15 @@ fn sentence_facts(
                 let (ns, ne) = strip(s, q.end + 1, clause_end, &[], TRAIL);
                 (ne > ns).then_some(Name::Joined(ls, ls, ns, ne))
             } else {
-                last_subject.map(|(x, y)| Name::Plain(x, y))
+                // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: a growth after a share
+                // is the growth of what the share is of; a change in points
+                // (提高0.82个百分点) is the share's own.
+                let after_share =
+                    last_subject.is_some_and(|(x, _)| s[x] == '占') && !q.unit.ends_with("百分点");
+                match (after_share, before_share) {
+                    (true, Some((x, y))) => Some(Name::Plain(x, y)),
+                    _ => last_subject.map(|(x, y)| Name::Plain(x, y)),
+                }
             }
         };
         // The next figure's name starts after this one's counted noun when a

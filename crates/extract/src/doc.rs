@@ -74,6 +74,16 @@ pub fn region_of(t: &str) -> Option<String> {
     if let Some((_, len)) = year_at(&chars, 0) {
         i = len;
     }
+    // (福建省)福州市长乐区…: the province in brackets before the place.
+    if matches!(chars.get(i), Some('(' | '（')) {
+        if let Some(close) = chars[i..]
+            .iter()
+            .take(8)
+            .position(|c| matches!(c, ')' | '）'))
+        {
+            i += close + 1;
+        }
+    }
     // 中共辽宁省委 辽宁省人民政府: the party committee's name holds the place.
     if chars[i..].starts_with(&['中', '共']) {
         i += 2;
@@ -339,6 +349,11 @@ mod tests {
         assert_eq!(i.doc_type, DocType::FiveYearPlan);
         assert_eq!(i.region.as_deref(), Some("葫芦岛市"));
         assert_eq!((i.period_start, i.period_end), (Some(2021), Some(2025)));
+
+        assert_eq!(
+            region_of("(福建省)福州市长乐区人民政府工作报告").as_deref(),
+            Some("长乐区")
+        );
 
         let i = info("温州“十三五”规划《纲要》预计完成31项指标\n正文。");
         assert_eq!(i.doc_type, DocType::PlanReview);

@@ -157,11 +157,32 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 
     // Region, most specific source first: title, meeting line, signature or
     // issuer, a title-like line.
-    let found: Option<(String, &Line, &'static str)> = title_line
-        .and_then(|l| {
-            region_of(&t).map(|r| {
-                let rule = TITLE_PLACE;
-                (written(&t, &t_orig, &r), l, rule)
+    // A page with no title line: its first line, if short, as a headline.
+    let headline = title_line
+        .map(|l| (l, t.clone(), t_orig.clone()))
+        .or_else(|| {
+            head.first()
+                .filter(|l| l.norm.chars().count() <= 40)
+                .map(|l| (l, l.norm.clone(), l.orig.clone()))
+        });
+    let found: Option<(String, &Line, &'static str)> = headline
+        .and_then(|(l, t, t_orig)| {
+            // 西部大开发“十二五”规划, 江苏沿海地区发展规划: an area, unless the
+            // title names a place outside it (广东省…粤港澳大湾区).
+            let own = region_of(&t);
+            let (area, _) = crate::region::named_area(&t)?;
+            let inside = own.as_deref().is_none_or(|r| {
+                let short = r.trim_end_matches(['省', '市']);
+                area.starts_with(short)
+            });
+            inside.then(|| (written(&t, &t_orig, &area), l, "named area in the title"))
+        })
+        .or_else(|| {
+            title_line.and_then(|l| {
+                region_of(&t).map(|r| {
+                    let rule = TITLE_PLACE;
+                    (written(&t, &t_orig, &r), l, rule)
+                })
             })
         })
         .or_else(|| {
@@ -563,8 +584,9 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 Some(y),
                 "今年是…规划实施的第N年: the year the review speaks in",
             ),
+            // (A mid-term review naming no year is not at the period's end.)
             (None, l, Some(start), Some(end))
-                if info.year.is_none() && l.is_none_or(|y| y < start) =>
+                if info.year.is_none() && l.is_none_or(|y| y < start) && !mid_term(text) =>
             {
                 (
                     Some(end),
@@ -579,10 +601,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     } else if (info.doc_type == DocType::Other && info.year.is_none())
         || (frame.present.is_none() && frame.target_year.is_none())
     {
-        (
-            latest_data_year(text),
-            "an undated article: its facts default to that year",
-        )
+        match latest_data_year(text) {
+            Some(y) => (
+                Some(y),
+                "an undated article: its facts default to that year",
+            ),
+            None => (
+                plan_opening_year(text),
+                "an undated article on a plan's opening (十四五开好局): its first year",
+            ),
+        }
     } else {
         (None, "")
     };
@@ -664,7 +692,10 @@ fn written(norm: &str, orig: &str, r: &str) -> String {
             .find(|p| norm.contains(p.as_str()));
         if let Some(p) = short {
             let w = written(norm, orig, &p);
-            let traditional = w != p;
+            let traditional = w != p
+                || orig
+                    .chars()
+                    .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
             let rest: String = r
                 .chars()
                 .skip(p.chars().count())
@@ -1314,6 +1345,10 @@ fn most_named_year(text: &str) -> Option<i32> {
 /// the "now" of an undated article.
 fn latest_data_year(text: &str) -> Option<i32> {
     let (chars, years) = named_years(text);
+    let two_year_average = {
+        let pat = ['两', '年', '平', '均'];
+        chars.windows(4).any(|w| w == pat)
+    };
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
     years
         .into_iter()
@@ -1343,18 +1378,54 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
             !deadline && !horizon && !since
         })
-        .map(|(_, y, _)| y)
+        .map(|(i, y, _)| {
+            // 比2019年同期增长, 两年平均增长: a figure two years after the year
+            // it is compared with (the averages of 2021, against 2019).
+            let base = matches!(before(i, 1), Some('比' | '较'));
+            if base && two_year_average {
+                y + 2
+            } else {
+                y
+            }
+        })
         .max()
+}
+
+/// A mid-term review (中期评估), in either script, glossed or not.
+fn mid_term(text: &str) -> bool {
+    matching_head(text, 3000).contains("中期评估")
+}
+
+/// The first `n` chars of `text` read for matching: simplified, without glosses.
+fn matching_head(text: &str, n: usize) -> String {
+    let head: String = text.chars().take(n).collect();
+    planwatch_text::norm::strip_glosses(&head)
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect()
+}
+
+/// `确保“十四五”开好局`, `“十三五”开局之年`: a text written in the first year
+/// of the plan it names.
+fn plan_opening_year(text: &str) -> Option<i32> {
+    let head = matching_head(text, 3000);
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            head.match_indices(name).find_map(|(i, _)| {
+                let after: String = head[i + name.len()..].chars().take(6).collect();
+                ["开好局", "开局之年", "开门红", "起好步"]
+                    .iter()
+                    .any(|w| after.contains(w))
+                    .then_some(*start)
+            })
+        })
 }
 
 /// `今年是“十三五”规划纲要实施的第三年`, `今年是“十四五”收官之年`: the year
 /// of the plan the text is written in.
 fn plan_year_ordinal(text: &str) -> Option<i32> {
-    let head: String = text
-        .chars()
-        .take(1500)
-        .map(planwatch_text::norm::char_for_matching)
-        .collect();
+    let head = matching_head(text, 1500);
     let at = head.find("今年是")?;
     let rest: String = head[at..].chars().take(40).collect();
     let rest = rest
@@ -1625,6 +1696,19 @@ mod tests {
         // A part of a named year says nothing about the article's own year.
         assert_eq!(part_of_year_line("2022年上半年全市地区生产总值"), None);
         assert_eq!(part_of_year_line("发布时间:2021-10-08"), None);
+    }
+
+    #[test]
+    fn undated_articles_dated_by_two_year_averages_and_plan_openings() {
+        let t = "一季度,全省生产总值为743.88亿元,同比增长12.8%,两年平均增长4.4%,比2019年一季度增长9.1%。";
+        assert_eq!(latest_data_year(t), Some(2021));
+        // Without a two-year average, the year compared with is the latest named.
+        assert_eq!(latest_data_year("比2019年增长9.1%。"), Some(2019));
+        assert_eq!(
+            plan_opening_year("前三季度全市经济运行良好,为“十四五”开好局奠定基础。"),
+            Some(2021)
+        );
+        assert_eq!(plan_opening_year("“十四五”时期,全市经济持续增长。"), None);
     }
 
     #[test]

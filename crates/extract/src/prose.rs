@@ -432,8 +432,9 @@ fn sentence_facts(
         })
         .collect();
     let sentence: String = s.iter().collect();
-    let mut last_subject: Option<(usize, usize)> = None; // in sentence coords
-                                                         // The subject before a share (占年计划的41.8%) took its place.
+    // In sentence coords.
+    let mut last_subject: Option<(usize, usize)> = None;
+    // The subject before a share (占年计划的41.8%) took its place.
     let mut before_share: Option<(usize, usize)> = None;
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
@@ -1103,6 +1104,9 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         if let Some((_, len)) = year_at(s, a) {
             a += len;
         }
+        if let Some(rest) = s.get(a..b).filter(|_| !lead.is_empty()) {
+            a += period_phrase_len(rest);
+        }
         for w in lead.iter().chain(if lead.is_empty() {
             &[][..]
         } else {
@@ -1138,6 +1142,27 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
             return (a, b);
         }
     }
+}
+
+/// `“十二五”期间`, `十四五时期`, `“十三五”以来` at the start of `s`: a
+/// period, not part of a name; its length in chars (0 if none).
+fn period_phrase_len(s: &[char]) -> usize {
+    let open = usize::from(matches!(s.first(), Some('“' | '"')));
+    let name = ['一', '二', '三', '四', '五'];
+    if !(s.get(open) == Some(&'十')
+        && s.get(open + 1).is_some_and(|c| name.contains(c))
+        && s.get(open + 2) == Some(&'五'))
+    {
+        return 0;
+    }
+    let mut k = open + 3;
+    if matches!(s.get(k), Some('”' | '"')) {
+        k += 1;
+    }
+    ["期间", "时期", "以来", "末"]
+        .iter()
+        .find(|w| at(s, k, w))
+        .map_or(0, |w| k + w.chars().count())
 }
 
 /// Verbs that may start the words before a number but are not part of a name.
@@ -1255,6 +1280,13 @@ fn decide_kind(
                 .any(|w| sentence.contains(w))
         {
             return Kind::Actual;
+        }
+    }
+    // “十二五”期间全市生产总值年均增长12.5%左右 in a report of 2011: a period
+    // still ahead speaks of goals.
+    if let Some((start, _)) = period_spoken_of(sentence) {
+        if frame.present.is_some_and(|p| start > p) && !actual_marked {
+            return Kind::Target;
         }
     }
     if section.review {
@@ -2077,6 +2109,19 @@ mod tests {
             true,
             "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
             &[],
+        );
+    }
+
+    #[test]
+    fn a_report_on_the_coming_plan_period_states_goals() {
+        check(
+            DocType::WorkReport,
+            false,
+            "市长提出,“十五五”期间全市生产总值年均增长6%,人均生产总值超过15万元。",
+            &[
+                "target 生产总值 2030 6 % avg_growth eq",
+                "target 人均生产总值 2030 15 万元 level gt",
+            ],
         );
     }
 

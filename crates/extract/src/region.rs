@@ -42,7 +42,6 @@ fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
         let mut names = HashMap::new();
-        let mut county_short: HashMap<&'static str, Option<Place>> = HashMap::new();
         for line in TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(_code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
@@ -59,19 +58,52 @@ fn gazetteer() -> &'static Gazetteer {
             }
             let place = Place { name, level };
             names.entry(name).or_insert((place, false));
-            if level == Level::County {
-                if let Some(short) = name.strip_suffix('县').filter(|s| s.chars().count() >= 2) {
-                    // Two counties of one short name: neither is meant.
-                    county_short
-                        .entry(short)
-                        .and_modify(|e| *e = None)
-                        .or_insert(Some(place));
-                }
-            }
             if level != Level::County {
                 if let Some(short) = short_name(name) {
                     names.entry(short).or_insert((place, true));
                 }
+            }
+        }
+        // Counties become districts and county-level cities become districts
+        // (辽中县 → 辽中区, 长乐市 → 长乐区): documents of any year name a
+        // place as it was then, so each county-level place is known by its
+        // other forms too, where no other place has that name. (Not X市:
+        // 新城市 is a phrase.) Built once; the names live as long as the table.
+        let aliases: Vec<String> = names
+            .values()
+            .filter(|(p, short)| !short && p.level == Level::County)
+            .filter_map(|(p, _)| {
+                let stem = p.name.strip_suffix(['县', '区', '市'])?;
+                (stem.chars().count() >= 2).then_some(stem)
+            })
+            .flat_map(|stem| [format!("{stem}县"), format!("{stem}区")])
+            .filter(|a| !names.contains_key(a.as_str()))
+            .collect();
+        for a in aliases {
+            let name: &'static str = Box::leak(a.into_boxed_str());
+            names.entry(name).or_insert((
+                Place {
+                    name,
+                    level: Level::County,
+                },
+                false,
+            ));
+        }
+        let mut county_short: HashMap<&'static str, Option<Place>> = HashMap::new();
+        for (place, _) in names
+            .values()
+            .filter(|(p, short)| !short && p.level == Level::County)
+        {
+            if let Some(short) = place
+                .name
+                .strip_suffix('县')
+                .filter(|s| s.chars().count() >= 2)
+            {
+                // Two counties of one short name: neither is meant.
+                county_short
+                    .entry(short)
+                    .and_modify(|e| *e = None)
+                    .or_insert(Some(*place));
             }
         }
         let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
@@ -104,6 +136,55 @@ fn short_name(name: &'static str) -> Option<&'static str> {
     ];
     let short = SUFFIXES.iter().find_map(|s| name.strip_suffix(s))?;
     (short.chars().count() >= 2 && !COMMON.contains(&short)).then_some(short)
+}
+
+/// Areas that span or split provinces, as a title names them, with the
+/// name of the area (西部大开发 is a policy for 西部地区).
+const NAMED_AREAS: &[(&str, &str)] = &[
+    ("西部大开发", "西部地区"),
+    ("西部地区", "西部地区"),
+    ("东北振兴", "东北地区"),
+    ("东北地区", "东北地区"),
+    ("中部崛起", "中部地区"),
+    ("中部地区", "中部地区"),
+    ("长三角", "长三角"),
+    ("长江三角洲", "长江三角洲"),
+    ("珠三角", "珠三角"),
+    ("珠江三角洲", "珠江三角洲"),
+    ("粤港澳大湾区", "粤港澳大湾区"),
+    ("京津冀", "京津冀"),
+    ("成渝地区双城经济圈", "成渝地区双城经济圈"),
+    ("成渝经济区", "成渝经济区"),
+    ("长江经济带", "长江经济带"),
+    ("黄河流域", "黄河流域"),
+    ("海峡西岸经济区", "海峡西岸经济区"),
+    ("北部湾经济区", "北部湾经济区"),
+];
+
+/// A named area in a (simplified) title: one of [`NAMED_AREAS`], or a part
+/// of a province named by its coast (江苏沿海地区, 辽宁沿海经济带). Returns
+/// the area's name and where the title names it (as a char position).
+pub fn named_area(t: &str) -> Option<(String, usize)> {
+    let chars: Vec<char> = t.chars().collect();
+    let listed = NAMED_AREAS.iter().find_map(|(w, name)| {
+        t.find(w)
+            .map(|at| (name.to_string(), t[..at].chars().count()))
+    });
+    let coast = || {
+        let at = t.find("沿海")?;
+        let k = t[..at].chars().count();
+        let (_, len, _) = (k.saturating_sub(4)..k).find_map(|i| {
+            place_at(&chars, i).filter(|(p, len, _)| i + len == k && p.level == Level::Province)
+        })?;
+        let start = k - len;
+        let rest: String = chars[k..].iter().take(5).collect();
+        let tail = ["沿海地区", "沿海经济带", "沿海"]
+            .iter()
+            .find(|w| rest.starts_with(*w))?;
+        let name: String = chars[start..k].iter().collect::<String>() + tail;
+        Some((name, start))
+    };
+    listed.or_else(coast)
 }
 
 /// Verbs before the province a speech was given in (视察贵州重要讲话精神).
@@ -156,7 +237,16 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
         let runs_on = s
             .get(i + len)
             .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'));
-        !inside_another && (!*short || (word_start && !runs_on && p.name.chars().count() > *len))
+        // 省委和县委: 和 joins 县委, it does not name 和县.
+        let joins_committee = *len == 2
+            && s.get(i + len) == Some(&'委')
+            && matches!(
+                s[i],
+                '和' | '与' | '及' | '同' | '并' | '在' | '对' | '向' | '由' | '经'
+            );
+        !inside_another
+            && !joins_committee
+            && (!*short || (word_start && !runs_on && p.name.chars().count() > *len))
     })
 }
 
@@ -261,7 +351,8 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         Some((_, end)) if !end.is_empty() => p.level == Level::Prefecture && p.name.ends_with(end),
         // 全市 is said in prefecture-level cities, county-level ones and the
         // municipalities (北京市).
-        Some((Level::Prefecture, _)) => p.level >= Level::Prefecture || p.name.ends_with('市'),
+        // (Not in a district or a county: 西夏区 compared within 全市.)
+        Some((Level::Prefecture, _)) => p.level == Level::Prefecture || p.name.ends_with('市'),
         Some((l, _)) => p.level == l,
         None => true,
     };
@@ -322,8 +413,8 @@ fn common_place(s: &[char]) -> Option<Place> {
 }
 
 /// A county a page names only without 县 (`2021年是略阳发展…`, `略阳坚持…`),
-/// on a page that speaks of 全县 and names it as a word twice, or once in its
-/// opening lines with no other county named:
+/// on a page that speaks of 全县 and names it as a word twice, or once as the
+/// subject of its development (实现辽中经济跨越式发展) with no other county named:
 /// (char position, length, place) of its first mention.
 pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     let text: String = s.iter().collect();
@@ -332,8 +423,9 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     }
     let g = gazetteer();
     let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
+    const VERBS: &[&str] = &["实现", "推动", "促进", "加快"];
     for i in 0..s.len() {
-        if !starts_word(s, i, "") {
+        if !starts_word(s, i, "") && !VERBS.iter().any(|w| ends(s, i, w)) {
             continue;
         }
         for n in [2, 3] {
@@ -347,12 +439,15 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
             }
         }
     }
-    // Named twice, or once in the opening lines, alone, as the subject of its
+    // Named twice, or once alone, as the subject of its
     // development (2021年是略阳发展…不平凡的一年, 2020年略阳经济…).
-    let alone = seen.len() == 1 && seen[0].0 < 300 && {
+    let alone = seen.len() == 1 && {
         let (i, n) = (seen[0].0, seen[0].1);
         let after: String = s[i + n..(i + n + 2).min(s.len())].iter().collect();
-        i > 0 && matches!(s[i - 1], '是' | '年') && matches!(after.as_str(), "发展" | "经济")
+        let verb = VERBS.iter().any(|w| ends(s, i, w));
+        i > 0
+            && (matches!(s[i - 1], '是' | '年') || verb)
+            && matches!(after.as_str(), "发展" | "经济")
     };
     seen.into_iter()
         .filter(|e| e.3 >= 2 || alone)
@@ -369,12 +464,37 @@ mod tests {
     }
 
     #[test]
+    fn named_areas_in_titles() {
+        assert_eq!(
+            named_area("西部大开发“十二五”规划获批"),
+            Some(("西部地区".to_string(), 0))
+        );
+        assert_eq!(
+            named_area("到2025年江苏沿海地区综合实力稳步提升"),
+            Some(("江苏沿海地区".to_string(), 6))
+        );
+        assert_eq!(named_area("江苏省2021年统计公报"), None);
+    }
+
+    #[test]
+    fn a_conjunction_before_a_committee_is_no_county() {
+        assert!(place_at(&chars("和县委十三届六次全会"), 0).is_none());
+        assert_eq!(
+            place_at(&chars("和县县委"), 0).map(|p| p.0.name),
+            Some("和县")
+        );
+    }
+
+    #[test]
     fn counties_named_without_their_suffix() {
         let s = chars("2021年是略阳发展进程不平凡的一年。全县生产总值69.7亿元。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("略阳县"));
         // Once, as an everyday word, is no mention.
         let s = chars("2015年,全县落实惠民政策,全县生产总值增长13.1%。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
+        // A county become a district (辽中县 → 辽中区) keeps its old name.
+        let s = chars("全县扶贫工作以四个乡镇为重点,实现辽中经济跨越式发展。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("辽中县"));
     }
 
     #[test]

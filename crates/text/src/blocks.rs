@@ -908,7 +908,9 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 // An indented line starts a new paragraph (web text indents paragraphs;
                 // a sentence continued after a page break is not indented).
                 let headline = is_headline(line);
-                if lead > 0 || headline {
+                // A numbered item (2.常住人口城镇化率提高1.2个百分点。) starts its own.
+                let item = crate::line::marker_level(line).is_some();
+                if lead > 0 || headline || item {
                     open_para = None;
                 }
                 match open_para {
@@ -1141,6 +1143,21 @@ mod tests {
             texts(text, &blocks(text)),
             ["锦州市人民政府", "2017年8月6日"]
         );
+    }
+
+    #[test]
+    fn numbered_items_start_paragraphs() {
+        let text = "1.地区生产总值增长7%以上。(市发展改革委,各县〔市、区〕政府)\n2.研发投入强度超过2.4%。(市科技局)\n";
+        assert_eq!(
+            texts(text, &blocks(text)),
+            [
+                "1.地区生产总值增长7%以上。(市发展改革委,各县〔市、区〕政府)",
+                "2.研发投入强度超过2.4%。(市科技局)"
+            ]
+        );
+        // A number cut from its sentence by a line break is no item.
+        let text = "生产总值增长\n10.5%。\n";
+        assert_eq!(texts(text, &blocks(text)), ["生产总值增长\n10.5%。"]);
     }
 
     #[test]

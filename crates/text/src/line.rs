@@ -167,9 +167,16 @@ pub fn split_cells(line: &str) -> Option<Vec<(usize, usize)>> {
 pub fn heading_level(t: &str) -> Option<u8> {
     let t = t.trim();
     let n = t.chars().count();
-    if n == 0 || n > 40 || t.ends_with('。') || t.ends_with('；') || t.ends_with(';') {
+    // A sentence's end anywhere (1.地区生产总值增长7%以上。(市发展改革委)): a list item.
+    if n == 0 || n > 40 || t.contains('。') || t.ends_with('；') || t.ends_with(';') {
         return None;
     }
+    marker_level(t)
+}
+
+/// The level of the number a line opens with (第一章 1, 第一节 2, 一、 3,
+/// (一) 4, 1. 5), whether the line is a heading or a numbered list item.
+pub fn marker_level(t: &str) -> Option<u8> {
     let body = t.trim_start_matches(['　', ' ']);
     if let Some(rest) = body.strip_prefix('第') {
         let num: String = rest
@@ -217,6 +224,15 @@ fn is_cn_digit(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_numbered_sentence_is_no_heading() {
+        assert_eq!(
+            heading_level("1.地区生产总值增长7%以上。(市发展改革委)"),
+            None
+        );
+        assert_eq!(heading_level("1.主要目标"), Some(5));
+    }
 
     #[test]
     fn classifies_lines() {

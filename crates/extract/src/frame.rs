@@ -241,6 +241,21 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         }
         other => other,
     };
+    // 我国力争2025年油茶种植面积达到9000万亩以上: a headline on the whole country.
+    let found = found.or_else(|| {
+        head.iter().take(12).find_map(|l| {
+            let national = l.norm.chars().count() <= 40
+                && ["我国", "全国"].iter().any(|w| l.norm.starts_with(w));
+            national.then(|| {
+                let traditional = l
+                    .orig
+                    .chars()
+                    .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
+                let r = if traditional { "全國" } else { "全国" }.to_string();
+                (r, l, "a headline on the whole country (我国…, 全国…)")
+            })
+        })
+    });
     let mut region = None;
     if let Some((r, l, rule)) = found {
         note("region", r.clone(), l, rule);
@@ -1752,6 +1767,14 @@ mod tests {
         // A title whose place the body names again keeps it.
         let i = frame("辰溪县2008年统计公报\n\n辰溪县统计局\n\n全年辰溪县生产总值增长10%。");
         assert_eq!(i.region.as_deref(), Some("辰溪县"));
+    }
+
+    #[test]
+    fn national_headlines_and_cities_compared_with_their_province() {
+        let i = frame("首页 > 种植 > 正文\n\n我国力争2025年油茶种植面积达到9000万亩以上\n\n国家林草局印发方案,江西省、湖南省油茶面积居前。");
+        assert_eq!(i.region.as_deref(), Some("全国"));
+        let i = frame("牡丹江“十四五”发展报告:多项指标超额完成\n日前,中共牡丹江市委、牡丹江市人民政府举行发布会。牡丹江市城镇人均可支配收入稳居黑龙江省第三位,农村人均可支配收入连续22年领跑全省。牡丹江地处黑龙江省东南部,过去5年,牡丹江紧抓机遇。");
+        assert_eq!(i.region.as_deref(), Some("牡丹江市"));
     }
 
     #[test]

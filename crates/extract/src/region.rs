@@ -356,10 +356,14 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         Some((l, _)) => p.level == l,
         None => true,
     };
+    // The hint counts only for a place named about as often as the most
+    // named one (领跑全省 on a page about 牡丹江市 compares with the province).
+    let top = score.iter().map(|e| e.2).max().unwrap_or(0);
+    let fits_enough = |e: &(&'static str, Place, usize, usize)| fits(&e.1) && e.2 * 2 >= top;
     let pool: Vec<_> = match level_hint {
         // A page that speaks of 全州 but never names a 州 does not say which.
         Some((_, end)) if !end.is_empty() => score.into_iter().filter(|e| fits(&e.1)).collect(),
-        _ if score.iter().any(|e| fits(&e.1)) => score.into_iter().filter(|e| fits(&e.1)).collect(),
+        _ if score.iter().any(fits_enough) => score.into_iter().filter(fits_enough).collect(),
         _ => score,
     };
     pool.into_iter()

@@ -657,6 +657,27 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             }
         }
     }
+    // An article dated late in its year (2024-11) states what has been done
+    // that year (已突破2420亿元): its present is its own year.
+    let late_in_year = why.iter().any(|d| {
+        d.field == "date"
+            && d.value.split_once('-').is_some_and(|(y, m)| {
+                y.parse::<i32>().ok() == info.year && m.parse::<u32>().is_ok_and(|m| m >= 7)
+            })
+    });
+    if latest.is_none() && info.doc_type == DocType::Other && late_in_year {
+        if let Some(y) = info.year {
+            frame.actual_year = Some(y);
+            frame.present = Some(y);
+            why.push(Decision {
+                field: "year",
+                value: y.to_string(),
+                line: 0,
+                source: "the date of the article".into(),
+                rule: "an article dated in the second half of its year: facts default to that year",
+            });
+        }
+    }
     // A dated article on part of its own year (前三季度, 今年以来) reports that
     // year, not the one before it.
     if latest.is_none() && info.doc_type == DocType::Other && frame.actual_year.is_some() {
@@ -1767,6 +1788,19 @@ mod tests {
         // A title whose place the body names again keeps it.
         let i = frame("辰溪县2008年统计公报\n\n辰溪县统计局\n\n全年辰溪县生产总值增长10%。");
         assert_eq!(i.region.as_deref(), Some("辰溪县"));
+    }
+
+    #[test]
+    fn an_article_late_in_its_year_speaks_of_that_year() {
+        let text = "宁夏出台特色农业提质计划\n发布时间:2024-11-09 22:17:42\n目前,宁夏“六特”产业综合产值已突破2420亿元,到2027年达到4300亿元。";
+        let (info, mut why) = read(text);
+        let f = time_frame(&info, text, &mut why);
+        assert_eq!((f.actual_year, f.target_year), (Some(2024), Some(2027)));
+        // Early in the year, what it states is of the year before.
+        let text = text.replace("2024-11-09", "2024-03-09");
+        let (info, mut why) = read(&text);
+        let f = time_frame(&info, &text, &mut why);
+        assert_eq!(f.actual_year, Some(2023));
     }
 
     #[test]

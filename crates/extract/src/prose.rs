@@ -250,6 +250,7 @@ pub fn paragraph_facts(
     let mut years = year_mentions(s);
     years.extend(relative_years(s, ctx.frame));
     years.extend(period_end_mentions(s, ctx.frame));
+    years.extend(plan_end_deadlines(s));
     years.sort_by_key(|y| y.pos);
     let lists = year_lists(s, &years);
     // The last list of years named (2016年、2017年、2018年上半年), for the
@@ -378,6 +379,34 @@ fn year_lists(s: &[char], years: &[YearMention]) -> Vec<(usize, Vec<i32>)> {
 }
 
 /// `规划期末`, `期末目标`: the end of the plan a plan or review speaks for.
+/// `到“十三五”末`, `到十四五期末`: the last year of the plan named, as a
+/// deadline.
+fn plan_end_deadlines(s: &[char]) -> Vec<YearMention> {
+    let mut out = Vec::new();
+    for i in 0..s.len() {
+        if !matches!(s[i], '到' | '至') {
+            continue;
+        }
+        let n = period_phrase_len(&s[i + 1..]);
+        if n == 0 {
+            continue;
+        }
+        let phrase: String = s[i + 1..i + 1 + n].iter().collect();
+        let end_of_period = phrase.ends_with('末');
+        if let (true, Some((_, end))) = (end_of_period, crate::doc::named_period(&phrase)) {
+            out.push(YearMention {
+                pos: i,
+                year: end,
+                deadline: true,
+                topic: false,
+                base: false,
+                end: i + 1 + n,
+            });
+        }
+    }
+    out
+}
+
 fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention> {
     let Some(end) = frame.target_year else {
         return Vec::new();
@@ -1159,7 +1188,7 @@ fn period_phrase_len(s: &[char]) -> usize {
     if matches!(s.get(k), Some('”' | '"')) {
         k += 1;
     }
-    ["期间", "时期", "以来", "末"]
+    ["期间", "时期", "以来", "期末", "末"]
         .iter()
         .find(|w| at(s, k, w))
         .map_or(0, |w| k + w.chars().count())
@@ -2122,6 +2151,12 @@ mod tests {
                 "target 生产总值 2030 6 % avg_growth eq",
                 "target 人均生产总值 2030 15 万元 level gt",
             ],
+        );
+        check(
+            DocType::WorkReport,
+            false,
+            "主要目标是:到“十五五”末,地区生产总值达到2140亿元。",
+            &["target 地区生产总值 2030 2140 亿元 level eq"],
         );
     }
 

@@ -599,6 +599,7 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 Some(y),
                 "今年是…规划实施的第N年: the year the review speaks in",
             ),
+
             // (A mid-term review naming no year is not at the period's end.)
             (None, l, Some(start), Some(end))
                 if info.year.is_none() && l.is_none_or(|y| y < start) && !mid_term(text) =>
@@ -1401,7 +1402,9 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 && before(i, 2) == Some('年');
             let deadline = matches!(before(i, 1), Some('到' | '至' | '于'))
                 && before(i, 2).is_none_or(|c| {
-                    c.is_ascii_digit() || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
+                    c.is_ascii_digit()
+                        || c.is_whitespace()
+                        || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
                 })
                 && !part_year;
             let horizon = chars[i + len..].starts_with(&['远', '景'])

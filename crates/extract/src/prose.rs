@@ -460,6 +460,13 @@ fn sentence_facts(
             ..*y
         })
         .collect();
+    // 到2017年，预期生产总值翻一番以上。公共财政收入年均增长12%: a deadline
+    // in a sentence with no figure dates the sentences after it.
+    if qs.is_empty() {
+        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline) {
+            *carried = Some(*y);
+        }
+    }
     let sentence: String = s.iter().collect();
     // In sentence coords.
     let mut last_subject: Option<(usize, usize)> = None;
@@ -2151,6 +2158,12 @@ mod tests {
                 "target 生产总值 2030 6 % avg_growth eq",
                 "target 人均生产总值 2030 15 万元 level gt",
             ],
+        );
+        check(
+            DocType::WorkReport,
+            false,
+            "到2027年,实现全面小康。公共财政收入年均增长12%以上。",
+            &["target 公共财政收入 2027 12 % avg_growth ge"],
         );
         check(
             DocType::WorkReport,

@@ -2021,6 +2021,9 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("翻一番", Measure::Cumulative, Comparator::Eq),
     ("翻两番", Measure::Cumulative, Comparator::Eq),
     ("实现倍增", Measure::Cumulative, Comparator::Eq),
+    ("上一个大台阶", Measure::Level, Comparator::Gt),
+    ("上一个新台阶", Measure::Level, Comparator::Gt),
+    ("保持平稳增长", Measure::Growth, Comparator::Eq),
     // Taking the indicator after them (VERB_FIRST), so tried last.
     ("下达的", Measure::Level, Comparator::Eq),
 ];

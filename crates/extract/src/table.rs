@@ -320,9 +320,11 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         share: false,
                         constant: false,
                     });
+                    // An article's table of results grows year on year.
+                    let article = frame.doc_type == DocType::Other && prev.kind == Kind::Actual;
                     slots.push(Slot {
                         growth: true,
-                        yoy: *yoy || bulletin,
+                        yoy: *yoy || bulletin || article,
                         constant: false,
                         ..prev
                     });
@@ -423,9 +425,10 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
 }
 
 fn default_kind(frame: &Frame) -> Kind {
+    // Articles report results: their tables too, unless a column says goal.
     if matches!(
         frame.doc_type,
-        DocType::StatisticalBulletin | DocType::WorkReport
+        DocType::StatisticalBulletin | DocType::WorkReport | DocType::Other
     ) {
         Kind::Actual
     } else {

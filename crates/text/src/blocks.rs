@@ -890,6 +890,39 @@ pub fn blocks(text: &str) -> Vec<Block> {
                     end: start + line.len(),
                 });
             }
+            // `| 指 标 | 绝对数` / `(亿元) |` / `比上年增长` / `(%) |`: a piped
+            // row whose cells were broken over lines ends at the line ending in |.
+            LineClass::TableRow(_)
+                if line.trim_start().starts_with('|') && !line.trim_end().ends_with('|') =>
+            {
+                open_para = None;
+                // The row runs to the line before the next row (or a blank line).
+                let next_row = lines[n..]
+                    .iter()
+                    .take(7)
+                    .position(|(_, l)| l.trim().starts_with('|') || l.trim().is_empty())
+                    .unwrap_or(lines.len() - n);
+                let broken = next_row
+                    .checked_sub(1)
+                    .filter(|&k| k < 6 && lines[n + k].1.trim().ends_with('|'));
+                let (end, last) = match broken {
+                    Some(k) => (lines[n + k].0 + lines[n + k].1.len(), n + k + 1),
+                    None => (start + line.len(), n),
+                };
+                if let Some(cells) = crate::line::split_cells(&text[start..end]) {
+                    out.push(Block {
+                        kind: BlockKind::TableRow {
+                            cells: cells
+                                .into_iter()
+                                .map(|(a, b)| (start + a, start + b))
+                                .collect(),
+                        },
+                        start,
+                        end,
+                    });
+                }
+                n = last;
+            }
             LineClass::TableRow(cells) => {
                 open_para = None;
                 let cells = cells
@@ -1143,6 +1176,16 @@ mod tests {
             texts(text, &blocks(text)),
             ["锦州市人民政府", "2017年8月6日"]
         );
+    }
+
+    #[test]
+    fn piped_rows_broken_over_lines() {
+        let text = "| 指 标 | 绝对数\n(亿元) |\n比上年增长\n(%) |\n| 生产总值 | 613.52 | 4.7 |\n";
+        let rows = table_cells(text);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].len(), 5);
+        let cells: Vec<&str> = rows[1].iter().map(|c| c.trim()).collect();
+        assert_eq!(cells, ["", "生产总值", "613.52", "4.7", ""]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
 use planwatch_store::{NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument};
 
-use super::common::{block_on, StoreOpts};
+use super::common::{block_on, CatalogOpt, StoreOpts};
 
 /// Arguments of `planwatch ingest`.
 #[derive(clap::Args)]
@@ -20,6 +20,11 @@ pub struct Args {
     /// Do not update the full-text index.
     #[arg(long)]
     no_index: bool,
+    /// Do not print the evaluation summary of the store afterwards.
+    #[arg(long)]
+    no_summary: bool,
+    #[command(flatten)]
+    catalog: CatalogOpt,
 }
 
 /// Every regular file under `paths`, sorted within each folder; hidden files and
@@ -138,10 +143,54 @@ async fn flush_index(opts: &StoreOpts, store: &Store, new: &mut NewDocs) {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    block_on(run_async(args))?
+    let code = block_on(run_async(&args))??;
+    if !args.no_summary {
+        print_summary(&args)?;
+    }
+    Ok(code)
 }
 
-async fn run_async(args: Args) -> anyhow::Result<ExitCode> {
+/// The state of the store after ingesting: every target assessed, counted by
+/// status, the targets off track or regressing, and where to look further.
+fn print_summary(args: &Args) -> anyhow::Result<()> {
+    use planwatch_evaluate::Status;
+    let catalog = args.catalog.load()?;
+    let loaded = super::evaluate::load(&args.store, None)?;
+    let items =
+        super::evaluate::assess_scope(&catalog, &loaded, &planwatch_report::Scope::All, None);
+    if items.is_empty() {
+        println!("evaluation: no targets stored yet");
+        return Ok(());
+    }
+    println!("evaluation: {}", super::evaluate::summary_line(&items));
+    let red: Vec<_> = items
+        .iter()
+        .filter(|e| matches!(e.assessment.status, Status::OffTrack | Status::Regressing))
+        .collect();
+    if !red.is_empty() {
+        println!("red list ({} off track or regressing):", red.len());
+        for e in red.iter().take(10) {
+            println!(
+                "  {}  {}  {}: target {}, latest {}",
+                e.assessment.status.as_str(),
+                e.item.target.doc.name,
+                e.item.indicator,
+                e.target_words(),
+                e.latest_words()
+            );
+        }
+        if red.len() > 10 {
+            println!("  … and {} more", red.len() - 10);
+        }
+    }
+    println!(
+        "all targets: planwatch evaluate; web app: planwatch serve, then open http://{}",
+        planwatch_server::DEFAULT_ADDR
+    );
+    Ok(())
+}
+
+async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
     let store = args.store.open().await?;
     let (files, mut errors) = collect_files(&args.paths);
     let bar = if files.len() > 1 {

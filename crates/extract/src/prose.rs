@@ -517,10 +517,11 @@ fn sentence_facts(
             .last()
             .map_or(k, |i| i - 1);
         let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
-        let respectively = between(s, clause_start, qs[first].start)
-            .iter()
-            .collect::<String>()
-            .contains("分别");
+        // (先后 over a list of years: 2012年、2014年先后突破5万亿、6万亿.)
+        let respectively = {
+            let before: String = between(s, clause_start, qs[first].start).iter().collect();
+            before.contains("分别") || before.contains("先后")
+        };
         // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
         if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
             let named_since = year_m.is_some_and(|y| !list.contains(&y.year));

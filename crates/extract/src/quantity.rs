@@ -401,12 +401,28 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                     q.value = -q.value;
                     q.start -= 1;
                 }
-                out.push(q);
+                if !is_rank(s, &q) {
+                    out.push(q);
+                }
             }
             None => i += n.len.max(1),
         }
     }
     out
+}
+
+/// `居全国16位`, `前移2位`, `位次上升3位`: a place in a ranking, or its move,
+/// is no figure of the region.
+fn is_rank(s: &[char], q: &Quantity) -> bool {
+    if q.unit != "位" {
+        return false;
+    }
+    let before: String = s[q.start.saturating_sub(6)..q.start].iter().collect();
+    [
+        "居", "列", "排", "前移", "后移", "上升", "提升", "前进", "后退", "下降", "位次",
+    ]
+    .iter()
+    .any(|w| before.contains(w))
 }
 
 /// The unit of a list of bare numbers ending in one with a unit
@@ -933,6 +949,9 @@ mod tests {
         assert_eq!(q("年销售收入超10亿元以上龙头企业100家").len(), 1);
         assert_eq!(q("总产值达到1000亿元的水平").len(), 1);
         assert!(q("省委十一届三次、四次全会").is_empty());
+        // Ranks and their moves.
+        assert!(q("居全国16位,比2015年前移2位").is_empty());
+        assert_eq!(q("引进博士50位").len(), 1);
         assert_eq!(
             q("形成11个工业千亿产业"),
             vec![(11.0, None, "个".into(), None)]

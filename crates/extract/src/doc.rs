@@ -111,7 +111,10 @@ pub fn region_of(t: &str) -> Option<String> {
             || (matches!(c, '州' | '区') && end > i + 2)
         {
             let name: String = chars[i..=end].iter().collect();
-            if name.chars().all(planwatch_text::norm::is_han)
+            // 图为陈冬代市长: 市长 is the mayor, not a place's suffix.
+            let office = chars.get(end + 1) == Some(&'长');
+            if !office
+                && name.chars().all(planwatch_text::norm::is_han)
                 && !name.contains("关于")
                 && !name.contains('的')
                 // 代表市人民政府, 本届政府: words before a suffix, not a place.
@@ -354,6 +357,7 @@ mod tests {
             region_of("(福建省)福州市长乐区人民政府工作报告").as_deref(),
             Some("长乐区")
         );
+        assert_eq!(region_of("图为陈冬代市长正在作政府工作报告。"), None);
 
         let i = info("温州“十三五”规划《纲要》预计完成31项指标\n正文。");
         assert_eq!(i.doc_type, DocType::PlanReview);

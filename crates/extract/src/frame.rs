@@ -284,18 +284,24 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 "gazetteer of provinces, prefectures and counties",
             );
             region = Some(r);
-        } else if let Some((at, n, _)) = crate::region::county_by_short_name(&chars) {
+        } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
             // Written as the page writes the short name, with 县 in its script.
             let short: String = orig.chars().skip(at).take(n).collect();
             let traditional = orig
                 .chars()
                 .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
-            let r = format!("{short}{}", if traditional { '縣' } else { '县' });
+            let suffix = match (p.name.ends_with('区'), traditional) {
+                (true, true) => '區',
+                (true, false) => '区',
+                (false, true) => '縣',
+                (false, false) => '县',
+            };
+            let r = format!("{short}{suffix}");
             note(
                 "region",
                 r.clone(),
-                &Line::derived("a county the page names without 县, on a page about 全县"),
-                "gazetteer of counties",
+                &Line::derived("a county (district) the page names without 县 (区), on a page about 全县 (全区)"),
+                "gazetteer of counties and districts",
             );
             region = Some(r);
         } else if let Some(p) = crate::region::fallback_place(&chars) {
@@ -371,9 +377,11 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 year = Some(y + 1);
             } else if let (Some(y), Some(l)) = (title_year, title_line) {
                 // 天长市2015年政府工作报告 published in March 2016 names the year it reviews.
+                // (Or the body looks back on the title's year: 2019年，是…的一年.)
                 let reviewed = published
                     .as_ref()
-                    .is_some_and(|(_, d)| d.0 == y + 1 && d.1 <= 4);
+                    .is_some_and(|(_, d)| d.0 == y + 1 && d.1 <= 4)
+                    || report_year_from_is(&head).is_some_and(|(_, ry, _)| ry == y + 1);
                 if reviewed {
                     note(
                         "year",
@@ -1548,7 +1556,10 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 if before.ends_with("今年(") {
                     return Some((l, y, "今年（X年） in a work report"));
                 }
-                if after.starts_with("计划草案") || after.starts_with("计划(草案)") {
+                if after.starts_with("计划草案")
+                    || after.starts_with("计划(草案)")
+                    || after.starts_with("预算草案")
+                {
                     return Some((l, y, "X年计划草案: the year planned"));
                 }
                 if after.contains("预期目标")
@@ -1572,6 +1583,7 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 if before.ends_with("回顾了")
                     || before.ends_with("回顾")
                     || after.contains("计划执行情况")
+                    || after.contains("预算执行情况")
                 {
                     return Some((l, y + 1, "回顾X年工作: reviewed the year before"));
                 }

@@ -57,7 +57,21 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let mut facts = Vec::new();
     // Open headings by depth, to know whether a paragraph reviews the past.
     let mut outline: Vec<(u8, String)> = Vec::new();
-    let mut section = Section::default();
+    // A page titled by goals (2010年漳州经济社会发展预期目标) lists goals until
+    // a heading says otherwise.
+    let titled_goals = info.title.as_deref().is_some_and(|t| {
+        let t: String = t
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        ["预期目标", "主要目标", "发展目标", "目标任务"]
+            .iter()
+            .any(|w| t.ends_with(w))
+    });
+    let mut section = Section {
+        goals: titled_goals,
+        ..Section::default()
+    };
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];

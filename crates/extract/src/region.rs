@@ -31,6 +31,8 @@ struct Gazetteer {
     /// Counties by their name without 县 (略阳 → 略阳县), for pages that never
     /// write the full name; ambiguous ones are left out.
     county_short: HashMap<&'static str, Place>,
+    /// Districts by their name without 区 (安源 → 安源区), the same way.
+    district_short: HashMap<&'static str, Place>,
     /// Full names, and short names of provinces and prefectures (浙江, 遵义),
     /// each to its place; a short name is marked so.
     names: HashMap<&'static str, (Place, bool)>,
@@ -89,33 +91,36 @@ fn gazetteer() -> &'static Gazetteer {
                 false,
             ));
         }
-        let mut county_short: HashMap<&'static str, Option<Place>> = HashMap::new();
-        for (place, _) in names
-            .values()
-            .filter(|(p, short)| !short && p.level == Level::County)
-        {
-            if let Some(short) = place
-                .name
-                .strip_suffix('县')
-                .filter(|s| s.chars().count() >= 2)
+        // Two counties (or districts) of one short name: neither is meant.
+        let short_names = |suffix: char| {
+            let mut map: HashMap<&'static str, Option<Place>> = HashMap::new();
+            for (place, _) in names
+                .values()
+                .filter(|(p, short)| !short && p.level == Level::County)
             {
-                // Two counties of one short name: neither is meant.
-                county_short
-                    .entry(short)
-                    .and_modify(|e| *e = None)
-                    .or_insert(Some(*place));
+                if let Some(short) = place
+                    .name
+                    .strip_suffix(suffix)
+                    .filter(|s| s.chars().count() >= 2)
+                {
+                    map.entry(short)
+                        .and_modify(|e| *e = None)
+                        .or_insert(Some(*place));
+                }
             }
-        }
+            map.into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .filter(|(k, _)| !names.contains_key(k))
+                .collect::<HashMap<_, _>>()
+        };
+        let county_short = short_names('县');
+        let district_short = short_names('区');
         let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
-        let county_short = county_short
-            .into_iter()
-            .filter_map(|(k, v)| Some((k, v?)))
-            .filter(|(k, _)| !names.contains_key(k))
-            .collect();
         Gazetteer {
             names,
             longest,
             county_short,
+            district_short,
         }
     })
 }
@@ -422,10 +427,15 @@ fn common_place(s: &[char]) -> Option<Place> {
 /// (char position, length, place) of its first mention.
 pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     let text: String = s.iter().collect();
-    if !text.contains("全县") && !text.contains("县委") {
-        return None;
-    }
     let g = gazetteer();
+    // A page about 全县 names a county; one about 全区 (区委), a district.
+    let short_names = if text.contains("全县") || text.contains("县委") {
+        &g.county_short
+    } else if text.contains("全区") || text.contains("区委") {
+        &g.district_short
+    } else {
+        return None;
+    };
     let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
     const VERBS: &[&str] = &["实现", "推动", "促进", "加快"];
     for i in 0..s.len() {
@@ -435,7 +445,7 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
         for n in [2, 3] {
             let Some(w) = s.get(i..i + n) else { continue };
             let w: String = w.iter().collect();
-            if let Some(p) = g.county_short.get(w.as_str()) {
+            if let Some(p) = short_names.get(w.as_str()) {
                 match seen.iter_mut().find(|e| e.2.name == p.name) {
                     Some(e) => e.3 += 1,
                     None => seen.push((i, n, *p, 1)),
@@ -497,6 +507,9 @@ mod tests {
         let s = chars("2015年,全县落实惠民政策,全县生产总值增长13.1%。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
         // A county become a district (辽中县 → 辽中区) keeps its old name.
+        // A district, on a page about 全区.
+        let s = chars("2010年,在区委领导下,全区经济平稳增长,安源发展迈上新台阶,安源城乡面貌一新。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("安源区"));
         let s = chars("全县扶贫工作以四个乡镇为重点,实现辽中经济跨越式发展。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("辽中县"));
     }

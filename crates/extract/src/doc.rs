@@ -205,10 +205,10 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
         for (at, _) in s.match_indices(n) {
             let before = &s[..at];
             let after = s[at + n.len()..].trim_start_matches(['”', '"', '’']);
-            let compared = before.ends_with('比')
-                || before.ends_with("比“")
-                || before.ends_with('较')
-                || before.ends_with("较“");
+            // (是“十二五”时期的2.7倍 compares too.)
+            let compared = ['比', '较', '是']
+                .iter()
+                .any(|c| before.ends_with(*c) || before.ends_with(&format!("{c}“")));
             let spoken = after.starts_with("时期")
                 || after.starts_with("期间")
                 || after.starts_with("以来")

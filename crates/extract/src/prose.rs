@@ -616,10 +616,14 @@ fn sentence_facts(
                 let before: String = span.chars[..a + q.start].iter().collect();
                 period_spoken_of(&before).or_else(|| {
                     let p = ctx.frame.present?;
-                    PAST_FIVE_YEARS
-                        .iter()
-                        .any(|w| before.contains(w) || section_says(section, w))
-                        .then_some((p - 4, p))
+                    // A five-year plan looks back on the five years to its base year.
+                    let plan =
+                        matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline);
+                    (plan
+                        || PAST_FIVE_YEARS
+                            .iter()
+                            .any(|w| before.contains(w) || section_says(section, w)))
+                    .then_some((p - 4, p))
                 })
             })
             .flatten()
@@ -2207,6 +2211,25 @@ mod tests {
                 "actual 建档立卡贫困人口 2023 101.5 万人 level eq",
                 "actual 建档立卡贫困人口 2023 58.12 万人 level eq",
             ],
+        );
+        // A plan's look back: from the year before its last period to its base year.
+        let years: Vec<(Option<i32>, Option<f64>)> = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            true,
+            "省外亿元项目到位资金是“十二五”时期2.7倍。税收收入占比由73.7%提升至89.9%。",
+        )
+        .iter()
+        .map(|f| (f.year, f.value))
+        .collect();
+        assert_eq!(
+            years,
+            [
+                (Some(2015), Some(2.7)),
+                (Some(2010), Some(73.7)),
+                (Some(2015), Some(89.9))
+            ]
         );
     }
 

@@ -66,9 +66,16 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
     while i < s.len() {
         if let Some((y, len)) = year_at(s, i) {
             let after = i + len;
-            // 是2011年的1.54倍 compares with that year.
+            // 是2011年的1.54倍, 是2010年(财政一般预算收入)的3.67倍 compare with that year.
+            let of_year = at(s, after, "的")
+                || (matches!(s.get(after), Some('(' | '（'))
+                    && s[after..]
+                        .iter()
+                        .take(20)
+                        .position(|c| matches!(c, ')' | '）'))
+                        .is_some_and(|k| at(s, after + k + 1, "的")));
             let comparison = COMPARISON_BEFORE_YEAR.iter().any(|w| ends(s, i, w))
-                || (ends(s, i, "是") && at(s, after, "的"))
+                || (ends(s, i, "是") && of_year)
                 || at(s, after, "相比")
                 || at(s, after, "比")
                 // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.
@@ -2213,6 +2220,17 @@ mod tests {
             ],
         );
         // A plan's look back: from the year before its last period to its base year.
+        let years: Vec<Option<i32>> = run(
+            DocType::WorkReport,
+            Some(2024),
+            (None, None),
+            false,
+            "一般公共预算收入365亿元,是2010年(财政一般预算收入)的3.67倍。",
+        )
+        .iter()
+        .map(|f| f.year)
+        .collect();
+        assert_eq!(years, [Some(2023), Some(2023)]);
         let years: Vec<(Option<i32>, Option<f64>)> = run(
             DocType::FiveYearPlan,
             None,

@@ -1154,6 +1154,7 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         }
         if let Some(rest) = s.get(a..b).filter(|_| !lead.is_empty()) {
             a += period_phrase_len(rest);
+            a += dateline_len(&s[a..b]);
         }
         for w in lead.iter().chain(if lead.is_empty() {
             &[][..]
@@ -1190,6 +1191,30 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
             return (a, b);
         }
     }
+}
+
+/// `人民网银川7月26日电(记者阎梦婕)`, `本报讯(记者 李某)`: a news dateline
+/// in `s` before a name; the length to skip past it (0 if none).
+fn dateline_len(s: &[char]) -> usize {
+    let text: String = s.iter().collect();
+    let Some(end) = ["日电", "日讯", "本报讯"]
+        .iter()
+        .filter_map(|w| text.find(w).map(|i| i + w.len()))
+        .min()
+    else {
+        return 0;
+    };
+    let mut k = text[..end].chars().count();
+    while s.get(k).is_some_and(|c| c.is_whitespace()) {
+        k += 1;
+    }
+    // The reporter's byline in brackets.
+    if matches!(s.get(k), Some('(' | '（')) && at(s, k + 1, "记者") {
+        if let Some(close) = s[k..].iter().take(30).position(|c| matches!(c, ')' | '）')) {
+            k += close + 1;
+        }
+    }
+    k
 }
 
 /// `“十二五”期间`, `十四五时期`, `“十三五”以来` at the start of `s`: a
@@ -2160,6 +2185,19 @@ mod tests {
             true,
             "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
             &[],
+        );
+    }
+
+    #[test]
+    fn news_datelines_are_no_names() {
+        check(
+            DocType::Other,
+            false,
+            "人民网银川7月26日电(记者阎梦婕)地区生产总值1267.24亿元,同比增长7.5%。",
+            &[
+                "actual 地区生产总值 0 1267.24 亿元 level eq",
+                "actual 地区生产总值 0 7.5 % growth eq",
+            ],
         );
     }
 

@@ -1644,6 +1644,11 @@ fn section_says(section: &Section, w: &str) -> bool {
 fn is_years_span(name: &[char]) -> bool {
     let t: String = name.iter().collect();
     let t = t.trim_start_matches(['近', '前', '这']);
+    // 4年平均增速: the span with the measure's own words.
+    let t = ["平均增速", "平均增长", "年均增速", "年均增长", "平均"]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .unwrap_or(t);
     let Some(body) = t.strip_suffix('年') else {
         return false;
     };
@@ -2309,6 +2314,16 @@ mod tests {
                 "actual 财政总收入 2015 50.22 亿元 level eq",
                 "actual 财政总收入 2020 62.8 亿元 level eq",
                 "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全市地区生产总值连续突破4000亿元、5000亿元,4年平均增速达6.4%。",
+            &[
+                "actual 地区生产总值 2023 4000 亿元 level gt",
+                "actual 地区生产总值 2023 5000 亿元 level gt",
+                "actual 地区生产总值 2023 6.4 % avg_growth eq",
             ],
         );
     }

@@ -374,7 +374,7 @@ pub fn year_at(s: &[char], i: usize) -> Option<(i32, usize)> {
 
 /// Finds the quantities of a sentence, in order.
 pub fn quantities(s: &[char]) -> Vec<Quantity> {
-    let mut out = Vec::new();
+    let mut out: Vec<Quantity> = Vec::new();
     let mut i = 0;
     while i < s.len() {
         if let Some((_, len)) = year_at(s, i) {
@@ -400,6 +400,13 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                 if signed && q.value > 0.0 && q.value_max.is_none() {
                     q.value = -q.value;
                     q.start -= 1;
+                }
+                // 突破4000亿元、5000亿元: a list shares the comparator of its verb.
+                if let Some(prev) = out.last() {
+                    let listed = q.start == prev.end + 1 && s.get(prev.end) == Some(&'、');
+                    if listed && q.comparator.is_none() && prev.unit == q.unit {
+                        q.comparator = prev.comparator;
+                    }
                 }
                 if !is_rank(s, &q) {
                     out.push(q);
@@ -951,6 +958,13 @@ mod tests {
         assert!(q("省委十一届三次、四次全会").is_empty());
         // Ranks and their moves.
         assert!(q("居全国16位,比2015年前移2位").is_empty());
+        assert_eq!(
+            q("突破4000亿元、5000亿元"),
+            vec![
+                (4000.0, None, "亿元".into(), Some(Comparator::Gt)),
+                (5000.0, None, "亿元".into(), Some(Comparator::Gt))
+            ]
+        );
         assert_eq!(q("引进博士50位").len(), 1);
         assert_eq!(
             q("形成11个工业千亿产业"),

@@ -196,6 +196,13 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
                 // 一、2022年工作回顾 / 2022年主要工作 in a report on 2022.
                 s.review = true;
             }
+        } else if norm.contains("今年")
+            && !norm.contains("以来")
+            && frame.doc_type == planwatch_core::DocType::WorkReport
+        {
+            // 三、全面加大今年各项工作力度: the coming year's work.
+            s.year = frame.target_year;
+            s.review = false;
         } else if let Some((_, end)) = doc::period_spoken_of(&norm) {
             // 一、“十三五”时期发展成就: a section about a period ends with its last year.
             s.year = Some(end);

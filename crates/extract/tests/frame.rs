@@ -308,3 +308,17 @@ fn goals_listed_over_semicolons_after_an_announcement() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
     }
 }
+
+#[test]
+fn a_heading_on_this_years_work_sets_goals() {
+    let text = "丁省2006年政府工作报告\n\n三、全面加大今年各项工作力度\n\n全省粮食直补资金增加到19.2亿元，启动20个农业产业化集中区建设。\n";
+    let ex = extract_document("r.txt", text);
+    for v in [19.2, 20.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2006)), "{v}");
+    }
+    // 今年以来 looks back on the year so far.
+    let text = text.replace("全面加大今年各项工作力度", "今年以来工作回顾");
+    let ex = extract_document("r.txt", &text);
+    assert_eq!(fact(&ex, 19.2).kind, Kind::Actual);
+}

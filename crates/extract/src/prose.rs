@@ -1302,7 +1302,12 @@ fn decide_kind(
     let target_marked = TARGET_MARKERS.iter().any(|w| {
         marked_in.match_indices(w).any(|(i, _)| {
             let before = &marked_in[..i];
-            !(compared_with_goal(before) || (*w == "目标" && completes_goal(before)))
+            // 搬迁入住任务全面完成: a task done, not set.
+            let done_after = matches!(*w, "目标" | "任务" | "计划")
+                && task_done(&marked_in[i + w.len()..]);
+            !(compared_with_goal(before)
+                || (*w == "目标" && completes_goal(before))
+                || done_after)
         })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
         // 广西将筹措60亿元: an article on a plan speaks of it in the future.
@@ -1394,6 +1399,15 @@ fn decide_kind(
         return Kind::Actual;
     }
     Kind::Target
+}
+
+/// `全面完成`, `提前实现` right after a goal word: the goal was met.
+fn task_done(after: &str) -> bool {
+    let mut t = after;
+    for w in ["已经", "已", "均", "全面", "基本", "超额", "提前", "顺利"] {
+        t = t.strip_prefix(w).unwrap_or(t);
+    }
+    t.starts_with("完成") || t.starts_with("实现")
 }
 
 /// `将筹措`, `将实施`: 将 before a verb (not 将近, 将其, 将来).
@@ -2163,6 +2177,18 @@ mod tests {
                 "actual 上半年全省地区生产总值 2024 9.2 % growth eq",
             ],
         );
+        // A task reported done is no goal.
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2020),
+            (None, None),
+            false,
+            "易地扶贫搬迁26万人入住任务全面完成。",
+        )
+        .iter()
+        .map(|f| f.kind.as_str().to_string())
+        .collect();
+        assert_eq!(got, ["actual"]);
         // 占年计划的41.8%: progress against the goal, in a sentence with no year.
         let got: Vec<String> = run(
             DocType::WorkReport,

@@ -603,9 +603,21 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     // 千亿产业, 万亿级企业, 产值超1000亿元的产业6个, 超10亿元以上龙头企业100家:
     // a class of size naming things, not a figure.
     let class_at = |k: usize| {
-        ["产业", "企业", "龙头企业", "集群", "园区", "工程", "级"]
-            .iter()
-            .any(|w| at(s, k, w))
+        [
+            "产业",
+            "企业",
+            "龙头企业",
+            "集群",
+            "园区",
+            "工程",
+            "级",
+            "镇",
+            "乡",
+            "村",
+            "项目",
+        ]
+        .iter()
+        .any(|w| at(s, k, w))
     };
     let size_class = if n.chinese {
         class_at(j + ulen)
@@ -888,6 +900,8 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         ("不足", Comparator::Lt),
         ("突破", Comparator::Gt),
         ("超过", Comparator::Gt),
+        // 城镇化率将超45%.
+        ("超", Comparator::Gt),
         ("高于", Comparator::Gt),
         ("多于", Comparator::Gt),
         ("逾", Comparator::Gt),
@@ -953,6 +967,11 @@ mod tests {
         assert_eq!((l[0].0, l[0].2.as_str()), (1.3, "个百分点"));
         // A size class before the things it counts: only the count is a figure.
         assert_eq!(q("培育产值超1000亿元的产业6个").len(), 1);
+        assert_eq!(q("其中超亿元的镇3个,超5000万元的镇4个").len(), 2);
+        assert_eq!(
+            q("城镇化率将超45%"),
+            vec![(45.0, None, "%".into(), Some(Comparator::Gt))]
+        );
         assert_eq!(q("年销售收入超10亿元以上龙头企业100家").len(), 1);
         assert_eq!(q("总产值达到1000亿元的水平").len(), 1);
         assert!(q("省委十一届三次、四次全会").is_empty());

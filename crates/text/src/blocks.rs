@@ -946,6 +946,32 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 if lead > 0 || headline || item {
                     open_para = None;
                 }
+                // 西部大开发规划获批 城镇化率将超45%: each phrase of a headline
+                // is a sentence of its own.
+                if headline {
+                    let mut from = 0;
+                    let ends = line
+                        .char_indices()
+                        .filter(|(_, c)| matches!(c, ' ' | '\u{3000}'))
+                        .map(|(i, c)| (i, i + c.len_utf8()))
+                        .chain([(line.len(), line.len())]);
+                    for (stop, next) in ends {
+                        // A phrase holding a figure keeps the phrases after it
+                        // (18049.37亿元 同比增长4.5%: the growth is that figure's).
+                        let figure = line[from..stop].chars().any(|c| c.is_ascii_digit());
+                        if stop == line.len() || !figure {
+                            if stop > from {
+                                out.push(Block {
+                                    kind: BlockKind::Paragraph,
+                                    start: start + from,
+                                    end: start + stop,
+                                });
+                            }
+                            from = next;
+                        }
+                    }
+                    continue;
+                }
                 match open_para {
                     Some(i) => out[i].end = end,
                     None => {
@@ -1160,9 +1186,15 @@ mod tests {
         assert_eq!(
             texts(text, &blocks(text)),
             [
-                "三次产业稳步增长 有效需求逐步恢复",
+                "三次产业稳步增长",
+                "有效需求逐步恢复",
                 "前三季度全省地区生产总值18049.37亿元 同比增长4.5%"
             ]
+        );
+        let text = "西部大开发规划获批 城镇化率将超45%\n";
+        assert_eq!(
+            texts(text, &blocks(text)),
+            ["西部大开发规划获批", "城镇化率将超45%"]
         );
         // Spaces beside numbers are PDF spacing inside a sentence cut by a line break.
         let text = "2015 年末的57.02 亿元\n增长到2020年的100亿元。\n";

@@ -247,10 +247,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             let national = l.norm.chars().count() <= 40
                 && ["我国", "全国"].iter().any(|w| l.norm.starts_with(w));
             national.then(|| {
-                let traditional = l
-                    .orig
-                    .chars()
-                    .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
+                let traditional = planwatch_text::norm::is_traditional(&l.orig);
                 let r = if traditional { "全國" } else { "全国" }.to_string();
                 (r, l, "a headline on the whole country (我国…, 全国…)")
             })
@@ -287,9 +284,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
             // Written as the page writes the short name, with 县 in its script.
             let short: String = orig.chars().skip(at).take(n).collect();
-            let traditional = orig
-                .chars()
-                .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
+            let traditional = planwatch_text::norm::is_traditional(&orig);
             let suffix = match (p.name.ends_with('区'), traditional) {
                 (true, true) => '區',
                 (true, false) => '区',
@@ -737,10 +732,7 @@ fn written(norm: &str, orig: &str, r: &str) -> String {
             .find(|p| norm.contains(p.as_str()));
         if let Some(p) = short {
             let w = written(norm, orig, &p);
-            let traditional = w != p
-                || orig
-                    .chars()
-                    .any(|c| planwatch_text::norm::traditional_to_simplified(c) != c);
+            let traditional = w != p || planwatch_text::norm::is_traditional(orig);
             let rest: String = r
                 .chars()
                 .skip(p.chars().count())

@@ -506,10 +506,10 @@ mod tests {
         // Once, as an everyday word, is no mention.
         let s = chars("2015年,全县落实惠民政策,全县生产总值增长13.1%。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
-        // A county become a district (辽中县 → 辽中区) keeps its old name.
         // A district, on a page about 全区.
         let s = chars("2010年,在区委领导下,全区经济平稳增长,安源发展迈上新台阶,安源城乡面貌一新。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("安源区"));
+        // A county become a district (辽中县 → 辽中区) keeps its old name.
         let s = chars("全县扶贫工作以四个乡镇为重点,实现辽中经济跨越式发展。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("辽中县"));
     }

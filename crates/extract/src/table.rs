@@ -28,6 +28,21 @@ struct Slot {
     constant: bool,
 }
 
+impl Slot {
+    /// A column of levels of `kind` in `year` (growth, share and constant
+    /// prices set by the callers that need them).
+    fn level(kind: Kind, year: Option<i32>) -> Slot {
+        Slot {
+            kind,
+            year,
+            growth: false,
+            yoy: false,
+            share: false,
+            constant: false,
+        }
+    }
+}
+
 /// What a header cell says.
 #[derive(Debug, Clone, PartialEq)]
 enum Label {
@@ -302,24 +317,10 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         Kind::Target
                     };
                     seen.push(*year);
-                    slots.push(Slot {
-                        kind,
-                        year: Some(*year),
-                        growth: false,
-                        yoy: false,
-                        share: false,
-                        constant: false,
-                    });
+                    slots.push(Slot::level(kind, Some(*year)));
                 }
                 Label::Growth { yoy } => {
-                    let prev = slots.last().copied().unwrap_or(Slot {
-                        kind: default_kind(frame),
-                        year: default_year(frame),
-                        growth: false,
-                        yoy: false,
-                        share: false,
-                        constant: false,
-                    });
+                    let prev = slots.last().copied().unwrap_or(Slot::level(default_kind(frame), default_year(frame)));
                     // An article's table of results grows year on year.
                     let article = frame.doc_type == DocType::Other && prev.kind == Kind::Actual;
                     slots.push(Slot {
@@ -336,48 +337,27 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .flatten()
                         .any(|l| matches!(l, Label::Done(_)))
                     => {
-                        slots.push(Slot {
-                            kind: default_kind(frame),
-                            year: default_year(frame),
-                            growth: false,
-                            yoy: false,
-                            share: false,
-                            constant: false,
-                        });
+                        slots.push(Slot::level(default_kind(frame), default_year(frame)));
                     }
                 Label::Constant => {
                     slots.push(Slot {
-                        kind: default_kind(frame),
-                        year: default_year(frame),
-                        growth: false,
-                        yoy: false,
-                        share: false,
                         constant: true,
+                        ..Slot::level(default_kind(frame), default_year(frame))
                     });
                 }
                 Label::Share => {
                     slots.push(Slot {
-                        kind: default_kind(frame),
-                        year: default_year(frame),
-                        growth: false,
-                        yoy: false,
                         share: true,
-                        constant: false,
+                        ..Slot::level(default_kind(frame), default_year(frame))
                     });
                 }
                 Label::YearGoal | Label::YearDone => {
-                    slots.push(Slot {
-                        kind: if *l == Label::YearGoal {
-                            Kind::Target
-                        } else {
-                            Kind::Actual
-                        },
-                        year: frame.present,
-                        growth: false,
-                        yoy: false,
-                        share: false,
-                        constant: false,
-                    });
+                    let kind = if *l == Label::YearGoal {
+                        Kind::Target
+                    } else {
+                        Kind::Actual
+                    };
+                    slots.push(Slot::level(kind, frame.present));
                 }
                 Label::Done(end) => {
                     let year = end.or(frame.present);
@@ -387,24 +367,14 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .map(|n| n.iter().filter(|l| is_slot_label(l)).collect())
                         .unwrap_or_default();
                     if subs.is_empty() {
-                        slots.push(Slot {
-                            kind: Kind::Actual,
-                            year,
-                            growth: false,
-                            yoy: false,
-                            share: false,
-                            constant: false,
-                        });
+                        slots.push(Slot::level(Kind::Actual, year));
                     } else {
                         for s in subs {
                             let yoy = matches!(s, Label::Growth { yoy: true });
                             slots.push(Slot {
-                                kind: Kind::Actual,
-                                year,
                                 growth: matches!(s, Label::Growth { .. }),
                                 yoy,
-                                share: false,
-                                constant: false,
+                                ..Slot::level(Kind::Actual, year)
                             });
                         }
                     }

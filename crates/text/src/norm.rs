@@ -15,6 +15,11 @@ pub fn char_for_matching(c: char) -> char {
     }
 }
 
+/// Whether `s` holds a traditional character (a 繁 page or line).
+pub fn is_traditional(s: &str) -> bool {
+    s.chars().any(|c| traditional_to_simplified(c) != c)
+}
+
 /// Maps a traditional character to its simplified form; other characters
 /// pass through. The table is OpenCC's single-character traditional →
 /// simplified dictionary (`data/traditional-to-simplified.tsv`, Apache-2.0),

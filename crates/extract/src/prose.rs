@@ -89,8 +89,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             if !comparison && !date {
                 // 到2025年, 2025年年底前, 2025年前: a goal's deadline.
                 // (提高到2024年的8.9万亿元 names the year of a value reached.)
+                // (到2025年的发展目标 is the goals' deadline, though.)
                 let deadline = ((ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于"))
-                    && !at(s, after, "的"))
+                    && (!at(s, after, "的") || goals_named(s, after + 1)))
                     || ["年底前", "底前", "前"].iter().any(|w| at(s, after, w));
                 let mut lead = i;
                 for w in ["到", "至", "在", "截至", "截止"] {
@@ -383,6 +384,18 @@ fn year_lists(s: &[char], years: &[YearMention]) -> Vec<(usize, Vec<i32>)> {
         out.push((run[run.len() - 1].pos, run.iter().map(|y| y.year).collect()));
     }
     out
+}
+
+/// `发展目标`, `主要目标` right after a year (到2025年的发展目标): the goals
+/// that year is the deadline of, named without a figure.
+fn goals_named(s: &[char], from: usize) -> bool {
+    let phrase: String = s
+        .iter()
+        .skip(from)
+        .take(8)
+        .take_while(|c| !c.is_ascii_digit() && !is_sentence_end(**c) && !is_clause_delim(**c))
+        .collect();
+    phrase.contains("目标")
 }
 
 /// `规划期末`, `期末目标`: the end of the plan a plan or review speaks for.

@@ -26,6 +26,8 @@ struct Slot {
     share: bool,
     /// A level at constant prices (不变价) beside the current-price one.
     constant: bool,
+    /// A change over a named earlier period (同比“十一五”增长): cumulative.
+    over_period: bool,
 }
 
 impl Slot {
@@ -39,6 +41,7 @@ impl Slot {
             yoy: false,
             share: false,
             constant: false,
+            over_period: false,
         }
     }
 }
@@ -53,6 +56,8 @@ enum Label {
     },
     Growth {
         yoy: bool,
+        /// Against a named period (比“十二五”末增长): a change over years.
+        over_period: bool,
     },
     Absolute,
     /// 不变价(万元): levels at constant prices.
@@ -124,8 +129,10 @@ fn label(cell: &str) -> Label {
         || c.contains("增幅")
         || c.contains("比上年")
     {
+        let over_period = named_period(&c).is_some();
         return Label::Growth {
-            yoy: c.contains("比上年") || c.contains("同比"),
+            yoy: (c.contains("比上年") || c.contains("同比")) && !over_period,
+            over_period,
         };
     }
     if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
@@ -311,7 +318,12 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     } else if seen.contains(year) && actual_group {
                         in_actual = true;
                         Kind::Actual
-                    } else if in_actual || (frame.present.is_some_and(|p| *year <= p) && distinct_years == 1) {
+                    } else if in_actual
+                        || (frame.present.is_some_and(|p| *year <= p)
+                            // (An article's "present" is only its latest year;
+                            // under 规划目标 the past plan's goals stand.)
+                            && (distinct_years == 1 || !(frame.from_figures || actual_group)))
+                    {
                         Kind::Actual
                     } else {
                         Kind::Target
@@ -319,13 +331,14 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     seen.push(*year);
                     slots.push(Slot::level(kind, Some(*year)));
                 }
-                Label::Growth { yoy } => {
+                Label::Growth { yoy, over_period } => {
                     let prev = slots.last().copied().unwrap_or(Slot::level(default_kind(frame), default_year(frame)));
                     // An article's table of results grows year on year.
                     let article = frame.doc_type == DocType::Other && prev.kind == Kind::Actual;
                     slots.push(Slot {
                         growth: true,
-                        yoy: *yoy || bulletin || article,
+                        yoy: !*over_period && (*yoy || bulletin || article),
+                        over_period: *over_period,
                         constant: false,
                         ..prev
                     });
@@ -370,7 +383,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         slots.push(Slot::level(Kind::Actual, year));
                     } else {
                         for s in subs {
-                            let yoy = matches!(s, Label::Growth { yoy: true });
+                            let yoy = matches!(s, Label::Growth { yoy: true, .. });
                             slots.push(Slot {
                                 growth: matches!(s, Label::Growth { .. }),
                                 yoy,
@@ -859,7 +872,7 @@ fn row_facts(
             Cell::Value(v) => {
                 let measure = if let Some(m) = v.measure {
                     m
-                } else if v.cumulative {
+                } else if v.cumulative || slot.over_period {
                     Measure::Cumulative
                 } else if slot.growth && slot.yoy {
                     Measure::Growth
@@ -1168,6 +1181,22 @@ mod tests {
                 "actual 森林覆盖率 2015 36.16 % level eq -",
                 "target 森林覆盖率 2020 37.5 % level eq -",
                 "actual 森林覆盖率 2020 36.4 % level eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn plan_table_of_the_past_period() {
+        // A 十三五 plan's table of what the 十二五 achieved: both years are
+        // results, and growth over the earlier period is a change over years.
+        let t =
+            "指标\t单位\t2010年\t2015年\t同比“十一五”增长\n铁路运营里程\t公里\t4011\t5320\t32.6%\n";
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2016, 2020), t),
+            [
+                "actual 铁路运营里程 2010 4011 公里 level eq -",
+                "actual 铁路运营里程 2015 5320 公里 level eq -",
+                "actual 铁路运营里程 2015 32.6 % cumulative eq -",
             ]
         );
     }

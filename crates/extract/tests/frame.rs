@@ -322,3 +322,15 @@ fn a_heading_on_this_years_work_sets_goals() {
     let ex = extract_document("r.txt", &text);
     assert_eq!(fact(&ex, 19.2).kind, Kind::Actual);
 }
+
+#[test]
+fn goals_announced_as_the_goals_of_a_year() {
+    // 确定了到2025年的发展目标 names the deadline of the list that follows,
+    // though 到2025年的 is otherwise a year a value was reached in.
+    let text = "近日,甲省政府办公厅印发《甲省推进水果产业高质量发展实施方案》。\n《方案》确定了到2025年的发展目标。一是园林水果产量保持全国前列——全省水果种植面积2000万亩,水果产量3200万吨。\n";
+    let ex = extract_document("g.txt", text);
+    for v in [2000.0, 3200.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)), "{v}");
+    }
+}

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        276,
+        300,
         Floors {
             f1: 0.90,
             year_right: 0.96,
@@ -178,8 +178,8 @@ fn wide_development_set() {
     );
 }
 
-/// Batches aj, ak and al: measured once before any rule looked at them
-/// (F1 0.764, year right 0.927, region right 0.861). The floors only catch a
+/// Batches as, at and au: measured once before any rule looked at them
+/// (F1 0.778, year right 0.837 as paired here, region right 0.935). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
@@ -187,10 +187,10 @@ fn held_out_set() {
         "holdout",
         24,
         Floors {
-            f1: 0.75,
-            year_right: 0.88,
-            region_right: 0.85,
-            // Plan reviews, implementation plans and articles are still weak.
+            f1: 0.74,
+            year_right: 0.82,
+            region_right: 0.90,
+            // Implementation plans and articles are still weak.
             type_f1: 0.0,
         },
     );

@@ -16,8 +16,10 @@ pub fn char_for_matching(c: char) -> char {
 }
 
 /// Whether `s` holds a traditional character (a 繁 page or line).
+/// (著 is mapped for matching, 著力 → 着力, but 显著 writes it in 简 too.)
 pub fn is_traditional(s: &str) -> bool {
-    s.chars().any(|c| traditional_to_simplified(c) != c)
+    s.chars()
+        .any(|c| c != '著' && traditional_to_simplified(c) != c)
 }
 
 /// Maps a traditional character to its simplified form; other characters
@@ -138,6 +140,12 @@ mod tests {
         assert_eq!(gloss_len(""), 0);
         assert_eq!(strip_glosses("現(xiàn)價(jià) (萬元)"), "現價 (萬元)");
         assert_eq!(strip_glosses("工業(yè)"), "工業");
+    }
+
+    #[test]
+    fn tells_traditional_script() {
+        assert!(is_traditional("效益顯著"));
+        assert!(!is_traditional("效益显著，产量稳定增长"));
     }
 
     #[test]

@@ -625,10 +625,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 Some(y),
                 "an undated article: its facts default to that year",
             ),
-            None => (
-                plan_opening_year(text),
-                "an undated article on a plan's opening (十四五开好局): its first year",
-            ),
+            None => match plan_closing_year(text) {
+                Some(y) => (
+                    Some(y),
+                    "an undated article on a plan's close (圆满完成“十四五”目标任务, 展望“十五五”): its last year",
+                ),
+                None => (
+                    plan_opening_year(text),
+                    "an undated article on a plan's opening (十四五开好局): its first year",
+                ),
+            },
         }
     } else {
         (None, "")
@@ -1461,6 +1467,33 @@ fn plan_opening_year(text: &str) -> Option<i32> {
         })
 }
 
+/// `圆满完成“十四五”目标任务`, `“十四五”圆满收官`, `展望“十五五”`: a text
+/// looking back on a plan that has run its course, at its last year.
+fn plan_closing_year(text: &str) -> Option<i32> {
+    let head = matching_head(text, 3000);
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            head.match_indices(name).find_map(|(i, _)| {
+                let after: String = head[i + name.len()..].chars().take(8).collect();
+                let before: String = {
+                    let b: Vec<char> = head[..i].chars().rev().take(6).collect();
+                    b.into_iter().rev().collect()
+                };
+                let before = before.trim_end_matches(['“', '"', '《']);
+                if after.contains("收官") || (before.ends_with("完成") && after.contains("目标"))
+                {
+                    Some(start + 4)
+                } else if before.ends_with("展望") || after.starts_with("谋划") {
+                    // The next plan looked forward to: the one before it closes.
+                    Some(start - 1)
+                } else {
+                    None
+                }
+            })
+        })
+}
+
 /// `今年是“十三五”规划纲要实施的第三年`, `今年是“十四五”收官之年`: the year
 /// of the plan the text is written in.
 fn plan_year_ordinal(text: &str) -> Option<i32> {
@@ -1752,6 +1785,15 @@ mod tests {
             Some(2021)
         );
         assert_eq!(plan_opening_year("“十四五”时期,全市经济持续增长。"), None);
+        assert_eq!(
+            plan_closing_year("甲省圆满完成“十四五”目标任务\n经济总量去年底达2.67万亿"),
+            Some(2025)
+        );
+        assert_eq!(
+            plan_closing_year("展望“十五五”,甲省形成工作部署。"),
+            Some(2025)
+        );
+        assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);
     }
 
     #[test]

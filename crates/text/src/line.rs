@@ -171,7 +171,40 @@ pub fn heading_level(t: &str) -> Option<u8> {
     if n == 0 || n > 40 || t.contains('。') || t.ends_with('；') || t.ends_with(';') {
         return None;
     }
-    marker_level(t)
+    marker_level(t).or_else(|| year_heading(t).then_some(3))
+}
+
+/// An unnumbered heading naming the year a part of a report looks back on or
+/// ahead to: `回顾2017年`, `展望2018年`, `2016年工作回顾`, `2024年主要目标`.
+fn year_heading(t: &str) -> bool {
+    if t.chars().count() > 12 {
+        return false;
+    }
+    let m: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::norm::char_for_matching)
+        .collect();
+    let (lead, rest) = match ["回顾", "回首", "展望", "盘点"]
+        .iter()
+        .find_map(|w| m.strip_prefix(w))
+    {
+        Some(rest) => (true, rest),
+        None => (false, m.as_str()),
+    };
+    let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
+    if digits != 4 || !rest[4..].starts_with('年') {
+        return false;
+    }
+    let tail = &rest[4 + '年'.len_utf8()..];
+    if lead {
+        matches!(tail, "" | "工作")
+    } else {
+        matches!(
+            tail,
+            "工作回顾" | "工作安排" | "主要目标" | "主要预期目标" | "工作思路"
+        )
+    }
 }
 
 /// The level of the number a line opens with (第一章 1, 第一节 2, 一、 3,
@@ -232,6 +265,15 @@ mod tests {
             None
         );
         assert_eq!(heading_level("1.主要目标"), Some(5));
+    }
+
+    #[test]
+    fn years_looked_back_on_or_ahead_to_head_their_part() {
+        assert_eq!(heading_level("回顧2017年"), Some(3));
+        assert_eq!(heading_level("展望2018年"), Some(3));
+        assert_eq!(heading_level("2016年工作回顾"), Some(3));
+        assert_eq!(heading_level("回首2024年是奋进之年"), None);
+        assert_eq!(heading_level("2016年全市生产总值"), None);
     }
 
     #[test]

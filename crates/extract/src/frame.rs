@@ -603,6 +603,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 "今年是…规划实施的第N年: the year the review speaks in",
             ),
 
+            // A final review (高质量完成“十四五”规划) naming no year of its own
+            // speaks at the period's end, whatever past year it ranks.
+            (None, Some(l), Some(_), Some(end))
+                if info.year.is_none() && l < end && plan_closing_year(text) == Some(end) =>
+            {
+                (
+                    Some(end),
+                    "a review of a plan that has run its course speaks at the period's end",
+                )
+            }
             // (A mid-term review naming no year is not at the period's end.)
             (None, l, Some(start), Some(end))
                 if info.year.is_none() && l.is_none_or(|y| y < start) && !mid_term(text) =>
@@ -1481,8 +1491,12 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                     b.into_iter().rev().collect()
                 };
                 let before = before.trim_end_matches(['“', '"', '《']);
-                if after.contains("收官") || (before.ends_with("完成") && after.contains("目标"))
-                {
+                let completed = before.ends_with("完成")
+                    && (after.contains("目标")
+                        || after
+                            .trim_start_matches(['”', '"', '》'])
+                            .starts_with("规划"));
+                if after.contains("收官") || completed {
                     Some(start + 4)
                 } else if before.ends_with("展望") || after.starts_with("谋划") {
                     // The next plan looked forward to: the one before it closes.
@@ -1791,6 +1805,10 @@ mod tests {
         );
         assert_eq!(
             plan_closing_year("展望“十五五”,甲省形成工作部署。"),
+            Some(2025)
+        );
+        assert_eq!(
+            plan_closing_year("市政府新闻办举办高质量完成“十四五”规划系列主题新闻发布会"),
             Some(2025)
         );
         assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);

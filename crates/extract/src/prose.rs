@@ -90,8 +90,10 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // 到2025年, 2025年年底前, 2025年前: a goal's deadline.
                 // (提高到2024年的8.9万亿元 names the year of a value reached.)
                 // (到2025年的发展目标 is the goals' deadline, though.)
+                // (从2021年超过11万亿…到2024年超过13万亿 spans years up to one past.)
                 let deadline = ((ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于"))
-                    && (!at(s, after, "的") || goals_named(s, after + 1)))
+                    && (!at(s, after, "的") || goals_named(s, after + 1))
+                    && !from_year_before(s, i))
                     || ["年底前", "底前", "前"].iter().any(|w| at(s, after, w));
                 let mut lead = i;
                 for w in ["到", "至", "在", "截至", "截止"] {
@@ -384,6 +386,48 @@ fn year_lists(s: &[char], years: &[YearMention]) -> Vec<(usize, Vec<i32>)> {
         out.push((run[run.len() - 1].pos, run.iter().map(|y| y.year).collect()));
     }
     out
+}
+
+/// A name made only of words of measure (`并且年均增长比率`, `累计增长幅度`,
+/// `其总量`): it speaks of the indicator just named.
+fn only_measure_words(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "并且",
+        "而且",
+        "且",
+        "其",
+        "平均每年的",
+        "平均每年",
+        "每年",
+        "年均",
+        "平均",
+        "累计",
+        "增长",
+        "增速",
+        "增幅",
+        "比率",
+        "幅度",
+        "速度",
+        "总量",
+        "成功",
+        "为",
+    ];
+    let mut rest = name;
+    while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+        rest = r;
+    }
+    rest.is_empty() && !name.is_empty()
+}
+
+/// A `从`/`由` year earlier in the sentence (从2021年…到2024年): the year at
+/// `i` ends a span of years, not a goal's deadline.
+fn from_year_before(s: &[char], i: usize) -> bool {
+    let start = i.saturating_sub(60);
+    (start..i)
+        .rev()
+        .take_while(|&k| !is_sentence_end(s[k]))
+        .filter(|&k| matches!(s[k], '从' | '由'))
+        .any(|k| year_at(s, k + 1).is_some())
 }
 
 /// `发展目标`, `主要目标` right after a year (到2025年的发展目标): the goals
@@ -725,7 +769,9 @@ fn sentence_facts(
                 .trim_start_matches("期末")
                 .trim_start_matches("年度")
                 .trim_start_matches("预期");
-            if names.len() == 1 && matches!(goal_word, "目标" | "目标值" | "计划") {
+            if names.len() == 1
+                && (matches!(goal_word, "目标" | "目标值" | "计划") || only_measure_words(&short))
+            {
                 names = vec![prev.clone()];
             }
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
@@ -1349,8 +1395,10 @@ fn decide_kind(
             return Kind::Target;
         }
         // 年均增速预计将达到5% in a review or report: an estimate of a result.
+        // (And in an article of that very year: 预计2025年地区生产总值将突破14万亿元.)
         let estimate = pre.contains("预计")
-            && matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport);
+            && (matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport)
+                || (frame.doc_type == DocType::Other && frame.present == Some(y)));
         if !target_marked || actual_marked || estimate {
             return Kind::Actual;
         }

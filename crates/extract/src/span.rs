@@ -36,10 +36,14 @@ impl Span {
                 if (1..=2).contains(&digits) && matches!(close, Some(']' | '］')) {
                     let after = &rest[digits + close.map_or(0, char::len_utf8)..];
                     // Not a [12] cumulative cell value: a name goes on or a number follows.
-                    if after
-                        .chars()
-                        .next()
-                        .is_some_and(|n| n.is_ascii_digit() || !n.is_ascii())
+                    // (A summary's source marks: 达2.26万美元 [2] - 全员劳动生产率.)
+                    let cited =
+                        after.starts_with(' ') && after.trim_start().starts_with(['-', '[']);
+                    if cited
+                        || after
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_ascii_digit() || !n.is_ascii())
                     {
                         skip_to = i + c.len_utf8() + digits + close.map_or(0, char::len_utf8);
                         continue;
@@ -62,9 +66,18 @@ impl Span {
                     continue;
                 }
             }
-            let n = char_for_matching(c);
+            let mut n = char_for_matching(c);
             if n == ' ' {
                 continue;
+            }
+            // ` - ` between phrases (not in a range of numbers, 5 - 10%) is a
+            // bullet: it ends the sentence before it.
+            if matches!(c, '-' | '–' | '•')
+                && slice[..i].ends_with(' ')
+                && slice[i + c.len_utf8()..].starts_with(' ')
+                && s.orig.last().is_some_and(|p| !p.is_ascii_digit())
+            {
+                n = '；';
             }
             s.chars.push(n);
             s.orig.push(c);
@@ -120,6 +133,19 @@ mod tests {
         assert_eq!(s.chars.iter().collect::<String>(), "城镇化率达到54.5%");
         let (a, b) = s.bytes(6, 10);
         assert_eq!(&text[a..b], "５４.5");
+    }
+
+    #[test]
+    fn source_marks_and_bullets_of_a_summary() {
+        let text = "人均GDP达2.26万美元 [2] - 全员劳动生产率提升至28.4万元";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(
+            s.chars.iter().collect::<String>(),
+            "人均GDP达2.26万美元；全员劳动生产率提升至28.4万元"
+        );
+        let text = "增速为5 - 10%";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(s.chars.iter().collect::<String>(), "增速为5-10%");
     }
 
     #[test]

@@ -334,3 +334,30 @@ fn goals_announced_as_the_goals_of_a_year() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)), "{v}");
     }
 }
+
+#[test]
+fn summary_of_an_article_with_bullets_and_source_marks() {
+    // An article dated in its year: 预计 states an estimate of that year's
+    // result; 从2021年…到2024年 spans years past, with no deadline in it.
+    let text = "甲省交经济建设新答卷\n江南时报·2025-12-11 00:24\n核心观点 - 甲省经济总量持续跃升,预计2025年地区生产总值将突破14万亿元 [1][2] 综合经济实力 - 全省地区生产总值从2021年超过11万亿、2022年超过12万亿到2024年超过13万亿 [1] - 其中万亿级城市达到5座 [1] - 2024年全省人均GDP达2.26万美元 [2] - 全员劳动生产率提升至28.4万元";
+    let ex = extract_document("s.txt", text);
+    let f = fact(&ex, 14.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
+    for (v, y) in [(11.0, 2021), (12.0, 2022), (13.0, 2024), (5.0, 2025)] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(y)), "{v}");
+    }
+    assert_eq!(fact(&ex, 2.26).indicator, "人均地区生产总值(GDP)");
+}
+
+#[test]
+fn final_review_of_a_plan_without_a_year_of_its_own() {
+    // A press conference on the plan's completion ranks a past year, but
+    // speaks at the period's end; a name made of measure words is the
+    // indicator just named.
+    let text = "甲市举办高质量完成“十四五”规划系列主题新闻发布会。\n到了2024年又进一步提升到了第六位。\n货物进出口总额突破了9000亿元,平均每年的增长幅度为9.1%。\n";
+    let ex = extract_document("r.txt", text);
+    let f = fact(&ex, 9000.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
+    assert_eq!(fact(&ex, 9.1).indicator, "货物进出口总额");
+}

@@ -111,7 +111,12 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 let raw = text[b.start..b.end].trim_end();
                 if raw.ends_with([':', '：']) || section.goals {
                     let p = frame::compact(raw);
-                    if p.ends_with(':') && p.contains("目标") {
+                    // (Only the sentence that ends on the colon announces; one
+                    // met, 6项已提前达到规划目标, announces nothing.)
+                    let last = p.rsplit(['。', '；', ';', '!', '?']).next().unwrap_or(&p);
+                    let announces = last.contains("目标")
+                        && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
+                    if p.ends_with(':') && announces {
                         section.goals = true;
                     } else if p.contains("回顾") || p.contains("过去一年") {
                         section.goals = false;

@@ -361,3 +361,14 @@ fn final_review_of_a_plan_without_a_year_of_its_own() {
     assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
     assert_eq!(fact(&ex, 9.1).indicator, "货物进出口总额");
 }
+
+#[test]
+fn a_colon_after_goals_met_announces_no_goals() {
+    let text = "甲市人大常委会审议了《甲市“十四五”规划纲要》实施中期评估报告。\n《纲要》确定的20项重大指标中,6项已提前达到规划目标。截至2023年6月30日,总体来看,呈现出三个特点:\n一是高质量发展稳步提升。数字经济占生产总值比重提升到60.5%。\n";
+    let ex = extract_document("m.txt", text);
+    assert_eq!(fact(&ex, 60.5).kind, Kind::Actual);
+    // …实现四大具体目标: does announce them.
+    let text = "甲县“十三五”规划纲要。\n到2020年,该县将实现四大具体目标:\n城乡居民人均可支配收入分别达到35000元和14200元。\n";
+    let ex = extract_document("p.txt", text);
+    assert_eq!(fact(&ex, 35000.0).kind, Kind::Target);
+}

@@ -1364,9 +1364,12 @@ fn decide_kind(
             // 搬迁入住任务全面完成: a task done, not set.
             let done_after = matches!(*w, "目标" | "任务" | "计划")
                 && task_done(&marked_in[i + w.len()..]);
+            // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
+            let programme = matches!(*w, "计划" | "规划") && names_programme(before);
             !(compared_with_goal(before)
                 || (*w == "目标" && completes_goal(before))
-                || done_after)
+                || done_after
+                || programme)
         })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
         // 广西将筹措60亿元: an article on a plan speaks of it in the future.
@@ -1460,6 +1463,20 @@ fn decide_kind(
         return Kind::Actual;
     }
     Kind::Target
+}
+
+/// A verb of carrying out in the clause before a 计划/规划 (实施…三年倍增计划,
+/// 启动…行动计划): the word names a programme under way.
+fn names_programme(before: &str) -> bool {
+    let clause = before
+        .rsplit(['，', ',', '。', '；', ';', '：', ':'])
+        .next()
+        .unwrap_or(before);
+    [
+        "实施", "启动", "开展", "推进", "落实", "印发", "出台", "制定",
+    ]
+    .iter()
+    .any(|v| clause.contains(v))
 }
 
 /// `全面完成`, `提前实现` right after a goal word: the goal was met.

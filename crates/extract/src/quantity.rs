@@ -628,7 +628,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 .iter()
                 .any(|w| at(s, j + ulen, w) && class_at(j + ulen + w.chars().count()))
     };
-    if size_class && ["亿", "万亿", "亿元", "万亿元", "万元"].contains(&unit.as_str()) {
+    // 四年连跨4个千亿: steps of size counted, not a figure.
+    let steps = n.chinese && i > 0 && s[i - 1] == '个';
+    if (size_class || steps) && ["亿", "万亿", "亿元", "万亿元", "万元"].contains(&unit.as_str())
+    {
         return None;
     }
     // 这8件大事, 这5个工程: a count pointing at a list, not a figure.
@@ -989,6 +992,7 @@ mod tests {
             q("形成11个工业千亿产业"),
             vec![(11.0, None, "个".into(), None)]
         );
+        assert_eq!(q("四年连跨4个千亿"), vec![(4.0, None, "个".into(), None)]);
         assert_eq!(
             q("平均受教育年限11.4年"),
             vec![(11.4, None, "年".into(), None)]

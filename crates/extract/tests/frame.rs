@@ -372,3 +372,11 @@ fn a_colon_after_goals_met_announces_no_goals() {
     let ex = extract_document("p.txt", text);
     assert_eq!(fact(&ex, 35000.0).kind, Kind::Target);
 }
+
+#[test]
+fn a_programme_under_way_is_no_goal() {
+    let text = "甲省经济发展成就\n2025-10-11 14:13:40 来源:甲省日报\n从三产看,甲省实施服务业企业三年倍增计划,2024年限上服务业企业达到1264家。甲省计划2026年限上服务业企业达到1500家。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 1264.0).kind, Kind::Actual);
+    assert_eq!(fact(&ex, 1500.0).kind, Kind::Target);
+}

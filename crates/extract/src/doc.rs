@@ -221,6 +221,16 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
     best.map(|(_, y)| (y, y + 4))
 }
 
+/// The first five-year period a heading names in any way (`“十三五”发展成绩单`,
+/// `十三五规划实施情况`): a heading is about the period it names.
+pub fn period_named(s: &str) -> Option<(i32, i32)> {
+    FIVE_YEAR_PLANS
+        .iter()
+        .filter_map(|(n, y)| s.find(n).map(|at| (at, *y)))
+        .min()
+        .map(|(_, y)| (y, y + 4))
+}
+
 /// 锦政发〔2017〕55号.
 pub(crate) fn doc_number(l: &str) -> Option<String> {
     let open = l.find(['〔', '[', '['])?;

@@ -26,7 +26,7 @@ mod span;
 pub mod table;
 mod words;
 
-use planwatch_core::{DocumentInfo, Fact};
+use planwatch_core::{DocType, DocumentInfo, Fact};
 use planwatch_text::{Block, BlockKind};
 use prose::{DocCtx, Section};
 
@@ -106,7 +106,22 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // A line of the label alone (`目标`), as news graphics set it.
                     section.goals = true;
                 }
-                prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
+                // A plan's account of the past period may stand under no
+                // review heading (a page cut from the middle): its own
+                // words tell it.
+                let narrated = matches!(frame.doc_type, DocType::FiveYearPlan | DocType::Outline)
+                    && !section.review
+                    && !section.goals
+                    && narrates_past(&frame::compact(&text[b.start..b.end]));
+                if narrated {
+                    let past = Section {
+                        review: true,
+                        ..section.clone()
+                    };
+                    prose::paragraph_facts(text, b.start, b.end, &past, &ctx, &mut facts);
+                } else {
+                    prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
+                }
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
                 let raw = text[b.start..b.end].trim_end();
                 if raw.ends_with([':', '：']) || section.goals {
@@ -162,6 +177,31 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     }
 }
 
+/// A paragraph told in the past: several words of things done (相继开通,
+/// 挂牌成立, 先后获评) and none of things to do (到2025年, 力争, 将).
+fn narrates_past(p: &str) -> bool {
+    const DONE: &[&str] = &[
+        "相继",
+        "先后",
+        "已经",
+        "成功",
+        "挂牌成立",
+        "荣获",
+        "获评",
+        "跃居",
+        "五年来",
+        "过去五年",
+        "率先实现",
+        "取得了",
+        "实现了",
+        "建成了",
+    ];
+    const TO_DO: &[&str] = &[
+        "到20", "力争", "确保", "将", "目标", "展望", "预期", "要", "争取",
+    ];
+    DONE.iter().filter(|w| p.contains(*w)).count() >= 2 && !TO_DO.iter().any(|w| p.contains(w))
+}
+
 /// The section a paragraph is in: a review if any open heading says so, and
 /// the year named by the innermost heading that names one.
 fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
@@ -208,7 +248,9 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             // 三、全面加大今年各项工作力度: the coming year's work.
             s.year = frame.target_year;
             s.review = false;
-        } else if let Some((_, end)) = doc::period_spoken_of(&norm) {
+        } else if let Some((_, end)) =
+            doc::period_spoken_of(&norm).or_else(|| doc::period_named(&norm))
+        {
             // 一、“十三五”时期发展成就: a section about a period ends with its last year.
             s.year = Some(end);
             if frame.present.is_some_and(|p| end <= p) {
@@ -217,4 +259,26 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_plan_page_without_headings_tells_its_past_in_its_words() {
+        let text = "天津市滨海新区国民经济和社会发展第十四个五年规划\n\n津秦、津保高铁相继开通,天津港雄安新区服务中心挂牌成立,集装箱吞吐量突破1800万标准箱。\n\n到2025年,集装箱吞吐量达到2500万标准箱。\n";
+        let got: Vec<(String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("actual".to_string(), Some(2020), Some(1800.0)),
+                ("target".to_string(), Some(2025), Some(2500.0)),
+            ]
+        );
+    }
 }

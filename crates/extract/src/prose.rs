@@ -1366,7 +1366,10 @@ fn decide_kind(
                 && task_done(&marked_in[i + w.len()..]);
             // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
             let programme = matches!(*w, "计划" | "规划") && names_programme(before);
-            !(compared_with_goal(before)
+            // 人均预期寿命: an indicator's name.
+            let lifespan = *w == "预期" && marked_in[i..].starts_with("预期寿命");
+            !(lifespan
+                || compared_with_goal(before)
                 || (*w == "目标" && completes_goal(before))
                 || done_after
                 || programme)
@@ -2240,6 +2243,20 @@ mod tests {
                 "actual 劣Ⅴ类水体比例 2017 4.4 % level eq",
                 "actual 劣Ⅴ类水体比例 2018 2.6 % level eq",
                 "target 劣Ⅴ类水体比例 2020 6.1 % level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn lifespan_and_age_groups_are_names() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "2015年末,全市居民人均预期寿命提高到82.25岁,婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰。",
+            &[
+                "actual 居民人均预期寿命 2015 82.25 岁 level eq",
+                "actual 婴儿死亡率 2015 0.63 ‰ level eq",
+                "actual 5岁以下儿童死亡率 2015 2.52 ‰ level eq",
             ],
         );
     }

@@ -408,7 +408,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                         q.comparator = prev.comparator;
                     }
                 }
-                if !is_rank(s, &q) {
+                if !is_rank(s, &q) && !is_age_group(s, &q) {
                     out.push(q);
                 }
             }
@@ -416,6 +416,14 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
         }
     }
     out
+}
+
+/// `5岁以下儿童死亡率`, `65岁及以上人口`, `0-3岁婴幼儿`: an age that bounds
+/// the group a name counts is part of the name, not a figure.
+fn is_age_group(s: &[char], q: &Quantity) -> bool {
+    q.unit == "岁"
+        && s.get(q.end)
+            .is_some_and(|c| "儿人老婴妇居常户青少学幼男女".contains(*c))
 }
 
 /// `居全国16位`, `前移2位`, `位次上升3位`: a place in a ranking, or its move,

@@ -171,7 +171,15 @@ pub fn heading_level(t: &str) -> Option<u8> {
     if n == 0 || n > 40 || t.contains('。') || t.ends_with('；') || t.ends_with(';') {
         return None;
     }
-    marker_level(t).or_else(|| year_heading(t).then_some(3))
+    marker_level(t).or_else(|| (year_heading(t) || question_heading(t)).then_some(3))
+}
+
+/// A short question standing alone as a news article's subheading
+/// (`“十三五”发展成绩单如何?`, `2025年目标啥样？`): the lines after answer it.
+fn question_heading(t: &str) -> bool {
+    t.chars().count() <= 24
+        && (t.ends_with('?') || t.ends_with('？'))
+        && !t.contains([',', '，', ';', '；'])
 }
 
 /// An unnumbered heading naming the year a part of a report looks back on or
@@ -274,6 +282,16 @@ mod tests {
         assert_eq!(heading_level("2016年工作回顾"), Some(3));
         assert_eq!(heading_level("回首2024年是奋进之年"), None);
         assert_eq!(heading_level("2016年全市生产总值"), None);
+    }
+
+    #[test]
+    fn a_short_question_heads_the_answer() {
+        assert_eq!(heading_level("“十三五”发展成绩单如何?"), Some(3));
+        assert_eq!(heading_level("令人向往的2035年愿景几何？"), Some(3));
+        assert_eq!(
+            heading_level("为什么要这样做，怎样做才能把每一项任务都落到实处呢？"),
+            None
+        );
     }
 
     #[test]

@@ -335,6 +335,24 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     } else if let (Some(a), Some(b), Some(l)) = (period_start, period_end, title_line) {
         note("period", format!("{a}–{b}"), l, "period in the title");
     }
+    // An article that opens a plan's period the way plans do (“十三五”时期是
+    // …的决战时期) is about that plan.
+    if period_end.is_none() && doc_type == DocType::Other {
+        if let Some((l, (a, b))) = head
+            .iter()
+            .take(HEAD_LINES)
+            .find_map(|l| Some((l, framed_period(&l.norm)?)))
+        {
+            period_start = Some(a);
+            period_end = Some(b);
+            note(
+                "period",
+                format!("{a}–{b}"),
+                l,
+                "a plan's framing of its period (“十三五”时期是…关键时期)",
+            );
+        }
+    }
 
     // The reporting year.
     let mut year: Option<i32> = None;
@@ -1427,7 +1445,8 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 // 2025年年底前, 2025年前: a deadline.
                 || chars[i + len..].starts_with(&['年', '底', '前'])
                 || chars[i + len..].starts_with(&['底', '前'])
-                || chars[i + len..].starts_with(&['前']);
+                || (chars[i + len..].starts_with(&['前'])
+                    && !crate::quantity::part_of_year_at(&chars, i + len + 1));
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
@@ -1458,6 +1477,31 @@ fn matching_head(text: &str, n: usize) -> String {
         .chars()
         .map(planwatch_text::norm::char_for_matching)
         .collect()
+}
+
+/// `“十三五”时期是…决战时期`: a plan framing the period it opens (not a
+/// review of one past: `是极不平凡的五年`).
+fn framed_period(line: &str) -> Option<(i32, i32)> {
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            let at = line.find(name)?;
+            let rest = line[at + name.len()..].trim_start_matches(['”', '"', '’']);
+            let rest = rest.strip_prefix("时期")?.trim_start_matches([',', '，']);
+            let sentence = rest.strip_prefix('是')?.split('。').next().unwrap_or("");
+            [
+                "关键",
+                "决胜",
+                "决战",
+                "攻坚",
+                "机遇期",
+                "第一个五年",
+                "开局",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+            .then_some((*start, start + 4))
+        })
 }
 
 /// `确保“十四五”开好局`, `“十三五”开局之年`: a text written in the first year

@@ -4,7 +4,7 @@
 //! section, the year and marker words.
 
 use crate::doc::{period_spoken_of, Frame};
-use crate::quantity::{at, ends, is_delim, quantities, year_at, Quantity};
+use crate::quantity::{at, ends, is_delim, part_of_year_at, quantities, year_at, Quantity};
 use crate::span::Span;
 use crate::words::*;
 use planwatch_core::{Comparator, DocType, Fact, Kind, Measure};
@@ -94,7 +94,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 let deadline = ((ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于"))
                     && (!at(s, after, "的") || goals_named(s, after + 1))
                     && !from_year_before(s, i))
-                    || ["年底前", "底前", "前"].iter().any(|w| at(s, after, w));
+                    || ["年底前", "底前"].iter().any(|w| at(s, after, w))
+                    || (at(s, after, "前") && !part_of_year_at(s, after + 1));
                 let mut lead = i;
                 for w in ["到", "至", "在", "截至", "截止"] {
                     if ends(s, lead, w) {
@@ -1046,6 +1047,9 @@ impl Name {
                             .iter()
                             .all(|c| matches!(c, '和' | '、' | '及' | '与')));
                 let chars = &span.orig[off + a..off + b];
+                if let Some(c) = collective(chars) {
+                    return vec![c];
+                }
                 let items = split_list(chars);
                 if items.len() < 2 {
                     return vec![whole];
@@ -1100,6 +1104,21 @@ impl Name {
     }
 }
 
+/// `钢铁、铝业…和电力五大支柱产业增加值`: the list gives examples of a
+/// set it then counts (五大, 三个), and the figure is the set's.
+fn collective(chars: &[char]) -> Option<String> {
+    let last_sep = chars
+        .iter()
+        .rposition(|c| matches!(c, '、' | '和' | '及'))?;
+    if !chars[..last_sep].contains(&'、') {
+        return None;
+    }
+    let tail = &chars[last_sep + 1..];
+    let j = (1..tail.len().saturating_sub(2))
+        .find(|&j| "二两三四五六七八九十".contains(tail[j]) && "大个项类".contains(tail[j + 1]))?;
+    Some(clean_name(&tail[j..].iter().collect::<String>()))
+}
+
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
 /// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
 fn split_list(chars: &[char]) -> Vec<String> {
@@ -1130,6 +1149,12 @@ fn split_list_on(chars: &[char], seps: &str, longest: usize) -> Vec<String> {
         return vec![];
     }
     if parts.len() < 2 || parts.iter().any(|p| p.len() > longest) {
+        return vec![];
+    }
+    // 有色金属冶炼和压延加工业, 交通运输、仓储和邮政业: one trade's name
+    // (only its last word ends in 业); 采矿业和制造业 lists two.
+    let trade = |p: &Vec<char>| p.last() == Some(&'业');
+    if parts.last().is_some_and(trade) && !parts[..parts.len() - 1].iter().any(trade) {
         return vec![];
     }
     let last = parts.last().cloned().unwrap_or_default();

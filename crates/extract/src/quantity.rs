@@ -22,6 +22,7 @@ const CLASSIFIERS: &[&str] = &[
     "批次",
     "批",
     "处",
+    "场次",
     "场",
     "笔",
     "辆",
@@ -30,6 +31,7 @@ const CLASSIFIERS: &[&str] = &[
     "部",
     "本",
     "株",
+    "粒",
     "棵",
     "宗",
     "种",
@@ -231,6 +233,22 @@ const CHANGE_VERBS: &[&str] = &[
 pub fn at(s: &[char], i: usize, w: &str) -> bool {
     // Char by char, so a mismatch on the first char costs one comparison.
     w.chars().enumerate().all(|(j, c)| s.get(i + j) == Some(&c))
+}
+
+/// A part of a year counted from its start at `s[i]` (the `三季度` of
+/// `2021年前三季度`, `10个月`, `半年`): after `前` it is no deadline.
+pub fn part_of_year_at(s: &[char], i: usize) -> bool {
+    if ["三季度", "二季度", "两季度", "一季度", "半年", "三个季度"]
+        .iter()
+        .any(|w| at(s, i, w))
+    {
+        return true;
+    }
+    let n = s[i.min(s.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || "一二两三四五六七八九十".contains(**c))
+        .count();
+    n > 0 && (at(s, i + n, "个月") || at(s, i + n, "月"))
 }
 
 /// Whether `s[..i]` ends with `w`.

@@ -509,6 +509,77 @@ fn piped_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> 
     out
 }
 
+/// Tables pasted one cell per line, each cell closed by a pipe, with neither
+/// serial numbers nor lines of pipes between rows (`指 标 |`, `2021年 |`,
+/// `比上年增减(±%) |`, `地区生产总值 |`, `567.9 |`, `6.8 |`, …): the cells
+/// before the first row's name are the header, and each row is a name
+/// followed by as many number cells as the header has columns after its
+/// first. Returns (first line, end line, blocks) like [`cell_per_line_tables`].
+fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let (run, j) = piped_run(lines, i);
+        let cells: Vec<(usize, (usize, usize))> =
+            run.into_iter().filter_map(|(k, c)| Some((k, c?))).collect();
+        let number = |c: &(usize, (usize, usize))| is_number_cell(text[c.1 .0..c.1 .1].trim());
+        let first_value = cells.iter().position(number);
+        let Some(width) = first_value.and_then(|f| f.checked_sub(1)) else {
+            i = j.max(i + 1);
+            continue;
+        };
+        if !(2..=8).contains(&width) {
+            i = j.max(i + 1);
+            continue;
+        }
+        let block = |cs: &[(usize, (usize, usize))]| Block {
+            kind: BlockKind::TableRow {
+                cells: cs.iter().map(|c| c.1).collect(),
+            },
+            start: cs[0].1 .0,
+            end: cs[cs.len() - 1].1 .1,
+        };
+        // A `单位:亿元` note just above the header belongs to the table.
+        let mut first_line = cells[0].0;
+        let mut blocks = Vec::new();
+        if let Some(n) = (0..first_line)
+            .rev()
+            .find(|&n| !lines[n].1.trim().is_empty())
+        {
+            let (off, l) = lines[n];
+            let note = l.trim();
+            if note.starts_with("单位") && note.chars().count() <= 12 {
+                let a = off + (l.len() - l.trim_start().len());
+                blocks.push(Block {
+                    kind: BlockKind::TableRow {
+                        cells: vec![(a, a + note.len())],
+                    },
+                    start: a,
+                    end: a + note.len(),
+                });
+                first_line = n;
+            }
+        }
+        blocks.push(block(&cells[..width]));
+        let mut k = width;
+        while k + width <= cells.len()
+            && !number(&cells[k])
+            && cells[k + 1..k + width].iter().all(number)
+        {
+            blocks.push(block(&cells[k..k + width]));
+            k += width;
+        }
+        if k >= 3 * width {
+            let end_line = cells[k - 1].0 + 1;
+            out.push((first_line, end_line, blocks));
+            i = end_line;
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+    out
+}
+
 /// Tokens of a line separated by runs of spaces: absolute byte spans.
 fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
@@ -796,6 +867,11 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut serial = serial_row_tables(&lines);
     // Where both piped readers see a table, serial numbers cut rows better.
     for t in piped_row_tables(&lines) {
+        if !serial.iter().any(|s| s.0 < t.1 && t.0 < s.1) {
+            serial.push(t);
+        }
+    }
+    for t in labelled_row_tables(text, &lines) {
         if !serial.iter().any(|s| s.0 < t.1 && t.0 < s.1) {
             serial.push(t);
         }
@@ -1110,6 +1186,21 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
+    }
+
+    #[test]
+    fn tables_pasted_one_piped_cell_per_line_with_named_rows() {
+        let text = "表1:地区生产总值及增速\n单位:亿元\n指 标 |\n2021年 |\n比上年增减(±%) |\n地区生产总值 |\n567.9 |\n6.8 |\n农林牧渔业 |\n70.5 |\n5.2 |\n工业 |\n111.9 |\n-8.1 |\n二、农业\n";
+        assert_eq!(
+            table_cells(text),
+            vec![
+                vec!["单位:亿元"],
+                vec!["指 标", "2021年", "比上年增减(±%)"],
+                vec!["地区生产总值", "567.9", "6.8"],
+                vec!["农林牧渔业", "70.5", "5.2"],
+                vec!["工业", "111.9", "-8.1"],
+            ]
+        );
     }
 
     #[test]

@@ -783,6 +783,15 @@ fn sentence_facts(
             {
                 names = vec![format!("{prev}{}", names[0])];
             }
+            // 增长8%，高2个百分点: the growth's gap to the goal (or the
+            // benchmark) the sentence measures it against.
+            if matches!(short.as_str(), "高" | "低" | "快" | "慢" | "高出" | "低出")
+                && q.unit.ends_with("百分点")
+                && names.len() == 1
+            {
+                let stem = prev.trim_end_matches("增速");
+                names = vec![format!("{stem}增速{}", short.trim_end_matches('出'))];
+            }
             if y - x <= 3
                 && short.ends_with('率')
                 && prev.ends_with('率')
@@ -924,6 +933,14 @@ fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> boo
                 .nth(1)
                 .is_some_and(|c| c.is_ascii_digit())
     {
+        return true;
+    }
+    // 12项约束性指标(…)中，10项…: the set the next counts divide.
+    let clause: String = s[q.end..]
+        .iter()
+        .take_while(|c| !matches!(c, ',' | '，' | ';' | '；' | '。'))
+        .collect();
+    if clause.contains("指标") && clause.ends_with('中') {
         return true;
     }
     let after: String = s[q.end..(q.end + 5).min(s.len())].iter().collect();
@@ -1393,7 +1410,11 @@ fn decide_kind(
             let programme = matches!(*w, "计划" | "规划") && names_programme(before);
             // 人均预期寿命: an indicator's name.
             let lifespan = *w == "预期" && marked_in[i..].starts_with("预期寿命");
+            // (目标任务均为国家下达): an aside in brackets says nothing of the figure.
+            let opened = before.matches(['(', '（']).count();
+            let aside = opened > before.matches([')', '）']).count();
             !(lifespan
+                || aside
                 || compared_with_goal(before)
                 || (*w == "目标" && completes_goal(before))
                 || done_after
@@ -1553,6 +1574,10 @@ fn compared_with_goal(before: &str) -> bool {
         "控制在",
         // 占年计划的41.8%: the share of the goal reached so far.
         "占",
+        // (与年度预期目标6%以上相比), 比年初目标: the goal compared with.
+        "与",
+        "比",
+        "较",
     ]
     .iter()
     .any(|w| before.ends_with(w))
@@ -1611,8 +1636,23 @@ fn goal_aside(
             return true;
         }
     }
+    // 增长6.3%，低1.7个百分点(8%左右): a gap, then the goal it is measured
+    // against in brackets.
+    if from > clause_start && from == q_start {
+        let gap: String = s[clause_start..from - 1].iter().collect();
+        if gap.ends_with("个百分点")
+            && ["高", "低", "快", "慢", "超"]
+                .iter()
+                .any(|w| gap.starts_with(w))
+            && matches!(s.get(q_end), Some(')' | '）'))
+        {
+            return true;
+        }
+    }
     let words: String = s[from..q_start].iter().filter(|c| **c != ' ').collect();
     let mut w = words.as_str();
+    // (与年度预期目标6%以上相比: the goal compared with.)
+    w = w.strip_prefix('与').unwrap_or(w);
     for tail in ["为", "是", ":", "：", "增长", "达到"] {
         w = w.strip_suffix(tail).unwrap_or(w);
     }
@@ -2268,6 +2308,25 @@ mod tests {
                 "actual 劣Ⅴ类水体比例 2017 4.4 % level eq",
                 "actual 劣Ⅴ类水体比例 2018 2.6 % level eq",
                 "target 劣Ⅴ类水体比例 2020 6.1 % level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_gap_to_the_goal_and_the_goal_in_brackets() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年地区生产总值12.4万亿元、增长8%,高2个百分点(与年度预期目标6%以上相比,下同);固定资产投资增长6.3%,低1.7个百分点(8%左右)。12项约束性指标(目标任务均为国家下达)中,10项指标可如期完成。",
+            &[
+                "actual 地区生产总值 2023 12.4 万亿元 level eq",
+                "actual 地区生产总值 2023 8 % growth eq",
+                "actual 地区生产总值增速高 2023 2 个百分点 level eq",
+                "target 地区生产总值 2023 6 % growth ge",
+                "actual 固定资产投资 2023 6.3 % growth eq",
+                "actual 固定资产投资增速低 2023 1.7 个百分点 level eq",
+                "target 固定资产投资 2023 8 % growth approx",
+                "actual 指标可如期 2023 10 项 level eq",
             ],
         );
     }

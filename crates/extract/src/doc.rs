@@ -34,6 +34,11 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         "收官",
         "成效",
         "成绩单",
+        // 规划纲要实施时间过半，各项目标任务进展如何, 期中成绩单.
+        "过半",
+        "进展",
+        "期中",
+        "中期",
     ]
     .iter()
     .any(|w| t.contains(w))

@@ -337,14 +337,24 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     }
     // An article that opens a plan's period the way plans do (“十三五”时期是
     // …的决战时期) is about that plan.
+    // (One looking back on it, “十三五”时期是广东极不平凡的五年, reviews it.)
     if period_end.is_none() && doc_type == DocType::Other {
-        if let Some((l, (a, b))) = head
+        if let Some((l, (a, b), review)) = head
             .iter()
             .take(HEAD_LINES)
-            .find_map(|l| Some((l, framed_period(&l.norm)?)))
+            .find_map(|l| framed_period(&l.norm).map(|(p, r)| (l, p, r)))
         {
             period_start = Some(a);
             period_end = Some(b);
+            if review {
+                doc_type = DocType::PlanReview;
+                note(
+                    "type",
+                    doc_type.as_str().into(),
+                    l,
+                    "looks back on a five-year period (“十三五”时期是…极不平凡的五年)",
+                );
+            }
             note(
                 "period",
                 format!("{a}–{b}"),
@@ -1479,9 +1489,9 @@ fn matching_head(text: &str, n: usize) -> String {
         .collect()
 }
 
-/// `“十三五”时期是…决战时期`: a plan framing the period it opens (not a
-/// review of one past: `是极不平凡的五年`).
-fn framed_period(line: &str) -> Option<(i32, i32)> {
+/// `“十三五”时期是…决战时期`: a plan framing the period it opens; also
+/// whether the line looks back on the period instead (`极不平凡的五年`).
+fn framed_period(line: &str) -> Option<((i32, i32), bool)> {
     crate::doc::FIVE_YEAR_PLANS
         .iter()
         .find_map(|(name, start)| {
@@ -1489,7 +1499,10 @@ fn framed_period(line: &str) -> Option<(i32, i32)> {
             let rest = line[at + name.len()..].trim_start_matches(['”', '"', '’']);
             let rest = rest.strip_prefix("时期")?.trim_start_matches([',', '，']);
             let sentence = rest.strip_prefix('是')?.split('。').next().unwrap_or("");
-            [
+            let review = ["不平凡", "极不寻常", "砥砺奋进", "取得"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            let framing = [
                 "关键",
                 "决胜",
                 "决战",
@@ -1499,8 +1512,8 @@ fn framed_period(line: &str) -> Option<(i32, i32)> {
                 "开局",
             ]
             .iter()
-            .any(|w| sentence.contains(w))
-            .then_some((*start, start + 4))
+            .any(|w| sentence.contains(w));
+            (review || framing).then_some(((*start, start + 4), review))
         })
 }
 

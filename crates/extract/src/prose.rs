@@ -91,7 +91,19 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // (提高到2024年的8.9万亿元 names the year of a value reached.)
                 // (到2025年的发展目标 is the goals' deadline, though.)
                 // (从2021年超过11万亿…到2024年超过13万亿 spans years up to one past.)
-                let deadline = ((ends(s, i, "到") || ends(s, i, "至") || ends(s, i, "于"))
+                // (于2016年率先突破 dates a past event; 力争于2025年 sets a deadline.)
+                let by_yu = ends(s, i, "于")
+                    && (["力争", "争取", "计划", "将", "要", "确保", "拟"]
+                        .iter()
+                        .any(|w| {
+                            s[i.saturating_sub(5)..i]
+                                .iter()
+                                .collect::<String>()
+                                .contains(w)
+                        })
+                        || at(s, after, "前")
+                        || at(s, after, "底"));
+                let deadline = ((ends(s, i, "到") || ends(s, i, "至") || by_yu)
                     && (!at(s, after, "的") || goals_named(s, after + 1))
                     && !from_year_before(s, i))
                     || ["年底前", "底前"].iter().any(|w| at(s, after, w))
@@ -1776,6 +1788,13 @@ fn is_time_reference(name: &[char]) -> bool {
         .iter()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
         .collect();
+    // 2016- of 2016-2019年: the start of a span of years.
+    let start = t
+        .trim_end_matches(['-', '—', '–', '－', '~', '～', '至', '到'])
+        .trim_end_matches('年');
+    if start.len() < t.len() && start.len() == 4 && start.chars().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let rest = crate::doc::FIVE_YEAR_PLANS
         .iter()
         .find_map(|(n, _)| t.strip_prefix(n))

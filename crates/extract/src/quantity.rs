@@ -712,8 +712,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         unit_pos,
         qualifier: false,
     };
+    // 从7万亿元到11万亿元: a change from one level to another, not a range.
+    let from_to = ["从", "由"].iter().any(|w| ends(s, i, w));
     if let Some(&c) = s.get(j) {
-        if is_range_dash(c) {
+        if is_range_dash(c) && !(from_to && matches!(c, '到' | '至')) {
             if let Some(m) = s.get(j + 1).and_then(|_| parse_at(s, j + 1)) {
                 let k = j + 1 + m.len;
                 let unit2 = unit_at(s, k, m.magnitude);

@@ -283,6 +283,8 @@ pub struct Frame {
     /// The years were read off the latest year the text gives figures for,
     /// not from a date, title or period of the document.
     pub from_figures: bool,
+    /// First year of the plan period the document is about (a review's plan).
+    pub period_start: Option<i32>,
 }
 
 impl Frame {
@@ -300,6 +302,7 @@ impl Frame {
                     target_year: info.year,
                     actual_year: reviewed,
                     from_figures: false,
+                    period_start: info.period_start,
                 }
             }
             DocType::StatisticalBulletin => Frame {
@@ -308,6 +311,7 @@ impl Frame {
                 target_year: info.year.map(|y| y + 1),
                 actual_year: info.year,
                 from_figures: false,
+                period_start: info.period_start,
             },
             DocType::FiveYearPlan | DocType::Outline => {
                 let base = info.period_start.map(|s| {
@@ -323,6 +327,7 @@ impl Frame {
                     target_year: info.period_end,
                     actual_year: base,
                     from_figures: false,
+                    period_start: info.period_start,
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
@@ -333,6 +338,7 @@ impl Frame {
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year,
                 from_figures: false,
+                period_start: info.period_start,
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
@@ -340,6 +346,7 @@ impl Frame {
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year.map(|y| y - 1),
                 from_figures: false,
+                period_start: info.period_start,
             },
         }
     }

@@ -527,6 +527,18 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                     "an undated article written after the latest day it names",
                 );
                 year = Some(y);
+            } else if let Some(y) = Some(doc_type)
+                .filter(|t| *t == DocType::Other)
+                .and_then(|_| plan_year_ordinal(text))
+            {
+                // 今年是“十二五”的收官之年: the article's own year.
+                note(
+                    "year",
+                    y.to_string(),
+                    &Line::derived("今年是“十X五”…之年 in the opening text"),
+                    "an undated article naming which year of a plan it is written in",
+                );
+                year = Some(y);
             }
         }
     }

@@ -221,9 +221,13 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
             })
             .collect();
     }
-    if frame.doc_type != DocType::WorkReport {
-        return Vec::new();
-    }
+    // An article that knows its own year (a date line, 今年是…收官之年)
+    // says 今年/去年 of it and the year before.
+    let (now, past) = match (frame.doc_type, frame.present) {
+        (DocType::WorkReport, _) => (now, past),
+        (DocType::Other, Some(p)) if !frame.from_figures => (p, p - 1),
+        _ => return Vec::new(),
+    };
     const WORDS: &[(&str, bool)] = &[
         ("今年", true),
         ("过去一年", false),
@@ -241,8 +245,18 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
             continue;
         };
         let n = w.chars().count();
+        // (在去年较快增长的基础上: the year built on, not the one reported.)
+        let built_on = {
+            let clause: String = s[i + n..]
+                .iter()
+                .take_while(|c| !is_clause_delim(**c) && !is_sentence_end(**c))
+                .take(16)
+                .collect();
+            clause.contains("基础上")
+        };
         let compared = COMPARISON_BEFORE_YEAR.iter().any(|c| ends(s, i, c))
             || at(s, i + n, "同期")
+            || built_on
             || (*w == "去年" && i > 0 && s[i - 1] == '过');
         if !compared {
             out.push(YearMention {
@@ -628,6 +642,25 @@ fn sentence_facts(
                 .is_none_or(|p| y.year + run as i32 - 1 <= p)
             {
                 year_m = Some(YearMention { year, ..y });
+            }
+        }
+        // 前3年全省服务业增加值比重分别为47.3%、49.7%和51.4% in a review: the
+        // plan's first years, one by one.
+        if respectively && run > 1 && year_m.is_none() && ctx.frame.doc_type == DocType::PlanReview
+        {
+            let opening: String = between(s, clause_start, qs[first].start).iter().collect();
+            let n = first_years_count(&opening);
+            if let (Some(start), Some(n)) = (ctx.frame.period_start, n) {
+                if n == run {
+                    year_m = Some(YearMention {
+                        pos: clause_start,
+                        year: start + (k - first) as i32,
+                        deadline: false,
+                        topic: false,
+                        base: false,
+                        end: clause_start,
+                    });
+                }
             }
         }
         if let Some(y) = sent_years
@@ -1332,7 +1365,37 @@ fn dateline_len(s: &[char]) -> usize {
 
 /// `“十二五”期间`, `十四五时期`, `“十三五”以来` at the start of `s`: a
 /// period, not part of a name; its length in chars (0 if none).
+/// `前3年`, `头两年` opening a clause: how many first years of a period it
+/// speaks of.
+fn first_years_count(opening: &str) -> Option<usize> {
+    let c: Vec<char> = opening.chars().collect();
+    let n = first_years_len(&c)?;
+    let digits: String = c[1..n - 1].iter().collect();
+    match digits.as_str() {
+        "2" | "两" | "二" => Some(2),
+        "3" | "三" => Some(3),
+        "4" | "四" => Some(4),
+        _ => None,
+    }
+}
+
+/// The length of `前3年`/`头两年` at the start of `s`.
+fn first_years_len(s: &[char]) -> Option<usize> {
+    if !matches!(s.first(), Some('前' | '头')) {
+        return None;
+    }
+    let k = s
+        .iter()
+        .skip(1)
+        .take_while(|c| c.is_ascii_digit() || "两二三四".contains(**c))
+        .count();
+    (k == 1 && s.get(1 + k) == Some(&'年')).then_some(k + 2)
+}
+
 fn period_phrase_len(s: &[char]) -> usize {
+    if let Some(n) = first_years_len(s) {
+        return n;
+    }
     let open = usize::from(matches!(s.first(), Some('“' | '"')));
     let name = ['一', '二', '三', '四', '五'];
     if !(s.get(open) == Some(&'十')

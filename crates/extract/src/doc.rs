@@ -64,11 +64,26 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         || t.contains("五规划")
     {
         DocType::FiveYearPlan
-    } else if t.contains("纲要") || t.contains("规划") {
+    } else if names_a_plan(t) {
         DocType::Outline
     } else {
         DocType::Other
     }
+}
+
+/// A title naming a plan as the document (`…发展规划`, `《…规划纲要》`,
+/// `…规划(2021—2035年)`), not a headline on something a plan touches
+/// (`综合保税区规划调整通过国家验收`).
+fn names_a_plan(t: &str) -> bool {
+    let mut t = t.trim_end_matches(['》', '”', '"', ' ']);
+    // (2015—2025年)(讨论稿): brackets after the name.
+    while t.ends_with([')', '）']) {
+        match t.rfind(['(', '（']) {
+            Some(at) => t = t[..at].trim_end_matches(['》', '”', '"', ' ']),
+            None => break,
+        }
+    }
+    t.ends_with("规划") || t.ends_with("纲要") || t.contains("规划纲要") || t.contains("规划》")
 }
 
 /// The first place name of a title: 锦州市, 辽宁省, 黑山县.

@@ -456,8 +456,19 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 year = Some(y);
             } else if let Some((l, y)) = head.iter().find_map(|l| {
                 // 2023年黄山市国民经济和社会发展统计公报 2023年是… (title run into the body).
+                // (The body's opening year, 2022年，面对…, is the year reported
+                // when the two differ.)
                 let at = l.norm.find("统计公报")?;
-                first_year(&l.norm[..at]).map(|y| (l, y))
+                let body: Vec<char> = l.norm[at + "统计公报".len()..]
+                    .trim_start()
+                    .chars()
+                    .collect();
+                let opening = year_at(&body, 0)
+                    .filter(|(_, n)| matches!(body.get(*n), Some(',' | '，')))
+                    .map(|(y, _)| y);
+                opening
+                    .or_else(|| first_year(&l.norm[..at]))
+                    .map(|y| (l, y))
             }) {
                 note("year", y.to_string(), l, "year before 统计公报 in its line");
                 year = Some(y);

@@ -70,6 +70,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     });
     let mut section = Section {
         goals: titled_goals,
+        review: looks_back_on_its_year(text, &frame),
         ..Section::default()
     };
     let mut i = 0;
@@ -175,6 +176,34 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         facts,
         frame: decisions,
     }
+}
+
+/// An article opening on the year it looks back on (`2023年是赣州发展历程中
+/// 极不寻常的一年`): its figures are results unless a sentence sets a goal.
+fn looks_back_on_its_year(text: &str, frame: &doc::Frame) -> bool {
+    let head: String = text
+        .chars()
+        .take(400)
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let chars: Vec<char> = head.chars().collect();
+    (0..chars.len()).any(|i| {
+        let Some((y, n)) = quantity::year_at(&chars, i) else {
+            return false;
+        };
+        let opens = i == 0 || matches!(chars[i - 1], '\n' | '。' | ' ' | '　');
+        let sentence: String = chars[i + n..]
+            .iter()
+            .take_while(|c| !matches!(c, '。' | '\n'))
+            .collect();
+        opens
+            && sentence.starts_with('是')
+            && sentence.contains("的一年")
+            && ["不平凡", "不寻常", "极不", "砥砺", "难忘", "奋进", "攻坚"]
+                .iter()
+                .any(|w| sentence.contains(w))
+            && frame.present.is_none_or(|p| y <= p)
+    })
 }
 
 /// A paragraph told in the past: several words of things done (相继开通,

@@ -703,15 +703,15 @@ fn sentence_facts(
             decided
         };
         // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
-        let ahead = (year_m.is_none() && kind == Kind::Target)
+        let span_ahead = (year_m.is_none() && kind == Kind::Target)
             .then(|| years_ahead(&pre))
-            .flatten()
-            .and_then(|n| match first_plan_year(ctx.frame) {
-                Some(first) => Some(first + n - 1),
-                // An undated article on a plan: the latest year it names is the deadline.
-                None if ctx.frame.from_figures => ctx.frame.target_year,
-                None => None,
-            });
+            .flatten();
+        let ahead = span_ahead.and_then(|(n, _)| match first_plan_year(ctx.frame) {
+            Some(first) => Some(first + n - 1),
+            // An undated article on a plan: the latest year it names is the deadline.
+            None if ctx.frame.from_figures => ctx.frame.target_year,
+            None => None,
+        });
         // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
         // year before the period.
         // (过去五年 dates its sentence to the year reviewed, not the start value.)
@@ -744,7 +744,8 @@ fn sentence_facts(
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, decided, &sentence));
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
-        if ahead.is_some() && measure == Measure::Level && !q.unit.ends_with('%') {
+        let total_ahead = ahead.is_some() && span_ahead.is_some_and(|(_, level)| !level);
+        if total_ahead && measure == Measure::Level && !q.unit.ends_with('%') {
             measure = Measure::Cumulative;
         }
         let mut value = q.value;
@@ -1903,9 +1904,10 @@ fn is_years_span(name: &[char]) -> bool {
 
 /// `3年实现`, `用两年时间完成`, `五年内新增`: a goal's span in years from now
 /// (not `连续3年`, `近3年`, `3年来`, which look back).
-fn years_ahead(pre: &str) -> Option<i32> {
+fn years_ahead(pre: &str) -> Option<(i32, bool)> {
     let s: Vec<char> = pre.chars().collect();
-    for i in 1..s.len() {
+    // The nearest span before the figure (3年突破6400亿、5年跨越7500亿).
+    for i in (1..s.len()).rev() {
         if s[i] != '年' {
             continue;
         }
@@ -1931,10 +1933,12 @@ fn years_ahead(pre: &str) -> Option<i32> {
         }
         let goal = [
             "实现", "完成", "新增", "建成", "累计", "共", "再", "全部", "基本", "力争", "要", "将",
-            "使", "让", "帮助",
+            "使", "让", "帮助", "突破", "跨越", "超过", "达到",
         ];
-        if goal.iter().any(|w| at(&s, j, w)) {
-            return Some(n);
+        if let Some(w) = goal.iter().find(|w| at(&s, j, w)) {
+            // (突破/超过/达到 a level; 实现/新增 a total over the years.)
+            let level = matches!(*w, "突破" | "跨越" | "超过" | "达到");
+            return Some((n, level));
         }
     }
     None

@@ -165,12 +165,7 @@ pub const TRAIL: &[&str] = &[
     "五年",
     "三年",
     "十年",
-    // 工业总产值方面3年突破6400亿: the topic and the years to the goal.
-    "2年",
-    "3年",
-    "4年",
-    "5年",
-    "8年",
+    // 工业总产值方面: the topic.
     "方面",
     "历史性",
     "首次",

@@ -366,7 +366,14 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 
     // The reporting year.
     let mut year: Option<i32> = None;
-    let title_year = title_line.and_then(|_| first_year(&t));
+    // (A title's span of years, 工作方案(2023—2027年), starts in its first.)
+    let title_year =
+        title_line
+            .and_then(|_| first_year(&t))
+            .map(|y| match (period_start, period_end) {
+                (Some(a), Some(b)) if y == b && a < b => a,
+                _ => y,
+            });
     match doc_type {
         DocType::WorkReport => {
             let annual_plan = head

@@ -2312,6 +2312,9 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("上一个大台阶", Measure::Level, Comparator::Gt),
     ("上一个新台阶", Measure::Level, Comparator::Gt),
     ("保持平稳增长", Measure::Growth, Comparator::Eq),
+    ("稳定增长", Measure::Growth, Comparator::Eq),
+    ("基本稳定", Measure::Level, Comparator::Eq),
+    ("接近规划目标", Measure::Level, Comparator::Approx),
     // Taking the indicator after them (VERB_FIRST), so tried last.
     ("下达的", Measure::Level, Comparator::Eq),
 ];

@@ -73,6 +73,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         review: looks_back_on_its_year(text, &frame),
         ..Section::default()
     };
+    // The deadline the last paragraph carried at its end.
+    let mut deadline: Option<i32> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -81,6 +83,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 outline.retain(|(l, _)| l < level);
                 outline.push((*level, frame::as_written(&text[b.start..b.end])));
                 section = section_of(&outline, &frame);
+                deadline = None;
                 i += 1;
             }
             BlockKind::Paragraph => {
@@ -114,15 +117,17 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     && !section.review
                     && !section.goals
                     && narrates_past(&frame::compact(&text[b.start..b.end]));
-                if narrated {
-                    let past = Section {
-                        review: true,
-                        ..section.clone()
-                    };
-                    prose::paragraph_facts(text, b.start, b.end, &past, &ctx, &mut facts);
-                } else {
-                    prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
-                }
+                // 同时，… going on from a paragraph that set a deadline keeps it.
+                let opening: String = text[b.start..b.end].trim_start().chars().take(4).collect();
+                let goes_on = ["同时", "此外", "另外", "并且", "与此同时"]
+                    .iter()
+                    .any(|w| opening.starts_with(w));
+                let here = Section {
+                    review: section.review || narrated,
+                    carry_in: deadline.filter(|_| goes_on),
+                    ..section.clone()
+                };
+                deadline = prose::paragraph_facts(text, b.start, b.end, &here, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
                 let raw = text[b.start..b.end].trim_end();
                 if raw.ends_with([':', '：']) || section.goals {
@@ -163,9 +168,12 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 );
                 if !read {
                     for b in &run {
-                        prose::paragraph_facts(text, b.start, b.end, &section, &ctx, &mut facts);
+                        let _ = prose::paragraph_facts(
+                            text, b.start, b.end, &section, &ctx, &mut facts,
+                        );
                     }
                 }
+                deadline = None;
                 i += run.len();
             }
         }
@@ -293,6 +301,37 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_paragraph_going_on_from_a_deadline_keeps_it() {
+        let text = "某市召开新闻发布会\n2021年1月5日\n\n到2025年,全市地区生产总值要达到300亿元,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。\n同时,城镇化率达到45%以上。\n";
+        let got: Vec<(String, String, Option<i32>, Option<f64>, &str)> =
+            extract_document("t.txt", text)
+                .facts
+                .iter()
+                .map(|f| {
+                    (
+                        f.kind.as_str().to_string(),
+                        f.indicator.clone(),
+                        f.year,
+                        f.value,
+                        f.measure.as_str(),
+                    )
+                })
+                .collect();
+        let want = |k: &str, n: &str, y: i32, v: f64, m: &'static str| {
+            (k.to_string(), n.to_string(), Some(y), Some(v), m)
+        };
+        assert_eq!(
+            got,
+            [
+                want("target", "地区生产总值", 2025, 300.0, "level"),
+                want("target", "一产业年均增速", 2025, 2.6, "avg_growth"),
+                want("target", "增加值总量", 2025, 63.3, "level"),
+                want("target", "城镇化率", 2025, 45.0, "level"),
+            ]
+        );
+    }
 
     #[test]
     fn a_plan_page_without_headings_tells_its_past_in_its_words() {

@@ -20,6 +20,9 @@ pub struct Section {
     pub title: Option<String>,
     /// The paragraphs list goals announced just before (`预期目标是：`).
     pub goals: bool,
+    /// A deadline carried in from the paragraph before, which this one goes
+    /// on from (`同时，…达到20万人` after `到2025年，…`).
+    pub carry_in: Option<i32>,
 }
 
 /// What every fact of one document shares.
@@ -273,7 +276,8 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     out
 }
 
-/// Extracts the facts of one paragraph (`text[start..end]`).
+/// Extracts the facts of one paragraph (`text[start..end]`); returns the
+/// deadline year it carries at its end, if any.
 pub fn paragraph_facts(
     text: &str,
     start: usize,
@@ -281,7 +285,7 @@ pub fn paragraph_facts(
     section: &Section,
     ctx: &DocCtx,
     out: &mut Vec<Fact>,
-) {
+) -> Option<i32> {
     let span = Span::new(text, start, end);
     let s = &span.chars;
     let mut years = year_mentions(s);
@@ -295,7 +299,14 @@ pub fn paragraph_facts(
     let mut listed: Option<Vec<i32>> = None;
     let mut sent_start = 0;
     // A deadline year (到2020年) carries over the paragraph.
-    let mut carried: Option<YearMention> = None;
+    let mut carried: Option<YearMention> = section.carry_in.map(|year| YearMention {
+        pos: 0,
+        year,
+        deadline: true,
+        topic: false,
+        base: false,
+        end: 0,
+    });
     // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
     let mut after_semicolon: Option<YearMention> = None;
     let mut goal_run = false;
@@ -372,6 +383,7 @@ pub fn paragraph_facts(
         }
         sent_start = b;
     }
+    carried.filter(|y| y.deadline).map(|y| y.year)
 }
 
 fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
@@ -1308,8 +1320,9 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         } else {
             VERBS_AT_FRONT
         }) {
-            // (年度GDP keeps its 年.)
-            if at(s, a, w) && a + w.chars().count() <= b && !(*w == "年" && at(s, a, "年度")) {
+            // (年度GDP keeps its 年, 增加值 its 增加.)
+            let noun = (*w == "年" && at(s, a, "年度")) || (*w == "增加" && at(s, a, "增加值"));
+            if at(s, a, w) && a + w.chars().count() <= b && !noun {
                 a += w.chars().count();
                 break;
             }
@@ -1958,6 +1971,19 @@ fn first_plan_year(frame: &Frame) -> Option<i32> {
 
 /// The measure of a quantity, and whether its value is a fall (negative).
 fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Measure, bool) {
+    // (年均增速保持在2.6%以上、增加值总量冲刺63.3亿元: a list item with words
+    // of its own is not under the change the item before spoke of.)
+    let item = pre.rsplit('、').next().unwrap_or(pre);
+    let pre = if item
+        .chars()
+        .filter(|c| planwatch_text::norm::is_han(*c))
+        .count()
+        >= 2
+    {
+        item
+    } else {
+        pre
+    };
     let rate = q.unit == "%" || q.unit.ends_with("百分点");
     // 增加值 and 增长点 are nouns, not verbs.
     let last_verb = |words: &[&'static str]| {
@@ -2352,7 +2378,7 @@ mod tests {
             review,
             ..Default::default()
         };
-        paragraph_facts(text, 0, text.len(), &section, &ctx, &mut out);
+        let _ = paragraph_facts(text, 0, text.len(), &section, &ctx, &mut out);
         out
     }
 

@@ -305,20 +305,20 @@ mod tests {
     #[test]
     fn a_paragraph_going_on_from_a_deadline_keeps_it() {
         let text = "某市召开新闻发布会\n2021年1月5日\n\n到2025年,全市地区生产总值要达到300亿元,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。\n同时,城镇化率达到45%以上。\n";
-        let got: Vec<(String, String, Option<i32>, Option<f64>, &str)> =
-            extract_document("t.txt", text)
-                .facts
-                .iter()
-                .map(|f| {
-                    (
-                        f.kind.as_str().to_string(),
-                        f.indicator.clone(),
-                        f.year,
-                        f.value,
-                        f.measure.as_str(),
-                    )
-                })
-                .collect();
+        type Brief = (String, String, Option<i32>, Option<f64>, &'static str);
+        let got: Vec<Brief> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| {
+                (
+                    f.kind.as_str().to_string(),
+                    f.indicator.clone(),
+                    f.year,
+                    f.value,
+                    f.measure.as_str(),
+                )
+            })
+            .collect();
         let want = |k: &str, n: &str, y: i32, v: f64, m: &'static str| {
             (k.to_string(), n.to_string(), Some(y), Some(v), m)
         };

@@ -150,8 +150,8 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
             }
             section = 0.0;
             last_small = u32::MAX;
-        } else if c == '点' && pending.is_some() {
-            // 五点五: decimals digit by digit
+        } else if c == '点' && (pending.is_some() || last_small != u32::MAX) {
+            // 五点五, 十点七: decimals digit by digit
             let int = section + f64::from(pending.take().unwrap_or(0));
             let mut k = j + 1;
             let mut frac = String::new();
@@ -234,6 +234,8 @@ mod tests {
         assert_eq!(num("一百零二"), Some((102.0, 4)));
         assert_eq!(num("千亿元").map(|x| x.0), Some(1000.0));
         assert_eq!(num("百分之五点五"), Some((5.5, 6)));
+        assert_eq!(num("百分之十点七"), Some((10.7, 6)));
+        assert_eq!(num("二十三点五"), Some((23.5, 5)));
         assert_eq!(num("十三五").map(|x| x.0), Some(13.0));
         assert_eq!(num("一般"), Some((1.0, 1)));
         let v: Vec<char> = "两千三百万人".chars().collect();

@@ -1505,7 +1505,7 @@ fn decide_kind(
             !(lifespan
                 || aside
                 || compared_with_goal(before)
-                || (*w == "目标" && completes_goal(before))
+                || (matches!(*w, "目标" | "计划" | "规划") && completes_goal(before))
                 || done_after
                 || programme)
         })
@@ -1791,7 +1791,16 @@ fn completes_goal(before: &str) -> bool {
         .rsplit(['，', ',', '；', ';', '。', '：', ':'])
         .next()
         .unwrap_or(before);
-    clause.rfind("完成").is_some_and(|i| {
+    // (提前一年实现了“十五”计划的主要经济目标: a goal reached, too.)
+    let reached = clause.rfind("完成").or_else(|| {
+        clause.rfind("实现了").or_else(|| {
+            clause
+                .contains("提前")
+                .then(|| clause.rfind("实现"))
+                .flatten()
+        })
+    });
+    reached.is_some_and(|i| {
         let head = &clause[..i];
         ![
             "确保", "力争", "争取", "努力", "要", "将", "全面", "必须", "坚决",

@@ -1229,7 +1229,21 @@ fn split_list_on(chars: &[char], seps: &str, longest: usize) -> Vec<String> {
     // 有色金属冶炼和压延加工业, 交通运输、仓储和邮政业: one trade's name
     // (only its last word ends in 业); 采矿业和制造业 lists two.
     let trade = |p: &Vec<char>| p.last() == Some(&'业');
-    if parts.last().is_some_and(trade) && !parts[..parts.len() - 1].iter().any(trade) {
+    // (计算机、通信和其他电子设备制造业增加值: the trade's figure, where no
+    // item before is a figure's name: not 地区生产总值和工业总产值.)
+    let trade_figure = |p: &Vec<char>| {
+        let w: String = p.iter().collect();
+        ["增加值", "总产值", "产值", "营业收入"]
+            .iter()
+            .find_map(|m| w.strip_suffix(m))
+            .is_some_and(|t| t.ends_with('业'))
+    };
+    let figure_name = |p: &Vec<char>| p.last().is_some_and(|c| "值额量率入数重".contains(*c));
+    let before = &parts[..parts.len() - 1];
+    if parts.last().is_some_and(trade) && !before.iter().any(trade)
+        || parts.last().is_some_and(trade_figure)
+            && !before.iter().any(|p| trade(p) || figure_name(p))
+    {
         return vec![];
     }
     let last = parts.last().cloned().unwrap_or_default();

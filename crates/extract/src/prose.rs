@@ -626,9 +626,11 @@ fn sentence_facts(
             before.contains("分别") || before.contains("先后")
         };
         // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
+        // (2020年、2021年…累计完成产值398.8亿元、579.33亿元: as many values as
+        // years listed pair up without 分别 too.)
         if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
             let named_since = year_m.is_some_and(|y| !list.contains(&y.year));
-            if respectively && !named_since {
+            if !named_since {
                 let at = YearMention {
                     pos: q.start,
                     year: list[k - first],
@@ -2465,6 +2467,19 @@ mod tests {
                 "actual 固定资产投资增速低 2023 1.7 个百分点 level eq",
                 "target 固定资产投资 2023 8 % growth approx",
                 "actual 指标可如期 2023 10 项 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn as_many_values_as_years_listed_pair_up() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2021年、2022年规上工业企业完成产值398.8亿元、579.33亿元。",
+            &[
+                "actual 规上工业企业完成产值 2021 398.8 亿元 level eq",
+                "actual 规上工业企业完成产值 2022 579.33 亿元 level eq",
             ],
         );
     }

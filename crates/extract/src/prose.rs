@@ -95,17 +95,14 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // (到2025年的发展目标 is the goals' deadline, though.)
                 // (从2021年超过11万亿…到2024年超过13万亿 spans years up to one past.)
                 // (于2016年率先突破 dates a past event; 力争于2025年 sets a deadline.)
-                let by_yu = ends(s, i, "于")
-                    && (["力争", "争取", "计划", "将", "要", "确保", "拟"]
+                let by_yu = ends(s, i, "于") && {
+                    let near: String = s[i.saturating_sub(5)..i].iter().collect();
+                    ["力争", "争取", "计划", "将", "要", "确保", "拟"]
                         .iter()
-                        .any(|w| {
-                            s[i.saturating_sub(5)..i]
-                                .iter()
-                                .collect::<String>()
-                                .contains(w)
-                        })
+                        .any(|w| near.contains(w))
                         || at(s, after, "前")
-                        || at(s, after, "底"));
+                        || at(s, after, "底")
+                };
                 let deadline = ((ends(s, i, "到") || ends(s, i, "至") || by_yu)
                     && (!at(s, after, "的") || goals_named(s, after + 1))
                     && !from_year_before(s, i))
@@ -1393,8 +1390,6 @@ fn dateline_len(s: &[char]) -> usize {
     k
 }
 
-/// `“十二五”期间`, `十四五时期`, `“十三五”以来` at the start of `s`: a
-/// period, not part of a name; its length in chars (0 if none).
 /// `前3年`, `头两年` opening a clause: how many first years of a period it
 /// speaks of.
 fn first_years_count(opening: &str) -> Option<usize> {
@@ -1422,6 +1417,8 @@ fn first_years_len(s: &[char]) -> Option<usize> {
     (k == 1 && s.get(1 + k) == Some(&'年')).then_some(k + 2)
 }
 
+/// `“十二五”期间`, `十四五时期`, `“十三五”以来`, `前3年` at the start of `s`: a
+/// period, not part of a name; its length in chars (0 if none).
 fn period_phrase_len(s: &[char]) -> usize {
     if let Some(n) = first_years_len(s) {
         return n;

@@ -128,9 +128,15 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         };
         meeting_line(&joined).map(|m| (l, m))
     });
+    // A byline's date (来源：洛阳网 2025.09.25) is the article's own, before
+    // a date in the site's header (date 2024-12-07 洛阳网首页 新闻).
     let published = head
         .iter()
-        .find_map(|l| publication_date(&l.norm).map(|d| (l, d)));
+        .find_map(|l| byline_date(&l.norm).map(|d| (l, d)))
+        .or_else(|| {
+            head.iter()
+                .find_map(|l| publication_date(&l.norm).map(|d| (l, d)))
+        });
     let issued = head
         .iter()
         .chain(tail.iter())
@@ -1247,6 +1253,19 @@ fn month_at(chars: &[char], i: usize) -> Option<u32> {
         ['十', c] => v(*c).map(|d| 10 + d),
         _ => None,
     }
+}
+
+/// The date of an article's byline: `来源：洛阳网 2025.09.25 20:09`,
+/// `发布时间：2020-03-25` — a source or publishing line holding a full date.
+fn byline_date(l: &str) -> Option<(i32, u32)> {
+    const KEYS: &[&str] = &["来源", "发布日期", "发布时间", "发表时间", "发文日期"];
+    let at = KEYS
+        .iter()
+        .filter_map(|k| l.find(k).map(|i| i + k.len()))
+        .min()?;
+    (l.chars().count() <= 80)
+        .then(|| date_in(&l[at..]))
+        .flatten()
 }
 
 /// A publication-date line of a web page (发布日期：2017-03-20, 发布时间 …).

@@ -74,7 +74,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         ..Section::default()
     };
     // The deadline the last paragraph carried at its end.
-    let mut deadline: Option<i32> = None;
+    let mut carry = prose::Carry::default();
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -83,7 +83,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 outline.retain(|(l, _)| l < level);
                 outline.push((*level, frame::as_written(&text[b.start..b.end])));
                 section = section_of(&outline, &frame);
-                deadline = None;
+                carry = prose::Carry::default();
                 i += 1;
             }
             BlockKind::Paragraph => {
@@ -124,10 +124,11 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     .any(|w| opening.starts_with(w));
                 let here = Section {
                     review: section.review || narrated,
-                    carry_in: deadline.filter(|_| goes_on),
+                    carry_in: carry.deadline.filter(|_| goes_on),
+                    goal_run_in: carry.goal_run,
                     ..section.clone()
                 };
-                deadline = prose::paragraph_facts(text, b.start, b.end, &here, &ctx, &mut facts);
+                carry = prose::paragraph_facts(text, b.start, b.end, &here, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
                 let raw = text[b.start..b.end].trim_end();
                 if raw.ends_with([':', '：']) || section.goals {
@@ -173,7 +174,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         );
                     }
                 }
-                deadline = None;
+                carry = prose::Carry::default();
                 i += run.len();
             }
         }

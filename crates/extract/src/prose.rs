@@ -23,6 +23,21 @@ pub struct Section {
     /// A deadline carried in from the paragraph before, which this one goes
     /// on from (`同时，…达到20万人` after `到2025年，…`).
     pub carry_in: Option<i32>,
+    /// The paragraph before ended a listed goal on ； (…考核指标为，西安市…；):
+    /// the list goes on here.
+    pub goal_run_in: bool,
+    /// The sentence runs under a span of years opening it (两年来，…；新增
+    /// 公交专用道7条): what was newly added is a total over those years.
+    pub over_years: bool,
+}
+
+/// What a paragraph hands on to the next one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Carry {
+    /// The deadline named last (到2025年…), for a paragraph going on from it.
+    pub deadline: Option<i32>,
+    /// A list of goals that ended the paragraph on ； and may go on.
+    pub goal_run: bool,
 }
 
 /// What every fact of one document shares.
@@ -282,7 +297,7 @@ pub fn paragraph_facts(
     section: &Section,
     ctx: &DocCtx,
     out: &mut Vec<Fact>,
-) -> Option<i32> {
+) -> Carry {
     let span = Span::new(text, start, end);
     let s = &span.chars;
     let mut years = year_mentions(s);
@@ -306,7 +321,8 @@ pub fn paragraph_facts(
     });
     // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
     let mut after_semicolon: Option<YearMention> = None;
-    let mut goal_run = false;
+    let mut goal_run = section.goal_run_in;
+    let mut over_years = false;
     for i in 0..=s.len() {
         if i < s.len() && !is_sentence_end(s[i]) {
             continue;
@@ -332,7 +348,14 @@ pub fn paragraph_facts(
                 ..section.clone()
             });
             let sect = listed_goals.as_ref().unwrap_or(section);
+            over_years |= opens_over_years(&s[a..b]);
+            let spanned = over_years.then(|| Section {
+                over_years: true,
+                ..sect.clone()
+            });
+            let sect = spanned.as_ref().unwrap_or(sect);
             sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
+            over_years &= matches!(s[b - 1], '；' | ';');
             if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
                 carried = own;
             }
@@ -376,11 +399,51 @@ pub fn paragraph_facts(
                         end: b,
                         ..y
                     }));
+            } else if semicolon && ctx.frame.doc_type == DocType::WorkReport {
+                // 2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…:
+                // a report's goal year runs on over ； to the 。.
+                after_semicolon = years
+                    .iter()
+                    .rev()
+                    .find(|y| {
+                        y.pos >= a
+                            && y.pos < b
+                            && !y.base
+                            && ctx.frame.present.is_some_and(|p| y.year > p)
+                    })
+                    .map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        ..*y
+                    })
+                    .or(lent.map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        ..y
+                    }));
             }
         }
         sent_start = b;
     }
-    carried.filter(|y| y.deadline).map(|y| y.year)
+    Carry {
+        deadline: carried.filter(|y| y.deadline).map(|y| y.year),
+        goal_run,
+    }
+}
+
+/// A sentence opening on a span of years that looks back (`两年来，`,
+/// `3年间`, `这五年`): not `近年来`, which names no span.
+fn opens_over_years(s: &[char]) -> bool {
+    let head: String = s.iter().take(8).collect();
+    let head = head.trim_start_matches(['这', '过', '去']);
+    let Some(k) = head.find("年来").or_else(|| head.find("年间")) else {
+        return false;
+    };
+    let n = &head[..k];
+    !n.is_empty()
+        && n.chars().count() <= 2
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || "两二三四五六七八九十".contains(c))
 }
 
 fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
@@ -755,6 +818,11 @@ fn sentence_facts(
             .or_else(|| carried.map(|y| y.year))
             .or_else(|| default_year(ctx, section, decided, &sentence));
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
+        // 两年来，…；新增公交专用道7条: an addition over the span of years.
+        let added = pre.starts_with('新') || pre.contains("新增") || pre.contains("新建");
+        if section.over_years && kind == Kind::Actual && measure == Measure::Level && added {
+            measure = Measure::Cumulative;
+        }
         let total_ahead = ahead.is_some() && span_ahead.is_some_and(|(_, level)| !level);
         if total_ahead && measure == Measure::Level && !q.unit.ends_with('%') {
             measure = Measure::Cumulative;
@@ -2138,20 +2206,37 @@ fn qualitative_facts(
     let s = &span.chars[a..b];
     let sentence: String = s.iter().collect();
     let mut clause_start = 0;
+    let mut prev_clause: Option<(usize, usize)> = None;
     for i in 0..=s.len() {
         if i < s.len() && !is_clause_delim(s[i]) {
             continue;
         }
-        let (cs, ce) = (clause_start, i);
+        let (mut cs, ce) = (clause_start, i);
         clause_start = i + 1;
+        let before = prev_clause.replace((cs, ce));
         let clause: String = s[cs..ce].iter().collect();
         let Some((pat, measure, comparator)) = qualitative_pattern(&clause) else {
             continue;
         };
-        if quantities(&s[cs..ce]).iter().any(|q| q.unit != "倍") {
-            continue;
-        }
         let pos = cs + clause[..clause.find(pat).unwrap_or(0)].chars().count();
+        // A figure counts as one when it has a unit other than 倍 and is no
+        // count of what the name names (9个贫困县区农民人均可支配收入).
+        let has_figure = |from: usize| {
+            quantities(&s[from..ce]).iter().any(|q| {
+                q.unit != "倍"
+                    && !(q.unit == "个"
+                        && s.get(from + q.end)
+                            .is_some_and(|&c| planwatch_text::norm::is_han(c)))
+            })
+        };
+        if has_figure(cs) {
+            // …年均增长10%以上、研发投入强度超过全国平均水平: the last item of
+            // a list may state a goal of its own.
+            match (cs..pos).rev().find(|&k| s[k] == '、') {
+                Some(k) if !has_figure(k + 1) => cs = k + 1,
+                _ => continue,
+            }
+        }
         // Goal words start at the comparator before the pattern.
         let mut t0 = pos;
         for w in QUALITATIVE_LEADS {
@@ -2185,6 +2270,20 @@ fn qualitative_facts(
         let verb_first = ne <= ns && VERB_FIRST.contains(pat);
         if verb_first {
             (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
+        }
+        // 研发经费投入占生产总值的比重，达到全国平均水平: the name is the whole
+        // clause before, when it is a name alone (no figure, no verb of its own).
+        if ne <= ns && t0 == cs {
+            if let Some((ps, pe)) = before {
+                let (a2, b2) = strip(s, ps, pe, LEAD, TRAIL);
+                if b2 > a2
+                    && b2 - a2 <= 24
+                    && quantities(&s[a2..b2]).is_empty()
+                    && looks_like_a_name(&s[a2..b2].iter().collect::<String>())
+                {
+                    (ns, ne) = (a2, b2);
+                }
+            }
         }
         if ne <= ns {
             continue;
@@ -2265,6 +2364,16 @@ fn qualitative_facts(
             });
         }
     }
+}
+
+/// Whether a clause reads as an indicator's name alone: it ends the way
+/// names of measured things end (…的比重, …率, …收入).
+fn looks_like_a_name(t: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "比重", "比例", "占比", "强度", "水平", "收入", "增速", "浓度", "面积", "投入", "能耗",
+        "指数", "规模", "寿命", "年限", "率", "量", "值", "额", "数",
+    ];
+    ENDS.iter().any(|e| t.ends_with(e))
 }
 
 /// Words that open a qualitative goal before its pattern.
@@ -3102,5 +3211,42 @@ mod tests {
         assert_eq!(f[0].value, None);
         assert_eq!(f[0].text.as_deref(), Some("不低于全省平均水平"));
         assert_eq!(f[0].year, Some(2020));
+    }
+
+    #[test]
+    fn qualitative_goals_named_in_the_clause_before_or_after_a_list() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "到“十三五”末，全社会研发经费投入占生产总值的比重，达到全国平均水平。",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].indicator, "全社会研发经费投入占生产总值的比重");
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "全社会研发经费投入年均增长10%以上、研发投入强度超过全国平均水平。",
+        );
+        let q: Vec<_> = f.iter().filter(|f| f.value.is_none()).collect();
+        assert_eq!(q.len(), 1, "{f:?}");
+        assert_eq!(q[0].indicator, "研发投入强度");
+    }
+
+    #[test]
+    fn additions_over_a_span_of_years_are_totals() {
+        let f = run(
+            DocType::PlanReview,
+            Some(2012),
+            (Some(2011), Some(2015)),
+            true,
+            "两年来，三环快速路主线贯通；新增公交专用道7条，市区公交出行率达24.91%。",
+        );
+        let got: Vec<String> = f.iter().map(brief).collect();
+        assert!(got.iter().any(|b| b.starts_with("actual 新增公交专用道 2012 7 条 cumulative")), "{got:?}");
+        assert!(got.iter().any(|b| b.contains("24.91 % level")), "{got:?}");
     }
 }

@@ -885,6 +885,10 @@ fn finish(s: &[char], q: &mut Quantity) {
     if q.comparator.is_none() {
         q.comparator = word_comparator_before(s, q.start);
     }
+    // 向6万元迈进: a level approached.
+    if q.comparator.is_none() && q.start > 0 && s[q.start - 1] == '向' && at(s, q.end, "迈进") {
+        q.comparator = Some(Comparator::Approx);
+    }
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
     let counts = counts_things(&q.unit) || q.unit.ends_with('元');
@@ -896,6 +900,7 @@ fn finish(s: &[char], q: &mut Quantity) {
         })
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
         && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w))
+        && !at(s, q.end, "迈进")
         // 300亿元锐减至…: any two-character verb going on to a new value.
         && !matches!(s.get(q.end + 2), Some('至' | '到'))
         // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.
@@ -950,6 +955,7 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         ("站上", Comparator::Gt),
         ("跨过", Comparator::Gt),
         ("接近", Comparator::Approx),
+        ("迈向", Comparator::Approx),
         ("大约", Comparator::Approx),
         ("约", Comparator::Approx),
         ("近", Comparator::Approx),

@@ -65,6 +65,19 @@ fn gazetteer() -> &'static Gazetteer {
                     names.entry(short).or_insert((place, true));
                 }
             }
+            // 玉树藏族自治州 is 玉树州 in its own documents (and 玉树 for short);
+            // a fact's region is named as its document names it.
+            if let Some(stem) = autonomous_prefecture_stem(name) {
+                let with_suffix: &'static str = Box::leak(format!("{stem}州").into_boxed_str());
+                let written = Place {
+                    name: with_suffix,
+                    level,
+                };
+                names.entry(with_suffix).or_insert((written, false));
+                if !COMMON.contains(&stem) {
+                    names.entry(stem).or_insert((place, true));
+                }
+            }
         }
         // Counties become districts and county-level cities become districts
         // (辽中县 → 辽中区, 长乐市 → 长乐区): documents of any year name a
@@ -123,6 +136,34 @@ fn gazetteer() -> &'static Gazetteer {
             district_short,
         }
     })
+}
+
+/// 玉树藏族自治州 → 玉树, 黔东南苗族侗族自治州 → 黔东南: the place's own
+/// name before the peoples an autonomous prefecture is named for.
+fn autonomous_prefecture_stem(name: &'static str) -> Option<&'static str> {
+    const PEOPLES: &[&str] = &[
+        "藏族",
+        "苗族",
+        "侗族",
+        "朝鲜族",
+        "土家族",
+        "彝族",
+        "傣族",
+        "哈尼族",
+        "壮族",
+        "白族",
+        "蒙古",
+        "回族",
+        "哈萨克",
+        "柯尔克孜",
+        "傈僳族",
+        "景颇族",
+        "布依族",
+    ];
+    let body = name.strip_suffix("自治州")?;
+    let at = PEOPLES.iter().filter_map(|p| body.find(p)).min()?;
+    let stem = &body[..at];
+    (stem.chars().count() >= 2).then_some(stem)
 }
 
 /// 浙江省 → 浙江, 广西壮族自治区 → 广西, 遵义市 → 遵义; none when the short
@@ -249,8 +290,12 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
                 s[i],
                 '和' | '与' | '及' | '同' | '并' | '在' | '对' | '向' | '由' | '经'
             );
+        // A one-character name with its suffix (范县, 代县, 城区) hides in words
+        // (示范县, 现代县域, 中心城区): it too must start a word.
+        let hides_in_words = !*short && *len == 2 && !word_start;
         !inside_another
             && !joins_committee
+            && !hides_in_words
             && (!*short || (word_start && !runs_on && p.name.chars().count() > *len))
     })
 }
@@ -559,6 +604,21 @@ mod tests {
         assert_eq!(p[0].2.name, "罗湖区");
         let s = chars("2018年重庆市九龙坡区国民经济和社会发展统计公报");
         assert_eq!(places(&s)[0].2.name, "九龙坡区");
+    }
+
+    #[test]
+    fn words_holding_one_character_counties_are_no_places() {
+        // 示范县 holds 范县, 现代县域 holds 代县.
+        assert!(places(&chars("成功创建渔业平安示范县")).is_empty());
+        assert!(places(&chars("发展现代县域经济")).is_empty());
+        assert_eq!(places(&chars("2020年，范县生产总值")).len(), 1);
+    }
+
+    #[test]
+    fn autonomous_prefectures_as_their_documents_name_them() {
+        assert_eq!(lookup("玉树州").map(|p| p.name), Some("玉树州"));
+        assert_eq!(lookup("玉树").map(|p| p.name), Some("玉树藏族自治州"));
+        assert_eq!(lookup("黔东南州").map(|p| p.level), Some(Level::Prefecture));
     }
 
     #[test]

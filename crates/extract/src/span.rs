@@ -66,6 +66,18 @@ impl Span {
                     continue;
                 }
             }
+            // Forum noise between sentences (；. p6 Y. c& m0 {% P%) is no part of them.
+            // (A sentence's own ; or , before it stays.)
+            if c.is_ascii_graphic()
+                && !matches!(c, ';' | ',' | ':' | '!' | '?' | ')')
+                && !s.orig.last().is_some_and(char::is_ascii_alphanumeric)
+            {
+                let n = planwatch_text::norm::noise_len(&slice[i..]);
+                if n > 0 {
+                    skip_to = i + n;
+                    continue;
+                }
+            }
             let mut n = char_for_matching(c);
             if n == ' ' {
                 continue;

@@ -129,6 +129,8 @@ pub const TRAIL: &[&str] = &[
     "较上年",
     "年平均",
     "接近",
+    "迈向",
+    "向",
     "将近",
     "年均增长",
     "平均增长",
@@ -230,6 +232,7 @@ pub const TARGET_MARKERS: &[&str] = &[
     "将达到",
     "要达到",
     "规划",
+    "考核指标",
 ];
 
 /// Markers of an achieved value.

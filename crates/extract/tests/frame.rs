@@ -380,3 +380,22 @@ fn a_programme_under_way_is_no_goal() {
     assert_eq!(fact(&ex, 1264.0).kind, Kind::Actual);
     assert_eq!(fact(&ex, 1500.0).kind, Kind::Target);
 }
+
+#[test]
+fn a_bylines_date_before_the_sites_header_date() {
+    let text = "date 2024-12-07 丙市网首页 新闻 县区 电子报\n丙市亮出“十四五”发展成绩单\n来源: 丙市网 2025.09.25 20:09\n2025年是“十四五”规划收官之年。预计“十四五”末经济总量突破6000亿元。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.year, Some(2025));
+    let f = fact(&ex, 6000.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)));
+}
+
+#[test]
+fn a_list_of_assessed_goals_runs_on_over_lines_ending_in_semicolons() {
+    let text = "丁省蓝天保卫战2019年工作方案印发\n根据《方案》要求，2019年各市空气质量考核指标为，甲市优良天数257天，PM2.5浓度为54微克/立方米；\n乙市优良天数276天，PM2.5浓度为53微克/立方米；\n丙市优良天数264天。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [257.0, 276.0, 53.0, 264.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2019)), "{v}");
+    }
+}

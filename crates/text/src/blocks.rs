@@ -582,21 +582,53 @@ fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize
 
 /// Tokens of a line separated by runs of spaces: absolute byte spans.
 fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(usize, usize)> = Vec::new();
     let mut start: Option<usize> = None;
+    let mut push = |a: usize, b: usize| {
+        // A PDF's `2020 年目标值` is one header cell cut after its year.
+        if let Some(last) = out.last_mut() {
+            let prev = &l[last.0 - off..last.1 - off];
+            let is_year = prev.len() == 4
+                && prev.starts_with(['1', '2'])
+                && prev.bytes().all(|c| c.is_ascii_digit());
+            if is_year && l[a..b].starts_with('年') {
+                last.1 = off + b;
+                return;
+            }
+        }
+        out.push((off + a, off + b));
+    };
     for (i, c) in l.char_indices() {
         if c == ' ' || c == '\u{3000}' {
             if let Some(a) = start.take() {
-                out.push((off + a, off + i));
+                push(a, i);
             }
         } else if start.is_none() {
             start = Some(i);
         }
     }
     if let Some(a) = start {
-        out.push((off + a, off + l.len()));
+        push(a, l.len());
     }
     out
+}
+
+/// A cell saying whether a goal was met (`完成`, `未完成`), last in a row
+/// of a plan review's table.
+fn is_status_cell(t: &str) -> bool {
+    matches!(
+        t,
+        "完成"
+            | "已完成"
+            | "未完成"
+            | "基本完成"
+            | "超额完成"
+            | "提前完成"
+            | "达到"
+            | "未达到"
+            | "实现"
+            | "未实现"
+    )
 }
 
 /// A row of a table whose cells are separated by spaces: a label holding
@@ -604,15 +636,27 @@ fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
 /// and the number cells.
 fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
     let toks = space_tokens(off, l);
-    let nums = toks
+    let status = toks
+        .last()
+        .filter(|&&(a, b)| is_status_cell(&text[a..b]))
+        .is_some() as usize;
+    let nums = toks[..toks.len() - status]
         .iter()
         .rev()
         .take_while(|&&(a, b)| is_number_cell(&text[a..b]))
-        .count();
-    if nums == 0 || nums == toks.len() {
+        .count()
+        + status;
+    if nums == status || nums == toks.len() {
         return None;
     }
-    let label_toks = &toks[..toks.len() - nums];
+    let mut label_toks = &toks[..toks.len() - nums];
+    // `1 全区生产总值(亿元) 1000 1008.5`: a serial number is a cell of its own.
+    let serial = (label_toks.len() >= 2)
+        .then(|| label_toks[0])
+        .filter(|&(a, b)| b - a <= 3 && text[a..b].bytes().all(|c| c.is_ascii_digit()));
+    if serial.is_some() {
+        label_toks = &label_toks[1..];
+    }
     // 幼儿在园人数 万人 181 222: a unit between the label and the numbers is a cell.
     let unit = (label_toks.len() >= 2)
         .then(|| label_toks[label_toks.len() - 1])
@@ -630,7 +674,8 @@ fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
     {
         return None;
     }
-    let mut cells = vec![label];
+    let mut cells: Vec<(usize, usize)> = serial.into_iter().collect();
+    cells.push(label);
     cells.extend(unit);
     cells.extend_from_slice(&toks[toks.len() - nums..]);
     Some(cells)
@@ -1016,10 +1061,13 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 let end = start + line.trim_end().len();
                 // An indented line starts a new paragraph (web text indents paragraphs;
                 // a sentence continued after a page break is not indented).
-                let headline = is_headline(line);
+                // A line opening with forum noise (1 \- r7 r$ B9 铜川市…) goes on
+                // the paragraph before: the noise is no number, indent or headline.
+                let noise = crate::norm::noise_len(&line[lead..]);
+                let headline = noise == 0 && is_headline(line);
                 // A numbered item (2.常住人口城镇化率提高1.2个百分点。) starts its own.
-                let item = crate::line::marker_level(line).is_some();
-                if lead > 0 || headline || item {
+                let item = noise == 0 && crate::line::marker_level(line).is_some();
+                if (lead > 0 && noise == 0) || headline || item {
                     open_para = None;
                 }
                 // 西部大开发规划获批 城镇化率将超45%: each phrase of a headline
@@ -1269,6 +1317,29 @@ mod tests {
                 vec!["在校生", "万人", "505", "535"],
             ]
         );
+    }
+
+    #[test]
+    fn spaced_review_tables_with_serials_and_a_status_column() {
+        let text = "序号 指标名称 2020 年目标值 2020 年预计值 完成情况\n1 全区生产总值(亿元) 1000 1008.5 完成\n2 人均生产总值(元) 130000 130913 完成\n";
+        assert_eq!(
+            table_cells(text),
+            [
+                vec!["序号", "指标名称", "2020 年目标值", "2020 年预计值", "完成情况"],
+                vec!["1", "全区生产总值(亿元)", "1000", "1008.5", "完成"],
+                vec!["2", "人均生产总值(元)", "130000", "130913", "完成"],
+            ]
+        );
+    }
+
+    #[test]
+    fn forum_noise_opening_a_line_does_not_start_a_paragraph() {
+        let text = "指标为，西安市优良天数257天；\n宝鸡市优良天数276天；. p6 Y. c& m0 {% P% O% B\n1 \\- r7 r$ B9 o0 t 铜川市优良天数278天。\n";
+        let paras: Vec<_> = blocks(text)
+            .into_iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .collect();
+        assert_eq!(paras.len(), 2, "a line ending on ； ends its paragraph; noise starts none");
     }
 
     #[test]

@@ -125,9 +125,64 @@ pub fn gloss_len(rest: &str) -> usize {
     0
 }
 
+/// Length in bytes of the anti-copy noise that forum software (Discuz!'s
+/// 防采集 干扰码) sprinkles between the sentences of a reposted page —
+/// `. p6 Y. c& m0 {% P% O% B` — at the start of `rest`; 0 when there is none.
+/// Noise is at least five short tokens of ASCII (three chars at most), two
+/// of them holding a symbol and one a letter, on one line: `PM2.5`, `(1) A`
+/// or `1 2 3 4 5` are none. Matching skips noise; quotes keep it.
+pub fn noise_len(rest: &str) -> usize {
+    let b = rest.as_bytes();
+    let (mut i, mut end) = (0, 0);
+    let (mut tokens, mut symbolic, mut letters) = (0, 0, false);
+    loop {
+        while b.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        let t0 = i;
+        while b.get(i).is_some_and(u8::is_ascii_graphic) {
+            i += 1;
+        }
+        let token = &b[t0..i];
+        if token.is_empty() {
+            break;
+        }
+        if token.len() > 3 {
+            return 0;
+        }
+        tokens += 1;
+        symbolic += usize::from(token.iter().any(|c| !c.is_ascii_alphanumeric()));
+        letters |= token.iter().any(u8::is_ascii_alphabetic);
+        end = i;
+        if tokens > 64 {
+            break;
+        }
+    }
+    if tokens >= 5 && symbolic >= 2 && letters {
+        end
+    } else {
+        0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn forum_noise_between_sentences() {
+        assert_eq!(noise_len(". p6 Y. c& m0 {% P% O% B\n宝鸡市"), 24);
+        assert_eq!(noise_len("1 \\- r7 r$ B9 o0 t 铜川市"), 18);
+        for clean in [
+            "PM2.5浓度",
+            "(1) A 类",
+            "1 2 3 4 5 亿元",
+            "a b c d e f",
+            "GDP 增长 5%",
+        ] {
+            assert_eq!(noise_len(clean), 0, "{clean}");
+        }
+    }
 
     #[test]
     fn pinyin_glosses() {

@@ -530,8 +530,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             } else if let (Some(y), Some(l), false) = (
                 title_year,
                 title_line,
-                // A plan's title names its horizon (二〇三五年远景目标), not its year.
-                matches!(doc_type, DocType::FiveYearPlan | DocType::Outline),
+                // A plan's title names its horizon (二〇三五年远景目标), not its
+                // year; so does a headline on a plan (…实施计划 2025年建成…).
+                matches!(doc_type, DocType::FiveYearPlan | DocType::Outline)
+                    || headline_goal_year(&t),
             ) {
                 note("year", y.to_string(), l, "year in the title");
                 year = Some(y);
@@ -1253,6 +1255,25 @@ fn month_at(chars: &[char], i: usize) -> Option<u32> {
         ['十', c] => v(*c).map(|d| 10 + d),
         _ => None,
     }
+}
+
+/// A headline on a plan naming the year of a goal: `成都发布全民健身实施计划
+/// 2025年建成“三级健身圈”`, `…规划：2025年力争实现旅游总收入1800亿元`.
+fn headline_goal_year(t: &str) -> bool {
+    const PLANS: &[&str] = &["计划", "规划", "方案", "意见"];
+    const GOAL_VERBS: &[&str] = &["建成", "力争", "将", "要", "基本", "全面", "目标"];
+    PLANS.iter().any(|w| t.contains(w))
+        && t.match_indices('年').any(|(i, _)| {
+            let before = &t[..i];
+            let year = before.len() >= 4
+                && before.is_char_boundary(before.len() - 4)
+                && before[before.len() - 4..]
+                    .bytes()
+                    .all(|b| b.is_ascii_digit());
+            let after = &t[i + '年'.len_utf8()..];
+            year && (GOAL_VERBS.iter().any(|w| after.starts_with(w))
+                || before[..before.len() - 4].ends_with('到'))
+        })
 }
 
 /// The date of an article's byline: `来源：洛阳网 2025.09.25 20:09`,

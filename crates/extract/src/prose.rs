@@ -501,6 +501,7 @@ fn only_measure_words(name: &str) -> bool {
         "年均",
         "平均",
         "累计",
+        "增长率",
         "增长",
         "增速",
         "增幅",
@@ -625,12 +626,29 @@ fn sentence_facts(
         .collect();
     // 到2017年，预期生产总值翻一番以上。公共财政收入年均增长12%: a deadline
     // in a sentence with no figure dates the sentences after it.
+    let sentence: String = s.iter().collect();
     if qs.is_empty() {
         if let Some(y) = sent_years.iter().rev().find(|y| y.deadline) {
             *carried = Some(*y);
+        } else if ctx.frame.present.is_none() {
+            // “十二五”期间，哈市力争实现“两个翻番”。GDP总量由3700亿元增加到7400亿元:
+            // in a text that knows no year of its own, a period's goals
+            // announced with no figure date the figures after them.
+            let announced = ["力争", "目标", "确保", "将"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if let (true, Some((_, end))) = (announced, crate::doc::period_spoken_of(&sentence)) {
+                *carried = Some(YearMention {
+                    pos: 0,
+                    year: end,
+                    deadline: true,
+                    topic: false,
+                    base: false,
+                    end: 0,
+                });
+            }
         }
     }
-    let sentence: String = s.iter().collect();
     // In sentence coords.
     let mut last_subject: Option<(usize, usize)> = None;
     // The subject before a share (占年计划的41.8%) took its place.
@@ -771,7 +789,14 @@ fn sentence_facts(
                 ctx.frame.doc_type,
                 DocType::StatisticalBulletin | DocType::WorkReport | DocType::PlanReview
             );
-        let kind = if met_goal || (decided == Kind::Actual && by_deadline) {
+        // 由3700亿元增加到7400亿元: the value a change starts from is past,
+        // whatever goal the change is.
+        let starts_a_change = year_m.is_none_or(|y| y.deadline)
+            && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
+            && matches!(s.get(q.end + 2), Some('至' | '到'));
+        let kind = if starts_a_change {
+            Kind::Actual
+        } else if met_goal || (decided == Kind::Actual && by_deadline) {
             Kind::Target
         } else {
             decided
@@ -790,9 +815,9 @@ fn sentence_facts(
         // year before the period.
         // (过去五年 dates its sentence to the year reviewed, not the start value.)
         let five_years = |y: &YearMention| PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w));
-        let period_start_value = year_m.is_none_or(|y| five_years(&y))
+        let period_start_value = (year_m.is_none_or(|y| five_years(&y)) || starts_a_change)
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
-            && decided == Kind::Actual;
+            && (decided == Kind::Actual || starts_a_change);
         let from_period = period_start_value
             .then(|| {
                 // The period may be named sentences before, in the paragraph;
@@ -812,11 +837,20 @@ fn sentence_facts(
             })
             .flatten()
             .map(|(start, _)| start - 1);
-        let year = from_period
-            .or(year_m.map(|y| y.year))
-            .or(ahead)
-            .or_else(|| carried.map(|y| y.year))
-            .or_else(|| default_year(ctx, section, decided, &sentence));
+        // (到2025年，城镇化率由60%提高到65%: the start value is not the deadline's.)
+        let deadline_start = starts_a_change && year_m.is_some_and(|y| y.deadline);
+        let year = if deadline_start {
+            from_period.or(ctx
+                .frame
+                .present
+                .filter(|p| year_m.is_some_and(|y| *p < y.year)))
+        } else {
+            from_period
+                .or(year_m.map(|y| y.year))
+                .or(ahead)
+                .or_else(|| carried.map(|y| y.year))
+                .or_else(|| default_year(ctx, section, decided, &sentence))
+        };
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
         // 两年来，…；新增公交专用道7条: an addition over the span of years.
         let added = pre.starts_with('新') || pre.contains("新增") || pre.contains("新建");
@@ -1027,7 +1061,7 @@ fn sentence_facts(
                 year,
                 value: Some(value),
                 value_max: q.value_max,
-                unit: Some(written_unit(span, a, q)),
+                unit: Some(written_unit(span, a, q)).filter(|u| !u.is_empty()),
                 measure,
                 comparator: q.comparator.unwrap_or(Comparator::Eq),
                 attribute: None,
@@ -1402,7 +1436,8 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
             VERBS_AT_FRONT
         }) {
             // (年度GDP keeps its 年, 增加值 its 增加.)
-            let noun = (*w == "年" && at(s, a, "年度")) || (*w == "增加" && at(s, a, "增加值"));
+            let noun = (*w == "年" && (at(s, a, "年度") || at(s, a, "年均")))
+                || (*w == "增加" && at(s, a, "增加值"));
             if at(s, a, w) && a + w.chars().count() <= b && !noun {
                 a += w.chars().count();
                 break;
@@ -1544,7 +1579,15 @@ fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
         // 按可比口径 is no comparison.
         if (s[i] == '比' || s[i] == '较') && (i == 0 || s[i - 1] != '可') {
             let next = s.get(i + 1).copied().unwrap_or(' ');
-            if !matches!(next, '重' | '率' | '例' | '值' | '较') && (i == a || s[i - 1] != '对')
+            // (收入比缩小到2.25∶1: a ratio's name, a verb after it.)
+            let ratio = s[i] == '比'
+                && matches!(
+                    next,
+                    '缩' | '为' | '由' | '从' | '达' | '降' | '保' | '控' | '扩'
+                );
+            if !matches!(next, '重' | '率' | '例' | '值' | '较')
+                && !ratio
+                && (i == a || s[i - 1] != '对')
             {
                 return i;
             }
@@ -3246,7 +3289,11 @@ mod tests {
             "两年来，三环快速路主线贯通；新增公交专用道7条，市区公交出行率达24.91%。",
         );
         let got: Vec<String> = f.iter().map(brief).collect();
-        assert!(got.iter().any(|b| b.starts_with("actual 新增公交专用道 2012 7 条 cumulative")), "{got:?}");
+        assert!(
+            got.iter()
+                .any(|b| b.starts_with("actual 新增公交专用道 2012 7 条 cumulative")),
+            "{got:?}"
+        );
         assert!(got.iter().any(|b| b.contains("24.91 % level")), "{got:?}");
     }
 }

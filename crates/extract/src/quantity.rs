@@ -442,6 +442,18 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
     out
 }
 
+/// The end of `:1` or `∶100` after a ratio's first term at `s[j]`.
+fn ratio_tail(s: &[char], j: usize) -> Option<usize> {
+    if !matches!(s.get(j), Some(':' | '∶' | '：')) {
+        return None;
+    }
+    let end = ["100", "1"]
+        .iter()
+        .find(|w| at(s, j + 1, w))
+        .map(|w| j + 1 + w.len())?;
+    (!s.get(end).is_some_and(|c| c.is_ascii_digit() || *c == '.')).then_some(end)
+}
+
 /// `5岁以下儿童死亡率`, `65岁及以上人口`, `0-3岁婴幼儿`: an age that bounds
 /// the group a name counts is part of the name, not a figure.
 fn is_age_group(s: &[char], q: &Quantity) -> bool {
@@ -580,6 +592,23 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                     comparator: None,
                     counts_following_noun: false,
                     unit_pos: Some(at),
+                    qualifier: false,
+                };
+                finish(s, &mut q);
+                return Some(q);
+            }
+            None if let Some(end) = ratio_tail(s, j) => {
+                // 城乡居民收入比缩小到2.25∶1, 性别比为105.23:100: a ratio, no unit.
+                let mut q = Quantity {
+                    start: i,
+                    end,
+                    num_start: i,
+                    value: n.value,
+                    value_max: None,
+                    unit: String::new(),
+                    comparator: None,
+                    counts_following_noun: false,
+                    unit_pos: None,
                     qualifier: false,
                 };
                 finish(s, &mut q);
@@ -928,6 +957,12 @@ fn finish(s: &[char], q: &mut Quantity) {
 /// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).
 fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
     let words: &[(&str, Comparator)] = &[
+        ("大于等于", Comparator::Ge),
+        ("大于或等于", Comparator::Ge),
+        ("小于等于", Comparator::Le),
+        ("小于或等于", Comparator::Le),
+        ("大于", Comparator::Gt),
+        ("小于", Comparator::Lt),
         ("不低于", Comparator::Ge),
         ("不少于", Comparator::Ge),
         ("至少", Comparator::Ge),

@@ -399,3 +399,28 @@ fn a_list_of_assessed_goals_runs_on_over_lines_ending_in_semicolons() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2019)), "{v}");
     }
 }
+
+#[test]
+fn ratios_and_the_values_changes_start_from() {
+    let text = "甲市共同富裕实施方案\n到2025年，城乡居民收入比由2.5∶1缩小到2.25∶1，城镇化率由60%提高到65%。\n";
+    let ex = extract_document("a.txt", text);
+    let goal = fact(&ex, 2.25);
+    assert_eq!(goal.indicator, "城乡居民收入比");
+    assert_eq!((goal.kind, goal.year, goal.unit.as_deref()), (Kind::Target, Some(2025), None));
+    for v in [2.5, 60.0] {
+        let start = fact(&ex, v);
+        assert_eq!(start.kind, Kind::Actual, "{v}: the value a change starts from is past");
+        assert_ne!(start.year, Some(2025), "{v}: not the deadline's year");
+    }
+}
+
+#[test]
+fn a_headline_on_a_plan_names_a_goals_year_not_its_own() {
+    let text = "乙市发布全民健身实施计划 2025年建成“三级健身圈”\n乙市体育局公布了《实施计划》，计划到2025年，人均体育场地面积达到2.6平方米；每千人拥有社会体育指导员3.25名。\n";
+    let ex = extract_document("a.txt", text);
+    assert_ne!(ex.info.year, Some(2025));
+    for v in [2.6, 3.25] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)), "{v}");
+    }
+}

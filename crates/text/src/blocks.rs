@@ -39,6 +39,10 @@ fn ends_sentence(s: &str) -> bool {
     if t.chars().count() <= 60 && TITLE_ENDS.iter().any(|w| t.ends_with(w)) {
         return true;
     }
+    // 原标题：海南：2025年力争实现旅游总收入1800亿元 — a repost's original headline.
+    if t.trim_start().starts_with("原标题") && t.chars().count() <= 80 {
+        return true;
+    }
     t.ends_with([
         '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…',
     ])
@@ -1325,7 +1329,13 @@ mod tests {
         assert_eq!(
             table_cells(text),
             [
-                vec!["序号", "指标名称", "2020 年目标值", "2020 年预计值", "完成情况"],
+                vec![
+                    "序号",
+                    "指标名称",
+                    "2020 年目标值",
+                    "2020 年预计值",
+                    "完成情况"
+                ],
                 vec!["1", "全区生产总值(亿元)", "1000", "1008.5", "完成"],
                 vec!["2", "人均生产总值(元)", "130000", "130913", "完成"],
             ]
@@ -1339,7 +1349,11 @@ mod tests {
             .into_iter()
             .filter(|b| b.kind == BlockKind::Paragraph)
             .collect();
-        assert_eq!(paras.len(), 2, "a line ending on ； ends its paragraph; noise starts none");
+        assert_eq!(
+            paras.len(),
+            2,
+            "a line ending on ； ends its paragraph; noise starts none"
+        );
     }
 
     #[test]

@@ -265,6 +265,60 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         region = Some(r);
     }
     if region.is_none() {
+        // 《深圳国家高新区“十四五”发展规划》…高新区内企业…: a zone's own plan,
+        // spoken of again by its kind, is about the zone.
+        let norm: String = head
+            .iter()
+            .map(|l| l.norm.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let orig: String = head
+            .iter()
+            .map(|l| l.orig.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some((zone, kind)) = zone_plan(&norm) {
+            if norm.matches(kind).count() >= 2 {
+                let r = written(&norm, &orig, &zone);
+                let l = head.iter().find(|l| l.norm.contains(&zone));
+                if let Some(l) = l {
+                    note(
+                        "region",
+                        r.clone(),
+                        l,
+                        "a zone's own plan (《…高新区…规划》)",
+                    );
+                    region = Some(r);
+                }
+            }
+        }
+    }
+    if region.is_none() {
+        // 龙港镇…镇域面积…: a town speaking of itself.
+        let norm: String = head
+            .iter()
+            .map(|l| l.norm.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        let orig: String = head
+            .iter()
+            .map(|l| l.orig.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        if let Some(town) = town_of(&norm) {
+            let r = written(&norm, &orig, &town);
+            if let Some(l) = head.iter().find(|l| l.norm.contains(&town)) {
+                note(
+                    "region",
+                    r.clone(),
+                    l,
+                    "a town that speaks of itself (全镇, 镇域)",
+                );
+                region = Some(r);
+            }
+        }
+    }
+    if region.is_none() {
         // The place the opening text names most often.
         // Lines joined by breaks, so a name opening a line stands as a word.
         let norm = head
@@ -706,10 +760,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     Some(y),
                     "an undated article on a plan's close (圆满完成“十四五”目标任务, 展望“十五五”): its last year",
                 ),
-                None => (
-                    plan_opening_year(text),
-                    "an undated article on a plan's opening (十四五开好局): its first year",
-                ),
+                None => match action_plan_span(text) {
+                    Some((y, _)) => (
+                        Some(y),
+                        "an undated article on an N-year action (三年攻坚行动…到2020年): its first year",
+                    ),
+                    None => (
+                        plan_opening_year(text),
+                        "an undated article on a plan's opening (十四五开好局): its first year",
+                    ),
+                },
             },
         }
     } else {
@@ -784,6 +844,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         frame.actual_year = Some(y);
         frame.target_year = frame.target_year.or(Some(y));
         frame.from_figures = info.doc_type != DocType::PlanReview;
+        // An N-year action's article speaks in its first year, of goals due
+        // at its deadline.
+        if let (DocType::Other, None, Some((_, deadline))) =
+            (info.doc_type, info.year, action_plan_span(text))
+        {
+            if rule.contains("N-year action") {
+                frame.from_figures = false;
+                frame.target_year = Some(deadline);
+            }
+        }
         why.push(Decision {
             field: "year",
             value: y.to_string(),
@@ -1070,6 +1140,25 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "speaks of a five-year plan (《…十X五…规划》)",
             ));
         }
+        // 两年多来，…全面贯彻落实《…三年(2011~2013)行动计划》，主要任务顺利完成:
+        // a look back on an implementation plan.
+        let impl_plan = ["实施方案", "行动方案", "行动计划", "工作方案", "攻坚方案"];
+        if let (Some(_), Some(at)) = (named_plan_period(&l.norm, &impl_plan), l.norm.find('《')) {
+            let (before, after) = l.norm.split_at(at);
+            let looks_back = ["年来", "年多来", "以来"]
+                .iter()
+                .any(|w| before.contains(w))
+                || ["顺利完成", "全面完成", "基本完成"]
+                    .iter()
+                    .any(|w| after.contains(w));
+            if looks_back && !l.norm.contains("制定本") && !l.norm.contains("特制定") {
+                return Some((
+                    DocType::PlanReview,
+                    l,
+                    "looks back on an implementation plan (…以来，贯彻落实《…方案》…完成)",
+                ));
+            }
+        }
         // 印发了《…三年行动实施方案(2018-2020年)》: an article on an implementation plan.
         if named_plan_period(
             &l.norm,
@@ -1255,6 +1344,83 @@ fn month_at(chars: &[char], i: usize) -> Option<u32> {
         ['十', c] => v(*c).map(|d| 10 + d),
         _ => None,
     }
+}
+
+/// The town (`龙港镇`) a text speaks of as its own (`全镇`, `我镇`, `镇域面积`),
+/// named at least twice; a two-character name before 镇 that is no word
+/// (城镇, 乡镇, 示范镇).
+fn town_of(text: &str) -> Option<String> {
+    if !["全镇", "我镇", "本镇", "镇域面积"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for i in 2..chars.len() {
+        if chars[i] != '镇'
+            || !chars[i - 2..i]
+                .iter()
+                .all(|c| planwatch_text::norm::is_han(*c))
+        {
+            continue;
+        }
+        // (A word ending in its second char: 城镇, 乡镇, 示范镇, 全镇, 小镇.)
+        if "城乡村集重名强小制心范色全本我该各个两三每特".contains(chars[i - 1])
+            || "全本我该各每".contains(chars[i - 2])
+        {
+            continue;
+        }
+        let name: String = chars[i - 2..=i].iter().collect();
+        match counts.iter_mut().find(|(n, _)| *n == name) {
+            Some(e) => e.1 += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .max_by_key(|(_, n)| *n)
+        .map(|(name, _)| name)
+}
+
+/// The zone a cited plan is of, and the zone's kind: `《深圳国家高新区“十四五”
+/// 发展规划》` → (深圳国家高新区, 高新区). The zone name starts with a place.
+fn zone_plan(text: &str) -> Option<(String, &'static str)> {
+    const KINDS: &[&str] = &[
+        "高新技术产业开发区",
+        "经济技术开发区",
+        "高新区",
+        "经开区",
+        "开发区",
+        "新区",
+        "自贸区",
+        "自由贸易试验区",
+        "综合保税区",
+    ];
+    for (at, _) in text.match_indices('《') {
+        let rest = &text[at + '《'.len_utf8()..];
+        let title = &rest[..rest.find('》')?];
+        if !(title.contains("规划") || title.contains("方案") || title.contains("计划")) {
+            continue;
+        }
+        let chars: Vec<char> = title.chars().collect();
+        if crate::region::place_at(&chars, 0).is_none() {
+            continue;
+        }
+        if let Some((k, kind)) = KINDS
+            .iter()
+            .filter_map(|k| title.find(k).map(|i| (i, *k)))
+            .min_by_key(|(i, k)| (*i, std::cmp::Reverse(k.len())))
+        {
+            let zone = &title[..k + kind.len()];
+            if zone.chars().count() <= 14 {
+                return Some((zone.to_string(), kind));
+            }
+        }
+    }
+    None
 }
 
 /// A headline on a plan naming the year of a goal: `成都发布全民健身实施计划
@@ -1514,12 +1680,18 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 .iter()
                 .any(|w| rest.starts_with(w))
                 && before(i, 2) == Some('年');
+            // (力争到2010年, 确保到2020年: a goal's deadline after its verb.)
+            let goal_word = || {
+                let w: String = [before(i, 3), before(i, 2)].iter().flatten().collect();
+                ["力争", "确保", "争取", "计划", "预计", "目标"].contains(&w.as_str())
+                    || matches!(before(i, 2), Some('将' | '要'))
+            };
             let deadline = matches!(before(i, 1), Some('到' | '至' | '于'))
-                && before(i, 2).is_none_or(|c| {
+                && (before(i, 2).is_none_or(|c| {
                     c.is_ascii_digit()
                         || c.is_whitespace()
                         || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
-                })
+                }) || goal_word())
                 && !part_year;
             let horizon = chars[i + len..].starts_with(&['远', '景'])
                 // 2025年年底前, 2025年前: a deadline.
@@ -1589,6 +1761,27 @@ fn framed_period(line: &str) -> Option<((i32, i32), bool)> {
 
 /// `确保“十四五”开好局`, `“十三五”开局之年`: a text written in the first year
 /// of the plan it names.
+/// `“厕所革命”三年攻坚行动…到2020年`: a text on an N-year action with the
+/// deadline it names, at the action's first year (`今年` in it is that year).
+fn action_plan_span(text: &str) -> Option<(i32, i32)> {
+    let head = matching_head(text, 3000);
+    let n = [("三年", 3), ("两年", 2), ("五年", 5)]
+        .iter()
+        .find(|(w, _)| {
+            ["行动", "攻坚", "计划"]
+                .iter()
+                .any(|k| head.contains(&format!("{w}{k}")))
+        })
+        .map(|(_, n)| *n)?;
+    let (chars, years) = named_years(text);
+    let deadline = years
+        .iter()
+        .filter(|(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
+        .map(|(_, y, _)| *y)
+        .max()?;
+    Some((deadline - n + 1, deadline))
+}
+
 fn plan_opening_year(text: &str) -> Option<i32> {
     let head = matching_head(text, 3000);
     crate::doc::FIVE_YEAR_PLANS

@@ -153,11 +153,20 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     let end = after + clause.chars().count();
                     clause.contains("目标") && s.get(end).is_some_and(|c| matches!(c, ':' | '：'))
                 };
+                // 2023年是发展关键之年。: the year the paragraph goes on about.
+                let year_of = heads && at(s, after, "是") && {
+                    let rest: String = s[after..]
+                        .iter()
+                        .take_while(|c| !is_sentence_end(**c))
+                        .take(40)
+                        .collect();
+                    rest.ends_with("之年") || rest.ends_with("一年")
+                };
                 out.push(YearMention {
                     pos: i,
                     year: y,
                     deadline,
-                    topic: (heads && comma) || announces,
+                    topic: (heads && comma) || announces || year_of,
                     base: ends(s, i, "由") || ends(s, i, "从"),
                     end: after,
                 });
@@ -628,7 +637,15 @@ fn sentence_facts(
     // in a sentence with no figure dates the sentences after it.
     let sentence: String = s.iter().collect();
     if qs.is_empty() {
-        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline) {
+        // (2023年是发展关键之年。 dates the sentences after it too.)
+        let year_of = |y: &&YearMention| {
+            y.topic
+                && at(s, y.end, "是")
+                && ["之年", "一年"]
+                    .iter()
+                    .any(|w| sentence.trim_end_matches(['。', '；', ';']).ends_with(w))
+        };
+        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline || year_of(y)) {
             *carried = Some(*y);
         } else if ctx.frame.present.is_none() {
             // “十二五”期间，哈市力争实现“两个翻番”。GDP总量由3700亿元增加到7400亿元:
@@ -803,7 +820,13 @@ fn sentence_facts(
         };
         // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
         let span_ahead = (year_m.is_none() && kind == Kind::Target)
-            .then(|| years_ahead(&pre))
+            .then(|| {
+                years_ahead(&pre, false).or_else(|| {
+                    // 通过三年努力，完成全市32万座…: the span heads the clause before.
+                    let before: String = s[..q.start].iter().collect();
+                    years_ahead(&before, true)
+                })
+            })
             .flatten();
         let ahead = span_ahead.and_then(|(n, _)| match first_plan_year(ctx.frame) {
             Some(first) => Some(first + n - 1),
@@ -2050,7 +2073,7 @@ fn is_years_span(name: &[char]) -> bool {
 
 /// `3年实现`, `用两年时间完成`, `五年内新增`: a goal's span in years from now
 /// (not `连续3年`, `近3年`, `3年来`, which look back).
-fn years_ahead(pre: &str) -> Option<(i32, bool)> {
+fn years_ahead(pre: &str, across_clause: bool) -> Option<(i32, bool)> {
     let s: Vec<char> = pre.chars().collect();
     // The nearest span before the figure (3年突破6400亿、5年跨越7500亿).
     for i in (1..s.len()).rev() {
@@ -2066,16 +2089,27 @@ fn years_ahead(pre: &str) -> Option<(i32, bool)> {
             '五' => 5,
             _ => continue,
         };
+        // (通过三年努力 looks ahead.)
+        let through = i >= 3 && s[i - 3] == '通' && s[i - 2] == '过';
         if i >= 2
+            && !through
             && (s[i - 2].is_ascii_digit() || "十百第连近前过这今明去后来每".contains(s[i - 2]))
         {
             continue;
         }
         let mut j = i + 1;
-        for w in ["时间", "内", "里", "左右"] {
+        for w in ["时间", "内", "里", "左右", "努力"] {
             if at(&s, j, w) {
                 j += w.chars().count();
             }
+        }
+        // (Across a clause only from `三年努力，` or `三年时间，` to its verb.)
+        if across_clause {
+            let effort = ["努力", "时间"].iter().any(|w| ends(&s, j, w));
+            if !(effort && matches!(s.get(j), Some('，' | ','))) {
+                return None;
+            }
+            j += 1;
         }
         let goal = [
             "实现", "完成", "新增", "建成", "累计", "共", "再", "全部", "基本", "力争", "要", "将",

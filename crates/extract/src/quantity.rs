@@ -432,7 +432,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                         q.unit = u;
                     }
                 }
-                if !is_rank(s, &q) && !is_age_group(s, &q) {
+                if !is_rank(s, &q) && !is_age_group(s, &q) && !is_structure_count(s, &q) {
                     out.push(q);
                 }
             }
@@ -460,6 +460,11 @@ fn is_age_group(s: &[char], q: &Quantity) -> bool {
     q.unit == "岁"
         && s.get(q.end)
             .is_some_and(|c| "儿人老婴妇居常户青少学幼男女".contains(*c))
+}
+
+/// `从5个方面提出`, `推动5个方面18项重点工作`: how a text is laid out, no figure.
+fn is_structure_count(s: &[char], q: &Quantity) -> bool {
+    q.unit == "个" && (at(s, q.end, "方面") || at(s, q.end, "维度"))
 }
 
 /// `居全国16位`, `前移2位`, `位次上升3位`: a place in a ranking, or its move,

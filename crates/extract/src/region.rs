@@ -25,6 +25,8 @@ pub struct Place {
     pub name: &'static str,
     /// Level.
     pub level: Level,
+    /// The province it lies in (its own name for a province).
+    pub province: &'static str,
 }
 
 struct Gazetteer {
@@ -44,11 +46,18 @@ fn gazetteer() -> &'static Gazetteer {
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
         let mut names = HashMap::new();
+        // Provinces by the first two digits of their code (listed before their places).
+        let mut provinces: HashMap<&'static str, &'static str> = HashMap::new();
         for line in TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
-            let (Some(_code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
+            let (Some(code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
                 continue;
             };
+            let prefix = code.get(..2).unwrap_or(code);
+            if level == "1" {
+                provinces.insert(prefix, name);
+            }
+            let province = provinces.get(prefix).copied().unwrap_or(name);
             let level = match level {
                 "1" => Level::Province,
                 "2" => Level::Prefecture,
@@ -58,7 +67,11 @@ fn gazetteer() -> &'static Gazetteer {
             if matches!(name, "城区" | "郊区" | "矿区") {
                 continue;
             }
-            let place = Place { name, level };
+            let place = Place {
+                name,
+                level,
+                province,
+            };
             names.entry(name).or_insert((place, false));
             if level != Level::County {
                 if let Some(short) = short_name(name) {
@@ -72,6 +85,7 @@ fn gazetteer() -> &'static Gazetteer {
                 let written = Place {
                     name: with_suffix,
                     level,
+                    province,
                 };
                 names.entry(with_suffix).or_insert((written, false));
                 if !COMMON.contains(&stem) {
@@ -84,22 +98,23 @@ fn gazetteer() -> &'static Gazetteer {
         // place as it was then, so each county-level place is known by its
         // other forms too, where no other place has that name. (Not X市:
         // 新城市 is a phrase.) Built once; the names live as long as the table.
-        let aliases: Vec<String> = names
+        let aliases: Vec<(String, &'static str)> = names
             .values()
             .filter(|(p, short)| !short && p.level == Level::County)
             .filter_map(|(p, _)| {
                 let stem = p.name.strip_suffix(['县', '区', '市'])?;
-                (stem.chars().count() >= 2).then_some(stem)
+                (stem.chars().count() >= 2).then_some((stem, p.province))
             })
-            .flat_map(|stem| [format!("{stem}县"), format!("{stem}区")])
-            .filter(|a| !names.contains_key(a.as_str()))
+            .flat_map(|(stem, pr)| [(format!("{stem}县"), pr), (format!("{stem}区"), pr)])
+            .filter(|(a, _)| !names.contains_key(a.as_str()))
             .collect();
-        for a in aliases {
+        for (a, province) in aliases {
             let name: &'static str = Box::leak(a.into_boxed_str());
             names.entry(name).or_insert((
                 Place {
                     name,
                     level: Level::County,
+                    province,
                 },
                 false,
             ));
@@ -352,8 +367,9 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     .into_iter()
     .map(|(w, l, end)| (self_references(&text, w), l, end))
     .filter(|(n, _, _)| *n > 0)
-    .max_by_key(|(n, _, _)| *n)
-    .map(|(_, l, end)| (l, end));
+    .max_by_key(|(n, _, _)| *n);
+    let hint_count = level_hint.map_or(0, |(n, _, _)| n);
+    let level_hint = level_hint.map(|(_, l, end)| (l, end));
     let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
     let mut i = 0;
     // Inside 《》 a place may be the issuer of a document cited rather than the
@@ -422,6 +438,17 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         _ if score.iter().any(fits_enough) => score.into_iter().filter(fits_enough).collect(),
         _ => score,
     };
+    // 全省 said again and again on a page naming places within one province
+    // only in passing (西宁, 海东 once each): that province speaks.
+    if let Some((Level::Province, _)) = level_hint {
+        let passing = pool.iter().all(|e| e.2 <= 2) && hint_count >= 3;
+        if passing && !pool.is_empty() && !pool.iter().any(|e| e.1.level == Level::Province) {
+            let first = pool[0].1.province;
+            if pool.iter().all(|e| e.1.province == first) {
+                return lookup(first);
+            }
+        }
+    }
     pool.into_iter()
         .max_by(|a, b| a.2.cmp(&b.2).then(b.3.cmp(&a.3)))
         .map(|e| e.1)

@@ -406,10 +406,17 @@ fn ratios_and_the_values_changes_start_from() {
     let ex = extract_document("a.txt", text);
     let goal = fact(&ex, 2.25);
     assert_eq!(goal.indicator, "城乡居民收入比");
-    assert_eq!((goal.kind, goal.year, goal.unit.as_deref()), (Kind::Target, Some(2025), None));
+    assert_eq!(
+        (goal.kind, goal.year, goal.unit.as_deref()),
+        (Kind::Target, Some(2025), None)
+    );
     for v in [2.5, 60.0] {
         let start = fact(&ex, v);
-        assert_eq!(start.kind, Kind::Actual, "{v}: the value a change starts from is past");
+        assert_eq!(
+            start.kind,
+            Kind::Actual,
+            "{v}: the value a change starts from is past"
+        );
         assert_ne!(start.year, Some(2025), "{v}: not the deadline's year");
     }
 }
@@ -423,4 +430,39 @@ fn a_headline_on_a_plan_names_a_goals_year_not_its_own() {
         let f = fact(&ex, v);
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)), "{v}");
     }
+}
+
+#[test]
+fn who_speaks_a_zone_a_town_a_province() {
+    // A zone's own plan, spoken of again by its kind.
+    let text = "深圳市科创委发布了《深圳国家高新区“十四五”发展规划》，提出到2025年，高新区内企业研发经费支出占GDP比例为13.67%，高新区营业收入31800亿元。\n";
+    assert_eq!(
+        extract_document("a.txt", text).info.region.as_deref(),
+        Some("深圳国家高新区")
+    );
+    // A town that speaks of itself.
+    let text = "小城市培育试点两年多来，龙港镇深入实施三大战略。\n龙港镇完成行政区划调整，镇域面积扩大到172.05平方公里。\n";
+    assert_eq!(
+        extract_document("b.txt", text).info.region.as_deref(),
+        Some("龙港镇")
+    );
+    // 全省 again and again, cities of one province named in passing.
+    let text = "大力发展学前教育，全省学前三年毛入园率达到70%。全省义务教育巩固率达到95%。西宁、海东加快建设。全省高中阶段毛入学率达到90%。\n";
+    assert_eq!(
+        extract_document("c.txt", text).info.region.as_deref(),
+        Some("青海省")
+    );
+}
+
+#[test]
+fn an_undated_article_on_a_three_year_action() {
+    let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
+    let ex = extract_document("a.txt", text);
+    let total = fact(&ex, 32.0);
+    assert_eq!(
+        (total.kind, total.year, total.measure),
+        (Kind::Target, Some(2020), Measure::Cumulative)
+    );
+    let this_year = fact(&ex, 9.6);
+    assert_eq!((this_year.kind, this_year.year), (Kind::Target, Some(2018)));
 }

@@ -1130,9 +1130,21 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
             }
         }
         // The opening 《 is sometimes lost with the line before it.
+        // (A plan named first, its 中期评估报告 in the lines after: a review.)
+        let reviewed_after = || {
+            head.iter()
+                .skip_while(|m| !std::ptr::eq(*m, l))
+                .skip(1)
+                .take(5)
+                .any(|m| {
+                    (m.norm.contains("评估") || m.norm.contains("实施情况"))
+                        && (m.norm.contains("规划") || m.norm.contains("纲要"))
+                })
+        };
         if l.norm.contains(['《', '》'])
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()
+            && !reviewed_after()
         {
             return Some((
                 DocType::FiveYearPlan,

@@ -789,8 +789,14 @@ fn sentence_facts(
         );
         // 完成区人代会批准增长8%以上目标: beside a result, the goal it met, of the
         // same year and indicator.
+        // 完成《纲要》提出的400万人目标, 《纲要》中提出的…1万亿元…的目标: a
+        // review names its plan's goal.
+        let plan_goal = ctx.frame.doc_type == DocType::PlanReview
+            && year_m.is_none()
+            && names_plan_goal(s, clause_start, q.start, q.end, clause_end);
         let met_goal = decided == Kind::Actual
-            && (meets_goal(s, clause_start, q.end, clause_end)
+            && (plan_goal
+                || meets_goal(s, clause_start, q.end, clause_end)
                 // (低于预期1.5个百分点 is the gap, not the goal.)
                 || (goal_aside(s, clause_start, q.start, q.end, clause_end)
                     && !q.unit.ends_with("百分点")));
@@ -862,7 +868,9 @@ fn sentence_facts(
             .map(|(start, _)| start - 1);
         // (到2025年，城镇化率由60%提高到65%: the start value is not the deadline's.)
         let deadline_start = starts_a_change && year_m.is_some_and(|y| y.deadline);
-        let year = if deadline_start {
+        let year = if plan_goal && ctx.frame.target_year.is_some() {
+            ctx.frame.target_year
+        } else if deadline_start {
             from_period.or(ctx
                 .frame
                 .present
@@ -1928,6 +1936,27 @@ fn meets_goal(s: &[char], clause_start: usize, q_end: usize, clause_end: usize) 
             "预期目标",
         ]
         .contains(&tail.as_str())
+}
+
+/// `《纲要》提出的400万人目标`, `规划确定的…1300亿元的目标`: a plan's own goal
+/// named in the clause, the figure right before 目标 (or in the list before it).
+fn names_plan_goal(
+    s: &[char],
+    clause_start: usize,
+    q_start: usize,
+    q_end: usize,
+    clause_end: usize,
+) -> bool {
+    let head: String = s[clause_start..q_start].iter().collect();
+    let tail: String = s[q_end..clause_end].iter().filter(|c| **c != ' ').collect();
+    let named = ["提出的", "确定的", "规定的"]
+        .iter()
+        .any(|w| head.contains(w))
+        && (head.contains("纲要") || head.contains("规划"));
+    let goal_next = tail.starts_with("目标")
+        || tail.starts_with("的目标")
+        || (tail.starts_with('、') && tail.contains("的目标") && tail.chars().count() <= 24);
+    named && goal_next
 }
 
 /// `完成区人代会批准增长8%以上目标`: the clause says a goal was met, with the

@@ -466,3 +466,16 @@ fn an_undated_article_on_a_three_year_action() {
     let this_year = fact(&ex, 9.6);
     assert_eq!((this_year.kind, this_year.year), (Kind::Target, Some(2018)));
 }
+
+#[test]
+fn news_of_a_plans_mid_term_review_names_the_plans_goals() {
+    let text = "甲省新闻网12月19日电 记者今日获悉，经省人大通过的《甲省国民经济和社会发展第十一个五年规划纲要》实施过半。\n在当天召开的省人大常委会会议上，省发改委主任作了关于甲省“十一五”规划纲要实施情况的中期评估报告。\n沈主任表示，《纲要》中提出的地区生产总值1万亿元、财政收入1300亿元的目标都有望提前完成。2007年，全省进出口总额达到159.3亿美元。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    for v in [1.0, 1300.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2010)), "{v}");
+    }
+    let f = fact(&ex, 159.3);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2007)));
+}

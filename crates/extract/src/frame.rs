@@ -1679,6 +1679,12 @@ fn latest_data_year(text: &str) -> Option<i32> {
         chars.windows(4).any(|w| w == pat)
     };
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
+    let five_years = {
+        let text: String = chars.iter().take(3000).collect();
+        ["五年来", "这五年", "过去五年", "五年间"]
+            .iter()
+            .any(|w| text.contains(w))
+    };
     years
         .into_iter()
         .filter(|&(i, _, len)| {
@@ -1719,9 +1725,13 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .map(|(i, y, _)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year
             // it is compared with (the averages of 2021, against 2019).
-            let base = matches!(before(i, 1), Some('比' | '较'));
+            let base = matches!(before(i, 1), Some('比' | '较'))
+                || (before(i, 1) == Some('是') && chars.get(i + 5) == Some(&'的'));
             if base && two_year_average {
                 y + 2
+            } else if base && five_years {
+                // 五年来…一般公共预算收入是2011年的1.9倍: five years on.
+                y + 5
             } else {
                 y
             }

@@ -1074,9 +1074,15 @@ fn sentence_facts(
                 clause_place = Some((clause_start, r.clone()));
                 Some(r)
             }
+            // (…in the clauses after it too, up to the sentence's end:
+            // 西安市优良天数257天，PM2.5浓度为54微克/立方米；— unless one
+            // speaks of the whole, 全省…)
             None => clause_place
                 .as_ref()
-                .filter(|(c, _)| *c == clause_start)
+                .filter(|(c, _)| {
+                    *c == clause_start
+                        || !matches!(s.get(clause_start), Some('全' | '我' | '本' | '各'))
+                })
                 .map(|(_, r)| r.clone())
                 .or_else(|| ctx.region.clone()),
         };

@@ -371,6 +371,9 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     let hint_count = level_hint.map_or(0, |(n, _, _)| n);
     let level_hint = level_hint.map(|(_, l, end)| (l, end));
     let mut score: Vec<(&'static str, Place, usize, usize)> = Vec::new();
+    // A short first line is a headline (數說德州五年成績): its place counts more.
+    let first_line = s.iter().position(|c| *c == '\n').unwrap_or(s.len());
+    let headline_end = if first_line <= 30 { first_line } else { 0 };
     let mut i = 0;
     // Inside 《》 a place may be the issuer of a document cited rather than the
     // subject: it counts as a short name does, and not at all in the document
@@ -407,7 +410,9 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             }
             // 宝鸡市渭滨区: a place written under its parent is named with care.
             let chained = place_at(s, i).is_some_and(|(_, l, _)| l < len);
-            let w = if short || cited > 0 { 1 } else { 2 } + usize::from(chained);
+            let w = if short || cited > 0 { 1 } else { 2 }
+                + usize::from(chained)
+                + if i < headline_end { 2 } else { 0 };
             match score.iter_mut().find(|e| e.0 == p.name) {
                 Some(e) => e.2 += w,
                 None => score.push((p.name, p, w, i)),

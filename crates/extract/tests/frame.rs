@@ -479,3 +479,15 @@ fn news_of_a_plans_mid_term_review_names_the_plans_goals() {
     let f = fact(&ex, 159.3);
     assert_eq!((f.kind, f.year), (Kind::Actual, Some(2007)));
 }
+
+#[test]
+fn a_place_heading_a_sentence_holds_for_its_clauses_and_five_years_on_from_a_base() {
+    let text = "根据《方案》要求，2019年各市空气质量考核指标为，西安市优良天数257天，PM2.5浓度为54微克/立方米；宝鸡市优良天数276天，PM2.5浓度为53微克/立方米。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 54.0).region.as_deref(), Some("西安市"));
+    assert_eq!(fact(&ex, 53.0).region.as_deref(), Some("宝鸡市"));
+    // An undated look back over five years from a named base year.
+    let text = "丙市五年成绩\n五年来，地区生产总值年均增长9.9%，一般公共预算收入是2011年的1.9倍。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(fact(&ex, 9.9).year, Some(2016));
+}

@@ -816,7 +816,7 @@ fn sentence_facts(
         // whatever goal the change is.
         let starts_a_change = year_m.is_none_or(|y| y.deadline)
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
-            && matches!(s.get(q.end + 2), Some('至' | '到'));
+            && (matches!(s.get(q.end + 2), Some('至' | '到')) || s.get(q.end) == Some(&'向'));
         let kind = if starts_a_change {
             Kind::Actual
         } else if met_goal || (decided == Kind::Actual && by_deadline) {

@@ -935,6 +935,7 @@ fn finish(s: &[char], q: &mut Quantity) {
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
         && !CHANGE_VERBS.iter().any(|w| at(s, q.end, w))
         && !at(s, q.end, "迈进")
+        && !at(s, q.end, "奋进")
         // 300亿元锐减至…: any two-character verb going on to a new value.
         && !matches!(s.get(q.end + 2), Some('至' | '到'))
         // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.

@@ -487,7 +487,8 @@ fn a_place_heading_a_sentence_holds_for_its_clauses_and_five_years_on_from_a_bas
     assert_eq!(fact(&ex, 54.0).region.as_deref(), Some("西安市"));
     assert_eq!(fact(&ex, 53.0).region.as_deref(), Some("宝鸡市"));
     // An undated look back over five years from a named base year.
-    let text = "丙市五年成绩\n五年来，地区生产总值年均增长9.9%，一般公共预算收入是2011年的1.9倍。\n";
+    let text =
+        "丙市五年成绩\n五年来，地区生产总值年均增长9.9%，一般公共预算收入是2011年的1.9倍。\n";
     let ex = extract_document("b.txt", text);
     assert_eq!(fact(&ex, 9.9).year, Some(2016));
 }

@@ -264,50 +264,40 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         note("region", r.clone(), l, rule);
         region = Some(r);
     }
+    // The opening lines joined by breaks, so a name opening a line stands as a word.
+    let head_norm = head
+        .iter()
+        .map(|l| l.norm.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let head_orig = head
+        .iter()
+        .map(|l| l.orig.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (norm, orig) = (&head_norm, &head_orig);
     if region.is_none() {
         // 《深圳国家高新区“十四五”发展规划》…高新区内企业…: a zone's own plan,
         // spoken of again by its kind, is about the zone.
-        let norm: String = head
-            .iter()
-            .map(|l| l.norm.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let orig: String = head
-            .iter()
-            .map(|l| l.orig.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        if let Some((zone, kind)) = zone_plan(&norm) {
-            if norm.matches(kind).count() >= 2 {
-                let r = written(&norm, &orig, &zone);
-                let l = head.iter().find(|l| l.norm.contains(&zone));
-                if let Some(l) = l {
-                    note(
-                        "region",
-                        r.clone(),
-                        l,
-                        "a zone's own plan (《…高新区…规划》)",
-                    );
-                    region = Some(r);
-                }
+        if let Some((zone, kind)) = zone_plan(norm) {
+            let line = head.iter().find(|l| l.norm.contains(&zone));
+            if let (true, Some(l)) = (norm.matches(kind).count() >= 2, line) {
+                let r = written(norm, orig, &zone);
+                note(
+                    "region",
+                    r.clone(),
+                    l,
+                    "a zone's own plan (《…高新区…规划》)",
+                );
+                region = Some(r);
             }
         }
     }
     if region.is_none() {
         // 龙港镇…镇域面积…: a town speaking of itself.
-        let norm: String = head
-            .iter()
-            .map(|l| l.norm.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let orig: String = head
-            .iter()
-            .map(|l| l.orig.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        if let Some(town) = town_of(&norm) {
-            let r = written(&norm, &orig, &town);
+        if let Some(town) = town_of(norm) {
             if let Some(l) = head.iter().find(|l| l.norm.contains(&town)) {
+                let r = written(norm, orig, &town);
                 note(
                     "region",
                     r.clone(),
@@ -320,17 +310,6 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     }
     if region.is_none() {
         // The place the opening text names most often.
-        // Lines joined by breaks, so a name opening a line stands as a word.
-        let norm = head
-            .iter()
-            .map(|l| l.norm.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
-        let orig = head
-            .iter()
-            .map(|l| l.orig.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
             let r = written(&norm, &orig, p.name);

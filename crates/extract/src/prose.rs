@@ -386,43 +386,24 @@ pub fn paragraph_facts(
             goal_run = semicolon
                 && (goal_default || ctx.frame.doc_type == DocType::Other)
                 && (goal_run || announces());
-            if goal_default && semicolon {
+            // A year lent over ； to the clauses after it: in a plan, a past
+            // year (跃升至2020年的469.5亿元；…); in a report, its goal year
+            // (2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…).
+            let report = ctx.frame.doc_type == DocType::WorkReport;
+            if semicolon && (goal_default || report) {
+                let lends = |y: &YearMention| match (goal_default, ctx.frame.present) {
+                    (true, Some(p)) => !y.deadline && y.year <= p,
+                    (false, Some(p)) => y.year > p,
+                    (_, None) => false,
+                };
                 after_semicolon = years
                     .iter()
                     .rev()
-                    .find(|y| {
-                        y.pos >= a
-                            && y.pos < b
-                            && !y.base
-                            && !y.deadline
-                            && ctx.frame.present.is_some_and(|p| y.year <= p)
-                    })
+                    .find(|y| y.pos >= a && y.pos < b && !y.base && lends(y))
                     .map(|y| YearMention {
                         pos: b,
                         end: b,
-                        topic: true,
-                        ..*y
-                    })
-                    .or(lent.map(|y| YearMention {
-                        pos: b,
-                        end: b,
-                        ..y
-                    }));
-            } else if semicolon && ctx.frame.doc_type == DocType::WorkReport {
-                // 2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…:
-                // a report's goal year runs on over ； to the 。.
-                after_semicolon = years
-                    .iter()
-                    .rev()
-                    .find(|y| {
-                        y.pos >= a
-                            && y.pos < b
-                            && !y.base
-                            && ctx.frame.present.is_some_and(|p| y.year > p)
-                    })
-                    .map(|y| YearMention {
-                        pos: b,
-                        end: b,
+                        topic: goal_default || y.topic,
                         ..*y
                     })
                     .or(lent.map(|y| YearMention {
@@ -2142,7 +2123,7 @@ fn years_ahead(pre: &str, across_clause: bool) -> Option<(i32, bool)> {
         if across_clause {
             let effort = ["努力", "时间"].iter().any(|w| ends(&s, j, w));
             if !(effort && matches!(s.get(j), Some('，' | ','))) {
-                return None;
+                continue;
             }
             j += 1;
         }

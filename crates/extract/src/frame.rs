@@ -312,7 +312,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         // The place the opening text names most often.
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
-            let r = written(&norm, &orig, p.name);
+            let r = written(norm, orig, p.name);
             note(
                 "region",
                 r.clone(),
@@ -323,7 +323,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
             // Written as the page writes the short name, with 县 in its script.
             let short: String = orig.chars().skip(at).take(n).collect();
-            let traditional = planwatch_text::norm::is_traditional(&orig);
+            let traditional = planwatch_text::norm::is_traditional(orig);
             let suffix = match (p.name.ends_with('区'), traditional) {
                 (true, true) => '區',
                 (true, false) => '区',
@@ -339,7 +339,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             );
             region = Some(r);
         } else if let Some(p) = crate::region::fallback_place(&chars) {
-            let r = written(&norm, &orig, p.name);
+            let r = written(norm, orig, p.name);
             note(
                 "region",
                 r.clone(),

@@ -1647,7 +1647,7 @@ fn decide_kind(
             !(lifespan
                 || aside
                 || compared_with_goal(before)
-                || (matches!(*w, "目标" | "计划" | "规划") && completes_goal(before))
+                || (matches!(*w, "目标" | "计划" | "规划" | "任务") && completes_goal(before))
                 || done_after
                 || programme)
         })

@@ -492,3 +492,13 @@ fn a_place_heading_a_sentence_holds_for_its_clauses_and_five_years_on_from_a_bas
     let ex = extract_document("b.txt", text);
     assert_eq!(fact(&ex, 9.9).year, Some(2016));
 }
+
+#[test]
+fn a_task_completed_beside_results_sets_no_goal() {
+    let text = "一、2023年国民经济和社会发展计划执行情况\n2023年地区生产总值增长4.6%，规上服务业营业收入增长10.3%，节能减排降碳完成市下达的任务。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [4.6, 10.3] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)), "{v}");
+    }
+}

@@ -371,11 +371,21 @@ pub fn paragraph_facts(
             // (Cheap tests first: every sentence of every document passes here.)
             let announces = || {
                 let sentence: String = s[a..b].iter().collect();
-                TARGET_MARKERS.iter().any(|w| {
-                    sentence.match_indices(w).any(|(i, _)| {
-                        !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
-                    })
-                }) && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w))
+                // (广西将筹措60亿元…；…: an article on a plan speaks in the future.)
+                // (预计…将突破 is an estimate of a result.)
+                let estimate = sentence
+                    .find('将')
+                    .is_some_and(|i| sentence[..i].contains("预计"));
+                let future = ctx.frame.doc_type == DocType::Other
+                    && speaks_of_future(&sentence)
+                    && !estimate;
+                (future
+                    || TARGET_MARKERS.iter().any(|w| {
+                        sentence.match_indices(w).any(|(i, _)| {
+                            !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
+                        })
+                    }))
+                    && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w))
             };
             let semicolon = matches!(s[b - 1], '；' | ';');
             // Only where a clause with no year would default to a goal.

@@ -502,3 +502,16 @@ fn a_task_completed_beside_results_sets_no_goal() {
         assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)), "{v}");
     }
 }
+
+#[test]
+fn an_article_on_a_plan_in_the_future_tense_runs_on_over_semicolons() {
+    let text = "甲省将筹措60亿元专项资金重点支持农村建设，其中基础设施建设521.5亿元，实施1098个项目；产业发展690亿元，实施289个项目。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [521.5, 690.0, 289.0] {
+        assert_eq!(fact(&ex, v).kind, Kind::Target, "{v}");
+    }
+    // An estimate (预计…将突破) is a result.
+    let text = "江南时报·2025-12-11 00:24\n预计2025年地区生产总值将突破14万亿元；全省万亿级城市达到5座。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(fact(&ex, 5.0).kind, Kind::Actual);
+}

@@ -685,6 +685,8 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
+    // (An N-year action also names the deadline its goals are due at.)
+    let mut action_deadline = None;
     let (latest, rule) = if info.doc_type == DocType::PlanReview {
         // A review's "now" is the year 今年是…第N年 names, else the latest
         // year it has figures for (a review delivered in November 2018 reports
@@ -740,10 +742,14 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     "an undated article on a plan's close (圆满完成“十四五”目标任务, 展望“十五五”): its last year",
                 ),
                 None => match action_plan_span(text) {
-                    Some((y, _)) => (
-                        Some(y),
-                        "an undated article on an N-year action (三年攻坚行动…到2020年): its first year",
-                    ),
+                    Some((y, deadline)) => {
+                        action_deadline = Some(deadline)
+                            .filter(|_| info.doc_type == DocType::Other && info.year.is_none());
+                        (
+                            Some(y),
+                            "an undated article on an N-year action (三年攻坚行动…到2020年): its first year",
+                        )
+                    }
                     None => (
                         plan_opening_year(text),
                         "an undated article on a plan's opening (十四五开好局): its first year",
@@ -825,13 +831,9 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         frame.from_figures = info.doc_type != DocType::PlanReview;
         // An N-year action's article speaks in its first year, of goals due
         // at its deadline.
-        if let (DocType::Other, None, Some((_, deadline))) =
-            (info.doc_type, info.year, action_plan_span(text))
-        {
-            if rule.contains("N-year action") {
-                frame.from_figures = false;
-                frame.target_year = Some(deadline);
-            }
+        if let Some(deadline) = action_deadline {
+            frame.from_figures = false;
+            frame.target_year = Some(deadline);
         }
         why.push(Decision {
             field: "year",

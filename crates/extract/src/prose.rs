@@ -154,14 +154,7 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     clause.contains("目标") && s.get(end).is_some_and(|c| matches!(c, ':' | '：'))
                 };
                 // 2023年是发展关键之年。: the year the paragraph goes on about.
-                let year_of = heads && at(s, after, "是") && {
-                    let rest: String = s[after..]
-                        .iter()
-                        .take_while(|c| !is_sentence_end(**c))
-                        .take(40)
-                        .collect();
-                    rest.ends_with("之年") || rest.ends_with("一年")
-                };
+                let year_of = heads && says_what_year_it_is(s, after);
                 out.push(YearMention {
                     pos: i,
                     year: y,
@@ -431,6 +424,21 @@ pub fn paragraph_facts(
     }
 }
 
+/// `是发展关键之年`, `是极不平凡的一年` right after a year at `s[after]`: the
+/// sentence says what that year is.
+fn says_what_year_it_is(s: &[char], after: usize) -> bool {
+    if !at(s, after, "是") {
+        return false;
+    }
+    let rest: String = s[after..]
+        .iter()
+        .take_while(|c| !is_sentence_end(**c))
+        // (Bounded, so a text of years and no full stop stays linear.)
+        .take(200)
+        .collect();
+    rest.ends_with("之年") || rest.ends_with("一年")
+}
+
 /// A sentence opening on a span of years that looks back (`两年来，`,
 /// `3年间`, `这五年`): not `近年来`, which names no span.
 fn opens_over_years(s: &[char]) -> bool {
@@ -629,13 +637,7 @@ fn sentence_facts(
     let sentence: String = s.iter().collect();
     if qs.is_empty() {
         // (2023年是发展关键之年。 dates the sentences after it too.)
-        let year_of = |y: &&YearMention| {
-            y.topic
-                && at(s, y.end, "是")
-                && ["之年", "一年"]
-                    .iter()
-                    .any(|w| sentence.trim_end_matches(['。', '；', ';']).ends_with(w))
-        };
+        let year_of = |y: &&YearMention| y.topic && says_what_year_it_is(s, y.end);
         if let Some(y) = sent_years.iter().rev().find(|y| y.deadline || year_of(y)) {
             *carried = Some(*y);
         } else if ctx.frame.present.is_none() {

@@ -121,7 +121,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 let opening: String = text[b.start..b.end].trim_start().chars().take(4).collect();
                 let goes_on = ["同时", "此外", "另外", "并且", "与此同时"]
                     .iter()
-                    .any(|w| opening.starts_with(w));
+                    .any(|w| opening.starts_with(w))
+                    || opens_with_label(&text[b.start..b.end]);
                 let here = Section {
                     review: section.review || narrated,
                     carry_in: carry.deadline.filter(|_| goes_on),
@@ -212,6 +213,20 @@ fn looks_back_on_its_year(text: &str, frame: &doc::Frame) -> bool {
                 .iter()
                 .any(|w| sentence.contains(w))
             && frame.present.is_none_or(|p| y <= p)
+    })
+}
+
+/// A paragraph opening on a short label and a colon (`人民生活更加殷实：…`,
+/// `产业优势更加突出:`): one more item of the goals or results the paragraph
+/// before began, so a deadline named there still holds.
+fn opens_with_label(p: &str) -> bool {
+    let head: String = p.trim_start().chars().take(13).collect();
+    head.find([':', '：']).is_some_and(|at| {
+        let label = &head[..at];
+        (2..=10).contains(&label.chars().count())
+            && label
+                .chars()
+                .all(|c| planwatch_text::norm::is_han(c) && !matches!(c, '到' | '至'))
     })
 }
 
@@ -332,6 +347,34 @@ mod tests {
                 want("target", "城镇化率", 2025, 45.0, "level"),
             ]
         );
+    }
+
+    #[test]
+    fn an_item_under_a_label_keeps_the_deadline_before_it() {
+        let text = "第十七编 经济管理\n\n力争到2010年,生产总值年均增长13%。\n人民生活更加殷实:城镇居民人均可支配收入年均递增10%,达到3.74万元。\n";
+        let got: Vec<(String, String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| {
+                (
+                    f.kind.as_str().to_string(),
+                    f.indicator.clone(),
+                    f.year,
+                    f.value,
+                )
+            })
+            .collect();
+        let want = |n: &str, v: f64| ("target".to_string(), n.to_string(), Some(2010), Some(v));
+        assert_eq!(
+            got,
+            [
+                want("生产总值", 13.0),
+                want("城镇居民人均可支配收入", 10.0),
+                want("城镇居民人均可支配收入", 3.74),
+            ]
+        );
+        assert!(!opens_with_label("到2025年:全市生产总值达到300亿元"));
+        assert!(!opens_with_label("全市地区生产总值达到300亿元,增长5%"));
     }
 
     #[test]

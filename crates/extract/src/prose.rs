@@ -780,6 +780,14 @@ fn sentence_facts(
             &pre,
             year_m.or(*carried).map(|y| y.year),
         );
+        // 工程建成后，每年可退还农业用水1.48亿立方米: what a project will yield.
+        let decided = if ctx.frame.doc_type != DocType::StatisticalBulletin
+            && projects_effect(&s[..q.start])
+        {
+            Kind::Target
+        } else {
+            decided
+        };
         // 完成区人代会批准增长8%以上目标: beside a result, the goal it met, of the
         // same year and indicator.
         // 完成《纲要》提出的400万人目标, 《纲要》中提出的…1万亿元…的目标: a
@@ -1256,7 +1264,8 @@ impl Name {
                 if let Some(c) = collective(chars) {
                     return vec![c];
                 }
-                let items = split_list(chars);
+                let sectors = sector_list(chars);
+                let items = sectors.clone().unwrap_or_else(|| split_list(chars));
                 if items.len() < 2 {
                     return vec![whole];
                 }
@@ -1272,7 +1281,8 @@ impl Name {
                         || ["率", "比重", "比例", "占比", "水平"]
                             .iter()
                             .any(|w| last.ends_with(w));
-                    return if each || intensive {
+                    // (二三产业比重达到89.1%: the two sectors' share together.)
+                    return if each || (intensive && sectors.is_none()) {
                         items
                     } else {
                         vec![whole]
@@ -1298,6 +1308,9 @@ impl Name {
                                 .all(|c| matches!(c, '和' | '、' | '及' | '与'))
                     })
                     .count();
+                if let Some(items) = sectors.filter(|l| l.len() == count) {
+                    return vec![items[idx].clone()];
+                }
                 for seps in ["、和及", "、和", "、"] {
                     let items = split_list_on(chars, seps, 16);
                     if count == items.len() {
@@ -1323,6 +1336,50 @@ fn collective(chars: &[char]) -> Option<String> {
     let j = (1..tail.len().saturating_sub(2))
         .find(|&j| "二两三四五六七八九十".contains(tail[j]) && "大个项类".contains(tail[j + 1]))?;
     Some(clean_name(&tail[j..].iter().collect::<String>()))
+}
+
+/// `一、二、三产业增加值`, `一二三産`, `第二、三产业比重`: the sectors named
+/// by their numbers, as full names (第一产业增加值, 第二产业增加值, …).
+fn sector_list(chars: &[char]) -> Option<Vec<String>> {
+    let mut i = usize::from(chars.first() == Some(&'第'));
+    let mut numbers = Vec::new();
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '一' | '二' | '三' => numbers.push(c),
+            '、' | '，' | ',' => {}
+            _ => break,
+        }
+        i += 1;
+    }
+    let norm: String = chars[i..]
+        .iter()
+        .take(2)
+        .map(|c| planwatch_text::norm::char_for_matching(*c))
+        .collect();
+    if numbers.len() < 2 || !norm.starts_with('产') {
+        return None;
+    }
+    // (产业 or 产 alone: 一二三产增加值; the document's script kept: 産業.)
+    let sector = if chars[i] == '产' {
+        "产业".to_string()
+    } else {
+        format!("{}業", chars[i])
+    };
+    let rest: String = chars[i + if norm == "产业" { 2 } else { 1 }..]
+        .iter()
+        .collect();
+    // (一二三産分別完成增加值: the verb between the subjects and the figure.)
+    let mut rest = rest.as_str();
+    for w in ["分别", "分別", "完成", "实现", "實現"] {
+        rest = rest.strip_prefix(w).unwrap_or(rest);
+    }
+    let rest = clean_name(rest);
+    Some(
+        numbers
+            .iter()
+            .map(|n| format!("第{n}{sector}{rest}"))
+            .collect(),
+    )
 }
 
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
@@ -1781,6 +1838,27 @@ fn task_done(after: &str) -> bool {
 }
 
 /// `将筹措`, `将实施`: 将 before a verb (not 将近, 将其, 将来).
+/// `建成后，每年可…`, `全部投产后将…`: what a project will yield once built,
+/// said before a figure (`s` ends at the figure).
+fn projects_effect(s: &[char]) -> bool {
+    const ONCE: &[&str] = &[
+        "建成后",
+        "投产后",
+        "达产后",
+        "竣工后",
+        "完工后",
+        "运营后",
+        "落成后",
+    ];
+    let text: String = s.iter().collect();
+    ONCE.iter().any(|w| {
+        text.find(w).is_some_and(|i| {
+            let after = &text[i + w.len()..];
+            ["可", "将", "预计", "能"].iter().any(|m| after.contains(m))
+        })
+    })
+}
+
 fn speaks_of_future(sentence: &str) -> bool {
     sentence.match_indices('将').any(|(i, w)| {
         let next = sentence[i + w.len()..].chars().next();
@@ -2642,6 +2720,30 @@ mod tests {
             .map(brief)
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn sectors_named_by_number_are_spelt_out() {
+        let list = |s: &str| sector_list(&s.chars().collect::<Vec<_>>());
+        let want = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            list("第一、二、三产业增加值所占比重"),
+            want(&[
+                "第一产业增加值所占比重",
+                "第二产业增加值所占比重",
+                "第三产业增加值所占比重"
+            ])
+        );
+        assert_eq!(
+            list("一二三産分別完成增加值"),
+            want(&["第一産業增加值", "第二産業增加值", "第三産業增加值"])
+        );
+        assert_eq!(
+            list("二三产业比重"),
+            want(&["第二产业比重", "第三产业比重"])
+        );
+        assert_eq!(list("三次产业结构"), None);
+        assert_eq!(list("一产业增加值"), None);
     }
 
     #[test]

@@ -81,6 +81,7 @@ pub const LEAD: &[&str] = &[
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
     "年均递增",
+    "年均递减",
     "分别提高到",
     "分别提升至",
     "分别达到",
@@ -147,6 +148,7 @@ pub const TRAIL: &[&str] = &[
     "完成",
     "增长",
     "递增",
+    "递减",
     "增加",
     "提高",
     "提升",
@@ -217,12 +219,13 @@ pub const TRAIL: &[&str] = &[
 /// Verbs of growth: the number is a change upwards.
 pub const RISE: &[&str] = &[
     "增长", "增速", "提高", "提升", "上升", "增加", "涨幅", "回升", "增幅", "上涨", "扩大", "增产",
+    "递增",
 ];
 
 /// Verbs of decline: the number is a change downwards.
 pub const FALL: &[&str] = &[
     "下降", "降低", "减少", "回落", "下滑", "调减", "压减", "削减", "缩减", "降幅", "减排", "压缩",
-    "减产",
+    "减产", "递减",
 ];
 
 /// Markers of a goal.

@@ -515,3 +515,14 @@ fn an_article_on_a_plan_in_the_future_tense_runs_on_over_semicolons() {
     let ex = extract_document("b.txt", text);
     assert_eq!(fact(&ex, 5.0).kind, Kind::Actual);
 }
+
+#[test]
+fn news_of_a_project_yields_what_it_will_do_once_built() {
+    let text = "戊省重大水利工程正式啟動\n2011年10月20日\n輸水線路總長634.53公里,工程建成後,每年可退還農業用水1.48億立方米,新增灌溉面積71萬畝。前三季度GDP增長14.4%。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(fact(&ex, 634.53).kind, Kind::Actual);
+    for v in [1.48, 71.0] {
+        assert_eq!(fact(&ex, v).kind, Kind::Target, "{v}");
+    }
+    assert_eq!(fact(&ex, 14.4).kind, Kind::Actual);
+}

@@ -872,6 +872,10 @@ fn written(norm: &str, orig: &str, r: &str) -> String {
                 .map(|c| match c {
                     '县' if traditional => '縣',
                     '区' if traditional => '區',
+                    // (新疆 → 新疆維吾爾自治區, 广西 → 廣西壯族自治區.)
+                    '维' if traditional => '維',
+                    '尔' if traditional => '爾',
+                    '壮' if traditional => '壯',
                     c => c,
                 })
                 .collect();
@@ -1578,6 +1582,8 @@ fn signature_region(l: &str) -> Option<(String, &'static str)> {
                 if let Some(r) = region_of(place)
                     .filter(|r| r.len() == place.len() || place.ends_with(r.as_str()))
                 {
+                    // (专访长春市市长: the known place the words end with.)
+                    let r = known_place_ending(&r).unwrap_or(r);
                     return Some((r, "signature (X人民政府市长/省长/县长)"));
                 }
             }
@@ -1606,6 +1612,21 @@ fn signature_region(l: &str) -> Option<(String, &'static str)> {
         }
     }
     None
+}
+
+/// The known place `t` ends with (`专访长春市` → `长春市`), if `t` is no
+/// known place itself.
+fn known_place_ending(t: &str) -> Option<String> {
+    let chars: Vec<char> = t.chars().collect();
+    if crate::region::lookup(t).is_some() {
+        return None;
+    }
+    (1..chars.len().saturating_sub(1)).find_map(|i| {
+        let (p, len, _) = crate::region::place_chain_at(&chars, i)?;
+        (i + len == chars.len())
+            .then(|| chars[i..].iter().collect::<String>())
+            .filter(|_| !p.name.is_empty())
+    })
 }
 
 /// A place at the head of a title-like line that [`find_title`] did not pick

@@ -75,6 +75,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     };
     // The deadline the last paragraph carried at its end.
     let mut carry = prose::Carry::default();
+    // The outline depth of a paragraph announcing goals (`…的主要目标是：`).
+    let mut announced_at: Option<usize> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -83,7 +85,19 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 outline.retain(|(l, _)| l < level);
                 outline.push((*level, frame::as_written(&text[b.start..b.end])));
                 section = section_of(&outline, &frame);
+                // Headings under the paragraph that announced goals list them.
+                match announced_at {
+                    Some(depth) if outline.len() > depth => section.goals = true,
+                    _ => announced_at = None,
+                }
                 carry = prose::Carry::default();
+                // (一)新购置公交车200辆: a numbered item short enough to read
+                // as a heading still states its figure.
+                let line = &text[b.start..b.end];
+                if line.chars().any(|c| c.is_ascii_digit()) {
+                    let from = b.end - planwatch_text::strip_marker(line).len();
+                    let _ = prose::paragraph_facts(text, from, b.end, &section, &ctx, &mut facts);
+                }
                 i += 1;
             }
             BlockKind::Paragraph => {
@@ -137,10 +151,18 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // (Only the sentence that ends on the colon announces; one
                     // met, 6项已提前达到规划目标, announces nothing.)
                     let last = p.rsplit(['。', '；', ';', '!', '?']).next().unwrap_or(&p);
-                    let announces = last.contains("目标")
+                    // (《2019年为民办实事工作计划》的主要内容是: a plan's items follow.)
+                    let plan_items = ["计划》", "方案》", "规划》", "意见》"]
+                        .iter()
+                        .any(|w| last.contains(w))
+                        && ["内容", "任务", "如下", "要点"]
+                            .iter()
+                            .any(|w| last.contains(w));
+                    let announces = (last.contains("目标") || plan_items)
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
                     if p.ends_with(':') && announces {
                         section.goals = true;
+                        announced_at = Some(outline.len());
                     } else if p.contains("回顾") || p.contains("过去一年") {
                         section.goals = false;
                     }

@@ -663,6 +663,8 @@ fn sentence_facts(
     let mut last_subject: Option<(usize, usize)> = None;
     // The subject before a share (占年计划的41.8%) took its place.
     let mut before_share: Option<(usize, usize)> = None;
+    // The name of the last count with its noun after it (7069张公办养老床位).
+    let mut last_count: Option<Name> = None;
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
@@ -708,6 +710,7 @@ fn sentence_facts(
             .last()
             .map_or(k, |i| i - 1);
         let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
+        let in_run = run > 1;
         // (先后 over a list of years: 2012年、2014年先后突破5万亿、6万亿.)
         let respectively = {
             let before: String = between(s, clause_start, qs[first].start).iter().collect();
@@ -940,10 +943,17 @@ fn sentence_facts(
                     last_subject.is_some_and(|(x, _)| s[x] == '占') && !q.unit.ends_with("百分点");
                 match (after_share, before_share) {
                     (true, Some((x, y))) => Some(Name::Plain(x, y)),
-                    _ => last_subject.map(|(x, y)| Name::Plain(x, y)),
+                    // (新增7069张公办养老床位，为计划的101%: the count's name.)
+                    // (Not inside a list, 1.902万户、6.53万人脱贫, named after it.)
+                    _ => last_subject
+                        .map(|(x, y)| Name::Plain(x, y))
+                        .or(last_count.filter(|_| !in_run)),
                 }
             }
         };
+        if let Some(Name::Joined(..)) = subject {
+            last_count = subject;
+        }
         // The next figure's name starts after this one's counted noun when a
         // list goes on (26746人脱贫、36个贫困村销号).
         prev_end = match subject {
@@ -1893,8 +1903,9 @@ fn compared_with_goal(before: &str) -> bool {
         "超额完成",
         "实现",
         "控制在",
-        // 占年计划的41.8%: the share of the goal reached so far.
+        // 占年计划的41.8%, 为计划的101%: the share of the goal reached.
         "占",
+        "为",
         // (与年度预期目标6%以上相比), 比年初目标: the goal compared with.
         "与",
         "比",

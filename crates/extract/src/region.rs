@@ -27,6 +27,9 @@ pub struct Place {
     pub level: Level,
     /// The province it lies in (its own name for a province).
     pub province: &'static str,
+    /// The prefecture a county lies in (its own name for a prefecture; empty
+    /// for a province and for counties straight under one).
+    pub prefecture: &'static str,
 }
 
 struct Gazetteer {
@@ -48,6 +51,8 @@ fn gazetteer() -> &'static Gazetteer {
         let mut names = HashMap::new();
         // Provinces by the first two digits of their code (listed before their places).
         let mut provinces: HashMap<&'static str, &'static str> = HashMap::new();
+        // Prefectures by the first four digits.
+        let mut prefectures: HashMap<&'static str, &'static str> = HashMap::new();
         for line in TSV.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
@@ -58,6 +63,11 @@ fn gazetteer() -> &'static Gazetteer {
                 provinces.insert(prefix, name);
             }
             let province = provinces.get(prefix).copied().unwrap_or(name);
+            let prefix4 = code.get(..4).unwrap_or(code);
+            if level == "2" {
+                prefectures.insert(prefix4, name);
+            }
+            let prefecture = prefectures.get(prefix4).copied().unwrap_or("");
             let level = match level {
                 "1" => Level::Province,
                 "2" => Level::Prefecture,
@@ -71,6 +81,7 @@ fn gazetteer() -> &'static Gazetteer {
                 name,
                 level,
                 province,
+                prefecture,
             };
             names.entry(name).or_insert((place, false));
             if level != Level::County {
@@ -86,6 +97,7 @@ fn gazetteer() -> &'static Gazetteer {
                     name: with_suffix,
                     level,
                     province,
+                    prefecture,
                 };
                 names.entry(with_suffix).or_insert((written, false));
                 if !COMMON.contains(&stem) {
@@ -98,26 +110,19 @@ fn gazetteer() -> &'static Gazetteer {
         // place as it was then, so each county-level place is known by its
         // other forms too, where no other place has that name. (Not X市:
         // 新城市 is a phrase.) Built once; the names live as long as the table.
-        let aliases: Vec<(String, &'static str)> = names
+        let aliases: Vec<(String, Place)> = names
             .values()
             .filter(|(p, short)| !short && p.level == Level::County)
             .filter_map(|(p, _)| {
                 let stem = p.name.strip_suffix(['县', '区', '市'])?;
-                (stem.chars().count() >= 2).then_some((stem, p.province))
+                (stem.chars().count() >= 2).then_some((stem, *p))
             })
-            .flat_map(|(stem, pr)| [(format!("{stem}县"), pr), (format!("{stem}区"), pr)])
+            .flat_map(|(stem, p)| [(format!("{stem}县"), p), (format!("{stem}区"), p)])
             .filter(|(a, _)| !names.contains_key(a.as_str()))
             .collect();
-        for (a, province) in aliases {
+        for (a, p) in aliases {
             let name: &'static str = Box::leak(a.into_boxed_str());
-            names.entry(name).or_insert((
-                Place {
-                    name,
-                    level: Level::County,
-                    province,
-                },
-                false,
-            ));
+            names.entry(name).or_insert((Place { name, ..p }, false));
         }
         // Two counties (or districts) of one short name: neither is meant.
         let short_names = |suffix: char| {
@@ -308,7 +313,12 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
         // A one-character name with its suffix (范县, 代县, 城区) hides in words
         // (示范县, 现代县域, 中心城区): it too must start a word.
         let hides_in_words = !*short && *len == 2 && !word_start;
+        // 2万户以上城区, 以下城区: 以上/以下 is a word, and 上城区 no place.
+        let after_yi = i > 0
+            && matches!(s[i - 1], '以' | '之')
+            && matches!(s[i], '上' | '下' | '内' | '外' | '东' | '西' | '南' | '北');
         !inside_another
+            && !after_yi
             && !joins_committee
             && !hides_in_words
             && (!*short || (word_start && !runs_on && p.name.chars().count() > *len))
@@ -452,6 +462,34 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             if pool.iter().all(|e| e.1.province == first) {
                 return lookup(first);
             }
+        }
+    }
+    // A city's own text (市委、市政府…) naming counties of its own only in
+    // passing (建成罗源县…项目): the city speaks.
+    let county_words = [
+        "县委",
+        "县政府",
+        "全县",
+        "区委",
+        "区政府",
+        "全区",
+        "我县",
+        "我区",
+    ];
+    let city_speaks = matches!(level_hint, None | Some((Level::Prefecture, "")))
+        && ["市委", "市政府", "全市", "我市"]
+            .iter()
+            .any(|w| text.contains(w))
+        && !county_words.iter().any(|w| text.contains(w));
+    if city_speaks
+        && !pool.is_empty()
+        && pool
+            .iter()
+            .all(|e| e.1.level == Level::County && e.2 <= 2 && !e.1.prefecture.is_empty())
+    {
+        let first = pool[0].1.prefecture;
+        if pool.iter().all(|e| e.1.prefecture == first) {
+            return lookup(first);
         }
     }
     pool.into_iter()
@@ -642,6 +680,7 @@ mod tests {
     fn words_holding_one_character_counties_are_no_places() {
         // 示范县 holds 范县, 现代县域 holds 代县.
         assert!(places(&chars("成功创建渔业平安示范县")).is_empty());
+        assert!(places(&chars("基本完成2万户以上城区连片棚户区改造")).is_empty());
         assert!(places(&chars("发展现代县域经济")).is_empty());
         assert_eq!(places(&chars("2020年，范县生产总值")).len(), 1);
     }
@@ -671,5 +710,13 @@ mod tests {
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("贵州省"));
         let s = chars("2020年是海南发展历史上极不平凡的一年。");
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("海南省"));
+        // A city's own text naming one of its counties in passing.
+        let s = chars(
+            "市委、市政府研究决定继续开展为民办实事工作。建成罗源县鉴江镇东湾溪安全生态水系项目。",
+        );
+        assert_eq!(main_place(&s).map(|p| p.name), Some("福州市"));
+        // …but not a county's text, which names the city's 市委 too.
+        let s = chars("在市委、市政府的坚强领导下，罗源县全县生产总值增长7%。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("罗源县"));
     }
 }

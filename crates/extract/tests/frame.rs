@@ -526,3 +526,23 @@ fn news_of_a_project_yields_what_it_will_do_once_built() {
     }
     assert_eq!(fact(&ex, 14.4).kind, Kind::Actual);
 }
+
+#[test]
+fn items_short_enough_to_read_as_headings_under_announced_goals() {
+    let text = "近日，己市印发《2019年为民办实事工作计划》，要求按时完成任务。\n《2019年为民办实事工作计划》的主要内容是:\n一、实施公交服务便民工程\n(一)新购置公交车200辆\n(二)新建改造100个公交站台\n二、进一步缓解停车难问题\n新增公共停车泊位7000个\n";
+    let ex = extract_document("n.txt", text);
+    for v in [200.0, 100.0, 7000.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2019)), "{v}");
+    }
+    // The item's number is no part of its name.
+    assert_eq!(fact(&ex, 200.0).indicator, "新购置公交车");
+}
+
+#[test]
+fn an_interview_headline_names_the_mayor_of_a_city() {
+    let text = "專訪長春市市長張志軍\n\n2020年,長春全市經濟總量達到6638億元。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(ex.info.region.as_deref(), Some("長春市"));
+    assert_eq!(fact(&ex, 6638.0).region.as_deref(), Some("長春市"));
+}

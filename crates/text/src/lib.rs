@@ -22,4 +22,4 @@ mod line;
 pub mod norm;
 
 pub use blocks::{blocks, Block, BlockKind};
-pub use line::{classify, heading_level, split_cells, LineClass};
+pub use line::{classify, heading_level, split_cells, strip_marker, LineClass};

@@ -258,6 +258,26 @@ pub fn marker_level(t: &str) -> Option<u8> {
     None
 }
 
+/// The line after the number it opens with (`(一)新购置公交车200辆` →
+/// `新购置公交车200辆`); the whole line if it opens with none.
+pub fn strip_marker(t: &str) -> &str {
+    let Some(level) = marker_level(t) else {
+        return t;
+    };
+    let body = t.trim_start_matches(['　', ' ']);
+    let end = match level {
+        1 | 2 => body.find(['章', '编', '篇', '部', '节']).map(|i| i + 3),
+        3 => body.find('、').map(|i| i + '、'.len_utf8()),
+        4 => body
+            .find([')', '）'])
+            .map(|i| i + body[i..].chars().next().map_or(1, char::len_utf8)),
+        _ => body
+            .find(['、', '．', '.'])
+            .map(|i| i + body[i..].chars().next().map_or(1, char::len_utf8)),
+    };
+    end.map_or(t, |e| &body[e..])
+}
+
 fn is_cn_digit(c: char) -> bool {
     "一二三四五六七八九十百零〇".contains(c)
 }
@@ -265,6 +285,18 @@ fn is_cn_digit(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_a_line_opens_with_is_stripped() {
+        assert_eq!(strip_marker("(一)新购置公交车200辆"), "新购置公交车200辆");
+        assert_eq!(strip_marker("  二、实施城区改造"), "实施城区改造");
+        assert_eq!(strip_marker("2.年内融资超过300亿元"), "年内融资超过300亿元");
+        assert_eq!(strip_marker("第三章 发展目标"), " 发展目标");
+        assert_eq!(
+            strip_marker("新增公共停车泊位7000个"),
+            "新增公共停车泊位7000个"
+        );
+    }
 
     #[test]
     fn a_numbered_sentence_is_no_heading() {

@@ -243,6 +243,9 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     let (now, past) = match (frame.doc_type, frame.present) {
         (DocType::WorkReport, _) => (now, past),
         (DocType::Other, Some(p)) if !frame.from_figures => (p, p - 1),
+        // A review speaks in the year it was written (预计今年将超过6万亿元
+        // after 2024年的5.78万亿元).
+        (DocType::PlanReview, Some(p)) => (p, p - 1),
         _ => return Vec::new(),
     };
     const WORDS: &[(&str, bool)] = &[
@@ -275,7 +278,9 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
             || at(s, i + n, "同期")
             || built_on
             || (*w == "去年" && i > 0 && s[i - 1] == '过');
-        if !compared {
+        // (A review's 五年来 runs to the period's end, not the year before.)
+        let review_span = frame.doc_type == DocType::PlanReview && !matches!(*w, "今年" | "去年");
+        if !compared && !review_span {
             out.push(YearMention {
                 pos: i,
                 year: if *current { now } else { past },
@@ -1758,9 +1763,14 @@ fn decide_kind(
         }
         // 年均增速预计将达到5% in a review or report: an estimate of a result.
         // (And in an article of that very year: 预计2025年地区生产总值将突破14万亿元.)
-        let estimate = pre.contains("预计")
-            && (matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport)
-                || (frame.doc_type == DocType::Other && frame.present == Some(y)));
+        // (预计到2025年末，全县地区生产总值将突破140亿元: 预计 before the year.)
+        let estimate = (pre.contains("预计")
+            && matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport))
+            || (frame.doc_type == DocType::Other
+                && frame.present == Some(y)
+                && (pre.contains("预计")
+                    || sentence.contains(&format!("预计到{y}"))
+                    || sentence.contains(&format!("预计{y}"))));
         if !target_marked || actual_marked || estimate {
             return Kind::Actual;
         }
@@ -1883,10 +1893,17 @@ fn compared_with_goal(before: &str) -> bool {
     let mut before = strip_goal_figure(before.strip_suffix('的').unwrap_or(before));
     // 高于年初预期目标: the qualifiers between the comparison and the goal word.
     // (占年计划的41.8%: 年 alone qualifies 计划 as well.)
-    while let Some(b) = ["预期", "年初", "年度", "计划", "全年", "年"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-    {
+    // (比“十五”计划高出4.1个百分点: the plan named by its period.)
+    while let Some(b) = [
+        "预期", "年初", "年度", "计划", "全年", "年", "”", "十五", "九五", "“",
+    ]
+    .iter()
+    .find_map(|w| before.strip_suffix(w))
+    .or_else(|| {
+        crate::doc::FIVE_YEAR_PLANS
+            .iter()
+            .find_map(|(n, _)| before.strip_suffix(n))
+    }) {
         before = b;
     }
     [
@@ -2145,9 +2162,13 @@ fn is_time_reference(name: &[char]) -> bool {
     if start.len() < t.len() && start.len() == 4 && start.chars().all(|c| c.is_ascii_digit()) {
         return true;
     }
+    // (是“九五”末的2.2倍: the plan periods before 2006 too, here where a
+    // whole name is read, not a running text.)
     let rest = crate::doc::FIVE_YEAR_PLANS
         .iter()
-        .find_map(|(n, _)| t.strip_prefix(n))
+        .map(|(n, _)| *n)
+        .chain(["九五", "十五", "八五"])
+        .find_map(|n| t.strip_prefix(n))
         .map(str::to_string)
         .or_else(|| {
             let c: Vec<char> = t.chars().collect();

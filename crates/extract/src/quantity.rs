@@ -941,6 +941,21 @@ fn finish(s: &[char], q: &mut Quantity) {
         && !matches!(s.get(q.end + 2), Some('至' | '到'))
         // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.
         && !["大关", "关口", "台阶", "两台阶", "两个台阶"].iter().any(|w| at(s, q.end, w));
+    // 营业收入超千亿元工业企业从2家增加到4家: a size class of the things
+    // counted after it, not a figure of its own.
+    if q.counts_following_noun
+        && q.unit.ends_with('元')
+        && ["超", "过", "逾", "超过"]
+            .iter()
+            .any(|w| ends(s, q.num_start, w))
+        && s[q.end..]
+            .iter()
+            .take_while(|c| !is_delim(**c))
+            .take(24)
+            .any(|c| c.is_ascii_digit())
+    {
+        q.qualifier = true;
+    }
     // 2个300亿元产业集群: a count of size classes, not a figure.
     if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;
@@ -1182,6 +1197,9 @@ mod tests {
         let v: Vec<char> = "食品加工2个300亿元产业集群".chars().collect();
         let qs = quantities(&v);
         assert!(qs[0].qualifier && qs[1].counts_following_noun);
+        let v: Vec<char> = "营业收入超千亿元工业企业从2家增加到4家".chars().collect();
+        let qs = quantities(&v);
+        assert!(qs[0].qualifier && !qs[1].qualifier);
         let v: Vec<char> = "提供贷款担保186笔15.1亿元".chars().collect();
         assert!(quantities(&v).iter().all(|q| !q.qualifier));
         assert!(q("锦州港30万吨航道改扩建").is_empty());

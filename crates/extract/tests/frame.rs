@@ -546,3 +546,26 @@ fn an_interview_headline_names_the_mayor_of_a_city() {
     assert_eq!(ex.info.region.as_deref(), Some("長春市"));
     assert_eq!(fact(&ex, 6638.0).region.as_deref(), Some("長春市"));
 }
+
+#[test]
+fn a_review_compares_with_the_plan_period_before_it() {
+    let text = "庚市经济和社会发展十一五规划\n\n一、“十五”时期的工作回顾\n\n——国民经济快速发展。全市生产总值达到206.27亿元,是“九五”末的2.2倍;固定资产投资年均增长16.5%,比“十五”计划高出4.1个百分点;财政一般预算收入完成11.79亿元,年均增长18.1%。\n";
+    let ex = extract_document("p.txt", text);
+    let ratio = fact(&ex, 2.2);
+    assert_eq!(ratio.indicator, "生产总值");
+    for v in [206.27, 2.2, 11.79, 18.1] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2005)), "{v}");
+    }
+}
+
+#[test]
+fn an_article_late_in_the_year_estimates_its_result() {
+    let text = "辛县“十四五”交出答卷\n\n2025-11-26 09:07:38 来源:某某在线\n\n预计到2025年末,全县地区生产总值将突破140亿元,年均增长6.2%。到2026年,全县地区生产总值力争达到150亿元。\n";
+    let ex = extract_document("n.txt", text);
+    for v in [140.0, 6.2] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)), "{v}");
+    }
+    assert_eq!(fact(&ex, 150.0).kind, Kind::Target);
+}

@@ -903,6 +903,8 @@ pub fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     // Index in `out` of a paragraph that may continue on a later line.
     let mut open_para: Option<usize> = None;
+    // Chars of the last text line, for a blank line after a short one.
+    let mut last_text_len = usize::MAX;
     let mut offset = 0;
     let lines: Vec<(usize, &str)> = text
         .split_inclusive('\n')
@@ -1005,7 +1007,22 @@ pub fn blocks(text: &str) -> Vec<Block> {
             continue;
         }
         match class {
-            LineClass::Blank | LineClass::PageNumber => {}
+            // A short line standing alone before a blank line (a headline, a
+            // date line, 上海发布) is no sentence a page break cut.
+            // (Not where a page number follows: that is a page break.)
+            LineClass::Blank
+                if last_text_len <= 20
+                    && open_para.is_some()
+                    && !lines[n..]
+                        .iter()
+                        .map(|(_, l)| classify(l))
+                        .find(|c| *c != LineClass::Blank)
+                        .is_some_and(|c| c == LineClass::PageNumber) =>
+            {
+                open_para = None
+            }
+            LineClass::Blank => {}
+            LineClass::PageNumber => last_text_len = usize::MAX,
             LineClass::Toc | LineClass::Chrome => open_para = None,
             LineClass::Heading(level) => {
                 open_para = None;
@@ -1061,6 +1078,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 });
             }
             LineClass::Text => {
+                last_text_len = line.trim().chars().count();
                 let lead = line.len() - line.trim_start_matches([' ', '\u{3000}']).len();
                 let end = start + line.trim_end().len();
                 // An indented line starts a new paragraph (web text indents paragraphs;
@@ -1123,6 +1141,19 @@ pub fn blocks(text: &str) -> Vec<Block> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_short_line_before_a_blank_line_stands_alone() {
+        let text = "上海发布 2016年\n\n新增7069张公办养老床位，为计划的101%。\n全市地区生产总值\n\n增长6.8%。\n";
+        let paras: Vec<&str> = blocks(text)
+            .iter()
+            .filter(|b| b.kind == BlockKind::Paragraph)
+            .map(|b| &text[b.start..b.end])
+            .collect();
+        // (A long line cut by a page break still runs on over the blank line.)
+        assert_eq!(paras[0], "上海发布 2016年");
+        assert_eq!(paras[1], "新增7069张公办养老床位，为计划的101%。");
+    }
 
     #[test]
     fn tables_pasted_one_cell_per_line() {

@@ -8,11 +8,14 @@
 //! later stages quote the document as written. Pure: no I/O, never fails.
 //!
 //! ```
-//! let text = "第一章 发展基础\n农业生产\n\n稳步发展。\n指标\t2020年\t2025年\n森林覆盖率(%)\t36.4\t36.65\n";
+//! let text = "第一章 发展基础\n全年农业生产在各方面因素的共同作用下继续保持\n\n稳步发展。\n指标\t2020年\t2025年\n森林覆盖率(%)\t36.4\t36.65\n";
 //! let blocks = planwatch_text::blocks(text);
 //! assert!(matches!(blocks[0].kind, planwatch_text::BlockKind::Heading { .. }));
 //! // The sentence cut by a page break is one paragraph again.
-//! assert_eq!(&text[blocks[1].start..blocks[1].end], "农业生产\n\n稳步发展。");
+//! assert_eq!(
+//!     &text[blocks[1].start..blocks[1].end],
+//!     "全年农业生产在各方面因素的共同作用下继续保持\n\n稳步发展。"
+//! );
 //! assert!(matches!(blocks[2].kind, planwatch_text::BlockKind::TableRow { .. }));
 //! ```
 #![deny(missing_docs)]

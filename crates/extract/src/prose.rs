@@ -68,6 +68,8 @@ struct YearMention {
     year: i32,
     /// Preceded by 到/至: a goal's deadline.
     deadline: bool,
+    /// Preceded by 截至: the date a stock was counted up to, no goal.
+    up_to: bool,
     /// Heads its sentence and is followed by a comma (`2020年，…`): the topic of
     /// what follows in the paragraph.
     topic: bool,
@@ -118,6 +120,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                         || at(s, after, "前")
                         || at(s, after, "底")
                 };
+                // (截至2018年末 dates a stock counted, no goal, though it
+                // carries as a deadline does.)
+                let up_to = ends(s, i, "截至") || ends(s, i, "截止");
                 let deadline = ((ends(s, i, "到") || ends(s, i, "至") || by_yu)
                     && (!at(s, after, "的") || goals_named(s, after + 1))
                     && !from_year_before(s, i))
@@ -159,6 +164,7 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     pos: i,
                     year: y,
                     deadline,
+                    up_to,
                     topic: (heads && comma) || announces || year_of,
                     base: ends(s, i, "由") || ends(s, i, "从"),
                     end: after,
@@ -174,6 +180,7 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                     pos: i,
                     year: y,
                     deadline: false,
+                    up_to: false,
                     topic: false,
                     base: ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
                     end: i + len,
@@ -232,6 +239,7 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
                 pos: i,
                 year: past,
                 deadline: false,
+                up_to: false,
                 topic: true,
                 base: false,
                 end: i + 2,
@@ -285,6 +293,7 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
                 pos: i,
                 year: if *current { now } else { past },
                 deadline: false,
+                up_to: false,
                 topic: true,
                 base: false,
                 end: i + n,
@@ -322,6 +331,7 @@ pub fn paragraph_facts(
         pos: 0,
         year,
         deadline: true,
+        up_to: false,
         topic: false,
         base: false,
         end: 0,
@@ -575,6 +585,7 @@ fn plan_end_deadlines(s: &[char]) -> Vec<YearMention> {
                 pos: i,
                 year: end,
                 deadline: true,
+                up_to: false,
                 topic: false,
                 base: false,
                 end: i + 1 + n,
@@ -603,6 +614,7 @@ fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention> {
                     pos: i,
                     year: end,
                     deadline: false,
+                    up_to: false,
                     topic: false,
                     base: false,
                     end: i + n,
@@ -657,6 +669,7 @@ fn sentence_facts(
                     pos: 0,
                     year: end,
                     deadline: true,
+                    up_to: false,
                     topic: false,
                     base: false,
                     end: 0,
@@ -731,6 +744,7 @@ fn sentence_facts(
                     pos: q.start,
                     year: list[k - first],
                     deadline: false,
+                    up_to: false,
                     topic: false,
                     base: false,
                     end: q.start,
@@ -766,6 +780,7 @@ fn sentence_facts(
                         pos: clause_start,
                         year: start + (k - first) as i32,
                         deadline: false,
+                        up_to: false,
                         topic: false,
                         base: false,
                         end: clause_start,
@@ -815,6 +830,7 @@ fn sentence_facts(
             // An implementation plan's first year may be a deadline (到2023年).
             let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
             y.deadline
+                && !y.up_to
                 && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year + first > p))
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(

@@ -917,6 +917,10 @@ fn finish(s: &[char], q: &mut Quantity) {
             break;
         }
     }
+    // 约¥0.65万元: a currency sign is part of the figure, not of its name.
+    if q.start > 0 && matches!(s[q.start - 1], '¥' | '￥') {
+        q.start -= 1;
+    }
     if q.comparator.is_none() {
         q.comparator = word_comparator_before(s, q.start);
     }
@@ -1047,6 +1051,14 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn a_currency_sign_belongs_to_the_figure() {
+        let v: Vec<char> = "人均GDP约¥0.65万元".chars().collect();
+        let qs = quantities(&v);
+        assert_eq!(qs[0].start, 6);
+        assert_eq!(qs[0].comparator, Some(Comparator::Approx));
     }
 
     #[test]

@@ -569,3 +569,13 @@ fn an_article_late_in_the_year_estimates_its_result() {
     }
     assert_eq!(fact(&ex, 150.0).kind, Kind::Target);
 }
+
+#[test]
+fn a_stock_counted_up_to_a_date_is_no_goal() {
+    let text = "柞水县基本简介\n\n截至2018年末,柞水县下辖8个镇、1个街道办事处,81个村居。2020年一季度柞水县实现生产总值14.94亿元。\n";
+    let ex = extract_document("n.txt", text);
+    for v in [8.0, 81.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2018)), "{v}");
+    }
+}

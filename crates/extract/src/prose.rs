@@ -2525,7 +2525,10 @@ fn qualitative_facts(
             .copied()
             .or(carried);
         let kind = decide_kind(ctx, section, &sentence, "", year_m.map(|y| y.year));
-        if kind != Kind::Target {
+        // A doubling reached (比2000年翻一番, 实现翻番) is a result worth stating
+        // too; the other patterns only say what a goal asks.
+        let doubling = pat.contains('翻') || pat.contains("倍增");
+        if kind != Kind::Target && !(doubling && kind == Kind::Actual) {
             continue;
         }
         let year = year_m
@@ -2573,6 +2576,33 @@ fn qualitative_facts(
         };
         if names.is_empty() {
             names.push(clean_name(&orig.iter().collect::<String>()));
+        }
+        // 生产总值达到805亿元，比2000年翻一番: a doubling reached names no
+        // indicator of its own; it is that of the figure before it in the
+        // sentence, or it is left out.
+        if kind == Kind::Actual {
+            // (财政收入提前实现翻一番: how soon is no part of the name.)
+            for n in names.iter_mut() {
+                if let Some(stem) = n.strip_suffix("提前") {
+                    *n = stem.to_string();
+                }
+            }
+            let (sentence_start, _) = span.bytes(a, a);
+            let weak = |n: &str| {
+                let c: Vec<char> = n.chars().collect();
+                c.len() < 2
+                    || ["比", "较", "較", "提前"].iter().any(|w| n.starts_with(w))
+                    || is_time_reference(&c)
+            };
+            if names.iter().any(|n| weak(n)) {
+                match out
+                    .last()
+                    .filter(|f| f.value.is_some() && f.start.is_some_and(|x| x >= sentence_start))
+                {
+                    Some(f) => names = vec![f.indicator.clone()],
+                    None => continue,
+                }
+            }
         }
         for indicator in names {
             out.push(Fact {
@@ -2695,6 +2725,7 @@ const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("全国水平", Measure::Level, Comparator::Eq),
     ("实现翻番", Measure::Cumulative, Comparator::Eq),
     ("翻一番", Measure::Cumulative, Comparator::Eq),
+    ("翻了一番", Measure::Cumulative, Comparator::Eq),
     ("翻两番", Measure::Cumulative, Comparator::Eq),
     ("实现倍增", Measure::Cumulative, Comparator::Eq),
     ("上一个大台阶", Measure::Level, Comparator::Gt),

@@ -579,3 +579,23 @@ fn a_stock_counted_up_to_a_date_is_no_goal() {
         assert_eq!((f.kind, f.year), (Kind::Actual, Some(2018)), "{v}");
     }
 }
+
+#[test]
+fn a_doubling_reached_is_the_figure_before_it() {
+    let text = "壬市经济和社会发展十一五规划\n\n一、“十五”时期的工作回顾\n\n全市生产总值达到805亿元,比2000年翻一番;财政收入提前实现翻一番;提前两年实现翻一番。\n";
+    let ex = extract_document("p.txt", text);
+    let doubled: Vec<_> = ex
+        .facts
+        .iter()
+        .filter(|f| f.value.is_none())
+        .map(|f| (f.kind, f.indicator.as_str(), f.text.as_deref()))
+        .collect();
+    // The third names no indicator, nor a figure before it in its sentence: left out.
+    assert_eq!(
+        doubled,
+        [
+            (Kind::Actual, "生产总值", Some("比2000年翻一番")),
+            (Kind::Actual, "财政收入", Some("实现翻一番"))
+        ]
+    );
+}

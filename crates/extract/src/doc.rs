@@ -225,8 +225,9 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
         for (at, _) in s.match_indices(n) {
             let before = &s[..at];
             let after = s[at + n.len()..].trim_start_matches(['”', '"', '’']);
-            // (是“十二五”时期的2.7倍 compares too.)
-            let compared = ['比', '较', '是']
+            // (是“十二五”时期的2.7倍 compares too; 由“十三五”末的56.47%提升到
+            // starts a change from it.)
+            let compared = ['比', '较', '是', '由', '从']
                 .iter()
                 .any(|c| before.ends_with(*c) || before.ends_with(&format!("{c}“")));
             let spoken = after.starts_with("时期")

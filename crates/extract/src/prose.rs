@@ -101,6 +101,14 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.
                 || (at(s, after, "以来") && !(i == 0 || s.get(i - 1).is_some_and(|c| is_clause_delim(*c) || is_sentence_end(*c))))
                 || at(s, after, "远景")
+                // 自2016年启动建设至今: a span's start, up to now.
+                || ((ends(s, i, "自") || ends(s, i, "从"))
+                    && s[after..]
+                        .iter()
+                        .take_while(|c| !is_clause_delim(**c))
+                        .take(16)
+                        .collect::<String>()
+                        .contains("至今"))
                 || at(s, after, "的基础")
                 || at(s, after, "基础上");
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.

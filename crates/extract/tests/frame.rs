@@ -599,3 +599,10 @@ fn a_doubling_reached_is_the_figure_before_it() {
         ]
     );
 }
+
+#[test]
+fn a_total_since_a_year_up_to_now_is_now() {
+    let text = "癸区新闻\n\n2025-12-20\n\n城市副中心自2016年启动建设至今,累计完成固定资产投资超9600亿元。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(fact(&ex, 9600.0).year, Some(2025));
+}

@@ -89,8 +89,15 @@ pub fn classify(line: &str) -> LineClass {
     {
         return LineClass::Toc;
     }
-    if t.len() < 600 && t.chars().count() < 200 && chrome().is_match(t) {
-        return LineClass::Chrome;
+    if t.len() < 600 && t.chars().count() < 200 {
+        // (阅读量:6675记者19日从…获悉，…。: a counter run into the article's
+        // first paragraph; the sentences after it are the text.)
+        if let Some(last) = chrome().find_iter(t).last() {
+            let rest = &t[last.end()..];
+            if !(rest.contains('。') && rest.chars().count() > 60) {
+                return LineClass::Chrome;
+            }
+        }
     }
     if is_toc_entry(t) {
         return LineClass::Toc;
@@ -285,6 +292,13 @@ fn is_cn_digit(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_counter_run_into_the_first_paragraph_is_no_chrome() {
+        assert_eq!(classify("浏览量:8418"), LineClass::Chrome);
+        let line = "阅读量:6675记者19日从北京市人民政府新闻办公室举行的新闻发布会获悉,北京城市副中心自2016年启动建设至今,累计完成固定资产投资超9600亿元。“十四五”期间,预计地区生产总值年均增长超6%。";
+        assert_eq!(classify(line), LineClass::Text);
+    }
 
     #[test]
     fn the_number_a_line_opens_with_is_stripped() {

@@ -48,6 +48,8 @@ const CLASSIFIERS: &[&str] = &[
     "万人",
     "万个",
     "标台",
+    "口",
+    "列",
     "册",
     "块",
     "所",
@@ -96,6 +98,7 @@ const BASE_UNITS: &[&str] = &[
     "千米",
     "千瓦时",
     "千瓦",
+    "吉瓦",
     "兆瓦",
     "兆伏安",
     "千伏安",
@@ -134,6 +137,8 @@ const BASE_UNITS: &[&str] = &[
     "场次",
     "场",
     "笔",
+    "口",
+    "列",
     "批次",
     "艘",
     "架",
@@ -506,11 +511,25 @@ fn list_unit(s: &[char], mut j: usize) -> Option<(String, usize)> {
 /// `突破亿吨`: a magnitude and unit with no number after 突破/超过/达到 means one.
 fn implicit_one(s: &[char], i: usize) -> Option<Number> {
     let c = *s.get(i)?;
-    if !(c == '亿' || c == '万') || !["突破", "超过", "达到", "达"].iter().any(|w| ends(s, i, w))
-    {
+    // (跨上万亿元台阶, 保持在亿吨以上: the verbs that pass or hold a level.)
+    let verbs = [
+        "突破",
+        "超过",
+        "达到",
+        "达",
+        "跨上",
+        "迈上",
+        "跃上",
+        "保持在",
+        "首破",
+        "破",
+    ];
+    if !(c == '亿' || c == '万') || !verbs.iter().any(|w| ends(s, i, w)) {
         return None;
     }
-    let after = match_word(s, i + 1, BASE_UNITS)?;
+    // (突破万亿元: 万亿 is one magnitude.)
+    let unit_at = if at(s, i, "万亿") { i + 2 } else { i + 1 };
+    let after = match_word(s, unit_at, BASE_UNITS)?;
     if after == "%" || after.ends_with("百分点") {
         return None;
     }
@@ -1051,6 +1070,18 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn a_bare_magnitude_passed_or_held_is_one() {
+        assert_eq!(
+            q("跨上万亿元台阶"),
+            vec![(1.0, None, "万亿元".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(q("原煤产量保持在亿吨以上")[0].2, "亿吨");
+        assert!(q("万亿级产业集群").is_empty());
+        assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
+        assert_eq!(q("勘探开发井超过100口")[0].2, "口");
     }
 
     #[test]

@@ -847,9 +847,28 @@ fn sentence_facts(
             );
         // 由3700亿元增加到7400亿元: the value a change starts from is past,
         // whatever goal the change is.
-        let starts_a_change = year_m.is_none_or(|y| y.deadline)
-            && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
-            && (matches!(s.get(q.end + 2), Some('至' | '到')) || s.get(q.end) == Some(&'向'));
+        // (由2021年的568亿元增加到880亿元, 由目前的4万亩增至10万亩: a start
+        // dated in the past or now.)
+        let start_word = {
+            let mut t = pre.trim_end();
+            t = t.strip_suffix('的').unwrap_or(t);
+            let dated = ["现在", "目前", "当前"]
+                .iter()
+                .find_map(|w| t.strip_suffix(w))
+                .or_else(|| {
+                    let y = t.strip_suffix('年')?;
+                    let digits = y.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                    (digits == 4).then(|| &y[..y.len() - 4])
+                });
+            let t = dated.unwrap_or(t);
+            ["从", "由"].iter().any(|w| t.ends_with(w))
+        };
+        let starts_a_change = year_m.is_none_or(|y| y.deadline || y.base)
+            && start_word
+            // (增加到, 提高至; 增至, 降到; 向.)
+            && (matches!(s.get(q.end + 2), Some('至' | '到'))
+                || matches!(s.get(q.end + 1), Some('至' | '到'))
+                || s.get(q.end) == Some(&'向'));
         let kind = if starts_a_change {
             Kind::Actual
         } else if met_goal || (decided == Kind::Actual && by_deadline) {

@@ -606,3 +606,16 @@ fn a_total_since_a_year_up_to_now_is_now() {
     let ex = extract_document("n.txt", text);
     assert_eq!(fact(&ex, 9600.0).year, Some(2025));
 }
+
+#[test]
+fn a_change_starts_from_a_value_of_its_own_past_year() {
+    let text = "子州农业高质量发展三年行动实施方案(2022—2024年)\n\n到2024年,农业增加值由2021年的311.32亿元增加到440亿元,黄河流域露地蔬菜由目前的4万亩增至10万亩。\n";
+    let ex = extract_document("i.txt", text);
+    let start = fact(&ex, 311.32);
+    assert_eq!((start.kind, start.year), (Kind::Actual, Some(2021)));
+    assert_eq!(fact(&ex, 4.0).kind, Kind::Actual);
+    for v in [440.0, 10.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)), "{v}");
+    }
+}

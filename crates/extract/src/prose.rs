@@ -181,9 +181,24 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             i += len;
         } else if let Some((y, len)) = five_year_end_at(s, i) {
             // 从“十三五”末的3.87万亿元: the last year of that plan; 是“十一五”末的2倍 compares.
-            let comparison = ["比", "较", "比“", "较“"].iter().any(|w| ends(s, i, w))
-                || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
-            if !comparison {
+            let compared = ["比", "较", "比“", "较“"].iter().any(|w| ends(s, i, w));
+            let comparison =
+                compared || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
+            // 较“十三五”末的3.4万元增长到3.9万元: the base is stated, and is that year's.
+            let base_value = compared
+                && at(s, i + len, "的")
+                && s.get(i + len + 1).is_some_and(|c| c.is_ascii_digit());
+            if base_value {
+                out.push(YearMention {
+                    pos: i,
+                    year: y,
+                    deadline: false,
+                    up_to: false,
+                    topic: false,
+                    base: true,
+                    end: i + len,
+                });
+            } else if !comparison {
                 out.push(YearMention {
                     pos: i,
                     year: y,
@@ -905,6 +920,13 @@ fn sentence_facts(
                 // 过去五年 in a report is the five years up to the one reviewed.
                 let before: String = span.chars[..a + q.start].iter().collect();
                 period_spoken_of(&before).or_else(|| {
+                    // A review of a plan: its changes run from the year before
+                    // the plan's first (由22.2%提高到36.2%).
+                    if ctx.frame.doc_type == DocType::PlanReview {
+                        if let Some(start) = ctx.frame.period_start {
+                            return Some((start, start + 4));
+                        }
+                    }
                     let p = ctx.frame.present?;
                     // A five-year plan looks back on the five years to its base year.
                     let plan =

@@ -619,3 +619,15 @@ fn a_change_starts_from_a_value_of_its_own_past_year() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)), "{v}");
     }
 }
+
+#[test]
+fn a_review_dates_the_start_of_its_changes_at_the_plan_base() {
+    let text = "丑县“十四五”发展成就新闻发布会\n\n“十四五”时期，丑县经济社会发展取得新成效。人均生产总值较“十三五”末的3.4万元增长到3.9万元;工业对全县生产总值增长贡献度由22.2%提高到36.2%。\n";
+    let ex = extract_document("r.txt", text);
+    for v in [3.4, 22.2] {
+        assert_eq!(fact(&ex, v).year, Some(2020), "{v}");
+    }
+    for v in [3.9, 36.2] {
+        assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
+    }
+}

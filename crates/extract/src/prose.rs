@@ -706,6 +706,24 @@ fn sentence_facts(
     let mut before_share: Option<(usize, usize)> = None;
     // The name of the last count with its noun after it (7069张公办养老床位).
     let mut last_count: Option<Name> = None;
+    // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
+    // figure names what the figures after it are of.
+    let opening_subject = {
+        let end = (0..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
+        let clause: String = s[..end].iter().collect();
+        let trend = TRENDS
+            .iter()
+            .find(|t| clause.ends_with(*t))
+            .map_or(0, |t| t.chars().count());
+        let (ls, le) = strip(s, 0, end - trend, LEAD, TRAIL);
+        let name: String = s.get(ls..le).unwrap_or_default().iter().collect();
+        (qs.first().is_some_and(|q| q.start > end)
+            && name.chars().count() >= 2
+            && looks_like_a_name(&name))
+        .then_some(Name::Plain(ls, le))
+    };
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
@@ -1017,7 +1035,8 @@ fn sentence_facts(
                     // (Not inside a list, 1.902万户、6.53万人脱贫, named after it.)
                     _ => last_subject
                         .map(|(x, y)| Name::Plain(x, y))
-                        .or(last_count.filter(|_| !in_run)),
+                        .or(last_count.filter(|_| !in_run))
+                        .or(opening_subject),
                 }
             }
         };
@@ -2675,6 +2694,27 @@ fn qualitative_facts(
         }
     }
 }
+
+/// How a sentence says an indicator went, before its figures follow.
+const TRENDS: &[&str] = &[
+    "稳步增长",
+    "持续增长",
+    "快速增长",
+    "较快增长",
+    "保持较快增长",
+    "平稳增长",
+    "稳定增长",
+    "大幅增长",
+    "大幅提升",
+    "稳步提升",
+    "持续提升",
+    "明显提升",
+    "显著提升",
+    "不断提高",
+    "稳步提高",
+    "持续下降",
+    "明显下降",
+];
 
 /// Whether a clause reads as an indicator's name alone: it ends the way
 /// names of measured things end (…的比重, …率, …收入).

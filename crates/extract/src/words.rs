@@ -82,6 +82,10 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    "年平均递增",
+    "年平均递减",
+    "平均递增",
+    "平均递减",
     "年均递增",
     "年均递减",
     "分别提高到",

@@ -631,3 +631,13 @@ fn a_review_dates_the_start_of_its_changes_at_the_plan_base() {
         assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
     }
 }
+
+#[test]
+fn an_opening_clause_with_no_figure_names_the_figures_after_it() {
+    let text = "寅市“十三五”规划\n\n到2020年，工业增加值实现135亿元,年平均递增28%。旅游业总收入稳步增长，2020年达到9000亿元左右，年均增长21%左右。\n";
+    let ex = extract_document("p.txt", text);
+    assert_eq!(fact(&ex, 28.0).indicator, "工业增加值");
+    for v in [9000.0, 21.0] {
+        assert_eq!(fact(&ex, v).indicator, "旅游业总收入", "{v}");
+    }
+}

@@ -1363,7 +1363,7 @@ impl Name {
                 if let Some(c) = collective(chars) {
                     return vec![c];
                 }
-                let sectors = sector_list(chars);
+                let sectors = sector_list(chars).or_else(|| urban_and_rural(chars));
                 let items = sectors.clone().unwrap_or_else(|| split_list(chars));
                 if items.len() < 2 {
                     return vec![whole];
@@ -1372,7 +1372,15 @@ impl Name {
                     // A shared value belongs to each item when the sentence says 均/分别,
                     // or the items are rates or shares, which cannot add up.
                     let tail: String = between(s, b, qs[k].start).iter().collect();
-                    let each = tail.contains('均') || tail.contains('都') || tail.contains("分别");
+                    // (年均, 平均 are no 均 of the items.)
+                    let plain = tail.replace("年均", "").replace("平均", "");
+                    let both = plain.contains('均') || plain.contains('都');
+                    let each = both || tail.contains("分别");
+                    // (城乡居民收入分别增长4.7% with one figure: the first item's,
+                    // the text naming the second's cut off.)
+                    if sectors.is_some() && !both && tail.contains("分别") {
+                        return items.into_iter().take(1).collect();
+                    }
                     let last = items.last().map(String::as_str).unwrap_or("");
                     let unit = qs[k].unit.as_str();
                     let rate = unit == "%" || unit == "‰" || unit.ends_with("百分点");
@@ -1435,6 +1443,22 @@ fn collective(chars: &[char]) -> Option<String> {
     let j = (1..tail.len().saturating_sub(2))
         .find(|&j| "二两三四五六七八九十".contains(tail[j]) && "大个项类".contains(tail[j + 1]))?;
     Some(clean_name(&tail[j..].iter().collect::<String>()))
+}
+
+/// `城乡居民人均可支配收入分别增长8.3%和9.1%`: the town and the country
+/// residents' figures, named in the document's script.
+fn urban_and_rural(chars: &[char]) -> Option<Vec<String>> {
+    let head: String = chars.iter().take(4).collect();
+    let rest: String = clean_name(&chars.get(4..)?.iter().collect::<String>());
+    // (城乡居民收入比, 城乡居民收入差距: one figure of the two together.)
+    if rest.ends_with('比') || rest.ends_with("差距") {
+        return None;
+    }
+    match head.as_str() {
+        "城乡居民" => Some(vec![format!("城镇居民{rest}"), format!("农村居民{rest}")]),
+        "城鄉居民" => Some(vec![format!("城鎮居民{rest}"), format!("農村居民{rest}")]),
+        _ => None,
+    }
 }
 
 /// `一、二、三产业增加值`, `一二三産`, `第二、三产业比重`: the sectors named
@@ -2888,6 +2912,24 @@ mod tests {
             .map(brief)
             .collect();
         assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn town_and_country_residents_are_spelt_out() {
+        let list = |s: &str| urban_and_rural(&s.chars().collect::<Vec<_>>());
+        assert_eq!(
+            list("城乡居民人均可支配收入"),
+            Some(vec![
+                "城镇居民人均可支配收入".to_string(),
+                "农村居民人均可支配收入".to_string()
+            ])
+        );
+        assert_eq!(
+            list("城鄉居民收入").map(|v| v[1].clone()),
+            Some("農村居民收入".into())
+        );
+        assert_eq!(list("城乡居民收入比"), None);
+        assert_eq!(list("居民人均可支配收入"), None);
     }
 
     #[test]

@@ -420,7 +420,10 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                 let signed = q.start >= 1
                     && matches!(s[q.start - 1], '-' | '−' | '－')
                     && (q.start == 1
-                        || matches!(s[q.start - 2], '为' | '是' | ':' | '(' | ',' | '至' | '达'));
+                        || matches!(
+                            s[q.start - 2],
+                            '为' | '是' | ':' | '(' | ',' | '至' | '达' | '长'
+                        ));
                 if signed && q.value > 0.0 && q.value_max.is_none() {
                     q.value = -q.value;
                     q.start -= 1;
@@ -1082,6 +1085,11 @@ mod tests {
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");
+    }
+
+    #[test]
+    fn a_growth_written_with_its_minus_sign() {
+        assert_eq!(q("到位资金7.57亿元,增长-16%")[1].0, -16.0);
     }
 
     #[test]

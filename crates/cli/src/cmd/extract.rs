@@ -49,7 +49,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        let ex = planwatch_extract::extract_document(&loaded.name, &loaded.text);
+        // A fault in the extractor on one document is reported against that
+        // document; the others are still read.
+        let ex = match std::panic::catch_unwind(|| {
+            planwatch_extract::extract_document(&loaded.name, &loaded.text)
+        }) {
+            Ok(ex) => ex,
+            Err(_) => {
+                eprintln!(
+                    "planwatch: {}: the extractor failed on this document (an internal error; please report it with the file)",
+                    path.display()
+                );
+                failed += 1;
+                continue;
+            }
+        };
         if args.explain {
             explain(&loaded.name, &ex);
         }

@@ -1633,6 +1633,15 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         if digits > 0 && digits <= 2 && matches!(s.get(a + digits), Some(')' | '）')) {
             a += digits + 1;
         }
+        // (1.地区生产总值达到46616亿元: an item's number.)
+        if digits > 0
+            && digits <= 2
+            && matches!(s.get(a + digits), Some('.' | '．' | '、'))
+            && s.get(a + digits + 1).is_some_and(|c| !c.is_ascii_digit())
+            && (a == 0 || is_clause_delim(s[a - 1]) || s[a - 1] == '\n')
+        {
+            a += digits + 1;
+        }
         if let Some((_, len)) = year_at(s, a) {
             a += len;
         }

@@ -641,3 +641,11 @@ fn an_opening_clause_with_no_figure_names_the_figures_after_it() {
         assert_eq!(fact(&ex, v).indicator, "旅游业总收入", "{v}");
     }
 }
+
+#[test]
+fn an_items_number_is_no_part_of_its_name() {
+    let text = "卯省2019年计划执行情况\n\n1.地区生产总值达到46616亿元、增长7.5%。\n2.全社会固定资产投资增长10.2%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 46616.0).indicator, "地区生产总值");
+    assert_eq!(fact(&ex, 10.2).indicator, "全社会固定资产投资");
+}

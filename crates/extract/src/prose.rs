@@ -708,7 +708,8 @@ fn sentence_facts(
     let mut last_count: Option<Name> = None;
     // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
     // figure names what the figures after it are of.
-    let opening_subject = {
+    // (Read only when a figure has no other name: every sentence passes here.)
+    let opening_subject = || {
         let end = (0..s.len())
             .find(|&i| is_clause_delim(s[i]))
             .unwrap_or(s.len());
@@ -1036,7 +1037,7 @@ fn sentence_facts(
                     _ => last_subject
                         .map(|(x, y)| Name::Plain(x, y))
                         .or(last_count.filter(|_| !in_run))
-                        .or(opening_subject),
+                        .or_else(opening_subject),
                 }
             }
         };

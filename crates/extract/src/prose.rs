@@ -2679,10 +2679,10 @@ fn qualitative_facts(
         if names.is_empty() {
             names.push(clean_name(&orig.iter().collect::<String>()));
         }
-        // 生产总值达到805亿元，比2000年翻一番: a doubling reached names no
-        // indicator of its own; it is that of the figure before it in the
-        // sentence, or it is left out.
-        if kind == Kind::Actual {
+        // 生产总值达到805亿元，比2000年翻一番: a doubling (reached or set)
+        // names no indicator of its own; it is that of the figure before it
+        // in the sentence, or it is left out.
+        if kind == Kind::Actual || doubling {
             // (财政收入提前实现翻一番: how soon is no part of the name.)
             for n in names.iter_mut() {
                 if let Some(stem) = n.strip_suffix("提前") {

@@ -1622,10 +1622,8 @@ fn known_place_ending(t: &str) -> Option<String> {
         return None;
     }
     (1..chars.len().saturating_sub(1)).find_map(|i| {
-        let (p, len, _) = crate::region::place_chain_at(&chars, i)?;
-        (i + len == chars.len())
-            .then(|| chars[i..].iter().collect::<String>())
-            .filter(|_| !p.name.is_empty())
+        let (_, len, _) = crate::region::place_chain_at(&chars, i)?;
+        (i + len == chars.len()).then(|| chars[i..].iter().collect::<String>())
     })
 }
 

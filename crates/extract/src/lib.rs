@@ -44,6 +44,25 @@ pub struct Extraction {
     pub frame: Vec<frame::Decision>,
 }
 
+/// A fault of the extractor on one document (it panicked: a bug). Callers
+/// report it against that document and go on with the others.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExtractFault;
+
+impl std::fmt::Display for ExtractFault {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("the extractor failed on this document (an internal error; please report it with the file)")
+    }
+}
+
+impl std::error::Error for ExtractFault {}
+
+/// [`extract_document`], a panic inside it caught and returned as an error,
+/// so that one bad document never ends a run or a server task.
+pub fn try_extract_document(doc: &str, text: &str) -> Result<Extraction, ExtractFault> {
+    std::panic::catch_unwind(|| extract_document(doc, text)).map_err(|_| ExtractFault)
+}
+
 /// Extracts every fact from `text`, the text of the document named `doc`.
 pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let blocks = planwatch_text::blocks(text);

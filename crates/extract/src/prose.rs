@@ -188,24 +188,14 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             let base_value = compared
                 && at(s, i + len, "的")
                 && s.get(i + len + 1).is_some_and(|c| c.is_ascii_digit());
-            if base_value {
+            if base_value || !comparison {
                 out.push(YearMention {
                     pos: i,
                     year: y,
                     deadline: false,
                     up_to: false,
                     topic: false,
-                    base: true,
-                    end: i + len,
-                });
-            } else if !comparison {
-                out.push(YearMention {
-                    pos: i,
-                    year: y,
-                    deadline: false,
-                    up_to: false,
-                    topic: false,
-                    base: ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
+                    base: base_value || ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
                     end: i + len,
                 });
             }
@@ -706,6 +696,12 @@ fn sentence_facts(
     let mut before_share: Option<(usize, usize)> = None;
     // The name of the last count with its noun after it (7069张公办养老床位).
     let mut last_count: Option<Name> = None;
+    // (Every word it looks for ends in 后: most sentences are passed over at once.)
+    let projected = if s.contains(&'后') && !qs.is_empty() {
+        projected_from(s)
+    } else {
+        None
+    };
     // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
     // figure names what the figures after it are of.
     // (Read only when a figure has no other name: every sentence passes here.)
@@ -847,7 +843,7 @@ fn sentence_facts(
         );
         // 工程建成后，每年可退还农业用水1.48亿立方米: what a project will yield.
         let decided = if ctx.frame.doc_type != DocType::StatisticalBulletin
-            && projects_effect(&s[..q.start])
+            && projected.is_some_and(|from| from <= q.start)
         {
             Kind::Target
         } else {
@@ -1975,10 +1971,10 @@ fn task_done(after: &str) -> bool {
     t.starts_with("完成") || t.starts_with("实现")
 }
 
-/// `将筹措`, `将实施`: 将 before a verb (not 将近, 将其, 将来).
-/// `建成后，每年可…`, `全部投产后将…`: what a project will yield once built,
-/// said before a figure (`s` ends at the figure).
-fn projects_effect(s: &[char]) -> bool {
+/// `建成后，每年可…`, `全部投产后将…`: where a sentence starts telling what
+/// a project will yield once built (the char after the first 可/将/预计/能
+/// that follows such words); a figure after it is a goal.
+fn projected_from(s: &[char]) -> Option<usize> {
     const ONCE: &[&str] = &[
         "建成后",
         "投产后",
@@ -1988,15 +1984,24 @@ fn projects_effect(s: &[char]) -> bool {
         "运营后",
         "落成后",
     ];
-    let text: String = s.iter().collect();
-    ONCE.iter().any(|w| {
-        text.find(w).is_some_and(|i| {
-            let after = &text[i + w.len()..];
-            ["可", "将", "预计", "能"].iter().any(|m| after.contains(m))
+    ONCE.iter()
+        .filter_map(|w| {
+            (0..s.len())
+                .find(|&i| at(s, i, w))
+                .map(|i| i + w.chars().count())
         })
-    })
+        .filter_map(|from| {
+            (from..s.len()).find_map(|i| {
+                ["可", "将", "预计", "能"]
+                    .iter()
+                    .find(|m| at(s, i, m))
+                    .map(|m| i + m.chars().count())
+            })
+        })
+        .min()
 }
 
+/// `将筹措`, `将实施`: 将 before a verb (not 将近, 将其, 将来).
 fn speaks_of_future(sentence: &str) -> bool {
     sentence.match_indices('将').any(|(i, w)| {
         let next = sentence[i + w.len()..].chars().next();

@@ -246,10 +246,8 @@ impl AppState {
     pub async fn ingest(&self, name: &str, bytes: &[u8]) -> ApiResult<UploadOutcome> {
         let loaded = planwatch_ingest::load_bytes(name, bytes)
             .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
-        let ex = std::panic::catch_unwind(|| {
-            planwatch_extract::extract_document(&loaded.name, &loaded.text)
-        })
-        .map_err(|_| ApiError::Unprocessable(format!("{name}: extraction failed")))?;
+        let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
+            .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
         let doc = NewDocument {
             name: loaded.name.clone(),
             path: None,

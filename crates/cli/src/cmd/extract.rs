@@ -49,17 +49,10 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                 continue;
             }
         };
-        // A fault in the extractor on one document is reported against that
-        // document; the others are still read.
-        let ex = match std::panic::catch_unwind(|| {
-            planwatch_extract::extract_document(&loaded.name, &loaded.text)
-        }) {
+        let ex = match planwatch_extract::try_extract_document(&loaded.name, &loaded.text) {
             Ok(ex) => ex,
-            Err(_) => {
-                eprintln!(
-                    "planwatch: {}: the extractor failed on this document (an internal error; please report it with the file)",
-                    path.display()
-                );
+            Err(e) => {
+                eprintln!("planwatch: {}: {e}", path.display());
                 failed += 1;
                 continue;
             }

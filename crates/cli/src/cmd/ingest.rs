@@ -72,11 +72,8 @@ enum Outcome {
 
 async fn ingest_one(store: &Store, path: &Path) -> anyhow::Result<Outcome> {
     let loaded = planwatch_ingest::load_path(path)?;
-    // Extraction is pure and must not fail; a panic in it is one bad file, not a dead run.
-    let ex = std::panic::catch_unwind(|| {
-        planwatch_extract::extract_document(&loaded.name, &loaded.text)
-    })
-    .map_err(|_| anyhow::anyhow!("extraction crashed on this document"))?;
+    // A panic in extraction is one bad file, not a dead run.
+    let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)?;
     let doc = NewDocument {
         name: loaded.name.clone(),
         path: Some(path.display().to_string()),

@@ -10,6 +10,10 @@ use crate::{CatalogError, Result};
 /// The catalogue shipped with planwatch (`data/indicators.toml`).
 pub const DEFAULT_CATALOG: &str = include_str!("../data/indicators.toml");
 
+/// The domain shown for an indicator the catalogue does not know (未归类),
+/// the one word every page and report uses.
+pub const NO_DOMAIN: &str = "未归类";
+
 /// Which way is good for an indicator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

@@ -32,6 +32,29 @@ impl FindingKind {
             FindingKind::BaselineRevised => "baseline_revised",
         }
     }
+
+    /// Every kind of finding.
+    pub const ALL: [FindingKind; 4] = [
+        FindingKind::TargetConflict,
+        FindingKind::GrowthMismatch,
+        FindingKind::YearlyShortfall,
+        FindingKind::BaselineRevised,
+    ];
+
+    /// The kind spelled by [`FindingKind::as_str`].
+    pub fn parse(s: &str) -> Option<FindingKind> {
+        FindingKind::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The kind's Chinese name, the one label pages and reports show.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            FindingKind::TargetConflict => "目标冲突",
+            FindingKind::GrowthMismatch => "增速与目标不符",
+            FindingKind::YearlyShortfall => "年度目标合计不足",
+            FindingKind::BaselineRevised => "基数修订",
+        }
+    }
 }
 
 /// One fact cited by a finding.

@@ -20,7 +20,9 @@ pub mod import;
 pub mod link;
 pub mod normalize;
 
-pub use catalog::{Catalog, Direction, Indicator, Match, MatchKind, UnitDef, DEFAULT_CATALOG};
+pub use catalog::{
+    Catalog, Direction, Indicator, Match, MatchKind, UnitDef, DEFAULT_CATALOG, NO_DOMAIN,
+};
 pub use check::{check, Evidence, Finding, FindingKind};
 pub use import::{rows_to_facts, ImportedRows, RowError, TEMPLATE_COLUMNS};
 pub use link::{region_matches, series, DocRef, Linked, Linker, Series, SeriesPoint, Sourced};

@@ -58,6 +58,31 @@ pub enum Attribute {
 }
 
 impl Measure {
+    /// Every measure.
+    pub const ALL: [Measure; 5] = [
+        Measure::Level,
+        Measure::Growth,
+        Measure::AvgGrowth,
+        Measure::Reduction,
+        Measure::Cumulative,
+    ];
+
+    /// The measure spelled by [`Measure::as_str`].
+    pub fn parse(s: &str) -> Option<Measure> {
+        Measure::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The measure's Chinese name (水平/增长/年均增长/降低/累计).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Measure::Level => "水平",
+            Measure::Growth => "增长",
+            Measure::AvgGrowth => "年均增长",
+            Measure::Reduction => "降低",
+            Measure::Cumulative => "累计",
+        }
+    }
+
     /// The schema's spelling.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -71,6 +96,34 @@ impl Measure {
 }
 
 impl Comparator {
+    /// Every comparator.
+    pub const ALL: [Comparator; 6] = [
+        Comparator::Eq,
+        Comparator::Approx,
+        Comparator::Ge,
+        Comparator::Gt,
+        Comparator::Le,
+        Comparator::Lt,
+    ];
+
+    /// The comparator spelled by [`Comparator::as_str`].
+    pub fn parse(s: &str) -> Option<Comparator> {
+        Comparator::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// What is written before a number to show the comparator (约, ≥, >, ≤,
+    /// <; nothing for a plain number).
+    pub fn symbol(self) -> &'static str {
+        match self {
+            Comparator::Eq => "",
+            Comparator::Approx => "约",
+            Comparator::Ge => "≥",
+            Comparator::Gt => ">",
+            Comparator::Le => "≤",
+            Comparator::Lt => "<",
+        }
+    }
+
     /// The schema's spelling.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -85,6 +138,22 @@ impl Comparator {
 }
 
 impl Kind {
+    /// Both kinds.
+    pub const ALL: [Kind; 2] = [Kind::Target, Kind::Actual];
+
+    /// The kind spelled by [`Kind::as_str`].
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The kind's Chinese name (目标/实际).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Kind::Target => "目标",
+            Kind::Actual => "实际",
+        }
+    }
+
     /// The schema's spelling.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -167,6 +167,23 @@ pub struct Assessment {
 }
 
 impl Status {
+    /// Every status, in the order lists, tables and reports show them.
+    pub const ALL: [Status; 8] = [
+        Status::Achieved,
+        Status::Ahead,
+        Status::OnTrack,
+        Status::Lagging,
+        Status::OffTrack,
+        Status::Regressing,
+        Status::NoData,
+        Status::Qualitative,
+    ];
+
+    /// The status spelled by [`Status::as_str`].
+    pub fn parse(s: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
     /// The serialised spelling.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -181,7 +198,8 @@ impl Status {
         }
     }
 
-    /// The Chinese word used in explanations.
+    /// The status's Chinese name, the one label explanations, pages and
+    /// printed reports show.
     pub fn label_zh(self) -> &'static str {
         match self {
             Status::Achieved => "已完成",
@@ -253,6 +271,32 @@ impl TrendStatus {
             TrendStatus::Deterioration => "deterioration",
         }
     }
+
+    /// Every trend category, best first.
+    pub const ALL: [TrendStatus; 5] = [
+        TrendStatus::Achieved,
+        TrendStatus::Substantial,
+        TrendStatus::Moderate,
+        TrendStatus::Limited,
+        TrendStatus::Deterioration,
+    ];
+
+    /// The category spelled by [`TrendStatus::as_str`].
+    pub fn parse(s: &str) -> Option<TrendStatus> {
+        TrendStatus::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The category's Chinese name (进展显著…), the one label pages and
+    /// printed reports show.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            TrendStatus::Achieved => "已实现",
+            TrendStatus::Substantial => "进展显著",
+            TrendStatus::Moderate => "进展中等",
+            TrendStatus::Limited => "进展有限",
+            TrendStatus::Deterioration => "趋势恶化",
+        }
+    }
 }
 
 impl Colour {
@@ -263,6 +307,89 @@ impl Colour {
             Colour::Yellow => "yellow",
             Colour::Red => "red",
             Colour::Grey => "grey",
+        }
+    }
+
+    /// The colour's Chinese name (绿/黄/红/灰).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Colour::Green => "绿",
+            Colour::Yellow => "黄",
+            Colour::Red => "红",
+            Colour::Grey => "灰",
+        }
+    }
+}
+
+impl Method {
+    /// Every method.
+    pub const ALL: [Method; 7] = [
+        Method::TimeProgress,
+        Method::AverageGrowth,
+        Method::Reduction,
+        Method::Cumulative,
+        Method::Threshold,
+        Method::Yearly,
+        Method::Qualitative,
+    ];
+
+    /// The serialised spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::TimeProgress => "time_progress",
+            Method::AverageGrowth => "average_growth",
+            Method::Reduction => "reduction",
+            Method::Cumulative => "cumulative",
+            Method::Threshold => "threshold",
+            Method::Yearly => "yearly",
+            Method::Qualitative => "qualitative",
+        }
+    }
+
+    /// The method spelled by [`Method::as_str`].
+    pub fn parse(s: &str) -> Option<Method> {
+        Method::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The method's Chinese name (序时进度法…), the one label pages and
+    /// printed reports show.
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Method::TimeProgress => "序时进度法",
+            Method::AverageGrowth => "年均增长法",
+            Method::Reduction => "降低率法",
+            Method::Cumulative => "累计法",
+            Method::Threshold => "阈值法",
+            Method::Yearly => "年度目标法",
+            Method::Qualitative => "定性",
+        }
+    }
+}
+
+impl Role {
+    /// Every role.
+    pub const ALL: [Role; 3] = [Role::Target, Role::Base, Role::Actual];
+
+    /// The serialised spelling.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Target => "target",
+            Role::Base => "base",
+            Role::Actual => "actual",
+        }
+    }
+
+    /// The role spelled by [`Role::as_str`].
+    pub fn parse(s: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|x| x.as_str() == s)
+    }
+
+    /// The role's Chinese name (目标/基期/实际).
+    pub fn label_zh(self) -> &'static str {
+        match self {
+            Role::Target => "目标",
+            Role::Base => "基期",
+            Role::Actual => "实际",
         }
     }
 }

@@ -301,6 +301,9 @@ pub struct Frame {
     pub from_figures: bool,
     /// First year of the plan period the document is about (a review's plan).
     pub period_start: Option<i32>,
+    /// The year its 今年 means, where that is not [`Frame::target_year`]: a
+    /// work report delivered in December reviews its own year.
+    pub spoken_in: Option<i32>,
 }
 
 impl Frame {
@@ -319,6 +322,7 @@ impl Frame {
                     actual_year: reviewed,
                     from_figures: false,
                     period_start: info.period_start,
+                    spoken_in: None,
                 }
             }
             DocType::StatisticalBulletin => Frame {
@@ -328,6 +332,7 @@ impl Frame {
                 actual_year: info.year,
                 from_figures: false,
                 period_start: info.period_start,
+                spoken_in: None,
             },
             DocType::FiveYearPlan | DocType::Outline => {
                 let base = info.period_start.map(|s| {
@@ -344,6 +349,7 @@ impl Frame {
                     actual_year: base,
                     from_figures: false,
                     period_start: info.period_start,
+                    spoken_in: None,
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
@@ -355,6 +361,7 @@ impl Frame {
                 actual_year: info.year,
                 from_figures: false,
                 period_start: info.period_start,
+                spoken_in: None,
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
@@ -363,6 +370,7 @@ impl Frame {
                 actual_year: info.year.map(|y| y - 1),
                 from_figures: false,
                 period_start: info.period_start,
+                spoken_in: None,
             },
         }
     }

@@ -437,12 +437,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             {
                 // A report delivered at a new congress late in the year (换届)
                 // reviews that same year: frame it as the next year's report.
-                note(
-                    "year",
-                    (y + 1).to_string(),
-                    l,
-                    "delivered late in the year: reviews that year",
-                );
+                note("year", (y + 1).to_string(), l, LATE_DELIVERY);
                 year = Some(y + 1);
             } else if let (Some(y), Some(l)) = (title_year, title_line) {
                 // 天长市2015年政府工作报告 published in March 2016 names the year it reviews.
@@ -685,6 +680,9 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
 /// for; that decision is added to `why`.
 pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> crate::doc::Frame {
     let mut frame = crate::doc::Frame::new(info);
+    if why.iter().any(|d| d.rule == LATE_DELIVERY) {
+        frame.spoken_in = frame.actual_year;
+    }
     // (An N-year action also names the deadline its goals are due at.)
     let mut action_deadline = None;
     let (latest, rule) = if info.doc_type == DocType::PlanReview {
@@ -2007,6 +2005,9 @@ fn report_year_from_new_plan(head: &[Line]) -> Option<(&Line, i32)> {
 const TITLE_PLACE: &str = "place named at the head of the title";
 
 /// The rule of a report within its year (2018年1至7月…计划执行情况).
+/// The rule of a report delivered late in the year it reviews.
+const LATE_DELIVERY: &str = "delivered late in the year: reviews that year";
+
 const WITHIN_YEAR: &str = "X年1至N月…执行情况: a report within the year";
 
 /// `X年是…`: 2015年是…关键之年 looks ahead (the report is for X); 2022年是…具有

@@ -261,27 +261,38 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     }
     // An article that knows its own year (a date line, 今年是…收官之年)
     // says 今年/去年 of it and the year before.
-    let (now, past) = match (frame.doc_type, frame.present) {
-        (DocType::WorkReport, _) => (now, past),
-        (DocType::Other, Some(p)) if !frame.from_figures => (p, p - 1),
+    // (The year spoken in, and the year looked back on: a report delivered in
+    // December says 今年 and 过去一年 of the one year it reviews.)
+    let (now, reviewed, before) = match (frame.doc_type, frame.present) {
+        (DocType::WorkReport, _) => match frame.spoken_in {
+            Some(y) => (y, y, y - 1),
+            None => (now, past, past),
+        },
+        (DocType::Other, Some(p)) if !frame.from_figures => (p, p - 1, p - 1),
         // A review speaks in the year it was written (预计今年将超过6万亿元
         // after 2024年的5.78万亿元).
-        (DocType::PlanReview, Some(p)) => (p, p - 1),
+        (DocType::PlanReview, Some(p)) => (p, p - 1, p - 1),
         _ => return Vec::new(),
     };
-    const WORDS: &[(&str, bool)] = &[
-        ("今年", true),
-        ("过去一年", false),
-        ("过去的一年", false),
-        ("去年", false),
-        ("过去五年", false),
-        ("五年来", false),
+    /// Which year a word names.
+    enum Said {
+        Now,
+        Reviewed,
+        YearBefore,
+    }
+    const WORDS: &[(&str, Said)] = &[
+        ("今年", Said::Now),
+        ("过去一年", Said::Reviewed),
+        ("过去的一年", Said::Reviewed),
+        ("去年", Said::YearBefore),
+        ("过去五年", Said::Reviewed),
+        ("五年来", Said::Reviewed),
     ];
     let mut out = Vec::new();
     let mut i = 0;
     while i < s.len() {
         let hit = WORDS.iter().find(|(w, _)| at(s, i, w));
-        let Some((w, current)) = hit else {
+        let Some((w, said)) = hit else {
             i += 1;
             continue;
         };
@@ -304,7 +315,11 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         if !compared && !review_span {
             out.push(YearMention {
                 pos: i,
-                year: if *current { now } else { past },
+                year: match said {
+                    Said::Now => now,
+                    Said::Reviewed => reviewed,
+                    Said::YearBefore => before,
+                },
                 deadline: false,
                 up_to: false,
                 topic: true,
@@ -667,7 +682,9 @@ fn sentence_facts(
     let sentence: String = s.iter().collect();
     if qs.is_empty() {
         // (2023年是发展关键之年。 dates the sentences after it too.)
-        let year_of = |y: &&YearMention| y.topic && says_what_year_it_is(s, y.end);
+        // (2019年，全区上下…取得了来之不易的成绩。 heads what the paragraph
+        // then counts: 全区预计全年实现地区生产总值430亿元.)
+        let year_of = |y: &&YearMention| y.topic;
         if let Some(y) = sent_years.iter().rev().find(|y| y.deadline || year_of(y)) {
             *carried = Some(*y);
         } else if ctx.frame.present.is_none() {

@@ -649,3 +649,23 @@ fn an_items_number_is_no_part_of_its_name() {
     assert_eq!(fact(&ex, 46616.0).indicator, "地区生产总值");
     assert_eq!(fact(&ex, 10.2).indicator, "全社会固定资产投资");
 }
+
+#[test]
+fn a_report_delivered_in_december_says_this_year_of_the_year_it_reviews() {
+    let text = "政府工作报告\n——2023年12月13日在丙县第十八届人民代表大会第三次会议上\n各位代表：\n过去一年，是极不平凡的一年。全县地区生产总值增长5.2%。\n今年以来，新建村级公路120公里。\n";
+    let ex = extract_document("r.txt", text);
+    for v in [5.2, 120.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)), "{v}");
+    }
+}
+
+#[test]
+fn a_sentence_headed_by_a_year_with_no_figure_dates_the_sentences_after_it() {
+    let text = "丁区区委书记接受专访\n\n2020年，丁区将重点围绕高质量发展目标。\n2019年，全区上下砥砺前行，取得了来之不易的成绩。全区预计全年实现地区生产总值430亿元，增长6.1%。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [430.0, 6.1] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2019)), "{v}");
+    }
+}

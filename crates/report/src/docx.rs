@@ -10,15 +10,12 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
-use planwatch_evaluate::Colour;
+use planwatch_evaluate::{Colour, TrendStatus};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::methods::{runs, METHODS};
-use crate::model::{
-    colour_hex, colour_zh, method_zh, pct0, role_zh, trend_zh, Evaluated, Report, NO_DOMAIN,
-    STATUSES,
-};
+use crate::model::{colour_hex, pct0, Evaluated, Report, NO_DOMAIN, STATUSES};
 use crate::svg::{chart_svg, HEIGHT, WIDTH};
 use crate::xml::esc;
 use crate::ReportError;
@@ -408,9 +405,9 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
                     runs: vec![colour_run(&t.status, a.colour)],
                     right: false,
                 },
-                cell(trend_zh(a.trend_status)),
+                cell(a.trend_status.map_or("—", TrendStatus::label_zh)),
                 cell(&t.required),
-                cell(method_zh(a.method)),
+                cell(a.method.label_zh()),
             ]
         })
         .collect();
@@ -457,8 +454,8 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
         let head = format!(
             "●{} · 趋势{} · {}预警　",
             a.status.label_zh(),
-            trend_zh(a.trend_status),
-            colour_zh(a.colour)
+            a.trend_status.map_or("—", TrendStatus::label_zh),
+            a.colour.label_zh()
         );
         b.para(
             None,
@@ -567,7 +564,7 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
                 None,
                 &[run(&format!(
                     "{}：{}（{}）{}——“{}”",
-                    role_zh(s.role),
+                    s.role.label_zh(),
                     report.doc_title(&s.doc),
                     s.doc,
                     s.year.map_or(String::new(), |y| format!(" {y}年")),

@@ -2,12 +2,10 @@
 
 use std::fmt::Write;
 
-use planwatch_evaluate::{Colour, Status};
+use planwatch_evaluate::{Colour, Status, TrendStatus};
 
 use crate::methods::{runs, METHODS};
-use crate::model::{
-    colour_zh, method_zh, pct0, role_zh, trend_zh, Evaluated, Report, NO_DOMAIN, STATUSES,
-};
+use crate::model::{pct0, Evaluated, Report, NO_DOMAIN, STATUSES};
 use crate::svg::chart_svg;
 use crate::xml::esc;
 
@@ -198,9 +196,9 @@ fn table(h: &mut String, report: &Report) {
             pct0(a.progress),
             pct0(a.elapsed),
             status_cell(e),
-            trend_zh(a.trend_status),
+            a.trend_status.map_or("—", TrendStatus::label_zh),
             esc(&e.required_words()),
-            method_zh(a.method)
+            a.method.label_zh()
         );
     }
     h.push_str("</tbody>\n</table>\n</section>\n");
@@ -237,8 +235,8 @@ fn cards(h: &mut String, report: &Report) {
             "<p><span class=\"dot {}\"></span><b>{}</b> · 趋势{} · {}预警</p>\n<p>{}</p>",
             class(a.colour),
             esc(a.status.label_zh()),
-            trend_zh(a.trend_status),
-            colour_zh(a.colour),
+            a.trend_status.map_or("—", TrendStatus::label_zh),
+            a.colour.label_zh(),
             esc(&a.explanation)
         );
         for note in &a.notes {
@@ -329,7 +327,7 @@ fn sources(h: &mut String, report: &Report) {
             let _ = write!(
                 h,
                 "<blockquote>{}：{}（{}）{}——“{}”</blockquote>",
-                role_zh(s.role),
+                s.role.label_zh(),
                 esc(&report.doc_title(&s.doc)),
                 esc(&s.doc),
                 s.year.map_or(String::new(), |y| format!(" {y}年")),

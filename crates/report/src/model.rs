@@ -4,9 +4,7 @@ use std::collections::BTreeMap;
 
 use planwatch_catalog::DocRef;
 use planwatch_core::{Attribute, Comparator, Fact, Measure};
-use planwatch_evaluate::{
-    assess, units, Assessment, Colour, Method, Role, Source, Status, TrendStatus,
-};
+use planwatch_evaluate::{assess, units, Assessment, Colour, Method, Role, Source, Status};
 
 use crate::link::TargetCase;
 
@@ -162,19 +160,9 @@ fn yearly_values(item: &TargetCase, target: &Fact) -> Vec<(i32, f64)> {
 }
 
 /// Statuses in report order.
-pub const STATUSES: [Status; 8] = [
-    Status::Achieved,
-    Status::Ahead,
-    Status::OnTrack,
-    Status::Lagging,
-    Status::OffTrack,
-    Status::Regressing,
-    Status::NoData,
-    Status::Qualitative,
-];
+pub const STATUSES: [Status; 8] = Status::ALL;
 
-/// Domain shown for indicators the catalogue does not know.
-pub const NO_DOMAIN: &str = "未归类";
+pub use planwatch_catalog::NO_DOMAIN;
 
 /// Counts of one domain by status.
 #[derive(Debug, Clone, PartialEq)]
@@ -332,28 +320,6 @@ pub fn status_index(s: Status) -> usize {
     STATUSES.iter().position(|x| *x == s).unwrap_or(0)
 }
 
-/// The Chinese word of a trend category.
-pub fn trend_zh(t: Option<TrendStatus>) -> &'static str {
-    match t {
-        Some(TrendStatus::Achieved) => "已实现",
-        Some(TrendStatus::Substantial) => "进展显著",
-        Some(TrendStatus::Moderate) => "进展中等",
-        Some(TrendStatus::Limited) => "进展有限",
-        Some(TrendStatus::Deterioration) => "趋势恶化",
-        None => "—",
-    }
-}
-
-/// The Chinese name of a warning colour.
-pub fn colour_zh(c: Colour) -> &'static str {
-    match c {
-        Colour::Green => "绿",
-        Colour::Yellow => "黄",
-        Colour::Red => "红",
-        Colour::Grey => "灰",
-    }
-}
-
 /// A printable colour for a warning colour.
 pub fn colour_hex(c: Colour) -> &'static str {
     match c {
@@ -361,28 +327,6 @@ pub fn colour_hex(c: Colour) -> &'static str {
         Colour::Yellow => "#e0a100",
         Colour::Red => "#c62828",
         Colour::Grey => "#8a8a8a",
-    }
-}
-
-/// The Chinese name of a method.
-pub fn method_zh(m: Method) -> &'static str {
-    match m {
-        Method::TimeProgress => "序时进度法",
-        Method::AverageGrowth => "年均增长法",
-        Method::Reduction => "降低率法",
-        Method::Cumulative => "累计法",
-        Method::Threshold => "阈值法",
-        Method::Yearly => "年度目标法",
-        Method::Qualitative => "定性",
-    }
-}
-
-/// The Chinese name of a fact's role in an assessment.
-pub fn role_zh(r: Role) -> &'static str {
-    match r {
-        Role::Target => "目标",
-        Role::Base => "基期",
-        Role::Actual => "实际",
     }
 }
 

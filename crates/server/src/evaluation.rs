@@ -200,7 +200,10 @@ fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
         indicator: item.indicator.clone(),
         in_catalogue: item.in_catalogue,
         as_written: target.indicator.clone(),
-        domain: item.domain.clone().unwrap_or_else(|| "其他".to_string()),
+        domain: item
+            .domain
+            .clone()
+            .unwrap_or_else(|| planwatch_catalog::NO_DOMAIN.to_string()),
         region: item.target.region().map(str::to_string),
         year: target.year,
         measure: target.measure.as_str().to_string(),

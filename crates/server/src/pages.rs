@@ -9,6 +9,8 @@ use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Router;
 use minijinja::{context, Environment, Value};
+use planwatch_core::{Comparator, Kind, Measure};
+use planwatch_evaluate::{Method, Role, Status, TrendStatus};
 use serde::Serialize;
 
 use crate::api::Query;
@@ -138,73 +140,40 @@ fn date(v: Value) -> String {
     }
 }
 
+/// The string a filter was given, or "" for anything else.
+fn word(v: &Value) -> &str {
+    v.as_str().unwrap_or("")
+}
+
+// Each filter shows the one Chinese label of the enum that owns the word, so
+// pages, printed reports and explanations never disagree.
 fn status_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "achieved" => "已完成",
-        "ahead" => "快于序时进度",
-        "on_track" => "符合序时进度",
-        "lagging" => "滞后",
-        "off_track" => "严重滞后",
-        "regressing" => "倒退",
-        "no_data" => "无数据",
-        "qualitative" => "定性目标",
-        _ => "—",
-    }
+    Status::parse(word(&v)).map_or("—", Status::label_zh)
 }
 
 fn trend_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "achieved" => "已实现",
-        "substantial" => "按趋势可实现",
-        "moderate" => "需加快",
-        "limited" => "进展有限",
-        "deterioration" => "恶化",
-        _ => "—",
-    }
+    TrendStatus::parse(word(&v)).map_or("—", TrendStatus::label_zh)
 }
 
 fn measure_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "level" => "水平",
-        "growth" => "增长",
-        "avg_growth" => "年均增长",
-        "reduction" => "降低",
-        "cumulative" => "累计",
-        _ => "—",
-    }
+    Measure::parse(word(&v)).map_or("—", Measure::label_zh)
 }
 
 fn method_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "time_progress" => "序时进度",
-        "average_growth" => "年均增速",
-        "reduction" => "降幅",
-        "cumulative" => "累计",
-        "threshold" => "上下限",
-        "yearly" => "年度目标",
-        "qualitative" => "定性",
-        _ => "—",
-    }
+    Method::parse(word(&v)).map_or("—", Method::label_zh)
 }
 
 fn comparator_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "approx" => "约",
-        "ge" => "≥",
-        "gt" => ">",
-        "le" => "≤",
-        "lt" => "<",
-        _ => "",
-    }
+    Comparator::parse(word(&v)).map_or("", Comparator::symbol)
 }
 
+/// A fact's kind, or its role in an assessment (target, base, actual).
 fn kind_zh(v: Value) -> &'static str {
-    match v.as_str().unwrap_or("") {
-        "target" => "目标",
-        "actual" => "实际",
-        "base" => "基期",
-        _ => "—",
-    }
+    let w = word(&v);
+    Kind::parse(w)
+        .map(Kind::label_zh)
+        .or_else(|| Role::parse(w).map(Role::label_zh))
+        .unwrap_or("—")
 }
 
 /// Percent-encodes a query or path component.

@@ -667,20 +667,10 @@ pub struct EvidenceView {
     pub link: Option<String>,
 }
 
-fn finding_kind_zh(k: &str) -> &'static str {
-    match k {
-        "target_conflict" => "目标冲突",
-        "growth_mismatch" => "增速与目标不符",
-        "yearly_shortfall" => "年度目标合计不足",
-        "baseline_revised" => "基数修订",
-        _ => "其他",
-    }
-}
-
 fn finding_view(snap: &Snapshot, f: &Finding) -> FindingView {
     FindingView {
         kind: f.kind.as_str().to_string(),
-        kind_zh: finding_kind_zh(f.kind.as_str()).to_string(),
+        kind_zh: f.kind.label_zh().to_string(),
         indicator: f.indicator.clone(),
         region: f.region.clone(),
         year: f.year,

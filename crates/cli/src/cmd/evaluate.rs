@@ -182,7 +182,7 @@ pub fn evaluation_table(items: &[Evaluated]) -> Table {
             round4(a.progress),
             round4(a.elapsed),
             round4(a.required_rate),
-            method_word(a.method).into(),
+            a.method.as_str().into(),
             a.explanation.clone().into(),
             sources.join(" | ").into(),
         ]);
@@ -190,32 +190,9 @@ pub fn evaluation_table(items: &[Evaluated]) -> Table {
     t
 }
 
-fn method_word(m: planwatch_evaluate::Method) -> &'static str {
-    use planwatch_evaluate::Method;
-    match m {
-        Method::TimeProgress => "time_progress",
-        Method::AverageGrowth => "average_growth",
-        Method::Reduction => "reduction",
-        Method::Cumulative => "cumulative",
-        Method::Threshold => "threshold",
-        Method::Yearly => "yearly",
-        Method::Qualitative => "qualitative",
-    }
-}
-
 /// `12 targets: 2 achieved, 3 on_track, …`.
 pub fn summary_line(items: &[Evaluated]) -> String {
-    let statuses = [
-        Status::Achieved,
-        Status::Ahead,
-        Status::OnTrack,
-        Status::Lagging,
-        Status::OffTrack,
-        Status::Regressing,
-        Status::NoData,
-        Status::Qualitative,
-    ];
-    let parts: Vec<String> = statuses
+    let parts: Vec<String> = Status::ALL
         .iter()
         .filter_map(|s| {
             let n = items.iter().filter(|e| e.assessment.status == *s).count();

@@ -27,7 +27,10 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     // 温州“十三五”规划《纲要》预计完成31项指标, …规划目标全面完成: results against a plan.
     if [
         "评估",
+        // (“十一五”规划目标实现情况评价, 考核评价.)
+        "评价",
         "实施情况",
+        "实现情况",
         "实施进展",
         "执行情况",
         "完成",
@@ -47,6 +50,13 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     {
         return DocType::PlanReview;
     }
+    // 关于“十一五”时期地区经济社会发展考核评价结果的通报: a period's results weighed.
+    if ["评估", "评价"].iter().any(|w| t.contains(w))
+        && named_period(t).is_some()
+        && !t.contains("印发")
+    {
+        return DocType::PlanReview;
+    }
     if t.contains("统计公报") || t.contains("公报") {
         DocType::StatisticalBulletin
     } else if t.contains("政府工作报告") || t.contains("工作报告") {
@@ -56,6 +66,7 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         || t.contains("工作方案")
         || t.contains("行动计划")
         || t.contains("实施意见")
+        || one_years_tasks(t)
     {
         DocType::ImplementationPlan
     } else if t.contains("五年规划")
@@ -70,6 +81,29 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         DocType::Other
     }
 }
+
+/// A title announcing one year's list of tasks (2020年县政府民生实事项目,
+/// 今年为民办实事工程, 2021年政府工作思路和主要任务, 工作要点), not a
+/// report on how it went (民生实事完成情况).
+pub(crate) fn one_years_tasks(t: &str) -> bool {
+    ONE_YEARS_TASKS.iter().any(|w| t.contains(w))
+        && !["完成情况", "进展", "成效", "回头看", "评估"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// Words naming one year's list of tasks.
+pub(crate) const ONE_YEARS_TASKS: &[&str] = &[
+    "重点工作任务",
+    "工作要点",
+    "重点任务",
+    "工作任务",
+    "主要任务",
+    "民生实事",
+    "办实事",
+    "实事项目",
+    "工作思路",
+];
 
 /// A title naming a plan as the document (`…发展规划`, `《…规划纲要》`,
 /// `…规划(2021—2035年)`), not a headline on something a plan touches
@@ -112,6 +146,10 @@ pub fn region_of(t: &str) -> Option<String> {
     if chars
         .get(i)
         .is_some_and(|c| matches!(c, '全' | '本' | '我' | '各' | '该'))
+        // (今年市本级为民办实事: this year's, no place.)
+        || ["今年", "去年", "明年"]
+            .iter()
+            .any(|w| chars[i..].starts_with(&w.chars().collect::<Vec<_>>()))
     {
         return None;
     }

@@ -599,20 +599,21 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     // 2023年重点工作任务, 制定2023年工作要点如下: a list of one year's tasks,
     // whatever plan it serves (a plan cited in its title or first lines).
     if doc_type == DocType::ImplementationPlan {
+        // (2020年县政府民生实事项目, 东坡区2023年十大民生实事: the year
+        // a little before the words.)
         if let Some((l, y)) = head.iter().take(12).find_map(|l| {
             let n = &l.norm;
-            let at = ["重点工作任务", "工作要点", "重点任务", "工作任务"]
-                .iter()
-                .find_map(|w| n.find(w))?;
+            let at = crate::doc::ONE_YEARS_TASKS.iter().find_map(|w| n.find(w))?;
             let before: Vec<char> = n[..at].chars().collect();
-            let k = before.len().checked_sub(5)?;
-            let (y, len) = year_at(&before, k)?;
-            let own = n.chars().count() <= 30 || n.contains("如下");
-            (own && k + len == before.len()).then_some((l, y))
+            let from = before.len().saturating_sub(12);
+            let (y, _) = (from..before.len()).find_map(|k| year_at(&before, k))?;
+            let own = n.chars().count() <= 40 || n.contains("如下");
+            own.then_some((l, y))
         }) {
             period_start = Some(y);
             period_end = Some(y);
-            year = year.or(Some(y));
+            // (A page dated later reposts them: the list is still that year's.)
+            year = Some(y);
             note(
                 "period",
                 format!("{y}–{y}"),
@@ -853,7 +854,7 @@ pub(crate) fn as_written(s: &str) -> String {
 
 /// `r` (found in the normalised `norm`) as `orig` writes it: a traditional-script
 /// document's region stays in its own script.
-fn written(norm: &str, orig: &str, r: &str) -> String {
+pub(crate) fn written(norm: &str, orig: &str, r: &str) -> String {
     let Some(at) = norm.find(r) else {
         // Named by its short form only (視察貴州 → 貴州省): the short form as
         // written, the suffix in the same script.
@@ -940,6 +941,11 @@ const TITLE_WORDS: &[(&str, u8)] = &[
     ("工作方案", 4),
     ("实施意见", 4),
     ("评估报告", 4),
+    // One year's tasks: 2020年县政府民生实事项目, 2021年工作要点.
+    ("民生实事", 4),
+    ("办实事", 4),
+    ("工作要点", 4),
+    ("重点工作任务", 4),
     ("工作报告", 4),
     ("公报", 3),
     ("规划", 3),
@@ -948,6 +954,7 @@ const TITLE_WORDS: &[(&str, u8)] = &[
     ("计划", 2),
     ("意见", 2),
     ("通知", 2),
+    ("通报", 2),
     ("报告", 2),
 ];
 
@@ -958,6 +965,16 @@ fn title_score(l: &str) -> u8 {
         .map(|(_, s)| *s)
         .max()
         .unwrap_or(0)
+}
+
+/// `…关于…的通知/通报/决定/意见/批复`: the form of an official document's title.
+fn formal_title(l: &str) -> bool {
+    l.find("关于").is_some_and(|at| {
+        let rest = &l[at..];
+        ["的通知", "的通报", "的决定", "的意见", "的批复"]
+            .iter()
+            .any(|w| rest.ends_with(w))
+    })
 }
 
 /// The title line: among the head's short lines that are no chrome and no
@@ -983,6 +1000,11 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
         }
         let t = title_text(head, l);
         let mut s = title_score(&t.0);
+        // X人民政府关于…的通报: a document's own formal title, above any heading
+        // in its body (一、全省“十一五”规划目标实现情况评价).
+        if formal_title(&l.norm) {
+            s = s.max(4);
+        }
         // A line that starts a sentence or holds a colon or comma is weak.
         if l.norm.starts_with('—') || l.norm.contains(['：', ':', '，', ',']) {
             s = s.saturating_sub(2);
@@ -1091,7 +1113,9 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "reads like a bulletin (初步核算…比上年)",
             ));
         }
-        if (l.norm.contains("评估") || l.norm.contains("实施情况"))
+        if ["评估", "评价", "实施情况", "实现情况"]
+            .iter()
+            .any(|w| l.norm.contains(w))
             && (l.norm.contains("规划") || l.norm.contains("纲要"))
             && crate::doc::named_period(&l.norm).is_some()
         {
@@ -1100,6 +1124,24 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 l,
                 "reviews a five-year plan (…规划…中期评估/实施情况)",
             ));
+        }
+        // 东坡区2023年十大民生实事项目发布, 名称：2021年政府工作思路和主要任务:
+        // one year's list of tasks.
+        if let Some(at) = ["民生实事", "办实事", "实事项目", "工作要点", "工作思路"]
+            .iter()
+            .find_map(|w| l.norm.find(w))
+        {
+            let before: Vec<char> = l.norm[..at].chars().collect();
+            let from = before.len().saturating_sub(12);
+            if (from..before.len()).any(|k| year_at(&before, k).is_some())
+                && crate::doc::one_years_tasks(&l.norm[at..])
+            {
+                return Some((
+                    DocType::ImplementationPlan,
+                    l,
+                    "announces one year's tasks (2023年十大民生实事项目)",
+                ));
+            }
         }
         // 高质量完成“十四五”规划, 完成了“十三五”规划确定的主要目标: a review of the plan's results.
         if let Some(at) = l.norm.find("完成") {

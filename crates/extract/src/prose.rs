@@ -743,6 +743,8 @@ fn sentence_facts(
     let mut prev_name: Option<String> = None;
     let mut clause_place: Option<(usize, String)> = None;
     let mut main_name: Option<(String, String, Measure)> = None;
+    // Where the main name's subject starts, and its first fact in `out`.
+    let mut main_at: Option<(usize, usize)> = None;
     // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
     let mut subjects: Vec<(usize, usize)> = Vec::new();
     let joined = |i: usize| {
@@ -1125,6 +1127,31 @@ fn sentence_facts(
                     .any(|t| n.ends_with(t));
             !share_of_indicators && !tasks
         });
+        // 南京预计1.68万亿元 after 苏州地区生产总值预计达到2.4万亿元: a place
+        // alone names the figure before it, for that place; and the place
+        // heading that figure's name was its region.
+        let mut listed_place: Option<String> = None;
+        if let (Name::Plain(x, y), Some((main, main_unit, _)), Some((mx, first_fact))) =
+            (subject, &main_name, main_at)
+        {
+            if names.len() == 1 && *main_unit == q.unit && !met_goal {
+                if let Some(place) = place_alone(span, a, x, y) {
+                    let stem = match heading_place(span, a, mx, main) {
+                        Some((own, stem)) => {
+                            let from = first_fact.min(out.len());
+                            for f in out[from..].iter_mut().filter(|f| f.indicator == *main) {
+                                f.indicator = stem.clone();
+                                f.region = Some(own.clone());
+                            }
+                            stem
+                        }
+                        None => main.clone(),
+                    };
+                    names = vec![stem];
+                    listed_place = Some(place);
+                }
+            }
+        }
         if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
             names = vec![main.clone()];
             // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
@@ -1146,6 +1173,10 @@ fn sentence_facts(
                 .any(|w| n.starts_with(w));
             if !comparison && !q.unit.ends_with("百分点") {
                 main_name = Some((n.clone(), q.unit.clone(), measure));
+                let x = match subject {
+                    Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+                };
+                main_at = Some((x, out.len()));
             }
         }
         for n in names.iter_mut() {
@@ -1183,7 +1214,7 @@ fn sentence_facts(
             Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
         };
         // A place heading a clause stays its subject (银川市3年实现26746人脱贫、36个贫困村销号).
-        let region = match place_heading(span, a, subject_start) {
+        let region = match listed_place.or_else(|| place_heading(span, a, subject_start)) {
             Some(r) => {
                 clause_place = Some((clause_start, r.clone()));
                 Some(r)
@@ -1311,6 +1342,51 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
         return None;
     }
     Some(span.orig_string(a + x, a + x + len))
+}
+
+/// The place, as the document writes it with its full name's suffix, when
+/// the name `x..y` is a place alone, perhaps with a verb before its figure
+/// (`南京`, `无锡预计`, `南通为`).
+fn place_alone(span: &Span, a: usize, x: usize, y: usize) -> Option<String> {
+    let s = &span.chars[a..];
+    let (p, len, _) = crate::region::place_chain_at(s, x)?;
+    let rest: String = between(s, x + len, y).iter().collect();
+    [
+        "",
+        "预计",
+        "为",
+        "达",
+        "达到",
+        "约",
+        "预计达到",
+        "预计为",
+        "实现",
+        "完成",
+    ]
+    .contains(&rest.as_str())
+    .then(|| written_place(span, a, x, len, p.name))
+}
+
+/// A place heading the name `name` whose subject starts at `x`: the place as
+/// written, and the name without it.
+fn heading_place(span: &Span, a: usize, x: usize, name: &str) -> Option<(String, String)> {
+    let s = &span.chars[a..];
+    let (p, len, _) = crate::region::place_chain_at(s, x)?;
+    let norm: String = name
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let head: String = s[x..x + len].iter().collect();
+    let stem: String = name.chars().skip(len).collect();
+    (norm.starts_with(&head) && stem.chars().count() >= 2)
+        .then(|| (written_place(span, a, x, len, p.name), stem))
+}
+
+/// The full name of a place named at `x..x+len` in the document's own script.
+fn written_place(span: &Span, a: usize, x: usize, len: usize, full: &str) -> String {
+    let norm: String = span.chars[a + x..a + x + len].iter().collect();
+    let orig: String = span.orig[a + x..a + x + len].iter().collect();
+    crate::frame::written(&norm, &orig, full)
 }
 
 /// Chars `a..b`, or none when the bounds cross (quantities whose comparator
@@ -1854,6 +1930,11 @@ fn decide_kind(
                 && task_done(&marked_in[i + w.len()..]);
             // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
             let programme = matches!(*w, "计划" | "规划") && names_programme(before);
+            // 规划目标实现综合指数: the 目标 after it says which.
+            let goal_after = matches!(*w, "计划" | "规划")
+                && ["目标", "任务"]
+                    .iter()
+                    .any(|g| marked_in[i + w.len()..].starts_with(g));
             // 人均预期寿命: an indicator's name.
             let lifespan = *w == "预期" && marked_in[i..].starts_with("预期寿命");
             // (目标任务均为国家下达): an aside in brackets says nothing of the figure.
@@ -1864,6 +1945,7 @@ fn decide_kind(
                 || compared_with_goal(before)
                 || (matches!(*w, "目标" | "计划" | "规划" | "任务") && completes_goal(before))
                 || done_after
+                || goal_after
                 || programme)
         })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
@@ -2035,7 +2117,7 @@ fn compared_with_goal(before: &str) -> bool {
     // (占年计划的41.8%: 年 alone qualifies 计划 as well.)
     // (比“十五”计划高出4.1个百分点: the plan named by its period.)
     while let Some(b) = [
-        "预期", "年初", "年度", "计划", "全年", "年", "”", "十五", "九五", "“",
+        "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“",
     ]
     .iter()
     .find_map(|w| before.strip_suffix(w))

@@ -83,13 +83,23 @@ impl Span {
                 continue;
             }
             // ` - ` between phrases (not in a range of numbers, 5 - 10%) is a
-            // bullet: it ends the sentence before it.
+            // bullet: it ends the sentence before it. (Each item stands
+            // alone: one that speaks of the future makes no goals of the
+            // next; after a lead-in, 目标： - …, the items run on as a list.)
             if matches!(c, '-' | '–' | '•')
                 && slice[..i].ends_with(' ')
                 && slice[i + c.len_utf8()..].starts_with(' ')
                 && s.orig.last().is_some_and(|p| !p.is_ascii_digit())
             {
-                n = '；';
+                n = if s
+                    .chars
+                    .last()
+                    .is_some_and(|p| matches!(p, ':' | '：' | '；'))
+                {
+                    '；'
+                } else {
+                    '。'
+                };
             }
             s.chars.push(n);
             s.orig.push(c);
@@ -153,7 +163,14 @@ mod tests {
         let s = Span::new(text, 0, text.len());
         assert_eq!(
             s.chars.iter().collect::<String>(),
-            "人均GDP达2.26万美元；全员劳动生产率提升至28.4万元"
+            "人均GDP达2.26万美元。全员劳动生产率提升至28.4万元"
+        );
+        // After a lead-in the items run on as a list.
+        let text = "主要目标： - 人均GDP达2.26万美元 - 全员劳动生产率提升至28.4万元";
+        let s = Span::new(text, 0, text.len());
+        assert_eq!(
+            s.chars.iter().collect::<String>(),
+            "主要目标:；人均GDP达2.26万美元。全员劳动生产率提升至28.4万元"
         );
         let text = "增速为5 - 10%";
         let s = Span::new(text, 0, text.len());

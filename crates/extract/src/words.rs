@@ -8,6 +8,10 @@ pub const LEAD: &[&str] = &[
     "——任务",
     "——",
     "预计未来两年",
+    // (分别从每月631元提高到653元: how often, no name.)
+    "每人每月",
+    "每人每年",
+    "每月",
     "初步核算",
     "按可比价格计算",
     "按可比口径计算",
@@ -82,6 +86,13 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    // (孤儿基本生活最低养育标准从每人每月1883元提高到1949元.)
+    "从每人每月",
+    "从每人每年",
+    "从每月",
+    "每人每月",
+    "每人每年",
+    "每月",
     "年平均递增",
     "年平均递减",
     "平均递增",
@@ -195,6 +206,8 @@ pub const TRAIL: &[&str] = &[
     "同比",
     "仅为",
     "力争",
+    // (地区生产总值预计达到2.4万亿元: an estimate, no part of the name.)
+    "预计",
     "涨幅",
     "增幅",
     "降幅",

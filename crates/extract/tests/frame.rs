@@ -669,3 +669,51 @@ fn a_sentence_headed_by_a_year_with_no_figure_dates_the_sentences_after_it() {
         assert_eq!((f.kind, f.year), (Kind::Actual, Some(2019)), "{v}");
     }
 }
+
+#[test]
+fn each_bullet_of_a_flattened_list_stands_alone() {
+    let text = "某县发展成就\n河南日报·2025-11-03 07:28\n\n产业发展 - 甲公司项目投产后，生产规模将达500台 [6] - 累计建成高标准农田58.4万亩 [9] - 新增停车位2650个 [18]\n";
+    let ex = extract_document("a.txt", text);
+    for v in [58.4, 2650.0] {
+        assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
+    }
+}
+
+#[test]
+fn the_index_of_a_plans_goals_met_is_a_result() {
+    let text = "甲省人民政府关于“十一五”时期地区经济社会发展考核评价结果的通报\n各市人民政府：\n监测评价结果表明：全省“十一五”规划目标实现综合指数为121.44%，超出规划目标21.44%。\n";
+    let ex = extract_document("n.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    for v in [121.44, 21.44] {
+        assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
+    }
+}
+
+#[test]
+fn places_alone_in_a_list_name_the_figure_before_them() {
+    let text = "江苏新闻\n\n2022年，苏州地区生产总值预计达到2.4万亿元，南京1.68万亿元，无锡预计1.4万亿元。\n";
+    let ex = extract_document("a.txt", text);
+    for (v, place) in [(2.4, "苏州市"), (1.68, "南京市"), (1.4, "无锡市")] {
+        let f = fact(&ex, v);
+        assert_eq!(f.indicator, "地区生产总值", "{v}");
+        assert_eq!(f.region.as_deref(), Some(place), "{v}");
+    }
+}
+
+#[test]
+fn a_years_list_of_practical_projects_sets_goals_for_that_year() {
+    // (Dated by a later repost: the list is still the year's it names.)
+    let text = "戊县2020年民生实事项目\n发布日期:2021-02-03 09:50\n\n1.关爱婴幼儿成长。新增3岁以下婴幼儿照护机构3家，新增托位100个。\n";
+    let ex = extract_document("i.txt", text);
+    assert_eq!(
+        ex.info.doc_type,
+        planwatch_core::DocType::ImplementationPlan
+    );
+    for v in [3.0, 100.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+    // 今年 heading a list names no place.
+    let text = "今年市本级为民办实事工程\n\n一、科教惠民工程。新建幼儿园35所。\n";
+    assert_eq!(extract_document("i.txt", text).info.region, None);
+}

@@ -561,7 +561,11 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                 // A plan's title names its horizon (二〇三五年远景目标), not its
                 // year; so does a headline on a plan (…实施计划 2025年建成…).
                 matches!(doc_type, DocType::FiveYearPlan | DocType::Outline)
-                    || headline_goal_year(&t),
+                    || headline_goal_year(&t)
+                    // (2020年，GDP达到或逼近1万亿元 over 到2020年，…: a headline
+                    // on goals names their deadline.)
+                    || (doc_type == DocType::Other
+                        && title_year.is_some_and(|y| deadline_in_body(text, y))),
             ) {
                 note("year", y.to_string(), l, "year in the title");
                 year = Some(y);
@@ -730,7 +734,13 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     } else if (info.doc_type == DocType::Other && info.year.is_none())
         || (frame.present.is_none() && frame.target_year.is_none())
     {
-        match latest_data_year(text) {
+        // (A headline's 2020年 over 到2020年 in the body is the goals' deadline.)
+        let headline_deadline = info
+            .title
+            .as_deref()
+            .and_then(first_year)
+            .filter(|y| deadline_in_body(text, *y));
+        match latest_data_year(text).filter(|y| Some(*y) != headline_deadline) {
             Some(y) => (
                 Some(y),
                 "an undated article: its facts default to that year",
@@ -1477,6 +1487,13 @@ fn headline_goal_year(t: &str) -> bool {
             year && (GOAL_VERBS.iter().any(|w| after.starts_with(w))
                 || before[..before.len() - 4].ends_with('到'))
         })
+}
+
+/// Whether the text names year `y` as a deadline (`到2020年`, `至2020年`).
+fn deadline_in_body(text: &str, y: i32) -> bool {
+    ["到", "至"]
+        .iter()
+        .any(|w| text.contains(&format!("{w}{y}年")))
 }
 
 /// The date of an article's byline: `来源：洛阳网 2025.09.25 20:09`,

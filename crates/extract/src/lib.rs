@@ -325,7 +325,16 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             .any(|w| norm.contains(w))
             && !norm.contains("完成");
         let chars: Vec<char> = norm.chars().collect();
-        if let Some((y, _)) = (0..chars.len()).find_map(|i| quantity::year_at(&chars, i)) {
+        // 2016成绩 / 2017目标: an infographic's headings, the year bare.
+        let bare_year = bare_year_heading(&chars);
+        if bare_year.is_some_and(|(_, goals)| goals) {
+            s.goals = true;
+        }
+        if let Some(y) = (0..chars.len())
+            .find_map(|i| quantity::year_at(&chars, i))
+            .map(|(y, _)| y)
+            .or(bare_year.map(|(y, _)| y))
+        {
             s.year = Some(y);
             if frame.present.is_some_and(|p| y > p) {
                 s.review = false;
@@ -353,6 +362,19 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
         }
     }
     s
+}
+
+/// A short heading of a bare year and what it holds (`2016成绩`, `2017目标`):
+/// the year, and whether the section sets goals.
+fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
+    if h.len() > 8 || h.len() < 6 || !h[..4].iter().all(char::is_ascii_digit) {
+        return None;
+    }
+    let y: i32 = h[..4].iter().collect::<String>().parse().ok()?;
+    let rest: String = h[4..].iter().collect();
+    let goals = ["目标", "任务", "展望", "计划"].contains(&rest.as_str());
+    let results = ["成绩", "成就", "回顾", "成效", "亮点"].contains(&rest.as_str());
+    ((1990..=2100).contains(&y) && (goals || results)).then_some((y, goals))
 }
 
 #[cfg(test)]

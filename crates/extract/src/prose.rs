@@ -110,7 +110,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                         .collect::<String>()
                         .contains("至今"))
                 || at(s, after, "的基础")
-                || at(s, after, "基础上");
+                || at(s, after, "基础上")
+                || names_a_plans_years(s, i);
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
             let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             let date = s.get(after + digits) == Some(&'月') && digits <= 2;
@@ -205,6 +206,64 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
         }
     }
     out
+}
+
+/// What follows a plan's name (`(2021—2035年)获批实施`, `》印发`) says the
+/// document was approved or issued.
+fn plan_document_named(after: &str) -> bool {
+    let mut t = after;
+    if let Some(rest) = t.strip_prefix(['(', '（']) {
+        if let Some(close) = rest.find([')', '）']).filter(|&k| k <= 30) {
+            t = rest[close..].trim_start_matches([')', '）']);
+        }
+    }
+    t = t.trim_start_matches(['》', '”']);
+    PLAN_ISSUED.iter().any(|w| t.starts_with(w))
+}
+
+/// Verbs saying a plan was approved or issued.
+const PLAN_ISSUED: &[&str] = &[
+    "获批",
+    "获得批复",
+    "批复",
+    "印发",
+    "出台",
+    "发布",
+    "正式实施",
+];
+
+/// A year in the brackets after a plan's name, the plan said to be approved
+/// or issued (`国土空间总体规划(2021—2035年)获批实施`): it names the plan, and
+/// dates no figure after it. (`印发《…计划(2023—2025年)》，明确了…1301个重点项目`
+/// dates what the plan sets out.)
+fn names_a_plans_years(s: &[char], i: usize) -> bool {
+    let close = s[i..]
+        .iter()
+        .take(8)
+        .position(|c| matches!(c, ')' | '）'))
+        .map(|k| i + k + 1);
+    let Some(close) = close else {
+        return false;
+    };
+    let mut after = close;
+    if matches!(s.get(after), Some('》' | '”')) {
+        after += 1;
+    }
+    if !PLAN_ISSUED.iter().any(|w| at(s, after, w)) {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && i - k < 12 && (s[k - 1].is_ascii_digit() || "-—–~～至到年".contains(s[k - 1]))
+    {
+        k -= 1;
+    }
+    if k == 0 || !matches!(s[k - 1], '(' | '（') {
+        return false;
+    }
+    let before: String = s[k.saturating_sub(3)..k - 1].iter().collect();
+    ["规划", "纲要", "方案", "计划", "行动", "意见"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
@@ -892,8 +951,10 @@ fn sentence_facts(
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(
                 ctx.frame.doc_type,
-                DocType::StatisticalBulletin | DocType::WorkReport | DocType::PlanReview
-            );
+                DocType::StatisticalBulletin | DocType::PlanReview
+            )
+            // (News of a report that gives no year of its own: 到2027年 sets goals.)
+            && (ctx.frame.doc_type != DocType::WorkReport || ctx.frame.present.is_none());
         // 由3700亿元增加到7400亿元: the value a change starts from is past,
         // whatever goal the change is.
         // (由2021年的568亿元增加到880亿元, 由目前的4万亩增至10万亩: a start
@@ -1930,6 +1991,9 @@ fn decide_kind(
                 && task_done(&marked_in[i + w.len()..]);
             // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
             let programme = matches!(*w, "计划" | "规划") && names_programme(before);
+            // 国土空间总体规划(2021—2035年)获批实施: a plan named as a document.
+            let document = matches!(*w, "计划" | "规划" | "纲要")
+                && plan_document_named(&marked_in[i + w.len()..]);
             // 规划目标实现综合指数: the 目标 after it says which.
             let goal_after = matches!(*w, "计划" | "规划")
                 && ["目标", "任务"]
@@ -1946,6 +2010,7 @@ fn decide_kind(
                 || (matches!(*w, "目标" | "计划" | "规划" | "任务") && completes_goal(before))
                 || done_after
                 || goal_after
+                || document
                 || programme)
         })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))

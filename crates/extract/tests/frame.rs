@@ -717,3 +717,33 @@ fn a_years_list_of_practical_projects_sets_goals_for_that_year() {
     let text = "今年市本级为民办实事工程\n\n一、科教惠民工程。新建幼儿园35所。\n";
     assert_eq!(extract_document("i.txt", text).info.region, None);
 }
+
+#[test]
+fn a_plan_named_as_approved_dates_and_sets_nothing() {
+    let text = "政府工作报告\n——2026年1月22日在甲市第十六届人民代表大会第六次会议上\n各位代表：\n2025年，我们坚持稳中求进，国土空间总体规划(2021—2035年)获批实施，经济发展顶压前行，地区生产总值增长5.7%，进出口总额增长3%。\n";
+    let ex = extract_document("r.txt", text);
+    for v in [5.7, 3.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)), "{v}");
+    }
+}
+
+#[test]
+fn headings_of_a_bare_year_date_their_items() {
+    let text = "乙市市委全会提出2017年目标\n\n2016成绩\n引进市外到位资金915亿元\n2017目标\n确保新增城市绿地200公顷\n";
+    let ex = extract_document("a.txt", text);
+    let f = fact(&ex, 915.0);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2016)));
+    let f = fact(&ex, 200.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2017)));
+}
+
+#[test]
+fn news_of_a_report_sets_goals_by_their_deadline() {
+    let text = "丙省十四届人大一次会议1月12日开幕，省长在作《政府工作报告》时部署了今后五年的目标任务，到2027年地区生产总值达到12万亿元；全社会研发投入强度超过3.4%，规上工业增加值突破3万亿元。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [12.0, 3.4, 3.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2027)), "{v}");
+    }
+}

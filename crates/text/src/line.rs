@@ -208,17 +208,21 @@ fn year_heading(t: &str) -> bool {
         None => (false, m.as_str()),
     };
     let digits = rest.chars().take_while(|c| c.is_ascii_digit()).count();
-    if digits != 4 || !rest[4..].starts_with('年') {
+    if digits != 4 {
         return false;
     }
-    let tail = &rest[4 + '年'.len_utf8()..];
+    // (An infographic's 2016成绩 / 2017目标 leaves out the 年.)
+    let (tail, bare) = match rest[4..].strip_prefix('年') {
+        Some(t) => (t, false),
+        None => (&rest[4..], true),
+    };
     if lead {
-        matches!(tail, "" | "工作")
+        !bare && matches!(tail, "" | "工作")
     } else {
         matches!(
             tail,
             "工作回顾" | "工作安排" | "主要目标" | "主要预期目标" | "工作思路"
-        )
+        ) || matches!(tail, "成绩" | "成就" | "目标" | "亮点" | "成绩单")
     }
 }
 
@@ -352,6 +356,9 @@ mod tests {
         assert_eq!(classify("第一章 发展背景"), LineClass::Heading(1));
         assert_eq!(classify("第三节 发展目标"), LineClass::Heading(2));
         assert_eq!(classify("  一、2023年工作回顾"), LineClass::Heading(3));
+        assert_eq!(classify("2016成绩"), LineClass::Heading(3));
+        assert_eq!(classify("2017年目标"), LineClass::Heading(3));
+        assert_eq!(classify("2017年"), LineClass::Text);
         assert_eq!(classify("（二）发展机遇"), LineClass::Heading(4));
         assert_eq!(classify("1、沿海经济板块"), LineClass::Heading(5));
         assert_eq!(

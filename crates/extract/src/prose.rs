@@ -1213,6 +1213,24 @@ fn sentence_facts(
                 }
             }
         }
+        // 西夏区(13.0%)和灵武市(8.2%)地区生产总值增速分别位列…: a place's
+        // figure in brackets, the indicator named after the run.
+        if let Some((px, plen, nx, ny)) = bracketed_after_place(s, q.start, q.end, clause_end) {
+            let name: String = span.orig[a + nx..a + ny].iter().collect();
+            let norm: String = s[nx..ny].iter().collect();
+            let rate = ["增速", "增幅"].iter().find(|w| norm.ends_with(*w));
+            if let Some(w) = rate.filter(|_| q.unit == "%") {
+                measure = Measure::Growth;
+                names = vec![name
+                    .chars()
+                    .take(name.chars().count() - w.chars().count())
+                    .collect()];
+            } else {
+                names = vec![name];
+            }
+            let full = crate::region::place_chain_at(s, px).map(|(p, _, _)| p.name);
+            listed_place = full.map(|f| written_place(span, a, px, plen, f));
+        }
         if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
             names = vec![main.clone()];
             // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
@@ -1403,6 +1421,55 @@ fn place_heading(span: &Span, a: usize, x: usize) -> Option<String> {
         return None;
     }
     Some(span.orig_string(a + x, a + x + len))
+}
+
+/// `西夏区(13.0%)和灵武市(8.2%)地区生产总值增速分别…`: for a figure in
+/// brackets right after a place, the place (start, length) and the name
+/// after the last bracket of the run (start, end), in sentence coords.
+fn bracketed_after_place(
+    s: &[char],
+    qa: usize,
+    qb: usize,
+    clause_end: usize,
+) -> Option<(usize, usize, usize, usize)> {
+    if qa == 0 || !matches!(s[qa - 1], '(' | '（') || !matches!(s.get(qb), Some(')' | '）')) {
+        return None;
+    }
+    let open = qa - 1;
+    let (px, plen) = (open.saturating_sub(10)..open).find_map(|k| {
+        crate::region::place_chain_at(s, k)
+            .filter(|(_, len, _)| k + len == open)
+            .map(|(_, len, _)| (k, len))
+    })?;
+    // Past the run of places and bracketed figures (和灵武市(8.2%)).
+    let mut nx = qb + 1;
+    loop {
+        let mut j = nx;
+        if s.get(j)
+            .is_some_and(|c| matches!(c, '和' | '、' | '及' | '与'))
+        {
+            j += 1;
+        }
+        let Some((_, len, _)) = crate::region::place_chain_at(s, j) else {
+            break;
+        };
+        if !matches!(s.get(j + len), Some('(' | '（')) {
+            break;
+        }
+        let Some(close) = s[j + len..]
+            .iter()
+            .take(12)
+            .position(|c| matches!(c, ')' | '）'))
+        else {
+            break;
+        };
+        nx = j + len + close + 1;
+    }
+    const STOPS: &[&str] = &["分别", "位列", "位居", "名列", "排名", "居", "均", "列"];
+    let ny = (nx..clause_end.min(s.len()))
+        .find(|&i| STOPS.iter().any(|w| at(s, i, w)))
+        .unwrap_or(clause_end.min(s.len()));
+    (ny >= nx + 2).then_some((px, plen, nx, ny))
 }
 
 /// The place, as the document writes it with its full name's suffix, when

@@ -747,3 +747,15 @@ fn news_of_a_report_sets_goals_by_their_deadline() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2027)), "{v}");
     }
 }
+
+#[test]
+fn places_with_their_figures_in_brackets_share_the_indicator_after_them() {
+    let text = "某市经济运行\n\n2024年上半年，西夏区(13.0%)和灵武市(8.2%)地区生产总值增速分别位列全区22个县(市)区第2位和第6位。\n";
+    let ex = extract_document("a.txt", text);
+    for (v, place) in [(13.0, "西夏区"), (8.2, "灵武市")] {
+        let f = fact(&ex, v);
+        assert_eq!(f.indicator, "地区生产总值", "{v}");
+        assert_eq!(f.region.as_deref(), Some(place), "{v}");
+        assert_eq!((f.measure, f.year), (Measure::Growth, Some(2024)), "{v}");
+    }
+}

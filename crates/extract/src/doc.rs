@@ -50,8 +50,11 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     {
         return DocType::PlanReview;
     }
-    // 关于“十一五”时期地区经济社会发展考核评价结果的通报: a period's results weighed.
-    if ["评估", "评价"].iter().any(|w| t.contains(w))
+    // 关于“十一五”时期地区经济社会发展考核评价结果的通报, “十三五”时期南昌市
+    // 经济社会发展综述: a period's results weighed or told.
+    if ["评估", "评价", "综述", "成就", "回顾"]
+        .iter()
+        .any(|w| t.contains(w))
         && named_period(t).is_some()
         && !t.contains("印发")
     {
@@ -136,6 +139,13 @@ pub fn region_of(t: &str) -> Option<String> {
             .position(|c| matches!(c, ')' | '）'))
         {
             i += close + 1;
+        }
+    }
+    // 欢迎您来到南昌市统计局门户网站: a site's greeting before its name.
+    for w in ["欢迎您来到", "欢迎来到", "欢迎访问", "欢迎光临"] {
+        let w: Vec<char> = w.chars().collect();
+        if chars[i..].starts_with(&w) {
+            i += w.len();
         }
     }
     // 中共辽宁省委 辽宁省人民政府: the party committee's name holds the place.

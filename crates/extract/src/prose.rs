@@ -180,6 +180,18 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 });
             }
             i += len;
+        } else if let Some((y, len)) = five_year_first_years_at(s, i) {
+            // “十一五”前四年，全部工业增加值年均增长18.1%: the span's last year.
+            out.push(YearMention {
+                pos: i,
+                year: y,
+                deadline: false,
+                up_to: false,
+                topic: s.get(i + len).is_some_and(|c| matches!(c, '，' | ',')),
+                base: false,
+                end: i + len,
+            });
+            i += len;
         } else if let Some((y, len)) = five_year_end_at(s, i) {
             // 从“十三五”末的3.87万亿元: the last year of that plan; 是“十一五”末的2倍 compares.
             let compared = ["比", "较", "比“", "较“"].iter().any(|w| ends(s, i, w));
@@ -264,6 +276,37 @@ fn names_a_plans_years(s: &[char], i: usize) -> bool {
     ["规划", "纲要", "方案", "计划", "行动", "意见"]
         .iter()
         .any(|w| before.ends_with(w))
+}
+
+/// `“十一五”前四年`, `十三五头4年` at `s[i]`: the last of those years, and the length.
+fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+    if !matches!(s.get(i), Some('十' | '第')) {
+        return None;
+    }
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            if !at(s, i, name) {
+                return None;
+            }
+            let mut j = i + name.chars().count();
+            while s
+                .get(j)
+                .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』'))
+            {
+                j += 1;
+            }
+            if !matches!(s.get(j), Some('前' | '头')) {
+                return None;
+            }
+            let n = match s.get(j + 1)? {
+                '两' | '二' | '2' => 2,
+                '三' | '3' => 3,
+                '四' | '4' => 4,
+                _ => return None,
+            };
+            (s.get(j + 2) == Some(&'年')).then_some((start + n - 1, j + 3 - i))
+        })
 }
 
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
@@ -782,17 +825,32 @@ fn sentence_facts(
     // figure names what the figures after it are of.
     // (Read only when a figure has no other name: every sentence passes here.)
     let opening_subject = || {
-        let end = (0..s.len())
+        // (其中，地区生产总值实现跨越，…: past a connective clause.)
+        let start = ["其中", "另外", "此外", "同时"]
+            .iter()
+            .find(|w| at(s, 0, w) && s.get(2).is_some_and(|c| is_clause_delim(*c)))
+            .map_or(0, |_| 3);
+        let end = (start..s.len())
             .find(|&i| is_clause_delim(s[i]))
             .unwrap_or(s.len());
-        let clause: String = s[..end].iter().collect();
+        let clause: String = s[start..end].iter().collect();
+        // (一般公共预算收入连续跨越千亿级大关: a milestone passed, told in words.)
+        let milestone = ["连续跨越", "跨越", "迈上", "跃上"]
+            .iter()
+            .filter_map(|w| clause.find(w).map(|b| clause[..b].chars().count()))
+            .min()
+            .map(|k| end - (start + k));
         let trend = TRENDS
             .iter()
             .find(|t| clause.ends_with(*t))
-            .map_or(0, |t| t.chars().count());
-        let (ls, le) = strip(s, 0, end - trend, LEAD, TRAIL);
+            .map(|t| t.chars().count())
+            .or(milestone)
+            .unwrap_or(0);
+        let (ls, le) = strip(s, start, end - trend, LEAD, TRAIL);
         let name: String = s.get(ls..le).unwrap_or_default().iter().collect();
-        (qs.first().is_some_and(|q| q.start > end)
+        (qs.iter()
+            .find(|q| !q.qualifier)
+            .is_some_and(|q| q.start > end)
             && name.chars().count() >= 2
             && looks_like_a_name(&name))
         .then_some(Name::Plain(ls, le))
@@ -1096,7 +1154,11 @@ fn sentence_facts(
                 // 分别 after several named figures: the k-th rate is the k-th subject's.
                 let (x, y) = subjects[subjects.len() - run + (k - first)];
                 Some(Name::Plain(x, y))
-            } else if s.get(q.end) == Some(&'的') && last_subject.is_none() {
+            } else if s.get(q.end) == Some(&'的')
+                && last_subject.is_none()
+                // (在2007年突破1000亿元的基础上: what was built on, no name.)
+                && !at(s, q.end + 1, "基础")
+            {
                 // 50%的农户进入新型农业组织: the share is named after it.
                 let (ns, ne) = strip(s, q.end + 1, clause_end, &[], TRAIL);
                 (ne > ns).then_some(Name::Joined(ls, ls, ns, ne))
@@ -1186,7 +1248,11 @@ fn sentence_facts(
                 && ["任务", "新任务", "重点任务", "主要任务", "大任务"]
                     .iter()
                     .any(|t| n.ends_with(t));
-            !share_of_indicators && !tasks
+            // 一、科教惠民工程(项目6个，其中基建工程类5个): how a list of
+            // projects is made up, no figure of the region.
+            let make_up = matches!(q.unit.as_str(), "个" | "项" | "件")
+                && (n.ends_with('类') || n.ends_with("(项目"));
+            !share_of_indicators && !tasks && !make_up
         });
         // 南京预计1.68万亿元 after 苏州地区生产总值预计达到2.4万亿元: a place
         // alone names the figure before it, for that place; and the place
@@ -1863,6 +1929,19 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         if let Some((_, len)) = year_at(s, a) {
             a += len;
         }
+        // (5年累计投入691亿元, 3年间: a span of years heading the name.)
+        let span_digits = between(s, a, b)
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if (1..=2).contains(&span_digits)
+            && s.get(a + span_digits) == Some(&'年')
+            && ["累计", "来", "间", "内"]
+                .iter()
+                .any(|w| at(s, a + span_digits + 1, w))
+        {
+            a += span_digits + 1;
+        }
         if let Some(rest) = s.get(a..b).filter(|_| !lead.is_empty()) {
             a += period_phrase_len(rest);
             a += dateline_len(&s[a..b]);
@@ -2306,6 +2385,32 @@ fn strip_goal_figure(s: &str) -> &str {
 
 /// `排名全市第1位(预期目标为8.5%以上)`, `，年度目标7%`: goal words alone
 /// before a figure in a result's sentence give the goal beside the result.
+/// `的预期`, `左右的规划目标`, `的目标14.4个百分点`: what follows a figure
+/// says it is the goal (then perhaps the gap to it).
+fn names_the_goal(tail: &str) -> bool {
+    let mut t = tail;
+    for w in ["左右", "以上", "以内"] {
+        t = t.strip_prefix(w).unwrap_or(t);
+    }
+    let Some(mut t) = t.strip_prefix('的') else {
+        return false;
+    };
+    while let Some(rest) = ["规划", "年度", "年初", "全年"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    {
+        t = rest;
+    }
+    let Some(rest) = ["预期目标", "目标", "预期", "计划"]
+        .iter()
+        .find_map(|w| t.strip_prefix(w))
+    else {
+        return false;
+    };
+    // Nothing after, or the gap to the goal.
+    rest.is_empty() || rest.ends_with("百分点")
+}
+
 fn goal_aside(
     s: &[char],
     clause_start: usize,
@@ -2320,8 +2425,8 @@ fn goal_aside(
         "好于", "高于", "低于", "快于", "慢于", "超过", "符合", "完成", "实现",
     ]
     .iter()
-    .any(|w| head.starts_with(w))
-        && ["的预期", "的预期目标", "的目标", "的年度目标", "的计划"].contains(&tail.as_str())
+    .any(|w| head.starts_with(w) || head.ends_with(w))
+        && names_the_goal(&tail)
     {
         return true;
     }
@@ -2982,8 +3087,22 @@ const TRENDS: &[&str] = &[
     "显著提升",
     "不断提高",
     "稳步提高",
+    "大幅提高",
+    "显著提高",
     "持续下降",
     "明显下降",
+    "大幅下降",
+    "迅猛增长",
+    "显著增长",
+    "明显增长",
+    "快速提升",
+    "持续扩大",
+    "不断扩大",
+    "实现跨越",
+    "跨越发展",
+    "连续迈上新台阶",
+    "迈上新台阶",
+    "再上新台阶",
 ];
 
 /// Whether a clause reads as an indicator's name alone: it ends the way
@@ -2991,7 +3110,7 @@ const TRENDS: &[&str] = &[
 fn looks_like_a_name(t: &str) -> bool {
     const ENDS: &[&str] = &[
         "比重", "比例", "占比", "强度", "水平", "收入", "增速", "浓度", "面积", "投入", "能耗",
-        "指数", "规模", "寿命", "年限", "率", "量", "值", "额", "数",
+        "指数", "规模", "寿命", "年限", "投资", "率", "量", "值", "额", "数",
     ];
     ENDS.iter().any(|e| t.ends_with(e))
 }

@@ -463,6 +463,28 @@ fn ratio_tail(s: &[char], j: usize) -> Option<usize> {
     (!s.get(end).is_some_and(|c| c.is_ascii_digit() || *c == '.')).then_some(end)
 }
 
+/// A unitless number `s[i..j]` that a ratio named just before it in the
+/// clause measures (`城乡收入比由1.93缩小到1.86`, `收入倍差缩小到1.9以内`),
+/// and that ends its clause or a bound follows.
+fn ratio_named_before(s: &[char], i: usize, j: usize) -> bool {
+    let ends_clause = s
+        .get(j)
+        .is_none_or(|c| is_delim(*c) || matches!(c, '以' | '左' | '的' | ')' | '）'))
+        || ["缩小", "下降", "降至", "降到"].iter().any(|w| at(s, j, w));
+    if !ends_clause {
+        return false;
+    }
+    let from = (0..i)
+        .rev()
+        .take(16)
+        .find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | ';'))
+        .map_or(i.saturating_sub(16), |k| k + 1);
+    let before: String = s[from..i].iter().collect();
+    ["收入比", "倍差", "收入差距", "基尼系数", "比值"]
+        .iter()
+        .any(|w| before.contains(w))
+}
+
 /// `5岁以下儿童死亡率`, `65岁及以上人口`, `0-3岁婴幼儿`: an age that bounds
 /// the group a name counts is part of the name, not a figure.
 fn is_age_group(s: &[char], q: &Quantity) -> bool {
@@ -630,6 +652,23 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 let mut q = Quantity {
                     start: i,
                     end,
+                    num_start: i,
+                    value: n.value,
+                    value_max: None,
+                    unit: String::new(),
+                    comparator: None,
+                    counts_following_noun: false,
+                    unit_pos: None,
+                    qualifier: false,
+                };
+                finish(s, &mut q);
+                return Some(q);
+            }
+            None if n.value < 10.0 && ratio_named_before(s, i, j) => {
+                // 城乡居民收入比缩小至2.0左右, 收入倍差缩小到1.9以内: a ratio, no unit.
+                let mut q = Quantity {
+                    start: i,
+                    end: j,
                     num_start: i,
                     value: n.value,
                     value_max: None,
@@ -1085,6 +1124,20 @@ mod tests {
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");
+    }
+
+    #[test]
+    fn a_ratio_named_before_a_bare_number_has_no_unit() {
+        assert_eq!(
+            q("城乡收入比由1.93缩小到1.86"),
+            vec![(1.93, None, "".into(), None), (1.86, None, "".into(), None)]
+        );
+        assert_eq!(
+            q("城乡居民收入倍差缩小到1.9以内")[0].3,
+            Some(Comparator::Le)
+        );
+        // No ratio named: a bare number is no figure.
+        assert!(q("全面推进2.0版建设").is_empty());
     }
 
     #[test]

@@ -759,3 +759,29 @@ fn places_with_their_figures_in_brackets_share_the_indicator_after_them() {
         assert_eq!((f.measure, f.year), (Measure::Growth, Some(2024)), "{v}");
     }
 }
+
+#[test]
+fn a_periods_first_years_end_at_their_last() {
+    let text = "湖南新闻\n\n统计数据显示，“十一五”前四年，全部工业增加值年均增长18.1%，比“十五”时期快5.5个百分点。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 18.1).year, Some(2009));
+}
+
+#[test]
+fn a_connective_opening_and_what_was_built_on_name_nothing() {
+    let text = "南宁新闻\n\n其中，地区生产总值实现跨越，在2007年突破1000亿元的基础上，预计2010年达到1800亿元左右；全社会固定资产投资迅猛增长，预计2010年完成1480亿元左右。\n";
+    let ex = extract_document("a.txt", text);
+    for v in [1000.0, 1800.0] {
+        assert_eq!(fact(&ex, v).indicator, "地区生产总值", "{v}");
+    }
+    assert_eq!(fact(&ex, 1480.0).indicator, "全社会固定资产投资");
+}
+
+#[test]
+fn a_goal_beside_its_result_and_a_milestone_told_in_words() {
+    let text = "2007年丁县政府工作报告\n各位代表：\n2006年，财政收入2.01亿元，较上年增长26.4%，高于年初人代会12%的目标14.4个百分点。一般公共预算收入连续跨越千亿级大关，2006年达到4723.9亿元。\n";
+    let ex = extract_document("r.txt", text);
+    let goal = fact(&ex, 12.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2006)));
+    assert_eq!(fact(&ex, 4723.9).indicator, "一般公共预算收入");
+}

@@ -80,6 +80,29 @@ struct YearMention {
     end: usize,
 }
 
+impl YearMention {
+    /// A year named at `pos`, its words ending at `end`, with no role of its own.
+    fn at(pos: usize, year: i32, end: usize) -> YearMention {
+        YearMention {
+            pos,
+            year,
+            deadline: false,
+            up_to: false,
+            topic: false,
+            base: false,
+            end,
+        }
+    }
+
+    /// A goal's deadline named at `pos` (到2025年).
+    fn deadline_at(pos: usize, year: i32, end: usize) -> YearMention {
+        YearMention {
+            deadline: true,
+            ..YearMention::at(pos, year, end)
+        }
+    }
+}
+
 fn year_mentions(s: &[char]) -> Vec<YearMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -183,13 +206,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
         } else if let Some((y, len)) = five_year_first_years_at(s, i) {
             // “十一五”前四年，全部工业增加值年均增长18.1%: the span's last year.
             out.push(YearMention {
-                pos: i,
-                year: y,
-                deadline: false,
-                up_to: false,
                 topic: s.get(i + len).is_some_and(|c| matches!(c, '，' | ',')),
-                base: false,
-                end: i + len,
+                ..YearMention::at(i, y, i + len)
             });
             i += len;
         } else if let Some((y, len)) = five_year_end_at(s, i) {
@@ -203,13 +221,8 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 && s.get(i + len + 1).is_some_and(|c| c.is_ascii_digit());
             if base_value || !comparison {
                 out.push(YearMention {
-                    pos: i,
-                    year: y,
-                    deadline: false,
-                    up_to: false,
-                    topic: false,
                     base: base_value || ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
-                    end: i + len,
+                    ..YearMention::at(i, y, i + len)
                 });
             }
             i += len;
@@ -351,13 +364,8 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
             })
             .filter(|&(i, _)| !at(s, i + 2, "同期"))
             .map(|(i, _)| YearMention {
-                pos: i,
-                year: past,
-                deadline: false,
-                up_to: false,
                 topic: true,
-                base: false,
-                end: i + 2,
+                ..YearMention::at(i, past, i + 2)
             })
             .collect();
     }
@@ -415,18 +423,14 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         // (A review's 五年来 runs to the period's end, not the year before.)
         let review_span = frame.doc_type == DocType::PlanReview && !matches!(*w, "今年" | "去年");
         if !compared && !review_span {
+            let year = match said {
+                Said::Now => now,
+                Said::Reviewed => reviewed,
+                Said::YearBefore => before,
+            };
             out.push(YearMention {
-                pos: i,
-                year: match said {
-                    Said::Now => now,
-                    Said::Reviewed => reviewed,
-                    Said::YearBefore => before,
-                },
-                deadline: false,
-                up_to: false,
                 topic: true,
-                base: false,
-                end: i + n,
+                ..YearMention::at(i, year, i + n)
             });
         }
         i += n;
@@ -457,15 +461,9 @@ pub fn paragraph_facts(
     let mut listed: Option<Vec<i32>> = None;
     let mut sent_start = 0;
     // A deadline year (到2020年) carries over the paragraph.
-    let mut carried: Option<YearMention> = section.carry_in.map(|year| YearMention {
-        pos: 0,
-        year,
-        deadline: true,
-        up_to: false,
-        topic: false,
-        base: false,
-        end: 0,
-    });
+    let mut carried: Option<YearMention> = section
+        .carry_in
+        .map(|year| YearMention::deadline_at(0, year, 0));
     // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
     let mut after_semicolon: Option<YearMention> = None;
     let mut goal_run = section.goal_run_in;
@@ -711,15 +709,7 @@ fn plan_end_deadlines(s: &[char]) -> Vec<YearMention> {
         let phrase: String = s[i + 1..i + 1 + n].iter().collect();
         let end_of_period = phrase.ends_with('末');
         if let (true, Some((_, end))) = (end_of_period, crate::doc::named_period(&phrase)) {
-            out.push(YearMention {
-                pos: i,
-                year: end,
-                deadline: true,
-                up_to: false,
-                topic: false,
-                base: false,
-                end: i + 1 + n,
-            });
+            out.push(YearMention::deadline_at(i, end, i + 1 + n));
         }
     }
     out
@@ -740,15 +730,7 @@ fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention> {
         let n = w.chars().count();
         for i in 0..s.len() {
             if matches!(s[i], '规' | '期' | '到' | '至') && at(s, i, w) {
-                out.push(YearMention {
-                    pos: i,
-                    year: end,
-                    deadline: false,
-                    up_to: false,
-                    topic: false,
-                    base: false,
-                    end: i + n,
-                });
+                out.push(YearMention::at(i, end, i + n));
             }
         }
     }
@@ -797,15 +779,7 @@ fn sentence_facts(
                 .iter()
                 .any(|w| sentence.contains(w));
             if let (true, Some((_, end))) = (announced, crate::doc::period_spoken_of(&sentence)) {
-                *carried = Some(YearMention {
-                    pos: 0,
-                    year: end,
-                    deadline: true,
-                    up_to: false,
-                    topic: false,
-                    base: false,
-                    end: 0,
-                });
+                *carried = Some(YearMention::deadline_at(0, end, 0));
             }
         }
     }
@@ -914,15 +888,7 @@ fn sentence_facts(
         if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
             let named_since = year_m.is_some_and(|y| !list.contains(&y.year));
             if !named_since {
-                let at = YearMention {
-                    pos: q.start,
-                    year: list[k - first],
-                    deadline: false,
-                    up_to: false,
-                    topic: false,
-                    base: false,
-                    end: q.start,
-                };
+                let at = YearMention::at(q.start, list[k - first], q.start);
                 year_m = Some(YearMention {
                     year: list[k - first],
                     ..year_m.unwrap_or(at)
@@ -950,15 +916,11 @@ fn sentence_facts(
             let n = first_years_count(&opening);
             if let (Some(start), Some(n)) = (ctx.frame.period_start, n) {
                 if n == run {
-                    year_m = Some(YearMention {
-                        pos: clause_start,
-                        year: start + (k - first) as i32,
-                        deadline: false,
-                        up_to: false,
-                        topic: false,
-                        base: false,
-                        end: clause_start,
-                    });
+                    year_m = Some(YearMention::at(
+                        clause_start,
+                        start + (k - first) as i32,
+                        clause_start,
+                    ));
                 }
             }
         }

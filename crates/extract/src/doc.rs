@@ -19,6 +19,14 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
             return DocType::ImplementationPlan;
         }
     }
+    // 《政府工作报告》确定的重点工作任务责任分解方案: the report's goals split
+    // among departments, an implementation plan.
+    if ["分工方案", "分解方案", "责任分工", "任务分解", "责任分解"]
+        .iter()
+        .any(|w| t.contains(w))
+    {
+        return DocType::ImplementationPlan;
+    }
     if t.contains("计划执行情况") || t.contains("计划草案") {
         // An annual plan report: framed like a work report (review, then the year's goals).
         return DocType::WorkReport;
@@ -106,6 +114,7 @@ pub(crate) const ONE_YEARS_TASKS: &[&str] = &[
     "办实事",
     "实事项目",
     "工作思路",
+    "年度工作计划",
 ];
 
 /// A title naming a plan as the document (`…发展规划`, `《…规划纲要》`,
@@ -126,10 +135,21 @@ fn names_a_plan(t: &str) -> bool {
 /// The first place name of a title: 锦州市, 辽宁省, 黑山县.
 pub fn region_of(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
-    // Skip a leading year (2024年锦州市政府工作报告).
+    // Skip a leading year (2024年锦州市政府工作报告, 2023年度巨鹿县…).
     let mut i = 0;
     if let Some((_, len)) = year_at(&chars, 0) {
         i = len;
+        if chars.get(i) == Some(&'度') {
+            i += 1;
+        }
+    }
+    // 经淮安市淮安区第十八届人民代表大会…表决: a preposition before the place.
+    if chars
+        .get(i)
+        .is_some_and(|c| matches!(c, '经' | '据' | '在' | '对'))
+        && crate::region::place_chain_at(&chars, i + 1).is_some()
+    {
+        i += 1;
     }
     // (福建省)福州市长乐区…: the province in brackets before the place.
     if matches!(chars.get(i), Some('(' | '（')) {
@@ -413,7 +433,16 @@ impl Frame {
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
-                present: info.year.or(info.period_start),
+                // (One year's tasks, 2024年为民办实事项目, speak before that year.)
+                present: if info.doc_type == DocType::ImplementationPlan
+                    && info.period_start.is_some()
+                    && info.period_start == info.period_end
+                    && info.year == info.period_end
+                {
+                    info.year.map(|y| y - 1)
+                } else {
+                    info.year.or(info.period_start)
+                },
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year.map(|y| y - 1),
                 from_figures: false,

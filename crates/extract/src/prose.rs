@@ -1212,8 +1212,16 @@ fn sentence_facts(
                     .any(|t| n.ends_with(t));
             // 一、科教惠民工程(项目6个，其中基建工程类5个): how a list of
             // projects is made up, no figure of the region.
+            // (优化公共服务方面(7项), 确定5个方面重点民生实事项目20件.)
             let make_up = matches!(q.unit.as_str(), "个" | "项" | "件")
-                && (n.ends_with('类') || n.ends_with("(项目"));
+                && (n.ends_with('类')
+                    || n.ends_with("(项目")
+                    || n.ends_with("方面")
+                    || n.ends_with("方面(")
+                    || n.ends_with("实事项目")
+                    || n.ends_with("实事")
+                    || pre.ends_with("方面(")
+                    || pre.ends_with("方面（"));
             !share_of_indicators && !tasks && !make_up
         });
         // 南京预计1.68万亿元 after 苏州地区生产总值预计达到2.4万亿元: a place

@@ -785,3 +785,30 @@ fn a_goal_beside_its_result_and_a_milestone_told_in_words() {
     assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2006)));
     assert_eq!(fact(&ex, 4723.9).indicator, "一般公共预算收入");
 }
+
+#[test]
+fn a_years_tasks_dated_that_year_are_goals() {
+    let text = "上海静安发布2024年十项为民办实事项目\n\n2024-01-18 19:46:05 来源:新华网\n\n2024年，静安区将实施各类旧住房修缮改造100万平方米，建成公共绿地5.7万平方米。\n";
+    let ex = extract_document("i.txt", text);
+    for v in [100.0, 5.7] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)), "{v}");
+    }
+}
+
+#[test]
+fn a_reports_goals_split_among_departments_is_an_implementation_plan() {
+    let ex = extract_document(
+        "i.txt",
+        "2023年区《政府工作报告》确定的重点工作任务责任分解方案\n\n1.地区生产总值增长6%。\n",
+    );
+    assert_eq!(
+        ex.info.doc_type,
+        planwatch_core::DocType::ImplementationPlan
+    );
+    let ex = extract_document(
+        "i.txt",
+        "2023年度巨鹿县重点民生实事项目\n\n新建村级公路120公里。\n",
+    );
+    assert_eq!(ex.info.region.as_deref(), Some("巨鹿县"));
+}

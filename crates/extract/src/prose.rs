@@ -662,6 +662,9 @@ fn only_measure_words(name: &str) -> bool {
         "总量",
         "成功",
         "为",
+        // (人均生产总值超过7万元，折合9000美元: the same figure converted.)
+        "折合",
+        "约合",
     ];
     let mut rest = name;
     while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
@@ -1153,6 +1156,16 @@ fn sentence_facts(
         prev_clause_start = clause_start;
         let Some(subject) = subject else { continue };
         let mut names = subject.names(span, a, s, &qs, k);
+        // 装备制造业保持较快增长，年均增速达10.6%: a name of measure words
+        // alone, with nothing named before, is the opening clause's.
+        if let (Name::Plain(x, y), None) = (subject, &prev_name) {
+            let short: String = s[x..y].iter().collect();
+            if names.len() == 1 && only_measure_words(&short) {
+                if let Some(open) = opening_subject() {
+                    names = open.names(span, a, s, &qs, k);
+                }
+            }
+        }
         if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
             let short: String = s[x..y].iter().collect();
             // …下降16.7%，规划期末目标为下降20%: the goal of the indicator just named.

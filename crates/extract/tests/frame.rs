@@ -812,3 +812,11 @@ fn a_reports_goals_split_among_departments_is_an_implementation_plan() {
     );
     assert_eq!(ex.info.region.as_deref(), Some("巨鹿县"));
 }
+
+#[test]
+fn a_figure_converted_or_told_by_manner_keeps_its_name() {
+    let text = "2006年戊区政府工作报告\n各位代表：\n2005年，全区人均生产总值超过7万元，折合9000美元；电商交易额实现1939.7亿元，大幅增长84.7%。\n";
+    let ex = extract_document("r.txt", text);
+    assert_eq!(fact(&ex, 9000.0).indicator, "人均生产总值");
+    assert_eq!(fact(&ex, 84.7).indicator, "电商交易额");
+}

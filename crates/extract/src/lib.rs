@@ -155,7 +155,12 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 let goes_on = ["同时", "此外", "另外", "并且", "与此同时"]
                     .iter()
                     .any(|w| opening.starts_with(w))
-                    || opens_with_label(&text[b.start..b.end]);
+                    || opens_with_label(&text[b.start..b.end])
+                    // (An article listing a plan's goals after 到2025年，…:
+                    // the paragraphs after it that name no year of their own
+                    // and tell of nothing done go on listing them.)
+                    || (frame.doc_type == DocType::Other
+                        && lists_on(&frame::compact(&text[b.start..b.end])));
                 let here = Section {
                     review: section.review || narrated,
                     carry_in: carry.deadline.filter(|_| goes_on),
@@ -362,6 +367,30 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
         }
     }
     s
+}
+
+/// A paragraph naming no year and no result (比上年, 完成, 已…): one that may
+/// go on listing the goals of the paragraph before it.
+fn lists_on(p: &str) -> bool {
+    let chars: Vec<char> = p.chars().collect();
+    let dated = (0..chars.len()).any(|i| quantity::year_at(&chars, i).is_some());
+    !dated
+        && doc::named_period(p).is_none()
+        && !words::ACTUAL_MARKERS.iter().any(|w| p.contains(w))
+        && ![
+            "已",
+            "完成",
+            "实现了",
+            "达到了",
+            "去年",
+            "今年",
+            "以来",
+            "期间",
+            "时期",
+            "五年",
+        ]
+        .iter()
+        .any(|w| p.contains(w))
 }
 
 /// A short heading of a bare year and what it holds (`2016成绩`, `2017目标`):

@@ -820,3 +820,13 @@ fn a_figure_converted_or_told_by_manner_keeps_its_name() {
     assert_eq!(fact(&ex, 9000.0).indicator, "人均生产总值");
     assert_eq!(fact(&ex, 84.7).indicator, "电商交易额");
 }
+
+#[test]
+fn an_articles_paragraphs_after_a_deadline_go_on_listing_goals() {
+    let text = "到2025年江苏沿海地区综合实力稳步提升\n2021-12-28 16:54:50 来源: 中工网\n\n《规划》指出，到2025年，江苏沿海地区综合实力稳步提升，占全省比重力争达20%左右。\n\n产业创新能力大幅提升，高新技术产业产值占规模以上工业比重达到42.5%。\n\n“十一五”期间，西藏共接待国内外旅游者2125万人次。\n";
+    let ex = extract_document("a.txt", text);
+    let f = fact(&ex, 42.5);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2025)));
+    // A paragraph of a period past tells results.
+    assert_eq!(fact(&ex, 2125.0).kind, Kind::Actual);
+}

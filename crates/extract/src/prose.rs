@@ -2783,7 +2783,8 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
         return (Measure::Cumulative, false);
     }
     let comparison = !yoy && has_comparison_base(pre);
-    if comparison && verb.is_some() {
+    // (从2020年的2.26降低至2024年的2.06: the level reached, not a change.)
+    if comparison && verb.is_some() && !to_level {
         let fall = verb.is_some_and(|(_, up)| !up);
         // 比2020年下降13.5% as a goal is a cut to make, stated as a positive number.
         if fall && kind == Kind::Target && rate {

@@ -470,15 +470,17 @@ fn ratio_named_before(s: &[char], i: usize, j: usize) -> bool {
     let ends_clause = s
         .get(j)
         .is_none_or(|c| is_delim(*c) || matches!(c, '以' | '左' | '的' | ')' | '）'))
-        || ["缩小", "下降", "降至", "降到"].iter().any(|w| at(s, j, w));
+        || ["缩小", "下降", "降至", "降到", "降低", "提高", "扩大"]
+            .iter()
+            .any(|w| at(s, j, w));
     if !ends_clause {
         return false;
     }
     let from = (0..i)
         .rev()
-        .take(16)
+        .take(30)
         .find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | ';'))
-        .map_or(i.saturating_sub(16), |k| k + 1);
+        .map_or(i.saturating_sub(30), |k| k + 1);
     let before: String = s[from..i].iter().collect();
     ["收入比", "倍差", "收入差距", "基尼系数", "比值"]
         .iter()
@@ -1136,6 +1138,7 @@ mod tests {
             q("城乡居民收入倍差缩小到1.9以内")[0].3,
             Some(Comparator::Le)
         );
+        assert_eq!(q("城乡居民收入比从2020年的2.26降低至2024年的2.06").len(), 2);
         // No ratio named: a bare number is no figure.
         assert!(q("全面推进2.0版建设").is_empty());
     }

@@ -830,3 +830,14 @@ fn an_articles_paragraphs_after_a_deadline_go_on_listing_goals() {
     // A paragraph of a period past tells results.
     assert_eq!(fact(&ex, 2125.0).kind, Kind::Actual);
 }
+
+#[test]
+fn a_ratio_lowered_to_a_years_level_is_that_level() {
+    let ex = extract_document(
+        "a.txt",
+        "福建新闻\n\n城乡居民收入比从2020年的2.26降低至2024年的2.06。\n",
+    );
+    let f = fact(&ex, 2.06);
+    assert_eq!((f.measure, f.year), (Measure::Level, Some(2024)));
+    assert_eq!(fact(&ex, 2.26).year, Some(2020));
+}

@@ -665,6 +665,14 @@ fn only_measure_words(name: &str) -> bool {
         // (人均生产总值超过7万元，折合9000美元: the same figure converted.)
         "折合",
         "约合",
+        // (地区生产总值1.27万亿，可比价增长8%; 总量26.42亿元; 初步预计全年增长6.3%.)
+        "按可比价",
+        "可比价",
+        "可比",
+        "总数",
+        "初步",
+        "预计",
+        "全年",
     ];
     let mut rest = name;
     while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
@@ -3087,6 +3095,8 @@ const TRENDS: &[&str] = &[
     "连续迈上新台阶",
     "迈上新台阶",
     "再上新台阶",
+    "实现恢复性增长",
+    "恢复性增长",
 ];
 
 /// Whether a clause reads as an indicator's name alone: it ends the way

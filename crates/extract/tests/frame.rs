@@ -841,3 +841,13 @@ fn a_ratio_lowered_to_a_years_level_is_that_level() {
     assert_eq!((f.measure, f.year), (Measure::Level, Some(2024)));
     assert_eq!(fact(&ex, 2.26).year, Some(2020));
 }
+
+#[test]
+fn comparable_price_and_estimate_words_name_nothing() {
+    let ex = extract_document(
+        "r.txt",
+        "2019年己市政府工作报告\n各位代表：\n2018年，南京预计实现地区生产总值1.27万亿，可比价增长8%；外贸进出口总额实现恢复性增长，增速达到3.8%。\n",
+    );
+    assert_eq!(fact(&ex, 8.0).indicator, fact(&ex, 1.27).indicator);
+    assert_eq!(fact(&ex, 3.8).indicator, "外贸进出口总额");
+}

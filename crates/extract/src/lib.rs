@@ -151,19 +151,23 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     && !section.goals
                     && narrates_past(&frame::compact(&text[b.start..b.end]));
                 // 同时，… going on from a paragraph that set a deadline keeps it.
-                let opening: String = text[b.start..b.end].trim_start().chars().take(4).collect();
-                let goes_on = ["同时", "此外", "另外", "并且", "与此同时"]
-                    .iter()
-                    .any(|w| opening.starts_with(w))
-                    || opens_with_label(&text[b.start..b.end])
-                    // (An article listing a plan's goals after 到2025年，…:
-                    // the paragraphs after it that name no year of their own
-                    // and tell of nothing done go on listing them.)
-                    || (frame.doc_type == DocType::Other
-                        && lists_on(&frame::compact(&text[b.start..b.end])));
+                // (Read only when there is a deadline to carry.)
+                let goes_on = || {
+                    let opening: String =
+                        text[b.start..b.end].trim_start().chars().take(4).collect();
+                    ["同时", "此外", "另外", "并且", "与此同时"]
+                        .iter()
+                        .any(|w| opening.starts_with(w))
+                        || opens_with_label(&text[b.start..b.end])
+                        // (An article listing a plan's goals after 到2025年，…:
+                        // the paragraphs after it that name no year of their own
+                        // and tell of nothing done go on listing them.)
+                        || (frame.doc_type == DocType::Other
+                            && lists_on(&frame::compact(&text[b.start..b.end])))
+                };
                 let here = Section {
                     review: section.review || narrated,
-                    carry_in: carry.deadline.filter(|_| goes_on),
+                    carry_in: carry.deadline.filter(|_| goes_on()),
                     goal_run_in: carry.goal_run,
                     ..section.clone()
                 };

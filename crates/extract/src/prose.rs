@@ -291,57 +291,44 @@ fn names_a_plans_years(s: &[char], i: usize) -> bool {
         .any(|w| before.ends_with(w))
 }
 
-/// `“十一五”前四年`, `十三五头4年` at `s[i]`: the last of those years, and the length.
-fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+/// A five-year plan named at `s[i]` (`十三五`, `“十四五”`): its first year,
+/// and where the name ends, past any closing quote.
+fn five_year_name_at(s: &[char], i: usize) -> Option<(i32, usize)> {
     if !matches!(s.get(i), Some('十' | '第')) {
         return None;
     }
-    crate::doc::FIVE_YEAR_PLANS
+    let (name, start) = crate::doc::FIVE_YEAR_PLANS
         .iter()
-        .find_map(|(name, start)| {
-            if !at(s, i, name) {
-                return None;
-            }
-            let mut j = i + name.chars().count();
-            while s
-                .get(j)
-                .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』'))
-            {
-                j += 1;
-            }
-            if !matches!(s.get(j), Some('前' | '头')) {
-                return None;
-            }
-            let n = match s.get(j + 1)? {
-                '两' | '二' | '2' => 2,
-                '三' | '3' => 3,
-                '四' | '4' => 4,
-                _ => return None,
-            };
-            (s.get(j + 2) == Some(&'年')).then_some((start + n - 1, j + 3 - i))
-        })
+        .find(|(name, _)| at(s, i, name))?;
+    let mut j = i + name.chars().count();
+    while s
+        .get(j)
+        .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』'))
+    {
+        j += 1;
+    }
+    Some((*start, j))
+}
+
+/// `“十一五”前四年`, `十三五头4年` at `s[i]`: the last of those years, and the length.
+fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+    let (start, j) = five_year_name_at(s, i)?;
+    if !matches!(s.get(j), Some('前' | '头')) {
+        return None;
+    }
+    let n = match s.get(j + 1)? {
+        '两' | '二' | '2' => 2,
+        '三' | '3' => 3,
+        '四' | '4' => 4,
+        _ => return None,
+    };
+    (s.get(j + 2) == Some(&'年')).then_some((start + n - 1, j + 3 - i))
 }
 
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
 fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
-    if !matches!(s.get(i), Some('十' | '第')) {
-        return None;
-    }
-    crate::doc::FIVE_YEAR_PLANS
-        .iter()
-        .find_map(|(name, start)| {
-            if !at(s, i, name) {
-                return None;
-            }
-            let mut j = i + name.chars().count();
-            while s
-                .get(j)
-                .is_some_and(|c| matches!(c, '”' | '"' | '」' | '’' | '』'))
-            {
-                j += 1;
-            }
-            (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
-        })
+    let (start, j) = five_year_name_at(s, i)?;
+    (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
 }
 
 /// Years a work report names relative to itself: 今年 is the year it is

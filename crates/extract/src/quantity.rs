@@ -649,28 +649,14 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 finish(s, &mut q);
                 return Some(q);
             }
-            None if let Some(end) = ratio_tail(s, j) => {
-                // 城乡居民收入比缩小到2.25∶1, 性别比为105.23:100: a ratio, no unit.
+            // 城乡居民收入比缩小到2.25∶1, 性别比为105.23:100, 收入倍差缩小到1.9以内:
+            // a ratio, no unit.
+            None if let Some(end) = ratio_tail(s, j)
+                .or_else(|| (n.value < 10.0 && ratio_named_before(s, i, j)).then_some(j)) =>
+            {
                 let mut q = Quantity {
                     start: i,
                     end,
-                    num_start: i,
-                    value: n.value,
-                    value_max: None,
-                    unit: String::new(),
-                    comparator: None,
-                    counts_following_noun: false,
-                    unit_pos: None,
-                    qualifier: false,
-                };
-                finish(s, &mut q);
-                return Some(q);
-            }
-            None if n.value < 10.0 && ratio_named_before(s, i, j) => {
-                // 城乡居民收入比缩小至2.0左右, 收入倍差缩小到1.9以内: a ratio, no unit.
-                let mut q = Quantity {
-                    start: i,
-                    end: j,
                     num_start: i,
                     value: n.value,
                     value_max: None,

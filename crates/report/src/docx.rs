@@ -10,12 +10,12 @@
 use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
-use planwatch_evaluate::{Colour, TrendStatus};
+use planwatch_evaluate::{Colour, Status, TrendStatus};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::methods::{runs, METHODS};
-use crate::model::{colour_hex, pct0, Evaluated, Report, NO_DOMAIN, STATUSES};
+use crate::model::{colour_hex, pct0, Evaluated, Report, NO_DOMAIN};
 use crate::svg::{chart_svg, HEIGHT, WIDTH};
 use crate::xml::esc;
 use crate::ReportError;
@@ -297,7 +297,7 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
     b.heading(1, "一、总体情况");
     let counts = report.status_counts();
     let quantitative: usize = counts[..7].iter().sum();
-    let parts: Vec<String> = STATUSES
+    let parts: Vec<String> = Status::ALL
         .iter()
         .zip(counts)
         .take(7)
@@ -313,7 +313,7 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
         report.red_list().len()
     ));
     let mut header: Vec<&str> = vec!["领域"];
-    header.extend(STATUSES.iter().map(|s| s.label_zh()));
+    header.extend(Status::ALL.iter().map(|s| s.label_zh()));
     header.push("合计");
     let domains = report.domain_counts();
     let texts: Vec<Vec<String>> = domains

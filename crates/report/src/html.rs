@@ -5,7 +5,7 @@ use std::fmt::Write;
 use planwatch_evaluate::{Colour, Status, TrendStatus};
 
 use crate::methods::{runs, METHODS};
-use crate::model::{pct0, Evaluated, Report, NO_DOMAIN, STATUSES};
+use crate::model::{pct0, Evaluated, Report, NO_DOMAIN};
 use crate::svg::chart_svg;
 use crate::xml::esc;
 
@@ -100,7 +100,7 @@ fn summary(h: &mut String, report: &Report) {
     let quantitative: usize = counts[..7].iter().sum();
     let _ = write!(h, "<section id=\"summary\">\n<h2>一、总体情况</h2>\n");
     let mut parts: Vec<String> = Vec::new();
-    for (s, n) in STATUSES.iter().zip(counts).take(7) {
+    for (s, n) in Status::ALL.iter().zip(counts).take(7) {
         if n > 0 {
             parts.push(format!("{}{n}项", s.label_zh()));
         }
@@ -115,7 +115,7 @@ fn summary(h: &mut String, report: &Report) {
         counts[7]
     );
     h.push_str("<table class=\"counts\">\n<thead><tr><th>领域</th>");
-    for s in STATUSES {
+    for s in Status::ALL {
         let _ = write!(h, "<th>{}</th>", esc(s.label_zh()));
     }
     h.push_str("<th>合计</th></tr></thead>\n<tbody>\n");

@@ -159,9 +159,6 @@ fn yearly_values(item: &TargetCase, target: &Fact) -> Vec<(i32, f64)> {
     best.into_iter().map(|(y, (_, v))| (y, v)).collect()
 }
 
-/// Statuses in report order.
-pub const STATUSES: [Status; 8] = Status::ALL;
-
 pub use planwatch_catalog::NO_DOMAIN;
 
 /// Counts of one domain by status.
@@ -169,7 +166,7 @@ pub use planwatch_catalog::NO_DOMAIN;
 pub struct DomainCounts {
     /// The catalogue domain, or [`NO_DOMAIN`].
     pub domain: String,
-    /// Count per status, in [`STATUSES`] order.
+    /// Count per status, in [`Status::ALL`] order.
     pub counts: [usize; 8],
     /// All targets of the domain.
     pub total: usize,
@@ -264,7 +261,7 @@ impl Report {
         red
     }
 
-    /// Number of targets per status, in [`STATUSES`] order.
+    /// Number of targets per status, in [`Status::ALL`] order.
     pub fn status_counts(&self) -> [usize; 8] {
         let mut counts = [0; 8];
         for e in &self.items {
@@ -315,9 +312,9 @@ fn stage(plan: &DocRef, as_of: i32) -> &'static str {
     }
 }
 
-/// Position of a status in [`STATUSES`].
+/// Position of a status in [`Status::ALL`].
 pub fn status_index(s: Status) -> usize {
-    STATUSES.iter().position(|x| *x == s).unwrap_or(0)
+    Status::ALL.iter().position(|x| *x == s).unwrap_or(0)
 }
 
 /// A printable colour for a warning colour.

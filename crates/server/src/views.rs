@@ -1015,17 +1015,6 @@ pub struct Dashboard {
     pub facts: usize,
 }
 
-const STATUSES: [Status; 8] = [
-    Status::Achieved,
-    Status::Ahead,
-    Status::OnTrack,
-    Status::Lagging,
-    Status::OffTrack,
-    Status::Regressing,
-    Status::NoData,
-    Status::Qualitative,
-];
-
 /// Dashboard parameters.
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -1061,7 +1050,7 @@ pub fn dashboard(snap: &Snapshot, q: &DashQuery) -> ApiResult<Dashboard> {
             .collect(),
         None => Vec::new(),
     };
-    let statuses = STATUSES
+    let statuses = Status::ALL
         .iter()
         .map(|s| StatusCount {
             status: s.as_str().to_string(),

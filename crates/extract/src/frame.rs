@@ -64,6 +64,18 @@ const HEAD_LINES: usize = 80;
 const HEAD_SCAN: usize = 400;
 const TAIL_LINES: usize = 20;
 
+/// `相关新闻`, `推荐阅读`: a heading over links to other pages.
+fn is_links_heading(l: &str) -> bool {
+    let t = l.trim_matches(|c: char| c.is_whitespace() || "-—|·:：【】[]".contains(c));
+    t.chars().count() <= 8
+        && [
+            "相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "延伸阅读", "热点推荐",
+            "更多新闻", "相关报道", "热门推荐", "猜你喜欢", "相关稿件",
+        ]
+        .iter()
+        .any(|w| t.starts_with(w))
+}
+
 /// Reads the document frame from the text.
 pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
     let all: Vec<&str> = text.lines().collect();
@@ -81,6 +93,11 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         .map(|(i, l)| Line::new(i, l))
         .filter(|l| !l.norm.is_empty())
         .take(HEAD_LINES)
+        .enumerate()
+        // The links to other pages under an article (相关新闻, then their
+        // dates) say nothing of this one.
+        .take_while(|(k, l)| *k < 2 || !is_links_heading(&l.norm))
+        .map(|(_, l)| l)
         .collect();
     let tail: Vec<Line> = all
         .iter()
@@ -759,10 +776,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                             "an undated article on an N-year action (三年攻坚行动…到2020年): its first year",
                         )
                     }
-                    None => (
-                        plan_opening_year(text),
-                        "an undated article on a plan's opening (十四五开好局): its first year",
-                    ),
+                    None => match plan_opening_year(text) {
+                        Some(y) => (
+                            Some(y),
+                            "an undated article on a plan's opening (十四五开好局): its first year",
+                        ),
+                        None => (
+                            year_before_work_ahead(text),
+                            "an undated article on this year's progress (今年以来) naming only next year's work (接下来将做好2023年…): the year before",
+                        ),
+                    },
                 },
             },
         }
@@ -1777,7 +1800,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
-            !deadline && !horizon && !since
+            !deadline && !horizon && !since && !of_work_ahead(&chars, i)
         })
         .map(|(i, y, _)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year
@@ -1794,6 +1817,34 @@ fn latest_data_year(text: &str) -> Option<i32> {
             }
         })
         .max()
+}
+
+/// Whether the year named at `i` is in a clause on work ahead
+/// (`接下来将做好2023年重点项目谋划`, `为实现2023年一季度“开门红”`).
+fn of_work_ahead(chars: &[char], i: usize) -> bool {
+    let reach = i.saturating_sub(40);
+    let from = chars[reach..i]
+        .iter()
+        .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+        .map_or(reach, |k| reach + k + 1);
+    let clause: String = chars[from..i].iter().collect();
+    ["将", "接下来", "下一步", "为实现", "谋划"]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
+/// An undated article on its own year's progress (今年以来, 截至11月底)
+/// whose only years are of the work ahead: the year before the first.
+fn year_before_work_ahead(text: &str) -> Option<i32> {
+    let (chars, years) = named_years(text);
+    let head: String = chars.iter().take(1000).collect();
+    if !["今年以来", "截至", "今年"].iter().any(|w| head.contains(w)) {
+        return None;
+    }
+    if years.iter().any(|&(i, _, _)| !of_work_ahead(&chars, i)) {
+        return None;
+    }
+    years.iter().map(|&(_, y, _)| y).min().map(|y| y - 1)
 }
 
 /// A mid-term review (中期评估), in either script, glossed or not.

@@ -209,15 +209,20 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         _ => (b.start, b.end, Vec::new()),
                     })
                     .collect();
-                let read = table::table_facts(
-                    text,
-                    &rows,
-                    &frame,
-                    doc,
-                    info.region.clone(),
-                    section.title.clone(),
-                    &mut facts,
-                );
+                // A short line just above the table may say what it reports.
+                let caption = i
+                    .checked_sub(1)
+                    .and_then(|p| blocks.get(p))
+                    .filter(|b| !matches!(b.kind, BlockKind::TableRow { .. }))
+                    .and_then(|b| text.get(b.start..b.end))
+                    .filter(|t| t.chars().count() <= 60)
+                    .map(str::to_string);
+                let around = table::Around {
+                    region: info.region.clone(),
+                    section: section.title.clone(),
+                    caption,
+                };
+                let read = table::table_facts(text, &rows, &frame, doc, &around, &mut facts);
                 if !read {
                     for b in &run {
                         let _ = prose::paragraph_facts(

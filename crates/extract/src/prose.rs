@@ -138,7 +138,18 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
             let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             let date = s.get(after + digits) == Some(&'月') && digits <= 2;
-            if !comparison && !date {
+            // 比1983年的1.78亿元翻了7.19番, 比1983年830元: the base compared
+            // with is stated, and is that year's.
+            let stated_base = ["比", "较"].iter().any(|w| ends(s, i, w)) && !date && {
+                let v = if at(s, after, "的") { after + 1 } else { after };
+                s.get(v).is_some_and(|c| c.is_ascii_digit())
+            };
+            if stated_base {
+                out.push(YearMention {
+                    base: true,
+                    ..YearMention::at(i, y, after)
+                });
+            } else if !comparison && !date {
                 // 到2025年, 2025年年底前, 2025年前: a goal's deadline.
                 // (提高到2024年的8.9万亿元 names the year of a value reached.)
                 // (到2025年的发展目标 is the goals' deadline, though.)
@@ -1084,7 +1095,13 @@ fn sentence_facts(
             value = -value;
         }
         // Indicator.
-        let subject = if q.counts_following_noun {
+        let subject = if let Some((x, y)) =
+            last_subject.filter(|_| stated_base_before(s, narrow_start, q.start))
+        {
+            // 地区生产总值260.36亿元，比1983年的1.78亿元翻了7.19番: the base
+            // is of the figure just named.
+            Some(Name::Plain(x, y))
+        } else if q.counts_following_noun {
             let noun_end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
             let (ls, le) = strip(s, narrow_start, q.start, LEAD, &[]);
             let (ns, ne) = strip(s, q.end, noun_end, &[], TRAIL);
@@ -1951,6 +1968,10 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
         for w in trail {
             if b > a && ends(&s[..b], b, w) && b - w.chars().count() >= a {
                 b -= w.chars().count();
+                // 工业总产值5年平均递增: the span's count goes with its 年.
+                if w.starts_with('年') {
+                    b -= span_count_before(&s[a..b]);
+                }
                 break;
             }
         }
@@ -1961,6 +1982,54 @@ fn strip(s: &[char], mut a: usize, mut b: usize, lead: &[&str], trail: &[&str]) 
             return (a, b);
         }
     }
+}
+
+/// Whether `s[a..b]` is only a year compared with (`，比1983年的`), stating
+/// the base value that follows at `b`.
+fn stated_base_before(s: &[char], mut a: usize, b: usize) -> bool {
+    while a < b && (is_delim(s[a]) || s[a] == '、') {
+        a += 1;
+    }
+    if !(at(s, a, "比") || at(s, a, "较")) {
+        return false;
+    }
+    let Some((_, len)) = year_at(s, a + 1) else {
+        return false;
+    };
+    let mut k = a + 1 + len;
+    for w in ["末", "底"] {
+        if at(s, k, w) {
+            k += 1;
+        }
+    }
+    if at(s, k, "的") {
+        k += 1;
+    }
+    k == b
+}
+
+/// How many chars at the end of `name` count a span of years whose `年`
+/// was just cut (`工业总产值5`, `财政收入近三`); 0 if none. A year
+/// (`2010`) or a plan's name (`十三五`) is no span.
+fn span_count_before(name: &[char]) -> usize {
+    let n = name.len();
+    let digits = name.iter().rev().take_while(|c| c.is_ascii_digit()).count();
+    let count = if (1..=2).contains(&digits) {
+        digits
+    } else if digits == 0
+        && n >= 2
+        && matches!(name[n - 1], '两' | '三' | '四' | '五')
+        && !matches!(name[n - 2], '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+    {
+        1
+    } else {
+        return 0;
+    };
+    let mut k = n - count;
+    if k > 0 && matches!(name[k - 1], '近' | '前' | '这' | '后') {
+        k -= 1;
+    }
+    n - k
 }
 
 /// `人民网银川7月26日电(记者阎梦婕)`, `本报讯(记者 李某)`: a news dateline

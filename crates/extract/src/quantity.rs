@@ -167,6 +167,8 @@ const BASE_UNITS: &[&str] = &[
     "匹",
     "微克",
     "毫克",
+    "Mbps",
+    "Gbps",
     "%",
     "‰",
 ];
@@ -275,6 +277,12 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
     let mut unit = String::new();
     let mut j = i;
     let mut must_have_base = false;
+    // 12/10万: a rate per 100 000 (孕产妇死亡率).
+    if magnitude.is_none() {
+        if let Some(w) = ["/10万", "/十万", "／10万"].iter().find(|w| at(s, i, w)) {
+            return Some(("/10万".to_string(), w.chars().count()));
+        }
+    }
     if let Some(m) = magnitude {
         unit.push_str(m);
         j += m.chars().count();
@@ -342,6 +350,8 @@ fn is_code(s: &[char], i: usize, n: &Number) -> bool {
     let after = i + n.len;
     s.get(after)
         .is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'k' | 'm'))
+        && !at(s, after, "Mbps")
+        && !at(s, after, "Gbps")
 }
 
 fn is_cn_numeral_char(c: char) -> bool {
@@ -1191,6 +1201,11 @@ mod tests {
 
     #[test]
     fn units_and_comparators() {
+        assert_eq!(
+            q("孕产妇死亡率控制在12/10万以下"),
+            vec![(12.0, None, "/10万".into(), Some(Comparator::Le))]
+        );
+        assert_eq!(q("接入宽带要达100Mbps")[0].2, "Mbps");
         assert_eq!(
             q("地区生产总值1357.5亿元"),
             vec![(1357.5, None, "亿元".into(), None)]

@@ -246,6 +246,131 @@ struct Layout {
     lead: Vec<Label>,
     /// Unit of the level columns, from a header (`绝对值(亿元)`) or a `单位：亿元` note.
     level_unit: Option<String>,
+    /// Rows of places (各市县地区生产总值): what every row's figures are of.
+    place_topic: Option<String>,
+}
+
+/// What surrounds a table in its document.
+#[derive(Debug, Clone, Default)]
+pub struct Around {
+    /// The document's region.
+    pub region: Option<String>,
+    /// The open section's heading.
+    pub section: Option<String>,
+    /// A short line just above the table (`附表:2018年上半年各市县地区生产总值及增速`).
+    pub caption: Option<String>,
+}
+
+/// Header cells that head a column of places.
+const PLACE_COLUMN: &[&str] = &[
+    "地区", "市县", "市(县)", "县(市)", "县(市、区)", "县(市,区)", "县市区", "区县", "县区",
+    "县(区)", "区(县)", "市州", "市(州)", "城市", "地市", "盟市", "旗县", "县市", "各市县",
+    "各地区", "区域", "市别", "县别", "地区名称",
+];
+
+/// Rows totalling the places: the document's own region.
+const PLACE_TOTALS: &[&str] = &["全省", "全市", "全区", "全县", "合计", "总计", "全州", "全盟"];
+
+/// `海口市`, `白沙县`, `东部地区`: a row label that names a place.
+fn is_place_label(c: &str) -> bool {
+    let n = c.chars().count();
+    (2..=10).contains(&n)
+        && !c.chars().any(|ch| ch.is_ascii_digit())
+        && ["市", "县", "区", "州", "盟", "旗", "地区"].iter().any(|w| c.ends_with(w))
+        && !["保护区", "景区", "园区", "社区", "小区", "功能区", "城区", "示范区", "产业区"]
+            .iter()
+            .any(|w| c.ends_with(w))
+}
+
+/// When the rows of a table are places (its first column headed 地区 or
+/// most labels place names) and a caption says what they report, that topic
+/// (`上半年地区生产总值` from `2018年上半年各市县地区生产总值及增速`).
+fn place_topic(
+    header: &[Vec<String>],
+    rows: &[RowSpan],
+    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
+    caption: Option<&str>,
+) -> Option<String> {
+    let headed = header
+        .iter()
+        .filter(|r| !is_caption(r))
+        .any(|r| r.first().is_some_and(|c| PLACE_COLUMN.contains(&compact(c).as_str())));
+    let labels: Vec<String> = rows
+        .iter()
+        .filter_map(|r| cells_of(r).first().map(|c| compact(c)))
+        .filter(|c| !c.is_empty())
+        .collect();
+    let places = labels
+        .iter()
+        .filter(|c| is_place_label(c) || PLACE_TOTALS.contains(&c.as_str()))
+        .count();
+    if !(headed || (labels.len() >= 3 && places * 10 >= labels.len() * 7)) {
+        return None;
+    }
+    header
+        .iter()
+        .filter(|r| is_caption(r))
+        .filter_map(|r| table_topic(&r.join("")))
+        .next()
+        .or_else(|| caption.and_then(table_topic))
+}
+
+/// What a caption over rows of places reports: its year, place words and
+/// table words cut (`附表:2018年上半年各市县地区生产总值及增速` →
+/// `上半年地区生产总值`). None for a table of several indicators.
+fn table_topic(caption: &str) -> Option<String> {
+    let mut t = compact(caption);
+    for p in ["附表", "续表"] {
+        if let Some(r) = t.strip_prefix(p) {
+            t = r.to_string();
+        }
+    }
+    if let Some(r) = t.strip_prefix('表') {
+        t = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)).to_string();
+    }
+    t = t.trim_start_matches([':', '：', ' ', '.', '、']).to_string();
+    // Years go; the part of the year (上半年, 一季度) stays.
+    let chars: Vec<char> = t.chars().collect();
+    let mut kept = String::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if let Some((_, len)) = year_at(&chars, i) {
+            i += len;
+        } else {
+            kept.push(chars[i]);
+            i += 1;
+        }
+    }
+    // Up to the place words (海南省各市县, 分地区): what comes before them
+    // is kept only when it is a part of the year.
+    let place_word = ["各市县", "各县(市、区)", "各县(市,区)", "各县市区", "各区县", "各县区", "各市(州)", "各市州", "各县(区)", "各地区", "分地区", "分县(市、区)", "分县区", "各县市", "各盟市", "各旗县", "各地市", "各市", "各县", "各区"]
+        .iter()
+        .find_map(|w| kept.find(w).map(|i| (i, w.len())));
+    if let Some((i, len)) = place_word {
+        let before = &kept[..i];
+        let part = ["上半年", "一季度", "前三季度", "全年", "第一季度"]
+            .iter()
+            .find(|p| before.ends_with(*p))
+            .map_or("", |p| *p);
+        kept = format!("{part}{}", &kept[i + len..]);
+    } else {
+        return None;
+    }
+    let mut topic = kept.trim_start_matches('的').to_string();
+    loop {
+        let before = topic.clone();
+        for w in ["及增长速度", "及增速", "及其增速", "增长情况", "完成情况", "情况", "统计表", "一览表", "排名", "排行", "表"] {
+            if let Some(r) = topic.strip_suffix(w) {
+                topic = r.to_string();
+            }
+        }
+        if topic == before {
+            break;
+        }
+    }
+    let n = topic.chars().count();
+    let several = ["主要", "指标", "经济运行"].iter().any(|w| topic.contains(w));
+    (n >= 2 && n <= 20 && !several).then_some(topic)
 }
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
@@ -404,6 +529,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         slots,
         lead,
         level_unit,
+        place_topic: None,
     }
 }
 
@@ -656,10 +782,11 @@ pub fn table_facts(
     rows: &[RowSpan],
     frame: &Frame,
     doc: &str,
-    region: Option<String>,
-    section: Option<String>,
+    around: &Around,
     out: &mut Vec<Fact>,
 ) -> bool {
+    let region = around.region.clone();
+    let section = around.section.clone();
     let cells_of = |r: &RowSpan| -> Vec<String> {
         r.2.iter()
             .map(|(a, b)| {
@@ -679,10 +806,11 @@ pub fn table_facts(
         header.push(cells);
         idx += 1;
     }
-    let lay = layout(&header, frame);
+    let mut lay = layout(&header, frame);
     if lay.slots.is_empty() {
         return false;
     }
+    lay.place_topic = place_topic(&header, &rows[idx..], &cells_of, around.caption.as_deref());
     let mut state = RowState::default();
     // A caption such as “约束性指标完成情况” gives every row its attribute.
     let caption_attr = header.iter().filter(|r| is_caption(r)).find_map(|r| {
@@ -802,6 +930,20 @@ fn row_facts(
         String::new()
     };
     let mut indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+    // A row of a place reports the table's topic for that place.
+    let row_region;
+    let region = match &lay.place_topic {
+        Some(topic) => {
+            row_region = if PLACE_TOTALS.contains(&indicator.as_str()) {
+                region.clone()
+            } else {
+                Some(indicator.clone())
+            };
+            indicator = topic.clone();
+            &row_region
+        }
+        None => region,
+    };
     // 在校生, 毛入学率 under 九年义务教育: a generic name is its group's.
     let generic =
         indicator.chars().count() <= 4 && ["生", "率", "数"].iter().any(|w| indicator.ends_with(w));
@@ -1010,7 +1152,7 @@ mod tests {
         let frame = Frame::new(&info);
         let rows = rows_of(table);
         let mut out = Vec::new();
-        table_facts(table, &rows, &frame, "t", None, None, &mut out);
+        table_facts(table, &rows, &frame, "t", &Around::default(), &mut out);
         out.iter()
             .map(|f| {
                 format!(
@@ -1045,7 +1187,7 @@ mod tests {
         let t = "表一  2024年上海市国民经济和社会发展主要目标完成情况\n指标名称 | 属性 | 全年目标 | 全年完成\n全市生产总值 | 预期性 | 增长5%左右 | 增长5%\n工业战略性新兴产业总产值占规模以上工业总产值比重 | 预期性 | 44%以上 | 43.6%\n";
         let rows = rows_of(t);
         let mut out = Vec::new();
-        table_facts(t, &rows, &frame, "t", None, None, &mut out);
+        table_facts(t, &rows, &frame, "t", &Around::default(), &mut out);
         let got: Vec<String> = out
             .iter()
             .map(|f| {
@@ -1217,7 +1359,7 @@ mod tests {
         let t = "指标\t单位\t绝对数\t比上年增长(%)\n粮食产量\t万吨\t120.5\t-1.2\n";
         let rows = rows_of(t);
         let mut out = Vec::new();
-        table_facts(t, &rows, &frame, "b", None, None, &mut out);
+        table_facts(t, &rows, &frame, "b", &Around::default(), &mut out);
         let got: Vec<(Kind, Option<i32>, Option<f64>, Measure)> = out
             .iter()
             .map(|f| (f.kind, f.year, f.value, f.measure))
@@ -1229,6 +1371,41 @@ mod tests {
                 (Kind::Actual, Some(2023), Some(-1.2), Measure::Growth),
             ]
         );
+    }
+
+    #[test]
+    fn rows_of_places_report_the_captions_topic() {
+        let info = DocumentInfo {
+            title: None,
+            region: Some("海南省".into()),
+            doc_type: DocType::Other,
+            period_start: None,
+            period_end: None,
+            year: Some(2018),
+            issuer: None,
+            number: None,
+        };
+        let frame = Frame::new(&info);
+        let t = "市县\t绝对数(亿元)\t比上年同期增长(%)\n全省\t2200.5\t6.0\n海 口 市\t797.49\t8.1\n三亚市\t304.09\t7.0\n";
+        let rows = rows_of(t);
+        let around = Around {
+            region: Some("海南省".into()),
+            section: None,
+            caption: Some("附表:2018年上半年各市县地区生产总值及增速".into()),
+        };
+        let mut out = Vec::new();
+        table_facts(t, &rows, &frame, "b", &around, &mut out);
+        let got: Vec<(String, String, Option<f64>, Measure)> = out
+            .iter()
+            .map(|f| (f.region.clone().unwrap_or_default(), f.indicator.clone(), f.value, f.measure))
+            .collect();
+        let gdp = "上半年地区生产总值".to_string();
+        assert_eq!(got[0], ("海南省".into(), gdp.clone(), Some(2200.5), Measure::Level));
+        assert_eq!(got[3], ("海口市".into(), gdp.clone(), Some(8.1), Measure::Growth));
+        assert_eq!(got[4], ("三亚市".into(), gdp, Some(304.09), Measure::Level));
+        // A caption of several indicators names none: the rows keep their labels.
+        assert_eq!(table_topic("表3 各市县主要经济指标"), None);
+        assert_eq!(table_topic("2019年分地区生产总值"), Some("生产总值".into()));
     }
 
     #[test]

@@ -292,9 +292,24 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     if group0 {
         groups.push(f - 2);
     }
-    let head_start = head_end.saturating_sub(k);
-    let span = |a: usize, b: usize| -> Block {
-        let cs: Vec<(usize, usize)> = cells[a..b].to_vec();
+    // The header: the k cells before the first row, a unit on a line of its
+    // own (`绝对数` then `(亿元)`) joined to the cell above it.
+    let mut head: Vec<(usize, usize)> = Vec::new();
+    let mut head_start = head_end;
+    while head.len() < k && head_start > 0 {
+        head_start -= 1;
+        if is_bracketed_unit(cell(head_start))
+            && head_start > 0
+            && !is_bracketed_unit(cell(head_start - 1))
+        {
+            head.push((cells[head_start - 1].0, cells[head_start].1));
+            head_start -= 1;
+        } else {
+            head.push(cells[head_start]);
+        }
+    }
+    head.reverse();
+    let row = |cs: Vec<(usize, usize)>| -> Block {
         let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
         Block {
             kind: BlockKind::TableRow { cells: cs },
@@ -302,11 +317,14 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
             end,
         }
     };
+    let span = |a: usize, b: usize| row(cells[a..b].to_vec());
     let mut blocks = Vec::new();
     for x in 0..head_start {
         blocks.push(span(x, x + 1));
     }
-    blocks.push(span(head_start, head_end));
+    if !head.is_empty() {
+        blocks.push(row(head));
+    }
     let mut items: Vec<(usize, usize)> = rows
         .iter()
         .copied()
@@ -317,6 +335,18 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
         blocks.push(span(a, b));
     }
     Some((0, rows[rows.len() - 1].1, blocks))
+}
+
+/// `(亿元)`, `（%）`: a header's unit alone on its line.
+fn is_bracketed_unit(t: &str) -> bool {
+    let Some(inner) = t
+        .strip_prefix(['(', '（'])
+        .and_then(|r| r.strip_suffix([')', '）']))
+    else {
+        return false;
+    };
+    let inner = inner.trim();
+    !inner.is_empty() && inner.chars().count() <= 8 && !inner.chars().any(|c| c.is_ascii_digit())
 }
 
 /// A paragraph line ending in a table run into one line with ` | ` between
@@ -1174,6 +1204,27 @@ mod tests {
             ]
         );
         assert_eq!(texts(text, &b).last(), Some(&"正文。"));
+        // Units on lines of their own belong to the header cell above them.
+        let text = "附表:各市县地区生产总值
+市    县
+绝对数
+(亿元)
+比上年同期增长
+(%)
+海 口 市
+797.49
+8.1
+三 亚 市
+304.09
+7.0
+";
+        let rows: Vec<&str> = blocks(text)
+            .iter()
+            .filter(|x| matches!(x.kind, BlockKind::TableRow { .. }))
+            .map(|x| &text[x.start..x.end])
+            .collect();
+        assert_eq!(rows[1], "市    县\n绝对数\n(亿元)\n比上年同期增长\n(%)");
+        assert_eq!(rows.len(), 4);
         // With `|` lines between the cells.
         let text = "单位:亿元\n|\n指标\n|\n绝对数\n|\n增长%\n|\n生产总值\n|\n295.4\n|\n7.7\n|\n第一产业\n|\n24.4\n|\n3.3\n";
         let rows = blocks(text)

@@ -69,8 +69,18 @@ fn is_links_heading(l: &str) -> bool {
     let t = l.trim_matches(|c: char| c.is_whitespace() || "-—|·:：【】[]".contains(c));
     t.chars().count() <= 8
         && [
-            "相关新闻", "相关阅读", "相关链接", "相关文章", "推荐阅读", "延伸阅读", "热点推荐",
-            "更多新闻", "相关报道", "热门推荐", "猜你喜欢", "相关稿件",
+            "相关新闻",
+            "相关阅读",
+            "相关链接",
+            "相关文章",
+            "推荐阅读",
+            "延伸阅读",
+            "热点推荐",
+            "更多新闻",
+            "相关报道",
+            "热门推荐",
+            "猜你喜欢",
+            "相关稿件",
         ]
         .iter()
         .any(|w| t.starts_with(w))
@@ -1822,6 +1832,19 @@ fn latest_data_year(text: &str) -> Option<i32> {
 /// Whether the year named at `i` is in a clause on work ahead
 /// (`接下来将做好2023年重点项目谋划`, `为实现2023年一季度“开门红”`).
 fn of_work_ahead(chars: &[char], i: usize) -> bool {
+    // (提出了…和2016年重点工作: the year's work, set out.)
+    let after: String = chars[i..]
+        .iter()
+        .skip_while(|c| **c != '年')
+        .skip(1)
+        .take(4)
+        .collect();
+    if ["重点工作", "主要任务", "工作安排", "工作重点", "目标任务"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return true;
+    }
     let reach = i.saturating_sub(40);
     let from = chars[reach..i]
         .iter()
@@ -1838,7 +1861,10 @@ fn of_work_ahead(chars: &[char], i: usize) -> bool {
 fn year_before_work_ahead(text: &str) -> Option<i32> {
     let (chars, years) = named_years(text);
     let head: String = chars.iter().take(1000).collect();
-    if !["今年以来", "截至", "今年"].iter().any(|w| head.contains(w)) {
+    if !["今年以来", "截至", "今年"]
+        .iter()
+        .any(|w| head.contains(w))
+    {
         return None;
     }
     if years.iter().any(|&(i, _, _)| !of_work_ahead(&chars, i)) {

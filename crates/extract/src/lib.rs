@@ -169,6 +169,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     review: section.review || narrated,
                     carry_in: carry.deadline.filter(|_| goes_on()),
                     goal_run_in: carry.goal_run,
+                    period_in: carry.period,
                     ..section.clone()
                 };
                 carry = prose::paragraph_facts(text, b.start, b.end, &here, &ctx, &mut facts);
@@ -235,11 +236,54 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
             }
         }
     }
+    name_places_alone(&mut facts);
     Extraction {
         info,
         text: text.to_string(),
         facts,
         frame: decisions,
+    }
+}
+
+/// `盐城高达6.05%`, `扬州为3239.37亿元`, `青岛以3037.4亿元…`: a figure
+/// named by a place alone is of the indicator the figures before it in
+/// that unit were of (in articles ranking places, 增速 or GDP总量).
+fn name_places_alone(facts: &mut [Fact]) {
+    let place_len = |name: &str| -> Option<usize> {
+        let chars: Vec<char> = name
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        region::place_chain_at(&chars, 0)
+            .map(|(_, len, _)| len)
+            .filter(|&len| {
+                let rest: String = chars[len..].iter().collect();
+                ["", "以", "却", "为", "也", "则", "仍", "更是"].contains(&rest.as_str())
+            })
+    };
+    for i in 0..facts.len() {
+        if facts[i].value.is_none() || place_len(&facts[i].indicator).is_none() {
+            continue;
+        }
+        let donor = facts[..i].iter().rev().find(|f| {
+            f.value.is_some() && f.unit == facts[i].unit && place_len(&f.indicator).is_none()
+        });
+        let Some(name) = donor.map(|f| {
+            // 徐州在上半年的GDP总量 names its place; the other place's figure is
+            // of the rest.
+            let chars: Vec<char> = f
+                .indicator
+                .chars()
+                .map(planwatch_text::norm::char_for_matching)
+                .collect();
+            let skip = region::place_chain_at(&chars, 0)
+                .map_or(0, |(_, len, _)| len)
+                .min(chars.len().saturating_sub(2));
+            f.indicator.chars().skip(skip).collect::<String>()
+        }) else {
+            continue;
+        };
+        facts[i].indicator = name;
     }
 }
 

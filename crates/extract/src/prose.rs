@@ -26,6 +26,10 @@ pub struct Section {
     /// The paragraph before ended a listed goal on ； (…考核指标为，西安市…；):
     /// the list goes on here.
     pub goal_run_in: bool,
+    /// A five-year period the figure-less paragraphs before spoke of
+    /// (`硕果累累“十二五”`, `“十二五”时期是…的时期。`): a change told without
+    /// years (由7070美元增加到1.15万美元) runs over it.
+    pub period_in: Option<(i32, i32)>,
     /// The sentence runs under a span of years opening it (两年来，…；新增
     /// 公交专用道7条): what was newly added is a total over those years.
     pub over_years: bool,
@@ -38,6 +42,8 @@ pub struct Carry {
     pub deadline: Option<i32>,
     /// A list of goals that ended the paragraph on ； and may go on.
     pub goal_run: bool,
+    /// The period spoken of, for the paragraphs after (see `Section::period_in`).
+    pub period: Option<(i32, i32)>,
 }
 
 /// What every fact of one document shares.
@@ -141,7 +147,11 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
             // 比1983年的1.78亿元翻了7.19番, 比1983年830元: the base compared
             // with is stated, and is that year's.
             let stated_base = ["比", "较"].iter().any(|w| ends(s, i, w)) && !date && {
-                let v = if at(s, after, "的") { after + 1 } else { after };
+                let v = if at(s, after, "的") {
+                    after + 1
+                } else {
+                    after
+                };
                 s.get(v).is_some_and(|c| c.is_ascii_digit())
             };
             if stated_base {
@@ -446,6 +456,7 @@ pub fn paragraph_facts(
     ctx: &DocCtx,
     out: &mut Vec<Fact>,
 ) -> Carry {
+    let facts_before = out.len();
     let span = Span::new(text, start, end);
     let s = &span.chars;
     let mut years = year_mentions(s);
@@ -559,9 +570,19 @@ pub fn paragraph_facts(
         }
         sent_start = b;
     }
+    // A paragraph with no figure of its own that speaks of a period
+    // (`“十二五”时期是…`) hands it on; one with figures hands on what it got.
+    let figureless = out.len() == facts_before;
+    let period = if figureless {
+        let t: String = s.iter().collect();
+        crate::doc::period_named(&t).or(section.period_in)
+    } else {
+        section.period_in
+    };
     Carry {
         deadline: carried.filter(|y| y.deadline).map(|y| y.year),
         goal_run,
+        period,
     }
 }
 
@@ -1043,24 +1064,36 @@ fn sentence_facts(
                 // The period may be named sentences before, in the paragraph;
                 // 过去五年 in a report is the five years up to the one reviewed.
                 let before: String = span.chars[..a + q.start].iter().collect();
-                period_spoken_of(&before).or_else(|| {
-                    // A review of a plan: its changes run from the year before
-                    // the plan's first (由22.2%提高到36.2%).
-                    if ctx.frame.doc_type == DocType::PlanReview {
-                        if let Some(start) = ctx.frame.period_start {
-                            return Some((start, start + 4));
+                period_spoken_of(&before)
+                    // (Under a heading on the period: 硕果累累“十二五”.)
+                    .or_else(|| {
+                        let t: String = section
+                            .title
+                            .as_deref()?
+                            .chars()
+                            .map(planwatch_text::norm::char_for_matching)
+                            .collect();
+                        crate::doc::period_named(&t)
+                    })
+                    .or(section.period_in)
+                    .or_else(|| {
+                        // A review of a plan: its changes run from the year before
+                        // the plan's first (由22.2%提高到36.2%).
+                        if ctx.frame.doc_type == DocType::PlanReview {
+                            if let Some(start) = ctx.frame.period_start {
+                                return Some((start, start + 4));
+                            }
                         }
-                    }
-                    let p = ctx.frame.present?;
-                    // A five-year plan looks back on the five years to its base year.
-                    let plan =
-                        matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline);
-                    (plan
-                        || PAST_FIVE_YEARS
-                            .iter()
-                            .any(|w| before.contains(w) || section_says(section, w)))
-                    .then_some((p - 4, p))
-                })
+                        let p = ctx.frame.present?;
+                        // A five-year plan looks back on the five years to its base year.
+                        let plan =
+                            matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline);
+                        (plan
+                            || PAST_FIVE_YEARS
+                                .iter()
+                                .any(|w| before.contains(w) || section_says(section, w)))
+                        .then_some((p - 4, p))
+                    })
             })
             .flatten()
             .map(|(start, _)| start - 1);
@@ -1270,6 +1303,16 @@ fn sentence_facts(
                         None => main.clone(),
                     };
                     names = vec![stem];
+                    listed_place = Some(place);
+                }
+            }
+        }
+        // 其余各市常住人口依次为:运城市4774508人、临汾市3976481人: places
+        // alone in a list, the indicator named before the colon.
+        if let (None, Name::Plain(x, y), 1) = (&listed_place, subject, names.len()) {
+            if let Some(place) = place_alone(span, a, x, y) {
+                if let Some(topic) = list_topic(span, a, x) {
+                    names = vec![topic];
                     listed_place = Some(place);
                 }
             }
@@ -1554,6 +1597,75 @@ fn place_alone(span: &Span, a: usize, x: usize, y: usize) -> Option<String> {
     ]
     .contains(&rest.as_str())
     .then(|| written_place(span, a, x, len, p.name))
+}
+
+/// The indicator a list of places is announced with (`其余各市常住人口从高到低
+/// 排序依次为:`), as written, when the place at `x` is in that list.
+fn list_topic(span: &Span, a: usize, x: usize) -> Option<String> {
+    let s = &span.chars[a..];
+    let colon = s[..x].iter().rposition(|c| matches!(c, ':' | '：'))?;
+    if s[colon..x].iter().any(|c| is_sentence_end(*c)) {
+        return None;
+    }
+    let from = s[..colon]
+        .iter()
+        .rposition(|c| is_clause_delim(*c) || is_sentence_end(*c) || *c == '\n')
+        .map_or(0, |k| k + 1);
+    let norm: String = s[from..colon].iter().collect();
+    let orig: String = span.orig[a + from..a + colon].iter().collect();
+    // Words of the list and of the places it runs over.
+    let mut t = norm.as_str();
+    let mut cut_front = 0;
+    for w in [
+        "其余各市",
+        "其余各县",
+        "其余",
+        "其他各市",
+        "各市州",
+        "各市",
+        "各县",
+        "各区",
+        "全省",
+        "全市",
+    ] {
+        if let Some(r) = t.strip_prefix(w) {
+            cut_front = w.chars().count();
+            t = r;
+            break;
+        }
+    }
+    let mut cut_back = 0;
+    loop {
+        let before = t.len();
+        for w in [
+            "依次为",
+            "分别为",
+            "分别是",
+            "依次是",
+            "排序",
+            "从高到低",
+            "从低到高",
+            "由高到低",
+            "排名",
+            "如下",
+            "情况",
+        ] {
+            if let Some(r) = t.strip_suffix(w) {
+                cut_back += w.chars().count();
+                t = r;
+            }
+        }
+        if t.len() == before {
+            break;
+        }
+    }
+    let n = t.chars().count();
+    (2..=12).contains(&n).then(|| {
+        orig.chars()
+            .skip(cut_front)
+            .take(orig.chars().count() - cut_front - cut_back)
+            .collect()
+    })
 }
 
 /// A place heading the name `name` whose subject starts at `x`: the place as
@@ -2019,7 +2131,10 @@ fn span_count_before(name: &[char]) -> usize {
     } else if digits == 0
         && n >= 2
         && matches!(name[n - 1], '两' | '三' | '四' | '五')
-        && !matches!(name[n - 2], '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九')
+        && !matches!(
+            name[n - 2],
+            '十' | '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九'
+        )
     {
         1
     } else {

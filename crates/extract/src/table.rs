@@ -263,23 +263,58 @@ pub struct Around {
 
 /// Header cells that head a column of places.
 const PLACE_COLUMN: &[&str] = &[
-    "地区", "市县", "市(县)", "县(市)", "县(市、区)", "县(市,区)", "县市区", "区县", "县区",
-    "县(区)", "区(县)", "市州", "市(州)", "城市", "地市", "盟市", "旗县", "县市", "各市县",
-    "各地区", "区域", "市别", "县别", "地区名称",
+    "地区",
+    "市县",
+    "市(县)",
+    "县(市)",
+    "县(市、区)",
+    "县(市,区)",
+    "县市区",
+    "区县",
+    "县区",
+    "县(区)",
+    "区(县)",
+    "市州",
+    "市(州)",
+    "城市",
+    "地市",
+    "盟市",
+    "旗县",
+    "县市",
+    "各市县",
+    "各地区",
+    "区域",
+    "市别",
+    "县别",
+    "地区名称",
 ];
 
 /// Rows totalling the places: the document's own region.
-const PLACE_TOTALS: &[&str] = &["全省", "全市", "全区", "全县", "合计", "总计", "全州", "全盟"];
+const PLACE_TOTALS: &[&str] = &[
+    "全省", "全市", "全区", "全县", "合计", "总计", "全州", "全盟",
+];
 
 /// `海口市`, `白沙县`, `东部地区`: a row label that names a place.
 fn is_place_label(c: &str) -> bool {
     let n = c.chars().count();
     (2..=10).contains(&n)
         && !c.chars().any(|ch| ch.is_ascii_digit())
-        && ["市", "县", "区", "州", "盟", "旗", "地区"].iter().any(|w| c.ends_with(w))
-        && !["保护区", "景区", "园区", "社区", "小区", "功能区", "城区", "示范区", "产业区"]
+        && ["市", "县", "区", "州", "盟", "旗", "地区"]
             .iter()
             .any(|w| c.ends_with(w))
+        && ![
+            "保护区",
+            "景区",
+            "园区",
+            "社区",
+            "小区",
+            "功能区",
+            "城区",
+            "示范区",
+            "产业区",
+        ]
+        .iter()
+        .any(|w| c.ends_with(w))
 }
 
 /// When the rows of a table are places (its first column headed 地区 or
@@ -291,10 +326,10 @@ fn place_topic(
     cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
     caption: Option<&str>,
 ) -> Option<String> {
-    let headed = header
-        .iter()
-        .filter(|r| !is_caption(r))
-        .any(|r| r.first().is_some_and(|c| PLACE_COLUMN.contains(&compact(c).as_str())));
+    let headed = header.iter().filter(|r| !is_caption(r)).any(|r| {
+        r.first()
+            .is_some_and(|c| PLACE_COLUMN.contains(&compact(c).as_str()))
+    });
     let labels: Vec<String> = rows
         .iter()
         .filter_map(|r| cells_of(r).first().map(|c| compact(c)))
@@ -326,9 +361,13 @@ fn table_topic(caption: &str) -> Option<String> {
         }
     }
     if let Some(r) = t.strip_prefix('表') {
-        t = r.trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c)).to_string();
+        t = r
+            .trim_start_matches(|c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c))
+            .to_string();
     }
-    t = t.trim_start_matches([':', '：', ' ', '.', '、']).to_string();
+    t = t
+        .trim_start_matches([':', '：', ' ', '.', '、'])
+        .to_string();
     // Years go; the part of the year (上半年, 一季度) stays.
     let chars: Vec<char> = t.chars().collect();
     let mut kept = String::new();
@@ -343,9 +382,30 @@ fn table_topic(caption: &str) -> Option<String> {
     }
     // Up to the place words (海南省各市县, 分地区): what comes before them
     // is kept only when it is a part of the year.
-    let place_word = ["各市县", "各县(市、区)", "各县(市,区)", "各县市区", "各区县", "各县区", "各市(州)", "各市州", "各县(区)", "各地区", "分地区", "分县(市、区)", "分县区", "各县市", "各盟市", "各旗县", "各地市", "各市", "各县", "各区"]
-        .iter()
-        .find_map(|w| kept.find(w).map(|i| (i, w.len())));
+    let place_word = [
+        "各市县",
+        "各县(市、区)",
+        "各县(市,区)",
+        "各县市区",
+        "各区县",
+        "各县区",
+        "各市(州)",
+        "各市州",
+        "各县(区)",
+        "各地区",
+        "分地区",
+        "分县(市、区)",
+        "分县区",
+        "各县市",
+        "各盟市",
+        "各旗县",
+        "各地市",
+        "各市",
+        "各县",
+        "各区",
+    ]
+    .iter()
+    .find_map(|w| kept.find(w).map(|i| (i, w.len())));
     if let Some((i, len)) = place_word {
         let before = &kept[..i];
         let part = ["上半年", "一季度", "前三季度", "全年", "第一季度"]
@@ -359,7 +419,19 @@ fn table_topic(caption: &str) -> Option<String> {
     let mut topic = kept.trim_start_matches('的').to_string();
     loop {
         let before = topic.clone();
-        for w in ["及增长速度", "及增速", "及其增速", "增长情况", "完成情况", "情况", "统计表", "一览表", "排名", "排行", "表"] {
+        for w in [
+            "及增长速度",
+            "及增速",
+            "及其增速",
+            "增长情况",
+            "完成情况",
+            "情况",
+            "统计表",
+            "一览表",
+            "排名",
+            "排行",
+            "表",
+        ] {
             if let Some(r) = topic.strip_suffix(w) {
                 topic = r.to_string();
             }
@@ -369,8 +441,10 @@ fn table_topic(caption: &str) -> Option<String> {
         }
     }
     let n = topic.chars().count();
-    let several = ["主要", "指标", "经济运行"].iter().any(|w| topic.contains(w));
-    (n >= 2 && n <= 20 && !several).then_some(topic)
+    let several = ["主要", "指标", "经济运行"]
+        .iter()
+        .any(|w| topic.contains(w));
+    ((2..=20).contains(&n) && !several).then_some(topic)
 }
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
@@ -1397,11 +1471,24 @@ mod tests {
         table_facts(t, &rows, &frame, "b", &around, &mut out);
         let got: Vec<(String, String, Option<f64>, Measure)> = out
             .iter()
-            .map(|f| (f.region.clone().unwrap_or_default(), f.indicator.clone(), f.value, f.measure))
+            .map(|f| {
+                (
+                    f.region.clone().unwrap_or_default(),
+                    f.indicator.clone(),
+                    f.value,
+                    f.measure,
+                )
+            })
             .collect();
         let gdp = "上半年地区生产总值".to_string();
-        assert_eq!(got[0], ("海南省".into(), gdp.clone(), Some(2200.5), Measure::Level));
-        assert_eq!(got[3], ("海口市".into(), gdp.clone(), Some(8.1), Measure::Growth));
+        assert_eq!(
+            got[0],
+            ("海南省".into(), gdp.clone(), Some(2200.5), Measure::Level)
+        );
+        assert_eq!(
+            got[3],
+            ("海口市".into(), gdp.clone(), Some(8.1), Measure::Growth)
+        );
         assert_eq!(got[4], ("三亚市".into(), gdp, Some(304.09), Measure::Level));
         // A caption of several indicators names none: the rows keep their labels.
         assert_eq!(table_topic("表3 各市县主要经济指标"), None);

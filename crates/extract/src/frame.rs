@@ -908,22 +908,28 @@ pub(crate) fn written(norm: &str, orig: &str, r: &str) -> String {
         if let Some(p) = short {
             let w = written(norm, orig, &p);
             let traditional = w != p || planwatch_text::norm::is_traditional(orig);
+            // (新疆 → 新疆維吾爾自治區, 广西 → 廣西壯族自治區.)
             let rest: String = r
                 .chars()
                 .skip(p.chars().count())
-                .map(|c| match c {
-                    '县' if traditional => '縣',
-                    '区' if traditional => '區',
-                    // (新疆 → 新疆維吾爾自治區, 广西 → 廣西壯族自治區.)
-                    '维' if traditional => '維',
-                    '尔' if traditional => '爾',
-                    '壮' if traditional => '壯',
-                    c => c,
+                .map(|c| {
+                    if traditional {
+                        planwatch_text::norm::simplified_to_traditional(c)
+                    } else {
+                        c
+                    }
                 })
                 .collect();
             return format!("{w}{rest}");
         }
-        return r.to_string();
+        // Not named at all (the province of 呼和浩特): in the page's script.
+        return if planwatch_text::norm::is_traditional(orig) {
+            r.chars()
+                .map(planwatch_text::norm::simplified_to_traditional)
+                .collect()
+        } else {
+            r.to_string()
+        };
     };
     let from = norm[..at].chars().count();
     let n = r.chars().count();

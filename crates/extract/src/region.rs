@@ -390,6 +390,8 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     // a text is based on (根据《中共湖南省委…若干意见》, 制定本方案).
     let mut cited = 0usize;
     let mut basis = false;
+    // Where a meeting sat (自治区两会在呼和浩特召开).
+    let mut venue_seat: Option<Place> = None;
     while i < s.len() {
         match s[i] {
             '《' => {
@@ -414,7 +416,20 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             // 视察贵州重要讲话精神: boilerplate naming the province visited; a
             // last resort only.
             let visited = VISITED.iter().any(|w| ends(s, i, w));
-            if excluded || visited {
+            // 两会在呼和浩特召开: where a meeting sat; 西宁铁路复线: a line's
+            // name. Neither is what the text is about.
+            let after: String = s[i + len..].iter().take(3).collect();
+            let venue = ends(s, i, "在")
+                && ["召开", "举行", "举办", "开幕", "闭幕"]
+                    .iter()
+                    .any(|w| after.starts_with(w));
+            let named_work = ["铁路", "高铁", "高速", "公路", "机场", "大道"]
+                .iter()
+                .any(|w| after.starts_with(w));
+            if venue && venue_seat.is_none() {
+                venue_seat = Some(p.clone());
+            }
+            if excluded || visited || venue || named_work {
                 i += len;
                 continue;
             }
@@ -430,6 +445,26 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             i += len;
         } else {
             i += 1;
+        }
+    }
+    // A province's meeting held in a city of it, the text naming no other
+    // place (自治区两会在呼和浩特召开。会上，自治区主席…): that province.
+    if score.is_empty() {
+        if let Some(seat) = venue_seat.filter(|_| {
+            [
+                "自治区两会",
+                "省两会",
+                "自治区主席",
+                "省长",
+                "自治区人民政府",
+                "省人民政府",
+                "我省",
+                "我区",
+            ]
+            .iter()
+            .any(|w| text.contains(w))
+        }) {
+            return lookup(seat.province);
         }
     }
     let fits = |p: &Place| match level_hint {

@@ -38,6 +38,32 @@ pub fn traditional_to_simplified(c: char) -> char {
     }
 }
 
+/// Maps a simplified character to its traditional form where only one
+/// traditional character simplifies to it (内 → 內, 区 → 區; not 台, which
+/// 臺, 檯 and 颱 all become). For writing a name a 繁 page never spells out
+/// in the page's own script.
+pub fn simplified_to_traditional(c: char) -> char {
+    static REVERSE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
+        std::sync::OnceLock::new();
+    let map = REVERSE.get_or_init(|| {
+        let mut sources: std::collections::HashMap<char, Vec<char>> = Default::default();
+        for (i, &m) in direct().iter().enumerate() {
+            let t = char::from_u32(0x3400 + i as u32);
+            if let (Some(t), true) = (t, m != '\0') {
+                if t != m {
+                    sources.entry(m).or_default().push(t);
+                }
+            }
+        }
+        sources
+            .into_iter()
+            .filter(|(_, ts)| ts.len() == 1)
+            .map(|(s, ts)| (s, ts[0]))
+            .collect()
+    });
+    map.get(&c).copied().unwrap_or(c)
+}
+
 /// The table as a direct map over U+3400..U+FFFF ('\0' where nothing maps):
 /// one lookup per character, since every character of a document passes here.
 fn direct() -> &'static [char] {
@@ -168,6 +194,17 @@ pub fn noise_len(rest: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_written_back_in_traditional() {
+        let t: String = "内蒙古自治区"
+            .chars()
+            .map(simplified_to_traditional)
+            .collect();
+        assert_eq!(t, "內蒙古自治區");
+        // 台 has three traditional sources: it stays.
+        assert_eq!(simplified_to_traditional('台'), '台');
+    }
 
     #[test]
     fn forum_noise_between_sentences() {

@@ -1543,9 +1543,19 @@ fn byline_date(l: &str) -> Option<(i32, u32)> {
         .iter()
         .filter_map(|k| l.find(k).map(|i| i + k.len()))
         .min()?;
-    (l.chars().count() <= 80)
-        .then(|| date_in(&l[at..]))
+    if l.chars().count() > 80 {
+        return None;
+    }
+    date_in(&l[at..]).or_else(|| {
+        // 2024年06月04日 09:40 来源:中国新闻网: the date before the source.
+        let before = &l[..l.find("来源")?];
+        (before.chars().count() <= 25
+            && before
+                .trim_start()
+                .starts_with(|c: char| c.is_ascii_digit()))
+        .then(|| date_in(before))
         .flatten()
+    })
 }
 
 /// A publication-date line of a web page (发布日期：2017-03-20, 发布时间 …).

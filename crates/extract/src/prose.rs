@@ -359,7 +359,8 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     let (Some(now), Some(past)) = (frame.target_year, frame.actual_year) else {
         return Vec::new();
     };
-    // A plan issued in its first year says 去年/截至去年 of its base year.
+    // A plan issued in its first year says 去年/截至去年 of its base year,
+    // and 今年 (截至今年4月底) of that first year.
     if matches!(
         frame.doc_type,
         DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
@@ -367,13 +368,20 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         return s
             .iter()
             .enumerate()
-            .filter(|&(i, _)| {
-                at(s, i, "去年") && !(i > 0 && matches!(s[i - 1], '过' | '比' | '较'))
-            })
-            .filter(|&(i, _)| !at(s, i + 2, "同期"))
-            .map(|(i, _)| YearMention {
-                topic: true,
-                ..YearMention::at(i, past, i + 2)
+            .filter_map(|(i, _)| {
+                let year = if at(s, i, "去年") {
+                    past
+                } else if at(s, i, "今年") && !frame.from_figures {
+                    past + 1
+                } else {
+                    return None;
+                };
+                let compared = i > 0 && matches!(s[i - 1], '过' | '比' | '较');
+                (!compared && !at(s, i + 2, "同期")).then(|| YearMention {
+                    topic: true,
+                    up_to: ends(s, i, "截至") || ends(s, i, "截止"),
+                    ..YearMention::at(i, year, i + 2)
+                })
             })
             .collect();
     }
@@ -1009,9 +1017,24 @@ fn sentence_facts(
         // whatever goal the change is.
         // (由2021年的568亿元增加到880亿元, 由目前的4万亩增至10万亩: a start
         // dated in the past or now.)
+        // (分别从每月631元、286元提高到653元、315元: a run of start values,
+        // read from before its first and after its last.)
+        let (run_head, run_tail) = if in_run {
+            (qs[first].start, qs[(first + run - 1).min(qs.len() - 1)].end)
+        } else {
+            (q.start, q.end)
+        };
+        let run_pre: String = between(s, clause_start, run_head).iter().collect();
         let start_word = {
-            let mut t = pre.trim_end();
+            let mut t = run_pre.trim_end();
             t = t.strip_suffix('的').unwrap_or(t);
+            // (从每人每月1883元: a rate's period between the word and the value.)
+            for w in ["每人每月", "每人每年", "每月", "每年", "每人"] {
+                if let Some(r) = t.strip_suffix(w) {
+                    t = r;
+                    break;
+                }
+            }
             let dated = ["现在", "目前", "当前"]
                 .iter()
                 .find_map(|w| t.strip_suffix(w))
@@ -1026,10 +1049,16 @@ fn sentence_facts(
         let starts_a_change = year_m.is_none_or(|y| y.deadline || y.base)
             && start_word
             // (增加到, 提高至; 增至, 降到; 向.)
-            && (matches!(s.get(q.end + 2), Some('至' | '到'))
-                || matches!(s.get(q.end + 1), Some('至' | '到'))
-                || s.get(q.end) == Some(&'向'));
-        let kind = if starts_a_change {
+            && (matches!(s.get(run_tail + 2), Some('至' | '到'))
+                || matches!(s.get(run_tail + 1), Some('至' | '到'))
+                || s.get(run_tail) == Some(&'向'));
+        // 截至今年4月底，全省汽车保有量204.5万辆: a stock counted up to a
+        // date, in a plan as anywhere.
+        let counted = year_m.is_some_and(|y| y.up_to && !y.deadline)
+            && ctx.frame.doc_type == DocType::ImplementationPlan
+            && !pre.contains("到")
+            && !crate::words::TARGET_MARKERS.iter().any(|w| pre.contains(w));
+        let kind = if starts_a_change || counted {
             Kind::Actual
         } else if met_goal || (decided == Kind::Actual && by_deadline) {
             Kind::Target
@@ -1111,7 +1140,15 @@ fn sentence_facts(
                 .or(year_m.map(|y| y.year))
                 .or(ahead)
                 .or_else(|| carried.map(|y| y.year))
-                .or_else(|| default_year(ctx, section, decided, &sentence))
+                // (A start value is now's, whatever the goal is.)
+                .or_else(|| {
+                    let as_kind = if starts_a_change {
+                        Kind::Actual
+                    } else {
+                        decided
+                    };
+                    default_year(ctx, section, as_kind, &sentence)
+                })
         };
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
         // 两年来，…；新增公交专用道7条: an addition over the span of years.

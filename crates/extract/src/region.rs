@@ -427,7 +427,7 @@ pub fn main_place(s: &[char]) -> Option<Place> {
                 .iter()
                 .any(|w| after.starts_with(w));
             if venue && venue_seat.is_none() {
-                venue_seat = Some(p.clone());
+                venue_seat = Some(p);
             }
             if excluded || visited || venue || named_work {
                 i += len;

@@ -193,17 +193,20 @@ fn wide_development_set() {
 /// implementation plans, 0.877 at 30b42a3), cd (a mix, 0.890 at 1672cf8),
 /// cf (articles, 0.462) and cg (plans, 0.677, both at 5385b64), ch (reviews,
 /// 0.633) and ci (implementation plans, 0.391, both at 15f619b), cm (a mix,
-/// 0.762), cn (a mix, 0.855) and cp (a mix, 0.540). The floors only catch a
+/// 0.762), cn (a mix, 0.855), cp (a mix, 0.540) and cr (articles, reports and
+/// plans, 0.807). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
     score_set(
         "holdout",
-        163,
+        171,
         Floors {
             f1: 0.70,
             year_right: 0.82,
-            region_right: 0.87,
+            // (0.888 at 163 documents; batch cr, 0.593 region right alone,
+            // brought it to 0.870.)
+            region_right: 0.85,
             // Implementation plans and articles are still weak.
             type_f1: 0.0,
         },

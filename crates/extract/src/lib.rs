@@ -249,24 +249,36 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
 /// named by a place alone is of the indicator the figures before it in
 /// that unit were of (in articles ranking places, 增速 or GDP总量).
 fn name_places_alone(facts: &mut [Fact]) {
-    let place_len = |name: &str| -> Option<usize> {
+    let place_of = |name: &str| -> Option<region::Place> {
         let chars: Vec<char> = name
             .chars()
             .map(planwatch_text::norm::char_for_matching)
             .collect();
         region::place_chain_at(&chars, 0)
-            .map(|(_, len, _)| len)
-            .filter(|&len| {
+            .filter(|&(_, len, _)| {
                 let rest: String = chars[len..].iter().collect();
                 ["", "以", "却", "为", "也", "则", "仍", "更是"].contains(&rest.as_str())
             })
+            .map(|(p, _, _)| p)
+    };
+    // 亿元 and 万亿元 (億元) measure alike.
+    let base_unit = |u: &Option<String>| -> String {
+        let u: String = u
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        u.trim_start_matches(['万', '亿', '千', '百', '十'])
+            .to_string()
     };
     for i in 0..facts.len() {
-        if facts[i].value.is_none() || place_len(&facts[i].indicator).is_none() {
+        let Some(place) = facts[i].value.and(place_of(&facts[i].indicator)) else {
             continue;
-        }
+        };
+        let unit = base_unit(&facts[i].unit);
         let donor = facts[..i].iter().rev().find(|f| {
-            f.value.is_some() && f.unit == facts[i].unit && place_len(&f.indicator).is_none()
+            f.value.is_some() && base_unit(&f.unit) == unit && place_of(&f.indicator).is_none()
         });
         let Some(name) = donor.map(|f| {
             // 徐州在上半年的GDP总量 names its place; the other place's figure is
@@ -283,7 +295,18 @@ fn name_places_alone(facts: &mut [Fact]) {
         }) else {
             continue;
         };
+        // The place is the figure's region, in the page's script.
+        let region: String = if planwatch_text::norm::is_traditional(&facts[i].indicator) {
+            place
+                .name
+                .chars()
+                .map(planwatch_text::norm::simplified_to_traditional)
+                .collect()
+        } else {
+            place.name.to_string()
+        };
         facts[i].indicator = name;
+        facts[i].region = Some(region);
     }
 }
 

@@ -833,18 +833,9 @@ fn sentence_facts(
     } else {
         None
     };
-    // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
-    // figure names what the figures after it are of.
-    // (Read only when a figure has no other name: every sentence passes here.)
-    let opening_subject = || {
-        // (其中，地区生产总值实现跨越，…: past a connective clause.)
-        let start = ["其中", "另外", "此外", "同时"]
-            .iter()
-            .find(|w| at(s, 0, w) && s.get(2).is_some_and(|c| is_clause_delim(*c)))
-            .map_or(0, |_| 3);
-        let end = (start..s.len())
-            .find(|&i| is_clause_delim(s[i]))
-            .unwrap_or(s.len());
+    // A figure-less clause `s[start..end]` naming what the figures after it
+    // are of, with how it went told in words (…实现恢复性较快增长).
+    let clause_subject = |start: usize, end: usize| {
         let clause: String = s[start..end].iter().collect();
         // (一般公共预算收入连续跨越千亿级大关: a milestone passed, told in words.)
         let milestone = ["连续跨越", "跨越", "迈上", "跃上"]
@@ -856,6 +847,7 @@ fn sentence_facts(
             .iter()
             .find(|t| clause.ends_with(*t))
             .map(|t| t.chars().count())
+            .max(trend_len(&clause))
             .or(milestone)
             .unwrap_or(0);
         let (ls, le) = strip(s, start, end - trend, LEAD, TRAIL);
@@ -866,6 +858,54 @@ fn sentence_facts(
             && name.chars().count() >= 2
             && looks_like_a_name(&name))
         .then_some(Name::Plain(ls, le))
+    };
+    // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
+    // figure names what the figures after it are of.
+    // (Read only when a figure has no other name: every sentence passes here.)
+    let opening_subject = || {
+        // (其中，地区生产总值实现跨越，…: past a connective clause.)
+        let mut start = ["其中", "另外", "此外", "同时"]
+            .iter()
+            .find(|w| at(s, 0, w) && s.get(2).is_some_and(|c| is_clause_delim(*c)))
+            .map_or(0, |_| 3);
+        // (一季度，全省规模以上工业增加值实现恢复性较快增长，…: past the time.)
+        if let Some(k) = (start..s.len().min(start + 12)).find(|&i| is_clause_delim(s[i])) {
+            let head: String = s[start..k].iter().collect();
+            let time = [
+                "一季度",
+                "上半年",
+                "前三季度",
+                "全年",
+                "今年以来",
+                "今年",
+                "去年",
+                "年初以来",
+                "近年来",
+                "五年来",
+            ]
+            .iter()
+            .any(|w| head.ends_with(w))
+                || is_time_reference(&s[start..k]);
+            if time && k + 1 < s.len() && !is_sentence_end(s[k]) {
+                start = k + 1;
+            }
+        }
+        let end = (start..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
+        // (一季度，在…等多种因素带动下，全省规模以上工业增加值实现恢复性较快
+        // 增长，比上年同期增长13.1%: else the clause just before the figures'.)
+        clause_subject(start, end).or_else(|| {
+            let first = qs.iter().find(|q| !q.qualifier)?;
+            let own = s[..first.start].iter().rposition(|c| is_clause_delim(*c))?;
+            let before = s[..own]
+                .iter()
+                .rposition(|c| is_clause_delim(*c))
+                .map_or(0, |k| k + 1);
+            (before > start)
+                .then(|| clause_subject(before, own))
+                .flatten()
+        })
     };
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
@@ -902,17 +942,18 @@ fn sentence_facts(
             .unwrap_or(s.len());
         // Year: the nearest named before the quantity, else the carried deadline.
         // A 由/从 year belongs to the value right after it (由2011年的1.24万亿元) only.
-        let mut year_m = sent_years
-            .iter()
-            .rev()
-            .find(|y| y.pos < q.start && (!y.base || q.start <= y.end + 3))
-            .copied();
         // The run of values joined by 、/和 this one is in, and whether 分别 spreads them.
         let first = (1..=k)
             .rev()
             .take_while(|&i| joined(i))
             .last()
             .map_or(k, |i| i - 1);
+        // (从2020年的10.4%、7.8%提升至…: the start year of the whole run.)
+        let mut year_m = sent_years
+            .iter()
+            .rev()
+            .find(|y| y.pos < q.start && (!y.base || qs[first].start <= y.end + 3))
+            .copied();
         let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
         let in_run = run > 1;
         // (先后 over a list of years: 2012年、2014年先后突破5万亿、6万亿.)
@@ -3306,6 +3347,52 @@ const TRENDS: &[&str] = &[
     "实现恢复性增长",
     "恢复性增长",
 ];
+
+/// `实现恢复性较快增长`, `保持平稳较快增长`, `继续小幅回升`: a way of going
+/// told in words at the end of `clause` (a verb of change after at least one
+/// word of how); its length in chars.
+fn trend_len(clause: &str) -> Option<usize> {
+    const CHANGES: &[&str] = &[
+        "增长", "提升", "提高", "下降", "回升", "扩大", "回落", "加快", "好转",
+    ];
+    const HOW: &[&str] = &[
+        "恢复性",
+        "较快",
+        "平稳",
+        "稳定",
+        "稳步",
+        "持续",
+        "快速",
+        "大幅",
+        "明显",
+        "显著",
+        "不断",
+        "迅猛",
+        "高速",
+        "强劲",
+        "小幅",
+        "逐步",
+        "进一步",
+        "继续",
+        "保持",
+        "实现",
+        "呈现",
+        "两位数",
+        "较大幅度",
+        "较大",
+        "企稳",
+        "了",
+        "的",
+    ];
+    let change = CHANGES.iter().find(|c| clause.ends_with(*c))?;
+    let mut rest = &clause[..clause.len() - change.len()];
+    let mut words = 0;
+    while let Some(w) = HOW.iter().find(|w| rest.ends_with(*w)) {
+        rest = &rest[..rest.len() - w.len()];
+        words += 1;
+    }
+    (words > 0 && !rest.is_empty()).then(|| clause[rest.len()..].chars().count())
+}
 
 /// Whether a clause reads as an indicator's name alone: it ends the way
 /// names of measured things end (…的比重, …率, …收入).

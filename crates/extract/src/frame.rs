@@ -1833,11 +1833,26 @@ fn latest_data_year(text: &str) -> Option<i32> {
             // it is compared with (the averages of 2021, against 2019).
             let base = matches!(before(i, 1), Some('比' | '较'))
                 || (before(i, 1) == Some('是') && chars.get(i + 5) == Some(&'的'));
+            // 增速分别高于上年同期、2017年全年0.9个百分点: a year a later
+            // figure is set against.
+            let benchmark = {
+                let reach = i.saturating_sub(16);
+                let from = chars[reach..i]
+                    .iter()
+                    .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+                    .map_or(reach, |k| reach + k + 1);
+                let clause: String = chars[from..i].iter().collect();
+                ["高于", "低于", "快于", "慢于"]
+                    .iter()
+                    .any(|w| clause.contains(w))
+            };
             if base && two_year_average {
                 y + 2
             } else if base && five_years {
                 // 五年来…一般公共预算收入是2011年的1.9倍: five years on.
                 y + 5
+            } else if benchmark {
+                y + 1
             } else {
                 y
             }

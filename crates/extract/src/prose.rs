@@ -897,11 +897,16 @@ fn sentence_facts(
         // 增长，比上年同期增长13.1%: else the clause just before the figures'.)
         clause_subject(start, end).or_else(|| {
             let first = qs.iter().find(|q| !q.qualifier)?;
-            let own = s[..first.start].iter().rposition(|c| is_clause_delim(*c))?;
-            let before = s[..own]
+            let reach = first.start.saturating_sub(80);
+            let own = reach
+                + s[reach..first.start]
+                    .iter()
+                    .rposition(|c| is_clause_delim(*c))?;
+            let near = own.saturating_sub(60);
+            let before = s[near..own]
                 .iter()
                 .rposition(|c| is_clause_delim(*c))
-                .map_or(0, |k| k + 1);
+                .map_or(near, |k| near + k + 1);
             (before > start)
                 .then(|| clause_subject(before, own))
                 .flatten()
@@ -1681,14 +1686,17 @@ fn place_alone(span: &Span, a: usize, x: usize, y: usize) -> Option<String> {
 /// 排序依次为:`), as written, when the place at `x` is in that list.
 fn list_topic(span: &Span, a: usize, x: usize) -> Option<String> {
     let s = &span.chars[a..];
-    let colon = s[..x].iter().rposition(|c| matches!(c, ':' | '：'))?;
+    // (Looked for near the place only: parsers stay linear.)
+    let reach = x.saturating_sub(200);
+    let colon = reach + s[reach..x].iter().rposition(|c| matches!(c, ':' | '：'))?;
     if s[colon..x].iter().any(|c| is_sentence_end(*c)) {
         return None;
     }
-    let from = s[..colon]
+    let near = colon.saturating_sub(60);
+    let from = s[near..colon]
         .iter()
         .rposition(|c| is_clause_delim(*c) || is_sentence_end(*c) || *c == '\n')
-        .map_or(0, |k| k + 1);
+        .map_or(near, |k| near + k + 1);
     let norm: String = s[from..colon].iter().collect();
     let orig: String = span.orig[a + from..a + colon].iter().collect();
     // Words of the list and of the places it runs over.

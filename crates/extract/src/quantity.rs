@@ -603,8 +603,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         return None;
     }
     // A number inside a quoted name (“政策措施16条”, “100万+”).
-    let opened = s[..i].iter().filter(|c| **c == '“').count();
-    let closed = s[..i].iter().filter(|c| **c == '”').count();
+    // (Counted over the chars near it only: linear on any sentence.)
+    let near = &s[i.saturating_sub(60)..i];
+    let opened = near.iter().filter(|c| **c == '“').count();
+    let closed = near.iter().filter(|c| **c == '”').count();
     if opened > closed && s[i..].iter().take(12).any(|c| *c == '”') {
         return None;
     }

@@ -82,6 +82,17 @@ impl Span {
             if n == ' ' {
                 continue;
             }
+            // 38。02亿元, 增长9。5%: a decimal point a conversion wrote as 。.
+            if c == '。' && s.orig.last().is_some_and(char::is_ascii_digit) {
+                let rest = &slice[i + c.len_utf8()..];
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                let unit = rest[digits..].chars().next();
+                if (1..=3).contains(&digits)
+                    && unit.is_some_and(|u| "亿億万萬%％‰元个個倍百千吨噸".contains(u))
+                {
+                    n = '.';
+                }
+            }
             // ` - ` between phrases (not in a range of numbers, 5 - 10%) is a
             // bullet: it ends the sentence before it. (Each item stands
             // alone: one that speaks of the future makes no goals of the

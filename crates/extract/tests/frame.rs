@@ -851,3 +851,66 @@ fn comparable_price_and_estimate_words_name_nothing() {
     assert_eq!(fact(&ex, 8.0).indicator, fact(&ex, 1.27).indicator);
     assert_eq!(fact(&ex, 3.8).indicator, "外贸进出口总额");
 }
+
+#[test]
+fn rows_of_places_under_a_caption_report_its_topic() {
+    let text = "上半年甲省经济运行情况\n2018年07月18日 来源：甲省统计局\n附表:2018年上半年各市县地区生产总值及增速\n市    县\n绝对数\n(亿元)\n比上年同期增长\n(%)\n海 口 市\n797.49\n8.1\n三 亚 市\n304.09\n7.0\n";
+    let ex = extract_document("a.txt", text);
+    let f = fact(&ex, 797.49);
+    assert_eq!(f.region.as_deref(), Some("海口市"));
+    assert_eq!(f.indicator, "上半年地区生产总值");
+    let g = fact(&ex, 7.0);
+    assert_eq!(
+        (g.region.as_deref(), g.measure),
+        (Some("三亚市"), Measure::Growth)
+    );
+}
+
+#[test]
+fn places_in_a_list_take_the_indicator_announced_before_it() {
+    let text = "山西省人口普查公报\n2021年5月26日\n全省常住人口34915616人。其余各市常住人口从高到低排序依次为:运城市4774508人、临汾市3976481人。\n";
+    let ex = extract_document("b.txt", text);
+    let f = fact(&ex, 3976481.0);
+    assert_eq!(f.region.as_deref(), Some("临汾市"));
+    assert_eq!(f.indicator, "常住人口");
+}
+
+#[test]
+fn a_base_stated_after_a_compared_year_is_that_years() {
+    let text = "甲市发展成就\n2013-01-05 来源：甲市日报\n2012年甲市实现地区生产总值260.36亿元,比1983年的1.78亿元翻了7.19番。\n";
+    let ex = extract_document("a.txt", text);
+    let base = fact(&ex, 1.78);
+    assert_eq!(base.year, Some(1983));
+    assert_eq!(base.indicator, fact(&ex, 260.36).indicator);
+}
+
+#[test]
+fn an_opening_clause_names_figures_past_a_time_and_a_circumstance() {
+    let text = "乙省一季度经济运行\n2021-04-21 来源：乙省统计局\n一季度,在企业开复工及时等多种因素带动下,全省规模以上工业增加值实现恢复性较快增长,比上年同期增长13.1%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 13.1).indicator, "规模以上工业增加值");
+}
+
+#[test]
+fn a_figure_less_paragraph_on_a_period_dates_the_changes_after_it() {
+    let text = "丙区“十二五”回顾\n2016-01-22 来源：丙区日报\n“十二五”时期是我区发展进程中具有里程碑意义的时期。\n综合实力显著增强。一般公共预算收入由1070亿元增加到1963.5亿元。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 1070.0).year, Some(2010));
+    assert_eq!(fact(&ex, 1963.5).year, Some(2015));
+}
+
+#[test]
+fn decimal_points_written_as_full_stops() {
+    let text =
+        "丁县2009年经济发展\n2010-01-10 来源：丁县政府\n全年实现生产总值38。02亿元,增长9。5%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 38.02).unit.as_deref(), Some("亿元"));
+    assert_eq!(fact(&ex, 9.5).measure, Measure::Growth);
+}
+
+#[test]
+fn links_under_an_article_date_nothing() {
+    let text = "戊区重点项目超额完成全年投资目标\n截至11月底,全区重点项目累计完成投资687亿元。\n接下来将做好2023年重点项目谋划。\n相关新闻\n[2026-02-02] 另一条新闻\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 687.0).year, Some(2022));
+}

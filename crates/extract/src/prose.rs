@@ -2429,14 +2429,19 @@ fn decide_kind(
     if frame.doc_type == DocType::ImplementationPlan && section.goals && !actual_marked {
         return Kind::Target;
     }
+    let estimating = pre.contains("预计") || pre.contains("有望");
     if let (Some(y), Some(p)) = (year, present) {
-        if y > p {
+        // 今年有望突破5000亿元 in a review written in the plan's last year: an
+        // estimate of that year's result.
+        let reviews_its_year =
+            frame.doc_type == DocType::PlanReview && y == p + 1 && estimating && !target_marked;
+        if y > p && !reviews_its_year {
             return Kind::Target;
         }
         // 年均增速预计将达到5% in a review or report: an estimate of a result.
         // (And in an article of that very year: 预计2025年地区生产总值将突破14万亿元.)
         // (预计到2025年末，全县地区生产总值将突破140亿元: 预计 before the year.)
-        let estimate = (pre.contains("预计")
+        let estimate = (estimating
             && matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport))
             || (frame.doc_type == DocType::Other
                 && frame.present == Some(y)

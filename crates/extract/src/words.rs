@@ -3,6 +3,9 @@
 
 /// Words stripped from the front of an indicator name.
 pub const LEAD: &[&str] = &[
+    // (今年有望突破5000亿元: before 有, which a list's 有 starts.)
+    "今年有望",
+    "有望",
     "——主要目标",
     "——目标",
     "——任务",
@@ -86,6 +89,9 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    // (地区生产总值今年有望突破5000亿元: an estimate of now, no part of the name.)
+    "今年有望",
+    "有望",
     // (孤儿基本生活最低养育标准从每人每月1883元提高到1949元.)
     "从每人每月",
     "从每人每年",

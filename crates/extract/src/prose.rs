@@ -821,6 +821,19 @@ fn sentence_facts(
             }
         }
     }
+    // “十三五”期间，全省…拟完成投资4900亿元。其中：… — a sentence opening on
+    // a period still ahead dates the goals after it in the paragraph.
+    let opens_on_period =
+        period_phrase_len(s) > 0 && !at(s, period_phrase_len(s).saturating_sub(2), "以来");
+    if opens_on_period && carried.is_none_or(|y| !y.deadline) {
+        if let (Some((start, end)), Some(p)) =
+            (crate::doc::period_spoken_of(&sentence), ctx.frame.present)
+        {
+            if start > p {
+                *carried = Some(YearMention::deadline_at(0, end, 0));
+            }
+        }
+    }
     // In sentence coords.
     let mut last_subject: Option<(usize, usize)> = None;
     // The subject before a share (占年计划的41.8%) took its place.

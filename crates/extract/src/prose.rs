@@ -140,7 +140,9 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
                         .contains("至今"))
                 || at(s, after, "的基础")
                 || at(s, after, "基础上")
-                || names_a_plans_years(s, i);
+                || names_a_plans_years(s, i)
+                // 增速分别高于上年同期、2017年全年0.9个百分点: a benchmark.
+                || set_against(s, i);
             // 2024年1月10日 is a date; 2020年50%的农户 is a year and a figure.
             let digits = s[after..].iter().take_while(|c| c.is_ascii_digit()).count();
             let date = s.get(after + digits) == Some(&'月') && digits <= 2;
@@ -252,6 +254,18 @@ fn year_mentions(s: &[char]) -> Vec<YearMention> {
         }
     }
     out
+}
+
+/// Whether the year at `i` is one a figure is set against in its clause
+/// (`高于上年同期、2017年全年`).
+fn set_against(s: &[char], i: usize) -> bool {
+    let reach = i.saturating_sub(16);
+    let from = s[reach..i]
+        .iter()
+        .rposition(|c| is_clause_delim(*c) || is_sentence_end(*c))
+        .map_or(reach, |k| reach + k + 1);
+    let clause: String = s[from..i].iter().collect();
+    ["高于", "低于", "快于", "慢于"].iter().any(|w| clause.contains(w))
 }
 
 /// What follows a plan's name (`(2021—2035年)获批实施`, `》印发`) says the

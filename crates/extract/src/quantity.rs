@@ -305,6 +305,8 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
         let noun = match *b {
             "人" => matches!(s.get(j + 1), Some('口' | '员' | '才' | '民' | '均')),
             "台" => s.get(j + 1) == Some(&'阶'),
+            // 6部门 are departments, 部分 a part.
+            "部" => matches!(s.get(j + 1), Some('门' | '分' | '署' | '委')),
             _ => false,
         };
         !noun

@@ -250,6 +250,10 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
 /// that unit were of (in articles ranking places, 增速 or GDP总量).
 fn name_places_alone(facts: &mut [Fact]) {
     let place_of = |name: &str| -> Option<region::Place> {
+        // (A place's name is short: most names are passed over at once.)
+        if name.chars().count() > 12 {
+            return None;
+        }
         let chars: Vec<char> = name
             .chars()
             .map(planwatch_text::norm::char_for_matching)

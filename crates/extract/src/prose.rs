@@ -265,7 +265,9 @@ fn set_against(s: &[char], i: usize) -> bool {
         .rposition(|c| is_clause_delim(*c) || is_sentence_end(*c))
         .map_or(reach, |k| reach + k + 1);
     let clause: String = s[from..i].iter().collect();
-    ["高于", "低于", "快于", "慢于"].iter().any(|w| clause.contains(w))
+    ["高于", "低于", "快于", "慢于"]
+        .iter()
+        .any(|w| clause.contains(w))
 }
 
 /// What follows a plan's name (`(2021—2035年)获批实施`, `》印发`) says the
@@ -547,7 +549,7 @@ pub fn paragraph_facts(
                     && speaks_of_future(&sentence)
                     && !estimate;
                 (future
-                    || TARGET_MARKERS.iter().any(|w| {
+                    || crate::words::target_markers(&sentence).any(|w| {
                         sentence.match_indices(w).any(|(i, _)| {
                             !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
                         })
@@ -1097,7 +1099,14 @@ fn sentence_facts(
         } else {
             (q.start, q.end)
         };
-        let run_pre: String = between(s, clause_start, run_head).iter().collect();
+        let run_pre: std::borrow::Cow<str> = if in_run {
+            between(s, clause_start, run_head)
+                .iter()
+                .collect::<String>()
+                .into()
+        } else {
+            pre.as_str().into()
+        };
         let start_word = {
             let mut t = run_pre.trim_end();
             t = t.strip_suffix('的').unwrap_or(t);
@@ -1130,7 +1139,7 @@ fn sentence_facts(
         let counted = year_m.is_some_and(|y| y.up_to && !y.deadline)
             && ctx.frame.doc_type == DocType::ImplementationPlan
             && !pre.contains("到")
-            && !crate::words::TARGET_MARKERS.iter().any(|w| pre.contains(w));
+            && !crate::words::target_markers(&pre).any(|w| pre.contains(w));
         let kind = if starts_a_change || counted {
             Kind::Actual
         } else if met_goal || (decided == Kind::Actual && by_deadline) {
@@ -2404,7 +2413,7 @@ fn decide_kind(
     } else {
         sentence
     };
-    let target_marked = TARGET_MARKERS.iter().any(|w| {
+    let target_marked = crate::words::target_markers(marked_in).any(|w| {
         marked_in.match_indices(w).any(|(i, _)| {
             let before = &marked_in[..i];
             // 搬迁入住任务全面完成: a task done, not set.
@@ -2456,20 +2465,20 @@ fn decide_kind(
     if frame.doc_type == DocType::ImplementationPlan && section.goals && !actual_marked {
         return Kind::Target;
     }
-    let estimating = pre.contains("预计") || pre.contains("有望");
+    let estimating = || pre.contains("预计") || pre.contains("有望");
     if let (Some(y), Some(p)) = (year, present) {
         // 今年有望突破5000亿元 in a review written in the plan's last year: an
         // estimate of that year's result.
         let reviews_its_year =
-            frame.doc_type == DocType::PlanReview && y == p + 1 && estimating && !target_marked;
+            frame.doc_type == DocType::PlanReview && y == p + 1 && !target_marked && estimating();
         if y > p && !reviews_its_year {
             return Kind::Target;
         }
         // 年均增速预计将达到5% in a review or report: an estimate of a result.
         // (And in an article of that very year: 预计2025年地区生产总值将突破14万亿元.)
         // (预计到2025年末，全县地区生产总值将突破140亿元: 预计 before the year.)
-        let estimate = (estimating
-            && matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport))
+        let estimate = (matches!(frame.doc_type, DocType::PlanReview | DocType::WorkReport)
+            && estimating())
             || (frame.doc_type == DocType::Other
                 && frame.present == Some(y)
                 && (pre.contains("预计")

@@ -284,7 +284,11 @@ pub const TARGET_MARKERS: &[&str] = &[
     "要达到",
     "规划",
     "考核指标",
-    // (高速公路建设拟完成投资3700亿元: planned.)
+];
+
+/// 拟完成, 拟建成…: planned (高速公路建设拟完成投资3700亿元). Looked for only
+/// where 拟 is written (see [`target_markers`]).
+const PLANNED: &[&str] = &[
     "拟完成",
     "拟建成",
     "拟新建",
@@ -294,6 +298,13 @@ pub const TARGET_MARKERS: &[&str] = &[
     "拟建设",
     "拟安排",
 ];
+
+/// The words marking a goal to look for in `text`: [`TARGET_MARKERS`], and
+/// the planned ones where 拟 is written (most texts pass one char test).
+pub fn target_markers(text: &str) -> impl Iterator<Item = &'static &'static str> {
+    let planned: &'static [&'static str] = if text.contains('拟') { PLANNED } else { &[] };
+    TARGET_MARKERS.iter().chain(planned.iter())
+}
 
 /// Markers of an achieved value.
 pub const ACTUAL_MARKERS: &[&str] = &[

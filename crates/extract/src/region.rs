@@ -625,18 +625,34 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
             }
         }
     }
-    // Named twice, or once alone, as the subject of its
-    // development (2021年是略阳发展…不平凡的一年, 2020年略阳经济…).
-    let alone = seen.len() == 1 && {
-        let (i, n) = (seen[0].0, seen[0].1);
-        let after: String = s[i + n..(i + n + 2).min(s.len())].iter().collect();
+    // Named twice, or once as the subject of its development (2021年是略阳
+    // 发展…不平凡的一年, 2020年略阳经济…, 为伊吾的改革开放…) where no other is
+    // (长治 in 长治久安 is a word, once).
+    let subject_at = |i: usize, n: usize| {
+        let after: String = s[i + n..(i + n + 3).min(s.len())].iter().collect();
+        let after = after.strip_prefix('的').unwrap_or(&after);
         let verb = VERBS.iter().any(|w| ends(s, i, w));
         i > 0
-            && (matches!(s[i - 1], '是' | '年') || verb)
-            && matches!(after.as_str(), "发展" | "经济")
+            && (matches!(s[i - 1], '是' | '年' | '为') || verb)
+            && ["发展", "经济", "改革"]
+                .iter()
+                .any(|w| after.starts_with(w))
     };
-    seen.into_iter()
-        .filter(|e| e.3 >= 2 || alone)
+    let subjects: Vec<&str> = seen
+        .iter()
+        .filter(|e| subject_at(e.0, e.1))
+        .map(|e| e.2.name)
+        .collect();
+    let alone = |e: &(usize, usize, Place, usize)| {
+        subjects.len() == 1 && subjects[0] == e.2.name && seen.iter().all(|o| o.3 == 1)
+    };
+    let chosen: Vec<(usize, usize, Place, usize)> = seen
+        .iter()
+        .copied()
+        .filter(|e| e.3 >= 2 || alone(e))
+        .collect();
+    chosen
+        .into_iter()
         .max_by(|a, b| a.3.cmp(&b.3).then(b.0.cmp(&a.0)))
         .map(|e| (e.0, e.1, e.2))
 }

@@ -914,3 +914,11 @@ fn links_under_an_article_date_nothing() {
     let ex = extract_document("a.txt", text);
     assert_eq!(fact(&ex, 687.0).year, Some(2022));
 }
+
+#[test]
+fn a_county_named_once_as_the_subject_of_its_development() {
+    // (长治 in 长治久安 is a word, not a second place.)
+    let text = "2016年,县委、政府团结带领全县各族人民,紧紧围绕社会稳定和长治久安总目标,为伊吾的改革开放和经济社会发展做出了积极的努力。\n地区生产总值445636万元,增长7.1%。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(ex.info.region.as_deref(), Some("伊吾县"));
+}

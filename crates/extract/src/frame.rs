@@ -1215,6 +1215,21 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                         && (m.norm.contains("规划") || m.norm.contains("纲要"))
                 })
         };
+        // 自2011年正式实施“十二五”规划以来…《纲要》中确定的目标任务总体进展
+        // 顺利，4项已提前完成规划目标: news of a plan's progress.
+        let progress = ["进展顺利", "提前完成", "如期完成", "规划以来", "实施以来"]
+            .iter()
+            .any(|w| l.norm.contains(w));
+        if progress
+            && (l.norm.contains("规划") || l.norm.contains("纲要"))
+            && crate::doc::named_period(&l.norm).is_some()
+        {
+            return Some((
+                DocType::PlanReview,
+                l,
+                "tells how a five-year plan is going (规划实施以来…进展顺利/提前完成)",
+            ));
+        }
         if l.norm.contains(['《', '》'])
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()

@@ -922,3 +922,11 @@ fn a_county_named_once_as_the_subject_of_its_development() {
     let ex = extract_document("b.txt", text);
     assert_eq!(ex.info.region.as_deref(), Some("伊吾县"));
 }
+
+#[test]
+fn news_of_how_a_plan_is_going_is_a_review() {
+    let text = "红网甲县站1月3日讯 自2011年正式实施“十二五”规划以来,甲县经济社会保持持续较快发展。《纲要》中确定的目标任务总体进展顺利,34项主要指标中,4项已提前完成规划目标。\n2012年全县地区生产总值增长14%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    assert_eq!(fact(&ex, 14.0).kind, Kind::Actual);
+}

@@ -3,6 +3,8 @@
 
 /// Words stripped from the front of an indicator name.
 pub const LEAD: &[&str] = &[
+    // (，年增5.4%: growth, before 年 alone would be cut.)
+    "年增",
     // (今年有望突破5000亿元: before 有, which a list's 有 starts.)
     "今年有望",
     "有望",
@@ -89,6 +91,9 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    // (生产总值达人民币5.67兆元，年增5.4%: Hong Kong and Taiwan's word for growth.)
+    "年增",
+    "达人民币",
     // (地区生产总值今年有望突破5000亿元: an estimate of now, no part of the name.)
     "今年有望",
     "有望",
@@ -261,13 +266,14 @@ pub const TRAIL: &[&str] = &[
 /// Verbs of growth: the number is a change upwards.
 pub const RISE: &[&str] = &[
     "增长", "增速", "提高", "提升", "上升", "增加", "涨幅", "回升", "增幅", "上涨", "扩大", "增产",
-    "递增",
+    "递增", // (年增5.4%, 年減2%: Hong Kong and Taiwan's words.)
+    "年增",
 ];
 
 /// Verbs of decline: the number is a change downwards.
 pub const FALL: &[&str] = &[
     "下降", "降低", "减少", "回落", "下滑", "调减", "压减", "削减", "缩减", "降幅", "减排", "压缩",
-    "减产", "递减",
+    "减产", "递减", "年减",
 ];
 
 /// Markers of a goal.

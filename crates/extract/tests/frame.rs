@@ -930,3 +930,12 @@ fn news_of_how_a_plan_is_going_is_a_review() {
     assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
     assert_eq!(fact(&ex, 14.0).kind, Kind::Actual);
 }
+
+#[test]
+fn growth_in_hong_kong_and_taiwan_words() {
+    let text = "上海經濟\n2026-01-20 來源：大公報\n去年全市生產總值達人民幣5.67兆元，年增5.4%。\n";
+    let ex = extract_document("a.txt", text);
+    let f = fact(&ex, 5.4);
+    assert_eq!(f.measure, Measure::Growth);
+    assert_eq!(f.indicator, fact(&ex, 5.67).indicator);
+}

@@ -388,7 +388,7 @@ fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
                 let year = if at(s, i, "去年") {
                     past
                 } else if at(s, i, "今年") && !frame.from_figures {
-                    past + 1
+                    past.saturating_add(1)
                 } else {
                     return None;
                 };
@@ -2469,8 +2469,10 @@ fn decide_kind(
     if let (Some(y), Some(p)) = (year, present) {
         // 今年有望突破5000亿元 in a review written in the plan's last year: an
         // estimate of that year's result.
-        let reviews_its_year =
-            frame.doc_type == DocType::PlanReview && y == p + 1 && !target_marked && estimating();
+        let reviews_its_year = frame.doc_type == DocType::PlanReview
+            && p.checked_add(1) == Some(y)
+            && !target_marked
+            && estimating();
         if y > p && !reviews_its_year {
             return Kind::Target;
         }

@@ -1991,10 +1991,18 @@ fn plan_opening_year(text: &str) -> Option<i32> {
         .find_map(|(name, start)| {
             head.match_indices(name).find_map(|(i, _)| {
                 let after: String = head[i + name.len()..].chars().take(6).collect();
-                ["开好局", "开局之年", "开门红", "起好步"]
-                    .iter()
-                    .any(|w| after.contains(w))
-                    .then_some(*start)
+                [
+                    "开好局",
+                    "开局之年",
+                    "开局首季",
+                    "开局首年",
+                    "开局年",
+                    "开门红",
+                    "起好步",
+                ]
+                .iter()
+                .any(|w| after.contains(w))
+                .then_some(*start)
             })
         })
 }

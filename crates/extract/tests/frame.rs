@@ -939,3 +939,10 @@ fn growth_in_hong_kong_and_taiwan_words() {
     assert_eq!(f.measure, Measure::Growth);
     assert_eq!(f.indicator, fact(&ex, 5.67).indicator);
 }
+
+#[test]
+fn a_plans_first_quarter_dates_an_undated_article() {
+    let text = "“十四五”开局首季 甲省经济开门红\n4月20日,记者从省统计局获悉,一季度全省实现地区生产总值6575亿元,同比增长18.4%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 6575.0).year, Some(2021));
+}

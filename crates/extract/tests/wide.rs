@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        573,
+        582,
         Floors {
             // (0.903 at 509 documents; batches cj, ck, cl, co and cq, first
             // scored 0.505–0.752, brought it to 0.889 with their first rules.)
@@ -200,7 +200,7 @@ fn wide_development_set() {
 fn held_out_set() {
     score_set(
         "holdout",
-        195,
+        194,
         Floors {
             f1: 0.70,
             year_right: 0.82,

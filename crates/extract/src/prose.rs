@@ -2929,7 +2929,18 @@ fn is_time_reference(name: &[char]) -> bool {
             r.as_str(),
             "" | "末" | "期末" | "时期" | "期间" | "底" | "年末"
         )
-    })
+    }) || matches!(
+        // (2023年上半年同比增长13.1%: a part of a year names nothing.)
+        t.as_str(),
+        "上半年"
+            | "下半年"
+            | "一季度"
+            | "前三季度"
+            | "第一季度"
+            | "全年"
+            | "今年上半年"
+            | "今年一季度"
+    )
 }
 
 /// How a report names the five years up to the one it reviews.

@@ -3,6 +3,12 @@
 
 /// Words stripped from the front of an indicator name.
 pub const LEAD: &[&str] = &[
+    // (人均地区生产总值…，按当年平均汇率计算达1.28万美元: how it was reckoned.)
+    "按当年平均汇率计算",
+    "按年平均汇率计算",
+    "按平均汇率计算",
+    "按可比价格计算",
+    "按现价计算",
     // (，年增5.4%: growth, before 年 alone would be cut.)
     "年增",
     // (今年有望突破5000亿元: before 有, which a list's 有 starts.)

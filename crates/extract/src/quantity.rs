@@ -169,6 +169,10 @@ const BASE_UNITS: &[&str] = &[
     "毫克",
     "Mbps",
     "Gbps",
+    // (2千伏安/户: 千 read with the number; 10克/平方米; 40mg/L.)
+    "伏安",
+    "克",
+    "mg",
     "%",
     "‰",
 ];
@@ -178,6 +182,8 @@ const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "�
 
 /// Compound denominators after `/` (`元/人`, `公里/百平方公里`, `吨标准煤/万元`).
 const PER_UNITS: &[&str] = &[
+    "平方米",
+    "L",
     "百平方公里",
     "平方公里",
     "立方米",
@@ -354,6 +360,7 @@ fn is_code(s: &[char], i: usize, n: &Number) -> bool {
         .is_some_and(|c| c.is_ascii_alphabetic() && !matches!(c, 'k' | 'm'))
         && !at(s, after, "Mbps")
         && !at(s, after, "Gbps")
+        && !at(s, after, "mg/")
 }
 
 fn is_cn_numeral_char(c: char) -> bool {
@@ -963,8 +970,10 @@ fn finish(s: &[char], q: &mut Quantity) {
     let i = q.num_start;
     let pre: &[(&str, Comparator)] = &[
         ("≥", Comparator::Ge),
+        ("≧", Comparator::Ge),
         (">=", Comparator::Ge),
         ("≤", Comparator::Le),
+        ("≦", Comparator::Le),
         ("<=", Comparator::Le),
         (">", Comparator::Gt),
         ("<", Comparator::Lt),
@@ -1210,6 +1219,12 @@ mod tests {
             vec![(12.0, None, "/10万".into(), Some(Comparator::Le))]
         );
         assert_eq!(q("接入宽带要达100Mbps")[0].2, "Mbps");
+        assert_eq!(q("户均配变容量达到2千伏安/户")[0].2, "千伏安/户");
+        assert_eq!(q("残存量不高于10克/平方米")[0].2, "克/平方米");
+        assert_eq!(
+            q("化学需氧量将≦40mg/L"),
+            vec![(40.0, None, "mg/L".into(), Some(Comparator::Le))]
+        );
         assert_eq!(
             q("地区生产总值1357.5亿元"),
             vec![(1357.5, None, "亿元".into(), None)]

@@ -235,7 +235,9 @@ fn is_caption(cells: &[String]) -> bool {
     non_empty.len() == 1
         && (non_empty[0].starts_with('表')
             || non_empty[0].starts_with("单位")
-            || non_empty[0].chars().count() > 14)
+            || non_empty[0].chars().count() > 14
+            // 面积:万亩 — a note of the unit in one cell.
+            || (non_empty[0].chars().count() <= 12 && non_empty[0].contains([':', '：'])))
 }
 
 /// The table's column layout, from its header rows.

@@ -250,6 +250,9 @@ struct Layout {
     level_unit: Option<String>,
     /// Rows of places (各市县地区生产总值): what every row's figures are of.
     place_topic: Option<String>,
+    /// Rows of places under columns that each name an indicator (乡镇 |
+    /// 可种植面积 | 2023年小麦任务面积): the column names, one per slot.
+    place_columns: Vec<String>,
 }
 
 /// What surrounds a table in its document.
@@ -289,6 +292,10 @@ const PLACE_COLUMN: &[&str] = &[
     "市别",
     "县别",
     "地区名称",
+    "乡镇",
+    "乡镇街道",
+    "镇街",
+    "街道",
 ];
 
 /// Rows totalling the places: the document's own region.
@@ -301,9 +308,11 @@ fn is_place_label(c: &str) -> bool {
     let n = c.chars().count();
     (2..=10).contains(&n)
         && !c.chars().any(|ch| ch.is_ascii_digit())
-        && ["市", "县", "区", "州", "盟", "旗", "地区"]
-            .iter()
-            .any(|w| c.ends_with(w))
+        && [
+            "市", "县", "区", "州", "盟", "旗", "地区", "乡", "镇", "街道",
+        ]
+        .iter()
+        .any(|w| c.ends_with(w))
         && ![
             "保护区",
             "景区",
@@ -327,14 +336,30 @@ fn place_topic(
     rows: &[RowSpan],
     cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
     caption: Option<&str>,
-) -> Option<String> {
-    let headed = header.iter().filter(|r| !is_caption(r)).any(|r| {
-        r.first()
-            .is_some_and(|c| PLACE_COLUMN.contains(&compact(c).as_str()))
-    });
+) -> Option<Option<String>> {
+    // (乡镇(农场): the bare word before a bracket heads the column too.)
+    let heads_places = |c: &String| {
+        let c: String = compact(c)
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        let bare = c.split(['(', '（']).next().unwrap_or(&c).to_string();
+        PLACE_COLUMN.contains(&c.as_str()) || PLACE_COLUMN.contains(&bare.as_str())
+    };
+    let headed = header
+        .iter()
+        .filter(|r| !is_caption(r))
+        .any(|r| r.first().is_some_and(heads_places));
     let labels: Vec<String> = rows
         .iter()
-        .filter_map(|r| cells_of(r).first().map(|c| compact(c)))
+        .filter_map(|r| {
+            cells_of(r).first().map(|c| {
+                compact(c)
+                    .chars()
+                    .map(planwatch_text::norm::char_for_matching)
+                    .collect::<String>()
+            })
+        })
         .filter(|c| !c.is_empty())
         .collect();
     let places = labels
@@ -344,12 +369,25 @@ fn place_topic(
     if !(headed || (labels.len() >= 3 && places * 10 >= labels.len() * 7)) {
         return None;
     }
-    header
-        .iter()
-        .filter(|r| is_caption(r))
-        .filter_map(|r| table_topic(&r.join("")))
-        .next()
-        .or_else(|| caption.and_then(table_topic))
+    Some(
+        header
+            .iter()
+            .filter(|r| is_caption(r))
+            .filter_map(|r| table_topic(&r.join("")))
+            .next()
+            .or_else(|| caption.and_then(table_topic)),
+    )
+}
+
+/// A value column's header as an indicator's name: its unit and year cut
+/// (`2023年小麦任务面积(万亩)` → `小麦任务面积`).
+fn column_name(cell: &str) -> String {
+    let (name, _) = name_and_unit(cell);
+    let chars: Vec<char> = name.chars().collect();
+    match year_at(&chars, 0) {
+        Some((_, len)) => chars[len..].iter().collect(),
+        None => name,
+    }
 }
 
 /// What a caption over rows of places reports: its year, place words and
@@ -455,6 +493,14 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         let cc = compact(c);
         if let Some(u) = cc.strip_prefix("单位:") {
             return (!u.is_empty() && u.chars().count() <= 6).then(|| u.to_string());
+        }
+        // 面积:万亩 — a note naming what is measured and its unit.
+        // (The unit as the table writes it: 萬畝 on a 繁 page.)
+        let written: String = c.chars().filter(|ch| !ch.is_whitespace()).collect();
+        if let Some((what, u)) = written.split_once([':', '：']) {
+            if what.chars().count() <= 4 && (1..=4).contains(&u.chars().count()) {
+                return Some(u.to_string());
+            }
         }
         matches!(label(c), Label::Absolute)
             .then(|| name_and_unit(c).1)
@@ -606,6 +652,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         lead,
         level_unit,
         place_topic: None,
+        place_columns: Vec::new(),
     }
 }
 
@@ -886,7 +933,29 @@ pub fn table_facts(
     if lay.slots.is_empty() {
         return false;
     }
-    lay.place_topic = place_topic(&header, &rows[idx..], &cells_of, around.caption.as_deref());
+    match place_topic(&header, &rows[idx..], &cells_of, around.caption.as_deref()) {
+        Some(Some(topic)) => lay.place_topic = Some(topic),
+        Some(None) => {
+            // The names of the value columns, when the last header row has
+            // one for each slot.
+            let names: Vec<String> = header
+                .iter()
+                .rev()
+                .find(|r| !is_caption(r))
+                .map(|r| {
+                    r.iter()
+                        .skip(lay.lead.len())
+                        .filter(|c| is_slot_label(&label(c)))
+                        .map(|c| column_name(c))
+                        .collect()
+                })
+                .unwrap_or_default();
+            if names.len() == lay.slots.len() && names.iter().all(|n| n.chars().count() >= 2) {
+                lay.place_columns = names;
+            }
+        }
+        None => {}
+    }
     let mut state = RowState::default();
     // A caption such as “约束性指标完成情况” gives every row its attribute.
     let caption_attr = header.iter().filter(|r| is_caption(r)).find_map(|r| {
@@ -1008,17 +1077,19 @@ fn row_facts(
     let mut indicator: String = name.chars().filter(|c| !c.is_whitespace()).collect();
     // A row of a place reports the table's topic for that place.
     let row_region;
-    let region = match &lay.place_topic {
-        Some(topic) => {
-            row_region = if PLACE_TOTALS.contains(&indicator.as_str()) {
-                region.clone()
-            } else {
-                Some(indicator.clone())
-            };
+    let place_row = lay.place_topic.is_some() || !lay.place_columns.is_empty();
+    let region = if place_row {
+        row_region = if PLACE_TOTALS.contains(&indicator.as_str()) {
+            region.clone()
+        } else {
+            Some(indicator.clone())
+        };
+        if let Some(topic) = &lay.place_topic {
             indicator = topic.clone();
-            &row_region
         }
-        None => region,
+        &row_region
+    } else {
+        region
     };
     // 在校生, 毛入学率 under 九年义务教育: a generic name is its group's.
     let generic =
@@ -1065,11 +1136,16 @@ fn row_facts(
             .collect();
         assign_by_form(slots, present, unit_is_rate)
     };
-    for (slot, cell) in assigned {
+    for (i, (slot, cell)) in assigned.into_iter().enumerate() {
+        // (A row of places under named columns: each value is its column's.)
+        let indicator = match lay.place_columns.get(i).filter(|_| positional) {
+            Some(column) => column.clone(),
+            None => indicator.clone(),
+        };
         let base = Fact {
             doc: doc.to_string(),
             kind: slot.kind,
-            indicator: indicator.clone(),
+            indicator,
             region: region.clone(),
             year: slot.year,
             value: None,
@@ -1492,6 +1568,30 @@ mod tests {
             ("海口市".into(), gdp.clone(), Some(8.1), Measure::Growth)
         );
         assert_eq!(got[4], ("三亚市".into(), gdp, Some(304.09), Measure::Level));
+        // Rows of towns under columns that each name an indicator, a unit
+        // noted above them.
+        let t = "面积:万亩 | |||\n乡镇(农场) | 可种植面积 | 2023年小麦任务面积 | 备注 |\n八一乡 | 8.44 | 0.91 | |\n白脑包镇 | 32.01 | 3.89 | |\n城关镇 | 6.73 | 0.72 | |\n";
+        let rows = rows_of(t);
+        let mut out = Vec::new();
+        table_facts(t, &rows, &frame, "b", &Around::default(), &mut out);
+        let got: Vec<(String, String, Option<String>)> = out
+            .iter()
+            .take(2)
+            .map(|f| {
+                (
+                    f.region.clone().unwrap_or_default(),
+                    f.indicator.clone(),
+                    f.unit.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("八一乡".into(), "可种植面积".into(), Some("万亩".into())),
+                ("八一乡".into(), "小麦任务面积".into(), Some("万亩".into())),
+            ]
+        );
         // A caption of several indicators names none: the rows keep their labels.
         assert_eq!(table_topic("表3 各市县主要经济指标"), None);
         assert_eq!(table_topic("2019年分地区生产总值"), Some("生产总值".into()));

@@ -1230,6 +1230,18 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
                 "tells how a five-year plan is going (规划实施以来…进展顺利/提前完成)",
             ));
         }
+        // 《…人大常委会关于批准调整…“十二五”规划…的决议》: a decision on a
+        // plan under way, its targets changed mid-term, not the plan.
+        let adjusts = l.norm.contains("关于")
+            && l.norm.contains("调整")
+            && (l.norm.contains("批准") || l.norm.contains("决议") || l.norm.contains("决定"));
+        if adjusts && l.norm.contains("规划") && crate::doc::named_period(&l.norm).is_some() {
+            return Some((
+                DocType::PlanReview,
+                l,
+                "a decision adjusting a five-year plan under way (关于批准调整“十X五”规划…)",
+            ));
+        }
         if l.norm.contains(['《', '》'])
             && l.norm.contains("规划")
             && crate::doc::named_period(&l.norm).is_some()

@@ -946,3 +946,12 @@ fn a_plans_first_quarter_dates_an_undated_article() {
     let ex = extract_document("a.txt", text);
     assert_eq!(fact(&ex, 6575.0).year, Some(2021));
 }
+
+#[test]
+fn a_decision_adjusting_a_plan_under_way_is_a_review() {
+    let text = "甲省调整经济增长目标\n当天,《甲省人民代表大会常务委员会关于批准调整甲省“十二五”规划期经济增长预期目标的决议》获表决通过。2011年、2012年和2013年前三季度,甲省生产总值分别增长12.0%、9.1%和10.1%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    let f = fact(&ex, 9.1);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2012)));
+}

@@ -281,7 +281,8 @@ fn name_places_alone(facts: &mut [Fact]) {
             continue;
         };
         let unit = base_unit(&facts[i].unit);
-        let donor = facts[..i].iter().rev().find(|f| {
+        // (The nearest before, within reach: linear on any document.)
+        let donor = facts[i.saturating_sub(200)..i].iter().rev().find(|f| {
             f.value.is_some() && base_unit(&f.unit) == unit && place_of(&f.indicator).is_none()
         });
         let Some(name) = donor.map(|f| {

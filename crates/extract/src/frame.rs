@@ -1863,12 +1863,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
             // 增速分别高于上年同期、2017年全年0.9个百分点: a year a later
             // figure is set against.
             let benchmark = {
-                let reach = i.saturating_sub(16);
-                let from = chars[reach..i]
-                    .iter()
-                    .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
-                    .map_or(reach, |k| reach + k + 1);
-                let clause: String = chars[from..i].iter().collect();
+                let clause = clause_before(&chars, i, 16);
                 ["高于", "低于", "快于", "慢于"]
                     .iter()
                     .any(|w| clause.contains(w))
@@ -1887,6 +1882,16 @@ fn latest_data_year(text: &str) -> Option<i32> {
         .max()
 }
 
+/// The words of the clause before `i`, at most `reach` chars back.
+fn clause_before(chars: &[char], i: usize, reach: usize) -> String {
+    let from = i.saturating_sub(reach);
+    let start = chars[from..i]
+        .iter()
+        .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+        .map_or(from, |k| from + k + 1);
+    chars[start..i].iter().collect()
+}
+
 /// Whether the year named at `i` is in a clause on work ahead
 /// (`接下来将做好2023年重点项目谋划`, `为实现2023年一季度“开门红”`).
 fn of_work_ahead(chars: &[char], i: usize) -> bool {
@@ -1903,12 +1908,7 @@ fn of_work_ahead(chars: &[char], i: usize) -> bool {
     {
         return true;
     }
-    let reach = i.saturating_sub(40);
-    let from = chars[reach..i]
-        .iter()
-        .rposition(|c| matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
-        .map_or(reach, |k| reach + k + 1);
-    let clause: String = chars[from..i].iter().collect();
+    let clause = clause_before(chars, i, 40);
     ["将", "接下来", "下一步", "为实现", "谋划"]
         .iter()
         .any(|w| clause.contains(w))

@@ -737,7 +737,9 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             // A final review (高质量完成“十四五”规划) naming no year of its own
             // speaks at the period's end, whatever past year it ranks.
             (None, Some(l), Some(_), Some(end))
-                if info.year.is_none() && l < end && plan_closing_year(text) == Some(end) =>
+                if info.year.is_none_or(|y| y == end)
+                    && l < end
+                    && plan_closing_year(text) == Some(end) =>
             {
                 (
                     Some(end),

@@ -2476,6 +2476,28 @@ fn decide_kind(
         if y > p && !reviews_its_year {
             return Kind::Target;
         }
+        // 2016年完成77个村减贫摘帽 in an implementation plan of 2016: the
+        // year's task, unless the text says it is done or counts to a date.
+        if y == p
+            && frame.doc_type == DocType::ImplementationPlan
+            && !section.review
+            && !actual_marked
+            && !estimating()
+            && ![
+                "以来",
+                "截至",
+                "截止",
+                "底",
+                "上半年",
+                "前三季度",
+                "月份",
+                "月末",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+        {
+            return Kind::Target;
+        }
         // 年均增速预计将达到5% in a review or report: an estimate of a result.
         // (And in an article of that very year: 预计2025年地区生产总值将突破14万亿元.)
         // (预计到2025年末，全县地区生产总值将突破140亿元: 预计 before the year.)

@@ -955,3 +955,23 @@ fn a_decision_adjusting_a_plan_under_way_is_a_review() {
     let f = fact(&ex, 9.1);
     assert_eq!((f.kind, f.year), (Kind::Actual, Some(2012)));
 }
+
+#[test]
+fn implementation_plan_tasks_for_its_own_year() {
+    let text = "甲县2016年脱贫攻坚实施方案\n甲县人民政府办公室\n2016年3月1日\n一、工作任务\n2016年完成77个村减贫摘帽。\n";
+    let ex = extract_document("i.txt", text);
+    let f = fact(&ex, 77.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2016)));
+    // What has already been done that year stays a result.
+    let text = "甲县2016年脱贫攻坚实施方案\n2016年3月1日\n一、工作任务\n2016年以来已完成12个村减贫摘帽。\n";
+    let ex = extract_document("i.txt", text);
+    assert_eq!(fact(&ex, 12.0).kind, Kind::Actual);
+}
+
+#[test]
+fn final_review_dated_in_its_plans_last_year_speaks_at_its_end() {
+    let text = "高质量完成“十四五”规划系列主题新闻发布会\n发布时间:2025-08-29 16:32:00\n“十四五”以来，乙市2024年地区生产总值达到3200亿元。累计实施重点项目1621个。\n";
+    let ex = extract_document("m.txt", text);
+    assert_eq!(fact(&ex, 3200.0).year, Some(2024));
+    assert_eq!(fact(&ex, 1621.0).year, Some(2025));
+}

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        590,
+        606,
         Floors {
             // (0.903 at 509 documents; batches cj, ck, cl, co and cq, first
             // scored 0.505–0.752, brought it to 0.889 with their first rules.)
@@ -194,13 +194,14 @@ fn wide_development_set() {
 /// cf (articles, 0.462) and cg (plans, 0.677, both at 5385b64), ch (reviews,
 /// 0.633) and ci (implementation plans, 0.391, both at 15f619b), cm (a mix,
 /// 0.762), cn (a mix, 0.855), cp (a mix, 0.540), cr (articles, reports and
-/// plans, 0.807), cu (a mix, 0.768), cw (a mix, 0.662), cy (a mix, 0.867) and da (a mix, 0.527). The floors only catch a
+/// plans, 0.807), cu (a mix, 0.768), cw (a mix, 0.662), cy (a mix, 0.867), da (a mix, 0.527), de (reviews and articles,
+/// 0.648) and dd (a mix, 0.699). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
     score_set(
         "holdout",
-        202,
+        218,
         Floors {
             f1: 0.70,
             year_right: 0.82,

@@ -301,7 +301,11 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
             let spoken = after.starts_with("时期")
                 || after.starts_with("期间")
                 || after.starts_with("以来")
-                || after.starts_with("末");
+                || after.starts_with("末")
+                // (“十四五”规划提出…目标: the plan itself, its goals due at its end;
+                // 規畫 in Taiwan's script.)
+                || after.starts_with("规划")
+                || after.starts_with("规画");
             if spoken && !compared && best.is_none_or(|(b, _)| at < b) {
                 best = Some((at, *y));
             }

@@ -1045,10 +1045,26 @@ fn sentence_facts(
             *carried = Some(*y);
         }
         let pre: String = s[clause_start..q.start].iter().collect();
+        // 2025年…达5.2兆元，2026年…则预期增长5%: a later clause on another
+        // year of its own says nothing of this figure's kind.
+        // (截至去年的4年间…增长11.5%, after 根据规划,“十二五”末…要达: nor does
+        // one before the clause that names this figure's year; a colon's
+        // announcement, 主要目标是：到“十三五”末, still heads it.)
+        let scope: Option<String> = year_m.map(|own| {
+            let from = (0..own.pos.min(s.len()))
+                .rev()
+                .find(|&i| matches!(s[i], '，' | ',' | '；' | ';'))
+                .map_or(0, |i| i + 1);
+            let to = sent_years
+                .iter()
+                .find(|y| y.pos >= q.end && !y.base && y.year != own.year)
+                .map_or(s.len(), |y| y.pos);
+            s[from..to].iter().collect()
+        });
         let decided = decide_kind(
             ctx,
             section,
-            &sentence,
+            scope.as_deref().unwrap_or(&sentence),
             &pre,
             year_m.or(*carried).map(|y| y.year),
         );

@@ -975,3 +975,25 @@ fn final_review_dated_in_its_plans_last_year_speaks_at_its_end() {
     assert_eq!(fact(&ex, 3200.0).year, Some(2024));
     assert_eq!(fact(&ex, 1621.0).year, Some(2025));
 }
+
+#[test]
+fn goals_of_a_plan_named_in_an_article_are_due_at_its_end() {
+    let text = "丙市市长作政府工作报告\n2026-01-26 来源：丙市日报\n市长介绍“十五五”规划提出，设置了29项主要指标，包括：地区生产总值年均增速4.5%至5%，全员劳动生产率达58万元/人左右。\n";
+    let ex = extract_document("n.txt", text);
+    for v in [4.5, 58.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2030)), "{v}");
+    }
+}
+
+#[test]
+fn a_later_clause_on_another_year_does_not_make_a_result_a_goal() {
+    let text = "丁市两会开幕\n2026-01-26 来源：丁市日报\n市长公布2025年全市地区生产总值达5200亿元、增长5.4%，2026年全市地区生产总值则预期增长5%左右。\n";
+    let ex = extract_document("n.txt", text);
+    for v in [5200.0, 5.4] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2025)), "{v}");
+    }
+    let goal = fact(&ex, 5.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2026)));
+}

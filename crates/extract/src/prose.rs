@@ -924,22 +924,24 @@ fn sentence_facts(
             .unwrap_or(s.len());
         // (一季度，在…等多种因素带动下，全省规模以上工业增加值实现恢复性较快
         // 增长，比上年同期增长13.1%: else the clause just before the figures'.)
-        clause_subject(start, end).or_else(|| {
-            let first = qs.iter().find(|q| !q.qualifier)?;
-            let reach = first.start.saturating_sub(80);
-            let own = reach
-                + s[reach..first.start]
+        clause_subject(start, end)
+            .or_else(|| {
+                let first = qs.iter().find(|q| !q.qualifier)?;
+                let reach = first.start.saturating_sub(80);
+                let own = reach
+                    + s[reach..first.start]
+                        .iter()
+                        .rposition(|c| is_clause_delim(*c))?;
+                let near = own.saturating_sub(60);
+                let before = s[near..own]
                     .iter()
-                    .rposition(|c| is_clause_delim(*c))?;
-            let near = own.saturating_sub(60);
-            let before = s[near..own]
-                .iter()
-                .rposition(|c| is_clause_delim(*c))
-                .map_or(near, |k| near + k + 1);
-            (before > start)
-                .then(|| clause_subject(before, own))
-                .flatten()
-        })
+                    .rposition(|c| is_clause_delim(*c))
+                    .map_or(near, |k| near + k + 1);
+                (before > start)
+                    .then(|| clause_subject(before, own))
+                    .flatten()
+            })
+            .or_else(|| prior_subject(span, a, s).map(|(x, y)| Name::Prior(x, y)))
     };
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
@@ -1493,6 +1495,7 @@ fn sentence_facts(
                 main_name = Some((n.clone(), q.unit.clone(), measure));
                 let x = match subject {
                     Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+                    Name::Prior(..) => 0,
                 };
                 main_at = Some((x, out.len()));
             }
@@ -1513,6 +1516,7 @@ fn sentence_facts(
         }
         let quote_start = match subject {
             Name::Plain(x, _) => x.min(clause_start),
+            Name::Prior(..) => clause_start,
             Name::Joined(x, y, _, _) => {
                 if y > x {
                     x
@@ -1530,6 +1534,7 @@ fn sentence_facts(
         // 松山新区人口达到20万, 成都市地区生产总值…: a place heading the name is the fact's region.
         let subject_start = match subject {
             Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+            Name::Prior(..) => 0,
         };
         // A place heading a clause stays its subject (银川市3年实现26746人脱贫、36个贫困村销号).
         let region = match listed_place.or_else(|| place_heading(span, a, subject_start)) {
@@ -1863,6 +1868,9 @@ enum Name {
     Plain(usize, usize),
     /// Words before the number plus the counted noun after it.
     Joined(usize, usize, usize, usize),
+    /// Chars `a..b` of the span, in the sentence before this one
+    /// (see [`prior_subject`]).
+    Prior(usize, usize),
 }
 
 impl Name {
@@ -1875,8 +1883,26 @@ impl Name {
                 n.push_str(&clean_name(&span.orig_string(off + c, off + d)));
                 vec![n]
             }
-            Name::Plain(a, b) => {
-                let whole = clean_name(&span.orig_string(off + a, off + b));
+            Name::Prior(x, y) => Name::listed(span, x, y, 0, s, qs, k),
+            Name::Plain(a, b) => Name::listed(span, off + a, off + b, b, s, qs, k),
+        }
+    }
+
+    /// The names span chars `x..y` give the k-th quantity of sentence `s`,
+    /// one per item of a list they may hold; `tail_from` (in `s`) is where
+    /// the words between the name and the quantity start.
+    fn listed(
+        span: &Span,
+        x: usize,
+        y: usize,
+        tail_from: usize,
+        s: &[char],
+        qs: &[Quantity],
+        k: usize,
+    ) -> Vec<String> {
+        {
+            {
+                let whole = clean_name(&span.orig_string(x, y));
                 let between_next: bool = qs.get(k + 1).is_some_and(|n| {
                     n.start > qs[k].end
                         && between(s, qs[k].end, n.start)
@@ -1888,7 +1914,7 @@ impl Name {
                         || !between(s, qs[k - 1].end, qs[k].start)
                             .iter()
                             .all(|c| matches!(c, '和' | '、' | '及' | '与')));
-                let chars = &span.orig[off + a..off + b];
+                let chars = &span.orig[x..y];
                 if let Some(c) = collective(chars) {
                     return vec![c];
                 }
@@ -1900,7 +1926,7 @@ impl Name {
                 if shared {
                     // A shared value belongs to each item when the sentence says 均/分别,
                     // or the items are rates or shares, which cannot add up.
-                    let tail: String = between(s, b, qs[k].start).iter().collect();
+                    let tail: String = between(s, tail_from, qs[k].start).iter().collect();
                     // (年均, 平均 are no 均 of the items.)
                     let plain = tail.replace("年均", "").replace("平均", "");
                     let both = plain.contains('均') || plain.contains('都');
@@ -3446,7 +3472,55 @@ const TRENDS: &[&str] = &[
     "再上新台阶",
     "实现恢复性增长",
     "恢复性增长",
+    // (生产总值翻一番，由2005年的681亿元增至…: a doubling told in words.)
+    "实现翻番",
+    "翻一番",
+    "翻两番",
+    "翻番",
 ];
+
+/// `一是生产总值翻一番。由2005年的681亿元增至…`: a sentence `s` (at span
+/// char `a`) opening on a change with no subject (由…, 分别由…) is of the
+/// short figure-less sentence just before it, when that one names an
+/// indicator and how it went (翻一番, 大幅增长); its span chars.
+fn prior_subject(span: &Span, a: usize, s: &[char]) -> Option<(usize, usize)> {
+    let opens_on_change = ["由", "从", "分别由", "分别从"].iter().any(|w| at(s, 0, w));
+    let c = &span.chars;
+    let end = a.checked_sub(1)?;
+    if !opens_on_change || !c.get(end).is_some_and(|&ch| is_sentence_end(ch)) {
+        return None;
+    }
+    // (Only a short sentence: 40 chars back at most.)
+    let from = end.saturating_sub(40);
+    let start = (from..end)
+        .rev()
+        .find(|&i| is_sentence_end(c[i]) || c[i] == '\n')
+        .map(|i| i + 1)
+        .or((from == 0).then_some(0))?;
+    if !quantities(&c[start..end]).is_empty() {
+        return None;
+    }
+    let mut cs = (start..end)
+        .rev()
+        .find(|&i| is_clause_delim(c[i]))
+        .map_or(start, |i| i + 1);
+    // (一是, 二是: the item's number.)
+    if c.get(cs + 1) == Some(&'是')
+        && c.get(cs)
+            .is_some_and(|ch| "一二三四五六七八九十".contains(*ch))
+    {
+        cs += 2;
+    }
+    let clause: String = c[cs..end].iter().collect();
+    let trend = TRENDS
+        .iter()
+        .find(|t| clause.ends_with(*t))
+        .map(|t| t.chars().count())
+        .max(trend_len(&clause))?;
+    let (ls, le) = strip(c, cs, end - trend, LEAD, TRAIL);
+    let name: String = c.get(ls..le)?.iter().collect();
+    (name.chars().count() >= 2 && looks_like_a_name(&name)).then_some((ls, le))
+}
 
 /// `实现恢复性较快增长`, `保持平稳较快增长`, `继续小幅回升`: a way of going
 /// told in words at the end of `clause` (a verb of change after at least one

@@ -997,3 +997,19 @@ fn a_later_clause_on_another_year_does_not_make_a_result_a_goal() {
     let goal = fact(&ex, 5.0);
     assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2026)));
 }
+
+#[test]
+fn a_change_opening_its_sentence_is_of_the_indicator_named_just_before() {
+    let text = "戊市“十一五”的重大成就\n发布时间:2011-02-28 来源: 本网\n    “十一五”时期，实现了八个主要经济指标翻番：一是生产总值翻一番。由2005年的681亿元增至2010年的1402.77亿元。二是规模以上工业总产值和利税总额翻一番。分别由2005年的640亿元和104.55亿元增至2010年的1405.97亿元和214.72亿元。\n";
+    let ex = extract_document("m.txt", text);
+    for (v, name, year) in [
+        (681.0, "生产总值", 2005),
+        (1402.77, "生产总值", 2010),
+        (640.0, "规模以上工业总产值", 2005),
+        (214.72, "利税总额", 2010),
+    ] {
+        let f = fact(&ex, v);
+        assert_eq!(f.indicator, name, "{v}");
+        assert_eq!(f.year, Some(year), "{v}");
+    }
+}

@@ -253,6 +253,8 @@ struct Layout {
     /// Rows of places under columns that each name an indicator (乡镇 |
     /// 可种植面积 | 2023年小麦任务面积): the column names, one per slot.
     place_columns: Vec<String>,
+    /// Units of those columns as their headers give them (`GDP(亿元)`).
+    place_units: Vec<Option<String>>,
 }
 
 /// What surrounds a table in its document.
@@ -379,6 +381,145 @@ fn place_topic(
     )
 }
 
+/// Header words of a column ranking the rows (排名, 序号, GDP排行).
+fn ranks_rows(c: &str) -> bool {
+    let c = compact(c);
+    ["排名", "排行", "排序", "序号", "位次", "名次"]
+        .iter()
+        .any(|w| c.contains(w))
+}
+
+/// The column a header row heads places in (`城市`, `地区`), first or after
+/// a ranking (`排名`) or blank one, when no cell of it is a figure.
+fn place_column(head: &[String]) -> Option<usize> {
+    let heads_places = |c: &String| {
+        let c: String = compact(c)
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        let bare = c.split(['(', '（']).next().unwrap_or(&c).to_string();
+        PLACE_COLUMN.contains(&c.as_str()) || PLACE_COLUMN.contains(&bare.as_str())
+    };
+    let p = head.iter().position(heads_places)?;
+    let figures = head
+        .iter()
+        .any(|c| matches!(parse_cell(c), Cell::Value(v) if !(1900.0..2100.0).contains(&v.value)));
+    (p <= 1
+        && !figures
+        && head[..p]
+            .iter()
+            .all(|c| ranks_rows(c) || compact(c).is_empty()))
+    .then_some(p)
+}
+
+/// Rows of places under a header naming each value column (`排名 | 城市 |
+/// GDP(亿元) | 第一产业(亿) | 增速(%)`, `排名 城市 2018 2017 增量 名义增速`):
+/// a layout with one slot per column, its indicator and unit from the
+/// header (a year column's from the caption: `2018年河北各城市GDP排名`), and
+/// whether a ranking column comes first.
+fn places_layout(
+    header: &[Vec<String>],
+    rows: &[RowSpan],
+    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
+    caption: Option<&str>,
+    frame: &Frame,
+) -> Option<(Layout, bool)> {
+    let head = header.iter().rev().find(|r| !is_caption(r))?;
+    let p = place_column(head)?;
+    // (备注: a column of remarks, no figures.)
+    let columns: Vec<&String> = head[p + 1..]
+        .iter()
+        .filter(|c| !compact(c).is_empty() && !["备注", "说明"].contains(&compact(c).as_str()))
+        .collect();
+    // (Most rows must name something where the header heads places.)
+    let named = rows
+        .iter()
+        .filter(|r| {
+            cells_of(r)
+                .get(p)
+                .is_some_and(|c| matches!(parse_cell(c), Cell::Text(_)))
+        })
+        .count();
+    if columns.is_empty() || named < 2 || named * 10 < rows.len() * 7 {
+        return None;
+    }
+    let topic = caption.and_then(table_topic).or_else(|| {
+        header
+            .iter()
+            .filter(|r| is_caption(r))
+            .find_map(|r| table_topic(&r.join("")))
+    });
+    let caption_year = caption.and_then(|c| {
+        let chars: Vec<char> = compact(c).chars().collect();
+        (0..chars.len()).find_map(|i| year_at(&chars, i).map(|(y, _)| y))
+    });
+    let kind = default_kind(frame);
+    let year = caption_year.or_else(|| default_year(frame));
+    let mut slots = Vec::new();
+    let mut names: Vec<String> = Vec::new();
+    let mut units = Vec::new();
+    for c in columns {
+        let (_, unit) = name_and_unit(c);
+        let own = column_name(c);
+        let prev = names.last().cloned().or_else(|| topic.clone());
+        // (A growth column is the table's main indicator's: the first one.)
+        let main = names.first().cloned().or_else(|| topic.clone());
+        let (slot, name) = match label(c) {
+            Label::Year { year: y, .. } => {
+                let kind = if frame.present.is_some_and(|p| y > p) {
+                    Kind::Target
+                } else {
+                    Kind::Actual
+                };
+                (
+                    Slot::level(kind, Some(y)),
+                    Some(own)
+                        .filter(|n| n.chars().count() >= 2)
+                        .or(topic.clone()),
+                )
+            }
+            Label::Growth { over_period, .. } => {
+                let bare = own.trim_start_matches("名义").trim_start_matches("实际");
+                let name = if ["增速", "增长", "增长率", "比上年增长", "同比增长"].contains(&bare)
+                {
+                    // (名义增速: the kind of growth stays in the name.)
+                    main.map(|m| if bare == own { m } else { format!("{m}{own}") })
+                } else {
+                    Some(own)
+                };
+                let slot = Slot {
+                    growth: true,
+                    yoy: !over_period,
+                    over_period,
+                    ..Slot::level(kind, year)
+                };
+                (slot, name)
+            }
+            _ if own.chars().count() <= 2 => {
+                (Slot::level(kind, year), prev.map(|p| format!("{p}{own}")))
+            }
+            _ => (Slot::level(kind, year), Some(own)),
+        };
+        let name = name?;
+        slots.push(slot);
+        names.push(name);
+        units.push(unit);
+    }
+    let mut lead = vec![Label::Index; p];
+    lead.push(Label::Name);
+    Some((
+        Layout {
+            slots,
+            lead,
+            level_unit: layout(header, frame).level_unit,
+            place_topic: None,
+            place_columns: names,
+            place_units: units,
+        },
+        p > 0,
+    ))
+}
+
 /// A value column's header as an indicator's name: its unit and year cut
 /// (`2023年小麦任务面积(万亩)` → `小麦任务面积`).
 fn column_name(cell: &str) -> String {
@@ -440,6 +581,7 @@ fn table_topic(caption: &str) -> Option<String> {
         "各盟市",
         "各旗县",
         "各地市",
+        "各城市",
         "各市",
         "各县",
         "各区",
@@ -653,6 +795,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         level_unit,
         place_topic: None,
         place_columns: Vec::new(),
+        place_units: Vec::new(),
     }
 }
 
@@ -896,6 +1039,87 @@ struct RowState {
     gdp_parts: bool,
 }
 
+/// Rows of years under columns of indicators (`年份 | GDP(亿元) | 增速(%)`,
+/// `2021年 | 2311.1 | 11`): each value is its column's indicator in its
+/// row's year, in the document's region. False when no row is a year.
+#[allow(clippy::too_many_arguments)]
+fn year_rows(
+    text: &str,
+    header: &[Vec<String>],
+    rows: &[RowSpan],
+    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
+    frame: &Frame,
+    doc: &str,
+    around: &Around,
+    out: &mut Vec<Fact>,
+) -> bool {
+    let Some(head) = header.last() else {
+        return false;
+    };
+    let mut columns: Vec<(String, Option<String>, bool)> = Vec::new();
+    for c in &head[1..] {
+        let (name, unit) = name_and_unit(c);
+        let growth = matches!(label(c), Label::Growth { .. });
+        // (增速(%) after GDP(亿元): the growth of the column before it.)
+        let name = match columns.last() {
+            Some((prev, _, false)) if growth && name.chars().count() <= 3 => prev.clone(),
+            _ => name,
+        };
+        columns.push((name, unit, growth));
+    }
+    let mut read = false;
+    for row in rows {
+        let cells = cells_of(row);
+        let Some(first) = cells.first() else { continue };
+        let chars: Vec<char> = compact(first).chars().collect();
+        let Some((year, _)) = year_at(&chars, 0) else {
+            continue;
+        };
+        read = true;
+        let quote = text.get(row.0..row.1).unwrap_or_default().to_string();
+        for (cell, (name, unit, growth)) in cells[1..].iter().zip(&columns) {
+            let Cell::Value(v) = parse_cell(cell) else {
+                continue;
+            };
+            if name.chars().count() < 2 {
+                continue;
+            }
+            let kind = if frame.present.is_some_and(|p| year > p) {
+                Kind::Target
+            } else {
+                Kind::Actual
+            };
+            out.push(Fact {
+                doc: doc.to_string(),
+                kind,
+                indicator: name.clone(),
+                region: around.region.clone(),
+                year: Some(year),
+                value: Some(v.value),
+                value_max: None,
+                unit: if *growth {
+                    Some("%".to_string())
+                } else {
+                    unit.clone().or(v.unit)
+                },
+                measure: if *growth {
+                    Measure::Growth
+                } else {
+                    Measure::Level
+                },
+                comparator: v.comparator,
+                attribute: None,
+                text: None,
+                quote: quote.clone(),
+                section: around.section.clone(),
+                start: Some(row.0),
+                end: Some(row.1),
+            });
+        }
+    }
+    read
+}
+
 /// Extracts facts from a run of table rows (each a line of `text` with cell spans).
 ///
 /// Returns false when the rows have no recognisable header (not a plan
@@ -923,17 +1147,73 @@ pub fn table_facts(
     let mut idx = 0;
     while idx < rows.len() {
         let cells = cells_of(&rows[idx]);
-        if !is_header_row(&cells) {
+        // (排名 | 城市 | GDP(亿元): a header over places, though no column
+        // says year or kind.)
+        if !(is_header_row(&cells) || (idx == 0 && place_column(&cells).is_some())) {
             break;
         }
         header.push(cells);
         idx += 1;
     }
+    // A second header under the rows (年份 | GDP(亿元) | 增速(%) after a
+    // table of places) starts a table of its own.
+    let next_table = (idx + 1..rows.len()).find(|&k| {
+        let cells = cells_of(&rows[k]);
+        let years_head = cells
+            .first()
+            .is_some_and(|c| ["年份", "年度"].contains(&compact(c).as_str()));
+        (years_head || place_column(&cells).is_some())
+            && !cells
+                .iter()
+                .any(|c| matches!(parse_cell(c), Cell::Value(_)))
+    });
+    if let Some(k) = next_table {
+        let first = table_facts(text, &rows[..k], frame, doc, around, out);
+        let after = Around {
+            caption: None,
+            ..around.clone()
+        };
+        let second = table_facts(text, &rows[k..], frame, doc, &after, out);
+        return first || second;
+    }
+    if header
+        .last()
+        .and_then(|h| h.first())
+        .is_some_and(|c| ["年份", "年度"].contains(&compact(c).as_str()))
+    {
+        return year_rows(
+            text,
+            &header,
+            &rows[idx..],
+            &cells_of,
+            frame,
+            doc,
+            around,
+            out,
+        );
+    }
     let mut lay = layout(&header, frame);
+    // (A ranking of places, 排名 | 城市 | GDP(亿元) | 增速(%): columns of
+    // indicators the plan-table reading does not know.)
+    let ranked = match places_layout(
+        &header,
+        &rows[idx..],
+        &cells_of,
+        around.caption.as_deref(),
+        frame,
+    ) {
+        Some((place, rank_column)) if rank_column || place.slots.len() > lay.slots.len() => {
+            lay = place;
+            true
+        }
+        _ => false,
+    };
     if lay.slots.is_empty() {
         return false;
     }
-    match place_topic(&header, &rows[idx..], &cells_of, around.caption.as_deref()) {
+    match place_topic(&header, &rows[idx..], &cells_of, around.caption.as_deref())
+        .filter(|_| !ranked)
+    {
         Some(Some(topic)) => lay.place_topic = Some(topic),
         Some(None) => {
             // The names of the value columns, when the last header row has
@@ -1082,7 +1362,12 @@ fn row_facts(
         row_region = if PLACE_TOTALS.contains(&indicator.as_str()) {
             region.clone()
         } else {
-            Some(indicator.clone())
+            // (长沙 in a column of cities: 长沙市.)
+            Some(
+                crate::region::lookup(&indicator)
+                    .filter(|p| p.name.starts_with(indicator.as_str()))
+                    .map_or_else(|| indicator.clone(), |p| p.name.to_string()),
+            )
         };
         if let Some(topic) = &lay.place_topic {
             indicator = topic.clone();
@@ -1183,8 +1468,16 @@ fn row_facts(
                 } else {
                     Measure::Level
                 };
+                let column_unit = lay
+                    .place_units
+                    .get(i)
+                    .filter(|_| positional)
+                    .cloned()
+                    .flatten();
                 let unit = if slot.share {
                     Some("%".to_string())
+                } else if let Some(u) = column_unit.filter(|_| !slot.growth) {
+                    Some(u)
                 } else if v.cumulative && v.unit.is_none() {
                     unit.clone()
                 } else if slot.growth || v.percent && !unit_is_rate {
@@ -1591,6 +1884,85 @@ mod tests {
                 ("八一乡".into(), "可种植面积".into(), Some("万亩".into())),
                 ("八一乡".into(), "小麦任务面积".into(), Some("万亩".into())),
             ]
+        );
+        // A ranking of places under columns of indicators, then a series
+        // of the whole region's years in a table of its own.
+        let t = "排名 | 城市 | GDP(亿元) | 第一产业(亿) | 增速(%) |\n1 | 长沙 | 3744.76 | 179.37 | 9.5 |\n2 | 岳阳 | 1272.15 | 190.19 | 9.1 |\n3 | 常德 | 1239.23 | 257.39 | 8.2 |\n年份 | GDP(亿元) | 增速(%) |\n2021年 | 2311.1 | 11 |\n2020年 | 1711.6 | 5.1 |\n";
+        let rows = rows_of(t);
+        let mut out = Vec::new();
+        let around = Around {
+            region: Some("湖南省".into()),
+            ..Around::default()
+        };
+        assert!(table_facts(t, &rows, &frame, "b", &around, &mut out));
+        let got: Vec<(String, String, Option<i32>, f64, String, Measure)> = out
+            .iter()
+            .map(|f| {
+                (
+                    f.region.clone().unwrap_or_default(),
+                    f.indicator.clone(),
+                    f.year,
+                    f.value.unwrap_or_default(),
+                    f.unit.clone().unwrap_or_default(),
+                    f.measure,
+                )
+            })
+            .collect();
+        assert_eq!(got.len(), 13);
+        assert_eq!(
+            got[0],
+            (
+                "长沙市".into(),
+                "GDP".into(),
+                Some(2017),
+                3744.76,
+                "亿元".into(),
+                Measure::Level
+            )
+        );
+        assert_eq!(
+            got[1],
+            (
+                "长沙市".into(),
+                "第一产业".into(),
+                Some(2017),
+                179.37,
+                "亿".into(),
+                Measure::Level
+            )
+        );
+        assert_eq!(
+            got[2],
+            (
+                "长沙市".into(),
+                "GDP".into(),
+                Some(2017),
+                9.5,
+                "%".into(),
+                Measure::Growth
+            )
+        );
+        assert_eq!(
+            got[10],
+            (
+                "湖南省".into(),
+                "GDP".into(),
+                Some(2021),
+                11.0,
+                "%".into(),
+                Measure::Growth
+            )
+        );
+        assert_eq!(
+            got[11],
+            (
+                "湖南省".into(),
+                "GDP".into(),
+                Some(2020),
+                1711.6,
+                "亿元".into(),
+                Measure::Level
+            )
         );
         // A caption of several indicators names none: the rows keep their labels.
         assert_eq!(table_topic("表3 各市县主要经济指标"), None);

@@ -464,7 +464,17 @@ fn places_layout(
         let prev = names.last().cloned().or_else(|| topic.clone());
         // (A growth column is the table's main indicator's: the first one.)
         let main = names.first().cloned().or_else(|| topic.clone());
-        let (slot, name) = match label(c) {
+        // (A bare 2018 heads a year's column too.)
+        let bare_year = compact(c)
+            .parse::<i32>()
+            .ok()
+            .filter(|y| (1949..2100).contains(y))
+            .map(|year| Label::Year {
+                year,
+                base: false,
+                target: false,
+            });
+        let (slot, name) = match bare_year.clone().unwrap_or_else(|| label(c)) {
             Label::Year { year: y, .. } => {
                 let kind = if frame.present.is_some_and(|p| y > p) {
                     Kind::Target
@@ -474,7 +484,7 @@ fn places_layout(
                 (
                     Slot::level(kind, Some(y)),
                     Some(own)
-                        .filter(|n| n.chars().count() >= 2)
+                        .filter(|n| bare_year.is_none() && n.chars().count() >= 2)
                         .or(topic.clone()),
                 )
             }

@@ -1013,3 +1013,19 @@ fn a_change_opening_its_sentence_is_of_the_indicator_named_just_before() {
         assert_eq!(f.year, Some(year), "{v}");
     }
 }
+
+#[test]
+fn a_ranking_of_cities_under_bare_year_columns_reports_the_captions_topic() {
+    let text = "2018年己省各城市GDP排名\n\n排名 城市 2018 2017 增量 名义增速\n1 唐山 4837.7 5108.2 -270.5 -5.30%\n2 石家庄 4820.5 4710 110.5 2.35%\n3 沧州 2710 2788.9 -78.9 -2.83%\n";
+    let ex = extract_document("n.txt", text);
+    let f = fact(&ex, 5108.2);
+    assert_eq!(
+        (f.indicator.as_str(), f.region.as_deref(), f.year),
+        ("GDP", Some("唐山市"), Some(2017))
+    );
+    let g = fact(&ex, 2.35);
+    assert_eq!(
+        (g.indicator.as_str(), g.measure, g.year),
+        ("GDP名义增速", Measure::Growth, Some(2018))
+    );
+}

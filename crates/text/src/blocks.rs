@@ -815,7 +815,13 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
         let short_words = |toks: &[(usize, usize)]| {
             toks.iter().all(|&(a, b)| {
                 let t = &text[a..b];
-                t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
+                // (A bare year heads a column: 排名 城市 2018 2017 增量.)
+                let year = t.len() == 4
+                    && (t.starts_with("19") || t.starts_with("20"))
+                    && t.bytes().all(|c| c.is_ascii_digit());
+                t.chars().count() <= 16
+                    && (year || !is_number_cell(t))
+                    && !t.contains(['。', '，', ','])
             })
         };
         let head = first_row.checked_sub(1).and_then(|h| {
@@ -1295,6 +1301,11 @@ mod tests {
                 vec!["交通运输、仓储和邮政业", "9100", "-5.5"],
             ]
         );
+        // Bare years head columns; a rank is a cell of its own.
+        let text = "排名 城市 2018 2017 名义增速\n1 唐山 4837.7 5108.2 -5.30%\n2 石家庄 4820.5 4710 2.35%\n";
+        let rows = table_cells(text);
+        assert_eq!(rows[0], vec!["排名", "城市", "2018", "2017", "名义增速"]);
+        assert_eq!(rows[2], vec!["2", "石家庄", "4820.5", "4710", "2.35%"]);
         // A line of prose with figures, or one row alone, is no table.
         let text = "全年 粮食产量 12万吨\n工业 8848 -45.1\n";
         assert!(blocks(text)

@@ -184,13 +184,28 @@ pub fn region_of(t: &str) -> Option<String> {
         return None;
     }
     // A known place first (罗湖区, 黔南州 are places although short).
-    if let Some((p, len, false)) = crate::region::place_chain_at(&chars, i) {
-        if !chars
-            .get(i + len)
-            .is_some_and(|c| matches!(c, '市' | '省' | '县'))
-        {
+    if let Some((p, len, short)) = crate::region::place_chain_at(&chars, i) {
+        let next = chars.get(i + len).copied();
+        if !short && !next.is_some_and(|c| matches!(c, '市' | '省' | '县')) {
             return Some(p.name.to_string());
         }
+        // 贵州县乡公路…: a province's short name before 县乡, no county.
+        if let Some(c) = next.filter(|c| matches!(c, '市' | '省' | '县')) {
+            if short
+                && !p.name.ends_with(c)
+                && crate::region::lookup(&chars[i..=i + len].iter().collect::<String>()).is_none()
+            {
+                return Some(p.name.to_string());
+            }
+        }
+    }
+    // (许健在县十九届人大…, 批转市发改委…, 经市领导同意: a person, a verb or a
+    // preposition before a bare 县/市, no place.)
+    if chars
+        .get(i)
+        .is_some_and(|c| matches!(c, '经' | '据' | '在' | '对' | '批' | '转' | '由'))
+    {
+        return None;
     }
     for end in (i + 1)..(i + 8).min(chars.len()) {
         let c = chars[end];
@@ -205,6 +220,7 @@ pub fn region_of(t: &str) -> Option<String> {
                 && name.chars().all(planwatch_text::norm::is_han)
                 && !name.contains("关于")
                 && !name.contains('的')
+                && !name.contains('在')
                 // 代表市人民政府, 本届政府: words before a suffix, not a place.
                 && !["代表", "各位", "政府", "人大", "会议", "委员", "我们"]
                     .iter()
@@ -485,6 +501,25 @@ mod tests {
             Some("长乐区")
         );
         assert_eq!(region_of("图为陈冬代市长正在作政府工作报告。"), None);
+        // A person, verb or preposition before a bare 县/市; a province's
+        // short name before 县乡.
+        assert_eq!(
+            region_of("许健在县十九届人大一次会议上作的政府工作报告"),
+            None
+        );
+        assert_eq!(
+            region_of("批转市发改委关于2025年全市国民经济和社会发展计划的通知"),
+            None
+        );
+        assert_eq!(region_of("经市领导同意，现将《方案》印发给你们"), None);
+        assert_eq!(
+            region_of("贵州县乡公路改造三年攻坚行动计划").as_deref(),
+            Some("贵州省")
+        );
+        assert_eq!(
+            region_of("吉林市2023年政府工作报告").as_deref(),
+            Some("吉林市")
+        );
 
         let i = info("温州“十三五”规划《纲要》预计完成31项指标\n正文。");
         assert_eq!(i.doc_type, DocType::PlanReview);

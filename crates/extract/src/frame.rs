@@ -2092,6 +2092,10 @@ fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
         "今年以来",
         "前两个月",
         "今年前",
+        // (截至今年4月, 今年首6個月, 今年第一季度.)
+        "截至今年",
+        "今年首",
+        "今年第",
         "1-",
         "1—",
         "1－",
@@ -2330,6 +2334,11 @@ mod tests {
             Some((2, "前三季度全省地区生产总值18049.37亿元"))
         );
         assert!(part_of_year_line("今年1-9月,全市固定资产投资增长").is_some());
+        assert!(part_of_year_line("截至今年4月底,全市累计建成5G基站1.2万个").is_some());
+        assert!(part_of_year_line("今年首6個月,本澳居民人均收入增長").is_some());
+        assert!(part_of_year_line("今年第一季度全区生产总值增长").is_some());
+        // 今年 alone speaks of the whole year.
+        assert_eq!(part_of_year_line("今年全市生产总值增长6%"), None);
         // A part of a named year says nothing about the article's own year.
         assert_eq!(part_of_year_line("2022年上半年全市地区生产总值"), None);
         assert_eq!(part_of_year_line("发布时间:2021-10-08"), None);

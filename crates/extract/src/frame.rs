@@ -746,6 +746,18 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     "a review of a plan that has run its course speaks at the period's end",
                 )
             }
+            // A review of the period's results with figures up to its fourth
+            // year is written in its last (a press conference on
+            // “十四五”发展成就 in 2025 has 2024's figures).
+            (None, Some(l), _, _)
+                if info.year.is_none()
+                    && period_of_results(text).is_some_and(|(_, end)| l == end - 1) =>
+            {
+                (
+                    Some(l + 1),
+                    "an article on a five-year period's results with figures up to its fourth year speaks in its last",
+                )
+            }
             // (A mid-term review naming no year is not at the period's end.)
             (None, l, Some(start), Some(end))
                 if info.year.is_none() && l.is_none_or(|y| y < start) && !mid_term(text) =>
@@ -770,6 +782,15 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             .and_then(first_year)
             .filter(|y| deadline_in_body(text, *y));
         match latest_data_year(text).filter(|y| Some(*y) != headline_deadline) {
+            Some(y)
+                if info.year.is_none()
+                    && period_of_results(text).is_some_and(|(_, end)| y == end - 1) =>
+            {
+                (
+                    Some(y + 1),
+                    "an article on a five-year period's results with figures up to its fourth year speaks in its last",
+                )
+            }
             Some(y) => (
                 Some(y),
                 "an undated article: its facts default to that year",
@@ -2034,11 +2055,11 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                     let b: Vec<char> = head[..i].chars().rev().take(6).collect();
                     b.into_iter().rev().collect()
                 };
-                let before = before.trim_end_matches(['“', '"', '《']);
+                let before = before.trim_end_matches(['“', '"', '《', '‘', '「']);
                 let completed = before.ends_with("完成")
                     && (after.contains("目标")
                         || after
-                            .trim_start_matches(['”', '"', '》'])
+                            .trim_start_matches(['”', '"', '》', '’', '」'])
                             .starts_with("规划"));
                 if after.contains("收官") || completed {
                     Some(start + 4)
@@ -2048,6 +2069,36 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                 } else {
                     None
                 }
+            })
+        })
+}
+
+/// The five-year period whose results the opening lines tell of (`“十四五”
+/// 发展成就`, `介绍“十三五”期间经济社会发展总体情况`, `“十四五”以来…成就`),
+/// as (first year, last year).
+fn period_of_results(text: &str) -> Option<(i32, i32)> {
+    let head = matching_head(text, 600);
+    crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .find_map(|(name, start)| {
+            head.match_indices(name).find_map(|(i, _)| {
+                let after: String = head[i + name.len()..]
+                    .trim_start_matches(['”', '"', '’', '」', '》'])
+                    .chars()
+                    .take(14)
+                    .collect();
+                // (“十四五”经济社会发展成就, “十三五”成就巡礼.)
+                let results = after.contains("成就")
+                || ["期间", "时期", "以来"].iter().any(|w| after.starts_with(w))
+                    && ["发展情况", "总体情况", "成效"]
+                        .iter()
+                        .any(|w| after.contains(w))
+                // (“十四五”期间，…: the opening on the whole period's results.)
+                || ["期间", "时期", "以来"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+                    && head[..i].chars().rev().take(12).collect::<String>().contains("介绍");
+                results.then_some((*start, start + 4))
             })
         })
 }

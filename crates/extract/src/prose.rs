@@ -1281,7 +1281,16 @@ fn sentence_facts(
             let cut = cut_comparison(s, ls, le);
             (ls, le) = strip(s, ls, cut, LEAD, TRAIL);
             // 两年平均增长6.0%, 近三年年均增长: a span of years is no name.
-            if le > ls && (is_years_span(&s[ls..le]) || is_time_reference(&s[ls..le])) {
+            // (两年平均下降: the trail's 年平均 cut leaves the count alone.)
+            let count_of_years = le > ls
+                && le - ls <= 2
+                && s.get(le) == Some(&'年')
+                && s[ls..le]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十".contains(*c));
+            if le > ls
+                && (count_of_years || is_years_span(&s[ls..le]) || is_time_reference(&s[ls..le]))
+            {
                 le = ls;
             }
             if le > ls && le - ls < 2 && narrow_start > clause_start {
@@ -3020,10 +3029,20 @@ fn is_years_span(name: &[char]) -> bool {
     let t: String = name.iter().collect();
     let t = t.trim_start_matches(['近', '前', '这']);
     // 4年平均增速: the span with the measure's own words.
-    let t = ["平均增速", "平均增长", "年均增速", "年均增长", "平均"]
-        .iter()
-        .find_map(|w| t.strip_suffix(w))
-        .unwrap_or(t);
+    let t = [
+        "平均增速",
+        "平均增长",
+        "平均下降",
+        "平均降低",
+        "平均减少",
+        "年均增速",
+        "年均增长",
+        "年均下降",
+        "平均",
+    ]
+    .iter()
+    .find_map(|w| t.strip_suffix(w))
+    .unwrap_or(t);
     let Some(body) = t.strip_suffix('年') else {
         return false;
     };
@@ -3145,7 +3164,13 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
     if pre.contains("年均")
         || pre.contains("年平均")
         || pre.contains("平均每年")
-        || (pre.contains("平均") && pre.contains("增"))
+        // (两年平均下降; not 平均工资增长, a noun's growth.)
+        || pre.match_indices("平均").any(|(i, w)| {
+            let after = &pre[i + w.len()..];
+            ["增", "下降", "降低", "减少", "递", "提高", "上升"]
+                .iter()
+                .any(|v| after.starts_with(v))
+        })
     {
         return (
             Measure::AvgGrowth,

@@ -722,7 +722,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         && (n.chinese
             || n.value >= 100.0
             || s.get(j + ulen).is_some_and(|c| {
-                !is_delim(*c) && !at(s, j + ulen, "以上") && !at(s, j + ulen, "左右")
+                // (受教育年限达到10.5年等: 等 ends a list of figures.)
+                !is_delim(*c)
+                    && !at(s, j + ulen, "以上")
+                    && !at(s, j + ulen, "左右")
+                    && !at(s, j + ulen, "等。")
+                    && !at(s, j + ulen, "等，")
+                    && !at(s, j + ulen, "等,")
             }))
     {
         return None;
@@ -791,7 +797,11 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     if !money && !counts_things(&unit) && unit != "%" && unit != "‰" {
         if let Some(&c) = s.get(j) {
             let cjk = planwatch_text::norm::is_han(c);
-            if cjk && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
+            // (44850万亩不能减少: a floor, no thing named.)
+            let floor = ["不减少", "不能减少", "不降低", "不下降"]
+                .iter()
+                .any(|w| at(s, j, w));
+            if cjk && !floor && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
             {
                 return None;
             }
@@ -954,6 +964,11 @@ fn finish(s: &[char], q: &mut Quantity) {
         ("以下", Comparator::Le),
         ("左右", Comparator::Approx),
         ("上下", Comparator::Approx),
+        // (湿地保有量44850万亩不能减少: a floor.)
+        ("不减少", Comparator::Ge),
+        ("不能减少", Comparator::Ge),
+        ("不降低", Comparator::Ge),
+        ("不下降", Comparator::Ge),
     ];
     for (w, c) in post {
         if at(s, j, w) {
@@ -1209,6 +1224,14 @@ mod tests {
         assert_eq!(
             q("平均受教育年限11.4年"),
             vec![(11.4, None, "年".into(), None)]
+        );
+        assert_eq!(
+            q("受教育年限达到10.5年等。"),
+            vec![(10.5, None, "年".into(), None)]
+        );
+        assert_eq!(
+            q("湿地保有量44850万亩不能减少"),
+            vec![(44850.0, None, "万亩".into(), Some(Comparator::Ge))]
         );
     }
 

@@ -1029,3 +1029,33 @@ fn a_ranking_of_cities_under_bare_year_columns_reports_the_captions_topic() {
         ("GDP名义增速", Measure::Growth, Some(2018))
     );
 }
+
+#[test]
+fn an_article_on_a_periods_results_with_its_fourth_years_figures_speaks_in_its_last() {
+    // A press conference on the period's results gives the year before its
+    // own as the latest figures: its stocks (达到97家) are of the period's end.
+    let text = "12月24日上午,甲市举行“十四五”发展成就主题新闻发布会,介绍甲市“十四五”期间经济发展的总体情况。\n“十四五”前四年甲市地区生产总值年均增速达6.6%。2024年粮食产量达25.17亿斤。全市省级以上科技创新平台达到97家。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 97.0).year, Some(2025));
+    assert_eq!(fact(&ex, 25.17).year, Some(2024));
+    // A mid-term account (latest figures of the period's second year) does not.
+    let text = "8月20日,甲市举行“十四五”发展成就新闻发布会。\n2022年全市地区生产总值增长5%。全市省级以上科技创新平台达到97家。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(fact(&ex, 97.0).year, Some(2022));
+}
+
+#[test]
+fn examples_floors_and_two_year_averages_of_a_fall() {
+    let text = "2021年全市国民经济运行情况\n2021年，全市第一产业增加值13.2亿元,同比增长4.9%,两年平均下降10.2%。\n规划指标分为预期性和约束性。到2020年,比如草原综合植被覆盖度达到53.6%,湿地保有量44850万亩不能减少,劳动年龄人口平均受教育年限达到10.5年等。\n";
+    let ex = extract_document("c.txt", text);
+    let f = fact(&ex, -10.2);
+    assert_eq!(f.measure, Measure::AvgGrowth);
+    let f = fact(&ex, 53.6);
+    assert_eq!(f.indicator, "草原综合植被覆盖度");
+    let f = fact(&ex, 44850.0);
+    assert_eq!(
+        (f.kind, f.comparator),
+        (Kind::Target, planwatch_core::Comparator::Ge)
+    );
+    assert_eq!(fact(&ex, 10.5).unit.as_deref(), Some("年"));
+}

@@ -394,11 +394,13 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             .chars()
             .map(planwatch_text::norm::char_for_matching)
             .collect();
-        if words::REVIEW_HEADINGS.iter().any(|w| norm.contains(w)) {
+        let review = words::REVIEW_HEADINGS.iter().any(|w| norm.contains(w));
+        if review {
             s.review = true;
         }
-        // (二)目标任务, 三、主要目标: the section sets goals.
-        s.goals = norm.chars().count() <= 20
+        // (二)目标任务, 三、主要目标: the section sets goals; the headings
+        // under it (1.城市化水平) list them.
+        let goals = norm.chars().count() <= 20
             && [
                 "目标任务",
                 "主要目标",
@@ -410,6 +412,7 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             .iter()
             .any(|w| norm.contains(w))
             && !norm.contains("完成");
+        s.goals = goals || (s.goals && !review);
         let chars: Vec<char> = norm.chars().collect();
         // 2016成绩 / 2017目标: an infographic's headings, the year bare.
         let bare_year = bare_year_heading(&chars);

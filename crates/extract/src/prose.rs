@@ -500,6 +500,7 @@ pub fn paragraph_facts(
     // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
     let mut after_semicolon: Option<YearMention> = None;
     let mut goal_run = section.goal_run_in;
+    let mut work_ahead = false;
     let mut over_years = false;
     for i in 0..=s.len() {
         if i < s.len() && !is_sentence_end(s[i]) {
@@ -562,9 +563,16 @@ pub fn paragraph_facts(
                 ctx.frame.doc_type,
                 DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
             );
-            goal_run = semicolon
-                && (goal_default || ctx.frame.doc_type == DocType::Other)
-                && (goal_run || announces());
+            // 该县将重点抓好七个方面工作。一是…。二是…: an article's list of
+            // the work ahead runs on to the paragraph's end.
+            if ctx.frame.doc_type == DocType::Other && !work_ahead && announces_work_ahead(&s[a..b])
+            {
+                work_ahead = true;
+            }
+            goal_run = work_ahead
+                || semicolon
+                    && (goal_default || ctx.frame.doc_type == DocType::Other)
+                    && (goal_run || announces());
             // A year lent over ； to the clauses after it: in a plan, a past
             // year (跃升至2020年的469.5亿元；…); in a report, its goal year
             // (2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…).
@@ -608,6 +616,24 @@ pub fn paragraph_facts(
         goal_run,
         period,
     }
+}
+
+/// `该县将重点抓好七个方面工作。`, `将着力抓好以下工作：`: a sentence with no
+/// figure announcing the work ahead, listed in the sentences after it.
+fn announces_work_ahead(s: &[char]) -> bool {
+    if s.iter().any(|c| c.is_ascii_digit()) || s.len() > 40 {
+        return false;
+    }
+    let t: String = s.iter().collect();
+    let t = t.trim_end_matches(['。', '：', ':', '；', ';']);
+    speaks_of_future(t)
+        && ["工作", "任务"].iter().any(|w| t.ends_with(w))
+        && ["抓好", "做好", "推进", "突出", "聚焦"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["方面", "以下", "重点", "几项", "大"]
+            .iter()
+            .any(|w| t.contains(w))
 }
 
 /// `是发展关键之年`, `是极不平凡的一年` right after a year at `s[after]`: the
@@ -2525,6 +2551,11 @@ fn decide_kind(
             && !target_marked
             && estimating();
         if y > p && !reviews_its_year {
+            return Kind::Target;
+        }
+        // (发展目标: 2005年,第三产业比重达到42% in an undated text whose
+        // "now" came from its own figures, here its goals.)
+        if y == p && section.goals && frame.from_figures && !actual_marked && !estimating() {
             return Kind::Target;
         }
         // 2016年完成77个村减贫摘帽 in an implementation plan of 2016: the

@@ -520,7 +520,13 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         && !pool.is_empty()
         && pool
             .iter()
-            .all(|e| e.1.level == Level::County && e.2 <= 2 && !e.1.prefecture.is_empty())
+            // (A county-level city says 全市 of itself: 一季度龙泉市生产总值.)
+            .all(|e| {
+                e.1.level == Level::County
+                    && e.2 <= 2
+                    && !e.1.prefecture.is_empty()
+                    && !e.1.name.ends_with('市')
+            })
     {
         let first = pool[0].1.prefecture;
         if pool.iter().all(|e| e.1.prefecture == first) {
@@ -769,5 +775,8 @@ mod tests {
         // …but not a county's text, which names the city's 市委 too.
         let s = chars("在市委、市政府的坚强领导下，罗源县全县生产总值增长7%。");
         assert_eq!(main_place(&s).map(|p| p.name), Some("罗源县"));
+        // A county-level city says 全市 of itself.
+        let s = chars("一季度,全市经济运行稳中有进。一季度龙泉市生产总值47.92亿元。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("龙泉市"));
     }
 }

@@ -1059,3 +1059,26 @@ fn examples_floors_and_two_year_averages_of_a_fall() {
     );
     assert_eq!(fact(&ex, 10.5).unit.as_deref(), Some("年"));
 }
+
+#[test]
+fn an_undated_goals_section_sets_goals_for_the_year_its_figures_name() {
+    // No date, no period: the figures' year is "now", but under 发展目标 and
+    // its numbered headings they are goals.
+    let text = "(三)发展目标\n1.城市化水平。到2005年,全省城市化水平达到40%以上。\n2.城镇要素集聚能力。2005年,第三产业增加值占GDP的比重达到42%。\n";
+    let ex = extract_document("g.txt", text);
+    for v in [40.0, 42.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2005)), "{v}");
+    }
+}
+
+#[test]
+fn an_article_listing_the_work_ahead_sets_goals() {
+    let text = "12月26日,笔者从甲县第十九届人民代表大会第三次会议获悉,该县明确2024年经济社会发展主要预期目标和重点工作。\n2023年,甲县全县生产总值增长6%。2024年,该县将深入实施强县工程,力争实现地区生产总值增长10%以上。\n该县将重点抓好七个方面工作。一是坚定不移壮大优势产业,实现卫浴产值150亿元以上。全年新增规上工业企业25家。\n";
+    let ex = extract_document("w.txt", text);
+    assert_eq!(fact(&ex, 6.0).kind, Kind::Actual);
+    for v in [150.0, 25.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)), "{v}");
+    }
+}

@@ -1876,7 +1876,12 @@ fn latest_data_year(text: &str) -> Option<i32> {
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
-            !deadline && !horizon && !since && !of_work_ahead(&chars, i)
+            // (力争2027年重点产业全产业链产值达3590亿元: a goal's year.)
+            let goal_year = {
+                let w: String = [before(i, 2), before(i, 1)].iter().flatten().collect();
+                ["力争", "确保", "争取", "力爭", "確保", "爭取"].contains(&w.as_str())
+            };
+            !deadline && !horizon && !since && !goal_year && !of_work_ahead(&chars, i)
         })
         .map(|(i, y, _)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year

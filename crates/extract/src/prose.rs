@@ -2523,9 +2523,20 @@ fn decide_kind(
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
         // 广西将筹措60亿元: an article on a plan speaks of it in the future.
         || (frame.doc_type == DocType::Other && speaks_of_future(marked_in));
-    let actual_marked = ACTUAL_MARKERS
-        .iter()
-        .any(|w| pre.contains(w) || sentence.contains(w));
+    // (已籌集21.9億元, 已到户1561吨: 已 before the clause's verb tells a result.)
+    let already = pre.match_indices('已').any(|(i, w)| {
+        let next = pre[i + w.len()..].chars().next();
+        let prev = pre[..i].chars().next_back();
+        next.is_some_and(planwatch_text::norm::is_han)
+            && !matches!(prev, Some('而' | '不' | '早'))
+            && !pre[i + w.len()..].starts_with("于")
+            // (已启动拆迁的208个城中村: a relative clause on what is counted.)
+            && !pre[i + w.len()..].contains('的')
+    });
+    let actual_marked = already
+        || ACTUAL_MARKERS
+            .iter()
+            .any(|w| pre.contains(w) || sentence.contains(w));
     let present = frame.present.or(
         if matches!(frame.doc_type, DocType::Other | DocType::PlanReview) {
             Some(i32::MAX)

@@ -1082,3 +1082,22 @@ fn an_article_listing_the_work_ahead_sets_goals() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)), "{v}");
     }
 }
+
+#[test]
+fn a_goals_year_is_no_data_year_and_already_tells_a_result() {
+    // 力争2027年 names a goal's year: the article's figures stay of 2023,
+    // and 已筹集 (already raised) is a result, not a plan.
+    let text = "甲市推进产业链发展\n2023年,甲市规上工业增加值增长8%。力争2027年重点产业全产业链产值达3590亿元。\n全市已筹集资金21.9亿元。\n";
+    let ex = extract_document("y.txt", text);
+    let f = fact(&ex, 3590.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2027)));
+    let f = fact(&ex, 21.9);
+    assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)));
+    // In an article on the year's plans (将新建), 已 still marks what is done.
+    let text = "关于推进乡村振兴的实施意见\n2024年,全省将新建农村公路1000公里。全省已筹集资金21.9亿元,已到户化肥1561吨。\n";
+    let ex = extract_document("z.txt", text);
+    assert_eq!(fact(&ex, 1000.0).kind, Kind::Target);
+    for v in [21.9, 1561.0] {
+        assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
+    }
+}

@@ -814,10 +814,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                             Some(y),
                             "an undated article on a plan's opening (十四五开好局): its first year",
                         ),
-                        None => (
-                            year_before_work_ahead(text),
-                            "an undated article on this year's progress (今年以来) naming only next year's work (接下来将做好2023年…): the year before",
-                        ),
+                        None => match year_before_work_ahead(text) {
+                            Some(y) => (
+                                Some(y),
+                                "an undated article on this year's progress (今年以来) naming only next year's work (接下来将做好2023年…): the year before",
+                            ),
+                            None => (
+                                year_after_party_meeting(text),
+                                "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
+                            ),
+                        },
                     },
                 },
             },
@@ -1971,6 +1977,86 @@ fn matching_head(text: &str, n: usize) -> String {
         .chars()
         .map(planwatch_text::norm::char_for_matching)
         .collect()
+}
+
+/// When the Party meetings an undated text cites as guidance were held
+/// (congress, plenary session): (year, month) of each.
+const PARTY_CONGRESSES: [(&str, i32); 5] = [
+    ("十六", 2002),
+    ("十七", 2007),
+    ("十八", 2012),
+    ("十九", 2017),
+    ("二十", 2022),
+];
+/// Months of the second to seventh plenary sessions after a congress, as
+/// (years after the congress, month): the 1st plenum follows the congress.
+const PLENUMS: [[(i32, u32); 6]; 5] = [
+    [(1, 2), (1, 10), (2, 9), (3, 10), (4, 10), (5, 10)],
+    [(1, 2), (1, 10), (2, 9), (3, 10), (4, 10), (5, 11)],
+    [(1, 2), (1, 11), (2, 10), (3, 10), (4, 10), (5, 10)],
+    [(1, 1), (1, 2), (2, 10), (3, 10), (4, 11), (5, 10)],
+    [(1, 2), (2, 7), (3, 10), (4, 10), (5, 10), (6, 10)],
+];
+
+/// The year an undated text was written in, from the latest Party meeting
+/// it cites (`深入贯彻党的二十大和二十届二中、三中全会精神`): that meeting's
+/// year, or the next one when the text reports a part of a year (一季度)
+/// whose figures came out before the meeting's month.
+fn year_after_party_meeting(text: &str) -> Option<i32> {
+    let head = matching_head(text, 1500);
+    let mut latest: Option<(i32, u32)> = None;
+    for (ci, (name, year)) in PARTY_CONGRESSES.iter().enumerate() {
+        let mut found = |d: (i32, u32)| {
+            if latest.is_none_or(|l| d > l) {
+                latest = Some(d);
+            }
+        };
+        // (党的十八大 is not 党的二十八大: the congress name starts the number.)
+        let starts = |i: usize| !head[..i].ends_with(['二', '十']);
+        if head
+            .match_indices(&format!("{name}大"))
+            .any(|(i, _)| starts(i))
+        {
+            found((
+                *year,
+                if *year == 2002 || *year == 2012 {
+                    11
+                } else {
+                    10
+                },
+            ));
+        }
+        for (i, _) in head.match_indices(&format!("{name}届")) {
+            if !starts(i) {
+                continue;
+            }
+            // 二中、三中全会: every ordinal up to 全会 counts.
+            let rest = &head[i + name.len() + "届".len()..];
+            let Some(end) = rest.find("全会").filter(|e| *e <= 30) else {
+                continue;
+            };
+            for c in rest[..end].chars() {
+                let m = "二三四五六七".find(c).map(|b| b / "二".len());
+                if let Some(m) = m {
+                    let (after, month) = PLENUMS[ci][m];
+                    found((year + after, month));
+                }
+            }
+        }
+    }
+    let (year, month) = latest?;
+    // The part of the year reported, the longest named (前三季度 compared
+    // with 一季度): 一季度 ends in March.
+    let part_end = [("一季度", 3), ("上半年", 6), ("前三季度", 9)]
+        .iter()
+        .filter(|(w, _)| head.contains(w))
+        .map(|(_, m)| *m)
+        .max();
+    Some(match part_end {
+        // (Figures of a part of a year come out the month after it ends.)
+        Some(end) if end + 1 < month => year + 1,
+        _ => year,
+    })
 }
 
 /// `“十三五”时期是…决战时期`: a plan framing the period it opens; also

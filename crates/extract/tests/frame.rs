@@ -1101,3 +1101,17 @@ fn a_goals_year_is_no_data_year_and_already_tells_a_result() {
         assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
     }
 }
+
+#[test]
+fn an_undated_text_is_dated_by_the_latest_party_meeting_it_cites() {
+    // 三中全会 of the 20th congress met in July 2024: a first quarter
+    // reported after it is 2025's.
+    let text = "今年以来,全市上下深入贯彻党的二十大和二十届二中、三中全会精神。一季度,全市经济运行开局良好。\n初步核算,一季度甲市生产总值47.92亿元,同比增长7.8%。\n";
+    let ex = extract_document("p.txt", text);
+    assert_eq!(fact(&ex, 47.92).year, Some(2025));
+    // 十七屆六中全會 met in October 2011, the month 前三季度's figures came
+    // out: the same year (the 一季度 it compares with is not the part reported).
+    let text = "乘著十七屆六中全會的東風,吉林省前三季度GDP實現6526.69億元,增長14.4%,增幅比一季度提高1.7個百分點。\n";
+    let ex = extract_document("q.txt", text);
+    assert_eq!(fact(&ex, 6526.69).year, Some(2011));
+}

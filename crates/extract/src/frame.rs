@@ -819,6 +819,10 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                                 Some(y),
                                 "an undated article on this year's progress (今年以来) naming only next year's work (接下来将做好2023年…): the year before",
                             ),
+                            None if published_title_year(text).is_some() => (
+                                published_title_year(text),
+                                "an undated article on a document just published (发布《…2015年重点工作任务》): that year",
+                            ),
                             None => (
                                 year_after_party_meeting(text),
                                 "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
@@ -1801,11 +1805,12 @@ fn region_in_title_body(l: &str) -> Option<String> {
 /// Every year a text names (in its first 20,000 characters): (char position,
 /// year, length), over the normalised chars also returned.
 fn named_years(text: &str) -> (Vec<char>, Vec<(usize, i32, usize)>) {
-    let chars: Vec<char> = text
-        .chars()
-        .take(20_000)
-        .map(planwatch_text::norm::char_for_matching)
-        .collect();
+    // (二〇三五年遠(yuǎn)景目標(biāo): glosses hide what follows a year.)
+    let chars: Vec<char> =
+        planwatch_text::norm::strip_glosses(&text.chars().take(20_000).collect::<String>())
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -1866,7 +1871,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 ["力争", "确保", "争取", "计划", "预计", "目标"].contains(&w.as_str())
                     || matches!(before(i, 2), Some('将' | '要'))
             };
-            let deadline = matches!(before(i, 1), Some('到' | '至' | '于'))
+            let deadline = matches!(before(i, 1), Some('到' | '至' | '于' | '~' | '～'))
                 && (before(i, 2).is_none_or(|c| {
                     c.is_ascii_digit()
                         || c.is_whitespace()
@@ -1977,6 +1982,31 @@ fn matching_head(text: &str, n: usize) -> String {
         .chars()
         .map(planwatch_text::norm::char_for_matching)
         .collect()
+}
+
+/// The one year in the title of a document an article reports as just
+/// published (`省政府官网发布《实施珠三角规划纲要2015年重点工作任务》`).
+fn published_title_year(text: &str) -> Option<i32> {
+    let head = matching_head(text, 1000);
+    head.match_indices('《').find_map(|(i, _)| {
+        let before: String = {
+            let b: Vec<char> = head[..i].chars().rev().take(8).collect();
+            b.into_iter().rev().collect()
+        };
+        if !["发布", "印发", "出台", "公布"]
+            .iter()
+            .any(|w| before.contains(w))
+        {
+            return None;
+        }
+        let title = &head[i..];
+        let title = &title[..title.find('》')?];
+        let (_, years) = named_years(title);
+        match years.as_slice() {
+            [(_, y, _)] => Some(*y),
+            _ => None,
+        }
+    })
 }
 
 /// When the Party meetings an undated text cites as guidance were held
@@ -2492,6 +2522,11 @@ mod tests {
         assert_eq!(latest_data_year(t), Some(2021));
         // Without a two-year average, the year compared with is the latest named.
         assert_eq!(latest_data_year("比2019年增长9.1%。"), Some(2019));
+        // A gloss between a year and 远景 hides no horizon.
+        assert_eq!(
+            latest_data_year("2022年總量7萬億元。二〇三五年遠(yuǎn)景目標(biāo)綱要"),
+            Some(2022)
+        );
         assert_eq!(
             plan_opening_year("前三季度全市经济运行良好,为“十四五”开好局奠定基础。"),
             Some(2021)

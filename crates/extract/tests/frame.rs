@@ -1115,3 +1115,12 @@ fn an_undated_text_is_dated_by_the_latest_party_meeting_it_cites() {
     let ex = extract_document("q.txt", text);
     assert_eq!(fact(&ex, 6526.69).year, Some(2011));
 }
+
+#[test]
+fn an_undated_article_on_a_document_just_published_speaks_in_its_year() {
+    // The span 2015~2017年 ends in a deadline, not in the year of the news.
+    let text = "昨天甲省政府官网发布《实施乙地区规划纲要2015年重点工作任务》,指出今年工作任务主要目标是地区生产总值增长7.5%左右。\n按照计划,2015~2017年全省投入50亿元专项资金。\n";
+    let ex = extract_document("n.txt", text);
+    let f = fact(&ex, 7.5);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2015)));
+}

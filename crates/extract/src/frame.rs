@@ -1654,9 +1654,11 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
     }
 }
 
-/// `2014年01月07日`, `2014年1月7日 10:30`: the line says nothing but a day.
+/// `2014年01月07日`, `2014年1月7日 10:30`: the line says nothing but a day
+/// (or a day and who spoke on it: `(2008年1月16日 王正偉)`).
 fn is_date_alone(l: &str) -> bool {
-    let t = l.trim_matches(|c: char| c.is_whitespace() || "-—|·:：".contains(c));
+    let bracketed = l.trim_start().starts_with(['(', '（']);
+    let t = l.trim_matches(|c: char| c.is_whitespace() || "-—|·:：()（）".contains(c));
     let mut parts = t.splitn(2, '日');
     let (Some(date), rest) = (parts.next(), parts.next()) else {
         return false;
@@ -1670,6 +1672,11 @@ fn is_date_alone(l: &str) -> bool {
         && rest.is_some_and(|r| {
             r.chars()
                 .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+                || (bracketed && {
+                    let name = r.trim();
+                    (2..=4).contains(&name.chars().count())
+                        && name.chars().all(planwatch_text::norm::is_han)
+                })
         })
 }
 
@@ -2619,6 +2626,10 @@ mod tests {
         assert_eq!(date_in("2020年50%的农户"), None);
         assert_eq!(publication_date("- 2014年01月07日"), Some((2014, 1)));
         assert_eq!(publication_date("2014年1月7日 10:30"), Some((2014, 1)));
+        // A report's delivery line: the day and who delivered it, bracketed.
+        assert_eq!(publication_date("(2008年1月16日 王正偉)"), Some((2008, 1)));
+        assert_eq!(publication_date("(2008年1月16日王正伟)"), Some((2008, 1)));
+        assert_eq!(publication_date("2008年1月16日上午"), None);
         assert_eq!(publication_date("2014年全市生产总值1500亿元"), None);
         assert_eq!(
             publication_date("来源:20200325四川日报 发布时间:2020-03-25"),

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        684,
+        692,
         Floors {
             // (0.903 at 509 documents; batches cj, ck, cl, co and cq, first
             // scored 0.505–0.752, brought it to 0.889 with their first rules;
@@ -203,13 +203,14 @@ fn wide_development_set() {
 /// mix, 0.634), dl (articles, reviews and implementation plans, 0.472) and
 /// dm (bulletins, reports and plans, 0.777), dp (a mix, 0.787), dt (a
 /// mix, 0.611 at 9ee61d6 with two rules of the day), dv (a mix, 0.850
-/// at 01690e7 and after) and dy (a mix, 0.777 at 24d682a). The floors only catch a
+/// at 01690e7 and after), dy (a mix, 0.777 at 24d682a) and ea (a mix,
+/// 0.624 at 71ffb79). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
     score_set(
         "holdout",
-        282,
+        290,
         Floors {
             f1: 0.70,
             year_right: 0.82,

@@ -3061,9 +3061,13 @@ fn is_time_reference(name: &[char]) -> bool {
 /// How a report names the five years up to the one it reviews.
 const PAST_FIVE_YEARS: &[&str] = &["过去五年", "五年来", "过去的五年"];
 
-/// Whether the open section's heading says `w` (一、过去五年工作回顾).
+/// Whether the open section's heading says `w` (一、过去五年工作回顾); a
+/// heading on "the five years" (取得巨大成就的五年, 极不平凡的五年) says
+/// 过去五年.
 fn section_says(section: &Section, w: &str) -> bool {
-    section.title.as_deref().is_some_and(|t| t.contains(w))
+    section.title.as_deref().is_some_and(|t| {
+        t.contains(w) || (w == "过去五年" && t.trim_end_matches(['。', ' ']).ends_with("的五年"))
+    })
 }
 
 /// `两年`, `近三年`, `前2年`: a span of years.

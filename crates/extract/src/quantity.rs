@@ -818,6 +818,14 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             if let Some(c) = match_word(s, j, CLASSIFIERS).filter(|c| !MAGNITUDES.contains(c)) {
                 unit.push_str(c);
                 j += c.chars().count();
+            } else if let Some((u, len)) = ["亿元", "元", "亿美元", "美元"]
+                .iter()
+                .find(|u| at(s, j, u))
+                .map(|u| (u, u.chars().count()))
+            {
+                // 4万多亿元, 3万多元: the money unit follows 多.
+                unit.push_str(u);
+                j += len;
             }
         }
     }
@@ -1150,6 +1158,16 @@ mod tests {
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");
+    }
+
+    #[test]
+    fn a_money_unit_after_more_than_a_magnitude() {
+        assert_eq!(
+            q("达4万多亿元"),
+            vec![(4.0, None, "万亿元".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(q("人均收入3万多元")[0].2, "万元");
+        assert_eq!(q("3万余名志愿者")[0].2, "万名");
     }
 
     #[test]

@@ -1124,3 +1124,11 @@ fn an_undated_article_on_a_document_just_published_speaks_in_its_year() {
     let f = fact(&ex, 7.5);
     assert_eq!((f.kind, f.year), (Kind::Target, Some(2015)));
 }
+
+#[test]
+fn a_change_under_a_heading_on_the_five_years_starts_before_them() {
+    let text = "甲市人民政府工作报告\n——2008年1月16日在甲市第九届人民代表大会第一次会议上\n一、经济社会发展取得巨大成就的五年\n经济总量快速提升。2007年实现地区生产总值830亿元。财政总收入由44.4亿元增加到144.4亿元。\n";
+    let ex = extract_document("f.txt", text);
+    assert_eq!(fact(&ex, 44.4).year, Some(2002));
+    assert_eq!(fact(&ex, 144.4).year, Some(2007));
+}

@@ -1055,6 +1055,52 @@ fn finish(s: &[char], q: &mut Quantity) {
     {
         q.qualifier = true;
     }
+    // 500万元以上固定资产投资, 营收3亿元以上工业企业, 4600元以下贫困现象:
+    // a bound on money right before a noun is a size class, as with 的.
+    if q.unit.ends_with('元')
+        && matches!(q.comparator, Some(Comparator::Ge | Comparator::Le))
+        && ["以上", "以下"].iter().any(|w| ends(s, q.end, w))
+        && next.is_some_and(|c| {
+            planwatch_text::norm::is_han(c) && !"和及与等的以左比增同较其为是或至到分均".contains(c)
+        })
+        && !["规模", "目标", "水平", "台阶", "大关"]
+            .iter()
+            .any(|w| at(s, q.end, w))
+    {
+        q.qualifier = true;
+    }
+    // 432种主要工业产品中, 全区22个县(市)区第3位: the set something is
+    // picked or ranked from, not a figure.
+    if counts_things(&q.unit) {
+        let run: Vec<char> = s[q.end..]
+            .iter()
+            .copied()
+            .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '：' | ':' | '、' | '\n'))
+            .take(16)
+            .collect();
+        // (第3位, 第5名; not 第一书记.)
+        let ranked = run.iter().enumerate().any(|(k, c)| {
+            *c == '第' && {
+                let n = run[k + 1..]
+                    .iter()
+                    .take_while(|d| d.is_ascii_digit() || "一二三四五六七八九十".contains(**d))
+                    .count();
+                n > 0 && matches!(run.get(k + 1 + n), Some('位' | '名'))
+            }
+        });
+        // (…中，有300种: what follows counts within the set.)
+        let among =
+            run.len() >= 2 && run.last() == Some(&'中') && !run.ends_with(&['其', '中']) && {
+                let mut k = q.end + run.len();
+                if matches!(s.get(k), Some('，' | ',')) {
+                    k += 1;
+                }
+                s.get(k) == Some(&'有')
+            };
+        if ranked || among {
+            q.qualifier = true;
+        }
+    }
     // 2个300亿元产业集群: a count of size classes, not a figure.
     if counts_things(&q.unit) && next.is_some_and(|c| c.is_ascii_digit()) {
         let mut j = q.end;
@@ -1368,6 +1414,18 @@ mod tests {
         let v: Vec<char> = "营业收入超千亿元工业企业从2家增加到4家".chars().collect();
         let qs = quantities(&v);
         assert!(qs[0].qualifier && !qs[1].qualifier);
+        let v: Vec<char> = "全省500万元以上固定资产投资增长20%".chars().collect();
+        assert!(quantities(&v)[0].qualifier && !quantities(&v)[1].qualifier);
+        let v: Vec<char> = "重点监测的432种主要工业产品中,有300种产量增长"
+            .chars()
+            .collect();
+        assert!(quantities(&v)[0].qualifier && !quantities(&v)[1].qualifier);
+        let v: Vec<char> = "增速位列全区22个县(市)区第3位".chars().collect();
+        assert!(quantities(&v)[0].qualifier);
+        let v: Vec<char> = "全县9名县处级干部担任第一书记,集群达24个、居全国第1"
+            .chars()
+            .collect();
+        assert!(quantities(&v).iter().all(|q| !q.qualifier));
         let v: Vec<char> = "提供贷款担保186笔15.1亿元".chars().collect();
         assert!(quantities(&v).iter().all(|q| !q.qualifier));
         assert!(q("锦州港30万吨航道改扩建").is_empty());

@@ -2733,8 +2733,9 @@ fn compared_with_goal(before: &str) -> bool {
     // 高于年初预期目标: the qualifiers between the comparison and the goal word.
     // (占年计划的41.8%: 年 alone qualifies 计划 as well.)
     // (比“十五”计划高出4.1个百分点: the plan named by its period.)
+    // (占年度投资计划的73%: the plan's subject too.)
     while let Some(b) = [
-        "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“",
+        "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“", "投资",
     ]
     .iter()
     .find_map(|w| before.strip_suffix(w))

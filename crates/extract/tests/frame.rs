@@ -1132,3 +1132,13 @@ fn a_change_under_a_heading_on_the_five_years_starts_before_them() {
     assert_eq!(fact(&ex, 44.4).year, Some(2002));
     assert_eq!(fact(&ex, 144.4).year, Some(2007));
 }
+
+#[test]
+fn a_share_of_the_years_plan_reached_is_a_result() {
+    let text = "我市前八月重点项目建设高歌猛进\n今年以来,我市强推项目促发展。\n2018年,全市安排重点项目458个,年度计划投资853.8亿元。1-8月共完成投资622.2亿元,占年度投资计划的73%。\n";
+    let ex = extract_document("k.txt", text);
+    assert_eq!(fact(&ex, 853.8).kind, Kind::Target);
+    for v in [622.2, 73.0] {
+        assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
+    }
+}

@@ -392,6 +392,10 @@ pub struct Frame {
     /// The year its 今年 means, where that is not [`Frame::target_year`]: a
     /// work report delivered in December reviews its own year.
     pub spoken_in: Option<i32>,
+    /// An article dated in the first two months of its year (on that year's
+    /// plans, from the 两会): its figures of that year are goals unless it
+    /// counts them so far.
+    pub early_in_year: bool,
 }
 
 impl Frame {
@@ -411,6 +415,7 @@ impl Frame {
                     from_figures: false,
                     period_start: info.period_start,
                     spoken_in: None,
+                    early_in_year: false,
                 }
             }
             DocType::StatisticalBulletin => Frame {
@@ -421,6 +426,7 @@ impl Frame {
                 from_figures: false,
                 period_start: info.period_start,
                 spoken_in: None,
+                early_in_year: false,
             },
             DocType::FiveYearPlan | DocType::Outline => {
                 let base = info.period_start.map(|s| {
@@ -438,6 +444,7 @@ impl Frame {
                     from_figures: false,
                     period_start: info.period_start,
                     spoken_in: None,
+                    early_in_year: false,
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
@@ -450,6 +457,7 @@ impl Frame {
                 from_figures: false,
                 period_start: info.period_start,
                 spoken_in: None,
+                early_in_year: false,
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
@@ -468,6 +476,7 @@ impl Frame {
                 from_figures: false,
                 period_start: info.period_start,
                 spoken_in: None,
+                early_in_year: false,
             },
         }
     }

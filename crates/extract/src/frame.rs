@@ -715,6 +715,13 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     if why.iter().any(|d| d.rule == LATE_DELIVERY) {
         frame.spoken_in = frame.actual_year;
     }
+    frame.early_in_year = info.doc_type == DocType::Other
+        && why.iter().any(|d| {
+            d.field == "date"
+                && d.value.split_once('-').is_some_and(|(y, m)| {
+                    y.parse::<i32>().ok() == info.year && m.parse::<u32>().is_ok_and(|m| m <= 2)
+                })
+        });
     // (An N-year action also names the deadline its goals are due at.)
     let mut action_deadline = None;
     let (latest, rule) = if info.doc_type == DocType::PlanReview {

@@ -2601,6 +2601,20 @@ fn decide_kind(
                 && (pre.contains("预计")
                     || sentence.contains(&format!("预计到{y}"))
                     || sentence.contains(&format!("预计{y}"))));
+        // 16日,记者从两会上了解到:2018年,…完成森林抚育1万亩 in January:
+        // the year's plans, unless counted so far.
+        if frame.early_in_year
+            && y == p
+            && !actual_marked
+            && !estimating()
+            && ![
+                "以来", "截至", "截止", "目前", "累计", "去年", "上年", "1-", "1月", "一月",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+        {
+            return Kind::Target;
+        }
         if !target_marked || actual_marked || estimate {
             return Kind::Actual;
         }

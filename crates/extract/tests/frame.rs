@@ -1142,3 +1142,14 @@ fn a_share_of_the_years_plan_reached_is_a_result() {
         assert_eq!(fact(&ex, v).kind, Kind::Actual, "{v}");
     }
 }
+
+#[test]
+fn an_article_of_january_on_its_year_speaks_of_plans() {
+    let text = "乙市推进六项重点工作\n2018-01-17 14:35 人民网\n16日,记者从乙市两会上了解到:2018年,乙市将加快美丽首府建设,新增改造绿地1.3万亩。完成森林抚育1万亩,建成区内绿化覆盖率提高到41%以上。截至目前,全市已建成公园120个。\n";
+    let ex = extract_document("j.txt", text);
+    for v in [1.3, 1.0, 41.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2018)), "{v}");
+    }
+    assert_eq!(fact(&ex, 120.0).kind, Kind::Actual);
+}

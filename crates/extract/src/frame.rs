@@ -576,9 +576,24 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             }
         }
         _ => {
+            // 2007年郑州市人民政府目标管理工作方案 put on a page in 2009: a
+            // work plan is of the one year its title names.
+            let plan_of_year = title_year.zip(title_line).filter(|(y, _)| {
+                doc_type == DocType::ImplementationPlan
+                    && named_years(&t).1.len() == 1
+                    && published.as_ref().is_some_and(|(_, d)| d.0 > *y)
+            });
             if let Some((l, y)) = issued {
                 note("year", y.0.to_string(), l, "date of issue");
                 year = Some(y.0);
+            } else if let Some((y, l)) = plan_of_year {
+                note(
+                    "year",
+                    y.to_string(),
+                    l,
+                    "a work plan of the year its title names, published later",
+                );
+                year = Some(y);
             } else if let Some((l, d)) = &published {
                 note("year", d.0.to_string(), l, "publication date");
                 year = Some(d.0);

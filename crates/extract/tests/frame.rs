@@ -1153,3 +1153,13 @@ fn an_article_of_january_on_its_year_speaks_of_plans() {
     }
     assert_eq!(fact(&ex, 120.0).kind, Kind::Actual);
 }
+
+#[test]
+fn a_work_plan_put_online_later_is_of_its_titles_year() {
+    let text = "2007年甲市人民政府目标管理工作方案\n发布时间:2009/02/04 12:00\n一、关于目标体系设置\n1.地区生产总值增长15%;\n2.第三产业增加值达到1000亿元;\n";
+    let ex = extract_document("w.txt", text);
+    for v in [15.0, 1000.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2007)), "{v}");
+    }
+}

@@ -10,8 +10,8 @@ pub struct Number {
     pub len: usize,
     /// A trailing magnitude (万, 亿, 万亿) left for the unit (`两千三百万人` → 2300, `万`).
     pub magnitude: Option<&'static str>,
-    /// Written as 百分之…: the unit is `%`.
-    pub percent_word: bool,
+    /// Written as 百分之… or 千分之…: the unit is `%` or `‰`.
+    pub word_unit: Option<&'static str>,
     /// Written in Chinese numerals.
     pub chinese: bool,
 }
@@ -47,11 +47,13 @@ pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
     if c.is_ascii_digit() {
         return parse_arabic(s, i);
     }
-    if starts_with(s, i, "百分之") {
-        let mut n = parse_chinese(s, i + 3)?;
-        n.len += 3;
-        n.percent_word = true;
-        return Some(n);
+    for (w, unit) in [("百分之", "%"), ("千分之", "‰")] {
+        if starts_with(s, i, w) {
+            let mut n = parse_chinese(s, i + 3).or_else(|| parse_arabic(s, i + 3))?;
+            n.len += 3;
+            n.word_unit = Some(unit);
+            return Some(n);
+        }
     }
     parse_chinese(s, i)
 }
@@ -91,7 +93,7 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
         value,
         len: j - i,
         magnitude: None,
-        percent_word: false,
+        word_unit: None,
         chinese: false,
     })
 }
@@ -203,7 +205,7 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
         value,
         len,
         magnitude,
-        percent_word: false,
+        word_unit: None,
         chinese: true,
     })
 }
@@ -235,6 +237,11 @@ mod tests {
         assert_eq!(num("千亿元").map(|x| x.0), Some(1000.0));
         assert_eq!(num("百分之五点五"), Some((5.5, 6)));
         assert_eq!(num("百分之十点七"), Some((10.7, 6)));
+        assert_eq!(num("千分之七"), Some((7.0, 4)));
+        assert_eq!(
+            parse_at(&"千分之七".chars().collect::<Vec<_>>(), 0).and_then(|n| n.word_unit),
+            Some("‰")
+        );
         assert_eq!(num("二十三点五"), Some((23.5, 5)));
         assert_eq!(num("十三五").map(|x| x.0), Some(13.0));
         assert_eq!(num("一般"), Some((1.0, 1)));

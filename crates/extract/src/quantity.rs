@@ -583,7 +583,7 @@ fn implicit_one(s: &[char], i: usize) -> Option<Number> {
         value: 1.0,
         len: 0,
         magnitude: None,
-        percent_word: false,
+        word_unit: None,
         chinese: false,
     })
 }
@@ -637,7 +637,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 | '环'
                 | '路'
                 | '甲'
-        ) && !n.percent_word
+        ) && n.word_unit.is_none()
         {
             return None;
         }
@@ -648,8 +648,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         comparator = Some(Comparator::Gt);
         j += 1;
     }
-    let (mut unit, ulen) = if n.percent_word {
-        ("%".to_string(), 0)
+    let (mut unit, ulen) = if let Some(u) = n.word_unit {
+        (u.to_string(), 0)
     } else {
         match unit_at(s, j, n.magnitude) {
             Some(u) => u,
@@ -785,7 +785,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     if unit == "次" && (ends(s, i, "届") || meeting_follows(s, j + ulen)) {
         return None;
     }
-    let unit_pos = (!n.percent_word).then_some(j);
+    let unit_pos = n.word_unit.is_none().then_some(j);
     j += ulen;
     // 百亿级, 千亿级: a class of size, not a quantity; 近9万字的文本: a text's length.
     if s.get(j) == Some(&'级') || (MAGNITUDES.contains(&unit.as_str()) && s.get(j) == Some(&'字'))

@@ -396,6 +396,9 @@ pub struct Frame {
     /// plans, from the 两会): its figures of that year are goals unless it
     /// counts them so far.
     pub early_in_year: bool,
+    /// An undated article on a plan just issued: its figures without a
+    /// year are the plan's goals.
+    pub on_plan: bool,
 }
 
 impl Frame {
@@ -416,6 +419,7 @@ impl Frame {
                     period_start: info.period_start,
                     spoken_in: None,
                     early_in_year: false,
+                    on_plan: false,
                 }
             }
             DocType::StatisticalBulletin => Frame {
@@ -427,6 +431,7 @@ impl Frame {
                 period_start: info.period_start,
                 spoken_in: None,
                 early_in_year: false,
+                on_plan: false,
             },
             DocType::FiveYearPlan | DocType::Outline => {
                 let base = info.period_start.map(|s| {
@@ -445,6 +450,7 @@ impl Frame {
                     period_start: info.period_start,
                     spoken_in: None,
                     early_in_year: false,
+                    on_plan: false,
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
@@ -458,6 +464,7 @@ impl Frame {
                 period_start: info.period_start,
                 spoken_in: None,
                 early_in_year: false,
+                on_plan: false,
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
                 doc_type: info.doc_type,
@@ -477,6 +484,7 @@ impl Frame {
                 period_start: info.period_start,
                 spoken_in: None,
                 early_in_year: false,
+                on_plan: false,
             },
         }
     }

@@ -803,7 +803,19 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             .as_deref()
             .and_then(first_year)
             .filter(|y| deadline_in_body(text, *y));
-        match latest_data_year(text).filter(|y| Some(*y) != headline_deadline) {
+        // (So is a subheading's: 2020年新兴产业占比超20% over 到2020年，….)
+        let body: String = text
+            .lines()
+            .filter(|l| {
+                let t = l.trim();
+                !(t.chars().count() <= 24
+                    && first_year(t).is_some_and(|y| {
+                        t.starts_with(&y.to_string()) && deadline_in_body(text, y)
+                    }))
+            })
+            .flat_map(|l| [l, "\n"])
+            .collect();
+        match latest_data_year(&body).filter(|y| Some(*y) != headline_deadline) {
             Some(y)
                 if info.year.is_none()
                     && period_of_results(text).is_some_and(|(_, end)| y == end - 1) =>
@@ -845,6 +857,15 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                                 published_title_year(text),
                                 "an undated article on a document just published (发布《…2015年重点工作任务》): that year",
                             ),
+                            None if plan_document_deadlines(text).is_some() => {
+                                let (first, last) = plan_document_deadlines(text).unwrap_or_default();
+                                action_deadline = Some(last);
+                                frame.on_plan = true;
+                                (
+                                    Some(first - 1),
+                                    "an undated article on a plan just issued (印发的《…实施方案》提出,到2020年…): written before its first deadline",
+                                )
+                            }
                             None => (
                                 year_after_party_meeting(text),
                                 "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
@@ -2036,6 +2057,35 @@ fn published_title_year(text: &str) -> Option<i32> {
             _ => None,
         }
     })
+}
+
+/// The first and last deadlines (到2020年) of an article that reports a
+/// plan just issued (`市政府办公厅日前印发的《…实施方案》提出`), if it names
+/// no other year.
+fn plan_document_deadlines(text: &str) -> Option<(i32, i32)> {
+    let head = matching_head(text, 600);
+    let issued = ["印发", "出台", "发布", "公布"].iter().any(|w| {
+        head.match_indices(w).any(|(i, _)| {
+            let after = &head[i..];
+            after.find('《').is_some_and(|o| o <= 12)
+                && after.find('》').is_some_and(|c| {
+                    let title = &after[..c];
+                    ["方案", "规划", "计划", "意见", "纲要", "措施"]
+                        .iter()
+                        .any(|k| title.ends_with(k))
+                })
+        })
+    });
+    if !issued {
+        return None;
+    }
+    let (chars, years) = named_years(text);
+    let deadlines: Vec<i32> = years
+        .iter()
+        .filter(|(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
+        .map(|(_, y, _)| *y)
+        .collect();
+    Some((*deadlines.iter().min()?, *deadlines.iter().max()?))
 }
 
 /// When the Party meetings an undated text cites as guidance were held

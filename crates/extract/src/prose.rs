@@ -2624,7 +2624,7 @@ fn decide_kind(
     if frame.doc_type == DocType::WorkReport && pre.contains("预计") && !pre.contains("到20") {
         return Kind::Actual;
     }
-    if section.goals && !actual_marked {
+    if (section.goals || frame.on_plan) && !actual_marked {
         return Kind::Target;
     }
     // “十三五”时期… in a later plan or report: a period already past.

@@ -1163,3 +1163,13 @@ fn a_work_plan_put_online_later_is_of_its_titles_year() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2007)), "{v}");
     }
 }
+
+#[test]
+fn an_undated_article_on_a_plan_just_issued_sets_its_goals() {
+    let text = "甲市着力补齐七大短板\n市政府办公厅日前印发的《甲市补短板的实施方案》提出,将着力补齐短板。\n2020年新兴产业占比超20%\n在建设交通网方面,到2020年,全市公路里程达2万公里。\n在完善农村基础设施方面,新建、改造自然村公路路面硬化5000公里以上,自然村公路通达率100%。\n";
+    let ex = extract_document("m.txt", text);
+    for v in [20.0, 2.0, 5000.0, 100.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
+    }
+}

@@ -729,6 +729,8 @@ fn only_measure_words(name: &str) -> bool {
         "幅度",
         "速度",
         "总量",
+        // (数字经济加快发展，规模达到2727.1亿元.)
+        "规模",
         "成功",
         "为",
         // (人均生产总值超过7万元，折合9000美元: the same figure converted.)

@@ -222,7 +222,18 @@ fn is_header_row(cells: &[String]) -> bool {
         .skip(1)
         .filter(|c| matches!(parse_cell(c), Cell::Value(_)))
         .count();
-    (slots > 0 || names > 0) && data <= slots
+    // 地区生产总值增长率 | % | 7.2: a named rate with its figure is a row of
+    // data, though its name reads like a column of growth.
+    let named_rate = labels
+        .first()
+        .is_some_and(|l| matches!(l, Label::Growth { .. } | Label::Share))
+        && cells
+            .first()
+            .is_some_and(|c| compact(c).chars().count() >= 5)
+        && cells.iter().skip(1).any(|c| {
+            matches!(parse_cell(c), Cell::Value(_)) && !matches!(label(c), Label::Year { .. })
+        });
+    (slots > 0 || names > 0) && data <= slots && !named_rate
 }
 
 /// A caption row (`表1 “十三五”规划约束性指标完成情况`): one text cell starting with 表.

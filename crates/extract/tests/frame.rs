@@ -1173,3 +1173,14 @@ fn an_undated_article_on_a_plan_just_issued_sets_its_goals() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2020)), "{v}");
     }
 }
+
+#[test]
+fn a_named_rate_with_its_figure_is_a_row_not_a_header() {
+    let text = "甲省主要经济指标\n指标\t计量单位\t2018年\n地区生产总值增长率\t%\t7.2\n居民消费价格涨幅\t%\t2.7\n";
+    let ex = extract_document("t.txt", text);
+    let f = fact(&ex, 7.2);
+    assert_eq!(
+        (f.indicator.as_str(), f.year),
+        ("地区生产总值增长率", Some(2018))
+    );
+}

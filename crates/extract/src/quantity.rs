@@ -989,6 +989,18 @@ fn finish(s: &[char], q: &mut Quantity) {
     // 投资50亿元以上17个: a bound that qualifies the count after it.
     q.qualifier = q.comparator.is_some()
         && (s.get(q.end) == Some(&'的') || s.get(q.end).is_some_and(|c| c.is_ascii_digit()));
+    // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
+    // (not 1-3月, not 2020-2025) makes the figure negative.
+    if q.num_start >= 2
+        && q.num_start == q.start
+        && matches!(s[q.num_start - 1], '-' | '－' | '−')
+        && (planwatch_text::norm::is_han(s[q.num_start - 2])
+            || matches!(s[q.num_start - 2], '：' | ':'))
+        && !matches!(s[q.num_start - 2], '至' | '到' | '年' | '月')
+    {
+        q.value = -q.value;
+        q.start -= 1;
+    }
     // Comparator signs and words just before the number.
     let i = q.num_start;
     let pre: &[(&str, Comparator)] = &[
@@ -1204,6 +1216,15 @@ mod tests {
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");
+    }
+
+    #[test]
+    fn a_minus_sign_after_a_name_makes_a_figure_negative() {
+        assert_eq!(q("人口自然增长率-1.97‰")[0].0, -1.97);
+        assert_eq!(q("增速为-2.3%")[0].0, -2.3);
+        // Ranges of months and years are no signs.
+        assert!(q("1-3月增长5%").iter().all(|x| x.0 > 0.0));
+        assert!(q("2021年-2025年累计投资500亿元").iter().all(|x| x.0 > 0.0));
     }
 
     #[test]

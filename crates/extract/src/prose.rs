@@ -569,10 +569,21 @@ pub fn paragraph_facts(
             {
                 work_ahead = true;
             }
+            // 今年主要施政目标包括：…增长8%；…增长9%；: a report's goals listed
+            // after a colon run on over ； too.
+            let colon_goals = || {
+                let t: String = s[a..b].iter().collect();
+                t.contains("今年")
+                    && t.find("目标")
+                        .is_some_and(|i| t[i..].chars().take(5).any(|c| matches!(c, '：' | ':')))
+            };
             goal_run = work_ahead
                 || semicolon
                     && (goal_default || ctx.frame.doc_type == DocType::Other)
-                    && (goal_run || announces());
+                    && (goal_run || announces())
+                || semicolon
+                    && ctx.frame.doc_type == DocType::WorkReport
+                    && (goal_run || colon_goals());
             // A year lent over ； to the clauses after it: in a plan, a past
             // year (跃升至2020年的469.5亿元；…); in a report, its goal year
             // (2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…).

@@ -1184,3 +1184,13 @@ fn a_named_rate_with_its_figure_is_a_row_not_a_header() {
         ("地区生产总值增长率", Some(2018))
     );
 }
+
+#[test]
+fn a_reports_goals_listed_after_a_colon_run_over_semicolons() {
+    let text = "核心阅读:\n2月1日,甲市四届人大七次会议开幕。该市政府工作报告显示,该市不但去年成绩斐然,今年作为“十三五”开局之年,各项重点工作安排更是看点十足。\n该市今年主要施政目标包括:地区生产总值增长8%;城镇居民人均可支配收入增长9%;农民人均纯收入增长10%。\n";
+    let ex = extract_document("g.txt", text);
+    for v in [8.0, 9.0, 10.0] {
+        let f = fact(&ex, v);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2016)), "{v}");
+    }
+}

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        716,
+        724,
         Floors {
             // (0.903 at 509 documents; batches cj, ck, cl, co and cq, first
             // scored 0.505–0.752, brought it to 0.889 with their first rules;

@@ -78,6 +78,30 @@ impl Span {
                     continue;
                 }
             }
+            // 总投资?62.16亿元, 计划的?10?%: a ? a conversion left for a lost
+            // space beside a figure (not a question: none asks after 吗/呢).
+            if c == '?' {
+                let next = slice[i + 1..].chars().next();
+                let prev = s.orig.last().copied();
+                let beside_figure = next
+                    .is_some_and(|n| n.is_ascii_digit() || matches!(n, '?' | '%'))
+                    && prev.is_some_and(|p| {
+                        p.is_ascii_digit()
+                            || p == '?'
+                            || (planwatch_text::norm::is_han(p) && !"吗呢么吧啊嘛".contains(p))
+                    });
+                // (占總?cè)丝诘?3.06%: in a broken conversion the ? stands
+                // for a lost char, maybe a digit; keep it there.)
+                let broken = s
+                    .orig
+                    .iter()
+                    .rev()
+                    .take(12)
+                    .any(|c| c.is_alphabetic() && !planwatch_text::norm::is_han(*c));
+                if beside_figure && !broken {
+                    continue;
+                }
+            }
             let mut n = char_for_matching(c);
             if n == ' ' {
                 continue;
@@ -166,6 +190,23 @@ mod tests {
         assert_eq!(s.chars.iter().collect::<String>(), "城镇化率达到54.5%");
         let (a, b) = s.bytes(6, 10);
         assert_eq!(&text[a..b], "５４.5");
+    }
+
+    #[test]
+    fn a_lost_space_written_as_a_question_mark() {
+        let t = |text: &str| {
+            Span::new(text, 0, text.len())
+                .chars
+                .iter()
+                .collect::<String>()
+        };
+        assert_eq!(
+            t("总投资?62.16亿元,占计划的?10?%"),
+            "总投资62.16亿元,占计划的10%"
+        );
+        // A question, and a ? standing for a lost char of a broken conversion, stay.
+        assert_eq!(t("怎么办吗?2020年"), "怎么办吗?2020年");
+        assert_eq!(t("占總?cè)丝诘?3.06%"), "占总?cè)丝诘?3.06%");
     }
 
     #[test]

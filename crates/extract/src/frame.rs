@@ -848,17 +848,21 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                             Some(y),
                             "an undated article on a plan's opening (十四五开好局): its first year",
                         ),
-                        None => match year_before_work_ahead(text) {
-                            Some(y) => (
+                        // (Each fallback read only when those before it found nothing.)
+                        None => match year_before_work_ahead(text)
+                            .map(Fallback::WorkAhead)
+                            .or_else(|| published_title_year(text).map(Fallback::Published))
+                            .or_else(|| plan_document_deadlines(text).map(Fallback::PlanIssued))
+                        {
+                            Some(Fallback::WorkAhead(y)) => (
                                 Some(y),
                                 "an undated article on this year's progress (今年以来) naming only next year's work (接下来将做好2023年…): the year before",
                             ),
-                            None if published_title_year(text).is_some() => (
-                                published_title_year(text),
+                            Some(Fallback::Published(y)) => (
+                                Some(y),
                                 "an undated article on a document just published (发布《…2015年重点工作任务》): that year",
                             ),
-                            None if plan_document_deadlines(text).is_some() => {
-                                let (first, last) = plan_document_deadlines(text).unwrap_or_default();
+                            Some(Fallback::PlanIssued((first, last))) => {
                                 action_deadline = Some(last);
                                 frame.on_plan = true;
                                 (
@@ -2032,6 +2036,16 @@ fn matching_head(text: &str, n: usize) -> String {
         .chars()
         .map(planwatch_text::norm::char_for_matching)
         .collect()
+}
+
+/// What dated an undated article when its figures did not.
+enum Fallback {
+    /// The year before the work ahead it names.
+    WorkAhead(i32),
+    /// The year in the title of a document just published.
+    Published(i32),
+    /// The first and last deadlines of a plan just issued.
+    PlanIssued((i32, i32)),
 }
 
 /// The one year in the title of a document an article reports as just

@@ -404,6 +404,18 @@ pub struct Frame {
 impl Frame {
     /// Derives the frame from metadata.
     pub fn new(info: &DocumentInfo) -> Frame {
+        // What every type starts from; each sets its own years below.
+        let base = Frame {
+            doc_type: info.doc_type,
+            present: None,
+            target_year: None,
+            actual_year: None,
+            from_figures: false,
+            period_start: info.period_start,
+            spoken_in: None,
+            early_in_year: false,
+            on_plan: false,
+        };
         match info.doc_type {
             DocType::WorkReport => {
                 // A report within its year (1至7月计划执行情况) covers that year
@@ -411,30 +423,20 @@ impl Frame {
                 let within = info.period_end.is_some() && info.period_end == info.year;
                 let reviewed = info.year.map(|y| if within { y } else { y - 1 });
                 Frame {
-                    doc_type: info.doc_type,
                     present: reviewed,
                     target_year: info.year,
                     actual_year: reviewed,
-                    from_figures: false,
-                    period_start: info.period_start,
-                    spoken_in: None,
-                    early_in_year: false,
-                    on_plan: false,
+                    ..base
                 }
             }
             DocType::StatisticalBulletin => Frame {
-                doc_type: info.doc_type,
                 present: info.year,
                 target_year: info.year.map(|y| y + 1),
                 actual_year: info.year,
-                from_figures: false,
-                period_start: info.period_start,
-                spoken_in: None,
-                early_in_year: false,
-                on_plan: false,
+                ..base
             },
             DocType::FiveYearPlan | DocType::Outline => {
-                let base = info.period_start.map(|s| {
+                let base_year = info.period_start.map(|s| {
                     if info.doc_type == DocType::Outline {
                         s
                     } else {
@@ -442,32 +444,21 @@ impl Frame {
                     }
                 });
                 Frame {
-                    doc_type: info.doc_type,
-                    present: base,
+                    present: base_year,
                     target_year: info.period_end,
-                    actual_year: base,
-                    from_figures: false,
-                    period_start: info.period_start,
-                    spoken_in: None,
-                    early_in_year: false,
-                    on_plan: false,
+                    actual_year: base_year,
+                    ..base
                 }
             }
             // A review speaks of its own year (the latest it has figures for,
             // set by `frame::time_frame`) and of the plan's goals at its end.
             DocType::PlanReview => Frame {
-                doc_type: info.doc_type,
                 present: info.year,
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year,
-                from_figures: false,
-                period_start: info.period_start,
-                spoken_in: None,
-                early_in_year: false,
-                on_plan: false,
+                ..base
             },
             DocType::ImplementationPlan | DocType::Other => Frame {
-                doc_type: info.doc_type,
                 // (One year's tasks, 2024年为民办实事项目, speak before that year.)
                 present: if info.doc_type == DocType::ImplementationPlan
                     && info.period_start.is_some()
@@ -480,11 +471,7 @@ impl Frame {
                 },
                 target_year: info.period_end.or(info.year),
                 actual_year: info.year.map(|y| y - 1),
-                from_figures: false,
-                period_start: info.period_start,
-                spoken_in: None,
-                early_in_year: false,
-                on_plan: false,
+                ..base
             },
         }
     }

@@ -730,13 +730,8 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     if why.iter().any(|d| d.rule == LATE_DELIVERY) {
         frame.spoken_in = frame.actual_year;
     }
-    frame.early_in_year = info.doc_type == DocType::Other
-        && why.iter().any(|d| {
-            d.field == "date"
-                && d.value.split_once('-').is_some_and(|(y, m)| {
-                    y.parse::<i32>().ok() == info.year && m.parse::<u32>().is_ok_and(|m| m <= 2)
-                })
-        });
+    frame.early_in_year =
+        info.doc_type == DocType::Other && months_dated(why, info.year).any(|m| m <= 2);
     // (An N-year action also names the deadline its goals are due at.)
     let mut action_deadline = None;
     let (latest, rule) = if info.doc_type == DocType::PlanReview {
@@ -912,12 +907,7 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     }
     // An article dated late in its year (2024-11) states what has been done
     // that year (已突破2420亿元): its present is its own year.
-    let late_in_year = why.iter().any(|d| {
-        d.field == "date"
-            && d.value.split_once('-').is_some_and(|(y, m)| {
-                y.parse::<i32>().ok() == info.year && m.parse::<u32>().is_ok_and(|m| m >= 7)
-            })
-    });
+    let late_in_year = months_dated(why, info.year).any(|m| m >= 7);
     if latest.is_none() && info.doc_type == DocType::Other && late_in_year {
         if let Some(y) = info.year {
             frame.actual_year = Some(y);
@@ -1941,10 +1931,11 @@ fn latest_data_year(text: &str) -> Option<i32> {
             // 为2014年以来同期最好水平: a year compared with, not reported on.
             let since = chars[i + len..].starts_with(&['以', '来'])
                 && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
-            // (力争2027年重点产业全产业链产值达3590亿元: a goal's year.)
+            // (力争2027年重点产业全产业链产值达3590亿元: a goal's year;
+            // the chars are simplified already.)
             let goal_year = {
                 let w: String = [before(i, 2), before(i, 1)].iter().flatten().collect();
-                ["力争", "确保", "争取", "力爭", "確保", "爭取"].contains(&w.as_str())
+                ["力争", "确保", "争取"].contains(&w.as_str())
             };
             !deadline && !horizon && !since && !goal_year && !of_work_ahead(&chars, i)
         })
@@ -2038,6 +2029,16 @@ fn matching_head(text: &str, n: usize) -> String {
         .collect()
 }
 
+/// The months of the dates decided for the document (`2018-01`) that fall
+/// in its own year.
+fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32> + '_ {
+    why.iter()
+        .filter(|d| d.field == "date")
+        .filter_map(|d| d.value.split_once('-'))
+        .filter(move |(y, _)| y.parse::<i32>().ok() == year)
+        .filter_map(|(_, m)| m.parse().ok())
+}
+
 /// What dated an undated article when its figures did not.
 enum Fallback {
     /// The year before the work ahead it names.
@@ -2048,11 +2049,10 @@ enum Fallback {
     PlanIssued((i32, i32)),
 }
 
-/// The one year in the title of a document an article reports as just
-/// published (`省政府官网发布《实施珠三角规划纲要2015年重点工作任务》`).
-fn published_title_year(text: &str) -> Option<i32> {
-    let head = matching_head(text, 1000);
-    head.match_indices('《').find_map(|(i, _)| {
+/// The titles of the documents an opening reports as issued (`发布《…》`,
+/// `日前印发的《…》`): 《…》 with 发布/印发/出台/公布 in the 8 chars before.
+fn issued_titles(head: &str) -> impl Iterator<Item = &str> {
+    head.match_indices('《').filter_map(|(i, _)| {
         let before: String = {
             let b: Vec<char> = head[..i].chars().rev().take(8).collect();
             b.into_iter().rev().collect()
@@ -2063,43 +2063,38 @@ fn published_title_year(text: &str) -> Option<i32> {
         {
             return None;
         }
-        let title = &head[i..];
-        let title = &title[..title.find('》')?];
-        let (_, years) = named_years(title);
-        match years.as_slice() {
-            [(_, y, _)] => Some(*y),
-            _ => None,
-        }
+        let title = &head[i + '《'.len_utf8()..];
+        Some(&title[..title.find('》')?])
     })
 }
 
+/// The one year in the title of a document an article reports as just
+/// published (`省政府官网发布《实施珠三角规划纲要2015年重点工作任务》`).
+fn published_title_year(text: &str) -> Option<i32> {
+    let head = matching_head(text, 1000);
+    let year = issued_titles(&head).find_map(|title| match named_years(title).1.as_slice() {
+        [(_, y, _)] => Some(*y),
+        _ => None,
+    });
+    year
+}
+
 /// The first and last deadlines (到2020年) of an article that reports a
-/// plan just issued (`市政府办公厅日前印发的《…实施方案》提出`), if it names
-/// no other year.
+/// plan just issued (`市政府办公厅日前印发的《…实施方案》提出`).
 fn plan_document_deadlines(text: &str) -> Option<(i32, i32)> {
     let head = matching_head(text, 600);
-    let issued = ["印发", "出台", "发布", "公布"].iter().any(|w| {
-        head.match_indices(w).any(|(i, _)| {
-            let after = &head[i..];
-            after.find('《').is_some_and(|o| o <= 12)
-                && after.find('》').is_some_and(|c| {
-                    let title = &after[..c];
-                    ["方案", "规划", "计划", "意见", "纲要", "措施"]
-                        .iter()
-                        .any(|k| title.ends_with(k))
-                })
-        })
+    let plan = issued_titles(&head).any(|title| {
+        ["方案", "规划", "计划", "意见", "纲要", "措施"]
+            .iter()
+            .any(|k| title.ends_with(k))
     });
-    if !issued {
+    if !plan {
         return None;
     }
-    let (chars, years) = named_years(text);
-    let deadlines: Vec<i32> = years
-        .iter()
-        .filter(|(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
-        .map(|(_, y, _)| *y)
-        .collect();
-    Some((*deadlines.iter().min()?, *deadlines.iter().max()?))
+    deadline_years(text).fold(None, |span, y| match span {
+        None => Some((y, y)),
+        Some((a, b)) => Some((y.min(a), y.max(b))),
+    })
 }
 
 /// When the Party meetings an undated text cites as guidance were held
@@ -2224,13 +2219,17 @@ fn action_plan_span(text: &str) -> Option<(i32, i32)> {
                 .any(|k| head.contains(&format!("{w}{k}")))
         })
         .map(|(_, n)| *n)?;
-    let (chars, years) = named_years(text);
-    let deadline = years
-        .iter()
-        .filter(|(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
-        .map(|(_, y, _)| *y)
-        .max()?;
+    let deadline = deadline_years(text).max()?;
     Some((deadline - n + 1, deadline))
+}
+
+/// Every year a text names as a deadline (到2020年, 至2025年).
+fn deadline_years(text: &str) -> impl Iterator<Item = i32> {
+    let (chars, years) = named_years(text);
+    years
+        .into_iter()
+        .filter(move |(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
+        .map(|(_, y, _)| y)
 }
 
 fn plan_opening_year(text: &str) -> Option<i32> {

@@ -1675,10 +1675,13 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
     {
         Some(at) => date_in(&l[at..]),
         // A short line holding only a numeric date (2021-02-05 12:10) is a page's date.
+        // (Not a table row: 6 廊坊 2013.6 2083.7 -70.1 -3.36%.)
         None if l.chars().count() <= 40
+            && !l.contains('%')
             && (l.chars().filter(|c| *c == '-').count() >= 2
                 // 05.07.2016 11:34, 2016/07/05: a line of the date alone.
-                || (l.chars().all(|c| c.is_ascii_digit() || "./: ".contains(c))
+                // (A space between two figures reads as 、.)
+                || (l.chars().all(|c| c.is_ascii_digit() || "./: 、".contains(c))
                     && ['.', '/']
                         .iter()
                         .any(|sep| l.chars().filter(|c| c == sep).count() >= 2))) =>

@@ -24,7 +24,33 @@ impl Span {
         };
         let mut skip_to = 0;
         for (i, c) in slice.char_indices() {
-            if i < skip_to || c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
+            if i < skip_to {
+                continue;
+            }
+            if c.is_whitespace() || c == '\u{3000}' || c == '\u{FEFF}' {
+                // 500 800 10%: figures of a row set apart by spaces stay apart
+                // (spaced-out print, 2 0 2 0年, joins single digits).
+                if s.chars.last().is_some_and(char::is_ascii_digit)
+                    && s.chars
+                        .iter()
+                        .rev()
+                        .nth(1)
+                        .is_some_and(|p| p.is_ascii_digit() || *p == '.')
+                    && s.offs.last().is_some_and(|o| o.1 <= start + i)
+                {
+                    let rest = slice[i..].trim_start();
+                    let mut next = rest.chars();
+                    if next.next().is_some_and(|d| d.is_ascii_digit())
+                        && next.next().is_some_and(|d| d.is_ascii_digit() || d == '.')
+                        && rest.len() + i < slice.len()
+                        && !slice[i..slice.len() - rest.len()].contains('\n')
+                    {
+                        s.chars.push('、');
+                        s.orig.push(c);
+                        s.offs.push((start + i, start + i + c.len_utf8()));
+                        skip_to = slice.len() - rest.len();
+                    }
+                }
                 continue;
             }
             // A footnote mark after a name (地区生产总值[2]1046.3亿元) is not part of it.
@@ -207,6 +233,23 @@ mod tests {
         // A question, and a ? standing for a lost char of a broken conversion, stay.
         assert_eq!(t("怎么办吗?2020年"), "怎么办吗?2020年");
         assert_eq!(t("占總?cè)丝诘?3.06%"), "占总?cè)丝诘?3.06%");
+    }
+
+    #[test]
+    fn figures_set_apart_by_spaces_stay_apart() {
+        let t = |text: &str| {
+            Span::new(text, 0, text.len())
+                .chars
+                .iter()
+                .collect::<String>()
+        };
+        assert_eq!(
+            t("地区生产总值 亿元 500 800 10%"),
+            "地区生产总值亿元500、800、10%"
+        );
+        // Spaced-out print joins, and so does a figure cut by a line break.
+        assert_eq!(t("2 0 2 0 年达到 1 2 万人"), "2020年达到12万人");
+        assert_eq!(t("增长12\n.5%"), "增长12.5%");
     }
 
     #[test]

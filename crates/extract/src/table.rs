@@ -69,6 +69,8 @@ enum Label {
     YearGoal,
     /// 全年完成, 预计完成: the result of that year.
     YearDone,
+    /// 基期值, 现状值: the plan's base values, a column of results.
+    Base,
     PlanGroup,
     ActualGroup,
     Index,
@@ -138,6 +140,12 @@ fn label(cell: &str) -> Label {
     if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
         return Label::Absolute;
     }
+    if matches!(
+        bare,
+        "基期值" | "基期" | "基数" | "基准值" | "基期年" | "现状值" | "现状" | "现状年"
+    ) {
+        return Label::Base;
+    }
     if c.contains("规划目标") || c == "目标" || c.contains("目标值") {
         return Label::PlanGroup;
     }
@@ -193,6 +201,7 @@ fn is_slot_label(l: &Label) -> bool {
             | Label::YearGoal
             | Label::YearDone
             | Label::Share
+            | Label::Base
     )
 }
 
@@ -773,6 +782,23 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         share: true,
                         ..Slot::level(default_kind(frame), default_year(frame))
                     });
+                }
+                // 基期值 | 目标值: no years named, the plan's own base and end.
+                Label::Base => {
+                    let year = match frame.doc_type {
+                        DocType::FiveYearPlan | DocType::Outline => frame.present,
+                        _ => frame.period_start.map(|s| s - 1).or(frame.actual_year),
+                    };
+                    slots.push(Slot::level(Kind::Actual, year));
+                }
+                // 规划目标 with no columns of its own below it is one column of goals.
+                Label::PlanGroup
+                    if !labelled[r + 1..]
+                        .iter()
+                        .flatten()
+                        .any(|l| is_slot_label(l) && *l != Label::Base) =>
+                {
+                    slots.push(Slot::level(Kind::Target, frame.target_year));
                 }
                 Label::YearGoal | Label::YearDone => {
                     let kind = if *l == Label::YearGoal {
@@ -1789,6 +1815,43 @@ mod tests {
                 "actual 森林覆盖率 2015 36.16 % level eq -",
                 "target 森林覆盖率 2020 37.5 % level eq -",
                 "actual 森林覆盖率 2020 36.4 % level eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn base_and_goal_columns_without_years() {
+        // 基期值 | 目标值: the plan's base year and its end; 規劃目標 beside
+        // a dated base is the goal column, its growth a goal too.
+        let t = "指标|基期值|目标值|属性|\n地区生产总值（亿元）|500|700|预期性|\n";
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2021, 2025), t),
+            [
+                "actual 地区生产总值 2020 500 亿元 level eq 预期性",
+                "target 地区生产总值 2025 700 亿元 level eq 预期性",
+            ]
+        );
+        let t =
+            "指標\t2020年\t規劃目標\t年均增長\t屬性\n地區生產總值（億元）\t500\t700\t7%\t預期性\n";
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2021, 2025), t),
+            [
+                "actual 地區生產總值 2020 500 億元 level eq 预期性",
+                "target 地區生產總值 2025 700 億元 level eq 预期性",
+                "target 地區生產總值 2025 7 % avg_growth eq 预期性",
+            ]
+        );
+        // A table printed with spaces, its five-year sum in brackets.
+        let t = "指标 单位 2010年 2015年 年均增长\n地区生产总值 亿元 500 800 10%\n城镇化率 % 40 50 [2]\n";
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2011, 2015), t),
+            [
+                "actual 地区生产总值 2010 500 亿元 level eq -",
+                "target 地区生产总值 2015 800 亿元 level eq -",
+                "target 地区生产总值 2015 10 % avg_growth eq -",
+                "actual 城镇化率 2010 40 % level eq -",
+                "target 城镇化率 2015 50 % level eq -",
+                "target 城镇化率 2015 2 % cumulative eq -",
             ]
         );
     }

@@ -83,6 +83,11 @@ fn is_number_cell(t: &str) -> bool {
     if t.is_empty() {
         return true;
     }
+    // [2], 〔10〕: a plan table's sum over its five years.
+    let t = t
+        .strip_prefix(['[', '［', '〔'])
+        .and_then(|r| r.strip_suffix([']', '］', '〕']))
+        .unwrap_or(t);
     let t = t.trim_end_matches(['%', '％']);
     let t = t.strip_prefix(['-', '−', '+']).unwrap_or(t);
     (!t.is_empty()

@@ -1246,9 +1246,19 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         }
         // 东坡区2023年十大民生实事项目发布, 名称：2021年政府工作思路和主要任务:
         // one year's list of tasks.
-        if let Some(at) = ["民生实事", "办实事", "实事项目", "工作要点", "工作思路"]
-            .iter()
-            .find_map(|w| l.norm.find(w))
+        if let Some(at) = [
+            "民生实事",
+            "办实事",
+            "实事项目",
+            "惠民实事",
+            "为民实事",
+            "件实事",
+            "大实事",
+            "工作要点",
+            "工作思路",
+        ]
+        .iter()
+        .find_map(|w| l.norm.find(w))
         {
             let before: Vec<char> = l.norm[..at].chars().collect();
             let from = before.len().saturating_sub(12);

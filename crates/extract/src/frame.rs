@@ -1651,7 +1651,22 @@ fn byline_date(l: &str) -> Option<(i32, u32)> {
         .filter_map(|k| l.find(k).map(|i| i + k.len()))
         .min()?;
     if l.chars().count() > 80 {
-        return None;
+        // `sina.com.cn 2011-12-05 08:30 来源: 商务部网站近日,…`: the body glued
+        // to its byline; a day-and-time just before 来源 still dates it.
+        let mut before = l[..l.find("来源")?].trim_end();
+        // (Past its time of day: 08:30, 08:30:15.)
+        if let Some((day, time)) = before.rsplit_once([' ', '、']) {
+            if time.contains(':') && time.chars().all(|c| c.is_ascii_digit() || c == ':') {
+                before = day.trim_end();
+            }
+        }
+        let day: Vec<char> = before.chars().rev().take(11).collect();
+        let numeric = day.iter().take(10).filter(|c| **c == '-').count() == 2
+            && day.iter().take(10).all(|c| c.is_ascii_digit() || *c == '-');
+        let day: String = day.into_iter().rev().collect();
+        return (numeric || day.ends_with('日'))
+            .then(|| date_in(&day))
+            .flatten();
     }
     date_in(&l[at..]).or_else(|| {
         // 2024年06月04日 09:40 来源:中国新闻网: the date before the source.

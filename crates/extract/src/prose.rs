@@ -736,6 +736,11 @@ fn only_measure_words(name: &str) -> bool {
         "增长",
         "增速",
         "增幅",
+        // (…指标必须下降19.5%…年均下降率要求达到4.61%.)
+        "下降率",
+        "下降",
+        "降幅",
+        "要求",
         "比率",
         "幅度",
         "速度",
@@ -1405,7 +1410,8 @@ fn sentence_facts(
                 .trim_start_matches("年度")
                 .trim_start_matches("预期");
             if names.len() == 1
-                && (matches!(goal_word, "目标" | "目标值" | "计划") || only_measure_words(&short))
+                && (matches!(goal_word, "目标" | "目标值" | "计划" | "基数" | "基期值")
+                    || only_measure_words(&short))
             {
                 names = vec![prev.clone()];
             }

@@ -575,7 +575,11 @@ fn implicit_one(s: &[char], i: usize) -> Option<Number> {
     }
     // (突破万亿元: 万亿 is one magnitude.)
     let unit_at = if at(s, i, "万亿") { i + 2 } else { i + 1 };
-    let after = match_word(s, unit_at, BASE_UNITS)?;
+    // (突破万亿大关, 首次破万亿。: the magnitude alone, at a milestone or a clause's end.)
+    let milestone = ["大关", "台阶", "关口", "级", "。", "，", ","]
+        .iter()
+        .any(|w| at(s, unit_at, w));
+    let after = match_word(s, unit_at, BASE_UNITS).or(milestone.then_some(""))?;
     if after == "%" || after.ends_with("百分点") {
         return None;
     }
@@ -1155,6 +1159,9 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
         ("不到", Comparator::Lt),
         ("不足", Comparator::Lt),
         ("突破", Comparator::Gt),
+        // (首次破万亿, 首破千亿.)
+        ("首次破", Comparator::Gt),
+        ("首破", Comparator::Gt),
         ("超过", Comparator::Gt),
         // 城镇化率将超45%.
         ("超", Comparator::Gt),
@@ -1213,6 +1220,12 @@ mod tests {
             vec![(1.0, None, "万亿元".into(), Some(Comparator::Gt))]
         );
         assert_eq!(q("原煤产量保持在亿吨以上")[0].2, "亿吨");
+        // The magnitude alone, at a milestone or the clause's end.
+        assert_eq!(
+            q("生产总值首次破万亿。"),
+            vec![(1.0, None, "万亿".into(), Some(Comparator::Gt))]
+        );
+        assert_eq!(q("总量突破万亿大关")[0].2, "万亿");
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");

@@ -1002,7 +1002,16 @@ fn sentence_facts(
             .all(|c| matches!(c, '和' | '、' | '及' | '与'))
     };
     for (k, q) in qs.iter().enumerate() {
-        if q.qualifier {
+        // (30%以上的行政村达到…标准: a share with no figure after it in its
+        // clause is the clause's figure, not a bound on what a later one counts.)
+        let alone = q.unit == "%"
+            && (q.start == 0 || is_clause_delim(s[q.start - 1]))
+            && qs.get(k + 1).is_none_or(|n| {
+                between(s, q.end, n.start)
+                    .iter()
+                    .any(|c| is_clause_delim(*c))
+            });
+        if q.qualifier && !alone {
             continue;
         }
         let clause_start = (0..q.start)
@@ -1354,13 +1363,12 @@ fn sentence_facts(
                 // 分别 after several named figures: the k-th rate is the k-th subject's.
                 let (x, y) = subjects[subjects.len() - run + (k - first)];
                 Some(Name::Plain(x, y))
-            } else if s.get(q.end) == Some(&'的')
-                && last_subject.is_none()
-                // (在2007年突破1000亿元的基础上: what was built on, no name.)
-                && !at(s, q.end + 1, "基础")
+            } else if let Some(from) =
+                named_after(s, q, clause_end).filter(|_| last_subject.is_none())
             {
-                // 50%的农户进入新型农业组织: the share is named after it.
-                let (ns, ne) = strip(s, q.end + 1, clause_end, &[], TRAIL);
+                // 50%的农户进入新型农业组织, 30%以上的行政村达到…标准,
+                // 90%以上行政村生活垃圾得到有效治理: the share is named after it.
+                let (ns, ne) = strip(s, from, clause_end, &[], TRAIL);
                 (ne > ns).then_some(Name::Joined(ls, ls, ns, ne))
             } else {
                 // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: a growth after a share
@@ -2225,6 +2233,32 @@ fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_end: usize) -
             s[i] == '、' && depth <= 0
         })
         .unwrap_or(end)
+}
+
+/// Where the name of a figure that opens its clause starts after it: past
+/// 的 (50%的农户…), or past a bound on a share (30%以上的行政村…, 90%以上行政村…).
+fn named_after(s: &[char], q: &Quantity, clause_end: usize) -> Option<usize> {
+    let mut at_ = q.end;
+    let bound = ["及以上", "以上", "左右"]
+        .iter()
+        .find(|w| at(s, at_, w))
+        .map(|w| w.chars().count());
+    at_ += bound.unwrap_or(0);
+    let share = q.unit == "%";
+    if s.get(at_) == Some(&'的') {
+        // (在2007年突破1000亿元的基础上: what was built on, no name.)
+        return (!at(s, at_ + 1, "基础")).then_some(at_ + 1);
+    }
+    // (60%城市污水处理厂完成提标改造: a share of the things named right after it.)
+    // (Not a headline's figure with the next line glued on: the clause is short.)
+    (share
+        && clause_end <= at_ + 24
+        && s.get(at_).is_some_and(|c| planwatch_text::norm::is_han(*c))
+        && !crate::words::RISE
+            .iter()
+            .chain(crate::words::FALL)
+            .any(|w| at(s, at_, w)))
+    .then_some(at_)
 }
 
 /// Strips filler words from both ends of `s[a..b]`, and years at the front.
@@ -4463,6 +4497,26 @@ mod tests {
             false,
             "2020年50%的农户进入新型农业组织。",
             &["target 农户进入新型农业组织 2020 50 % level eq"],
+        );
+    }
+
+    #[test]
+    fn a_share_opening_its_clause_is_named_after_it() {
+        check(
+            DocType::Outline,
+            false,
+            "到2025年,30%以上的行政村达到美丽乡村建设标准,60%城市污水处理厂完成提标改造。",
+            &[
+                "target 行政村达到美丽乡村建设标准 2025 30 % level ge",
+                "target 城市污水处理厂完成提标改造 2025 60 % level eq",
+            ],
+        );
+        // A bound on what a later figure of the clause counts stays a bound.
+        check(
+            DocType::Outline,
+            false,
+            "到2025年,收入10万元以上的村达到75%。",
+            &["target 收入10万元以上的村 2025 75 % level eq"],
         );
     }
 

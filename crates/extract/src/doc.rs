@@ -76,6 +76,7 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         || t.contains("行动方案")
         || t.contains("工作方案")
         || t.contains("行动计划")
+        || t.contains("实施计划")
         || t.contains("实施意见")
         || one_years_tasks(t)
     {

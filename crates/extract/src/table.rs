@@ -318,6 +318,9 @@ const PLACE_COLUMN: &[&str] = &[
     "乡镇街道",
     "镇街",
     "街道",
+    // (各市2010-2012年圈围实施计划表: 序号 | 建设地点 | 圈围项目(个) | ….)
+    "建设地点",
+    "地点",
 ];
 
 /// Rows totalling the places: the document's own region.

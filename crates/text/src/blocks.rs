@@ -425,11 +425,35 @@ fn inline_pipe_table(text: &str, start: usize, line: &str) -> Option<(usize, Vec
     Some((table_start.min(start + from), blocks, stop))
 }
 
+/// Whether line `j`, a serial number or 序号 without a pipe, opens a row of
+/// cells that each open with one: it comes first or after a row's end (a
+/// line of pipes), and the next line is such a cell.
+fn opens_piped_row(lines: &[(usize, &str)], j: usize, prev: Option<&PipedLine>) -> bool {
+    let t = lines[j].1.trim();
+    let serial = (1..=3).contains(&t.len()) && t.bytes().all(|c| c.is_ascii_digit());
+    let opens_cell = |l: &str| {
+        let l = l.trim();
+        l.starts_with(['|', '｜']) && !l.ends_with(['|', '｜'])
+    };
+    (serial || t == "序号")
+        && prev.is_none_or(|(_, c)| c.is_none())
+        && lines.get(j + 1).is_some_and(|(_, l)| opens_cell(l))
+}
+
 /// The cell of a line of a table pasted one cell per line with a closing
 /// pipe (`全员劳动生产率 |`), as a byte range of the line, or `None` for a line
 /// of pipes only (an empty cell, or the end of a header row).
 fn piped_cell(line: &str) -> Option<Option<(usize, usize)>> {
     let t = line.trim_end();
+    // `| 温州市`: the pipe opens the cell instead (a row then ends on `|` alone).
+    if !t.ends_with(['|', '｜']) {
+        let body = t.trim_start().strip_prefix(['|', '｜'])?;
+        if body.contains(['|', '｜']) || body.trim().is_empty() {
+            return None;
+        }
+        let lead = t.len() - body.len() + (body.len() - body.trim_start().len());
+        return Some(Some((lead, lead + body.trim().len())));
+    }
     let body = t.strip_suffix(['|', '｜'])?;
     if body.contains(['|', '｜']) {
         // `||||`: pipes only.
@@ -462,6 +486,11 @@ fn piped_run(lines: &[(usize, &str)], i: usize) -> (Vec<PipedLine>, usize) {
             match piped_cell(l) {
                 Some(Some((a, b))) if b - a <= 90 => run.push((j, Some((off + a, off + b)))),
                 Some(None) => run.push((j, None)),
+                // `2` or `序号` on a line of its own, opening a row of `| 宁波市` cells.
+                None if opens_piped_row(lines, j, run.last()) => {
+                    let lead = l.len() - l.trim_start().len();
+                    run.push((j, Some((off + lead, off + lead + l.trim().len()))));
+                }
                 _ => break,
             }
         }
@@ -1336,6 +1365,20 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
+    }
+
+    #[test]
+    fn tables_pasted_one_cell_per_line_opened_by_a_pipe() {
+        // Each cell opens with a pipe, a row's number stands alone, `|` ends a row.
+        let text = "各市圈围实施计划表\n序号\n| 建设地点\n| 圈围项目(个)\n| 完成投资(亿元)\n|\n1\n| 宁波市\n| 3\n| 15.62\n|\n2\n| 温州市\n| 8\n| 12.86\n|\n";
+        assert_eq!(
+            table_cells(text),
+            vec![
+                vec!["序号", "建设地点", "圈围项目(个)", "完成投资(亿元)"],
+                vec!["1", "宁波市", "3", "15.62"],
+                vec!["2", "温州市", "8", "12.86"],
+            ]
+        );
     }
 
     #[test]

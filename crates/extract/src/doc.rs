@@ -442,8 +442,11 @@ impl Frame {
                 ..base
             },
             DocType::FiveYearPlan | DocType::Outline => {
+                // (An outline's period may start at its base year, unless it
+                // was issued in that year or before: 莎车县扶贫开发工作规划,
+                // 2016-03, on 2016–2020.)
                 let base_year = info.period_start.map(|s| {
-                    if info.doc_type == DocType::Outline {
+                    if info.doc_type == DocType::Outline && info.year.is_none_or(|y| y > s) {
                         s
                     } else {
                         s - 1

@@ -1980,8 +1980,24 @@ impl Name {
                 if let Some(c) = collective(chars) {
                     return vec![c];
                 }
+                // The run of figures listed with this one (X和Y), when not shared.
+                let joined = |i: usize| {
+                    between(s, qs[i].end, qs[i + 1].start)
+                        .iter()
+                        .all(|c| matches!(c, '和' | '、' | '及' | '与'))
+                };
+                let first = (0..=k)
+                    .rev()
+                    .take_while(|&i| i == k || joined(i))
+                    .last()
+                    .unwrap_or(k);
+                let count = (first..qs.len())
+                    .take_while(|&i| i == first || joined(i - 1))
+                    .count();
                 let sectors = sector_list(chars).or_else(|| urban_and_rural(chars));
-                let items = sectors.clone().unwrap_or_else(|| split_list(chars));
+                let items = sectors.clone().unwrap_or_else(|| {
+                    split_list_on(chars, "、和及", 16, if shared { 0 } else { count })
+                });
                 if items.len() < 2 {
                     return vec![whole];
                 }
@@ -2013,30 +2029,14 @@ impl Name {
                     };
                 }
                 // 分别…X和Y: the k-th quantity of the list belongs to the k-th item.
-                let first = (0..=k)
-                    .rev()
-                    .take_while(|&i| {
-                        i == k
-                            || between(s, qs[i].end, qs[i + 1].start)
-                                .iter()
-                                .all(|c| matches!(c, '和' | '、' | '及' | '与'))
-                    })
-                    .last()
-                    .unwrap_or(k);
                 let idx = k - first;
-                let count = (first..qs.len())
-                    .take_while(|&i| {
-                        i == first
-                            || between(s, qs[i - 1].end, qs[i].start)
-                                .iter()
-                                .all(|c| matches!(c, '和' | '、' | '及' | '与'))
-                    })
-                    .count();
                 if let Some(items) = sectors.filter(|l| l.len() == count) {
                     return vec![items[idx].clone()];
                 }
                 for seps in ["、和及", "、和", "、"] {
-                    let items = split_list_on(chars, seps, 16);
+                    // (电子和装备产业分别增长2.9%和1.6%: as many figures as
+                    // trades, so not one trade's name.)
+                    let items = split_list_on(chars, seps, 16, count);
                     if count == items.len() {
                         return vec![items[idx].clone()];
                     }
@@ -2125,11 +2125,13 @@ fn sector_list(chars: &[char]) -> Option<Vec<String>> {
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
 /// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
 fn split_list(chars: &[char]) -> Vec<String> {
-    split_list_on(chars, "、和及", 16)
+    split_list_on(chars, "、和及", 16, 0)
 }
 
-/// Items longer than `longest` chars mean the text is no list of names.
-fn split_list_on(chars: &[char], seps: &str, longest: usize) -> Vec<String> {
+/// Items longer than `longest` chars mean the text is no list of names; a
+/// trade's name (交通运输、仓储和邮政业) is one item unless `figures`, as
+/// many as its parts, are listed for it.
+fn split_list_on(chars: &[char], seps: &str, longest: usize, figures: usize) -> Vec<String> {
     let mut parts: Vec<Vec<char>> = vec![Vec::new()];
     let mut depth = 0;
     for (i, &c) in chars.iter().enumerate() {
@@ -2168,10 +2170,11 @@ fn split_list_on(chars: &[char], seps: &str, longest: usize) -> Vec<String> {
     };
     let figure_name = |p: &Vec<char>| p.last().is_some_and(|c| "值额量率入数重".contains(*c));
     let before = &parts[..parts.len() - 1];
-    if parts.last().is_some_and(trade) && !before.iter().any(trade)
+    let one_trade = parts.last().is_some_and(trade) && !before.iter().any(trade)
         || parts.last().is_some_and(trade_figure)
-            && !before.iter().any(|p| trade(p) || figure_name(p))
-    {
+            && !before.iter().any(|p| trade(p) || figure_name(p));
+    // (Unless a figure is given for each part: `figures` of them, listed.)
+    if one_trade && figures != parts.len() {
         return vec![];
     }
     let last = parts.last().cloned().unwrap_or_default();
@@ -3519,7 +3522,7 @@ fn qualitative_facts(
         let mut names = if orig.len() == ne - ns {
             // A goal shared by a list names whole indicators, longer than
             // the items of a figure's list (单位地区生产总值二氧化碳排放量降低).
-            split_list_on(&orig, "、和及", 20)
+            split_list_on(&orig, "、和及", 20, 0)
         } else {
             Vec::new()
         };
@@ -4486,6 +4489,16 @@ mod tests {
                 "actual 新注册企业 2023 8170 户 level eq",
                 "actual 新登记经营主体 2023 65 % growth eq",
                 "actual 新注册企业 2023 26.8 % growth eq",
+            ],
+        );
+        // Two trades, a figure each (not one trade's name, 冶炼和压延加工业).
+        check(
+            DocType::WorkReport,
+            true,
+            "电子和装备产业分别增长2.9%和1.6%。",
+            &[
+                "actual 电子产业 2023 2.9 % growth eq",
+                "actual 装备产业 2023 1.6 % growth eq",
             ],
         );
     }

@@ -2124,10 +2124,6 @@ fn sector_list(chars: &[char]) -> Option<Vec<String>> {
 
 /// Splits `供水、供电和燃气用户普及率` into full names, giving the short
 /// items the last item's tail: 供水用户普及率, 供电用户普及率, 燃气用户普及率.
-fn split_list(chars: &[char]) -> Vec<String> {
-    split_list_on(chars, "、和及", 16, 0)
-}
-
 /// Items longer than `longest` chars mean the text is no list of names; a
 /// trade's name (交通运输、仓储和邮政业) is one item unless `figures`, as
 /// many as its parts, are listed for it.

@@ -2250,9 +2250,11 @@ fn named_after(s: &[char], q: &Quantity, clause_end: usize) -> Option<usize> {
     }
     // (60%城市污水处理厂完成提标改造: a share of the things named right after it.)
     // (Not a headline's figure with the next line glued on: the clause is short.)
+    // (Not 25.9%和16.8%: a list of figures goes on.)
     (share
         && clause_end <= at_ + 24
-        && s.get(at_).is_some_and(|c| planwatch_text::norm::is_han(*c))
+        && s.get(at_).is_some_and(|c| planwatch_text::norm::is_han(*c) && !"和及与或".contains(*c))
+        && !s[at_..clause_end.max(at_)].iter().any(char::is_ascii_digit)
         && !crate::words::RISE
             .iter()
             .chain(crate::words::FALL)

@@ -2253,7 +2253,8 @@ fn named_after(s: &[char], q: &Quantity, clause_end: usize) -> Option<usize> {
     // (Not 25.9%和16.8%: a list of figures goes on.)
     (share
         && clause_end <= at_ + 24
-        && s.get(at_).is_some_and(|c| planwatch_text::norm::is_han(*c) && !"和及与或".contains(*c))
+        && s.get(at_)
+            .is_some_and(|c| planwatch_text::norm::is_han(*c) && !"和及与或".contains(*c))
         && !s[at_..clause_end.max(at_)].iter().any(char::is_ascii_digit)
         && !crate::words::RISE
             .iter()
@@ -2789,7 +2790,10 @@ fn projected_from(s: &[char]) -> Option<usize> {
 fn speaks_of_future(sentence: &str) -> bool {
     sentence.match_indices('将').any(|(i, w)| {
         let next = sentence[i + w.len()..].chars().next();
+        // (为即将收官的“十二五”画上句号: a clause on a noun, 的 right after it.)
+        let qualifies = sentence[i + w.len()..].chars().take(5).any(|c| c == '的');
         next.is_some_and(|c| planwatch_text::norm::is_han(c) && !"近其来军士".contains(c))
+            && !qualifies
     })
 }
 
@@ -4509,6 +4513,15 @@ mod tests {
             "2020年50%的农户进入新型农业组织。",
             &["target 农户进入新型农业组织 2020 50 % level eq"],
         );
+    }
+
+    #[test]
+    fn a_future_is_told_by_jiang_before_a_verb_not_in_a_noun_clause() {
+        assert!(speaks_of_future("广西将筹措60亿元"));
+        assert!(!speaks_of_future(
+            "为即将收官的“十二五”画上了一个圆满的句号"
+        ));
+        assert!(!speaks_of_future("将近300亿元"));
     }
 
     #[test]

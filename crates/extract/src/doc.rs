@@ -405,6 +405,9 @@ pub struct Frame {
     /// An undated article on a plan just issued: its figures without a
     /// year are the plan's goals.
     pub on_plan: bool,
+    /// An article on one year's plan just issued (印发《…2019年工作方案》):
+    /// its figures dated that year are the plan's goals.
+    pub plan_issued_for: Option<i32>,
 }
 
 impl Frame {
@@ -421,6 +424,7 @@ impl Frame {
             spoken_in: None,
             early_in_year: false,
             on_plan: false,
+            plan_issued_for: None,
         };
         match info.doc_type {
             DocType::WorkReport => {

@@ -955,7 +955,39 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             rule,
         });
     }
+    // An article on one year's plan just issued (印发《…2019年工作方案》),
+    // written no later than that year: its figures of the year are its goals.
+    if info.doc_type == DocType::Other {
+        if let Some(y) = one_years_plan_issued(text) {
+            if info.year.is_none_or(|d| d <= y) && frame.present.is_none_or(|p| p <= y) {
+                frame.plan_issued_for = Some(y);
+                why.push(Decision {
+                    field: "kind",
+                    value: "target".into(),
+                    line: 0,
+                    source: format!("a plan of {y} just issued"),
+                    rule: "an article on one year's plan just issued (印发《…2019年工作方案》): its figures of that year are goals",
+                });
+            }
+        }
+    }
     frame
+}
+
+/// The year of a one-year plan an article reports as just issued
+/// (`印发《陕西省蓝天保卫战2019年工作方案》`, `《…2019年度…实施方案》`).
+fn one_years_plan_issued(text: &str) -> Option<i32> {
+    let head = matching_head(text, 600);
+    let year = issued_titles(&head).find_map(|title| {
+        let plan = ["方案", "计划", "要点", "任务", "安排"]
+            .iter()
+            .any(|k| title.ends_with(k));
+        match named_years(title).1.as_slice() {
+            [(_, y, _)] if plan => Some(*y),
+            _ => None,
+        }
+    });
+    year
 }
 
 /// The line as written, without whitespace, pinyin glosses and footnote

@@ -2670,7 +2670,9 @@ fn decide_kind(
         {
             return Kind::Target;
         }
-        if !target_marked || actual_marked || estimate {
+        // (An article on a plan of that year just issued: the plan's goals.)
+        let planned = frame.plan_issued_for == Some(y) && !estimating();
+        if (!target_marked && !planned) || actual_marked || estimate {
             return Kind::Actual;
         }
         return Kind::Target;

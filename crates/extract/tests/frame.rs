@@ -1194,3 +1194,14 @@ fn a_reports_goals_listed_after_a_colon_run_over_semicolons() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2016)), "{v}");
     }
 }
+
+#[test]
+fn article_on_a_one_year_plan_just_issued() {
+    // The plan's figures of its year are goals; a result of the year before stays one.
+    let text = "丙省各市空气质量指标公布\n发布时间：2019-03-02\n日前，省政府办公厅印发《丙省蓝天保卫战2019年工作方案》。2018年，全省优良天数达到250天。根据《方案》，2019年全省优良天数达到260天。\n";
+    let ex = extract_document("a.txt", text);
+    let goal = fact(&ex, 260.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2019)));
+    let past = fact(&ex, 250.0);
+    assert_eq!((past.kind, past.year), (Kind::Actual, Some(2018)));
+}

@@ -636,13 +636,19 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     // (长治 in 长治久安 is a word, once).
     let subject_at = |i: usize, n: usize| {
         let after: String = s[i + n..(i + n + 3).min(s.len())].iter().collect();
+        // (海曙新闻网讯(记者…): the place's own news site opening the text.)
+        let byline = (i == 0 || s[i - 1] == '\n')
+            && ["新闻网", "网讯", "日报讯", "融媒"]
+                .iter()
+                .any(|w| after.starts_with(w));
         let after = after.strip_prefix('的').unwrap_or(&after);
         let verb = VERBS.iter().any(|w| ends(s, i, w));
-        i > 0
-            && (matches!(s[i - 1], '是' | '年' | '为') || verb)
-            && ["发展", "经济", "改革"]
-                .iter()
-                .any(|w| after.starts_with(w))
+        byline
+            || (i > 0
+                && (matches!(s[i - 1], '是' | '年' | '为') || verb)
+                && ["发展", "经济", "改革"]
+                    .iter()
+                    .any(|w| after.starts_with(w)))
     };
     let subjects: Vec<&str> = seen
         .iter()
@@ -706,6 +712,9 @@ mod tests {
         // A county become a district (辽中县 → 辽中区) keeps its old name.
         let s = chars("全县扶贫工作以四个乡镇为重点,实现辽中经济跨越式发展。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("辽中县"));
+        // Once, as the district's own news site opening the text.
+        let s = chars("海曙新闻网讯(记者某某)2012年,全区经济运行总体平稳。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("海曙区"));
     }
 
     #[test]

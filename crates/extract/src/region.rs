@@ -263,11 +263,11 @@ const COMMON: &[&str] = &[
 ];
 
 /// Whether a word may start at `s[i]`: after a non-Chinese char, a function
-/// word or a year, or one of `also`.
+/// word or a date (2020年1-6月绵阳, 一季度绵阳), or one of `also`.
 fn starts_word(s: &[char], i: usize, also: &str) -> bool {
     i == 0
         || !planwatch_text::norm::is_han(s[i - 1])
-        || "在到与和及的了是对向从据年日为把将使让于以察".contains(s[i - 1])
+        || "在到与和及的了是对向从据年月日度为把将使让于以察".contains(s[i - 1])
         || also.contains(s[i - 1])
 }
 
@@ -767,6 +767,9 @@ mod tests {
         // The issuer of a document cited in 《》 is not the subject.
         let s = chars("根据《中共湖南省委湖南省人民政府关于支持长沙市高质量发展的若干意见》，为长沙现代化建设，把长沙建设成为现代化城市。");
         assert_eq!(main_place(&s).map(|p| p.name), Some("长沙市"));
+        // A short name right after a date (2020年1-6月绵阳) starts a word.
+        let s = chars("2020年1-6月绵阳主要经济指标\n规模以上工业增加值增长3.0%。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("绵阳市"));
         // A province visited (视察X) or a short name that is also a word
         // decides only when nothing else is named.
         let s = chars("深入落实总书记视察江西重要讲话精神，全县生产总值增长。");

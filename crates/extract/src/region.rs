@@ -521,9 +521,11 @@ pub fn main_place(s: &[char]) -> Option<Place> {
         && pool
             .iter()
             // (A county-level city says 全市 of itself: 一季度龙泉市生产总值.)
+            // (Nor is a county opening the text in passing: 2009年,洛南县按照….)
             .all(|e| {
                 e.1.level == Level::County
                     && e.2 <= 2
+                    && e.3 >= 12
                     && !e.1.prefecture.is_empty()
                     && !e.1.name.ends_with('市')
             })
@@ -790,5 +792,8 @@ mod tests {
         // A county-level city says 全市 of itself.
         let s = chars("一季度,全市经济运行稳中有进。一季度龙泉市生产总值47.92亿元。");
         assert_eq!(main_place(&s).map(|p| p.name), Some("龙泉市"));
+        // A county opening the text is its subject, not named in passing.
+        let s = chars("2009年,洛南县按照好中求快的方针,全力保增长。全市排名第三。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("洛南县"));
     }
 }

@@ -761,11 +761,17 @@ fn only_measure_words(name: &str) -> bool {
         "预计",
         "全年",
     ];
+    // (人均地区生产总值…，按年平均汇率折算为3.2万美元, 按2017年平均汇率计算为5791美元:
+    // the same figure converted.)
+    let converted = name.starts_with('按')
+        && ["汇率折算", "汇率计算", "汇率换算"]
+            .iter()
+            .any(|w| name.trim_end_matches(['为', '达']).ends_with(w));
     let mut rest = name;
     while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
         rest = r;
     }
-    rest.is_empty() && !name.is_empty()
+    converted || (rest.is_empty() && !name.is_empty())
 }
 
 /// A `从`/`由` year earlier in the sentence (从2021年…到2024年): the year at
@@ -3282,6 +3288,9 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
     let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"]
         .iter()
         .any(|w| pre.contains(w));
+    // (按年平均汇率折算: a rate of exchange, no change.)
+    let averaged = pre.replace("年平均汇率", "");
+    let pre = averaged.as_str();
     if pre.contains("年均")
         || pre.contains("年平均")
         || pre.contains("平均每年")
@@ -4514,6 +4523,19 @@ mod tests {
             false,
             "2020年50%的农户进入新型农业组织。",
             &["target 农户进入新型农业组织 2020 50 % level eq"],
+        );
+    }
+
+    #[test]
+    fn a_figure_converted_at_the_exchange_rate_is_the_same_indicators() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "2018年,全市人均地区生产总值14万元,按年平均汇率折算为2.1万美元。",
+            &[
+                "actual 人均地区生产总值 2018 14 万元 level eq",
+                "actual 人均地区生产总值 2018 2.1 万美元 level eq",
+            ],
         );
     }
 

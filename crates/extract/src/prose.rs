@@ -1330,10 +1330,16 @@ fn sentence_facts(
             // 地区生产总值260.36亿元，比1983年的1.78亿元翻了7.19番: the base
             // is of the figure just named.
             Some(Name::Plain(x, y))
+        } else if let Some((head, last)) = measured_pair(&qs, k) {
+            // 建成4条188公里轨道交通: a count and a measure of the noun after both.
+            let after = noun_end(s, last.end, qs.get(k + 2).map(|m| m.start), clause_end);
+            let (ls, le) = strip(s, narrow_start.min(head), head, LEAD, &[]);
+            let (ns, ne) = strip(s, last.end, after, &[], TRAIL);
+            Some(Name::Joined(ls, le, ns, ne))
         } else if q.counts_following_noun {
-            let noun_end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
+            let end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
             let (ls, le) = strip(s, narrow_start, q.start, LEAD, &[]);
-            let (ns, ne) = strip(s, q.end, noun_end, &[], TRAIL);
+            let (ns, ne) = strip(s, q.end, end, &[], TRAIL);
             Some(Name::Joined(ls, le, ns, ne))
         } else {
             let (mut ls, mut le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
@@ -2238,6 +2244,25 @@ fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_end: usize) -
             s[i] == '、' && depth <= 0
         })
         .unwrap_or(end)
+}
+
+/// A count written right before a measure of the same things (`4条188公里`
+/// 轨道交通), when `qs[k]` is either: where the pair starts, and its later one.
+fn measured_pair(qs: &[Quantity], k: usize) -> Option<(usize, &Quantity)> {
+    let pair = |a: &Quantity, b: &Quantity| {
+        b.start == a.end
+            && crate::quantity::counts_things(&a.unit)
+            && matches!(
+                b.unit.as_str(),
+                "公里" | "千米" | "米" | "亩" | "万亩" | "平方公里"
+            )
+    };
+    let q = &qs[k];
+    match (k.checked_sub(1).map(|p| &qs[p]), qs.get(k + 1)) {
+        (_, Some(n)) if pair(q, n) => Some((q.start, n)),
+        (Some(p), _) if pair(p, q) => Some((p.start, q)),
+        _ => None,
+    }
 }
 
 /// Where the name of a figure that opens its clause starts after it: past
@@ -4535,6 +4560,19 @@ mod tests {
             &[
                 "actual 人均地区生产总值 2018 14 万元 level eq",
                 "actual 人均地区生产总值 2018 2.1 万美元 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_count_and_a_length_of_the_noun_after_both() {
+        check(
+            DocType::Outline,
+            false,
+            "到2020年,建成4条188公里轨道交通。",
+            &[
+                "target 建成轨道交通 2020 4 条 level eq",
+                "target 轨道交通 2020 188 公里 level eq",
             ],
         );
     }

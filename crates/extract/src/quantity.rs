@@ -65,7 +65,7 @@ const CLASSIFIERS: &[&str] = &[
 
 /// A unit that counts things (`家`, `万名`, `亿人次`): a classifier, with or
 /// without a magnitude before it.
-fn counts_things(unit: &str) -> bool {
+pub(crate) fn counts_things(unit: &str) -> bool {
     let bare = MAGNITUDES
         .iter()
         .find_map(|m| unit.strip_prefix(m).filter(|b| !b.is_empty()))
@@ -805,7 +805,15 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             let floor = ["不减少", "不能减少", "不降低", "不下降"]
                 .iter()
                 .any(|w| at(s, j, w));
-            if cjk && !floor && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
+            // (建成4条188公里轨道交通: the lines counted, then their length in all.)
+            let length_of_lines = matches!(unit.as_str(), "公里" | "千米")
+                && i >= 2
+                && s[i - 1] == '条'
+                && s[i - 2].is_ascii_digit();
+            if cjk
+                && !floor
+                && !length_of_lines
+                && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
             {
                 return None;
             }

@@ -736,6 +736,10 @@ fn only_measure_words(name: &str) -> bool {
         "增长",
         "增速",
         "增幅",
+        // (比1983年的1.78亿元翻了7.19番: the doublings of the figure just named.)
+        "翻了",
+        "翻",
+        "分别",
         // (…指标必须下降19.5%…年均下降率要求达到4.61%.)
         "下降率",
         "下降",
@@ -767,11 +771,14 @@ fn only_measure_words(name: &str) -> bool {
         && ["汇率折算", "汇率计算", "汇率换算"]
             .iter()
             .any(|w| name.trim_end_matches(['为', '达']).ends_with(w));
+    // (比1983年的1.78亿元翻了7.19番: the base compared with, then the doublings.)
+    let doubled = (name.starts_with('比') || name.starts_with("与"))
+        && (name.ends_with('翻') || name.ends_with("翻了"));
     let mut rest = name;
     while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
         rest = r;
     }
-    converted || (rest.is_empty() && !name.is_empty())
+    converted || doubled || (rest.is_empty() && !name.is_empty())
 }
 
 /// A `从`/`由` year earlier in the sentence (从2021年…到2024年): the year at
@@ -3332,7 +3339,7 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
             verb.is_some_and(|(_, up)| !up) && !pre.contains("降低率"),
         );
     }
-    if q.unit == "倍" {
+    if q.unit == "倍" || q.unit == "番" {
         return (Measure::Cumulative, false);
     }
     if pre.contains("累计") || pre.contains("五年共") {
@@ -4574,6 +4581,26 @@ mod tests {
                 "target 建成轨道交通 2020 4 条 level eq",
                 "target 轨道交通 2020 188 公里 level eq",
             ],
+        );
+    }
+
+    #[test]
+    fn doublings_in_figures_are_the_named_indicators_and_in_words_a_goal() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "2012年,地区生产总值260.36亿元,比1983年的1.78亿元翻了7.19番。",
+            &[
+                "actual 地区生产总值 2012 260.36 亿元 level eq",
+                "actual 地区生产总值 1983 1.78 亿元 level eq",
+                "actual 地区生产总值 2012 7.19 番 cumulative eq",
+            ],
+        );
+        check(
+            DocType::Outline,
+            false,
+            "到2020年,地区生产总值翻一番。",
+            &["target 地区生产总值 2020 NaN  cumulative eq"],
         );
     }
 

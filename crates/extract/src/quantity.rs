@@ -156,6 +156,8 @@ const BASE_UNITS: &[&str] = &[
     "天",
     "小时",
     "倍",
+    // 翻了7.19番: doublings.
+    "番",
     "度",
     "米",
     "位",
@@ -775,6 +777,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 .iter()
                 .any(|w| at(s, j + ulen, w) && class_at(j + ulen + w.chars().count()))
     };
+    // 翻一番 is a doubling told in words (a goal's own phrase); 翻了7.19番 a figure.
+    if unit == "番" && n.chinese {
+        return None;
+    }
     // 四年连跨4个千亿: steps of size counted, not a figure.
     let steps = n.chinese && i > 0 && s[i - 1] == '个';
     if (size_class || steps) && ["亿", "万亿", "亿元", "万亿元", "万元"].contains(&unit.as_str())

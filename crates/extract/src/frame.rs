@@ -1682,34 +1682,43 @@ fn byline_date(l: &str) -> Option<(i32, u32)> {
         .iter()
         .filter_map(|k| l.find(k).map(|i| i + k.len()))
         .min()?;
+    // `sina.com.cn 2011-12-05 08:30 来源: 商务部网站近日,…`: the body glued
+    // to its byline; a day (and time) just before 来源 still dates it.
     if l.chars().count() > 80 {
-        // `sina.com.cn 2011-12-05 08:30 来源: 商务部网站近日,…`: the body glued
-        // to its byline; a day-and-time just before 来源 still dates it.
-        let mut before = l[..l.find("来源")?].trim_end();
-        // (Past its time of day: 08:30, 08:30:15.)
-        if let Some((day, time)) = before.rsplit_once([' ', '、']) {
-            if time.contains(':') && time.chars().all(|c| c.is_ascii_digit() || c == ':') {
-                before = day.trim_end();
-            }
-        }
-        let day: Vec<char> = before.chars().rev().take(11).collect();
-        let numeric = day.iter().take(10).filter(|c| **c == '-').count() == 2
-            && day.iter().take(10).all(|c| c.is_ascii_digit() || *c == '-');
-        let day: String = day.into_iter().rev().collect();
-        return (numeric || day.ends_with('日'))
-            .then(|| date_in(&day))
-            .flatten();
+        return day_before_source(l);
     }
-    date_in(&l[at..]).or_else(|| {
-        // 2024年06月04日 09:40 来源:中国新闻网: the date before the source.
-        let before = &l[..l.find("来源")?];
-        (before.chars().count() <= 25
-            && before
-                .trim_start()
-                .starts_with(|c: char| c.is_ascii_digit()))
-        .then(|| date_in(before))
+    date_in(&l[at..])
+        .or_else(|| {
+            // 2024年06月04日 09:40 来源:中国新闻网: the date before the source.
+            let before = &l[..l.find("来源")?];
+            (before.chars().count() <= 25
+                && before
+                    .trim_start()
+                    .starts_with(|c: char| c.is_ascii_digit()))
+            .then(|| date_in(before))
+            .flatten()
+        })
+        // (中央政府门户网站 www.gov.cn 2008年12月27日 来源:新华社.)
+        .or_else(|| day_before_source(l))
+}
+
+/// The day written right before 来源 (`… 2008年12月27日 来源:`, `… 2011-12-05
+/// 08:30 来源:`), past its time of day.
+fn day_before_source(l: &str) -> Option<(i32, u32)> {
+    let mut before = l[..l.find("来源")?].trim_end();
+    // (Past its time of day: 08:30, 08:30:15.)
+    if let Some((day, time)) = before.rsplit_once([' ', '、']) {
+        if time.contains(':') && time.chars().all(|c| c.is_ascii_digit() || c == ':') {
+            before = day.trim_end();
+        }
+    }
+    let day: Vec<char> = before.chars().rev().take(11).collect();
+    let numeric = day.iter().take(10).filter(|c| **c == '-').count() == 2
+        && day.iter().take(10).all(|c| c.is_ascii_digit() || *c == '-');
+    let day: String = day.into_iter().rev().collect();
+    (numeric || day.ends_with('日'))
+        .then(|| date_in(&day))
         .flatten()
-    })
 }
 
 /// A publication-date line of a web page (发布日期：2017-03-20, 发布时间 …).
@@ -2769,6 +2778,16 @@ mod tests {
         assert_eq!(date_in("二〇一七年三月十四日"), Some((2017, 3)));
         assert_eq!(date_in("发布时间:2020-03-25 16:38:18"), Some((2020, 3)));
         assert_eq!(date_in("2020年50%的农户"), None);
+        // A byline's day before its source, after the site's name, or glued to the body.
+        assert_eq!(
+            byline_date("中央政府门户网站www.gov.cn2008年12月27日来源:新华社"),
+            Some((2008, 12))
+        );
+        let glued = format!(
+            "sina.com.cn2011-12-05、08:30来源:商务部网站近日,{}",
+            "深圳".repeat(40)
+        );
+        assert_eq!(byline_date(&glued), Some((2011, 12)));
         assert_eq!(publication_date("- 2014年01月07日"), Some((2014, 1)));
         assert_eq!(publication_date("2014年1月7日 10:30"), Some((2014, 1)));
         // A report's delivery line: the day and who delivered it, bracketed.

@@ -98,29 +98,36 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
 /// 今年为民办实事工程, 2021年政府工作思路和主要任务, 工作要点), not a
 /// report on how it went (民生实事完成情况).
 pub(crate) fn one_years_tasks(t: &str) -> bool {
-    ONE_YEARS_TASKS.iter().any(|w| t.contains(w))
+    one_years_task_words().any(|w| t.contains(w))
         && !["完成情况", "进展", "成效", "回头看", "评估"]
             .iter()
             .any(|w| t.contains(w))
 }
 
-/// Words naming one year's list of tasks.
-pub(crate) const ONE_YEARS_TASKS: &[&str] = &[
-    "重点工作任务",
-    "工作要点",
-    "重点任务",
-    "工作任务",
-    "主要任务",
+/// Words naming one year's list of tasks, in the order they are looked for.
+pub(crate) fn one_years_task_words() -> impl Iterator<Item = &'static str> {
+    [
+        "重点工作任务",
+        "工作要点",
+        "重点任务",
+        "工作任务",
+        "主要任务",
+    ]
+    .into_iter()
+    .chain(PEOPLES_PROJECTS.iter().copied())
+    .chain(["工作思路", "年度工作计划"])
+}
+
+/// Words naming a year's list of projects for the people (2023年十大民生实事,
+/// 2013年十件惠民实事, 十大为民实事).
+pub(crate) const PEOPLES_PROJECTS: &[&str] = &[
     "民生实事",
     "办实事",
     "实事项目",
-    // 2013年十件惠民实事, 十大为民实事.
     "惠民实事",
     "为民实事",
     "件实事",
     "大实事",
-    "工作思路",
-    "年度工作计划",
 ];
 
 /// A title naming a plan as the document (`…发展规划`, `《…规划纲要》`,

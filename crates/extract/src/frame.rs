@@ -649,7 +649,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         // a little before the words.)
         if let Some((l, y)) = head.iter().take(12).find_map(|l| {
             let n = &l.norm;
-            let at = crate::doc::ONE_YEARS_TASKS.iter().find_map(|w| n.find(w))?;
+            let at = crate::doc::one_years_task_words().find_map(|w| n.find(w))?;
             let before: Vec<char> = n[..at].chars().collect();
             let from = before.len().saturating_sub(12);
             let (y, _) = (from..before.len()).find_map(|k| year_at(&before, k))?;
@@ -1278,19 +1278,10 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         }
         // 东坡区2023年十大民生实事项目发布, 名称：2021年政府工作思路和主要任务:
         // one year's list of tasks.
-        if let Some(at) = [
-            "民生实事",
-            "办实事",
-            "实事项目",
-            "惠民实事",
-            "为民实事",
-            "件实事",
-            "大实事",
-            "工作要点",
-            "工作思路",
-        ]
-        .iter()
-        .find_map(|w| l.norm.find(w))
+        if let Some(at) = crate::doc::PEOPLES_PROJECTS
+            .iter()
+            .chain(&["工作要点", "工作思路"])
+            .find_map(|w| l.norm.find(w))
         {
             let before: Vec<char> = l.norm[..at].chars().collect();
             let from = before.len().saturating_sub(12);

@@ -218,14 +218,13 @@ mod tests {
         assert_eq!(&text[a..b], "５４.5");
     }
 
+    /// The normalised chars of a whole text.
+    fn t(text: &str) -> String {
+        Span::new(text, 0, text.len()).chars.iter().collect()
+    }
+
     #[test]
     fn a_lost_space_written_as_a_question_mark() {
-        let t = |text: &str| {
-            Span::new(text, 0, text.len())
-                .chars
-                .iter()
-                .collect::<String>()
-        };
         assert_eq!(
             t("总投资?62.16亿元,占计划的?10?%"),
             "总投资62.16亿元,占计划的10%"
@@ -237,12 +236,6 @@ mod tests {
 
     #[test]
     fn figures_set_apart_by_spaces_stay_apart() {
-        let t = |text: &str| {
-            Span::new(text, 0, text.len())
-                .chars
-                .iter()
-                .collect::<String>()
-        };
         assert_eq!(
             t("地区生产总值 亿元 500 800 10%"),
             "地区生产总值亿元500、800、10%"

@@ -1009,11 +1009,7 @@ fn sentence_facts(
     let mut main_at: Option<(usize, usize)> = None;
     // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
     let mut subjects: Vec<(usize, usize)> = Vec::new();
-    let joined = |i: usize| {
-        between(s, qs[i - 1].end, qs[i].start)
-            .iter()
-            .all(|c| matches!(c, '和' | '、' | '及' | '与'))
-    };
+    let joined = |i: usize| listed_after(s, &qs, i);
     for (k, q) in qs.iter().enumerate() {
         // (30%以上的行政村达到…标准: a share with no figure after it in its
         // clause is the clause's figure, not a bound on what a later one counts.)
@@ -2000,18 +1996,13 @@ impl Name {
                     return vec![c];
                 }
                 // The run of figures listed with this one (X和Y), when not shared.
-                let joined = |i: usize| {
-                    between(s, qs[i].end, qs[i + 1].start)
-                        .iter()
-                        .all(|c| matches!(c, '和' | '、' | '及' | '与'))
-                };
                 let first = (0..=k)
                     .rev()
-                    .take_while(|&i| i == k || joined(i))
+                    .take_while(|&i| i == k || listed_after(s, qs, i + 1))
                     .last()
                     .unwrap_or(k);
                 let count = (first..qs.len())
-                    .take_while(|&i| i == first || joined(i - 1))
+                    .take_while(|&i| i == first || listed_after(s, qs, i))
                     .count();
                 let sectors = sector_list(chars).or_else(|| urban_and_rural(chars));
                 let items = sectors.clone().unwrap_or_else(|| {
@@ -2251,6 +2242,13 @@ fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_end: usize) -
             s[i] == '、' && depth <= 0
         })
         .unwrap_or(end)
+}
+
+/// Whether `qs[i]` is listed right after `qs[i - 1]` (`25.9%和16.8%`, `5%、6%`).
+fn listed_after(s: &[char], qs: &[Quantity], i: usize) -> bool {
+    between(s, qs[i - 1].end, qs[i].start)
+        .iter()
+        .all(|c| matches!(c, '和' | '、' | '及' | '与'))
 }
 
 /// A count written right before a measure of the same things (`4条188公里`

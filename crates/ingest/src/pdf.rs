@@ -1,9 +1,9 @@
 //! PDF text layer with pdf_oxide (guarded against panics, deep recursion and
 //! hangs), falling back to poppler's `pdftotext -layout` when it is on PATH.
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -211,27 +211,14 @@ pub(crate) enum Poppler {
     Failed,
 }
 
-static COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Removes its file when dropped.
-struct TempFile(PathBuf);
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
-    }
-}
-
-fn temp_path(ext: &str) -> TempFile {
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let nanos = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.subsec_nanos())
-        .unwrap_or(0);
-    TempFile(std::env::temp_dir().join(format!(
-        "planwatch-ingest-{}-{n}-{nanos}.{ext}",
-        std::process::id()
-    )))
+/// A new empty file in the temp folder for pdftotext's input or output: a
+/// random name, created exclusively and readable by us only, so nobody can
+/// plant a link there or read the untrusted PDF; removed when dropped.
+fn temp_file(ext: &str) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix("planwatch-ingest-")
+        .suffix(&format!(".{ext}"))
+        .tempfile()
 }
 
 fn pdftotext_on_path() -> Option<PathBuf> {
@@ -243,18 +230,24 @@ fn pdftotext_on_path() -> Option<PathBuf> {
 
 /// Runs `pdftotext -layout -enc UTF-8` on the bytes, if it is installed.
 pub(crate) fn with_pdftotext(bytes: &[u8]) -> Poppler {
-    let Some(exe) = pdftotext_on_path() else {
-        return Poppler::Missing;
+    match pdftotext_on_path() {
+        Some(exe) => run_pdftotext(&exe, bytes),
+        None => Poppler::Missing,
+    }
+}
+
+/// Runs `exe` as pdftotext on the bytes, through temporary files.
+fn run_pdftotext(exe: &Path, bytes: &[u8]) -> Poppler {
+    let (Ok(mut input), Ok(output)) = (temp_file("pdf"), temp_file("txt")) else {
+        return Poppler::Failed;
     };
-    let input = temp_path("pdf");
-    let output = temp_path("txt");
-    if std::fs::write(&input.0, bytes).is_err() {
+    if input.write_all(bytes).and_then(|()| input.flush()).is_err() {
         return Poppler::Failed;
     }
     let child = Command::new(exe)
         .args(["-layout", "-enc", "UTF-8", "-q"])
-        .arg(&input.0)
-        .arg(&output.0)
+        .arg(input.path())
+        .arg(output.path())
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -275,7 +268,7 @@ pub(crate) fn with_pdftotext(bytes: &[u8]) -> Poppler {
         }
     };
     match status.code() {
-        Some(0) => match std::fs::read(&output.0) {
+        Some(0) => match std::fs::read(output.path()) {
             Ok(out) => Poppler::Text(String::from_utf8_lossy(&out).into_owned()),
             Err(_) => Poppler::Failed,
         },
@@ -336,6 +329,41 @@ mod tests {
             with_pdftotext(&fixture("encrypted-rc4.pdf")),
             Poppler::Text(_)
         ));
+    }
+
+    /// pdftotext reads the untrusted PDF from a file only we can read, under a
+    /// random name, gone afterwards (a stand-in script reports what it saw).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn pdftotext_input_is_a_private_temp_file() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let exe = dir.path().join("pdftotext");
+        std::fs::write(
+            &exe,
+            "#!/bin/sh\n# args: -layout -enc UTF-8 -q INPUT OUTPUT\n{ stat -c %a \"$5\"; echo \"$5\"; cat \"$5\"; } > \"$6\"\n",
+        )
+        .expect("write script");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let seen = |bytes: &[u8]| match run_pdftotext(&exe, bytes) {
+            Poppler::Text(text) => text,
+            other => panic!("{other:?}"),
+        };
+        let first = seen(b"%PDF-1.4 hostile");
+        let lines: Vec<&str> = first.lines().collect();
+        assert_eq!(lines.len(), 3, "{first:?}");
+        assert_eq!(lines[0], "600", "mode of the input file");
+        assert_eq!(lines[2], "%PDF-1.4 hostile");
+        let input = Path::new(lines[1]);
+        assert!(!input.exists(), "{} left behind", input.display());
+        // No name derived from the process id, a counter or the clock.
+        let name = input.file_name().and_then(|n| n.to_str()).expect("name");
+        assert!(
+            !name.contains(&std::process::id().to_string()),
+            "guessable name {name}"
+        );
+        let second = seen(b"%PDF-1.4 again");
+        assert_ne!(second.lines().nth(1), Some(lines[1]));
     }
 
     #[test]

@@ -7,6 +7,14 @@
     return Math.abs(v) >= 1000 ? v.toLocaleString("zh-CN", { maximumFractionDigits: 2 }) : String(Math.round(v * 1000) / 1000);
   }
 
+  // ECharts inserts a tooltip formatter's string as HTML: text from the data
+  // (units, names, quotes; imported tables put anything there) is escaped first.
+  function esc(s) {
+    return String(s).replace(/[&<>"']/g, function (c) {
+      return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" }[c];
+    });
+  }
+
   function chart(el, title, unit, series) {
     if (!window.echarts) return null;
     var c = window.echarts.init(el, null, { renderer: "canvas" });
@@ -17,7 +25,7 @@
         trigger: "item",
         formatter: function (p) {
           var v = Array.isArray(p.value) ? p.value : [p.name, p.value];
-          return (p.seriesName || "") + "<br>" + v[0] + "年：" + fmt(v[1]) + (unit || "") + (p.data && p.data.name ? "<br>" + String(p.data.name).replace(/</g, "&lt;").slice(0, 120) : "");
+          return esc(p.seriesName || "") + "<br>" + esc(v[0]) + "年：" + esc(fmt(v[1]) + (unit || "")) + (p.data && p.data.name ? "<br>" + esc(String(p.data.name).slice(0, 120)) : "");
         }
       },
       legend: { bottom: 0 },

@@ -70,16 +70,26 @@ fn etag_for(version: (i64, i64), key: &str) -> String {
     format!("W/\"{:016x}\"", h.finish())
 }
 
-fn matches(headers: &HeaderMap, etag: &str) -> bool {
+fn if_none_match(headers: &HeaderMap) -> impl Iterator<Item = &str> {
     headers
         .get_all(header::IF_NONE_MATCH)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(','))
         .map(str::trim)
-        .any(|t| {
-            t == "*" || t == etag || t.trim_start_matches("W/") == etag.trim_start_matches("W/")
-        })
+}
+
+/// Whether `If-None-Match` names `etag` (weak comparison). Not `*`: see [`wildcard`].
+fn matches(headers: &HeaderMap, etag: &str) -> bool {
+    if_none_match(headers)
+        .any(|t| t == etag || t.trim_start_matches("W/") == etag.trim_start_matches("W/"))
+}
+
+/// Whether `If-None-Match` is `*`, which matches any current representation
+/// (RFC 9110 §13.1.2): only known once the handler answered 200, since an
+/// unknown id has none and its 404 must go through.
+fn wildcard(headers: &HeaderMap) -> bool {
+    if_none_match(headers).any(|t| t == "*")
 }
 
 fn http_date(unix: i64) -> Option<HeaderValue> {
@@ -121,15 +131,23 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         }
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
     };
-    if matches(req.headers(), &etag) {
+    let not_modified = || {
         let mut r = StatusCode::NOT_MODIFIED.into_response();
         validators(r.headers_mut());
-        return r;
+        r
+    };
+    if matches(req.headers(), &etag) {
+        return not_modified();
     }
+    let wildcard = wildcard(req.headers());
     // HEAD answers have their body stripped by the router: never cache them.
     let use_cache = state.config().cache_responses && req.method() == Method::GET;
     if use_cache {
         if let Some(hit) = state.cache().get(&key, &etag) {
+            // Only 200s are kept, so the resource exists.
+            if wildcard {
+                return not_modified();
+            }
             let mut r = Response::new(Body::from(hit.body));
             *r.status_mut() = hit.status;
             *r.headers_mut() = hit.headers;
@@ -139,6 +157,9 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
     let resp = next.run(req).await;
     if resp.status() != StatusCode::OK {
         return resp;
+    }
+    if wildcard {
+        return not_modified();
     }
     let (mut parts, body) = resp.into_parts();
     validators(&mut parts.headers);

@@ -1,6 +1,8 @@
 //! Downloads of every table as CSV (UTF-8 with BOM, so that Excel reads Chinese)
 //! or XLSX: `/download/{table}.{csv|xlsx}` with the same filters as the API list.
 
+use std::borrow::Cow;
+
 use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
@@ -25,12 +27,27 @@ pub enum Cell {
 }
 
 impl Cell {
-    fn text(&self) -> String {
+    /// The cell as a CSV field, text made safe by [`csv_text`].
+    fn csv_field(&self) -> String {
         match self {
-            Cell::Text(s) => s.clone(),
+            Cell::Text(s) => csv_text(s).into_owned(),
             Cell::Num(v) => format!("{v}"),
             Cell::Empty => String::new(),
         }
+    }
+}
+
+/// A text cell as a CSV field. Spreadsheets run a cell starting with `=`, `+`,
+/// `-` or `@` as a formula (and may drop a leading tab or carriage return), so
+/// such text taken from documents or imports gets a leading `'`; text that is a
+/// plain number (`-1.5`) is read as that number and stays as it is. Every CSV
+/// writer (these downloads, the CLI's `--format csv`) goes through here.
+pub fn csv_text(s: &str) -> Cow<'_, str> {
+    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !s.parse::<f64>().is_ok_and(f64::is_finite) {
+        Cow::Owned(format!("'{s}"))
+    } else {
+        Cow::Borrowed(s)
     }
 }
 
@@ -68,7 +85,7 @@ impl Table {
             let err = |e: csv::Error| ApiError::Internal(format!("csv: {e}"));
             w.write_record(&self.header).map_err(err)?;
             for r in &self.rows {
-                w.write_record(r.iter().map(Cell::text)).map_err(err)?;
+                w.write_record(r.iter().map(Cell::csv_field)).map_err(err)?;
             }
             w.flush()
                 .map_err(|e| ApiError::Internal(format!("csv: {e}")))?;
@@ -498,4 +515,38 @@ async fn download(
         bytes,
     )
         .into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_text_cells_cannot_be_formulas() {
+        for (cell, field) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-1.5", "-1.5"),
+            ("+3", "+3"),
+            ("地区生产总值", "地区生产总值"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_text(cell), field, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn csv_download_prefixes_text_not_numbers() {
+        let table = Table {
+            header: vec!["unit", "value", "quote"],
+            rows: vec![vec![t("=1+1"), Cell::Num(-1.5), t("@cmd")]],
+        };
+        let csv = String::from_utf8(table.csv().expect("csv")).expect("utf8");
+        assert_eq!(csv, "\u{feff}unit,value,quote\n'=1+1,-1.5,'@cmd\n");
+    }
 }

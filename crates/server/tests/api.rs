@@ -474,6 +474,39 @@ async fn etags_and_last_modified() {
     );
 }
 
+/// `If-None-Match: *` matches only a resource that exists: an unknown id answers 404.
+#[tokio::test]
+async fn if_none_match_star_is_not_modified_only_when_found() {
+    let state = corpus_state().await;
+    let star = |uri: &str| {
+        Request::get(uri)
+            .header("if-none-match", "*")
+            .body(Body::empty())
+            .expect("request")
+    };
+    for uri in [
+        "/api/v1/documents/ffffffffffffffff",
+        "/api/v1/series/完全不存在的指标名称",
+        "/documents/ffffffffffffffff",
+    ] {
+        let r = send(&state, star(uri)).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND, "{uri}: {}", r.text());
+    }
+    // Found: 304, whether rendered now or (after a plain GET) taken from the response cache.
+    for cached in [false, true] {
+        if cached {
+            assert_eq!(
+                get(&state, "/api/v1/indicators").await.status,
+                StatusCode::OK
+            );
+        }
+        let r = send(&state, star("/api/v1/indicators")).await;
+        assert_eq!(r.status, StatusCode::NOT_MODIFIED, "cached: {cached}");
+        assert!(r.header("etag").is_some());
+        assert!(r.body.is_empty());
+    }
+}
+
 #[tokio::test]
 async fn pages_render_in_chinese() {
     let state = corpus_state().await;
@@ -526,6 +559,41 @@ async fn pages_render_in_chinese() {
         .header("content-type")
         .is_some_and(|c| c.contains("javascript")));
     assert!(js.body.len() > 500_000);
+}
+
+/// Markup in imported data (a unit, an indicator name) is text on every page the server renders.
+#[tokio::test]
+async fn imported_markup_is_escaped_in_pages() {
+    let state = corpus_state().await;
+    let id = import_hostile(&state).await;
+    let page = get(&state, &format!("/indicators/{}", pct(HOSTILE_INDICATOR))).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let html = page.text();
+    assert!(
+        html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+        "{html}"
+    );
+    // The chart's data, read by app.js (which escapes it in tooltips), has no markup either.
+    let chart = html
+        .split_once("id=\"chart-data\">")
+        .and_then(|(_, rest)| rest.split_once("</script>"))
+        .map(|(json, _)| json)
+        .expect("chart data");
+    assert!(
+        !chart.contains('<') && chart.contains("\\u003cimg"),
+        "{chart}"
+    );
+    for uri in [
+        format!("/indicators/{}", pct(HOSTILE_INDICATOR)),
+        "/indicators?catalogued=false".to_string(),
+        format!("/documents/{id}"),
+    ] {
+        let r = get(&state, &uri).await;
+        assert_eq!(r.status, StatusCode::OK, "{uri}: {}", r.text());
+        let html = r.text();
+        assert!(!html.contains(HOSTILE_UNIT), "{uri} shows raw markup");
+        assert!(!html.contains(HOSTILE_INDICATOR), "{uri} shows raw markup");
+    }
 }
 
 #[tokio::test]

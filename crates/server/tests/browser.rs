@@ -114,6 +114,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     let index =
         planwatch_store::SearchIndex::open(&dir.path().join("planwatch.db.index")).expect("index");
     let state = common::state_with(store, index, common::test_config()).await;
+    common::import_hostile(&state).await;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -250,6 +251,41 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     assert!(!marks.is_empty());
     assert_eq!(errors(&c).await, Vec::<String>::new(), "search page errors");
     shot(&c, "search").await;
+
+    // A unit with markup in it, imported from a table, is text in the chart's tooltip.
+    c.goto(&format!(
+        "{base}/indicators/{}",
+        common::pct(common::HOSTILE_INDICATOR)
+    ))
+    .await
+    .expect("indicator page");
+    wait_for(&c, "#chart-level canvas").await;
+    let started = Instant::now();
+    let tip = loop {
+        let tip = c
+            .execute(
+                "const el = document.getElementById('chart-level'); \
+                 const unit = JSON.parse(document.getElementById('chart-data').textContent).unit; \
+                 echarts.getInstanceByDom(el).dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0}); \
+                 return [el.textContent.includes('年：'), el.textContent.includes(unit), el.querySelectorAll('b, img').length, unit];",
+                vec![],
+            )
+            .await
+            .expect("show the tooltip");
+        if tip[0] == json!(true) || started.elapsed() > Duration::from_secs(10) {
+            break tip;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert_eq!(tip[0], json!(true), "no tooltip shown: {tip}");
+    assert_eq!(tip[1], json!(true), "the unit is not shown as text: {tip}");
+    assert_eq!(tip[2], json!(0), "the unit became markup: {tip}");
+    assert_eq!(
+        errors(&c).await,
+        Vec::<String>::new(),
+        "tooltip page errors"
+    );
+    shot(&c, "tooltip").await;
 
     c.close().await.expect("close the browser");
     let _ = stop.send(());

@@ -136,6 +136,15 @@ impl Cell {
         }
     }
 
+    /// The cell as a CSV field: text made safe for spreadsheets by the
+    /// server's [`planwatch_server::download::csv_text`], the one place that does it.
+    fn csv_field(&self) -> String {
+        match self {
+            Cell::Text(s) => planwatch_server::download::csv_text(s).into_owned(),
+            other => other.text(),
+        }
+    }
+
     fn json(&self) -> serde_json::Value {
         match self {
             Cell::Text(s) => serde_json::Value::String(s.clone()),
@@ -280,7 +289,7 @@ impl Table {
         let mut w = csv::Writer::from_writer(out);
         w.write_record(&self.header)?;
         for r in &self.rows {
-            w.write_record(r.iter().map(Cell::text))?;
+            w.write_record(r.iter().map(Cell::csv_field))?;
         }
         w.flush()?;
         Ok(())
@@ -436,6 +445,19 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
             "{\"a\":\"x,y\",\"b\":1.5}\n"
+        );
+    }
+
+    #[test]
+    fn csv_text_cannot_be_a_formula() {
+        let mut t = Table::new(&["unit", "value"]);
+        t.push(vec!["=1+1".into(), Cell::Num(-1.5)]);
+        t.push(vec!["-1.5".into(), "@cmd".into()]);
+        let mut out = Vec::new();
+        t.write_csv(&mut out).expect("csv");
+        assert_eq!(
+            String::from_utf8(out).expect("utf8"),
+            "unit,value\n'=1+1,-1.5\n-1.5,'@cmd\n"
         );
     }
 

@@ -149,3 +149,74 @@ pub async fn upload(state: &AppState, uri: &str, file_name: &str, bytes: &[u8]) 
     )
     .await
 }
+
+/// A unit with markup in it, as an imported table may give (issue 9).
+pub const HOSTILE_UNIT: &str = "<img src=x onerror=alert(1)>";
+/// An indicator name with markup in it.
+pub const HOSTILE_INDICATOR: &str = "测试指标<b>";
+
+/// Stores two actuals of [`HOSTILE_INDICATOR`] in [`HOSTILE_UNIT`] the way
+/// `planwatch import` does; returns the document id.
+pub async fn import_hostile(state: &AppState) -> String {
+    let header: Vec<String> = ["indicator", "year", "value", "unit"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let rows = [(2, "2019", "1.5"), (3, "2020", "2.5")]
+        .map(|(row, year, value)| {
+            (
+                row,
+                vec![
+                    HOSTILE_INDICATOR.to_string(),
+                    year.to_string(),
+                    value.to_string(),
+                    HOSTILE_UNIT.to_string(),
+                ],
+            )
+        })
+        .to_vec();
+    let imported = planwatch_catalog::rows_to_facts("hostile.csv", &header, rows);
+    assert!(imported.errors.is_empty(), "{:?}", imported.errors);
+    let text = format!(
+        "indicator,year,value,unit\n{HOSTILE_INDICATOR},2019,1.5,{HOSTILE_UNIT}\n{HOSTILE_INDICATOR},2020,2.5,{HOSTILE_UNIT}\n"
+    );
+    let doc = planwatch_store::NewDocument {
+        name: "hostile.csv".into(),
+        path: None,
+        format: "csv".into(),
+        origin: planwatch_store::Origin::Import,
+        info: planwatch_core::DocumentInfo {
+            title: Some("hostile.csv".into()),
+            region: None,
+            doc_type: planwatch_core::DocType::Other,
+            period_start: None,
+            period_end: None,
+            year: None,
+            issuer: None,
+            number: None,
+        },
+        text,
+    };
+    let outcome = state
+        .store()
+        .put_document(&doc, &imported.facts)
+        .await
+        .expect("store the import");
+    state.refresh().await.expect("refresh");
+    match outcome {
+        planwatch_store::PutOutcome::Stored(d) | planwatch_store::PutOutcome::Unchanged(d) => d.id,
+    }
+}
+
+/// `s` percent-encoded for a URL path or query.
+pub fn pct(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                (b as char).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}

@@ -69,8 +69,10 @@ enum Label {
     YearGoal,
     /// 全年完成, 预计完成: the result of that year.
     YearDone,
-    /// 基期值, 现状值: the plan's base values, a column of results.
+    /// 基期值, 基数: the plan's base values, a column of results.
     Base,
+    /// 现状值: the state now, a plan's base or a review's latest results.
+    Current,
     PlanGroup,
     ActualGroup,
     Index,
@@ -140,11 +142,11 @@ fn label(cell: &str) -> Label {
     if c.contains("绝对") || c == "数值" || c == "总量" || c.contains("绝对数") {
         return Label::Absolute;
     }
-    if matches!(
-        bare,
-        "基期值" | "基期" | "基数" | "基准值" | "基期年" | "现状值" | "现状" | "现状年"
-    ) {
+    if matches!(bare, "基期值" | "基期" | "基数" | "基准值" | "基期年") {
         return Label::Base;
+    }
+    if matches!(bare, "现状值" | "现状" | "现状年") {
+        return Label::Current;
     }
     if c.contains("规划目标") || c == "目标" || c.contains("目标值") {
         return Label::PlanGroup;
@@ -202,6 +204,7 @@ fn is_slot_label(l: &Label) -> bool {
             | Label::YearDone
             | Label::Share
             | Label::Base
+            | Label::Current
     )
 }
 
@@ -688,7 +691,11 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         .collect();
     let mut lead = Vec::new();
     for row in &labelled {
-        if let Some(first) = row.iter().position(is_slot_label) {
+        // (规划目标 heads values too, a column or a group of them.)
+        if let Some(first) = row
+            .iter()
+            .position(|l| is_slot_label(l) || *l == Label::PlanGroup)
+        {
             if first > lead.len() && row[..first].iter().any(|l| !matches!(l, Label::Other)) {
                 lead = row[..first].to_vec();
             }
@@ -787,9 +794,11 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     });
                 }
                 // 基期值 | 目标值: no years named, the plan's own base and end.
-                Label::Base => {
+                Label::Base | Label::Current => {
                     let year = match frame.doc_type {
                         DocType::FiveYearPlan | DocType::Outline => frame.present,
+                        // (A review's 现状 is what it reviews: its latest year.)
+                        DocType::PlanReview if *l == Label::Current => frame.actual_year,
                         _ => frame.period_start.map(|s| s - 1).or(frame.actual_year),
                     };
                     slots.push(Slot::level(Kind::Actual, year));
@@ -799,7 +808,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     if !labelled[r + 1..]
                         .iter()
                         .flatten()
-                        .any(|l| is_slot_label(l) && *l != Label::Base) =>
+                        .any(|l| is_slot_label(l) && !matches!(l, Label::Base | Label::Current)) =>
                 {
                     slots.push(Slot::level(Kind::Target, frame.target_year));
                 }
@@ -1855,6 +1864,23 @@ mod tests {
                 "actual 城镇化率 2010 40 % level eq -",
                 "target 城镇化率 2015 50 % level eq -",
                 "target 城镇化率 2015 2 % cumulative eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn review_table_of_goals_and_the_state_now() {
+        // 规划目标 | 现状 in a review: the plan's goals and the reviewed
+        // year's results; a floor (≥98) and a 达标 mark printed with spaces.
+        let t = "序号 指标 规划目标 现状 评价\n4 城市大气环境功能区达标率(%) ≥98 100 达标\n5 市区全年空气质量优良天数(天) ≥330 345 达标\n";
+        let out = run(DocType::PlanReview, (2011, 2015), t);
+        assert_eq!(
+            out,
+            [
+                "target 城市大气环境功能区达标率 2015 98 % level ge -",
+                "actual 城市大气环境功能区达标率 0 100 % level eq -",
+                "target 市区全年空气质量优良天数 2015 330 天 level ge -",
+                "actual 市区全年空气质量优良天数 0 345 天 level eq -",
             ]
         );
     }

@@ -696,6 +696,9 @@ fn is_status_cell(t: &str) -> bool {
             | "未达到"
             | "实现"
             | "未实现"
+            | "达标"
+            | "未达标"
+            | "基本达标"
     )
 }
 
@@ -708,10 +711,17 @@ fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
         .last()
         .filter(|&&(a, b)| is_status_cell(&text[a..b]))
         .is_some() as usize;
+    // (≥98: a goal's floor, printed in its cell.)
+    let figure = |t: &str| {
+        is_number_cell(
+            t.strip_prefix(['≥', '≤', '＞', '＜', '>', '<'])
+                .unwrap_or(t),
+        )
+    };
     let nums = toks[..toks.len() - status]
         .iter()
         .rev()
-        .take_while(|&&(a, b)| is_number_cell(&text[a..b]))
+        .take_while(|&&(a, b)| figure(&text[a..b]))
         .count()
         + status;
     if nums == status || nums == toks.len() {

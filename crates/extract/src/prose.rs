@@ -2599,10 +2599,16 @@ fn decide_kind(
                     .any(|g| marked_in[i + w.len()..].starts_with(g));
             // 人均预期寿命: an indicator's name.
             let lifespan = *w == "预期" && marked_in[i..].starts_with("预期寿命");
+            // (向上争取资金21.33亿元, 争取到中央预算内资金: money obtained.)
+            let obtained = *w == "争取" && {
+                let after: String = marked_in[i + w.len()..].chars().take(8).collect();
+                after.starts_with('到') || after.contains("资金") || after.contains("债")
+            };
             // (目标任务均为国家下达): an aside in brackets says nothing of the figure.
             let opened = before.matches(['(', '（']).count();
             let aside = opened > before.matches([')', '）']).count();
             !(lifespan
+                || obtained
                 || aside
                 || compared_with_goal(before)
                 || (matches!(*w, "目标" | "计划" | "规划" | "任务") && completes_goal(before))
@@ -4600,6 +4606,17 @@ mod tests {
             "到2020年,地区生产总值翻一番。",
             &["target 地区生产总值 2020 NaN  cumulative eq"],
         );
+    }
+
+    #[test]
+    fn money_obtained_is_a_result_not_a_goal() {
+        // 争取 before money obtained (争取资金, 争取到) is no 力争-like goal word.
+        let text = "2018年,全市共向上争取资金21.33亿元。";
+        let got: Vec<String> = run(DocType::Other, Some(2018), (None, None), false, text)
+            .iter()
+            .map(brief)
+            .collect();
+        assert_eq!(got, ["actual 向上争取资金 2018 21.33 亿元 level eq"]);
     }
 
     #[test]

@@ -737,12 +737,19 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         for l in row {
             match l {
                 Label::Year { year, base, target } => {
+                    // (2023年 | 2024年 | 2025年 in a plan for 2023—2025: each
+                    // year's goal, the first too.)
+                    let plans_it = matches!(
+                        frame.doc_type,
+                        DocType::ImplementationPlan | DocType::FiveYearPlan | DocType::Outline
+                    ) && frame.period_start.is_some_and(|s| *year >= s)
+                        && !actual_group;
                     let kind = if bulletin
                         || *base
-                        || (Some(*year) == min_year && distinct_years > 1 && !*target)
+                        || (Some(*year) == min_year && distinct_years > 1 && !*target && !plans_it)
                     {
                         Kind::Actual
-                    } else if *target {
+                    } else if *target || plans_it {
                         Kind::Target
                     } else if seen.contains(year) && actual_group {
                         in_actual = true;
@@ -1864,6 +1871,22 @@ mod tests {
                 "actual 城镇化率 2010 40 % level eq -",
                 "target 城镇化率 2015 50 % level eq -",
                 "target 城镇化率 2015 2 % cumulative eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn yearly_goals_of_a_plan_within_its_period() {
+        // A three-year plan's year-by-year goals: the first year too, after
+        // the base year before the period.
+        let t = "指标\t2022年\t2023年\t2024年\t2025年\n高新技术企业（家）\t400\t500\t600\t700\n";
+        assert_eq!(
+            run(DocType::ImplementationPlan, (2023, 2025), t),
+            [
+                "actual 高新技术企业 2022 400 家 level eq -",
+                "target 高新技术企业 2023 500 家 level eq -",
+                "target 高新技术企业 2024 600 家 level eq -",
+                "target 高新技术企业 2025 700 家 level eq -",
             ]
         );
     }

@@ -11,6 +11,8 @@ pub const LEAD: &[&str] = &[
     "按现价计算",
     // (，年增5.4%: growth, before 年 alone would be cut.)
     "年增",
+    // (年内建成5G基站3000个: within the year.)
+    "年内",
     // (今年有望突破5000亿元: before 有, which a list's 有 starts.)
     "今年有望",
     "有望",

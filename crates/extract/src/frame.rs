@@ -979,15 +979,21 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
 fn one_years_plan_issued(text: &str) -> Option<i32> {
     let head = matching_head(text, 600);
     let year = issued_titles(&head).find_map(|title| {
-        let plan = ["方案", "计划", "要点", "任务", "安排"]
+        ["方案", "计划", "要点", "任务", "安排"]
             .iter()
-            .any(|k| title.ends_with(k));
-        match named_years(title).1.as_slice() {
-            [(_, y, _)] if plan => Some(*y),
-            _ => None,
-        }
+            .any(|k| title.ends_with(k))
+            .then(|| one_year_named(title))
+            .flatten()
     });
     year
+}
+
+/// The year a text names, when it names exactly one (`…2015年重点工作任务`).
+fn one_year_named(text: &str) -> Option<i32> {
+    match named_years(text).1.as_slice() {
+        [(_, y, _)] => Some(*y),
+        _ => None,
+    }
 }
 
 /// The line as written, without whitespace, pinyin glosses and footnote
@@ -2132,10 +2138,7 @@ fn issued_titles(head: &str) -> impl Iterator<Item = &str> {
 /// published (`省政府官网发布《实施珠三角规划纲要2015年重点工作任务》`).
 fn published_title_year(text: &str) -> Option<i32> {
     let head = matching_head(text, 1000);
-    let year = issued_titles(&head).find_map(|title| match named_years(title).1.as_slice() {
-        [(_, y, _)] => Some(*y),
-        _ => None,
-    });
+    let year = issued_titles(&head).find_map(one_year_named);
     year
 }
 

@@ -3324,9 +3324,14 @@ fn decide_measure(doc_type: DocType, kind: Kind, pre: &str, q: &Quantity) -> (Me
     let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"]
         .iter()
         .any(|w| pre.contains(w));
-    // (按年平均汇率折算: a rate of exchange, no change.)
-    let averaged = pre.replace("年平均汇率", "");
-    let pre = averaged.as_str();
+    // (按年平均汇率折算: a rate of exchange, no change; read without it.)
+    let averaged;
+    let pre = if pre.contains("年平均汇率") {
+        averaged = pre.replace("年平均汇率", "");
+        averaged.as_str()
+    } else {
+        pre
+    };
     if pre.contains("年均")
         || pre.contains("年平均")
         || pre.contains("平均每年")

@@ -36,7 +36,6 @@ impl Span {
                         .rev()
                         .nth(1)
                         .is_some_and(|p| p.is_ascii_digit() || *p == '.')
-                    && s.offs.last().is_some_and(|o| o.1 <= start + i)
                 {
                     let rest = slice[i..].trim_start();
                     let mut next = rest.chars();

@@ -97,6 +97,9 @@ fn is_number_cell(t: &str) -> bool {
         || matches!(t, "—" | "-" | "--" | "/")
 }
 
+/// Signs of a bound written before a figure (`≥95`).
+const BOUND_SIGNS: &[&str] = &["≥", "≤", ">", "<", "＞", "＜"];
+
 /// A value cell of an indicator table: a number with a short unit and a
 /// bound (`99%以上`, `12.3年以上`, `≥95`, `5左右`), or a 约束性/预期性 mark;
 /// not a year heading (`2020年`) or a serial number (`1.`).
@@ -112,20 +115,12 @@ fn is_value_cell(t: &str) -> bool {
     ] {
         t = t.strip_prefix(v).unwrap_or(t);
     }
-    for p in [
-        "≥",
-        "≤",
-        ">",
-        "<",
-        "＞",
-        "＜",
-        "不低于",
-        "不少于",
-        "不超过",
-        "不高于",
-        "约",
-        "超过",
-    ] {
+    for p in
+        BOUND_SIGNS
+            .iter()
+            .copied()
+            .chain(["不低于", "不少于", "不超过", "不高于", "约", "超过"])
+    {
         t = t.strip_prefix(p).unwrap_or(t);
     }
     for q in ["及以上", "以上", "以下", "以内", "左右"] {
@@ -714,7 +709,9 @@ fn space_row(text: &str, off: usize, l: &str) -> Option<Vec<(usize, usize)>> {
     // (≥98: a goal's floor, printed in its cell.)
     let figure = |t: &str| {
         is_number_cell(
-            t.strip_prefix(['≥', '≤', '＞', '＜', '>', '<'])
+            BOUND_SIGNS
+                .iter()
+                .find_map(|b| t.strip_prefix(b))
                 .unwrap_or(t),
         )
     };

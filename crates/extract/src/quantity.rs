@@ -281,6 +281,16 @@ pub fn ends(s: &[char], i: usize, w: &str) -> bool {
 
 /// Matches a unit at `s[i]`: optional magnitude, base unit, optional `/denominator`.
 /// Returns the unit and its length in chars.
+/// A cell or word that is a unit and nothing more (`%`, `万元`, `个百分点`):
+/// a 单位 column's cell.
+pub(crate) fn is_unit_word(t: &str) -> bool {
+    if matches!(t, "%" | "％" | "‰" | "个百分点" | "百分点") {
+        return true;
+    }
+    let s: Vec<char> = t.chars().collect();
+    !s.is_empty() && unit_at(&s, 0, None).is_some_and(|(_, n)| n == s.len())
+}
+
 fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usize)> {
     let mut unit = String::new();
     let mut j = i;
@@ -1345,6 +1355,16 @@ mod tests {
             q("湿地保有量44850万亩不能减少"),
             vec![(44850.0, None, "万亩".into(), Some(Comparator::Ge))]
         );
+    }
+
+    #[test]
+    fn a_cell_that_is_a_unit_alone() {
+        for u in ["%", "万元", "亿元", "个百分点", "公里", "万人"] {
+            assert!(is_unit_word(u), "{u}");
+        }
+        for t in ["地区生产总值", "万元GDP能耗", "", "7.2"] {
+            assert!(!is_unit_word(t), "{t}");
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use crate::doc::{named_period, Frame};
 use crate::frame::compact;
 use crate::number::parse_at;
-use crate::quantity::{quantities, year_at};
+use crate::quantity::{is_unit_word, quantities, year_at};
 use planwatch_core::{Attribute, Comparator, DocType, Fact, Kind, Measure};
 
 /// A table row as (start, end, cell spans), byte offsets into the text.
@@ -168,6 +168,10 @@ fn label(cell: &str) -> Label {
     }
     // 产量(吨), 金额, 人数(万人): a bulletin table's column of levels.
     let bare = c.split(['(', '（']).next().unwrap_or(&c);
+    // 1-3月, 上半年: the months so far of the year the table reports.
+    if part_of_year(bare) {
+        return Label::Absolute;
+    }
     if [
         "产量",
         "数量",
@@ -190,6 +194,22 @@ fn label(cell: &str) -> Label {
         return Label::Absolute;
     }
     Label::Other
+}
+
+/// `1-3月`, `1—6月份`, `一季度`, `上半年`, `前三季度`: a part of a year.
+fn part_of_year(c: &str) -> bool {
+    if ["一季度", "上半年", "前三季度", "第一季度", "1季度"].contains(&c) {
+        return true;
+    }
+    let Some(months) = c.strip_suffix("月份").or_else(|| c.strip_suffix('月')) else {
+        return false;
+    };
+    let mut parts = months.split(['-', '—', '–', '~', '至']);
+    let month = |p: Option<&str>| {
+        p.and_then(|m| m.parse::<u32>().ok())
+            .is_some_and(|m| (1..=12).contains(&m))
+    };
+    month(parts.next()) && month(parts.next()) && parts.next().is_none()
 }
 
 fn is_slot_label(l: &Label) -> bool {
@@ -236,14 +256,18 @@ fn is_header_row(cells: &[String]) -> bool {
         .count();
     // 地区生产总值增长率 | % | 7.2: a named rate with its figure is a row of
     // data, though its name reads like a column of growth.
+    // (经济稳定 | 地区生产总值增长率 | % | 7.2: the same after a group's cell.)
     let named_rate = labels
-        .first()
-        .is_some_and(|l| matches!(l, Label::Growth { .. } | Label::Share))
-        && cells
-            .first()
-            .is_some_and(|c| compact(c).chars().count() >= 5)
-        && cells.iter().skip(1).any(|c| {
-            matches!(parse_cell(c), Cell::Value(_)) && !matches!(label(c), Label::Year { .. })
+        .iter()
+        .zip(cells)
+        .position(|(l, c)| {
+            matches!(l, Label::Growth { .. } | Label::Share) && compact(c).chars().count() >= 5
+        })
+        .filter(|&i| labels[..i].iter().all(|l| *l == Label::Other))
+        .is_some_and(|i| {
+            cells.iter().skip(i + 1).any(|c| {
+                matches!(parse_cell(c), Cell::Value(_)) && !matches!(label(c), Label::Year { .. })
+            })
         });
     (slots > 0 || names > 0) && data <= slots && !named_rate
 }
@@ -1060,6 +1084,23 @@ fn name_and_unit(raw: &str) -> (String, Option<String>) {
         .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
         .collect();
     let c = c.trim_start_matches(['﹡', '*', '※']);
+    // 1.地区生产总值, 2、人口: a serial glued to the name.
+    let c = {
+        let digits = c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_digit()).len();
+        let rest = &c[digits..];
+        match rest.chars().next() {
+            Some(sep @ ('.' | '、' | '．'))
+                if digits > 0
+                    && rest[sep.len_utf8()..]
+                        .chars()
+                        .next()
+                        .is_some_and(planwatch_text::norm::is_han) =>
+            {
+                &rest[sep.len_utf8()..]
+            }
+            _ => c,
+        }
+    };
     // 其中:夏粮 — a sub-row's label.
     let c = ["其中:", "其中：", "其中"]
         .iter()
@@ -1342,6 +1383,22 @@ fn row_facts(
     if cells.iter().all(|c| compact(c).is_empty()) {
         return;
     }
+    // 2.居民消费价格涨幅 | % | 2.7 under 一级指标 | 二级指标 | 单位: the group's
+    // cell spans rows above and this row starts one column late.
+    let late;
+    let cells = match lay.lead.iter().position(|l| *l == Label::Unit) {
+        Some(u)
+            if u >= 2
+                && cells.get(u - 1).is_some_and(|c| is_unit_word(&compact(c)))
+                && !cells.get(u).is_some_and(|c| is_unit_word(&compact(c))) =>
+        {
+            late = std::iter::once(String::new())
+                .chain(cells.iter().cloned())
+                .collect::<Vec<_>>();
+            &late[..]
+        }
+        _ => cells,
+    };
     let mut names: Vec<String> = Vec::new();
     let mut unit_col: Option<String> = None;
     let mut attribute: Option<Attribute> = None;
@@ -1406,6 +1463,8 @@ fn row_facts(
     let in_group = non_empty.len() >= 2
         || leading_empty
         || (lay.lead.len() == 1 && state.group_name.is_some() && own_unit.is_some());
+    // (地区生产总值增长率(按可比价格计算) | %: the bracket is a note.)
+    let own_unit = own_unit.filter(|u| unit_col.is_none() || is_unit_word(u));
     let unit = own_unit.or(unit_col).or_else(|| {
         if in_group {
             state.group_unit.clone()
@@ -1467,8 +1526,9 @@ fn row_facts(
     let whole = format!("{indicator}{group_text}");
     let reduction_row =
         ["降低", "减少", "下降"].iter().any(|w| whole.contains(w)) && !whole.contains("下降率");
-    let growth_row =
-        indicator.ends_with("增长") || indicator.ends_with("增速") || indicator.ends_with("增长率");
+    let growth_row = ["增长", "增速", "增长率", "涨幅", "增幅"]
+        .iter()
+        .any(|w| indicator.ends_with(w));
     let unit_is_rate = unit.as_deref().is_some_and(|u| u == "%" || u == "‰");
 
     // Which slot each value goes to.
@@ -1722,6 +1782,23 @@ mod tests {
                 "actual 工业战略性新兴产业总产值占规模以上工业总产值比重 2024 43.6 level eq",
             ]
         );
+    }
+
+    #[test]
+    fn rows_under_a_group_cell_spanning_them_start_one_column_late() {
+        // (The group's cell is printed on its first row only; 1-3月 heads the
+        // months so far.)
+        let t = "一级指标 | 二 级 指 标 | 计量单位 | 1-3月 |\n经济稳定 | 1.地区生产总值增长率(按可比价格计算) | % | 7.2 |\n2.居民消费价格涨幅(CPI) | % | 2.7 | |\n结构优化 | 3.服务业增加值占GDP比重 | % | 55.75 |\n";
+        assert_eq!(
+            run(DocType::Other, (2018, 2018), t),
+            [
+                "actual 地区生产总值增长率 0 7.2 % growth eq -",
+                "actual 居民消费价格涨幅 0 2.7 % growth eq -",
+                "actual 服务业增加值占GDP比重 0 55.75 % level eq -",
+            ]
+        );
+        assert!(part_of_year("1-3月") && part_of_year("1—6月份") && part_of_year("上半年"));
+        assert!(!part_of_year("3月") && !part_of_year("13-14月") && !part_of_year("1-3-5月"));
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct Number {
     pub word_unit: Option<&'static str>,
     /// Written in Chinese numerals.
     pub chinese: bool,
+    /// A fraction (三分之一, 1/8): a part of a whole, needing no unit.
+    pub fraction: bool,
 }
 
 fn digit(c: char) -> Option<u32> {
@@ -44,6 +46,9 @@ fn small_unit(c: char) -> Option<u32> {
 /// Parses the number starting at `s[i]`, if any.
 pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
     let c = *s.get(i)?;
+    if let Some(f) = fraction(s, i) {
+        return Some(f);
+    }
     if c.is_ascii_digit() {
         return parse_arabic(s, i);
     }
@@ -56,6 +61,48 @@ pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
         }
     }
     parse_chinese(s, i)
+}
+
+/// A fraction (`三分之一`, `1/8`), as its decimal: a part of a whole, with
+/// no unit. Only proper fractions of a small denominator, so a date
+/// (`2024/1/5`) or a rate (`12/10万`) is none.
+fn fraction(s: &[char], i: usize) -> Option<Number> {
+    let small = |n: &Number| n.magnitude.is_none() && n.value.fract() == 0.0;
+    let (den, num, len) = if s[i].is_ascii_digit() {
+        // (A part of something: 占全市1/8, 总量的1/3, not a counter 2/4 of
+        // slides or pages.)
+        const PART_OF: &str = "占的超近约逾达过为為了省市区區县縣国國量额值重";
+        if !s[..i].last().is_some_and(|c| PART_OF.contains(*c)) {
+            return None;
+        }
+        let num = parse_arabic(s, i)?;
+        if s.get(i + num.len) != Some(&'/') {
+            return None;
+        }
+        let den = parse_arabic(s, i + num.len + 1)?;
+        let end = i + num.len + 1 + den.len;
+        if s.get(end).is_some_and(|c| {
+            c.is_ascii_digit() || matches!(c, '/' | '.' | '万' | '千' | '百' | '亿')
+        }) {
+            return None;
+        }
+        (den.value, num.value, end - i)
+    } else {
+        let den = parse_chinese(s, i).filter(small)?;
+        if !starts_with(s, i + den.len, "分之") {
+            return None;
+        }
+        let num = parse_chinese(s, i + den.len + 2).filter(small)?;
+        (den.value, num.value, den.len + 2 + num.len)
+    };
+    ((2.0..=10.0).contains(&den) && num >= 1.0 && num < den && num.fract() == 0.0).then(|| Number {
+        value: num / den,
+        len,
+        magnitude: None,
+        word_unit: None,
+        chinese: !s[i].is_ascii_digit(),
+        fraction: true,
+    })
 }
 
 fn starts_with(s: &[char], i: usize, w: &str) -> bool {
@@ -95,6 +142,7 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
         magnitude: None,
         word_unit: None,
         chinese: false,
+        fraction: false,
     })
 }
 
@@ -207,6 +255,7 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
         magnitude,
         word_unit: None,
         chinese: true,
+        fraction: false,
     })
 }
 
@@ -238,6 +287,17 @@ mod tests {
         assert_eq!(num("百分之五点五"), Some((5.5, 6)));
         assert_eq!(num("百分之十点七"), Some((10.7, 6)));
         assert_eq!(num("千分之七"), Some((7.0, 4)));
+        assert_eq!(num("三分之一"), Some((1.0 / 3.0, 4)));
+        assert_eq!(num("五分之一的"), Some((0.2, 4)));
+        assert_eq!(
+            parse_at(&"占1/8".chars().collect::<Vec<_>>(), 1).map(|n| n.value),
+            Some(0.125)
+        );
+        assert_eq!(num("1/8"), Some((1.0, 1)));
+        // (A date, a rate per 100 000 and an improper ratio are no fractions.)
+        assert_eq!(num("1/5/2024"), Some((1.0, 1)));
+        assert_eq!(num("12/10万"), Some((12.0, 2)));
+        assert_eq!(num("5/3"), Some((5.0, 1)));
         assert_eq!(
             parse_at(&"千分之七".chars().collect::<Vec<_>>(), 0).and_then(|n| n.word_unit),
             Some("‰")

@@ -601,6 +601,7 @@ fn implicit_one(s: &[char], i: usize) -> Option<Number> {
         magnitude: None,
         word_unit: None,
         chinese: false,
+        fraction: false,
     })
 }
 
@@ -688,8 +689,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             }
             // 城乡居民收入比缩小到2.25∶1, 性别比为105.23:100, 收入倍差缩小到1.9以内:
             // a ratio, no unit.
+            // (占全市的三分之一: a fraction needs no unit either.)
             None if let Some(end) = ratio_tail(s, j)
-                .or_else(|| (n.value < 10.0 && ratio_named_before(s, i, j)).then_some(j)) =>
+                .or_else(|| (n.value < 10.0 && ratio_named_before(s, i, j)).then_some(j))
+                .or_else(|| n.fraction.then_some(j)) =>
             {
                 let mut q = Quantity {
                     start: i,

@@ -348,6 +348,8 @@ pub const ACTUAL_MARKERS: &[&str] = &[
     "已完成",
     "已建成",
     "已实现",
+    // 5年来, 近年来: what the years past brought.
+    "年来",
 ];
 
 /// Heading words of sections that review what was achieved.

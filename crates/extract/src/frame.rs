@@ -1986,7 +1986,12 @@ fn latest_data_year(text: &str) -> Option<i32> {
                     c.is_ascii_digit()
                         || c.is_whitespace()
                         || matches!(c, '年' | ',' | '。' | ';' | ':' | '(' | '“')
-                }) || goal_word())
+                }) || goal_word()
+                    // (占比到2020年提高至4.5%: the deadline after its noun; not
+                    // 提高到2024年的22.2%, nor 截止到2020年底.)
+                    || (before(i, 1) == Some('到')
+                        && !rest.starts_with('的')
+                        && !matches!(before(i, 2), Some('止' | '截'))))
                 && !part_year;
             let horizon = chars[i + len..].starts_with(&['远', '景'])
                 // 2025年年底前, 2025年前: a deadline.

@@ -4,16 +4,20 @@
 //! facts) changes: this instance's uploads bump it at once; changes made by
 //! other instances sharing a PostgreSQL store (or by `planwatch ingest`) are
 //! noticed within `Config::refresh` (one cheap count query at most that often).
+//!
+//! The search index follows the store by its watermark (the last document
+//! sequence number it holds, see `SearchIndex::catch_up`): at start, after each
+//! upload and whenever a refresh finds the data changed, it indexes what was
+//! stored since, by anyone. A catch-up that fails is tried again on the next
+//! refresh; the store stays the source of truth meanwhile.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use planwatch_catalog::Catalog;
-use planwatch_core::Fact;
-use planwatch_store::{
-    FactFilter, NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument,
-};
+use planwatch_store::{CatchUp, NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument};
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -65,7 +69,8 @@ struct Inner {
     snapshot: RwLock<Arc<Snapshot>>,
     last_check: Mutex<Instant>,
     refreshing: tokio::sync::Mutex<()>,
-    index_version: Mutex<Version>,
+    /// The last catch-up failed (or none ran yet): try at the next refresh.
+    index_behind: AtomicBool,
     index_write: tokio::sync::Mutex<()>,
     cache: ResponseCache,
     templates: minijinja::Environment<'static>,
@@ -76,8 +81,8 @@ struct Inner {
 pub struct AppState(Arc<Inner>);
 
 impl AppState {
-    /// A state over `store`, with an optional full-text index (rebuilt from the
-    /// store when it is empty and the store is not).
+    /// A state over `store`, with an optional full-text index (caught up with
+    /// the store; rebuilt when it has no watermark).
     pub async fn new(
         store: Store,
         index: Option<SearchIndex>,
@@ -86,7 +91,6 @@ impl AppState {
     ) -> ApiResult<AppState> {
         let catalog = Arc::new(catalog);
         let snap = Snapshot::load(&store, catalog.clone()).await?;
-        let version = snap.version;
         let state = AppState(Arc::new(Inner {
             store,
             index,
@@ -95,19 +99,12 @@ impl AppState {
             snapshot: RwLock::new(Arc::new(snap)),
             last_check: Mutex::new(Instant::now()),
             refreshing: tokio::sync::Mutex::new(()),
-            index_version: Mutex::new(Version::default()),
+            index_behind: AtomicBool::new(true),
             index_write: tokio::sync::Mutex::new(()),
             cache: ResponseCache::default(),
             templates: crate::pages::templates(),
         }));
-        if let Some(index) = &state.0.index {
-            if index.is_empty() && version.revisions > 0 {
-                state.rebuild_index().await?;
-            }
-        }
-        if let Ok(mut v) = state.0.index_version.lock() {
-            *v = version;
-        }
+        state.try_catch_up().await;
         Ok(state)
     }
 
@@ -180,38 +177,58 @@ impl AppState {
         Ok(self.current())
     }
 
-    /// Reloads the snapshot if the store changed.
+    /// Reloads the snapshot if the store changed, and catches the index up then
+    /// (or when the last catch-up failed).
     pub async fn refresh(&self) -> ApiResult<()> {
         let version: Version = self.0.store.counts().await?.into();
-        if version == self.current().version {
-            return Ok(());
-        }
-        let snap = Snapshot::load(&self.0.store, self.0.catalog.clone()).await?;
-        let loaded = snap.version;
-        match self.0.snapshot.write() {
-            Ok(mut s) => *s = Arc::new(snap),
-            Err(poisoned) => *poisoned.into_inner() = Arc::new(snap),
-        }
-        self.0.cache.clear();
-        tracing::info!(
-            revisions = loaded.revisions,
-            facts = loaded.facts,
-            "data changed; snapshot reloaded"
-        );
-        let stale = self
-            .0
-            .index_version
-            .lock()
-            .map(|v| *v != loaded)
-            .unwrap_or(true);
-        if stale && self.0.index.is_some() {
-            // Documents stored by someone else: bring this instance's index up to date.
-            self.rebuild_index().await?;
-            if let Ok(mut v) = self.0.index_version.lock() {
-                *v = loaded;
+        let changed = version != self.current().version;
+        if changed {
+            let snap = Snapshot::load(&self.0.store, self.0.catalog.clone()).await?;
+            let loaded = snap.version;
+            match self.0.snapshot.write() {
+                Ok(mut s) => *s = Arc::new(snap),
+                Err(poisoned) => *poisoned.into_inner() = Arc::new(snap),
             }
+            self.0.cache.clear();
+            tracing::info!(
+                revisions = loaded.revisions,
+                facts = loaded.facts,
+                "data changed; snapshot reloaded"
+            );
+        }
+        if changed || self.0.index_behind.load(Ordering::Relaxed) {
+            self.try_catch_up().await;
         }
         Ok(())
+    }
+
+    /// Catches the index up, logging a failure (retried on the next refresh).
+    async fn try_catch_up(&self) {
+        if let Err(e) = self.catch_up_index().await {
+            tracing::warn!(error = %e, "search index behind the store; retrying on the next refresh");
+        }
+    }
+
+    /// Indexes every document stored since the index's watermark, by this
+    /// instance or any other (rebuilding an index without one).
+    pub async fn catch_up_index(&self) -> ApiResult<CatchUp> {
+        let Some(index) = &self.0.index else {
+            return Ok(CatchUp::default());
+        };
+        let _writing = self.0.index_write.lock().await;
+        self.0.index_behind.store(true, Ordering::Relaxed);
+        let done = index.catch_up(&self.0.store).await?;
+        self.0.index_behind.store(false, Ordering::Relaxed);
+        if done.rebuilt {
+            tracing::info!(entries = index.len(), "search index rebuilt");
+        } else if done.indexed > 0 {
+            tracing::info!(
+                documents = done.indexed,
+                watermark = done.watermark,
+                "search index caught up"
+            );
+        }
+        Ok(done)
     }
 
     /// Rebuilds the search index from every current document of the store.
@@ -220,23 +237,7 @@ impl AppState {
             return Ok(());
         };
         let _writing = self.0.index_write.lock().await;
-        let store = &self.0.store;
-        let mut all = Vec::new();
-        for d in store.documents(false).await? {
-            let text = store.document_text(&d.id).await?.unwrap_or_default();
-            let filter = FactFilter {
-                doc: Some(d.id.clone()),
-                ..Default::default()
-            };
-            let facts: Vec<Fact> = store
-                .facts(&filter)
-                .await?
-                .into_iter()
-                .map(|f| f.fact)
-                .collect();
-            all.push((d, text, facts));
-        }
-        index.rebuild(&all)?;
+        index.rebuild_from(&self.0.store).await?;
         tracing::info!(entries = index.len(), "search index rebuilt");
         Ok(())
     }
@@ -259,17 +260,13 @@ impl AppState {
         let outcome = self.0.store.put_document(&doc, &ex.facts).await?;
         let result = match outcome {
             PutOutcome::Stored(d) => {
-                let n = ex.facts.len();
-                if let Some(index) = &self.0.index {
-                    let _writing = self.0.index_write.lock().await;
-                    if let Err(e) = index.add(&[(d.clone(), ex.text, ex.facts)]) {
-                        tracing::warn!(error = %e, "search index not updated");
-                    }
-                }
+                // Indexed from the store, like anyone else's documents: should this
+                // process die first, the next start's catch-up still finds it.
+                self.try_catch_up().await;
                 UploadOutcome {
                     outcome: "stored".into(),
                     document: d,
-                    facts: n,
+                    facts: ex.facts.len(),
                 }
             }
             PutOutcome::Unchanged(d) => UploadOutcome {
@@ -278,11 +275,6 @@ impl AppState {
                 facts: 0,
             },
         };
-        // The index already holds the new document: no rebuild on this refresh.
-        let version: Version = self.0.store.counts().await?.into();
-        if let Ok(mut v) = self.0.index_version.lock() {
-            *v = version;
-        }
         self.refresh().await?;
         Ok(result)
     }

@@ -21,11 +21,18 @@ pub enum Backend {
 }
 
 /// The schema, one entry per migration; the same SQL serves both backends.
-const MIGRATIONS: &[(i64, &str, &str)] = &[(
-    1,
-    "documents and facts",
-    include_str!("../migrations/0001_documents_and_facts.sql"),
-)];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (
+        1,
+        "documents and facts",
+        include_str!("../migrations/0001_documents_and_facts.sql"),
+    ),
+    (
+        2,
+        "document sequence index",
+        include_str!("../migrations/0002_document_sequence.sql"),
+    ),
+];
 
 #[derive(Debug)]
 struct Embedded;
@@ -133,10 +140,21 @@ impl Store {
         Store::open(":memory:").await
     }
 
-    /// Brings the schema up to date (idempotent).
+    /// Brings the schema up to date (idempotent, safe with several processes opening at once).
     pub async fn migrate(&self) -> Result<()> {
         let migrator = Migrator::new(Embedded).await?;
-        migrator.run(&self.pool).await?;
+        match self.backend {
+            // sqlx takes an advisory lock on PostgreSQL.
+            Backend::Postgres => migrator.run(&self.pool).await?,
+            // sqlx does not lock SQLite: two processes opening a new file would both
+            // create the tables. Holding the write lock (each migration then runs in a
+            // savepoint) makes the second wait and find the schema done.
+            Backend::Sqlite => {
+                let mut tx = self.begin_immediate().await?;
+                migrator.run(&mut *tx).await?;
+                tx.commit().await?;
+            }
+        }
         Ok(())
     }
 

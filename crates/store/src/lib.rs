@@ -9,8 +9,15 @@
 //! ([`DocumentWriter`]): after a crash the store holds the whole document or
 //! nothing of it.
 //!
+//! Writers take turns (SQLite `BEGIN IMMEDIATE`, a PostgreSQL advisory lock),
+//! so handles and processes may store documents at once: each gets its own
+//! revision and sequence number, and documents commit in sequence order.
+//!
 //! [`SearchIndex`] is a tantivy index with jieba segmentation over the
-//! stored documents and facts, kept in a folder beside the database.
+//! stored documents and facts, kept in a folder beside the database. It
+//! records the last document sequence number it holds and catches up from the
+//! store ([`SearchIndex::catch_up`]), so a document stored but never indexed
+//! (a kill in between, another process's write) is found later.
 //!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`]).
@@ -31,5 +38,5 @@ pub use link::doc_ref;
 pub use model::{
     doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,
 };
-pub use search::{Hit, SearchFilter, SearchIndex};
+pub use search::{CatchUp, Hit, Indexable, SearchFilter, SearchIndex};
 pub use write::{content_hash, Begin, DocumentWriter, PutOutcome};

@@ -10,7 +10,7 @@ use crate::model::{
 };
 use crate::{Result, Store};
 
-const DOC_COLUMNS: &str = "d.id, d.name, d.revision, d.origin, d.path, d.format, d.title, d.region, d.doc_type, \
+pub(crate) const DOC_COLUMNS: &str = "d.id, d.name, d.revision, d.origin, d.path, d.format, d.title, d.region, d.doc_type, \
      d.period_start, d.period_end, d.year, d.issuer, d.number, d.fact_count, d.seq, d.ingested_at, \
      CASE WHEN d.revision = (SELECT MAX(d2.revision) FROM documents d2 WHERE d2.name = d.name) THEN 1 ELSE 0 END AS is_current";
 
@@ -23,7 +23,7 @@ fn opt_i32(row: &AnyRow, col: &str) -> Result<Option<i32>> {
         .and_then(|v| i32::try_from(v).ok()))
 }
 
-fn doc_from_row(row: &AnyRow) -> Result<StoredDocument> {
+pub(crate) fn doc_from_row(row: &AnyRow) -> Result<StoredDocument> {
     let doc_type: String = row.try_get("doc_type")?;
     Ok(StoredDocument {
         id: row.try_get("id")?,
@@ -136,6 +136,29 @@ impl Store {
             .iter()
             .map(doc_from_row)
             .collect()
+    }
+
+    /// Every revision stored after sequence number `seq`, in sequence order, each
+    /// marked current or not as of this one query.
+    pub async fn documents_after(&self, seq: i64) -> Result<Vec<StoredDocument>> {
+        let sql = format!("SELECT {DOC_COLUMNS} FROM documents d WHERE d.seq > $1 ORDER BY d.seq");
+        sqlx::query(&sql)
+            .bind(seq)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(doc_from_row)
+            .collect()
+    }
+
+    /// The highest sequence number stored (0 for an empty store).
+    pub async fn last_seq(&self) -> Result<i64> {
+        Ok(
+            sqlx::query("SELECT COALESCE(MAX(seq), 0) AS s FROM documents")
+                .fetch_one(&self.pool)
+                .await?
+                .try_get::<i64, _>("s")?,
+        )
     }
 
     /// Every revision stored under `name`, oldest first.

@@ -1,4 +1,13 @@
 //! Full-text search over documents and facts: tantivy with jieba segmentation, beside the database.
+//!
+//! The index remembers how far it has read the store: the sequence number of the
+//! last document it holds (its watermark) travels in the payload of each tantivy
+//! commit, so entries and watermark are saved together. [`SearchIndex::catch_up`]
+//! adds whatever the store gained since — documents stored by other processes, or
+//! by this one before it died between the database commit and the index write —
+//! and rebuilds only an index without a usable watermark. Store writers commit in
+//! sequence order (see [`Store::begin_document`]), so everything at or below the
+//! highest sequence number a query sees is already committed.
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -16,10 +25,66 @@ use tantivy::tokenizer::{LowerCaser, TextAnalyzer, TokenStream};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 use tantivy_jieba::JiebaTokenizer;
 
-use crate::model::StoredDocument;
-use crate::{Result, StoreError};
+use crate::model::{FactFilter, StoredDocument};
+use crate::{Result, Store, StoreError};
 
 const TOKENIZER: &str = "jieba";
+
+/// Key of the watermark in a commit payload.
+const WATERMARK: &str = "planwatch_seq";
+
+/// Documents indexed per commit while catching up (each commit advances the watermark).
+const CATCH_UP_BATCH: usize = 100;
+
+/// How long to wait for another process (a `planwatch ingest`) to release the index.
+const WRITER_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// A document ready for indexing: the stored revision, its text and its facts.
+pub type Indexable = (StoredDocument, String, Vec<Fact>);
+
+/// What [`SearchIndex::catch_up`] did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CatchUp {
+    /// Documents (current revisions) written to the index.
+    pub indexed: usize,
+    /// Whether the index was rebuilt from scratch (it had no usable watermark).
+    pub rebuilt: bool,
+    /// Sequence number of the last stored document the index now reflects.
+    pub watermark: i64,
+}
+
+fn payload(seq: i64) -> String {
+    serde_json::json!({ WATERMARK: seq }).to_string()
+}
+
+fn parse_payload(payload: &str) -> Option<i64> {
+    serde_json::from_str::<serde_json::Value>(payload)
+        .ok()?
+        .get(WATERMARK)?
+        .as_i64()
+}
+
+/// Reads the text and facts of `docs` from the store.
+async fn load(store: &Store, docs: Vec<StoredDocument>) -> Result<Vec<Indexable>> {
+    let mut out = Vec::with_capacity(docs.len());
+    for d in docs {
+        let text = store.document_text(&d.id).await?.unwrap_or_default();
+        let filter = FactFilter {
+            doc: Some(d.id.clone()),
+            // The revision may have been superseded since it was listed.
+            all_revisions: true,
+            ..Default::default()
+        };
+        let facts = store
+            .facts(&filter)
+            .await?
+            .into_iter()
+            .map(|f| f.fact)
+            .collect();
+        out.push((d, text, facts));
+    }
+    Ok(out)
+}
 
 #[derive(Clone, Copy)]
 struct Fields {
@@ -211,31 +276,125 @@ impl SearchIndex {
     }
 
     fn writer(&self) -> Result<IndexWriter> {
-        self.index
-            .writer_with_num_threads(1, 64_000_000)
-            .map_err(|e| self.err(e))
+        let start = std::time::Instant::now();
+        loop {
+            match self.index.writer_with_num_threads(1, 64_000_000) {
+                // Another process is writing (two ingests on one index): wait our turn.
+                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _))
+                    if start.elapsed() < WRITER_WAIT =>
+                {
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                other => return other.map_err(|e| self.err(e)),
+            }
+        }
     }
 
-    /// Adds documents (replacing any earlier revision of the same name) and commits.
-    pub fn add(&self, docs: &[(StoredDocument, String, Vec<Fact>)]) -> Result<()> {
-        let mut w = self.writer()?;
-        for (doc, text, facts) in docs {
-            w.delete_term(Term::from_field_text(self.fields.name, &doc.name));
-            self.add_one(&w, doc, text, facts)?;
+    /// Commits `w`, saving `watermark` with the entries when given (else none), and
+    /// makes the result searchable.
+    fn commit(&self, mut w: IndexWriter, watermark: Option<i64>) -> Result<()> {
+        let mut prepared = w.prepare_commit().map_err(|e| self.err(e))?;
+        if let Some(seq) = watermark {
+            prepared.set_payload(&payload(seq));
         }
-        w.commit().map_err(|e| self.err(e))?;
+        prepared.commit().map_err(|e| self.err(e))?;
         self.reader.reload().map_err(|e| self.err(e))
     }
 
-    /// Replaces the whole index with `docs`.
-    pub fn rebuild(&self, docs: &[(StoredDocument, String, Vec<Fact>)]) -> Result<()> {
-        let mut w = self.writer()?;
+    /// The sequence number of the last stored document this index reflects; `None`
+    /// for an index that never recorded one (new, or written by an older planwatch).
+    pub fn watermark(&self) -> Result<Option<i64>> {
+        let metas = self.index.load_metas().map_err(|e| self.err(e))?;
+        Ok(metas.payload.as_deref().and_then(parse_payload))
+    }
+
+    /// Adds documents (replacing any earlier revision of the same name) and commits.
+    ///
+    /// The watermark moves only when `docs` are exactly the documents stored next
+    /// after it (sequence numbers are dense); otherwise it stays, and
+    /// [`catch_up`](SearchIndex::catch_up) later indexes anything in between.
+    pub fn add(&self, docs: &[Indexable]) -> Result<()> {
+        let mut ordered: Vec<&Indexable> = docs.iter().collect();
+        // A later revision must overwrite an earlier one, not the reverse.
+        ordered.sort_by_key(|(d, _, _)| d.seq);
+        let mark = self.watermark()?;
+        let contiguous = mark.is_some_and(|m| {
+            ordered
+                .iter()
+                .zip(1..)
+                .all(|((d, _, _), i)| d.seq == m + i)
+        });
+        let next = match mark {
+            Some(m) if contiguous => Some(m + ordered.len() as i64),
+            other => other,
+        };
+        let w = self.writer()?;
+        for (doc, text, facts) in ordered {
+            w.delete_term(Term::from_field_text(self.fields.name, &doc.name));
+            self.add_one(&w, doc, text, facts)?;
+        }
+        self.commit(w, next)
+    }
+
+    /// Replaces the whole index with `docs` (every current revision of a store);
+    /// the watermark becomes their highest sequence number.
+    pub fn rebuild(&self, docs: &[Indexable]) -> Result<()> {
+        let w = self.writer()?;
         w.delete_all_documents().map_err(|e| self.err(e))?;
         for (doc, text, facts) in docs {
             self.add_one(&w, doc, text, facts)?;
         }
-        w.commit().map_err(|e| self.err(e))?;
-        self.reader.reload().map_err(|e| self.err(e))
+        let last = docs.iter().map(|(d, _, _)| d.seq).max().unwrap_or(0);
+        self.commit(w, Some(last))
+    }
+
+    /// Rebuilds the index from every current document of `store`.
+    pub async fn rebuild_from(&self, store: &Store) -> Result<CatchUp> {
+        let all = load(store, store.documents(false).await?).await?;
+        self.rebuild(&all)?;
+        Ok(CatchUp {
+            indexed: all.len(),
+            rebuilt: true,
+            watermark: all.iter().map(|(d, _, _)| d.seq).max().unwrap_or(0),
+        })
+    }
+
+    /// Brings the index up to `store`: indexes the current revisions stored after
+    /// the watermark (replacing earlier revisions of their names), committing the
+    /// new watermark with them batch by batch. An index without a watermark, or
+    /// with one beyond the store's last document (an index of another store), is
+    /// rebuilt. A failure leaves the watermark where the last successful commit
+    /// put it, so calling again resumes.
+    pub async fn catch_up(&self, store: &Store) -> Result<CatchUp> {
+        let mark = match self.watermark()? {
+            Some(m) if m <= store.last_seq().await? => m,
+            _ => return self.rebuild_from(store).await,
+        };
+        let mut done = CatchUp {
+            watermark: mark,
+            ..CatchUp::default()
+        };
+        // Another process sharing this folder may have committed: see its entries.
+        self.reader.reload().map_err(|e| self.err(e))?;
+        let listed = store.documents_after(mark).await?;
+        for batch in listed.chunks(CATCH_UP_BATCH) {
+            let Some(last) = batch.last().map(|d| d.seq) else {
+                continue;
+            };
+            // A superseded revision's successor comes later in the list.
+            let current: Vec<StoredDocument> =
+                batch.iter().filter(|d| d.current).cloned().collect();
+            let docs = load(store, current).await?;
+            let w = self.writer()?;
+            for (doc, text, facts) in &docs {
+                w.delete_term(Term::from_field_text(self.fields.name, &doc.name));
+                self.add_one(&w, doc, text, facts)?;
+            }
+            self.commit(w, Some(last))?;
+            done.indexed += docs.len();
+            done.watermark = last;
+        }
+        Ok(done)
     }
 
     fn add_one(

@@ -6,7 +6,32 @@ use sqlx::any::Any;
 use sqlx::{Row, Transaction};
 
 use crate::model::{NewDocument, StoredDocument};
-use crate::{Result, Store};
+use crate::read::{doc_from_row, DOC_COLUMNS};
+use crate::{Backend, Result, Store, StoreError};
+
+/// Tries at taking the write lock (each waits up to the busy timeout) or storing a document.
+const ATTEMPTS: u64 = 5;
+
+/// Key of the PostgreSQL advisory lock that serialises document writes ("planwatc").
+const WRITE_LOCK: i64 = 0x706c_616e_7761_7463;
+
+/// SQLite could not get its lock in time (`SQLITE_BUSY` and its extended codes).
+fn busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(d) => d
+            .code()
+            .and_then(|c| c.parse::<i32>().ok())
+            .is_some_and(|c| c & 0xff == 5),
+        _ => false,
+    }
+}
+
+/// Worth another try: a busy SQLite, or a key taken by a writer that did not hold
+/// the lock (an older planwatch); the retry then finds its document or the next revision.
+fn retryable(e: &sqlx::Error) -> bool {
+    busy(e)
+        || matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+}
 
 /// The key of a document's text: SHA-256, lower-case hex.
 pub fn content_hash(text: &str) -> String {
@@ -101,12 +126,77 @@ impl Store {
     }
 
     /// Opens a transaction with the document row written, or reports it unchanged.
+    ///
+    /// The transaction holds the store's write lock (SQLite `BEGIN IMMEDIATE`, a
+    /// PostgreSQL advisory lock) until commit or rollback, so writers from any
+    /// number of handles and processes take turns: revisions and sequence numbers
+    /// never collide, and documents commit in sequence order, which the search
+    /// index's watermark relies on ([`crate::SearchIndex::catch_up`]).
     pub async fn begin_document(&self, doc: &NewDocument) -> Result<Begin> {
         let id = content_hash(&doc.text);
+        // Known content needs no write lock.
         if let Some(existing) = self.document_by_id(&id).await? {
             return Ok(Begin::Unchanged(existing));
         }
-        let mut tx = self.pool.begin().await?;
+        let mut attempt = 1;
+        loop {
+            match self.try_begin_document(doc, &id).await {
+                Err(StoreError::Database(e)) if attempt < ATTEMPTS && retryable(&e) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50 * attempt)).await;
+                    attempt += 1;
+                }
+                other => return other,
+            }
+        }
+    }
+
+    /// A transaction holding the write lock (see [`Store::begin_document`]).
+    pub(crate) async fn begin_write(&self) -> Result<Transaction<'static, Any>> {
+        match self.backend() {
+            Backend::Sqlite => self.begin_immediate().await,
+            Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                // Released by commit or rollback; READ COMMITTED statements after it
+                // see every document the previous holder committed.
+                sqlx::query("SELECT 1 AS locked FROM pg_advisory_xact_lock($1)")
+                    .bind(WRITE_LOCK)
+                    .execute(&mut *tx)
+                    .await?;
+                Ok(tx)
+            }
+        }
+    }
+
+    /// A SQLite transaction that takes the write lock at once: a deferred one that
+    /// read first could not write after another connection's commit (`SQLITE_BUSY_SNAPSHOT`).
+    pub(crate) async fn begin_immediate(&self) -> Result<Transaction<'static, Any>> {
+        let mut attempt = 1;
+        loop {
+            // busy_timeout makes each attempt wait for the lock a while first.
+            match self.pool.begin_with("BEGIN IMMEDIATE").await {
+                Err(e) if attempt < ATTEMPTS && busy(&e) => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50 * attempt)).await;
+                    attempt += 1;
+                }
+                other => return Ok(other?),
+            }
+        }
+    }
+
+    async fn try_begin_document(&self, doc: &NewDocument, id: &str) -> Result<Begin> {
+        let id = id.to_string();
+        let mut tx = self.begin_write().await?;
+        // Checked again under the lock: another writer may have stored it meanwhile.
+        let sql = format!("SELECT {DOC_COLUMNS} FROM documents d WHERE d.id = $1");
+        if let Some(row) = sqlx::query(&sql)
+            .bind(id.clone())
+            .fetch_optional(&mut *tx)
+            .await?
+        {
+            let existing = doc_from_row(&row)?;
+            tx.rollback().await?;
+            return Ok(Begin::Unchanged(existing));
+        }
         let revision: i64 =
             sqlx::query("SELECT COALESCE(MAX(revision), 0) AS r FROM documents WHERE name = $1")
                 .bind(doc.name.clone())

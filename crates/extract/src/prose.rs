@@ -2630,7 +2630,12 @@ fn decide_kind(
             // (已启动拆迁的208个城中村: a relative clause on what is counted.)
             && !pre[i + w.len()..].contains('的')
     });
+    // (目前仍有38%的农民群众…: the state now; not 由目前的4万亩增至10万亩's goal.)
+    let now = pre
+        .rfind("目前")
+        .is_some_and(|i| !pre[i..].contains(['到', '至']));
     let actual_marked = already
+        || now
         || ACTUAL_MARKERS
             .iter()
             .any(|w| pre.contains(w) || sentence.contains(w));
@@ -3113,6 +3118,12 @@ fn default_year(ctx: &DocCtx, section: &Section, kind: Kind, sentence: &str) -> 
         // “十四五”时期…目标 in a work report or a plan review: the period's last year.
         if frame.present.is_some_and(|p| end > p) {
             return Some(end);
+        }
+    }
+    // (目前仍有38%的农民群众… in an article: the state when it was written.)
+    if kind == Kind::Actual && frame.doc_type == DocType::Other && sentence.contains("目前") {
+        if let Some(p) = frame.present {
+            return Some(p);
         }
     }
     if let Some(y) = section.year {

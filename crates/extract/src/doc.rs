@@ -409,8 +409,8 @@ pub struct Frame {
     /// plans, from the 两会): its figures of that year are goals unless it
     /// counts them so far.
     pub early_in_year: bool,
-    /// An undated article on a plan just issued: its figures without a
-    /// year are the plan's goals.
+    /// An article on a plan just issued (印发《…实施方案》): its figures
+    /// without a year, or of its own year, are the plan's goals.
     pub on_plan: bool,
     /// An article on one year's plan just issued (印发《…2019年工作方案》):
     /// its figures dated that year are the plan's goals.

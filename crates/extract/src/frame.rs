@@ -955,6 +955,26 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             rule,
         });
     }
+    // A dated article on a plan just issued (印发《…实施方案》提出): what it
+    // tells of that plan are goals, unless marked done.
+    if info.doc_type == DocType::Other && info.year.is_some() && !frame.on_plan {
+        let head = matching_head(text, 600);
+        // (Not a plan of one year, 《…2025年国民经济和社会发展计划》, which
+        // reviews the year before.)
+        let title = issued_titles(&head)
+            .find(|t| is_plan_title(t) && one_year_named(t).is_none())
+            .map(str::to_string);
+        if let Some(title) = title {
+            frame.on_plan = true;
+            why.push(Decision {
+                field: "kind",
+                value: "target".into(),
+                line: 0,
+                source: format!("《{title}》"),
+                rule: "an article on a plan just issued (印发《…实施方案》): its figures are the plan's goals unless marked done",
+            });
+        }
+    }
     // An article on one year's plan just issued (印发《…2019年工作方案》),
     // written no later than that year: its figures of the year are its goals.
     if info.doc_type == DocType::Other {
@@ -2147,16 +2167,18 @@ fn published_title_year(text: &str) -> Option<i32> {
     year
 }
 
+/// The title of a plan (`…实施方案`, `…行动计划`, `…的意见`).
+fn is_plan_title(title: &str) -> bool {
+    ["方案", "规划", "计划", "意见", "纲要", "措施"]
+        .iter()
+        .any(|k| title.ends_with(k))
+}
+
 /// The first and last deadlines (到2020年) of an article that reports a
 /// plan just issued (`市政府办公厅日前印发的《…实施方案》提出`).
 fn plan_document_deadlines(text: &str) -> Option<(i32, i32)> {
     let head = matching_head(text, 600);
-    let plan = issued_titles(&head).any(|title| {
-        ["方案", "规划", "计划", "意见", "纲要", "措施"]
-            .iter()
-            .any(|k| title.ends_with(k))
-    });
-    if !plan {
+    if !issued_titles(&head).any(is_plan_title) {
         return None;
     }
     deadline_years(text).fold(None, |span, y| match span {

@@ -2674,7 +2674,7 @@ fn decide_kind(
         // 2016年完成77个村减贫摘帽 in an implementation plan of 2016: the
         // year's task, unless the text says it is done or counts to a date.
         if y == p
-            && frame.doc_type == DocType::ImplementationPlan
+            && (frame.doc_type == DocType::ImplementationPlan || frame.on_plan)
             && !section.review
             && !actual_marked
             && !estimating()

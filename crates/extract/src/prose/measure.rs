@@ -1,0 +1,155 @@
+//! Measure of a figure: level, growth, average growth, cumulative change or
+//! reduction, from the words before it.
+
+use super::*;
+
+/// The measure of a quantity, and whether its value is a fall (negative).
+pub(super) fn decide_measure(
+    doc_type: DocType,
+    kind: Kind,
+    pre: &str,
+    q: &Quantity,
+) -> (Measure, bool) {
+    // (年均增速保持在2.6%以上、增加值总量冲刺63.3亿元: a list item with words
+    // of its own is not under the change the item before spoke of.)
+    let item = pre.rsplit('、').next().unwrap_or(pre);
+    let pre = if item
+        .chars()
+        .filter(|c| planwatch_text::norm::is_han(*c))
+        .count()
+        >= 2
+    {
+        item
+    } else {
+        pre
+    };
+    let rate = q.unit == "%" || q.unit.ends_with("百分点");
+    // 增加值 and 增长点 are nouns, not verbs.
+    let last_verb = |words: &[&'static str]| {
+        words
+            .iter()
+            .flat_map(|w| pre.match_indices(w).map(move |(i, _)| (i + w.len(), *w)))
+            // 增长的贡献率, 增长的拉动: a noun, not the change itself.
+            .filter(|(end, _)| !pre[*end..].starts_with(['值', '点', '极', '的', '率']))
+            .max()
+    };
+    let last_rise = last_verb(RISE);
+    let last_fall = last_verb(FALL);
+    let verb = match (last_rise, last_fall) {
+        (Some(r), Some(f)) => Some(if r.0 >= f.0 {
+            (r.0, true)
+        } else {
+            (f.0, false)
+        }),
+        (Some(r), None) => Some((r.0, true)),
+        (None, Some(f)) => Some((f.0, false)),
+        (None, None) => None,
+    };
+    // A verb followed by 至/到 names the level reached (降低至43, 提高到95%).
+    let to_level =
+        verb.is_some_and(|(end, _)| pre[end..].starts_with('至') || pre[end..].starts_with('到'));
+    let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"]
+        .iter()
+        .any(|w| pre.contains(w));
+    // (按年平均汇率折算: a rate of exchange, no change; read without it.)
+    let averaged;
+    let pre = if pre.contains("年平均汇率") {
+        averaged = pre.replace("年平均汇率", "");
+        averaged.as_str()
+    } else {
+        pre
+    };
+    if pre.contains("年均")
+        || pre.contains("年平均")
+        || pre.contains("平均每年")
+        // (两年平均下降; not 平均工资增长, a noun's growth.)
+        || pre.match_indices("平均").any(|(i, w)| {
+            let after = &pre[i + w.len()..];
+            ["增", "下降", "降低", "减少", "递", "提高", "上升"]
+                .iter()
+                .any(|v| after.starts_with(v))
+        })
+    {
+        return (
+            Measure::AvgGrowth,
+            verb.is_some_and(|(_, up)| !up) && !pre.contains("降低率"),
+        );
+    }
+    if q.unit == "倍" || q.unit == "番" {
+        return (Measure::Cumulative, false);
+    }
+    if pre.contains("累计") || pre.contains("五年共") {
+        return (Measure::Cumulative, false);
+    }
+    // An amount over a named period (“十四五”期间新建200所, 五年减少贫困人口507万).
+    if !rate
+        && (pre.contains("期间") || pre.contains("五年") || pre.contains("年间"))
+        && !pre.contains("年均")
+    {
+        return (Measure::Cumulative, false);
+    }
+    let comparison = !yoy && has_comparison_base(pre);
+    // (从2020年的2.26降低至2024年的2.06: the level reached, not a change.)
+    if comparison && verb.is_some() && !to_level {
+        let fall = verb.is_some_and(|(_, up)| !up);
+        // 比2020年下降13.5% as a goal is a cut to make, stated as a positive number.
+        if fall && kind == Kind::Target && rate {
+            return (Measure::Reduction, false);
+        }
+        return (Measure::Cumulative, fall);
+    }
+    let Some((_, up)) = verb.filter(|_| !to_level) else {
+        return (Measure::Level, false);
+    };
+    let plan = matches!(
+        doc_type,
+        DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+    );
+    if up {
+        if yoy {
+            return (Measure::Growth, false);
+        }
+        if rate {
+            if kind == Kind::Target && plan && q.unit == "%" {
+                return (Measure::AvgGrowth, false);
+            }
+            return (Measure::Growth, false);
+        }
+        if kind == Kind::Target && plan {
+            return (Measure::Cumulative, false);
+        }
+        return (Measure::Growth, false);
+    }
+    // A result that fell is a negative change: a rate anywhere (下降3%), an
+    // amount in a bulletin (减少4.2千公顷); a report's 降低成本480亿元 is a cut.
+    if yoy
+        || (kind == Kind::Actual && !rate && doc_type == DocType::StatisticalBulletin)
+        || (rate
+            && kind == Kind::Actual
+            && matches!(
+                doc_type,
+                DocType::WorkReport
+                    | DocType::StatisticalBulletin
+                    | DocType::PlanReview
+                    | DocType::Other
+            ))
+    {
+        return (Measure::Growth, true);
+    }
+    (Measure::Reduction, false)
+}
+
+pub(super) fn has_comparison_base(pre: &str) -> bool {
+    let chars: Vec<char> = pre.chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        if (*c == '比' || *c == '较')
+            && !matches!(
+                chars.get(i + 1),
+                Some('重') | Some('率') | Some('例') | Some('值')
+            )
+        {
+            return true;
+        }
+    }
+    pre.contains("相比")
+}

@@ -1,0 +1,2028 @@
+//! Facts in running text: each quantity of a sentence becomes a fact, with
+//! its indicator read from the words before (or, for counts, after) it, its
+//! year from the nearest year named before it, and its kind from the
+//! section, the year and marker words.
+
+use crate::doc::{period_spoken_of, Frame};
+use crate::quantity::{at, ends, is_delim, part_of_year_at, quantities, year_at, Quantity};
+use crate::span::Span;
+use crate::words::*;
+use planwatch_core::{Comparator, DocType, Fact, Kind, Measure};
+
+mod kind;
+mod measure;
+mod name;
+mod qualitative;
+mod years;
+
+use kind::*;
+use measure::*;
+use name::*;
+use qualitative::*;
+use years::*;
+
+/// Where a paragraph sits: the section's kind and year.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// The section reviews achievements (发展基础, 工作回顾).
+    pub review: bool,
+    /// A year named by the section heading.
+    pub year: Option<i32>,
+    /// The heading text.
+    pub title: Option<String>,
+    /// The paragraphs list goals announced just before (`预期目标是：`).
+    pub goals: bool,
+    /// A deadline carried in from the paragraph before, which this one goes
+    /// on from (`同时，…达到20万人` after `到2025年，…`).
+    pub carry_in: Option<i32>,
+    /// The paragraph before ended a listed goal on ； (…考核指标为，西安市…；):
+    /// the list goes on here.
+    pub goal_run_in: bool,
+    /// A five-year period the figure-less paragraphs before spoke of
+    /// (`硕果累累“十二五”`, `“十二五”时期是…的时期。`): a change told without
+    /// years (由7070美元增加到1.15万美元) runs over it.
+    pub period_in: Option<(i32, i32)>,
+    /// The sentence runs under a span of years opening it (两年来，…；新增
+    /// 公交专用道7条): what was newly added is a total over those years.
+    pub over_years: bool,
+}
+
+/// What a paragraph hands on to the next one.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Carry {
+    /// The deadline named last (到2025年…), for a paragraph going on from it.
+    pub deadline: Option<i32>,
+    /// A list of goals that ended the paragraph on ； and may go on.
+    pub goal_run: bool,
+    /// The period spoken of, for the paragraphs after (see `Section::period_in`).
+    pub period: Option<(i32, i32)>,
+}
+
+/// What every fact of one document shares.
+pub struct DocCtx<'a> {
+    /// File name.
+    pub doc: &'a str,
+    /// Time frame.
+    pub frame: &'a Frame,
+    /// Region of the document.
+    pub region: Option<String>,
+}
+
+fn is_clause_delim(c: char) -> bool {
+    matches!(
+        c,
+        '，' | ',' | '；' | ';' | '：' | ':' | '。' | '！' | '？' | '!' | '?'
+    )
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
+}
+
+/// Extracts the facts of one paragraph (`text[start..end]`); returns the
+/// deadline year it carries at its end, if any.
+pub fn paragraph_facts(
+    text: &str,
+    start: usize,
+    end: usize,
+    section: &Section,
+    ctx: &DocCtx,
+    out: &mut Vec<Fact>,
+) -> Carry {
+    let facts_before = out.len();
+    let span = Span::new(text, start, end);
+    let s = &span.chars;
+    let mut years = year_mentions(s);
+    years.extend(relative_years(s, ctx.frame));
+    years.extend(period_end_mentions(s, ctx.frame));
+    years.extend(plan_end_deadlines(s));
+    years.sort_by_key(|y| y.pos);
+    let lists = year_lists(s, &years);
+    // The last list of years named (2016年、2017年、2018年上半年), for the
+    // runs of values it dates one by one (分别…16.7%、21.2%、21.2%).
+    let mut listed: Option<Vec<i32>> = None;
+    let mut sent_start = 0;
+    // A deadline year (到2020年) carries over the paragraph.
+    let mut carried: Option<YearMention> = section
+        .carry_in
+        .map(|year| YearMention::deadline_at(0, year, 0));
+    // A past year that dated the clause before a ；(跃升至2020年的469.5亿元；财政收入达42.6亿元).
+    let mut after_semicolon: Option<YearMention> = None;
+    let mut goal_run = section.goal_run_in;
+    let mut work_ahead = false;
+    let mut over_years = false;
+    for i in 0..=s.len() {
+        if i < s.len() && !is_sentence_end(s[i]) {
+            continue;
+        }
+        let a = sentence_start_skip(s, sent_start);
+        let b = (i + 1).min(s.len());
+        if a < b {
+            if let Some((_, l)) = lists.iter().rev().find(|(end, _)| *end >= a && *end < b) {
+                listed = Some(l.clone());
+            }
+            let dated = Dating {
+                years: &years,
+                listed: listed.as_deref(),
+            };
+            let own = carried;
+            let lent = after_semicolon.take().filter(|_| carried.is_none());
+            if lent.is_some() {
+                carried = lent;
+            }
+            // 意见提出2020年建设目标，即…；…；…: the goals run on over ； to the 。.
+            let listed_goals = goal_run.then(|| Section {
+                goals: true,
+                ..section.clone()
+            });
+            let sect = listed_goals.as_ref().unwrap_or(section);
+            over_years |= opens_over_years(&s[a..b]);
+            let spanned = over_years.then(|| Section {
+                over_years: true,
+                ..sect.clone()
+            });
+            let sect = spanned.as_ref().unwrap_or(sect);
+            sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
+            over_years &= matches!(s[b - 1], '；' | ';');
+            if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
+                carried = own;
+            }
+            // (Cheap tests first: every sentence of every document passes here.)
+            let announces = || {
+                let sentence: String = s[a..b].iter().collect();
+                // (广西将筹措60亿元…；…: an article on a plan speaks in the future.)
+                // (预计…将突破 is an estimate of a result.)
+                let estimate = sentence
+                    .find('将')
+                    .is_some_and(|i| sentence[..i].contains("预计"));
+                let future = ctx.frame.doc_type == DocType::Other
+                    && speaks_of_future(&sentence)
+                    && !estimate;
+                (future
+                    || crate::words::target_markers(&sentence).any(|w| {
+                        sentence.match_indices(w).any(|(i, _)| {
+                            !(compared_with_goal(&sentence[..i]) || completes_goal(&sentence[..i]))
+                        })
+                    }))
+                    && !ACTUAL_MARKERS.iter().any(|w| sentence.contains(w))
+            };
+            let semicolon = matches!(s[b - 1], '；' | ';');
+            // Only where a clause with no year would default to a goal.
+            let goal_default = matches!(
+                ctx.frame.doc_type,
+                DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+            );
+            // 该县将重点抓好七个方面工作。一是…。二是…: an article's list of
+            // the work ahead runs on to the paragraph's end.
+            if ctx.frame.doc_type == DocType::Other && !work_ahead && announces_work_ahead(&s[a..b])
+            {
+                work_ahead = true;
+            }
+            // 今年主要施政目标包括：…增长8%；…增长9%；: a report's goals listed
+            // after a colon run on over ； too.
+            let colon_goals = || {
+                let t: String = s[a..b].iter().collect();
+                t.contains("今年")
+                    && t.find("目标")
+                        .is_some_and(|i| t[i..].chars().take(5).any(|c| matches!(c, '：' | ':')))
+            };
+            goal_run = work_ahead
+                || semicolon
+                    && (goal_default || ctx.frame.doc_type == DocType::Other)
+                    && (goal_run || announces())
+                || semicolon
+                    && ctx.frame.doc_type == DocType::WorkReport
+                    && (goal_run || colon_goals());
+            // A year lent over ； to the clauses after it: in a plan, a past
+            // year (跃升至2020年的469.5亿元；…); in a report, its goal year
+            // (2016年全市地区生产总值增长6.5%；居民消费价格涨幅控制在3.5%左右；…).
+            let report = ctx.frame.doc_type == DocType::WorkReport;
+            if semicolon && (goal_default || report) {
+                let lends = |y: &YearMention| match (goal_default, ctx.frame.present) {
+                    (true, Some(p)) => !y.deadline && y.year <= p,
+                    (false, Some(p)) => y.year > p,
+                    (_, None) => false,
+                };
+                after_semicolon = years
+                    .iter()
+                    .rev()
+                    .find(|y| y.pos >= a && y.pos < b && !y.base && lends(y))
+                    .map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        topic: goal_default || y.topic,
+                        ..*y
+                    })
+                    .or(lent.map(|y| YearMention {
+                        pos: b,
+                        end: b,
+                        ..y
+                    }));
+            }
+        }
+        sent_start = b;
+    }
+    // A paragraph with no figure of its own that speaks of a period
+    // (`“十二五”时期是…`) hands it on; one with figures hands on what it got.
+    let figureless = out.len() == facts_before;
+    let period = if figureless {
+        let t: String = s.iter().collect();
+        crate::doc::period_named(&t).or(section.period_in)
+    } else {
+        section.period_in
+    };
+    Carry {
+        deadline: carried.filter(|y| y.deadline).map(|y| y.year),
+        goal_run,
+        period,
+    }
+}
+
+/// `该县将重点抓好七个方面工作。`, `将着力抓好以下工作：`: a sentence with no
+/// figure announcing the work ahead, listed in the sentences after it.
+fn announces_work_ahead(s: &[char]) -> bool {
+    if s.iter().any(|c| c.is_ascii_digit()) || s.len() > 40 {
+        return false;
+    }
+    let t: String = s.iter().collect();
+    let t = t.trim_end_matches(['。', '：', ':', '；', ';']);
+    speaks_of_future(t)
+        && ["工作", "任务"].iter().any(|w| t.ends_with(w))
+        && ["抓好", "做好", "推进", "突出", "聚焦"]
+            .iter()
+            .any(|w| t.contains(w))
+        && ["方面", "以下", "重点", "几项", "大"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
+/// `是发展关键之年`, `是极不平凡的一年` right after a year at `s[after]`: the
+/// sentence says what that year is.
+fn says_what_year_it_is(s: &[char], after: usize) -> bool {
+    if !at(s, after, "是") {
+        return false;
+    }
+    let rest: String = s[after..]
+        .iter()
+        .take_while(|c| !is_sentence_end(**c))
+        // (Bounded, so a text of years and no full stop stays linear.)
+        .take(200)
+        .collect();
+    rest.ends_with("之年") || rest.ends_with("一年")
+}
+
+/// A sentence opening on a span of years that looks back (`两年来，`,
+/// `3年间`, `这五年`): not `近年来`, which names no span.
+fn opens_over_years(s: &[char]) -> bool {
+    let head: String = s.iter().take(8).collect();
+    let head = head.trim_start_matches(['这', '过', '去']);
+    let Some(k) = head.find("年来").or_else(|| head.find("年间")) else {
+        return false;
+    };
+    let n = &head[..k];
+    !n.is_empty()
+        && n.chars().count() <= 2
+        && n.chars()
+            .all(|c| c.is_ascii_digit() || "两二三四五六七八九十".contains(c))
+}
+
+fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
+    while a < s.len() && (is_clause_delim(s[a]) || s[a] == '、') {
+        a += 1;
+    }
+    a
+}
+
+/// The years a paragraph names, for dating the values of one sentence.
+struct Dating<'a> {
+    years: &'a [YearMention],
+    /// The last list of years named so far in the paragraph.
+    listed: Option<&'a [i32]>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn sentence_facts(
+    span: &Span,
+    a: usize,
+    b: usize,
+    dated: &Dating,
+    carried: &mut Option<YearMention>,
+    section: &Section,
+    ctx: &DocCtx,
+    text: &str,
+    out: &mut Vec<Fact>,
+) {
+    let s = &span.chars[a..b];
+    let qs = quantities(s);
+    let sent_years: Vec<YearMention> = dated
+        .years
+        .iter()
+        .filter(|y| y.pos >= a && y.pos < b)
+        .map(|y| YearMention {
+            pos: y.pos - a,
+            end: y.end.saturating_sub(a),
+            ..*y
+        })
+        .collect();
+    // 到2017年，预期生产总值翻一番以上。公共财政收入年均增长12%: a deadline
+    // in a sentence with no figure dates the sentences after it.
+    let sentence: String = s.iter().collect();
+    if qs.is_empty() {
+        // (2023年是发展关键之年。 dates the sentences after it too.)
+        // (2019年，全区上下…取得了来之不易的成绩。 heads what the paragraph
+        // then counts: 全区预计全年实现地区生产总值430亿元.)
+        let year_of = |y: &&YearMention| y.topic;
+        if let Some(y) = sent_years.iter().rev().find(|y| y.deadline || year_of(y)) {
+            *carried = Some(*y);
+        } else if ctx.frame.present.is_none() {
+            // “十二五”期间，哈市力争实现“两个翻番”。GDP总量由3700亿元增加到7400亿元:
+            // in a text that knows no year of its own, a period's goals
+            // announced with no figure date the figures after them.
+            let announced = ["力争", "目标", "确保", "将"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if let (true, Some((_, end))) = (announced, crate::doc::period_spoken_of(&sentence)) {
+                *carried = Some(YearMention::deadline_at(0, end, 0));
+            }
+        }
+    }
+    // “十三五”期间，全省…拟完成投资4900亿元。其中：… — a sentence opening on
+    // a period still ahead dates the goals after it in the paragraph.
+    let opens_on_period =
+        period_phrase_len(s) > 0 && !at(s, period_phrase_len(s).saturating_sub(2), "以来");
+    if opens_on_period && carried.is_none_or(|y| !y.deadline) {
+        if let (Some((start, end)), Some(p)) =
+            (crate::doc::period_spoken_of(&sentence), ctx.frame.present)
+        {
+            if start > p {
+                *carried = Some(YearMention::deadline_at(0, end, 0));
+            }
+        }
+    }
+    // In sentence coords.
+    let mut last_subject: Option<(usize, usize)> = None;
+    // The subject before a share (占年计划的41.8%) took its place.
+    let mut before_share: Option<(usize, usize)> = None;
+    // The name of the last count with its noun after it (7069张公办养老床位).
+    let mut last_count: Option<Name> = None;
+    // (Every word it looks for ends in 后: most sentences are passed over at once.)
+    let projected = if s.contains(&'后') && !qs.is_empty() {
+        projected_from(s)
+    } else {
+        None
+    };
+    // A figure-less clause `s[start..end]` naming what the figures after it
+    // are of, with how it went told in words (…实现恢复性较快增长).
+    let clause_subject = |start: usize, end: usize| {
+        let clause: String = s[start..end].iter().collect();
+        // (一般公共预算收入连续跨越千亿级大关: a milestone passed, told in words.)
+        let milestone = ["连续跨越", "跨越", "迈上", "跃上"]
+            .iter()
+            .filter_map(|w| clause.find(w).map(|b| clause[..b].chars().count()))
+            .min()
+            .map(|k| end - (start + k));
+        let trend = TRENDS
+            .iter()
+            .find(|t| clause.ends_with(*t))
+            .map(|t| t.chars().count())
+            .max(trend_len(&clause))
+            .or(milestone)
+            .unwrap_or(0);
+        let (ls, le) = strip(s, start, end - trend, LEAD, TRAIL);
+        let name: String = s.get(ls..le).unwrap_or_default().iter().collect();
+        (qs.iter()
+            .find(|q| !q.qualifier)
+            .is_some_and(|q| q.start > end)
+            && name.chars().count() >= 2
+            && looks_like_a_name(&name))
+        .then_some(Name::Plain(ls, le))
+    };
+    // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
+    // figure names what the figures after it are of.
+    // (Read only when a figure has no other name: every sentence passes here.)
+    let opening_subject = || {
+        // (其中，地区生产总值实现跨越，…: past a connective clause.)
+        let mut start = ["其中", "另外", "此外", "同时"]
+            .iter()
+            .find(|w| at(s, 0, w) && s.get(2).is_some_and(|c| is_clause_delim(*c)))
+            .map_or(0, |_| 3);
+        // (一季度，全省规模以上工业增加值实现恢复性较快增长，…: past the time.)
+        if let Some(k) = (start..s.len().min(start + 12)).find(|&i| is_clause_delim(s[i])) {
+            let head: String = s[start..k].iter().collect();
+            let time = [
+                "一季度",
+                "上半年",
+                "前三季度",
+                "全年",
+                "今年以来",
+                "今年",
+                "去年",
+                "年初以来",
+                "近年来",
+                "五年来",
+            ]
+            .iter()
+            .any(|w| head.ends_with(w))
+                || is_time_reference(&s[start..k]);
+            if time && k + 1 < s.len() && !is_sentence_end(s[k]) {
+                start = k + 1;
+            }
+        }
+        let end = (start..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
+        // (一季度，在…等多种因素带动下，全省规模以上工业增加值实现恢复性较快
+        // 增长，比上年同期增长13.1%: else the clause just before the figures'.)
+        clause_subject(start, end)
+            .or_else(|| {
+                let first = qs.iter().find(|q| !q.qualifier)?;
+                let reach = first.start.saturating_sub(80);
+                let own = reach
+                    + s[reach..first.start]
+                        .iter()
+                        .rposition(|c| is_clause_delim(*c))?;
+                let near = own.saturating_sub(60);
+                let before = s[near..own]
+                    .iter()
+                    .rposition(|c| is_clause_delim(*c))
+                    .map_or(near, |k| near + k + 1);
+                (before > start)
+                    .then(|| clause_subject(before, own))
+                    .flatten()
+            })
+            .or_else(|| prior_subject(span, a, s).map(|(x, y)| Name::Prior(x, y)))
+    };
+    let mut prev_end = 0;
+    let mut prev_clause_start = usize::MAX;
+    let mut prev_name: Option<String> = None;
+    let mut clause_place: Option<(usize, String)> = None;
+    let mut main_name: Option<(String, String, Measure)> = None;
+    // Where the main name's subject starts, and its first fact in `out`.
+    let mut main_at: Option<(usize, usize)> = None;
+    // Distinct subjects named so far, for `A 5万户、B 8170户，分别增长65%、26.8%`.
+    let mut subjects: Vec<(usize, usize)> = Vec::new();
+    let joined = |i: usize| listed_after(s, &qs, i);
+    for (k, q) in qs.iter().enumerate() {
+        // (30%以上的行政村达到…标准: a share with no figure after it in its
+        // clause is the clause's figure, not a bound on what a later one counts.)
+        let alone = q.unit == "%"
+            && (q.start == 0 || is_clause_delim(s[q.start - 1]))
+            && qs.get(k + 1).is_none_or(|n| {
+                between(s, q.end, n.start)
+                    .iter()
+                    .any(|c| is_clause_delim(*c))
+            });
+        if q.qualifier && !alone {
+            continue;
+        }
+        let clause_start = (0..q.start)
+            .rev()
+            .find(|&i| is_clause_delim(s[i]))
+            .map_or(0, |i| i + 1);
+        if counts_an_indicator_set(s, clause_start, q) {
+            continue;
+        }
+        let narrow_start = if clause_start == prev_clause_start {
+            prev_end.max(clause_start)
+        } else {
+            clause_start
+        };
+        let clause_end = (q.end..s.len())
+            .find(|&i| is_clause_delim(s[i]))
+            .unwrap_or(s.len());
+        // Year: the nearest named before the quantity, else the carried deadline.
+        // A 由/从 year belongs to the value right after it (由2011年的1.24万亿元) only.
+        // The run of values joined by 、/和 this one is in, and whether 分别 spreads them.
+        let first = (1..=k)
+            .rev()
+            .take_while(|&i| joined(i))
+            .last()
+            .map_or(k, |i| i - 1);
+        // (从2020年的10.4%、7.8%提升至…: the start year of the whole run.)
+        let mut year_m = sent_years
+            .iter()
+            .rev()
+            .find(|y| y.pos < q.start && (!y.base || qs[first].start <= y.end + 3))
+            .copied();
+        let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
+        let in_run = run > 1;
+        // (先后 over a list of years: 2012年、2014年先后突破5万亿、6万亿.)
+        let respectively = {
+            let before: String = between(s, clause_start, qs[first].start).iter().collect();
+            before.contains("分别") || before.contains("先后")
+        };
+        // 2016年、2017年、2018年…分别为4.4%、4.4%、2.6%: the k-th value is the k-th year's.
+        // (2020年、2021年…累计完成产值398.8亿元、579.33亿元: as many values as
+        // years listed pair up without 分别 too.)
+        if let Some(list) = dated.listed.filter(|l| l.len() == run && run > 1) {
+            let named_since = year_m.is_some_and(|y| !list.contains(&y.year));
+            if !named_since {
+                let at = YearMention::at(q.start, list[k - first], q.start);
+                year_m = Some(YearMention {
+                    year: list[k - first],
+                    ..year_m.unwrap_or(at)
+                });
+            }
+        }
+        // 2010年以来，GDP分别增长14%、12.5%、11%: a yearly series from that year on.
+        if let Some(y) = year_m
+            .filter(|y| respectively && run > 1 && dated.listed.is_none() && at(s, y.end, "以来"))
+        {
+            let year = y.year + (k - first) as i32;
+            if ctx
+                .frame
+                .present
+                .is_none_or(|p| y.year + run as i32 - 1 <= p)
+            {
+                year_m = Some(YearMention { year, ..y });
+            }
+        }
+        // 前3年全省服务业增加值比重分别为47.3%、49.7%和51.4% in a review: the
+        // plan's first years, one by one.
+        if respectively && run > 1 && year_m.is_none() && ctx.frame.doc_type == DocType::PlanReview
+        {
+            let opening: String = between(s, clause_start, qs[first].start).iter().collect();
+            let n = first_years_count(&opening);
+            if let (Some(start), Some(n)) = (ctx.frame.period_start, n) {
+                if n == run {
+                    year_m = Some(YearMention::at(
+                        clause_start,
+                        start + (k - first) as i32,
+                        clause_start,
+                    ));
+                }
+            }
+        }
+        if let Some(y) = sent_years
+            .iter()
+            .rev()
+            .find(|y| (y.deadline || y.topic) && y.pos < q.start)
+        {
+            *carried = Some(*y);
+        }
+        let pre: String = s[clause_start..q.start].iter().collect();
+        // 2025年…达5.2兆元，2026年…则预期增长5%: a later clause on another
+        // year of its own says nothing of this figure's kind.
+        // (截至去年的4年间…增长11.5%, after 根据规划,“十二五”末…要达: nor does
+        // one before the clause that names this figure's year; a colon's
+        // announcement, 主要目标是：到“十三五”末, still heads it.)
+        let scope: Option<String> = year_m.map(|own| {
+            let from = (0..own.pos.min(s.len()))
+                .rev()
+                .find(|&i| matches!(s[i], '，' | ',' | '；' | ';'))
+                .map_or(0, |i| i + 1);
+            let to = sent_years
+                .iter()
+                .find(|y| y.pos >= q.end && !y.base && y.year != own.year)
+                .map_or(s.len(), |y| y.pos);
+            s[from..to].iter().collect()
+        });
+        let decided = decide_kind(
+            ctx,
+            section,
+            scope.as_deref().unwrap_or(&sentence),
+            &pre,
+            year_m.or(*carried).map(|y| y.year),
+        );
+        // 工程建成后，每年可退还农业用水1.48亿立方米: what a project will yield.
+        let decided = if ctx.frame.doc_type != DocType::StatisticalBulletin
+            && projected.is_some_and(|from| from <= q.start)
+        {
+            Kind::Target
+        } else {
+            decided
+        };
+        // 完成区人代会批准增长8%以上目标: beside a result, the goal it met, of the
+        // same year and indicator.
+        // 完成《纲要》提出的400万人目标, 《纲要》中提出的…1万亿元…的目标: a
+        // review names its plan's goal.
+        let plan_goal = ctx.frame.doc_type == DocType::PlanReview
+            && year_m.is_none()
+            && names_plan_goal(s, clause_start, q.start, q.end, clause_end);
+        let met_goal = decided == Kind::Actual
+            && (plan_goal
+                || meets_goal(s, clause_start, q.end, clause_end)
+                // (低于预期1.5个百分点 is the gap, not the goal.)
+                || (goal_aside(s, clause_start, q.start, q.end, clause_end)
+                    && !q.unit.ends_with("百分点")));
+        // 到2025年, 2025年年底前 in an article or plan: a goal, unless the
+        // document reviews that year.
+        let by_deadline = year_m.or(*carried).is_some_and(|y| {
+            // An implementation plan's first year may be a deadline (到2023年).
+            let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
+            y.deadline
+                && !y.up_to
+                && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year + first > p))
+        }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
+            && !matches!(
+                ctx.frame.doc_type,
+                DocType::StatisticalBulletin | DocType::PlanReview
+            )
+            // (News of a report that gives no year of its own: 到2027年 sets goals.)
+            && (ctx.frame.doc_type != DocType::WorkReport || ctx.frame.present.is_none());
+        // 由3700亿元增加到7400亿元: the value a change starts from is past,
+        // whatever goal the change is.
+        // (由2021年的568亿元增加到880亿元, 由目前的4万亩增至10万亩: a start
+        // dated in the past or now.)
+        // (分别从每月631元、286元提高到653元、315元: a run of start values,
+        // read from before its first and after its last.)
+        let (run_head, run_tail) = if in_run {
+            (qs[first].start, qs[(first + run - 1).min(qs.len() - 1)].end)
+        } else {
+            (q.start, q.end)
+        };
+        let run_pre: std::borrow::Cow<str> = if in_run {
+            between(s, clause_start, run_head)
+                .iter()
+                .collect::<String>()
+                .into()
+        } else {
+            pre.as_str().into()
+        };
+        let start_word = {
+            let mut t = run_pre.trim_end();
+            t = t.strip_suffix('的').unwrap_or(t);
+            // (从每人每月1883元: a rate's period between the word and the value.)
+            for w in ["每人每月", "每人每年", "每月", "每年", "每人"] {
+                if let Some(r) = t.strip_suffix(w) {
+                    t = r;
+                    break;
+                }
+            }
+            let dated = ["现在", "目前", "当前"]
+                .iter()
+                .find_map(|w| t.strip_suffix(w))
+                .or_else(|| {
+                    let y = t.strip_suffix('年')?;
+                    let digits = y.chars().rev().take_while(|c| c.is_ascii_digit()).count();
+                    (digits == 4).then(|| &y[..y.len() - 4])
+                });
+            let t = dated.unwrap_or(t);
+            ["从", "由"].iter().any(|w| t.ends_with(w))
+        };
+        let starts_a_change = year_m.is_none_or(|y| y.deadline || y.base)
+            && start_word
+            // (增加到, 提高至; 增至, 降到; 向.)
+            && (matches!(s.get(run_tail + 2), Some('至' | '到'))
+                || matches!(s.get(run_tail + 1), Some('至' | '到'))
+                || s.get(run_tail) == Some(&'向'));
+        // 截至今年4月底，全省汽车保有量204.5万辆: a stock counted up to a
+        // date, in a plan as anywhere.
+        let counted = year_m.is_some_and(|y| y.up_to && !y.deadline)
+            && ctx.frame.doc_type == DocType::ImplementationPlan
+            && !pre.contains("到")
+            && !crate::words::target_markers(&pre).any(|w| pre.contains(w));
+        let kind = if starts_a_change || counted {
+            Kind::Actual
+        } else if met_goal || (decided == Kind::Actual && by_deadline) {
+            Kind::Target
+        } else {
+            decided
+        };
+        // 3年实现26746人脱贫: a goal over the next N years, counted from the plan's first year.
+        let span_ahead = (year_m.is_none() && kind == Kind::Target)
+            .then(|| {
+                years_ahead(&pre, false).or_else(|| {
+                    // 通过三年努力，完成全市32万座…: the span heads the clause before.
+                    let before: String = s[..q.start].iter().collect();
+                    years_ahead(&before, true)
+                })
+            })
+            .flatten();
+        let ahead = span_ahead.and_then(|(n, _)| match first_plan_year(ctx.frame) {
+            Some(first) => Some(first + n - 1),
+            // An undated article on a plan: the latest year it names is the deadline.
+            None if ctx.frame.from_figures => ctx.frame.target_year,
+            None => None,
+        });
+        // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
+        // year before the period.
+        // (过去五年 dates its sentence to the year reviewed, not the start value.)
+        let five_years = |y: &YearMention| PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w));
+        let period_start_value = (year_m.is_none_or(|y| five_years(&y)) || starts_a_change)
+            && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
+            && (decided == Kind::Actual || starts_a_change);
+        let from_period = period_start_value
+            .then(|| {
+                // The period may be named sentences before, in the paragraph;
+                // 过去五年 in a report is the five years up to the one reviewed.
+                let before: String = span.chars[..a + q.start].iter().collect();
+                period_spoken_of(&before)
+                    // (Under a heading on the period: 硕果累累“十二五”.)
+                    .or_else(|| {
+                        let t: String = section
+                            .title
+                            .as_deref()?
+                            .chars()
+                            .map(planwatch_text::norm::char_for_matching)
+                            .collect();
+                        crate::doc::period_named(&t)
+                    })
+                    .or(section.period_in)
+                    .or_else(|| {
+                        // A review of a plan: its changes run from the year before
+                        // the plan's first (由22.2%提高到36.2%).
+                        if ctx.frame.doc_type == DocType::PlanReview {
+                            if let Some(start) = ctx.frame.period_start {
+                                return Some((start, start + 4));
+                            }
+                        }
+                        let p = ctx.frame.present?;
+                        // A five-year plan looks back on the five years to its base year.
+                        let plan =
+                            matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline);
+                        (plan
+                            || PAST_FIVE_YEARS
+                                .iter()
+                                .any(|w| before.contains(w) || section_says(section, w)))
+                        .then_some((p - 4, p))
+                    })
+            })
+            .flatten()
+            .map(|(start, _)| start - 1);
+        // (到2025年，城镇化率由60%提高到65%: the start value is not the deadline's.)
+        let deadline_start = starts_a_change && year_m.is_some_and(|y| y.deadline);
+        let year = if plan_goal && ctx.frame.target_year.is_some() {
+            ctx.frame.target_year
+        } else if deadline_start {
+            from_period.or(ctx
+                .frame
+                .present
+                .filter(|p| year_m.is_some_and(|y| *p < y.year)))
+        } else {
+            from_period
+                .or(year_m.map(|y| y.year))
+                .or(ahead)
+                .or_else(|| carried.map(|y| y.year))
+                // (A start value is now's, whatever the goal is.)
+                .or_else(|| {
+                    let as_kind = if starts_a_change {
+                        Kind::Actual
+                    } else {
+                        decided
+                    };
+                    default_year(ctx, section, as_kind, &sentence)
+                })
+        };
+        let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
+        // 两年来，…；新增公交专用道7条: an addition over the span of years.
+        let added = pre.starts_with('新') || pre.contains("新增") || pre.contains("新建");
+        if section.over_years && kind == Kind::Actual && measure == Measure::Level && added {
+            measure = Measure::Cumulative;
+        }
+        let total_ahead = ahead.is_some() && span_ahead.is_some_and(|(_, level)| !level);
+        if total_ahead && measure == Measure::Level && !q.unit.ends_with('%') {
+            measure = Measure::Cumulative;
+        }
+        let mut value = q.value;
+        if negative {
+            value = -value;
+        }
+        // Indicator.
+        let subject = if let Some((x, y)) =
+            last_subject.filter(|_| stated_base_before(s, narrow_start, q.start))
+        {
+            // 地区生产总值260.36亿元，比1983年的1.78亿元翻了7.19番: the base
+            // is of the figure just named.
+            Some(Name::Plain(x, y))
+        } else if let Some((head, last)) = measured_pair(&qs, k) {
+            // 建成4条188公里轨道交通: a count and a measure of the noun after both.
+            let after = noun_end(s, last.end, qs.get(k + 2).map(|m| m.start), clause_end);
+            let (ls, le) = strip(s, narrow_start.min(head), head, LEAD, &[]);
+            let (ns, ne) = strip(s, last.end, after, &[], TRAIL);
+            Some(Name::Joined(ls, le, ns, ne))
+        } else if q.counts_following_noun {
+            let end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
+            let (ls, le) = strip(s, narrow_start, q.start, LEAD, &[]);
+            let (ns, ne) = strip(s, q.end, end, &[], TRAIL);
+            Some(Name::Joined(ls, le, ns, ne))
+        } else {
+            let (mut ls, mut le) = strip(s, narrow_start, q.start, LEAD, TRAIL);
+            let cut = cut_comparison(s, ls, le);
+            (ls, le) = strip(s, ls, cut, LEAD, TRAIL);
+            // 两年平均增长6.0%, 近三年年均增长: a span of years is no name.
+            // (两年平均下降: the trail's 年平均 cut leaves the count alone.)
+            let count_of_years = le > ls
+                && le - ls <= 2
+                && s.get(le) == Some(&'年')
+                && s[ls..le]
+                    .iter()
+                    .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十".contains(*c));
+            if le > ls
+                && (count_of_years || is_years_span(&s[ls..le]) || is_time_reference(&s[ls..le]))
+            {
+                le = ls;
+            }
+            if le > ls && le - ls < 2 && narrow_start > clause_start {
+                // 10万元以上的村达到75%: one char is not a name; take the whole clause.
+                (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
+            }
+            if le > ls {
+                if s[ls] == '占' {
+                    before_share = last_subject;
+                }
+                last_subject = Some((ls, le));
+                if !subjects.iter().any(|&(x, y)| s[x..y] == s[ls..le]) {
+                    subjects.push((ls, le));
+                }
+                Some(Name::Plain(ls, le))
+            } else if respectively && run > 1 && run <= subjects.len() {
+                // 分别 after several named figures: the k-th rate is the k-th subject's.
+                let (x, y) = subjects[subjects.len() - run + (k - first)];
+                Some(Name::Plain(x, y))
+            } else if let Some(from) =
+                named_after(s, q, clause_end).filter(|_| last_subject.is_none())
+            {
+                // 50%的农户进入新型农业组织, 30%以上的行政村达到…标准,
+                // 90%以上行政村生活垃圾得到有效治理: the share is named after it.
+                let (ns, ne) = strip(s, from, clause_end, &[], TRAIL);
+                (ne > ns).then_some(Name::Joined(ls, ls, ns, ne))
+            } else {
+                // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: a growth after a share
+                // is the growth of what the share is of; a change in points
+                // (提高0.82个百分点) is the share's own.
+                let after_share =
+                    last_subject.is_some_and(|(x, _)| s[x] == '占') && !q.unit.ends_with("百分点");
+                match (after_share, before_share) {
+                    (true, Some((x, y))) => Some(Name::Plain(x, y)),
+                    // (新增7069张公办养老床位，为计划的101%: the count's name.)
+                    // (Not inside a list, 1.902万户、6.53万人脱贫, named after it.)
+                    _ => last_subject
+                        .map(|(x, y)| Name::Plain(x, y))
+                        .or(last_count.filter(|_| !in_run))
+                        .or_else(opening_subject),
+                }
+            }
+        };
+        if let Some(Name::Joined(..)) = subject {
+            last_count = subject;
+        }
+        // The next figure's name starts after this one's counted noun when a
+        // list goes on (26746人脱贫、36个贫困村销号).
+        prev_end = match subject {
+            Some(Name::Joined(_, _, _, ne)) if s.get(ne) == Some(&'、') => ne.max(q.end),
+            _ => q.end,
+        };
+        prev_clause_start = clause_start;
+        let Some(subject) = subject else { continue };
+        let mut names = subject.names(span, a, s, &qs, k);
+        // 装备制造业保持较快增长，年均增速达10.6%: a name of measure words
+        // alone, with nothing named before, is the opening clause's.
+        if let (Name::Plain(x, y), None) = (subject, &prev_name) {
+            let short: String = s[x..y].iter().collect();
+            if names.len() == 1 && only_measure_words(&short) {
+                if let Some(open) = opening_subject() {
+                    names = open.names(span, a, s, &qs, k);
+                }
+            }
+        }
+        if let (Name::Plain(x, y), Some(prev)) = (subject, &prev_name) {
+            let short: String = s[x..y].iter().collect();
+            // …下降16.7%，规划期末目标为下降20%: the goal of the indicator just named.
+            let goal_word = short
+                .trim_start_matches("规划")
+                .trim_start_matches("期末")
+                .trim_start_matches("年度")
+                .trim_start_matches("预期");
+            if names.len() == 1
+                && (matches!(goal_word, "目标" | "目标值" | "计划" | "基数" | "基期值")
+                    || only_measure_words(&short))
+            {
+                names = vec![prev.clone()];
+            }
+            // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
+            if short.starts_with('占')
+                && names.len() == 1
+                && !prev.starts_with('占')
+                && !prev.contains(&names[0])
+            {
+                names = vec![format!("{prev}{}", names[0])];
+            }
+            // 增长8%，高2个百分点: the growth's gap to the goal (or the
+            // benchmark) the sentence measures it against.
+            if matches!(short.as_str(), "高" | "低" | "快" | "慢" | "高出" | "低出")
+                && q.unit.ends_with("百分点")
+                && names.len() == 1
+            {
+                let stem = prev.trim_end_matches("增速");
+                names = vec![format!("{stem}增速{}", short.trim_end_matches('出'))];
+            }
+            if y - x <= 3
+                && short.ends_with('率')
+                && prev.ends_with('率')
+                && prev.chars().count() > 4
+                && names.len() == 1
+            {
+                let stem: String = prev.chars().take(prev.chars().count() - 3).collect();
+                names = vec![format!("{stem}{}", names[0])];
+            }
+        }
+        // The shape of a plan: its share of indicators of a kind (涉及民生的指标占70%),
+        // the tasks it sets out (提出了十一个新任务).
+        let plan = matches!(
+            ctx.frame.doc_type,
+            DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+        );
+        names.retain(|n| {
+            let n: String = n
+                .chars()
+                .map(planwatch_text::norm::char_for_matching)
+                .collect();
+            let share_of_indicators =
+                plan && !section.review && q.unit == "%" && n.ends_with("指标");
+            let tasks = ["提出", "明确", "部署"].iter().any(|w| pre.contains(w))
+                && ["任务", "新任务", "重点任务", "主要任务", "大任务"]
+                    .iter()
+                    .any(|t| n.ends_with(t));
+            // 一、科教惠民工程(项目6个，其中基建工程类5个): how a list of
+            // projects is made up, no figure of the region.
+            // (优化公共服务方面(7项), 确定5个方面重点民生实事项目20件.)
+            let make_up = matches!(q.unit.as_str(), "个" | "项" | "件")
+                && (n.ends_with('类')
+                    || n.ends_with("(项目")
+                    || n.ends_with("方面")
+                    || n.ends_with("方面(")
+                    || n.ends_with("实事项目")
+                    || n.ends_with("实事")
+                    || pre.ends_with("方面(")
+                    || pre.ends_with("方面（"));
+            !share_of_indicators && !tasks && !make_up
+        });
+        // 南京预计1.68万亿元 after 苏州地区生产总值预计达到2.4万亿元: a place
+        // alone names the figure before it, for that place; and the place
+        // heading that figure's name was its region.
+        let mut listed_place: Option<String> = None;
+        if let (Name::Plain(x, y), Some((main, main_unit, _)), Some((mx, first_fact))) =
+            (subject, &main_name, main_at)
+        {
+            if names.len() == 1 && *main_unit == q.unit && !met_goal {
+                if let Some(place) = place_alone(span, a, x, y) {
+                    let stem = match heading_place(span, a, mx, main) {
+                        Some((own, stem)) => {
+                            let from = first_fact.min(out.len());
+                            for f in out[from..].iter_mut().filter(|f| f.indicator == *main) {
+                                f.indicator = stem.clone();
+                                f.region = Some(own.clone());
+                            }
+                            stem
+                        }
+                        None => main.clone(),
+                    };
+                    names = vec![stem];
+                    listed_place = Some(place);
+                }
+            }
+        }
+        // 其余各市常住人口依次为:运城市4774508人、临汾市3976481人: places
+        // alone in a list, the indicator named before the colon.
+        if let (None, Name::Plain(x, y), 1) = (&listed_place, subject, names.len()) {
+            if let Some(place) = place_alone(span, a, x, y) {
+                if let Some(topic) = list_topic(span, a, x) {
+                    names = vec![topic];
+                    listed_place = Some(place);
+                }
+            }
+        }
+        // 西夏区(13.0%)和灵武市(8.2%)地区生产总值增速分别位列…: a place's
+        // figure in brackets, the indicator named after the run.
+        if let Some((px, plen, nx, ny)) = bracketed_after_place(s, q.start, q.end, clause_end) {
+            let name: String = span.orig[a + nx..a + ny].iter().collect();
+            let norm: String = s[nx..ny].iter().collect();
+            let rate = ["增速", "增幅"].iter().find(|w| norm.ends_with(*w));
+            if let Some(w) = rate.filter(|_| q.unit == "%") {
+                measure = Measure::Growth;
+                names = vec![name
+                    .chars()
+                    .take(name.chars().count() - w.chars().count())
+                    .collect()];
+            } else {
+                names = vec![name];
+            }
+            let full = crate::region::place_chain_at(s, px).map(|(p, _, _)| p.name);
+            listed_place = full.map(|f| written_place(span, a, px, plen, f));
+        }
+        if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
+            names = vec![main.clone()];
+            // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
+            if measure == Measure::Level && *main_unit == q.unit {
+                measure = *main_measure;
+            }
+            // 下降5.2%，好于下降7%的预期: the goal of a one-year change.
+            if measure == Measure::Reduction && *main_measure == Measure::Growth {
+                measure = Measure::Growth;
+                value = -value;
+            }
+        }
+        if let Some(n) = names.first() {
+            prev_name = Some(n.clone());
+            // 高于全市0.8个百分点 compares the figure before it; the goal beside a
+            // result belongs to the indicator itself.
+            let comparison = ["高于", "低于", "快于", "慢于", "比", "较", "超过", "超出"]
+                .iter()
+                .any(|w| n.starts_with(w));
+            if !comparison && !q.unit.ends_with("百分点") {
+                main_name = Some((n.clone(), q.unit.clone(), measure));
+                let x = match subject {
+                    Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+                    Name::Prior(..) => 0,
+                };
+                main_at = Some((x, out.len()));
+            }
+        }
+        for n in names.iter_mut() {
+            if n == "GDP" {
+                // Plans and bulletins mean 地区生产总值 by GDP; keep both words.
+                *n = "地区生产总值(GDP)".to_string();
+            } else if (n.ends_with("GDP") || n.starts_with("GDP"))
+                && !n.contains("生产总值")
+                && !["于GDP", "占GDP", "比GDP", "较GDP"]
+                    .iter()
+                    .any(|w| n.contains(w))
+            {
+                // 上半年江西GDP, GDP累计增速: the same word inside a name.
+                *n = n.replacen("GDP", "地区生产总值(GDP)", 1);
+            }
+        }
+        let quote_start = match subject {
+            Name::Plain(x, _) => x.min(clause_start),
+            Name::Prior(..) => clause_start,
+            Name::Joined(x, y, _, _) => {
+                if y > x {
+                    x
+                } else {
+                    q.start
+                }
+            }
+        };
+        let quote_end = match subject {
+            Name::Joined(_, _, _, ne) => ne.max(q.end),
+            _ => q.end,
+        };
+        let (qa, qb) = span.bytes(a + quote_start.min(q.start), a + quote_end);
+        let quote = text.get(qa..qb).unwrap_or_default().to_string();
+        // 松山新区人口达到20万, 成都市地区生产总值…: a place heading the name is the fact's region.
+        let subject_start = match subject {
+            Name::Plain(x, _) | Name::Joined(x, _, _, _) => x,
+            Name::Prior(..) => 0,
+        };
+        // A place heading a clause stays its subject (银川市3年实现26746人脱贫、36个贫困村销号).
+        let region = match listed_place.or_else(|| place_heading(span, a, subject_start)) {
+            Some(r) => {
+                clause_place = Some((clause_start, r.clone()));
+                Some(r)
+            }
+            // (…in the clauses after it too, up to the sentence's end:
+            // 西安市优良天数257天，PM2.5浓度为54微克/立方米；— unless one
+            // speaks of the whole, 全省…)
+            None => clause_place
+                .as_ref()
+                .filter(|(c, _)| {
+                    *c == clause_start
+                        || !matches!(s.get(clause_start), Some('全' | '我' | '本' | '各'))
+                })
+                .map(|(_, r)| r.clone())
+                .or_else(|| ctx.region.clone()),
+        };
+        for name in names {
+            if name.chars().count() < 2 {
+                continue;
+            }
+            out.push(Fact {
+                doc: ctx.doc.to_string(),
+                kind,
+                indicator: name,
+                region: region.clone(),
+                year,
+                value: Some(value),
+                value_max: q.value_max,
+                unit: Some(written_unit(span, a, q)).filter(|u| !u.is_empty()),
+                measure,
+                comparator: q.comparator.unwrap_or(Comparator::Eq),
+                attribute: None,
+                text: None,
+                quote: quote.clone(),
+                section: section.title.clone(),
+                start: Some(qa),
+                end: Some(qb),
+            });
+        }
+    }
+    qualitative_facts(span, a, b, dated.years, *carried, section, ctx, text, out);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use planwatch_core::DocumentInfo;
+
+    fn run(
+        doc_type: DocType,
+        year: Option<i32>,
+        period: (Option<i32>, Option<i32>),
+        review: bool,
+        text: &str,
+    ) -> Vec<Fact> {
+        let info = DocumentInfo {
+            title: None,
+            region: Some("某市".into()),
+            doc_type,
+            period_start: period.0,
+            period_end: period.1,
+            year,
+            issuer: None,
+            number: None,
+        };
+        let frame = Frame::new(&info);
+        let ctx = DocCtx {
+            doc: "t.txt",
+            frame: &frame,
+            region: info.region.clone(),
+        };
+        let mut out = Vec::new();
+        let section = Section {
+            review,
+            ..Default::default()
+        };
+        let _ = paragraph_facts(text, 0, text.len(), &section, &ctx, &mut out);
+        out
+    }
+
+    fn brief(f: &Fact) -> String {
+        format!(
+            "{} {} {} {} {} {} {}",
+            f.kind.as_str(),
+            f.indicator,
+            f.year.unwrap_or(0),
+            f.value.unwrap_or(f64::NAN),
+            f.unit.clone().unwrap_or_default(),
+            f.measure.as_str(),
+            f.comparator.as_str()
+        )
+    }
+
+    fn check(doc_type: DocType, review: bool, text: &str, want: &[&str]) {
+        let (year, period) = match doc_type {
+            DocType::WorkReport => (Some(2024), (None, None)),
+            DocType::StatisticalBulletin => (Some(2023), (None, None)),
+            _ => (None, (Some(2016), Some(2020))),
+        };
+        let got: Vec<String> = run(doc_type, year, period, review, text)
+            .iter()
+            .map(brief)
+            .collect();
+        assert_eq!(got, want, "{text}");
+    }
+
+    #[test]
+    fn town_and_country_residents_are_spelt_out() {
+        let list = |s: &str| urban_and_rural(&s.chars().collect::<Vec<_>>());
+        assert_eq!(
+            list("城乡居民人均可支配收入"),
+            Some(vec![
+                "城镇居民人均可支配收入".to_string(),
+                "农村居民人均可支配收入".to_string()
+            ])
+        );
+        assert_eq!(
+            list("城鄉居民收入").map(|v| v[1].clone()),
+            Some("農村居民收入".into())
+        );
+        assert_eq!(list("城乡居民收入比"), None);
+        assert_eq!(list("居民人均可支配收入"), None);
+    }
+
+    #[test]
+    fn sectors_named_by_number_are_spelt_out() {
+        let list = |s: &str| sector_list(&s.chars().collect::<Vec<_>>());
+        let want = |v: &[&str]| Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(
+            list("第一、二、三产业增加值所占比重"),
+            want(&[
+                "第一产业增加值所占比重",
+                "第二产业增加值所占比重",
+                "第三产业增加值所占比重"
+            ])
+        );
+        assert_eq!(
+            list("一二三産分別完成增加值"),
+            want(&["第一産業增加值", "第二産業增加值", "第三産業增加值"])
+        );
+        assert_eq!(
+            list("二三产业比重"),
+            want(&["第二产业比重", "第三产业比重"])
+        );
+        assert_eq!(list("三次产业结构"), None);
+        assert_eq!(list("一产业增加值"), None);
+    }
+
+    #[test]
+    fn plan_review_results_beside_goals() {
+        check(
+            DocType::PlanReview,
+            false,
+            "2016年、2017年、2018年上半年,全省细颗粒物浓度分别较2015年下降16.7%、21.2%、21.2%,规划期末目标为下降20%;劣Ⅴ类水体比例分别为4.4%、4.4%、2.6%,规划期末目标为6.1%。",
+            &[
+                "actual 细颗粒物浓度 2016 -16.7 % cumulative eq",
+                "actual 细颗粒物浓度 2017 -21.2 % cumulative eq",
+                "actual 细颗粒物浓度 2018 -21.2 % cumulative eq",
+                "target 细颗粒物浓度 2020 20 % reduction eq",
+                "actual 劣Ⅴ类水体比例 2016 4.4 % level eq",
+                "actual 劣Ⅴ类水体比例 2017 4.4 % level eq",
+                "actual 劣Ⅴ类水体比例 2018 2.6 % level eq",
+                "target 劣Ⅴ类水体比例 2020 6.1 % level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_gap_to_the_goal_and_the_goal_in_brackets() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年地区生产总值12.4万亿元、增长8%,高2个百分点(与年度预期目标6%以上相比,下同);固定资产投资增长6.3%,低1.7个百分点(8%左右)。12项约束性指标(目标任务均为国家下达)中,10项指标可如期完成。",
+            &[
+                "actual 地区生产总值 2023 12.4 万亿元 level eq",
+                "actual 地区生产总值 2023 8 % growth eq",
+                "actual 地区生产总值增速高 2023 2 个百分点 level eq",
+                "target 地区生产总值 2023 6 % growth ge",
+                "actual 固定资产投资 2023 6.3 % growth eq",
+                "actual 固定资产投资增速低 2023 1.7 个百分点 level eq",
+                "target 固定资产投资 2023 8 % growth approx",
+                "actual 指标可如期 2023 10 项 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn as_many_values_as_years_listed_pair_up() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2021年、2022年规上工业企业完成产值398.8亿元、579.33亿元。",
+            &[
+                "actual 规上工业企业完成产值 2021 398.8 亿元 level eq",
+                "actual 规上工业企业完成产值 2022 579.33 亿元 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn lifespan_and_age_groups_are_names() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "2015年末,全市居民人均预期寿命提高到82.25岁,婴儿死亡率和5岁以下儿童死亡率分别为0.63‰和2.52‰。",
+            &[
+                "actual 居民人均预期寿命 2015 82.25 岁 level eq",
+                "actual 婴儿死亡率 2015 0.63 ‰ level eq",
+                "actual 5岁以下儿童死亡率 2015 2.52 ‰ level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn results_so_far_this_year_and_counts_of_indicators() {
+        check(
+            DocType::WorkReport,
+            false,
+            "今年一季度和上半年全省地区生产总值分别增长9.3%、9.2%,好于年初预期。",
+            &[
+                "actual 一季度全省地区生产总值 2024 9.3 % growth eq",
+                "actual 上半年全省地区生产总值 2024 9.2 % growth eq",
+            ],
+        );
+        // A task reported done is no goal.
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2020),
+            (None, None),
+            false,
+            "易地扶贫搬迁26万人入住任务全面完成。",
+        )
+        .iter()
+        .map(|f| f.kind.as_str().to_string())
+        .collect();
+        assert_eq!(got, ["actual"]);
+        // 占年计划的41.8%: progress against the goal, in a sentence with no year.
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2017),
+            (Some(2017), Some(2017)),
+            false,
+            "会议认为,上半年全县地区生产总值完成11.3亿元,占年计划的41.8%。",
+        )
+        .iter()
+        .map(|f| f.kind.as_str().to_string())
+        .collect();
+        assert_eq!(got, ["actual", "actual"]);
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年,工业增加值完成4亿元,占年计划的53.1%,同比增长13%。",
+            &[
+                "actual 工业增加值 2023 4 亿元 level eq",
+                "actual 工业增加值占年计划 2023 53.1 % level eq",
+                "actual 工业增加值 2023 13 % growth eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "地区生产总值、地方一般公共预算收入等8项指标达到计划目标序时进度。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn news_datelines_are_no_names() {
+        check(
+            DocType::Other,
+            false,
+            "人民网银川7月26日电(记者阎梦婕)地区生产总值1267.24亿元,同比增长7.5%。",
+            &[
+                "actual 地区生产总值 0 1267.24 亿元 level eq",
+                "actual 地区生产总值 0 7.5 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_report_on_the_coming_plan_period_states_goals() {
+        check(
+            DocType::WorkReport,
+            false,
+            "市长提出,“十五五”期间全市生产总值年均增长6%,人均生产总值超过15万元。",
+            &[
+                "target 生产总值 2030 6 % avg_growth eq",
+                "target 人均生产总值 2030 15 万元 level gt",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            false,
+            "到2027年,实现全面小康。公共财政收入年均增长12%以上。",
+            &["target 公共财政收入 2027 12 % avg_growth ge"],
+        );
+        check(
+            DocType::WorkReport,
+            false,
+            "主要目标是:到“十五五”末,地区生产总值达到2140亿元。",
+            &["target 地区生产总值 2030 2140 亿元 level eq"],
+        );
+    }
+
+    #[test]
+    fn goals_over_the_next_years_and_changes_from_to() {
+        // A five-year plan 2016–2020: 3年 from its first year ends in 2018.
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "甲县3年实现26746人脱贫、36个贫困村销号;连续3年增长8%。",
+            &[
+                "target 甲县3年实现脱贫 2018 26746 人 cumulative eq",
+                "target 贫困村销号 2018 36 个 cumulative eq",
+                "target 连续3年 2020 8 % avg_growth eq",
+            ],
+        );
+        let facts = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "银川市3年实现26746人脱贫、36个贫困村销号。",
+        );
+        assert!(facts.iter().all(|f| f.region.as_deref() == Some("银川市")));
+        // A change verb after a count is not the counted noun.
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "建档立卡贫困人口从101.5万人下降至58.12万人。",
+            &[
+                "actual 建档立卡贫困人口 2023 101.5 万人 level eq",
+                "actual 建档立卡贫困人口 2023 58.12 万人 level eq",
+            ],
+        );
+        // A plan's look back: from the year before its last period to its base year.
+        let years: Vec<Option<i32>> = run(
+            DocType::WorkReport,
+            Some(2024),
+            (None, None),
+            false,
+            "一般公共预算收入365亿元,是2010年(财政一般预算收入)的3.67倍。",
+        )
+        .iter()
+        .map(|f| f.year)
+        .collect();
+        assert_eq!(years, [Some(2023), Some(2023)]);
+        let years: Vec<(Option<i32>, Option<f64>)> = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            true,
+            "省外亿元项目到位资金是“十二五”时期2.7倍。税收收入占比由73.7%提升至89.9%。",
+        )
+        .iter()
+        .map(|f| (f.year, f.value))
+        .collect();
+        assert_eq!(
+            years,
+            [
+                (Some(2015), Some(2.7)),
+                (Some(2010), Some(73.7)),
+                (Some(2015), Some(89.9))
+            ]
+        );
+    }
+
+    #[test]
+    fn spans_of_years_and_measure_words_are_no_names() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全年实现地区生产总值456.72亿元,比上年增长6.6%,两年平均增长6.0%。",
+            &[
+                "actual 地区生产总值 2023 456.72 亿元 level eq",
+                "actual 地区生产总值 2023 6.6 % growth eq",
+                "actual 地区生产总值 2023 6 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全市财政总收入从2015年的50.22亿元增加到2020年的62.8亿元,年均递增4.58%。",
+            &[
+                "actual 财政总收入 2015 50.22 亿元 level eq",
+                "actual 财政总收入 2020 62.8 亿元 level eq",
+                "actual 财政总收入 2020 4.58 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全市地区生产总值连续突破4000亿元、5000亿元,4年平均增速达6.4%。",
+            &[
+                "actual 地区生产总值 2023 4000 亿元 level gt",
+                "actual 地区生产总值 2023 5000 亿元 level gt",
+                "actual 地区生产总值 2023 6.4 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn gdp_inside_a_name() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "上半年江西GDP达6465亿元。",
+            &["actual 上半年江西地区生产总值(GDP) 2023 6465 亿元 level eq"],
+        );
+    }
+
+    #[test]
+    fn goals_that_name_their_indicator_after_the_verb() {
+        let f = run(
+            DocType::ImplementationPlan,
+            Some(2023),
+            (Some(2023), Some(2027)),
+            false,
+            "到2027年,基本消除重污染天气,完成国家下达的节能减排降碳目标。",
+        );
+        let got: Vec<(String, Option<String>, Option<i32>)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone(), f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "重污染天气".to_string(),
+                    Some("基本消除".to_string()),
+                    Some(2027)
+                ),
+                (
+                    "节能减排降碳目标".to_string(),
+                    Some("完成国家下达的".to_string()),
+                    Some(2027)
+                )
+            ]
+        );
+    }
+
+    #[test]
+    fn the_shape_of_a_plan_is_no_fact() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "规划纲要提出了十一个新任务,其中涉及民生福祉和生态文明的指标占70%以上。",
+            &[],
+        );
+    }
+
+    #[test]
+    fn falls_in_a_bulletin_are_negative_changes() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "水稻播种面积516.4千公顷,减少4.2千公顷。",
+            &[
+                "actual 水稻播种面积 2023 516.4 千公顷 level eq",
+                "actual 水稻播种面积 2023 -4.2 千公顷 growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_yearly_series_since_a_year() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2010年以来,我省年度GDP分别增长14%、12.5%、11%、10.1%,呈逐年回落态势。",
+            &[
+                "actual 年度地区生产总值(GDP) 2010 14 % growth eq",
+                "actual 年度地区生产总值(GDP) 2011 12.5 % growth eq",
+                "actual 年度地区生产总值(GDP) 2012 11 % growth eq",
+                "actual 年度地区生产总值(GDP) 2013 10.1 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_periods_start_value() {
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "“十二五”时期,全区地区生产总值从287.8亿元增加到430.9亿元;区级财政收入从9.1亿元增加到25.7亿元,按可比口径年均增长3.6%。",
+            &[
+                "actual 地区生产总值 2010 287.8 亿元 level eq",
+                "actual 地区生产总值 2015 430.9 亿元 level eq",
+                "actual 区级财政收入 2010 9.1 亿元 level eq",
+                "actual 区级财政收入 2015 25.7 亿元 level eq",
+                "actual 区级财政收入 2015 3.6 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn start_values_of_the_past_five_years() {
+        check(
+            DocType::WorkReport,
+            true,
+            "过去五年,境内上市公司由77家增至144家。",
+            &[
+                "actual 境内上市公司 2018 77 家 level eq",
+                "actual 境内上市公司 2023 144 家 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_time_compared_with_is_no_name() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,工业总产值接近1300亿元,是“十一五”末的3.2倍,年均增长13.2%。",
+            &[
+                "actual 工业总产值 2023 1300 亿元 level approx",
+                "actual 工业总产值 2023 3.2 倍 cumulative eq",
+                "actual 工业总产值 2023 13.2 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn goals_met_beside_results() {
+        check(
+            DocType::WorkReport,
+            true,
+            "2023 年,全区地区生产总值同比增长 8%以上,完成区人代会批准增长 8%以上目标。",
+            &[
+                "actual 地区生产总值 2023 8 % growth ge",
+                "target 地区生产总值 2023 8 % growth ge",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "全年实现地区生产总值增长5.9%,高于全市0.8个百分点,排名全市第1位(预期目标为8.5%以上)。",
+            &[
+                "actual 地区生产总值 2023 5.9 % growth eq",
+                "actual 高于全市 2023 0.8 个百分点 level eq",
+                "target 地区生产总值 2023 8.5 % growth ge",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,一般公共预算收入下降5.2%,好于下降7%的预期;城镇登记失业率3.52%,控制在预期4.2%以内。",
+            &[
+                "actual 一般公共预算收入 2023 -5.2 % growth eq",
+                "target 一般公共预算收入 2023 -7 % growth eq",
+                "actual 城镇登记失业率 2023 3.52 % level eq",
+                "target 城镇登记失业率 2023 4.2 % level le",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "2023年,固定资产投资增长10.2%,高于年初目标(9%);认真贯彻落实省委十一届三次、四次全会精神。",
+            &[
+                "actual 固定资产投资 2023 10.2 % growth eq",
+                "target 固定资产投资 2023 9 % growth eq",
+            ],
+        );
+        // 完成…任务 lists tasks, and 确保完成…目标 sets a goal.
+        check(
+            DocType::WorkReport,
+            false,
+            "确保完成增长8%的目标。",
+            &["target 目标 2024 8 % growth eq"],
+        );
+    }
+
+    #[test]
+    fn plans_say_last_year_of_their_base() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "截至去年,全省数字经济增加值达30218亿元。最终形成近9万字的文本。",
+            &["actual 数字经济增加值 2015 30218 亿元 level eq"],
+        );
+    }
+
+    #[test]
+    fn work_report_review() {
+        check(
+            DocType::WorkReport,
+            true,
+            "初步核算,地区生产总值增长5.4%,一般公共预算收入增长10%,城镇新增就业1.7万人。",
+            &[
+                "actual 地区生产总值 2023 5.4 % growth eq",
+                "actual 一般公共预算收入 2023 10 % growth eq",
+                "actual 城镇新增就业 2023 1.7 万人 level eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "实际利用外资3948万美元,增长44%。",
+            &[
+                "actual 实际利用外资 2023 3948 万美元 level eq",
+                "actual 实际利用外资 2023 44 % growth eq",
+            ],
+        );
+        check(
+            DocType::WorkReport,
+            true,
+            "新增科技型中小企业663家、雏鹰瞪羚企业25家。",
+            &[
+                "actual 新增科技型中小企业 2023 663 家 level eq",
+                "actual 雏鹰瞪羚企业 2023 25 家 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn work_report_goals() {
+        check(
+            DocType::WorkReport,
+            false,
+            "今年主要预期目标是:地区生产总值增长6.5%,居民消费价格涨幅不高于3%。",
+            &[
+                "target 地区生产总值 2024 6.5 % growth eq",
+                "target 居民消费价格 2024 3 % growth le",
+            ],
+        );
+    }
+
+    #[test]
+    fn plan_goals_and_base() {
+        check(
+            DocType::FiveYearPlan,
+            false,
+            "到2020年,全市地区生产总值年均增长7%左右,单位地区生产总值能源消耗降低12%。",
+            &[
+                "target 地区生产总值 2020 7 % avg_growth approx",
+                "target 单位地区生产总值能源消耗 2020 12 % reduction eq",
+            ],
+        );
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "全市实现地区生产总值1357.5亿元,年均增长8.2%。",
+            &[
+                "actual 地区生产总值 2015 1357.5 亿元 level eq",
+                "actual 地区生产总值 2015 8.2 % avg_growth eq",
+            ],
+        );
+        check(
+            DocType::FiveYearPlan,
+            true,
+            "人均城市道路面积由2010年末的9.7平方米增加到2015年末的11.6平方米。",
+            &[
+                "actual 人均城市道路面积 2010 9.7 平方米 level eq",
+                "actual 人均城市道路面积 2015 11.6 平方米 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn lists_share_or_split_values() {
+        let got: Vec<String> = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            true,
+            "供水、供电和燃气用户普及率达到90%以上。",
+        )
+        .iter()
+        .map(|f| f.indicator.clone())
+        .collect();
+        assert_eq!(got, ["供水用户普及率", "供电用户普及率", "燃气用户普及率"]);
+        let got: Vec<String> = run(
+            DocType::WorkReport,
+            Some(2024),
+            (None, None),
+            true,
+            "城镇和农村常住居民人均可支配收入分别增长5.1%和8%。",
+        )
+        .iter()
+        .map(|f| format!("{} {}", f.indicator, f.value.unwrap_or(0.0)))
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "城镇常住居民人均可支配收入 5.1",
+                "农村常住居民人均可支配收入 8"
+            ]
+        );
+    }
+
+    #[test]
+    fn bulletin_value_added_is_a_level() {
+        check(DocType::StatisticalBulletin, false, "其中，第一产业增加值123.4亿元，增长3.1%；年末户籍总人口285.6万人，比上年末减少1.2万人。", &[
+            "actual 第一产业增加值 2023 123.4 亿元 level eq",
+            "actual 第一产业增加值 2023 3.1 % growth eq",
+            "actual 户籍总人口 2023 285.6 万人 level eq",
+            "actual 户籍总人口 2023 -1.2 万人 growth eq",
+        ]);
+    }
+
+    #[test]
+    fn respectively_maps_rates_to_earlier_subjects() {
+        check(
+            DocType::WorkReport,
+            true,
+            "新登记经营主体5.2万户、新注册企业8170户,分别增长65%、26.8%。",
+            &[
+                "actual 新登记经营主体 2023 5.2 万户 level eq",
+                "actual 新注册企业 2023 8170 户 level eq",
+                "actual 新登记经营主体 2023 65 % growth eq",
+                "actual 新注册企业 2023 26.8 % growth eq",
+            ],
+        );
+        // Two trades, a figure each (not one trade's name, 冶炼和压延加工业).
+        check(
+            DocType::WorkReport,
+            true,
+            "电子和装备产业分别增长2.9%和1.6%。",
+            &[
+                "actual 电子产业 2023 2.9 % growth eq",
+                "actual 装备产业 2023 1.6 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_year_followed_by_a_figure_is_not_a_date() {
+        check(
+            DocType::Outline,
+            false,
+            "2020年50%的农户进入新型农业组织。",
+            &["target 农户进入新型农业组织 2020 50 % level eq"],
+        );
+    }
+
+    #[test]
+    fn a_figure_converted_at_the_exchange_rate_is_the_same_indicators() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "2018年,全市人均地区生产总值14万元,按年平均汇率折算为2.1万美元。",
+            &[
+                "actual 人均地区生产总值 2018 14 万元 level eq",
+                "actual 人均地区生产总值 2018 2.1 万美元 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_count_and_a_length_of_the_noun_after_both() {
+        check(
+            DocType::Outline,
+            false,
+            "到2020年,建成4条188公里轨道交通。",
+            &[
+                "target 建成轨道交通 2020 4 条 level eq",
+                "target 轨道交通 2020 188 公里 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn doublings_in_figures_are_the_named_indicators_and_in_words_a_goal() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "2012年,地区生产总值260.36亿元,比1983年的1.78亿元翻了7.19番。",
+            &[
+                "actual 地区生产总值 2012 260.36 亿元 level eq",
+                "actual 地区生产总值 1983 1.78 亿元 level eq",
+                "actual 地区生产总值 2012 7.19 番 cumulative eq",
+            ],
+        );
+        check(
+            DocType::Outline,
+            false,
+            "到2020年,地区生产总值翻一番。",
+            &["target 地区生产总值 2020 NaN  cumulative eq"],
+        );
+    }
+
+    #[test]
+    fn money_obtained_is_a_result_not_a_goal() {
+        // 争取 before money obtained (争取资金, 争取到) is no 力争-like goal word.
+        let text = "2018年,全市共向上争取资金21.33亿元。";
+        let got: Vec<String> = run(DocType::Other, Some(2018), (None, None), false, text)
+            .iter()
+            .map(brief)
+            .collect();
+        assert_eq!(got, ["actual 向上争取资金 2018 21.33 亿元 level eq"]);
+    }
+
+    #[test]
+    fn a_future_is_told_by_jiang_before_a_verb_not_in_a_noun_clause() {
+        assert!(speaks_of_future("广西将筹措60亿元"));
+        assert!(!speaks_of_future(
+            "为即将收官的“十二五”画上了一个圆满的句号"
+        ));
+        assert!(!speaks_of_future("将近300亿元"));
+    }
+
+    #[test]
+    fn a_share_opening_its_clause_is_named_after_it() {
+        check(
+            DocType::Outline,
+            false,
+            "到2025年,30%以上的行政村达到美丽乡村建设标准,60%城市污水处理厂完成提标改造。",
+            &[
+                "target 行政村达到美丽乡村建设标准 2025 30 % level ge",
+                "target 城市污水处理厂完成提标改造 2025 60 % level eq",
+            ],
+        );
+        // A bound on what a later figure of the clause counts stays a bound.
+        check(
+            DocType::Outline,
+            false,
+            "到2025年,收入10万元以上的村达到75%。",
+            &["target 收入10万元以上的村 2025 75 % level eq"],
+        );
+    }
+
+    #[test]
+    fn counted_nouns() {
+        check(
+            DocType::Outline,
+            false,
+            "2020年,建成5个农产品加工园区,6个加工产业集群。",
+            &[
+                "target 建成农产品加工园区 2020 5 个 level eq",
+                "target 加工产业集群 2020 6 个 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn traditional_characters() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "全年地區生產總值1234.5億元,比上年增長5.2%。",
+            &[
+                "actual 地區生產總值 2023 1234.5 億元 level eq",
+                "actual 地區生產總值 2023 5.2 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn more_qualitative_goals() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡居民人均可支配收入增长与经济增长基本同步，地下水质量不下降，主要污染物排放完成省下达任务。");
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "城乡居民人均可支配收入".to_string(),
+                    "与经济增长基本同步".to_string()
+                ),
+                ("地下水质量".to_string(), "不下降".to_string()),
+                ("主要污染物排放".to_string(), "完成省下达任务".to_string()),
+            ]
+        );
+        assert!(f.iter().all(|f| f.year == Some(2025)));
+    }
+
+    #[test]
+    fn doubling_goals_keep_their_comparison_and_lists_their_names() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，生产总值、城乡居民收入比2010年翻一番，化学需氧量、二氧化硫排放量达到总量控制要求，实际使用外资稳中提质。");
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect();
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            got,
+            [
+                pair("生产总值", "比2010年翻一番"),
+                pair("城乡居民收入", "比2010年翻一番"),
+                pair("化学需氧量", "达到总量控制要求"),
+                pair("二氧化硫排放量", "达到总量控制要求"),
+                pair("实际使用外资", "稳中提质"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_goal_shared_by_a_list_of_long_names() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，单位地区生产总值能耗降低、单位地区生产总值二氧化碳排放量降低、氮氧化物排放量降低完成国家下达目标任务。");
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "单位地区生产总值能耗降低",
+                "单位地区生产总值二氧化碳排放量降低",
+                // (The words before the goal lose a closing verb, as any name does.)
+                "氮氧化物排放量"
+            ]
+        );
+    }
+
+    #[test]
+    fn qualitative_goals() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "经济增速不低于全省平均水平。",
+        );
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].value, None);
+        assert_eq!(f[0].text.as_deref(), Some("不低于全省平均水平"));
+        assert_eq!(f[0].year, Some(2020));
+    }
+
+    #[test]
+    fn qualitative_goals_named_in_the_clause_before_or_after_a_list() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "到“十三五”末，全社会研发经费投入占生产总值的比重，达到全国平均水平。",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].indicator, "全社会研发经费投入占生产总值的比重");
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "全社会研发经费投入年均增长10%以上、研发投入强度超过全国平均水平。",
+        );
+        let q: Vec<_> = f.iter().filter(|f| f.value.is_none()).collect();
+        assert_eq!(q.len(), 1, "{f:?}");
+        assert_eq!(q[0].indicator, "研发投入强度");
+    }
+
+    #[test]
+    fn additions_over_a_span_of_years_are_totals() {
+        let f = run(
+            DocType::PlanReview,
+            Some(2012),
+            (Some(2011), Some(2015)),
+            true,
+            "两年来，三环快速路主线贯通；新增公交专用道7条，市区公交出行率达24.91%。",
+        );
+        let got: Vec<String> = f.iter().map(brief).collect();
+        assert!(
+            got.iter()
+                .any(|b| b.starts_with("actual 新增公交专用道 2012 7 条 cumulative")),
+            "{got:?}"
+        );
+        assert!(got.iter().any(|b| b.contains("24.91 % level")), "{got:?}");
+    }
+}

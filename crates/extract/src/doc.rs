@@ -21,9 +21,22 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     }
     // 《政府工作报告》确定的重点工作任务责任分解方案: the report's goals split
     // among departments, an implementation plan.
-    if ["分工方案", "分解方案", "责任分工", "任务分解", "责任分解"]
-        .iter()
-        .any(|w| t.contains(w))
+    // (关于分解落实《政府工作报告》的通知, …重点工作责任单位的通知.)
+    if [
+        "分工方案",
+        "分解方案",
+        "责任分工",
+        "任务分解",
+        "责任分解",
+        "分解落实",
+        "责任单位",
+        "任务分工",
+        "工作分工",
+        "部门分工",
+        "目标分解",
+    ]
+    .iter()
+    .any(|w| t.contains(w))
     {
         return DocType::ImplementationPlan;
     }

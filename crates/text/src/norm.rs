@@ -40,7 +40,7 @@ pub fn traditional_to_simplified(c: char) -> char {
 
 /// Maps a simplified character to its traditional form where only one
 /// traditional character simplifies to it (内 → 內, 区 → 區; not 台, which
-/// 臺, 檯 and 颱 all become). For writing a name a 繁 page never spells out
+/// 臺, 檯 and 颱 all become), or the usual one of several (宁 → 寧). For writing a name a 繁 page never spells out
 /// in the page's own script.
 pub fn simplified_to_traditional(c: char) -> char {
     static REVERSE: std::sync::OnceLock<std::collections::HashMap<char, char>> =
@@ -61,6 +61,43 @@ pub fn simplified_to_traditional(c: char) -> char {
             .map(|(s, ts)| (s, ts[0]))
             .collect()
     });
+    // Characters standard in traditional text as they are, though a rarer
+    // character simplifies to them: 回族, 合肥, 咸阳, 海淀, 余杭, 岳阳, 于都.
+    const SAME_IN_TRADITIONAL: &str =
+        "回合咸余于谷松范郁淀志姜游占卷制才朱准只斗表丑朴秋致症征出岳";
+    if SAME_IN_TRADITIONAL.contains(c) {
+        return c;
+    }
+    // Where several characters simplify to one, the one place names use
+    // (寧夏, 江蘇, 鎮, 壩, 崑崙 aside): 宁 from 寧 and the surname 甯.
+    const USUAL: &[(char, char)] = &[
+        ('宁', '寧'),
+        ('镇', '鎮'),
+        ('苏', '蘇'),
+        ('坝', '壩'),
+        ('鸡', '雞'),
+        ('当', '當'),
+        ('汇', '匯'),
+        ('钟', '鍾'),
+        ('仑', '崙'),
+        ('绿', '綠'),
+        ('荫', '蔭'),
+        ('为', '為'),
+        ('历', '歷'),
+        ('弥', '彌'),
+        ('别', '別'),
+        ('赞', '贊'),
+        ('馆', '館'),
+        ('坛', '壇'),
+        ('启', '啟'),
+        ('获', '獲'),
+        ('团', '團'),
+        ('个', '個'),
+        ('蕴', '蘊'),
+    ];
+    if let Some(&(_, t)) = USUAL.iter().find(|(s, _)| *s == c) {
+        return t;
+    }
     map.get(&c).copied().unwrap_or(c)
 }
 
@@ -204,6 +241,11 @@ mod tests {
         assert_eq!(t, "內蒙古自治區");
         // 台 has three traditional sources: it stays.
         assert_eq!(simplified_to_traditional('台'), '台');
+        let t: String = "宁夏回族自治区合肥市"
+            .chars()
+            .map(simplified_to_traditional)
+            .collect();
+        assert_eq!(t, "寧夏回族自治區合肥市");
     }
 
     #[test]

@@ -339,12 +339,22 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         // The place the opening text names most often.
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = crate::region::main_place(&chars) {
-            let r = written(norm, orig, p.name);
+            // (哈尔滨新区…新区经济…: a zone of that place, named as its subject.)
+            let (r, rule) = match zone_of(norm, p.name) {
+                Some(zone) => (
+                    written(norm, orig, &zone),
+                    "a zone of that place (X新区, X高新区) named more often than the place alone",
+                ),
+                None => (
+                    written(norm, orig, p.name),
+                    "gazetteer of provinces, prefectures and counties",
+                ),
+            };
             note(
                 "region",
                 r.clone(),
                 &Line::derived("the place the opening lines name most often"),
-                "gazetteer of provinces, prefectures and counties",
+                rule,
             );
             region = Some(r);
         } else if let Some((at, n, p)) = crate::region::county_by_short_name(&chars) {
@@ -1629,6 +1639,49 @@ fn town_of(text: &str) -> Option<String> {
 
 /// The zone a cited plan is of, and the zone's kind: `《深圳国家高新区“十四五”
 /// 发展规划》` → (深圳国家高新区, 高新区). The zone name starts with a place.
+/// Kinds of zone a place sets up (a 新区 or 高新区 of a city), longest first
+/// where one holds another.
+const ZONE_KINDS: &[&str] = &[
+    "高新技术产业开发区",
+    "经济技术开发区",
+    "自由贸易试验区",
+    "综合保税区",
+    "高新区",
+    "经开区",
+    "开发区",
+    "自贸区",
+    "新区",
+];
+
+/// A zone of `place` (`哈尔滨新区`, `如皋高新技术产业开发区`) that the text
+/// names, with bare mentions of its kind (`新区经济`), more often than the
+/// place alone: the zone is the subject.
+fn zone_of(text: &str, place: &str) -> Option<String> {
+    let short = ["市", "县", "区", "州", "盟", "旗", "省"]
+        .iter()
+        .find_map(|s| place.strip_suffix(s))
+        .filter(|s| s.chars().count() >= 2)
+        .unwrap_or(place);
+    let mut zones: Vec<(String, &str)> = Vec::new();
+    let mut alone = 0usize;
+    for (at, _) in text.match_indices(short) {
+        let rest = &text[at + short.len()..];
+        let rest_kind = rest.strip_prefix('市').unwrap_or(rest);
+        match ZONE_KINDS.iter().find(|k| rest_kind.starts_with(*k)) {
+            Some(k) => {
+                let end = at + short.len() + (rest.len() - rest_kind.len()) + k.len();
+                zones.push((text[at..end].to_string(), k));
+            }
+            None => alone += 1,
+        }
+    }
+    let (zone, kind) = zones.first()?.clone();
+    let named = zones.iter().filter(|(z, _)| *z == zone).count();
+    // (Bare mentions of the kind, past those inside the full name.)
+    let bare = text.matches(kind).count().saturating_sub(named);
+    (named + bare > alone).then_some(zone)
+}
+
 fn zone_plan(text: &str) -> Option<(String, &'static str)> {
     const KINDS: &[&str] = &[
         "高新技术产业开发区",
@@ -2751,6 +2804,27 @@ mod tests {
         assert_eq!(i.region.as_deref(), Some("丙县"));
         let i = frame("政府工作报告\n發布日期：2021-02-01\n各位代表：\n");
         assert_eq!(i.year, Some(2021));
+    }
+
+    #[test]
+    fn a_zone_named_more_often_than_its_city() {
+        assert_eq!(
+            zone_of("记者从哈尔滨新区获悉，一季度新区经济快速发展", "哈尔滨市").as_deref(),
+            Some("哈尔滨新区")
+        );
+        assert_eq!(
+            zone_of(
+                "如皋高新技术产业开发区 高新区2024年工作规划，围绕如皋市委",
+                "如皋市"
+            )
+            .as_deref(),
+            Some("如皋高新技术产业开发区")
+        );
+        // A city that names its zone once among its own figures stays the subject.
+        assert_eq!(
+            zone_of("成都市生产总值增长6%，成都市投资增长，成都高新区", "成都市"),
+            None
+        );
     }
 
     #[test]

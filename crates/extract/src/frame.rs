@@ -1677,8 +1677,16 @@ fn zone_of(text: &str, place: &str) -> Option<String> {
     }
     let (zone, kind) = zones.first()?.clone();
     let named = zones.iter().filter(|(z, _)| *z == zone).count();
-    // (Bare mentions of the kind, past those inside the full name.)
-    let bare = text.matches(kind).count().saturating_sub(named);
+    // (Bare mentions of the kind or its short form, 高新区 for
+    // 高新技术产业开发区, past those inside the full name.)
+    let short_kind = match kind {
+        "高新技术产业开发区" => Some("高新区"),
+        "经济技术开发区" => Some("经开区"),
+        "自由贸易试验区" => Some("自贸区"),
+        _ => None,
+    };
+    let bare = (text.matches(kind).count() + short_kind.map_or(0, |k| text.matches(k).count()))
+        .saturating_sub(named);
     (named + bare > alone).then_some(zone)
 }
 

@@ -17,7 +17,9 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
 use planwatch_catalog::Catalog;
-use planwatch_store::{CatchUp, NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument};
+use planwatch_store::{
+    CatchUp, NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument,
+};
 use serde::Serialize;
 use utoipa::ToSchema;
 

@@ -698,3 +698,119 @@ async fn postgres_serves_the_same() {
         .await
         .expect("drop");
 }
+
+fn search_finds(hits: &serde_json::Value, doc: &str) -> bool {
+    hits["hits"]
+        .as_array()
+        .is_some_and(|a| a.iter().any(|h| h["doc"] == doc))
+}
+
+#[tokio::test]
+async fn a_document_stored_but_not_indexed_is_found_after_a_restart() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("t.db").display().to_string();
+    let index_dir = dir.path().join("t.db.index");
+    let first = planwatch_server::AppState::open(&db, Some(index_dir.clone()), test_config())
+        .await
+        .expect("first start");
+    let r = upload(&first, "/api/v1/documents", "first.txt", SAMPLE.as_bytes()).await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // Committed to the store, then the process "dies" before the index write.
+    let ex =
+        planwatch_extract::extract_document("killed.txt", "2025年，绿水市森林覆盖率达到41%。\n");
+    let doc = planwatch_store::NewDocument {
+        name: "killed.txt".into(),
+        path: None,
+        format: "text".into(),
+        origin: planwatch_store::Origin::Document,
+        info: ex.info,
+        text: ex.text,
+    };
+    first
+        .store()
+        .put_document(&doc, &ex.facts)
+        .await
+        .expect("commit without indexing");
+    first.store().close().await;
+    drop(first);
+    let restarted = planwatch_server::AppState::open(&db, Some(index_dir), test_config())
+        .await
+        .expect("restart");
+    assert!(search_finds(
+        &get(&restarted, "/api/v1/search?q=绿水市").await.json(),
+        "killed.txt"
+    ));
+    assert!(search_finds(
+        &get(&restarted, "/api/v1/search?q=示例市").await.json(),
+        "first.txt"
+    ));
+    restarted.store().close().await;
+}
+
+/// Two servers over one store, each with its own index: an upload on A is found on B
+/// after B's refresh; B's index catches up document by document, not by rebuilding.
+async fn two_servers_share_uploads(url: &str) {
+    let open = || async {
+        planwatch_server::AppState::new(
+            planwatch_store::Store::open(url).await.expect("open"),
+            Some(planwatch_store::SearchIndex::in_ram().expect("index")),
+            planwatch_catalog::Catalog::builtin(),
+            test_config(),
+        )
+        .await
+        .expect("state")
+    };
+    let a = open().await;
+    let b = open().await;
+    let r = upload(
+        &a,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    b.refresh().await.expect("refresh B");
+    let index = b.index().expect("B's index");
+    assert_eq!(
+        index.watermark().expect("watermark"),
+        Some(b.store().last_seq().await.expect("last seq"))
+    );
+    assert!(search_finds(
+        &get(&b, "/api/v1/search?q=示例市").await.json(),
+        "sample-plan.txt"
+    ));
+    let r = upload(
+        &a,
+        "/api/v1/documents",
+        "more.txt",
+        "绿水市森林覆盖率达到41%。\n".as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let done = b.catch_up_index().await.expect("catch up");
+    assert_eq!((done.indexed, done.rebuilt), (1, false));
+    a.store().close().await;
+    b.store().close().await;
+}
+
+#[tokio::test]
+async fn two_servers_on_one_sqlite_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    two_servers_share_uploads(&dir.path().join("t.db").display().to_string()).await;
+}
+
+#[tokio::test]
+async fn two_servers_on_one_postgres() {
+    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
+        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping two_servers_on_one_postgres");
+        return;
+    };
+    let url = planwatch_store::testing::fresh_postgres(&base, "two_servers")
+        .await
+        .expect("fresh database");
+    two_servers_share_uploads(&url).await;
+    planwatch_store::testing::drop_postgres(&base, &url)
+        .await
+        .expect("drop");
+}

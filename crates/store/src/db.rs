@@ -151,7 +151,9 @@ impl Store {
             // savepoint) makes the second wait and find the schema done.
             Backend::Sqlite => {
                 let mut tx = self.begin_immediate().await?;
-                migrator.run(&mut *tx).await?;
+                // `run` over a transaction makes `Store::open`'s future not `Send`
+                // (higher-ranked `Acquire`); `run_direct` is what `run` calls.
+                migrator.run_direct(&mut *tx).await?;
                 tx.commit().await?;
             }
         }

@@ -280,9 +280,10 @@ impl SearchIndex {
         loop {
             match self.index.writer_with_num_threads(1, 64_000_000) {
                 // Another process is writing (two ingests on one index): wait our turn.
-                Err(tantivy::TantivyError::LockFailure(tantivy::directory::error::LockError::LockBusy, _))
-                    if start.elapsed() < WRITER_WAIT =>
-                {
+                Err(tantivy::TantivyError::LockFailure(
+                    tantivy::directory::error::LockError::LockBusy,
+                    _,
+                )) if start.elapsed() < WRITER_WAIT => {
                     std::thread::sleep(std::time::Duration::from_millis(100));
                 }
                 other => return other.map_err(|e| self.err(e)),
@@ -318,12 +319,8 @@ impl SearchIndex {
         // A later revision must overwrite an earlier one, not the reverse.
         ordered.sort_by_key(|(d, _, _)| d.seq);
         let mark = self.watermark()?;
-        let contiguous = mark.is_some_and(|m| {
-            ordered
-                .iter()
-                .zip(1..)
-                .all(|((d, _, _), i)| d.seq == m + i)
-        });
+        let contiguous =
+            mark.is_some_and(|m| ordered.iter().zip(1..).all(|((d, _, _), i)| d.seq == m + i));
         let next = match mark {
             Some(m) if contiguous => Some(m + ordered.len() as i64),
             other => other,

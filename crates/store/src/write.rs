@@ -29,8 +29,7 @@ fn busy(e: &sqlx::Error) -> bool {
 /// Worth another try: a busy SQLite, or a key taken by a writer that did not hold
 /// the lock (an older planwatch); the retry then finds its document or the next revision.
 fn retryable(e: &sqlx::Error) -> bool {
-    busy(e)
-        || matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
+    busy(e) || matches!(e, sqlx::Error::Database(d) if d.is_unique_violation())
 }
 
 /// The key of a document's text: SHA-256, lower-case hex.

@@ -558,7 +558,8 @@ suite!(
     round_trip,
     same_content_once_and_revisions_kept,
     an_abandoned_document_leaves_nothing,
-    contradiction_and_synonym_series_through_the_store
+    contradiction_and_synonym_series_through_the_store,
+    the_index_catches_up_with_the_store
 );
 
 #[tokio::test]
@@ -700,4 +701,200 @@ fn the_index_finds_text_and_facts_and_replaces_revisions() {
             .len(),
         1
     );
+}
+
+/// Stores eight documents at once under one name (new content each) and the same
+/// content eight times at once, through `handles` (one shared handle or one each).
+async fn concurrent_writers_take_turns(handles: Vec<Store>) {
+    assert_eq!(handles.len(), 8);
+    let mut tasks = Vec::new();
+    for (i, s) in handles.iter().cloned().enumerate() {
+        tasks.push(tokio::spawn(async move {
+            let f = fact(
+                "same.txt",
+                Kind::Target,
+                "地区生产总值",
+                2020,
+                i as f64,
+                "亿元",
+                Measure::Level,
+            );
+            let new = s
+                .put_document(
+                    &doc("same.txt", &format!("version {i}")),
+                    std::slice::from_ref(&f),
+                )
+                .await
+                .expect("concurrent put");
+            let shared = s
+                .put_document(&doc("shared.txt", "one content"), &[f])
+                .await
+                .expect("concurrent put of one content");
+            (new, shared)
+        }));
+    }
+    let mut revisions = Vec::new();
+    let mut seqs = Vec::new();
+    let mut stored_shared = 0;
+    for t in tasks {
+        let (new, shared) = t.await.expect("task");
+        let PutOutcome::Stored(d) = new else {
+            panic!("new content must be stored")
+        };
+        revisions.push(d.revision);
+        seqs.push(d.seq);
+        if let PutOutcome::Stored(d) = shared {
+            stored_shared += 1;
+            seqs.push(d.seq);
+        }
+    }
+    revisions.sort_unstable();
+    assert_eq!(revisions, (1..=8).collect::<Vec<i64>>());
+    assert_eq!(stored_shared, 1, "one content is stored once");
+    seqs.sort_unstable();
+    assert_eq!(
+        seqs,
+        (1..=9).collect::<Vec<i64>>(),
+        "sequence numbers unique and dense"
+    );
+    let s = &handles[0];
+    let c = s.counts().await.expect("counts");
+    assert_eq!((c.documents, c.revisions, c.facts), (2, 9, 9));
+    assert!(s.incomplete_documents().await.expect("check").is_empty());
+    for h in &handles {
+        h.close().await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_concurrent_writers_on_one_handle() {
+    let fx = sqlite().await;
+    concurrent_writers_take_turns(vec![fx.store.clone(); 8]).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sqlite_concurrent_writers_on_own_handles() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("c.db").display().to_string();
+    // Opened at once too: the first open of a new file migrates it while the others wait.
+    let opens: Vec<_> = (0..8)
+        .map(|_| {
+            let p = path.clone();
+            tokio::spawn(async move { Store::open(&p).await.expect("concurrent open") })
+        })
+        .collect();
+    let mut handles = Vec::new();
+    for o in opens {
+        handles.push(o.await.expect("task"));
+    }
+    concurrent_writers_take_turns(handles).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn postgres_concurrent_writers_on_own_handles() {
+    let Some(fx) = postgres("concurrent_writers").await else {
+        return;
+    };
+    let url = fx.pg.as_ref().map(|(_, u)| u.clone()).unwrap_or_default();
+    let mut handles = vec![fx.store.clone()];
+    for _ in 1..8 {
+        handles.push(Store::open(&url).await.expect("open postgres"));
+    }
+    concurrent_writers_take_turns(handles).await;
+    fx.done().await;
+}
+
+/// A document committed to the store but never indexed (the process died in
+/// between) is indexed by the next catch-up; later ones incrementally.
+async fn the_index_catches_up_with_the_store(fx: Fixture) {
+    use planwatch_store::{SearchFilter, SearchIndex};
+    let s = &fx.store;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let all = SearchFilter::default();
+    let find = |index: &SearchIndex, q: &str| {
+        index
+            .search(&[q.to_string()], &all, 10)
+            .expect("search")
+            .len()
+    };
+    s.put_document(&doc("a.txt", "森林覆盖率达到21%。\n"), &[])
+        .await
+        .expect("put a");
+    {
+        let index = SearchIndex::open(dir.path()).expect("open index");
+        let done = index.catch_up(s).await.expect("first catch-up");
+        assert!(done.rebuilt, "no watermark yet: rebuilt");
+        assert_eq!((done.indexed, done.watermark), (1, 1));
+    }
+    // Committed, then "killed" before the index write.
+    s.put_document(&doc("b.txt", "人均预期寿命达到80岁。\n"), &[])
+        .await
+        .expect("put b");
+    s.put_document(&doc("a.txt", "城镇化率达到60%。\n"), &[])
+        .await
+        .expect("put a, revision 2");
+    let index = SearchIndex::open(dir.path()).expect("reopen index");
+    assert_eq!(index.watermark().expect("watermark"), Some(1));
+    assert_eq!(find(&index, "人均预期寿命"), 0);
+    let done = index.catch_up(s).await.expect("catch-up");
+    assert!(!done.rebuilt, "incremental");
+    assert_eq!((done.indexed, done.watermark), (2, 3));
+    assert_eq!(find(&index, "人均预期寿命"), 1);
+    assert_eq!(find(&index, "城镇化率"), 1);
+    assert_eq!(
+        find(&index, "森林覆盖率"),
+        0,
+        "the old revision is replaced"
+    );
+    // Nothing new: nothing done.
+    let again = index.catch_up(s).await.expect("idle catch-up");
+    assert_eq!(
+        (again.indexed, again.rebuilt, again.watermark),
+        (0, false, 3)
+    );
+    fx.done().await;
+}
+
+#[tokio::test]
+async fn an_index_ahead_of_its_store_or_without_a_watermark_is_rebuilt() {
+    use planwatch_store::{SearchFilter, SearchIndex};
+    let fx = sqlite().await;
+    let s = &fx.store;
+    let stored = s
+        .put_document(&doc("a.txt", "森林覆盖率达到21%。\n"), &[])
+        .await
+        .expect("put");
+    let index = SearchIndex::in_ram().expect("ram");
+    // Watermark 5 > the store's last document (1): an index of some other store.
+    let mut foreign = stored.document().clone();
+    foreign.name = "foreign.txt".into();
+    foreign.seq = 5;
+    index
+        .rebuild(&[(foreign, "人均预期寿命达到80岁。\n".into(), vec![])])
+        .expect("rebuild");
+    assert_eq!(index.watermark().expect("watermark"), Some(5));
+    let done = index.catch_up(s).await.expect("catch-up");
+    assert!(done.rebuilt);
+    assert_eq!(done.watermark, 1);
+    let all = SearchFilter::default();
+    assert!(index
+        .search(&["人均预期寿命".into()], &all, 10)
+        .expect("s")
+        .is_empty());
+    // `add` of documents that are not the next ones keeps the watermark.
+    let mut later = stored.document().clone();
+    later.name = "later.txt".into();
+    later.seq = 3;
+    index
+        .add(&[(later.clone(), "城镇化率\n".into(), vec![])])
+        .expect("add");
+    assert_eq!(index.watermark().expect("watermark"), Some(1));
+    // The next ones in order move it.
+    let mut next = later;
+    next.seq = 2;
+    index
+        .add(&[(next, "城镇化率\n".into(), vec![])])
+        .expect("add");
+    assert_eq!(index.watermark().expect("watermark"), Some(2));
+    fx.done().await;
 }

@@ -97,9 +97,13 @@ pub async fn update_index(
     let stored = store.counts().await?.revisions;
     if index.is_empty() && stored > new.len() as i64 {
         rebuild_index(store, index).await
-    } else if !new.is_empty() {
-        Ok(index.add(&new)?)
     } else {
+        if !new.is_empty() {
+            index.add(&new)?;
+        }
+        // Whatever another process stored meanwhile, or a killed run left
+        // unindexed: the index catches up to its watermark's end.
+        index.catch_up(store).await?;
         Ok(())
     }
 }

@@ -2,10 +2,13 @@
 //! `304 Not Modified` on a matching `If-None-Match`, and rendered responses kept in
 //! memory until the data changes.
 //!
-//! A page or API answer depends only on its URL and the data version, so the
-//! ETag is a hash of both (and of the build) and can be checked before any work.
+//! A page or API answer depends only on its path, the query parameters the
+//! routes read and the data version, so the ETag is a hash of these (and of
+//! the build) and can be checked before any work. The cache is bounded by the
+//! bytes it holds, oldest entries going first, and keyed on the parameters
+//! routes read, so query strings made up by a client cannot grow it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::hash::{Hash, Hasher};
 use std::sync::Mutex;
 
@@ -18,9 +21,47 @@ use axum::response::{IntoResponse, Response};
 use crate::state::AppState;
 
 /// Responses larger than this are not kept.
-const MAX_BODY: usize = 8 * 1024 * 1024;
-/// Entries kept before the cache is emptied.
-const MAX_ENTRIES: usize = 4096;
+const MAX_BODY: usize = 4 * 1024 * 1024;
+/// Bytes of bodies, headers and keys kept at most; the oldest go first.
+const MAX_BYTES: usize = 64 * 1024 * 1024;
+
+/// Every query parameter a cached route reads (the fields of the `…Query`
+/// structs of `views`, `pages` and `download`); others change no answer and
+/// stay out of the key.
+const ROUTE_PARAMS: &[&str] = &[
+    "as_of",
+    "catalogued",
+    "colour",
+    "doc",
+    "domain",
+    "format",
+    "indicator",
+    "kind",
+    "limit",
+    "offset",
+    "plan",
+    "q",
+    "region",
+    "status",
+    "type",
+    "year",
+];
+
+/// The cache key of a request: its path and the parameters routes read, sorted.
+fn cache_key(path: &str, query: Option<&str>) -> String {
+    let mut pairs: Vec<(String, String)> = form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .filter(|(k, _)| ROUTE_PARAMS.contains(&k.as_ref()))
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    pairs.sort();
+    if pairs.is_empty() {
+        return path.to_string();
+    }
+    let query: String = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish();
+    format!("{path}?{query}")
+}
 
 #[derive(Clone)]
 struct Entry {
@@ -30,32 +71,76 @@ struct Entry {
     body: Bytes,
 }
 
-/// Rendered responses by URL, for one data version at a time.
+impl Entry {
+    fn bytes(&self, key: &str) -> usize {
+        let headers: usize = self
+            .headers
+            .iter()
+            .map(|(k, v)| k.as_str().len() + v.len())
+            .sum();
+        key.len() + self.etag.len() + headers + self.body.len()
+    }
+}
+
+/// Rendered responses by key, for one data version at a time.
 #[derive(Default)]
 pub struct ResponseCache {
-    entries: Mutex<HashMap<String, Entry>>,
+    inner: Mutex<Entries>,
+}
+
+#[derive(Default)]
+struct Entries {
+    map: HashMap<String, Entry>,
+    /// Keys oldest first (a key put again moves to the back).
+    order: VecDeque<String>,
+    bytes: usize,
 }
 
 impl ResponseCache {
     /// Forgets everything (the data changed).
     pub fn clear(&self) {
-        if let Ok(mut e) = self.entries.lock() {
-            e.clear();
+        if let Ok(mut e) = self.inner.lock() {
+            *e = Entries::default();
         }
     }
 
     fn get(&self, key: &str, etag: &str) -> Option<Entry> {
-        let e = self.entries.lock().ok()?;
-        e.get(key).filter(|x| x.etag == etag).cloned()
+        let e = self.inner.lock().ok()?;
+        e.map.get(key).filter(|x| x.etag == etag).cloned()
     }
 
     fn put(&self, key: String, entry: Entry) {
-        if let Ok(mut e) = self.entries.lock() {
-            if e.len() >= MAX_ENTRIES {
-                e.clear();
-            }
-            e.insert(key, entry);
+        let size = entry.bytes(&key);
+        if size > MAX_BYTES {
+            return;
         }
+        let Ok(mut e) = self.inner.lock() else {
+            return;
+        };
+        if let Some(old) = e.map.remove(&key) {
+            e.bytes -= old.bytes(&key);
+            e.order.retain(|k| *k != key);
+        }
+        while e.bytes + size > MAX_BYTES {
+            let Some(oldest) = e.order.pop_front() else {
+                break;
+            };
+            if let Some(old) = e.map.remove(&oldest) {
+                e.bytes -= old.bytes(&oldest);
+            }
+        }
+        e.bytes += size;
+        e.order.push_back(key.clone());
+        e.map.insert(key, entry);
+    }
+
+    /// Bytes held and entries kept.
+    #[cfg(test)]
+    fn size(&self) -> (usize, usize) {
+        self.inner
+            .lock()
+            .map(|e| (e.bytes, e.map.len()))
+            .unwrap_or_default()
     }
 }
 
@@ -115,11 +200,7 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         Ok(s) => s,
         Err(e) => return e.into_response(),
     };
-    let key = req
-        .uri()
-        .path_and_query()
-        .map(|p| p.as_str().to_string())
-        .unwrap_or_default();
+    let key = cache_key(req.uri().path(), req.uri().query());
     let etag = etag_for((snap.version.revisions, snap.version.facts), &key);
     let last_modified = http_date(snap.updated_at);
     let validators = |h: &mut HeaderMap| {
@@ -187,5 +268,51 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
             tracing::error!(error = %e, "response body could not be buffered");
             crate::error::ApiError::Internal("response too large to buffer".into()).into_response()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize) -> Entry {
+        Entry {
+            etag: "W/\"1\"".into(),
+            status: StatusCode::OK,
+            headers: HeaderMap::new(),
+            body: Bytes::from(vec![b'x'; n]),
+        }
+    }
+
+    #[test]
+    fn keys_hold_only_the_parameters_routes_read() {
+        assert_eq!(
+            cache_key("/facts", Some("year=2020&region=%E7%94%B2&junk=1")),
+            cache_key("/facts", Some("region=%E7%94%B2&year=2020&other=2")),
+        );
+        assert_ne!(
+            cache_key("/facts", Some("year=2020")),
+            cache_key("/facts", Some("year=2021"))
+        );
+        assert_eq!(cache_key("/facts", Some("a=1&b=2")), "/facts");
+    }
+
+    #[test]
+    fn the_cache_never_holds_more_than_its_bytes() {
+        let cache = ResponseCache::default();
+        let body = MAX_BODY;
+        for i in 0..(3 * MAX_BYTES / body) {
+            cache.put(format!("/doc/{i}"), entry(body));
+            assert!(cache.size().0 <= MAX_BYTES);
+        }
+        let (bytes, n) = cache.size();
+        assert!(n >= MAX_BYTES / body - 1, "{n} entries, {bytes} bytes");
+        // The newest stays, the oldest went.
+        let last = 3 * MAX_BYTES / body - 1;
+        assert!(cache.get(&format!("/doc/{last}"), "W/\"1\"").is_some());
+        assert!(cache.get("/doc/0", "W/\"1\"").is_none());
+        // Put again: counted once.
+        cache.put(format!("/doc/{last}"), entry(body));
+        assert_eq!(cache.size().0, bytes);
     }
 }

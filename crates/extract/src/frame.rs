@@ -1637,8 +1637,6 @@ fn town_of(text: &str) -> Option<String> {
         .map(|(name, _)| name)
 }
 
-/// The zone a cited plan is of, and the zone's kind: `《深圳国家高新区“十四五”
-/// 发展规划》` → (深圳国家高新区, 高新区). The zone name starts with a place.
 /// Kinds of zone a place sets up (a 新区 or 高新区 of a city), longest first
 /// where one holds another.
 const ZONE_KINDS: &[&str] = &[
@@ -1690,18 +1688,9 @@ fn zone_of(text: &str, place: &str) -> Option<String> {
     (named + bare > alone).then_some(zone)
 }
 
+/// The zone a cited plan is of, and the zone's kind: `《深圳国家高新区“十四五”
+/// 发展规划》` → (深圳国家高新区, 高新区). The zone name starts with a place.
 fn zone_plan(text: &str) -> Option<(String, &'static str)> {
-    const KINDS: &[&str] = &[
-        "高新技术产业开发区",
-        "经济技术开发区",
-        "高新区",
-        "经开区",
-        "开发区",
-        "新区",
-        "自贸区",
-        "自由贸易试验区",
-        "综合保税区",
-    ];
     for (at, _) in text.match_indices('《') {
         let rest = &text[at + '《'.len_utf8()..];
         let title = &rest[..rest.find('》')?];
@@ -1712,7 +1701,7 @@ fn zone_plan(text: &str) -> Option<(String, &'static str)> {
         if crate::region::place_at(&chars, 0).is_none() {
             continue;
         }
-        if let Some((k, kind)) = KINDS
+        if let Some((k, kind)) = ZONE_KINDS
             .iter()
             .filter_map(|k| title.find(k).map(|i| (i, *k)))
             .min_by_key(|(i, k)| (*i, std::cmp::Reverse(k.len())))

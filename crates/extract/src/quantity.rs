@@ -279,8 +279,6 @@ pub fn ends(s: &[char], i: usize, w: &str) -> bool {
     true
 }
 
-/// Matches a unit at `s[i]`: optional magnitude, base unit, optional `/denominator`.
-/// Returns the unit and its length in chars.
 /// A cell or word that is a unit and nothing more (`%`, `万元`, `个百分点`):
 /// a 单位 column's cell.
 pub(crate) fn is_unit_word(t: &str) -> bool {
@@ -291,6 +289,8 @@ pub(crate) fn is_unit_word(t: &str) -> bool {
     !s.is_empty() && unit_at(&s, 0, None).is_some_and(|(_, n)| n == s.len())
 }
 
+/// Matches a unit at `s[i]`: optional magnitude, base unit, optional `/denominator`.
+/// Returns the unit and its length in chars.
 fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usize)> {
     let mut unit = String::new();
     let mut j = i;

@@ -378,15 +378,27 @@ pub async fn read_upload(
     }
     let mut multipart =
         multipart.map_err(|e| ApiError::bad_request("bad_multipart", e.body_text()))?;
+    // The file, and whether its sender chose to store it as a new revision
+    // of a stored document of that name (field `revise`: the name, or 1/on).
+    let mut file: Option<(String, bytes::Bytes)> = None;
+    let mut revise: Option<String> = None;
     while let Some(field) = multipart
         .next_field()
         .await
         .map_err(|e| ApiError::multipart(e, limit))?
     {
+        if field.name() == Some("revise") && field.file_name().is_none() {
+            let value = field
+                .text()
+                .await
+                .map_err(|e| ApiError::multipart(e, limit))?;
+            revise = Some(value.chars().take(300).collect());
+            continue;
+        }
         let Some(raw_name) = field.file_name().map(str::to_string) else {
             continue;
         };
-        if field.name().is_some_and(|n| n != "file") {
+        if field.name().is_some_and(|n| n != "file") || file.is_some() {
             continue;
         }
         let name = safe_file_name(&raw_name)?;
@@ -397,14 +409,21 @@ pub async fn read_upload(
         if bytes.len() > limit {
             return Err(ApiError::PayloadTooLarge { limit });
         }
-        let outcome = state.ingest(&name, &bytes).await?;
-        tracing::info!(name = %name, outcome = %outcome.outcome, facts = outcome.facts, "upload ingested");
-        return Ok(outcome);
+        file = Some((name, bytes));
     }
-    Err(ApiError::bad_request(
-        "missing_file",
-        "no multipart field `file` with a file name",
-    ))
+    let Some((name, bytes)) = file else {
+        return Err(ApiError::bad_request(
+            "missing_file",
+            "no multipart field `file` with a file name",
+        ));
+    };
+    let revise = revise.is_some_and(|r| {
+        let r = r.trim();
+        r == name || ["1", "on", "true", "yes"].contains(&r)
+    });
+    let outcome = state.ingest(&name, &bytes, revise).await?;
+    tracing::info!(name = %name, outcome = %outcome.outcome, facts = outcome.facts, "upload ingested");
+    Ok(outcome)
 }
 
 #[cfg(test)]

@@ -52,6 +52,15 @@ pub enum ApiError {
         /// What the endpoint reads.
         expected: &'static str,
     },
+    /// The request would replace something its sender did not choose to
+    /// replace (an upload named like a stored document, without `revise`).
+    #[error("{message}")]
+    Conflict {
+        /// Machine-readable code.
+        code: &'static str,
+        /// What is in the way and how to go on.
+        message: String,
+    },
     /// A document that could be received but not read (ingestion refused it).
     #[error("{0}")]
     Unprocessable(String),
@@ -79,6 +88,7 @@ impl ApiError {
             ApiError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -91,6 +101,7 @@ impl ApiError {
             ApiError::BadRequest { code, message } => (*code, message.clone()),
             ApiError::PayloadTooLarge { .. } => ("payload_too_large", self.to_string()),
             ApiError::UnsupportedMediaType { .. } => ("unsupported_media_type", self.to_string()),
+            ApiError::Conflict { code, message } => (*code, message.clone()),
             ApiError::Unprocessable(m) => ("unprocessable_document", m.clone()),
             ApiError::Store(_) | ApiError::Internal(_) => (
                 "internal",

@@ -246,11 +246,30 @@ impl AppState {
 
     /// Ingests one uploaded document exactly as `planwatch ingest` does: detect and
     /// decode (`planwatch_ingest::load_bytes`), extract, store in one transaction, index.
-    pub async fn ingest(&self, name: &str, bytes: &[u8]) -> ApiResult<UploadOutcome> {
+    ///
+    /// A document named like a stored one with other content is stored as its
+    /// new revision only when `revise` says the sender chose so; otherwise
+    /// it is refused (409) and the stored one stays current.
+    pub async fn ingest(&self, name: &str, bytes: &[u8], revise: bool) -> ApiResult<UploadOutcome> {
         let loaded = planwatch_ingest::load_bytes(name, bytes)
             .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
         let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
             .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
+        if !revise {
+            if let Some(stored) = self.0.store.find_document(&loaded.name).await? {
+                let same = self.0.store.document_text(&stored.id).await?.as_deref()
+                    == Some(ex.text.as_str());
+                if stored.name == loaded.name && !same {
+                    return Err(ApiError::Conflict {
+                        code: "document_exists",
+                        message: format!(
+                            "a document named {} is stored (revision {}); send the field revise={} to store this file as its new revision, or upload it under another name",
+                            stored.name, stored.revision, stored.name
+                        ),
+                    });
+                }
+            }
+        }
         let doc = NewDocument {
             name: loaded.name.clone(),
             path: None,

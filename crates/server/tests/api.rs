@@ -284,6 +284,80 @@ async fn search_by_query_string_and_json() {
 
 const SAMPLE: &str = "示例市国民经济和社会发展第十四个五年规划纲要（样例）\n\n第二章 发展目标\n到2025年，全市地区生产总值突破700亿元，年均增长6%左右。森林覆盖率达到39%。\n";
 
+/// A multipart body with the file and a `revise` field.
+fn upload_revising(file_name: &str, bytes: &[u8], revise: &str) -> (String, Vec<u8>) {
+    let (ct, mut body) = multipart("file", file_name, bytes);
+    let boundary = ct.rsplit('=').next().expect("boundary").to_string();
+    let end = format!("--{boundary}--\r\n");
+    body.truncate(body.len() - end.len());
+    body.extend_from_slice(
+        format!(
+            "--{boundary}\r\nContent-Disposition: form-data; name=\"revise\"\r\n\r\n{revise}\r\n{end}"
+        )
+        .as_bytes(),
+    );
+    (ct, body)
+}
+
+#[tokio::test]
+async fn an_upload_replaces_a_stored_document_only_when_asked_to() {
+    let state = corpus_state().await;
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let first = r.json()["document"]["id"].clone();
+    // Same name, other content, no choice made: refused, the stored one stays.
+    let changed = format!("{SAMPLE}森林覆盖率达到45%。\n");
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        changed.as_bytes(),
+    )
+    .await;
+    assert_error(&r, StatusCode::CONFLICT, "document_exists");
+    let r = upload(
+        &state,
+        "/documents/upload",
+        "sample-plan.txt",
+        changed.as_bytes(),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text());
+    assert!(r.text().contains("revise"), "{}", r.text());
+    let doc = get(&state, "/api/v1/documents/sample-plan.txt")
+        .await
+        .json();
+    assert_eq!(doc["id"], first);
+    assert_eq!(doc["revision"], 1);
+    // Named as the revision of that document: stored as revision 2.
+    let (ct, body) = upload_revising("sample-plan.txt", changed.as_bytes(), "sample-plan.txt");
+    let r = send(
+        &state,
+        Request::post("/api/v1/documents")
+            .header("content-type", ct)
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["document"]["revision"], 2);
+    // Another name is a new document, whatever its content.
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan-2.txt",
+        changed.as_bytes(),
+    )
+    .await;
+    assert!(r.status.is_success(), "{}", r.text());
+}
+
 #[tokio::test]
 async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     let state = corpus_state().await;

@@ -42,7 +42,7 @@ pub async fn state_with(store: Store, index: SearchIndex, config: Config) -> App
         let bytes = std::fs::read(&f).expect("read corpus file");
         let name = f.file_name().expect("name").to_string_lossy().to_string();
         state
-            .ingest(&name, &bytes)
+            .ingest(&name, &bytes, false)
             .await
             .expect("ingest corpus file");
     }

@@ -1,5 +1,13 @@
 //! DOCX to text with zip + quick-xml: body paragraphs and tables in document
 //! order, table rows as tab-separated lines, with zip-bomb limits.
+//!
+//! Work is linear in the XML's size: each tag does O(1) work on the frame
+//! stack however deep unclosed paragraphs or text boxes nest, a row keeps
+//! at most [`MAX_ROW_CELLS`] grid columns (`gridSpan` at most
+//! [`MAX_GRID_SPAN`]), a table at most [`MAX_TABLE_ROWS`] rows (the rest is
+//! read as paragraphs), and at most [`MAX_NS_IN_SCOPE`] namespace
+//! declarations may be in scope (the XML reader looks each prefix up
+//! through all of them).
 
 use std::io::{Cursor, Read};
 
@@ -9,7 +17,7 @@ use quick_xml::NsReader;
 use zip::result::ZipError;
 use zip::ZipArchive;
 
-use crate::IngestError;
+use crate::{IngestError, MAX_ROW_CELLS, MAX_TABLE_ROWS};
 
 const W_NS: &[u8] = b"http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const W_NS_STRICT: &[u8] = b"http://purl.oclc.org/ooxml/wordprocessingml/main";
@@ -17,6 +25,19 @@ const MC_NS: &[u8] = b"http://schemas.openxmlformats.org/markup-compatibility/20
 const MAIN_PART: &str = "word/document.xml";
 /// Tables nested deeper than this are read as plain paragraphs.
 const MAX_TABLE_DEPTH: usize = 32;
+/// Most grid columns one `w:gridSpan` adds.
+const MAX_GRID_SPAN: usize = 64;
+/// Most namespace declarations in scope at once (Word declares about 40).
+const MAX_NS_IN_SCOPE: usize = 256;
+
+/// Why `word/document.xml` could not be read.
+#[derive(Debug, thiserror::Error)]
+enum ParseError {
+    #[error("word/document.xml is not valid XML: {0}")]
+    Xml(#[from] quick_xml::Error),
+    #[error("word/document.xml has more than {MAX_NS_IN_SCOPE} namespace declarations in scope")]
+    Namespaces,
+}
 
 const MB: u64 = 1024 * 1024;
 
@@ -54,12 +75,8 @@ pub(crate) fn extract_with_limits(
 ) -> Result<String, IngestError> {
     let xml = read_main_part(name, bytes, limits)?;
     let xml = to_utf8(xml);
-    let blocks = parse(&xml).map_err(|e| {
-        IngestError::unreadable(
-            name,
-            format!("corrupt DOCX: {MAIN_PART} is not valid XML: {e}"),
-        )
-    })?;
+    let blocks =
+        parse(&xml).map_err(|e| IngestError::unreadable(name, format!("corrupt DOCX: {e}")))?;
     let mut out = String::new();
     render_blocks(&blocks, &mut out);
     Ok(out)
@@ -144,11 +161,82 @@ struct Cell {
 }
 
 enum Frame {
-    /// Body, text box or anything else holding blocks.
+    /// The body, holding blocks.
     Container(Vec<Block>),
+    /// A text box: its paragraphs go to the enclosing body or cell.
+    TextBox,
     Para(String),
     Table(Vec<Vec<Cell>>),
     Cell(Cell),
+}
+
+/// The stack of open frames, with the positions of its paragraphs and of
+/// the frames holding blocks, so the innermost of each is found in O(1)
+/// however many unclosed frames lie above it.
+struct Frames {
+    stack: Vec<Frame>,
+    paras: Vec<usize>,
+    holders: Vec<usize>,
+}
+
+impl Frames {
+    fn new() -> Self {
+        Frames {
+            stack: vec![Frame::Container(Vec::new())],
+            paras: Vec::new(),
+            holders: vec![0],
+        }
+    }
+
+    fn push(&mut self, frame: Frame) {
+        let at = self.stack.len();
+        match frame {
+            Frame::Para(_) => self.paras.push(at),
+            Frame::Container(_) | Frame::Cell(_) => self.holders.push(at),
+            Frame::TextBox | Frame::Table(_) => {}
+        }
+        self.stack.push(frame);
+    }
+
+    fn pop(&mut self) -> Option<Frame> {
+        let frame = self.stack.pop()?;
+        let at = self.stack.len();
+        if self.paras.last() == Some(&at) {
+            self.paras.pop();
+        }
+        if self.holders.last() == Some(&at) {
+            self.holders.pop();
+        }
+        Some(frame)
+    }
+
+    fn last(&self) -> Option<&Frame> {
+        self.stack.last()
+    }
+
+    fn last_mut(&mut self) -> Option<&mut Frame> {
+        self.stack.last_mut()
+    }
+
+    fn len(&self) -> usize {
+        self.stack.len()
+    }
+
+    /// The innermost open paragraph.
+    fn para(&mut self) -> Option<&mut String> {
+        match self.stack.get_mut(*self.paras.last()?) {
+            Some(Frame::Para(text)) => Some(text),
+            _ => None,
+        }
+    }
+
+    /// The blocks of the innermost body or cell.
+    fn holder(&mut self) -> Option<&mut Vec<Block>> {
+        match self.stack.get_mut(*self.holders.last()?) {
+            Some(Frame::Container(blocks) | Frame::Cell(Cell { blocks, .. })) => Some(blocks),
+            _ => None,
+        }
+    }
 }
 
 /// What a WordprocessingML element means to us.
@@ -191,7 +279,7 @@ fn tag(ns: &ResolveResult<'_>, local: &[u8]) -> Tag {
 }
 
 struct Parser {
-    stack: Vec<Frame>,
+    stack: Frames,
     in_text: usize,
     in_run: usize,
     /// Depth inside an mc:Fallback (a duplicate of the mc:Choice content).
@@ -201,23 +289,10 @@ struct Parser {
 }
 
 impl Parser {
-    fn para(&mut self) -> Option<&mut String> {
-        self.stack.iter_mut().rev().find_map(|f| match f {
-            Frame::Para(s) => Some(s),
-            _ => None,
-        })
-    }
-
-    /// Adds a finished block to the nearest body, text box or cell.
+    /// Adds a finished block to the nearest body or cell.
     fn add_block(&mut self, block: Block) {
-        for frame in self.stack.iter_mut().rev() {
-            match frame {
-                Frame::Container(blocks) | Frame::Cell(Cell { blocks, .. }) => {
-                    blocks.push(block);
-                    return;
-                }
-                _ => {}
-            }
+        if let Some(blocks) = self.stack.holder() {
+            blocks.push(block);
         }
     }
 
@@ -236,7 +311,7 @@ impl Parser {
             Tag::Tab if self.in_run > 0 => self.push_text("\t"),
             Tag::Br if self.in_run > 0 => self.push_text("\n"),
             Tag::NoBreakHyphen if self.in_run > 0 => self.push_text("-"),
-            Tag::TxbxContent => self.stack.push(Frame::Container(Vec::new())),
+            Tag::TxbxContent => self.stack.push(Frame::TextBox),
             Tag::Tbl => {
                 if self.tables >= MAX_TABLE_DEPTH || self.ignored_tables > 0 {
                     self.ignored_tables += 1;
@@ -247,7 +322,15 @@ impl Parser {
             }
             Tag::Tr if self.ignored_tables == 0 => {
                 if let Some(Frame::Table(rows)) = self.stack.last_mut() {
-                    rows.push(Vec::new());
+                    if rows.len() < MAX_TABLE_ROWS {
+                        rows.push(Vec::new());
+                    } else if let Some(Frame::Table(rows)) = self.stack.pop() {
+                        // The rest of a huge table is read as paragraphs,
+                        // like a table nested too deep.
+                        self.tables = self.tables.saturating_sub(1);
+                        self.ignored_tables += 1;
+                        self.add_block(Block::Table(rows));
+                    }
                 }
             }
             Tag::Tc if self.ignored_tables == 0 => {
@@ -259,8 +342,10 @@ impl Parser {
                 }
             }
             Tag::GridSpan => {
+                // Unchecked: checking for duplicate attributes is quadratic.
                 let span = e
                     .attributes()
+                    .with_checks(false)
                     .flatten()
                     .find(|a| a.key.local_name().as_ref() == b"val")
                     .and_then(|a| {
@@ -271,7 +356,7 @@ impl Parser {
                             .ok()
                     });
                 if let (Some(span), Some(Frame::Cell(cell))) = (span, self.stack.last_mut()) {
-                    cell.span = span.clamp(1, 64);
+                    cell.span = span.clamp(1, MAX_GRID_SPAN);
                 }
             }
             _ => {}
@@ -295,16 +380,10 @@ impl Parser {
             }
             Tag::T => self.in_text = self.in_text.saturating_sub(1),
             Tag::R => self.in_run = self.in_run.saturating_sub(1),
-            // Text-box paragraphs go to the enclosing body or cell.
-            Tag::TxbxContent
-                if self.stack.len() > 1
-                    && matches!(self.stack.last(), Some(Frame::Container(_))) =>
-            {
-                if let Some(Frame::Container(blocks)) = self.stack.pop() {
-                    for b in blocks {
-                        self.add_block(b);
-                    }
-                }
+            // Text-box paragraphs went to the enclosing body or cell as
+            // they closed: nothing to move.
+            Tag::TxbxContent if matches!(self.stack.last(), Some(Frame::TextBox)) => {
+                self.stack.pop();
             }
             Tag::Tbl => {
                 if self.ignored_tables > 0 {
@@ -335,7 +414,7 @@ impl Parser {
     }
 
     fn push_text(&mut self, s: &str) {
-        if let Some(p) = self.para() {
+        if let Some(p) = self.stack.para() {
             p.push_str(s);
         }
     }
@@ -359,6 +438,7 @@ impl Parser {
                         self.add_block(b);
                     }
                 }
+                Some(Frame::TextBox) => {}
                 None => break,
             }
         }
@@ -369,13 +449,16 @@ impl Parser {
     }
 }
 
-fn parse(xml: &[u8]) -> Result<Vec<Block>, quick_xml::Error> {
+fn parse(xml: &[u8]) -> Result<Vec<Block>, ParseError> {
     let mut reader = NsReader::from_reader(xml);
     let config = reader.config_mut();
     config.expand_empty_elements = true;
     config.check_end_names = false;
+    // Namespace declarations of each open element, and their sum.
+    let mut declared: Vec<usize> = Vec::new();
+    let mut in_scope = 0usize;
     let mut p = Parser {
-        stack: vec![Frame::Container(Vec::new())],
+        stack: Frames::new(),
         in_text: 0,
         in_run: 0,
         skip: 0,
@@ -386,10 +469,17 @@ fn parse(xml: &[u8]) -> Result<Vec<Block>, quick_xml::Error> {
         let (ns, event) = reader.read_resolved_event()?;
         match event {
             Event::Start(e) => {
+                let n = namespace_declarations(&e);
+                in_scope += n;
+                if in_scope > MAX_NS_IN_SCOPE {
+                    return Err(ParseError::Namespaces);
+                }
+                declared.push(n);
                 let t = tag(&ns, e.local_name().as_ref());
                 p.start(t, &e);
             }
             Event::End(e) => {
+                in_scope = in_scope.saturating_sub(declared.pop().unwrap_or(0));
                 let t = tag(&ns, e.local_name().as_ref());
                 p.end(t);
             }
@@ -406,6 +496,15 @@ fn parse(xml: &[u8]) -> Result<Vec<Block>, quick_xml::Error> {
         }
     }
     Ok(p.finish())
+}
+
+/// `xmlns` and `xmlns:…` attributes of a start tag.
+fn namespace_declarations(e: &BytesStart<'_>) -> usize {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .filter(|a| a.key.as_ref() == b"xmlns" || a.key.as_ref().starts_with(b"xmlns:"))
+        .count()
 }
 
 fn render_blocks(blocks: &[Block], out: &mut String) {
@@ -433,10 +532,19 @@ fn render_table(rows: &[Vec<Cell>], out: &mut String) {
         for cell in row {
             let mut text = String::new();
             flatten(&cell.blocks, &mut text);
-            cells.push(crate::one_line(&text));
+            let text = crate::one_line(&text);
+            if cells.len() < MAX_ROW_CELLS {
+                cells.push(text);
+            } else if let Some(last) = cells.last_mut().filter(|_| !text.is_empty()) {
+                if !last.is_empty() {
+                    last.push(' ');
+                }
+                last.push_str(&text);
+            }
+            let room = MAX_ROW_CELLS - cells.len();
             cells.extend(std::iter::repeat_n(
                 String::new(),
-                cell.span.saturating_sub(1),
+                cell.span.saturating_sub(1).min(room),
             ));
         }
         if cells.iter().any(|c| !c.is_empty()) {
@@ -471,11 +579,106 @@ mod tests {
 <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><w:body>"#;
 
     fn text_of(body: &str) -> String {
-        let xml = format!("{HEAD}{body}</w:body></w:document>");
+        render(&format!("{HEAD}{body}</w:body></w:document>"))
+    }
+
+    fn render(xml: &str) -> String {
         let blocks = parse(xml.as_bytes()).unwrap_or_default();
         let mut out = String::new();
         render_blocks(&blocks, &mut out);
         out
+    }
+
+    const CELL: &str = "<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>";
+    const WIDE_CELL: &str = r#"<w:tc><w:tcPr><w:gridSpan w:val="100000000"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"#;
+
+    #[test]
+    fn spans_rows_and_cells_are_capped() {
+        let t = text_of(&format!("<w:tbl><w:tr>{WIDE_CELL}{CELL}</w:tr></w:tbl>"));
+        assert_eq!(t, format!("x{}\tx\n", "\t".repeat(MAX_GRID_SPAN - 1)));
+        // However many cells a row has, it keeps MAX_ROW_CELLS columns and
+        // all its text.
+        let row = WIDE_CELL.repeat(10_000);
+        let t = text_of(&format!("<w:tbl><w:tr>{row}</w:tr></w:tbl>"));
+        assert_eq!(t.lines().count(), 1);
+        assert_eq!(t.matches('\t').count(), MAX_ROW_CELLS - 1);
+        assert_eq!(t.matches('x').count(), 10_000);
+        // Rows past MAX_TABLE_ROWS are read as paragraphs.
+        let rows = format!("<w:tr>{CELL}{CELL}</w:tr>").repeat(MAX_TABLE_ROWS + 1);
+        let t = text_of(&format!(
+            "<w:tbl>{rows}</w:tbl><w:p><w:r><w:t>后</w:t></w:r></w:p>"
+        ));
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), MAX_TABLE_ROWS + 3);
+        assert_eq!(lines[MAX_TABLE_ROWS - 1], "x\tx");
+        assert_eq!(&lines[MAX_TABLE_ROWS..], ["x", "x", "后"]);
+    }
+
+    #[test]
+    fn unclosed_paragraphs_and_text_boxes_keep_their_order() {
+        let t = text_of(
+            "<w:p><w:r><w:t>甲</w:t></w:r><w:p><w:r><w:t>乙</w:t></w:r></w:p><w:r><w:t>丙</w:t></w:r></w:p>\
+             <w:p><w:r><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r><w:txbxContent><w:p><w:r><w:t>内框</w:t></w:r></w:p></w:txbxContent></w:p>\
+             <w:p><w:r><w:t>框二</w:t></w:r></w:p></w:txbxContent><w:t>锚</w:t></w:r></w:p>\
+             <w:p><w:r><w:t>未闭</w:t></w:r><w:p><w:r><w:t>合</w:t>",
+        );
+        assert_eq!(t, "乙\n甲丙\n内框\n框\n框二\n锚\n合\n未闭\n");
+    }
+
+    #[test]
+    fn namespaces_in_scope_are_capped() {
+        let nested: String = (0..MAX_NS_IN_SCOPE + 1)
+            .map(|k| format!(r#"<x{k}:e xmlns:x{k}="urn:x">"#))
+            .collect();
+        let xml = format!("{HEAD}{nested}<w:p><w:r><w:t>字</w:t></w:r></w:p>");
+        assert!(matches!(parse(xml.as_bytes()), Err(ParseError::Namespaces)));
+        // Declarations on closed elements leave scope.
+        let siblings = r#"<w:p xmlns:a="urn:a" xmlns:b="urn:b"><w:r><w:t>字</w:t></w:r></w:p>"#;
+        assert_eq!(text_of(&siblings.repeat(1_000)).lines().count(), 1_000);
+        let e = extract("a.docx", &zipped(xml.as_bytes())).expect_err("refused");
+        assert_eq!(
+            e.to_string(),
+            format!("a.docx: corrupt DOCX: word/document.xml has more than {MAX_NS_IN_SCOPE} namespace declarations in scope")
+        );
+    }
+
+    #[test]
+    fn pathological_documents_are_linear() {
+        type Build = fn(usize) -> String;
+        let run = |b: Build| move |n| format!("{HEAD}{}</w:body></w:document>", b(n));
+        let cases: [(&str, usize, Build); 6] = [
+            ("unclosed paragraphs", 8_000, |n| {
+                "<w:p><w:r><w:t>x</w:t></w:r>".repeat(n) + &"</w:p>".repeat(n)
+            }),
+            ("nested text boxes", 8_000, |n| {
+                "<w:p><w:r><w:txbxContent>".repeat(n)
+                    + &"<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(n)
+            }),
+            ("wide cells", 5_000, |n| {
+                format!("<w:tbl><w:tr>{}</w:tr></w:tbl>", WIDE_CELL.repeat(n))
+            }),
+            ("rows", 4_000, |n| {
+                format!(
+                    "<w:tbl>{}</w:tbl>",
+                    format!("<w:tr>{CELL}{CELL}</w:tr>").repeat(n)
+                )
+            }),
+            ("attributes", 20_000, |n| {
+                let attrs: String = (0..n).map(|k| format!(" a{k}=\"\"")).collect();
+                format!("<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan{attrs} w:val=\"2\"/></w:tcPr></w:tc>{CELL}</w:tr></w:tbl>")
+            }),
+            ("namespaces", 5_000, |n| {
+                let ns: String = (0..200)
+                    .map(|k| format!(r#"<x{k}:e xmlns:x{k}="urn:x">"#))
+                    .collect();
+                ns + &"<w:p><w:r><w:t>x</w:t></w:r></w:p>".repeat(n)
+            }),
+        ];
+        for (name, n, build) in cases {
+            crate::linear::assert_linear(&format!("docx {name}"), n, run(build), |xml: &String| {
+                render(xml)
+            });
+        }
     }
 
     #[test]

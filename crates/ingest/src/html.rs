@@ -1,10 +1,22 @@
 //! HTML to text with scraper: block elements become lines, data-table rows
 //! become tab-separated lines, and page chrome (scripts, navigation,
 //! headers, footers, forms, copyright and share lines) is dropped.
+//!
+//! Every step is linear in the page's bytes: pages the HTML parser would be
+//! slow on (see [`guard`]) are flattened by stripping tags instead, rows
+//! hold at most [`MAX_ROW_CELLS`] cells and a table at most
+//! [`MAX_TABLE_ROWS`] tab-separated rows.
+
+mod guard;
+
+use std::collections::HashSet;
 
 use ego_tree::iter::Edge;
+use ego_tree::NodeId;
 use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
 use scraper::{node::Element, Html, Node};
+
+use crate::{MAX_ROW_CELLS, MAX_TABLE_ROWS};
 
 /// The encoding an HTML page declares in `<meta charset=..>`,
 /// `<meta http-equiv=.. content="..; charset=..">` or an XML declaration
@@ -131,62 +143,39 @@ const BLOCK: &[&str] = &[
     "title",
 ];
 
-/// A `<tr>` being collected as one tab-separated line.
+/// A `<tr>` being collected as one tab-separated line (rows past
+/// [`MAX_TABLE_ROWS`] in a table are read as blocks, each cell a line).
 struct Row {
-    node: ego_tree::NodeId,
+    node: NodeId,
     cells: Vec<String>,
     /// Empty cells to add after the current one (colspan - 1).
     pad: usize,
     in_cell: bool,
 }
 
-/// Deeper element nesting than this is not sent to the HTML parser, whose
-/// tree building slows down quadratically with depth.
-const MAX_DEPTH: usize = 2_000;
+/// Most grid columns one `colspan` adds.
+const MAX_COLSPAN: usize = 50;
 
-/// Elements without content or with an implied end tag: they do not add to
-/// the nesting depth.
-const FLAT: &[&str] = &[
-    "br", "img", "meta", "link", "input", "hr", "area", "base", "col", "embed", "param", "source",
-    "track", "wbr", "p", "li", "td", "th", "tr", "option", "dt", "dd", "tbody", "thead", "tfoot",
-    "colgroup", "!doctype", "!--",
-];
-
-/// A rough upper bound of the element nesting depth, from the tags alone.
-fn nesting_depth(source: &str) -> usize {
-    let bytes = source.as_bytes();
-    let (mut depth, mut max) = (0usize, 0usize);
-    let mut i = 0;
-    while let Some(off) = bytes
-        .get(i..)
-        .and_then(|rest| rest.iter().position(|&b| b == b'<'))
-    {
-        let start = i + off + 1;
-        let Some(&first) = bytes.get(start) else {
-            break;
-        };
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| b == b'>')
-            .map_or(bytes.len(), |e| start + e);
-        if first == b'/' {
-            depth = depth.saturating_sub(1);
-        } else if first.is_ascii_alphabetic() {
-            let tag = &bytes[start..end];
-            let name_len = tag
-                .iter()
-                .position(|b| !b.is_ascii_alphanumeric())
-                .unwrap_or(tag.len());
-            let name = tag[..name_len].to_ascii_lowercase();
-            let self_closing = tag.ends_with(b"/");
-            if !self_closing && !FLAT.iter().any(|f| f.as_bytes() == name.as_slice()) {
-                depth += 1;
-                max = max.max(depth);
-            }
-        }
-        i = end;
+impl Row {
+    /// Adds the pending empty cells, within [`MAX_ROW_CELLS`].
+    fn pad(&mut self) {
+        let room = MAX_ROW_CELLS.saturating_sub(self.cells.len());
+        self.cells
+            .extend(std::iter::repeat_n(String::new(), self.pad.min(room)));
+        self.pad = 0;
     }
-    max
+
+    /// Starts a cell spanning `span` columns.
+    fn open_cell(&mut self, span: usize) {
+        self.pad();
+        if self.cells.len() < MAX_ROW_CELLS {
+            self.cells.push(String::new());
+        } else if let Some(last) = self.cells.last_mut() {
+            last.push(' ');
+        }
+        self.pad = span.saturating_sub(1);
+        self.in_cell = true;
+    }
 }
 
 /// Fallback for pathological markup: drops tags (block tags become line
@@ -226,10 +215,11 @@ fn strip_tags(source: &str) -> String {
 
 /// Flattens an HTML document to text lines.
 pub(crate) fn to_text(source: &str) -> String {
-    if nesting_depth(source) > MAX_DEPTH {
+    if guard::too_costly(source) {
         return strip_tags(source);
     }
     let doc = Html::parse_document(source);
+    let kinds = Kinds::of(&doc);
     let mut out = Lines::default();
     let mut skip: Option<ego_tree::NodeId> = None;
     let mut rows: Vec<Row> = Vec::new();
@@ -265,18 +255,14 @@ pub(crate) fn to_text(source: &str) -> String {
                     }
                     Node::Element(el) => {
                         let name = el.name();
-                        if is_dropped(el, node) {
+                        if is_dropped(el, node, &kinds) {
                             skip = Some(node.id());
                             continue;
                         }
                         if let Some(row) = rows.last_mut() {
                             // Inside a data row: cells split, blocks become spaces.
                             if matches!(name, "td" | "th") {
-                                row.cells
-                                    .extend(std::iter::repeat_n(String::new(), row.pad));
-                                row.cells.push(String::new());
-                                row.pad = colspan(el).saturating_sub(1);
-                                row.in_cell = true;
+                                row.open_cell(colspan(el));
                             } else if BLOCK.contains(&name) {
                                 if let Some(cell) = row.cells.last_mut() {
                                     cell.push(' ');
@@ -284,7 +270,7 @@ pub(crate) fn to_text(source: &str) -> String {
                             }
                             continue;
                         }
-                        if name == "tr" && is_data_row(node) {
+                        if name == "tr" && kinds.data_rows.contains(&node.id()) {
                             out.flush();
                             rows.push(Row {
                                 node: node.id(),
@@ -321,8 +307,7 @@ pub(crate) fn to_text(source: &str) -> String {
                             Some(r) => r,
                             None => continue,
                         };
-                        row.cells
-                            .extend(std::iter::repeat_n(String::new(), row.pad));
+                        row.pad();
                         let cells: Vec<String> = row.cells.iter().map(|c| collapse(c)).collect();
                         if cells.iter().any(|c| !c.is_empty()) {
                             out.lines.push(cells.join("\t"));
@@ -376,30 +361,114 @@ fn colspan(el: &Element) -> usize {
     el.attr("colspan")
         .and_then(|v| v.trim().parse::<usize>().ok())
         .unwrap_or(1)
-        .clamp(1, 50)
+        .clamp(1, MAX_COLSPAN)
 }
 
-/// A `<tr>` is a data row when it has at least two cells and no nested
-/// table; layout rows (one cell, or a cell holding a table) are read as
-/// ordinary blocks so their paragraphs keep their own lines.
-fn is_data_row(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    let cells = node
-        .children()
+/// Decisions that depend on an element's whole subtree, made for all
+/// elements in one walk (asking each element about its descendants would
+/// be quadratic in nested tables or forms).
+#[derive(Default)]
+struct Kinds {
+    /// `<tr>`s read as one tab-separated line: at least two cells, no
+    /// nested table, within the first [`MAX_TABLE_ROWS`] rows of their
+    /// table. Layout rows (one cell, or a cell holding a table) are read as
+    /// ordinary blocks so their paragraphs keep their own lines.
+    data_rows: HashSet<NodeId>,
+    /// `<form>`s holding real content (a paragraph, table or article).
+    content_forms: HashSet<NodeId>,
+}
+
+impl Kinds {
+    fn of(doc: &Html) -> Kinds {
+        let mut kinds = Kinds::default();
+        // Open rows and forms, with whether a table (or content) was seen
+        // inside; a flag passes to the enclosing row or form on close.
+        let mut rows: Vec<(NodeId, bool, usize)> = Vec::new();
+        let mut forms: Vec<(NodeId, bool)> = Vec::new();
+        let mut tables: Vec<usize> = Vec::new();
+        for edge in doc.tree.root().traverse() {
+            match edge {
+                Edge::Open(node) => {
+                    let Some(el) = node.value().as_element() else {
+                        continue;
+                    };
+                    match el.name() {
+                        "table" => {
+                            if let Some(row) = rows.last_mut() {
+                                row.1 = true;
+                            }
+                            if let Some(form) = forms.last_mut() {
+                                form.1 = true;
+                            }
+                            tables.push(0);
+                        }
+                        "p" | "article" => {
+                            if let Some(form) = forms.last_mut() {
+                                form.1 = true;
+                            }
+                        }
+                        "tr" => {
+                            let index = tables.last_mut().map_or(0, |n| {
+                                *n += 1;
+                                *n
+                            });
+                            rows.push((node.id(), false, index));
+                        }
+                        "form" => forms.push((node.id(), false)),
+                        _ => {}
+                    }
+                }
+                Edge::Close(node) => {
+                    let Some(el) = node.value().as_element() else {
+                        continue;
+                    };
+                    match el.name() {
+                        "table" => {
+                            tables.pop();
+                        }
+                        "tr" => {
+                            let Some((id, has_table, index)) = rows.pop() else {
+                                continue;
+                            };
+                            if has_table {
+                                if let Some(outer) = rows.last_mut() {
+                                    outer.1 = true;
+                                }
+                            } else if index <= MAX_TABLE_ROWS && cell_count(node) >= 2 {
+                                kinds.data_rows.insert(id);
+                            }
+                        }
+                        "form" => {
+                            let Some((id, content)) = forms.pop() else {
+                                continue;
+                            };
+                            if content {
+                                kinds.content_forms.insert(id);
+                                if let Some(outer) = forms.last_mut() {
+                                    outer.1 = true;
+                                }
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        kinds
+    }
+}
+
+fn cell_count(node: ego_tree::NodeRef<'_, Node>) -> usize {
+    node.children()
         .filter(|c| {
             c.value()
                 .as_element()
                 .is_some_and(|e| matches!(e.name(), "td" | "th"))
         })
-        .count();
-    cells >= 2
-        && !node
-            .descendants()
-            .skip(1)
-            .take(20_000)
-            .any(|d| d.value().as_element().is_some_and(|e| e.name() == "table"))
+        .count()
 }
 
-fn is_dropped(el: &Element, node: ego_tree::NodeRef<'_, Node>) -> bool {
+fn is_dropped(el: &Element, node: ego_tree::NodeRef<'_, Node>, kinds: &Kinds) -> bool {
     let name = el.name();
     if DROP.contains(&name) {
         return true;
@@ -417,17 +486,9 @@ fn is_dropped(el: &Element, node: ego_tree::NodeRef<'_, Node>) -> bool {
             return true;
         }
     }
-    if name == "form" {
-        // Search boxes and login forms are chrome, but some sites wrap the
-        // whole page in one <form>: keep a form that holds real content.
-        let has_content = node.descendants().take(20_000).any(|d| {
-            d.value()
-                .as_element()
-                .is_some_and(|e| matches!(e.name(), "p" | "table" | "article"))
-        });
-        return !has_content;
-    }
-    false
+    // Search boxes and login forms are chrome, but some sites wrap the
+    // whole page in one <form>: keep a form that holds real content.
+    name == "form" && !kinds.content_forms.contains(&node.id())
 }
 
 fn is_wide(c: char) -> bool {
@@ -524,6 +585,9 @@ const TOOL_WORDS: &[&str] = &[
     "大中小",
 ];
 
+/// Longest text inside a `【...】` or `[...]` group read as a tool group.
+const MAX_GROUP_CHARS: usize = 20;
+
 /// Removes inline tool groups like `【字体：大 中 小】【打印】`, then drops the
 /// line if it is footer or navigation chrome, or left with no words.
 fn strip_chrome(line: &str) -> Option<String> {
@@ -534,8 +598,16 @@ fn strip_chrome(line: &str) -> Option<String> {
         cleaned.push_str(before);
         let close_char = if group.starts_with('【') { '】' } else { ']' };
         let open_len = group.chars().next().map_or(1, char::len_utf8);
-        match group[open_len..].find(close_char) {
-            Some(close) if group[open_len..open_len + close].chars().count() <= 20 => {
+        // A tool group is short: look for its close within
+        // MAX_GROUP_CHARS + 1 characters only, so a line of unclosed
+        // brackets is not rescanned to its end once per bracket.
+        let close = group[open_len..]
+            .char_indices()
+            .take(MAX_GROUP_CHARS + 1)
+            .find(|&(_, c)| c == close_char)
+            .map(|(i, _)| i);
+        match close {
+            Some(close) => {
                 let inner = &group[open_len..open_len + close];
                 let end = open_len + close + close_char.len_utf8();
                 if !TOOL_WORDS.iter().any(|w| inner.contains(w)) {
@@ -543,7 +615,7 @@ fn strip_chrome(line: &str) -> Option<String> {
                 }
                 rest = &group[end..];
             }
-            _ => {
+            None => {
                 cleaned.push_str(&group[..open_len]);
                 rest = &group[open_len..];
             }
@@ -627,9 +699,98 @@ mod tests {
     #[test]
     fn deep_nesting_is_stripped_not_parsed() {
         let html = "<div>".repeat(100_000) + "深&amp;浅" + &"</div>".repeat(100_000);
-        assert_eq!(nesting_depth(&html), 100_000);
+        assert_eq!(guard::measure(&html, None).depth, 100_000);
         assert_eq!(to_text(&html), "深&浅\n");
         let html = "<div><p>a<p>b<br><img src=x></div>".repeat(5_000);
-        assert_eq!(nesting_depth(&html), 1);
+        assert_eq!(guard::measure(&html, None).depth, 2);
+        // Stray end tags do not hide the depth (they used to count as closes).
+        let html = "<div></p></span>".repeat(5_000) + "正文";
+        assert!(guard::too_costly(&html));
+        assert_eq!(to_text(&html), "正文\n");
+    }
+
+    #[test]
+    fn nested_tables_and_forms_are_decided_once() {
+        // A row holding a table is layout, however late the table comes.
+        let many = "<i></i>".repeat(25_000);
+        let t = to_text(&format!(
+            "<table><tr><td>外</td><td>{many}<table><tr><td>甲</td><td>乙</td></tr></table></td></tr></table>"
+        ));
+        assert_eq!(t, "外\n甲\t乙\n");
+        let t = to_text("<form><input><p>正文</p></form><form><input>搜索</form>");
+        assert_eq!(t, "正文\n");
+    }
+
+    #[test]
+    fn spans_and_rows_are_capped() {
+        let t = to_text("<table><tr><td colspan=99999999>a</td><td>b</td></tr></table>");
+        assert_eq!(t, format!("a{}\tb\n", "\t".repeat(MAX_COLSPAN - 1)));
+        // However many cells a row has, it keeps MAX_ROW_CELLS columns and
+        // all its text.
+        let cells = "<td colspan=50>x</td>".repeat(10_000);
+        let t = to_text(&format!("<table><tr>{cells}<td>末</td></tr></table>"));
+        assert_eq!(t.lines().count(), 1);
+        assert_eq!(t.matches('\t').count(), MAX_ROW_CELLS - 1);
+        assert_eq!(t.matches('x').count(), 10_000);
+        assert!(t.ends_with("末\n"));
+    }
+
+    #[test]
+    fn rows_past_the_cap_are_blocks() {
+        let rows = "<tr><td>a</td><td>b</td></tr>".repeat(MAX_TABLE_ROWS + 2);
+        let t = to_text(&format!("<table>{rows}</table>"));
+        let lines: Vec<&str> = t.lines().collect();
+        assert_eq!(lines.len(), MAX_TABLE_ROWS + 4);
+        assert_eq!(lines[MAX_TABLE_ROWS - 1], "a\tb");
+        assert_eq!(&lines[MAX_TABLE_ROWS..], ["a", "b", "a", "b"]);
+    }
+
+    #[test]
+    fn unclosed_brackets_are_linear() {
+        for open in ["[", "【"] {
+            crate::linear::assert_linear(
+                &format!("strip_chrome {open}"),
+                40_000,
+                |n| format!("{}]", format!("{open}字").repeat(n)),
+                |line: &String| strip_chrome(line),
+            );
+        }
+    }
+
+    #[test]
+    fn pathological_pages_are_linear() {
+        type Build = fn(usize) -> String;
+        let cases: [(&str, usize, Build); 9] = [
+            ("unclosed divs", 50_000, |n| "<div>".repeat(n) + "x"),
+            ("stray end tags", 25_000, |n| "<div></p></span>x".repeat(n)),
+            ("span around div", 12_000, |n| {
+                "<span><div></span>x".repeat(n)
+            }),
+            ("nested lists", 12_000, |n| "<ul><li>x".repeat(n)),
+            ("re-created formatting", 10_000, |n| {
+                (0..n).map(|k| format!("<div><b id={k}></div>")).collect()
+            }),
+            ("attributes", 25_000, |n| {
+                let attrs: String = (0..n).map(|k| format!(" a{k}")).collect();
+                format!("<div{attrs}>x</div>")
+            }),
+            ("colspan", 4_000, |n| {
+                format!(
+                    "<table><tr>{}</tr></table>",
+                    "<td colspan=99999999>x".repeat(n)
+                )
+            }),
+            ("rows", 4_000, |n| {
+                format!("<table>{}</table>", "<tr><td>a<td>b".repeat(n))
+            }),
+            ("unclosed brackets", 20_000, |n| {
+                format!("<p>{}</p>", "[【".repeat(n))
+            }),
+        ];
+        for (name, n, build) in cases {
+            crate::linear::assert_linear(&format!("html {name}"), n, build, |html: &String| {
+                to_text(html)
+            });
+        }
     }
 }

@@ -18,18 +18,25 @@
 //! - **HTML**: `<meta charset>` / `http-equiv` decides the encoding (unless a
 //!   BOM, UTF-16 or valid UTF-8 says otherwise); block elements are lines;
 //!   a `<tr>` with two or more cells is one line, cells joined by `\t`
-//!   (`colspan` adds empty cells); scripts, styles, navigation, headers,
-//!   footers, forms and hidden elements are dropped, and so are short lines
-//!   of site chrome (copyright, ICP, 网站地图, 打印本页, 【字体…】…).
+//!   (`colspan` adds up to 49 empty cells); scripts, styles, navigation,
+//!   headers, footers, forms and hidden elements are dropped, and so are
+//!   short lines of site chrome (copyright, ICP, 网站地图, 打印本页,
+//!   【字体…】…).
 //! - **DOCX**: body paragraphs and tables in document order; a table row
 //!   with two or more cells is one line, cells joined by `\t` (`gridSpan`
-//!   adds empty cells), a single-cell row (a box) keeps its paragraphs as
-//!   lines; w:tab is `\t`, w:br `\n`; deleted text, field codes and
+//!   adds up to 63 empty cells), a single-cell row (a box) keeps its
+//!   paragraphs as lines; w:tab is `\t`, w:br `\n`; deleted text, field codes and
 //!   mc:Fallback duplicates are skipped. `word/document.xml` may not expand
 //!   past 200 MB, nor past 100 times its compressed size once above 10 MB.
 //! - **PDF**: pdf_oxide (run on its own thread, panics caught, 120 s limit),
 //!   with poppler's `pdftotext -layout` as fallback when on PATH (see
 //!   [`PdfEngine`]); pages are separated by a blank line.
+//! - **Limits**: every reader's work is linear in its input. A row keeps at
+//!   most 1,000 columns and a table at most 100,000 rows as tab-separated
+//!   lines; HTML the parser would be slow on (nesting over 2,000 deep, over
+//!   256 attributes on a tag, formatting tags re-created over and over) is
+//!   flattened by stripping its tags; a DOCX with over 256 namespace
+//!   declarations in scope is refused as corrupt.
 //!
 //! Every text ends up with `\n` line endings, no trailing spaces (trailing
 //! tabs are kept: they are empty table cells), at most one blank line in a
@@ -171,6 +178,14 @@ pub(crate) fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Most grid columns a table row keeps, counting the empty cells `colspan`
+/// or `gridSpan` add; text of cells past it joins the last cell, so a
+/// hostile span cannot expand into millions of empty cells.
+pub(crate) const MAX_ROW_CELLS: usize = 1_000;
+/// Most rows of one table read as tab-separated lines; the rest of the
+/// table is read as paragraphs.
+pub(crate) const MAX_TABLE_ROWS: usize = 100_000;
+
 /// Files larger than this are refused by [`load_path`] without reading them.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
@@ -307,4 +322,71 @@ pub fn load_bytes_with(name: &str, bytes: &[u8], options: &Options) -> Result<Lo
         format,
         text,
     })
+}
+
+/// Timing checks that a reader's work grows linearly with its input, for
+/// the tests of each reader.
+#[cfg(test)]
+pub(crate) mod linear {
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    /// Timing tests take turns, so they do not slow each other down.
+    static SERIAL: Mutex<()> = Mutex::new(());
+    /// Growth allowed per doubling of the input (quadratic work gives 4).
+    const MAX_RATIO: f64 = 2.5;
+    /// Times are raised to this before comparing: below it is noise.
+    const FLOOR: Duration = Duration::from_millis(2);
+    /// The smallest input is grown until it takes at least this long.
+    const MIN_BASE: Duration = Duration::from_millis(5);
+
+    /// Shortest of three runs of `run` on `input`.
+    fn time<T, R>(input: &T, run: &impl Fn(&T) -> R) -> Duration {
+        (0..3)
+            .map(|_| {
+                let start = Instant::now();
+                std::hint::black_box(run(input));
+                start.elapsed()
+            })
+            .min()
+            .unwrap_or_default()
+    }
+
+    /// Times `run` on inputs of `n`, `2n` and `4n` units made by `build`
+    /// and asserts each doubling at most 2.5 times slower. `n` is first
+    /// doubled (up to 16 times) while the smallest run is too quick to
+    /// time, and a failing measurement is retried twice, since a loaded
+    /// machine can stall any single run.
+    pub(crate) fn assert_linear<T, R>(
+        name: &str,
+        n: usize,
+        build: impl Fn(usize) -> T,
+        run: impl Fn(&T) -> R,
+    ) {
+        let _turn = SERIAL.lock().unwrap_or_else(|e| e.into_inner());
+        let mut n = n;
+        for _ in 0..4 {
+            if time(&build(n), &run) >= MIN_BASE {
+                break;
+            }
+            n *= 2;
+        }
+        let mut last = Vec::new();
+        for _attempt in 0..3 {
+            let times: Vec<Duration> = [n, 2 * n, 4 * n]
+                .iter()
+                .map(|&size| time(&build(size), &run))
+                .collect();
+            let ratios: Vec<f64> = times
+                .windows(2)
+                .map(|w| w[1].max(FLOOR).as_secs_f64() / w[0].max(FLOOR).as_secs_f64())
+                .collect();
+            eprintln!("{name}: n={n} times={times:?} ratios={ratios:.2?}");
+            if ratios.iter().all(|&r| r <= MAX_RATIO) {
+                return;
+            }
+            last = times;
+        }
+        panic!("{name}: work grows faster than the input: n={n}, times {last:?}");
+    }
 }

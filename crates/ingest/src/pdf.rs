@@ -1,5 +1,7 @@
 //! PDF text layer with pdf_oxide (guarded against panics, deep recursion and
 //! hangs), falling back to poppler's `pdftotext -layout` when it is on PATH.
+//! What this module does with the text (joining pages, the garbled-text
+//! check) is linear in its length.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -364,6 +366,92 @@ mod tests {
         );
         let second = seen(b"%PDF-1.4 again");
         assert_ne!(second.lines().nth(1), Some(lines[1]));
+    }
+
+    /// A PDF whose pages each show the given lines in Helvetica.
+    fn pdf_of(pages: &[Vec<String>]) -> Vec<u8> {
+        let n = pages.len();
+        let mut objs = vec![
+            "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+            format!(
+                "<< /Type /Pages /Kids [{}] /Count {n} >>",
+                (0..n)
+                    .map(|i| format!("{} 0 R", 3 + 2 * i))
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            ),
+        ];
+        let font = 3 + 2 * n;
+        for (i, lines) in pages.iter().enumerate() {
+            objs.push(format!(
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] \
+                 /Resources << /Font << /F1 {font} 0 R >> >> /Contents {} 0 R >>",
+                4 + 2 * i
+            ));
+            let body: String = lines
+                .iter()
+                .enumerate()
+                .map(|(k, line)| format!("BT /F1 10 Tf 40 {} Td ({line}) Tj ET\n", 800 - k * 12))
+                .collect();
+            objs.push(format!(
+                "<< /Length {} >>\nstream\n{body}\nendstream",
+                body.len()
+            ));
+        }
+        objs.push(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
+                .to_owned(),
+        );
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, body) in objs.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(
+            format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).as_bytes(),
+        );
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!(
+                "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+                objs.len() + 1
+            )
+            .as_bytes(),
+        );
+        out
+    }
+
+    #[test]
+    fn text_path_is_linear() {
+        // Our side: pages joined, checked for garbling, lines finished.
+        crate::linear::assert_linear(
+            "page text",
+            8_000,
+            |n| vec!["GDP 6%\u{e000}  \r\n\x0c".repeat(8); n],
+            |pages: &Vec<String>| {
+                let text = pages.join("\n\n");
+                (has_text(&text) && !garbled(&text)).then(|| crate::text::finish(&text))
+            },
+        );
+    }
+
+    /// pdf_oxide reads a document page by page, so pages add linearly. (Its
+    /// time per page grows faster than the page's text runs: a page of
+    /// 16,000 runs takes about three times as long as one of 8,000; only
+    /// the parser's time limit bounds that.)
+    #[test]
+    fn builtin_parser_is_linear_in_pages() {
+        let page = |p: usize| vec![format!("Page {p}: GDP grew 6.5 percent"); 20];
+        crate::linear::assert_linear(
+            "many pages",
+            40,
+            |n| pdf_of(&(0..n).map(page).collect::<Vec<_>>()),
+            |pdf: &Vec<u8>| extract("a.pdf", pdf, PdfEngine::BuiltinOnly).map(|t| t.len()),
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! Text decoding (BOM, UTF-8, UTF-16 with or without BOM, GB18030/GBK and
-//! other legacy encodings by detection), binary detection and line clean-up.
+//! other legacy encodings by detection), binary detection and line clean-up,
+//! each a fixed number of passes over the input.
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE, UTF_8};
 
@@ -321,6 +322,43 @@ mod tests {
         assert_eq!(finish("a\r\nb\rc\x0cd  \n\n\n\ne\n"), "a\nb\nc\n\nd\n\ne\n");
         assert_eq!(finish("\n\n　　第一条\n"), "　　第一条\n");
         assert_eq!(finish("指标\t2025年\t\t \n"), "指标\t2025年\t\t\n");
+    }
+
+    #[test]
+    fn pathological_text_is_linear() {
+        fn gbk(s: &str) -> Vec<u8> {
+            GBK.encode(s).0.into_owned()
+        }
+        type Build = fn(usize) -> Vec<u8>;
+        let cases: [(&str, usize, Build); 5] = [
+            // Undecodable bytes: detection, then two trial decodings.
+            ("GBK with bad bytes", 2_000, |n| {
+                let mut unit = gbk("国内生产总值年均增长6%\r\n");
+                unit.push(0xff);
+                unit.repeat(n)
+            }),
+            ("BOM-less UTF-16", 5_000, |n| {
+                "国内生产总值年均增长"
+                    .repeat(n)
+                    .encode_utf16()
+                    .flat_map(u16::to_le_bytes)
+                    .collect()
+            }),
+            ("blank lines and breaks", 20_000, |n| {
+                "\r \u{3000}\x0c\n\r\n字".repeat(n).into_bytes()
+            }),
+            ("one long line", 20_000, |n| {
+                "字 \u{3000}".repeat(n).into_bytes()
+            }),
+            ("angle brackets", 20_000, |n| {
+                "a<b <p x<".repeat(n).into_bytes()
+            }),
+        ];
+        for (name, n, build) in cases {
+            crate::linear::assert_linear(&format!("text {name}"), n, build, |bytes: &Vec<u8>| {
+                crate::load_bytes("t.txt", bytes).map(|l| l.text.len())
+            });
+        }
     }
 
     #[test]

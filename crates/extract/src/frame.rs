@@ -1952,6 +1952,12 @@ fn signature_region(l: &str) -> Option<(String, &'static str)> {
             if before.is_empty() || l.chars().count() > 40 && !l.contains("来源") {
                 continue;
             }
+            // (来源:陕西省人民政府网 under news of 韩城: the site that
+            // reposted it, not the body that issued it.)
+            let after = &l[i + key.len()..];
+            if l.chars().count() > 40 && (after.starts_with('网') || after.starts_with("门户")) {
+                continue;
+            }
             if let Some(r) = region_of(before).filter(|r| before.ends_with(r.as_str())) {
                 return Some((r, "issuing body (X人民政府, X统计局, 来源)"));
             }
@@ -2801,6 +2807,12 @@ mod tests {
         assert_eq!(i.region.as_deref(), Some("丙县"));
         let i = frame("政府工作报告\n發布日期：2021-02-01\n各位代表：\n");
         assert_eq!(i.year, Some(2021));
+    }
+
+    #[test]
+    fn a_site_that_reposted_the_news_is_no_issuer() {
+        let i = frame("韩城绘就蓝图\n近日，韩城市人大十七届五次会议绘就了“十三五”期间的宏伟蓝图，韩城市地区生产总值将突破500亿元，人民生活更加自豪。(来源:陕西省人民政府网)\n");
+        assert_eq!(i.region.as_deref(), Some("韩城市"));
     }
 
     #[test]

@@ -164,10 +164,13 @@ pub fn gloss_len(rest: &str) -> usize {
     }
     let mut letters = 0;
     let mut toned = false;
+    let start = open.len_utf8();
     for (i, c) in chars {
         match c {
             ')' | '）' => {
-                return if letters > 0 && toned {
+                // (Some converters drop the tones: 長(chang)治, 區(qu).)
+                let gloss = toned || is_pinyin_syllable(&rest[start..i]);
+                return if letters > 0 && gloss {
                     i + c.len_utf8()
                 } else {
                     0
@@ -186,6 +189,24 @@ pub fn gloss_len(rest: &str) -> usize {
         }
     }
     0
+}
+
+/// A toneless pinyin syllable (`chang`, `qu`, `yuan`), as a gloss without
+/// its tone mark: an initial, then a final. `km`, `kg` and `mg` are none.
+fn is_pinyin_syllable(t: &str) -> bool {
+    const INITIALS: &[&str] = &[
+        "zh", "ch", "sh", "b", "p", "m", "f", "d", "t", "n", "l", "g", "k", "h", "j", "q", "x",
+        "r", "z", "c", "s", "y", "w", "",
+    ];
+    const FINALS: &[&str] = &[
+        "a", "o", "e", "i", "u", "v", "ü", "ai", "ei", "ui", "ao", "ou", "iu", "ie", "ve", "üe",
+        "ue", "er", "an", "en", "in", "un", "vn", "ang", "eng", "ing", "ong", "ia", "iao", "ian",
+        "iang", "iong", "ua", "uo", "uai", "uan", "uang",
+    ];
+    INITIALS.iter().any(|i| {
+        t.strip_prefix(i)
+            .is_some_and(|f| !f.is_empty() && FINALS.contains(&f))
+    })
 }
 
 /// Length in bytes of the anti-copy noise that forum software (Discuz!'s
@@ -274,6 +295,10 @@ mod tests {
         assert_eq!(gloss_len(""), 0);
         assert_eq!(strip_glosses("現(xiàn)價(jià) (萬元)"), "現價 (萬元)");
         assert_eq!(strip_glosses("工業(yè)"), "工業");
+        assert_eq!(strip_glosses("長(chang)治市地區(qu)(qu)"), "長治市地區");
+        // (Units and acronyms in brackets are no glosses.)
+        assert_eq!(strip_glosses("距離(km)"), "距離(km)");
+        assert_eq!(strip_glosses("總量(kg)和(GDP)"), "總量(kg)和(GDP)");
     }
 
     #[test]

@@ -64,6 +64,9 @@ pub enum ApiError {
     /// A document that could be received but not read (ingestion refused it).
     #[error("{0}")]
     Unprocessable(String),
+    /// The server is too busy to finish the request in time.
+    #[error("{0}")]
+    Busy(String),
     /// The store failed.
     #[error("store: {0}")]
     Store(#[from] planwatch_store::StoreError),
@@ -89,6 +92,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -102,6 +106,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => ("payload_too_large", self.to_string()),
             ApiError::UnsupportedMediaType { .. } => ("unsupported_media_type", self.to_string()),
             ApiError::Conflict { code, message } => (*code, message.clone()),
+            ApiError::Busy(m) => ("busy", m.clone()),
             ApiError::Unprocessable(m) => ("unprocessable_document", m.clone()),
             ApiError::Store(_) | ApiError::Internal(_) => (
                 "internal",

@@ -39,6 +39,13 @@ pub struct Config {
     pub refresh: Duration,
     /// Whether to keep rendered responses in memory per data version.
     pub cache_responses: bool,
+    /// Uploads read and extracted at once, each on a blocking thread of its
+    /// own; more wait their turn, so page views and `/health` keep answering.
+    pub ingest_workers: usize,
+    /// Longest an upload may wait and be read and extracted before it is
+    /// answered 503. (The work itself is bounded by the readers: linear in
+    /// their input, and a PDF parse ends at its own time limit.)
+    pub ingest_limit: Duration,
 }
 
 impl Default for Config {
@@ -47,6 +54,8 @@ impl Default for Config {
             max_upload: 20 * 1024 * 1024,
             refresh: Duration::from_secs(2),
             cache_responses: true,
+            ingest_workers: 2,
+            ingest_limit: Duration::from_secs(300),
         }
     }
 }
@@ -76,6 +85,8 @@ struct Inner {
     index_write: tokio::sync::Mutex<()>,
     cache: ResponseCache,
     templates: minijinja::Environment<'static>,
+    /// Permits to read and extract an upload ([`Config::ingest_workers`]).
+    ingest_slots: Arc<tokio::sync::Semaphore>,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -92,6 +103,7 @@ impl AppState {
         config: Config,
     ) -> ApiResult<AppState> {
         let catalog = Arc::new(catalog);
+        let workers = config.ingest_workers.max(1);
         let snap = Snapshot::load(&store, catalog.clone()).await?;
         let state = AppState(Arc::new(Inner {
             store,
@@ -105,6 +117,7 @@ impl AppState {
             index_write: tokio::sync::Mutex::new(()),
             cache: ResponseCache::default(),
             templates: crate::pages::templates(),
+            ingest_slots: Arc::new(tokio::sync::Semaphore::new(workers)),
         }));
         state.try_catch_up().await;
         Ok(state)
@@ -244,6 +257,43 @@ impl AppState {
         Ok(())
     }
 
+    /// Reads and extracts an upload on a blocking thread, at most
+    /// [`Config::ingest_workers`] at once, within [`Config::ingest_limit`]
+    /// (waiting included). The permit goes with the work, so a job answered
+    /// 503 still holds its place until it ends: the pool stays bounded.
+    async fn read_and_extract(
+        &self,
+        name: &str,
+        bytes: &[u8],
+    ) -> ApiResult<(planwatch_ingest::Loaded, planwatch_extract::Extraction)> {
+        let limit = self.0.config.ingest_limit;
+        let slots = self.0.ingest_slots.clone();
+        let (name, bytes) = (name.to_string(), bytes.to_vec());
+        let job = async move {
+            let permit = slots
+                .acquire_owned()
+                .await
+                .map_err(|e| ApiError::Internal(format!("ingest pool closed: {e}")))?;
+            tokio::task::spawn_blocking(move || {
+                let _permit = permit;
+                let loaded = planwatch_ingest::load_bytes(&name, &bytes)
+                    .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
+                let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
+                    .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
+                Ok((loaded, ex))
+            })
+            .await
+            .map_err(|e| ApiError::Internal(format!("ingest job failed: {e}")))?
+        };
+        match tokio::time::timeout(limit, job).await {
+            Ok(done) => done,
+            Err(_) => Err(ApiError::Busy(format!(
+                "the upload was not read within {} ms; try again later",
+                limit.as_millis()
+            ))),
+        }
+    }
+
     /// Ingests one uploaded document exactly as `planwatch ingest` does: detect and
     /// decode (`planwatch_ingest::load_bytes`), extract, store in one transaction, index.
     ///
@@ -251,10 +301,7 @@ impl AppState {
     /// new revision only when `revise` says the sender chose so; otherwise
     /// it is refused (409) and the stored one stays current.
     pub async fn ingest(&self, name: &str, bytes: &[u8], revise: bool) -> ApiResult<UploadOutcome> {
-        let loaded = planwatch_ingest::load_bytes(name, bytes)
-            .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
-        let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
-            .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
+        let (loaded, ex) = self.read_and_extract(name, bytes).await?;
         if !revise {
             if let Some(stored) = self.0.store.find_document(&loaded.name).await? {
                 let same = self.0.store.document_text(&stored.id).await?.as_deref()

@@ -284,6 +284,34 @@ async fn search_by_query_string_and_json() {
 
 const SAMPLE: &str = "示例市国民经济和社会发展第十四个五年规划纲要（样例）\n\n第二章 发展目标\n到2025年，全市地区生产总值突破700亿元，年均增长6%左右。森林覆盖率达到39%。\n";
 
+/// Reading and extraction run on the bounded blocking pool within a time
+/// limit: an upload not read in time is answered 503, and nothing is stored.
+#[tokio::test]
+async fn an_upload_not_read_in_time_is_answered_busy() {
+    let store = planwatch_store::Store::open(":memory:")
+        .await
+        .expect("open");
+    let config = planwatch_server::Config {
+        ingest_workers: 1,
+        ingest_limit: std::time::Duration::from_nanos(1),
+        ..test_config()
+    };
+    let state =
+        planwatch_server::AppState::new(store, None, planwatch_catalog::Catalog::builtin(), config)
+            .await
+            .expect("state");
+    let r = upload(
+        &state,
+        "/api/v1/documents",
+        "sample-plan.txt",
+        SAMPLE.as_bytes(),
+    )
+    .await;
+    assert_error(&r, StatusCode::SERVICE_UNAVAILABLE, "busy");
+    let h = get(&state, "/api/v1/health").await.json();
+    assert_eq!(h["documents"], 0);
+}
+
 /// A multipart body with the file and a `revise` field.
 fn upload_revising(file_name: &str, bytes: &[u8], revise: &str) -> (String, Vec<u8>) {
     let (ct, mut body) = multipart("file", file_name, bytes);

@@ -64,6 +64,7 @@ pub fn test_config() -> Config {
         max_upload: 256 * 1024,
         refresh: std::time::Duration::from_millis(0),
         cache_responses: true,
+        ..Config::default()
     }
 }
 

@@ -329,13 +329,16 @@ pub fn safe_file_name(raw: &str) -> ApiResult<String> {
 }
 
 /// Upload one document (multipart field `file`, with a file name): it is
-/// detected, extracted and stored exactly as `planwatch ingest` does.
-#[utoipa::path(post, path = "/api/v1/documents", request_body(content_type = "multipart/form-data", description = "field `file`: the document (text, HTML, DOCX or PDF)"),
+/// detected, extracted and stored exactly as `planwatch ingest` does. A file
+/// named like a stored document with other content becomes its new revision
+/// only with the field `revise` (the name, or `1`); otherwise 409.
+#[utoipa::path(post, path = "/api/v1/documents", request_body(content_type = "multipart/form-data", description = "field `file`: the document (text, HTML, DOCX or PDF); field `revise` (optional): the stored document's name, or 1, to store the file as its new revision"),
     responses(
         (status = 201, body = UploadOutcome, description = "stored"),
         (status = 200, body = UploadOutcome, description = "the same text was already stored"),
-        (status = 400, body = ErrorBody), (status = 413, body = ErrorBody),
-        (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 400, body = ErrorBody), (status = 409, body = ErrorBody, description = "a document of that name is stored and `revise` was not sent"),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),
+        (status = 503, body = ErrorBody, description = "not read within the server's time limit")))]
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,

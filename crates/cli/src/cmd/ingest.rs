@@ -110,22 +110,8 @@ pub async fn update_index(
 
 /// Rebuilds the index from every current document of the store.
 pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result<()> {
-    let mut all = Vec::new();
-    for d in store.documents(false).await? {
-        let text = store.document_text(&d.id).await?.unwrap_or_default();
-        let filter = planwatch_store::FactFilter {
-            doc: Some(d.id.clone()),
-            ..Default::default()
-        };
-        let facts = store
-            .facts(&filter)
-            .await?
-            .into_iter()
-            .map(|f| f.fact)
-            .collect();
-        all.push((d, text, facts));
-    }
-    Ok(index.rebuild(&all)?)
+    index.rebuild_from(store).await?;
+    Ok(())
 }
 
 type NewDocs = Vec<(StoredDocument, String, Vec<planwatch_core::Fact>)>;

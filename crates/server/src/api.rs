@@ -4,8 +4,10 @@
 use std::any::Any;
 
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Multipart, Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::extract::{
+    DefaultBodyLimit, Extension, FromRequest, FromRequestParts, Multipart, Path, State,
+};
+use axum::http::{header, HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
@@ -13,6 +15,7 @@ use serde::Serialize;
 use utoipa::{OpenApi, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
 
+use crate::csrf::{self, CsrfGate};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::evaluation::{Assessed, SourceLink};
 use crate::snapshot::IndicatorSummary;
@@ -50,11 +53,19 @@ pub struct Health {
     pub version: String,
 }
 
+/// A CSRF token to repeat in `X-CSRF-Token`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct CsrfToken {
+    /// The token, also set as the cookie `planwatch_csrf` (valid while this server process runs).
+    pub token: String,
+}
+
 /// The API routes; uploads accept up to `max_upload` bytes.
 pub fn routes(max_upload: usize) -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
         .route("/api/v1/health", get(health))
+        .route("/api/v1/csrf", get(csrf_token))
         .route(
             "/api/v1/documents",
             get(list_documents)
@@ -85,15 +96,15 @@ pub fn docs_routes() -> Router<AppState> {
 #[openapi(
     info(
         title = "planwatch API",
-        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`."
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`."
     ),
     paths(
-        health, list_documents, upload, get_document, document_text, document_facts, list_facts,
+        health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
         list_indicators, get_indicator, get_series, list_assessments, list_findings, search_get,
         search_post
     ),
     components(schemas(
-        ErrorBody, Health, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
+        ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
         Assessed, SourceLink, FindingView, EvidenceView, SearchQuery, SearchResults, HitView,
         Piece, UploadOutcome, Page<DocumentView>, Page<FactView>, Page<IndicatorSummary>,
         Page<Assessed>, Page<FindingView>
@@ -131,6 +142,22 @@ async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
         facts: c.facts,
         version: env!("CARGO_PKG_VERSION").into(),
     }))
+}
+
+/// A token for state-changing requests: send it back in `X-CSRF-Token`
+/// together with the cookie this answer sets (the request's own valid
+/// cookie is handed back rather than a new one).
+#[utoipa::path(get, path = "/api/v1/csrf", responses(
+    (status = 200, body = CsrfToken, headers(("set-cookie" = String, description = "planwatch_csrf=TOKEN; Path=/; SameSite=Strict; HttpOnly (when the request had no valid one)")))))]
+async fn csrf_token(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+) -> ApiResult<Response> {
+    let (token, cookie) = csrf::token_for(&state, &headers, &uri)?;
+    let mut resp = Json(CsrfToken { token }).into_response();
+    csrf::attach(&mut resp, cookie);
+    Ok(resp)
 }
 
 /// Current documents in ingestion order.
@@ -294,7 +321,7 @@ async fn search_get(
     )?))
 }
 
-/// Full-text search (JSON body).
+/// Full-text search (JSON body). It only reads, so it needs no CSRF token.
 #[utoipa::path(post, path = "/api/v1/search", request_body = SearchQuery, responses(
     (status = 200, body = SearchResults), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody)))]
 async fn search_post(
@@ -331,20 +358,27 @@ pub fn safe_file_name(raw: &str) -> ApiResult<String> {
 /// Upload one document (multipart field `file`, with a file name): it is
 /// detected, extracted and stored exactly as `planwatch ingest` does. A file
 /// named like a stored document with other content becomes its new revision
-/// only with the field `revise` (the name, or `1`); otherwise 409.
-#[utoipa::path(post, path = "/api/v1/documents", request_body(content_type = "multipart/form-data", description = "field `file`: the document (text, HTML, DOCX or PDF); field `revise` (optional): the stored document's name, or 1, to store the file as its new revision"),
+/// only with the field `revise` (the name, or `1`); otherwise 409. Needs the
+/// CSRF token (`GET /api/v1/csrf`) in `X-CSRF-Token` and its cookie.
+#[utoipa::path(post, path = "/api/v1/documents",
+    params(("X-CSRF-Token" = String, Header, description = "the token of `GET /api/v1/csrf`, sent with its cookie `planwatch_csrf` (a form may send it as the field `csrf_token` before `file` instead)")),
+    request_body(content_type = "multipart/form-data", description = "field `file`: the document (text, HTML, DOCX or PDF); field `revise` (optional): the stored document's name, or 1, to store the file as its new revision; field `csrf_token` (when no `X-CSRF-Token` header): the token, before `file`"),
     responses(
         (status = 201, body = UploadOutcome, description = "stored"),
         (status = 200, body = UploadOutcome, description = "the same text was already stored"),
-        (status = 400, body = ErrorBody), (status = 409, body = ErrorBody, description = "a document of that name is stored and `revise` was not sent"),
+        (status = 400, body = ErrorBody),
+        (status = 403, body = ErrorBody, description = "`cross_origin`: the Origin or Referer is another site's; `csrf`: the token is missing, not this server's or not the cookie's"),
+        (status = 409, body = ErrorBody, description = "a document of that name is stored and `revise` was not sent"),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody),
         (status = 503, body = ErrorBody, description = "not read within the server's time limit")))]
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
+    gate: Option<Extension<CsrfGate>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<(StatusCode, Json<UploadOutcome>)> {
-    let outcome = read_upload(&state, &headers, multipart).await?;
+    let gate = gate.map(|Extension(g)| g);
+    let outcome = read_upload(&state, &headers, gate.as_ref(), multipart).await?;
     let status = if outcome.outcome == "stored" {
         StatusCode::CREATED
     } else {
@@ -353,12 +387,23 @@ async fn upload(
     Ok((status, Json(outcome)))
 }
 
-/// Reads the multipart field `file` and ingests it (shared by the API and the upload form).
+/// Reads the multipart field `file` and ingests it (shared by the API and the
+/// upload form). `gate` is what [`csrf::layer`] left: without it, or without
+/// a matching `csrf_token` field before the file when it asks for one,
+/// nothing is read (403).
 pub async fn read_upload(
     state: &AppState,
     headers: &HeaderMap,
+    gate: Option<&CsrfGate>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<UploadOutcome> {
+    let Some(gate) = gate else {
+        return Err(ApiError::Forbidden {
+            code: "csrf",
+            message: "the request did not pass the CSRF check".into(),
+        });
+    };
+    let mut token_ok = gate.passed();
     let limit = state.config().max_upload;
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -390,6 +435,15 @@ pub async fn read_upload(
         .await
         .map_err(|e| ApiError::multipart(e, limit))?
     {
+        if field.name() == Some(csrf::FIELD) && field.file_name().is_none() {
+            let value = field
+                .text()
+                .await
+                .map_err(|e| ApiError::multipart(e, limit))?;
+            gate.check_field(&value)?;
+            token_ok = true;
+            continue;
+        }
         if field.name() == Some("revise") && field.file_name().is_none() {
             let value = field
                 .text()
@@ -404,6 +458,9 @@ pub async fn read_upload(
         if field.name().is_some_and(|n| n != "file") || file.is_some() {
             continue;
         }
+        if !token_ok {
+            return Err(CsrfGate::missing_field());
+        }
         let name = safe_file_name(&raw_name)?;
         let bytes = field
             .bytes()
@@ -413,6 +470,9 @@ pub async fn read_upload(
             return Err(ApiError::PayloadTooLarge { limit });
         }
         file = Some((name, bytes));
+    }
+    if !token_ok {
+        return Err(CsrfGate::missing_field());
     }
     let Some((name, bytes)) = file else {
         return Err(ApiError::bad_request(

@@ -184,6 +184,7 @@ fn http_date(unix: i64) -> Option<HeaderValue> {
 
 fn cacheable(path: &str) -> bool {
     !(path.starts_with("/assets/")
+        || crate::csrf::ISSUING.contains(&path)
         || path.starts_with("/api/v1/docs")
         || path.ends_with("/health")
         || path == "/health")
@@ -248,7 +249,8 @@ pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> R
         .size_hint()
         .upper()
         .is_some_and(|n| n <= MAX_BODY as u64);
-    if !use_cache || !small {
+    // A response setting a cookie is its visitor's own.
+    if !use_cache || !small || parts.headers.contains_key(header::SET_COOKIE) {
         return Response::from_parts(parts, body);
     }
     match axum::body::to_bytes(body, MAX_BODY).await {

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 /// The JSON body of every error response.
 #[derive(Debug, Clone, Serialize, serde::Deserialize, ToSchema)]
 pub struct ErrorBody {
-    /// Stable machine-readable code (`not_found`, `bad_request`, `payload_too_large`, …).
+    /// Stable machine-readable code (`not_found`, `bad_request`, `payload_too_large`, `cross_origin`, `csrf`, …).
     pub code: String,
     /// One sentence for people.
     pub message: String,
@@ -61,6 +61,15 @@ pub enum ApiError {
         /// What is in the way and how to go on.
         message: String,
     },
+    /// A state-changing request from another origin, or without the CSRF
+    /// token (`cross_origin`, `csrf`: see `crate::csrf`).
+    #[error("{message}")]
+    Forbidden {
+        /// Machine-readable code.
+        code: &'static str,
+        /// Why, and what the client must send.
+        message: String,
+    },
     /// A document that could be received but not read (ingestion refused it).
     #[error("{0}")]
     Unprocessable(String),
@@ -92,6 +101,7 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
+            ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
             ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -105,7 +115,9 @@ impl ApiError {
             ApiError::BadRequest { code, message } => (*code, message.clone()),
             ApiError::PayloadTooLarge { .. } => ("payload_too_large", self.to_string()),
             ApiError::UnsupportedMediaType { .. } => ("unsupported_media_type", self.to_string()),
-            ApiError::Conflict { code, message } => (*code, message.clone()),
+            ApiError::Conflict { code, message } | ApiError::Forbidden { code, message } => {
+                (*code, message.clone())
+            }
             ApiError::Busy(m) => ("busy", m.clone()),
             ApiError::Unprocessable(m) => ("unprocessable_document", m.clone()),
             ApiError::Store(_) | ApiError::Internal(_) => (

@@ -11,6 +11,9 @@
 //!   (`offset`/`limit`) in a stable order; GET answers carry an ETag and
 //!   Last-Modified and answer `304` to a matching `If-None-Match`. Errors are
 //!   `{"code", "message"}` with the status [`ApiError`] decides.
+//! - **Writes** (anything but GET/HEAD) must come from this server's own
+//!   origin (or an allowed one) and repeat the `planwatch_csrf` cookie's
+//!   token: see [`csrf`].
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
 //!   bundled): 总览 `/`, 指标 `/indicators` and `/indicators/{name}`, 文档
 //!   `/documents` and `/documents/{id}`, 检索 `/search`, 核查 `/check`,
@@ -23,6 +26,7 @@
 pub mod api;
 mod assets;
 mod cache;
+pub mod csrf;
 pub mod download;
 pub mod error;
 pub mod evaluation;
@@ -62,7 +66,7 @@ pub enum ServeError {
 }
 
 /// The whole application: API, pages, assets, with logging, caching, panic
-/// catching, a request timeout and security headers.
+/// catching, a request timeout, security headers and cross-site write refusal.
 pub fn app(state: AppState) -> Router {
     let max_upload = state.config().max_upload;
     Router::new()
@@ -73,6 +77,7 @@ pub fn app(state: AppState) -> Router {
         .merge(api::docs_routes())
         .fallback(pages::not_found)
         .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
+        .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(DefaultBodyLimit::max(state::JSON_LIMIT))
         .with_state(state)
         .layer(CatchPanicLayer::custom(api::panic_response))

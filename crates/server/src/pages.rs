@@ -3,7 +3,7 @@
 //! [`crate::views`] and one template.
 
 use axum::extract::multipart::MultipartRejection;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -14,6 +14,7 @@ use planwatch_evaluate::{Method, Role, Status, TrendStatus};
 use serde::Serialize;
 
 use crate::api::Query;
+use crate::csrf::CsrfGate;
 use crate::error::ApiError;
 use crate::highlight::escape_into;
 use crate::state::AppState;
@@ -49,12 +50,19 @@ impl IntoResponse for PageError {
             StatusCode::BAD_REQUEST => "请求有误",
             StatusCode::PAYLOAD_TOO_LARGE => "文件过大",
             StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => "无法读取",
+            StatusCode::FORBIDDEN => "请求被拒绝",
             _ => "服务器错误",
+        };
+        // Why a write was refused, said in Chinese before the API's sentence.
+        let hint = match body.code.as_str() {
+            "cross_origin" => "<p>这个请求来自其他网站或页面。为防止他人冒用您的浏览器改动数据，只接受从本站页面提交的操作。</p>",
+            "csrf" => "<p>表单缺少有效的安全令牌（页面可能已过期，或服务已重启）。请重新打开“文档”页面后再上传。</p>",
+            _ => "",
         };
         let html = format!(
             "<!doctype html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
              <title>{title} · 规划监测</title><link rel=\"stylesheet\" href=\"/assets/app.css\"></head><body><main>\
-             <h1>{title}（{}）</h1><p>{message}</p><p class=\"muted\">code: {}</p><p><a href=\"/\">返回总览</a></p></main></body></html>",
+             <h1>{title}（{}）</h1>{hint}<p>{message}</p><p class=\"muted\">code: {}</p><p><a href=\"/\">返回总览</a></p></main></body></html>",
             status.as_u16(),
             body.code
         );
@@ -299,14 +307,25 @@ async fn indicator(
     )
 }
 
-async fn documents(State(state): State<AppState>, Query(q): Query<DocQuery>) -> PageResult {
+/// The list and the upload form, which carries the visitor's CSRF token (so
+/// this page is never cached: see `csrf::ISSUING`).
+async fn documents(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    uri: Uri,
+    Query(q): Query<DocQuery>,
+) -> Result<Response, PageError> {
     let snap = state.snapshot().await?;
     let list = views::documents(&snap, &q, &Paging::all())?;
-    render(
+    let (csrf_token, cookie) = crate::csrf::token_for(&state, &headers, &uri)?;
+    let page = render(
         &state,
         "documents.html",
-        context! { nav => Nav { current: "documents" }, list, regions => snap.regions.clone(), q => context!{ region => q.region, doc_type => q.doc_type }, max_upload_mb => state.config().max_upload / (1024 * 1024) },
-    )
+        context! { nav => Nav { current: "documents" }, list, regions => snap.regions.clone(), q => context!{ region => q.region, doc_type => q.doc_type }, max_upload_mb => state.config().max_upload / (1024 * 1024), csrf_token },
+    )?;
+    let mut resp = page.into_response();
+    crate::csrf::attach(&mut resp, cookie);
+    Ok(resp)
 }
 
 async fn document(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
@@ -329,9 +348,11 @@ async fn document(State(state): State<AppState>, Path(id): Path<String>) -> Page
 async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
+    gate: Option<Extension<CsrfGate>>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Redirect, PageError> {
-    let outcome = crate::api::read_upload(&state, &headers, multipart).await?;
+    let gate = gate.map(|Extension(g)| g);
+    let outcome = crate::api::read_upload(&state, &headers, gate.as_ref(), multipart).await?;
     Ok(Redirect::to(&format!("/documents/{}", outcome.document.id)))
 }
 

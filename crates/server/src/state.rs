@@ -24,6 +24,7 @@ use serde::Serialize;
 use utoipa::ToSchema;
 
 use crate::cache::ResponseCache;
+use crate::csrf::CsrfKey;
 use crate::error::{ApiError, ApiResult};
 use crate::snapshot::{Snapshot, Version};
 
@@ -46,6 +47,10 @@ pub struct Config {
     /// answered 503. (The work itself is bounded by the readers: linear in
     /// their input, and a PDF parse ends at its own time limit.)
     pub ingest_limit: Duration,
+    /// Origins besides the server's own that may send state-changing
+    /// requests (`https://plan.example`): the public address when a proxy
+    /// in front changes the scheme or `Host`. See `crate::csrf`.
+    pub allowed_origins: Vec<String>,
 }
 
 impl Default for Config {
@@ -56,6 +61,7 @@ impl Default for Config {
             cache_responses: true,
             ingest_workers: 2,
             ingest_limit: Duration::from_secs(300),
+            allowed_origins: Vec::new(),
         }
     }
 }
@@ -87,6 +93,10 @@ struct Inner {
     templates: minijinja::Environment<'static>,
     /// Permits to read and extract an upload ([`Config::ingest_workers`]).
     ingest_slots: Arc<tokio::sync::Semaphore>,
+    /// Signs CSRF tokens; drawn at start, so tokens last as long as the process.
+    csrf_key: CsrfKey,
+    /// [`Config::allowed_origins`], normalised (`crate::csrf::origin_of`).
+    allowed_origins: Vec<String>,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -104,6 +114,16 @@ impl AppState {
     ) -> ApiResult<AppState> {
         let catalog = Arc::new(catalog);
         let workers = config.ingest_workers.max(1);
+        let csrf_key = CsrfKey::random()?;
+        let mut allowed_origins = Vec::new();
+        for o in &config.allowed_origins {
+            match crate::csrf::origin_of(o, false) {
+                Some(n) => allowed_origins.push(n),
+                None => {
+                    tracing::warn!(origin = %o, "not an origin (scheme://host[:port]); ignored")
+                }
+            }
+        }
         let snap = Snapshot::load(&store, catalog.clone()).await?;
         let state = AppState(Arc::new(Inner {
             store,
@@ -118,6 +138,8 @@ impl AppState {
             cache: ResponseCache::default(),
             templates: crate::pages::templates(),
             ingest_slots: Arc::new(tokio::sync::Semaphore::new(workers)),
+            csrf_key,
+            allowed_origins,
         }));
         state.try_catch_up().await;
         Ok(state)
@@ -156,6 +178,15 @@ impl AppState {
     /// The full-text index, if any.
     pub fn index(&self) -> Option<&SearchIndex> {
         self.0.index.as_ref()
+    }
+
+    pub(crate) fn csrf_key(&self) -> &CsrfKey {
+        &self.0.csrf_key
+    }
+
+    /// Origins besides its own this server takes writes from, normalised.
+    pub fn allowed_origins(&self) -> &[String] {
+        &self.0.allowed_origins
     }
 
     pub(crate) fn cache(&self) -> &ResponseCache {

@@ -367,7 +367,8 @@ async fn an_upload_replaces_a_stored_document_only_when_asked_to() {
     let (ct, body) = upload_revising("sample-plan.txt", changed.as_bytes(), "sample-plan.txt");
     let r = send(
         &state,
-        Request::post("/api/v1/documents")
+        post(&state, "/api/v1/documents")
+            .await
             .header("content-type", ct)
             .body(Body::from(body))
             .expect("request"),
@@ -473,7 +474,8 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     let (ct, body) = multipart("file", "big.txt", &big);
     let r = send(
         &state,
-        Request::post("/api/v1/documents")
+        post(&state, "/api/v1/documents")
+            .await
             .header("content-type", ct)
             .body(Body::from_stream(futures_stream(body)))
             .expect("request"),
@@ -483,7 +485,8 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     // Wrong content types.
     let r = send(
         &state,
-        Request::post("/api/v1/documents")
+        post(&state, "/api/v1/documents")
+            .await
             .header("content-type", "application/json")
             .body(Body::from("{}"))
             .expect("request"),
@@ -496,7 +499,8 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     );
     let r = send(
         &state,
-        Request::post("/api/v1/documents")
+        post(&state, "/api/v1/documents")
+            .await
             .body(Body::from("plain"))
             .expect("request"),
     )
@@ -523,7 +527,8 @@ async fn uploads_run_the_ingestion_and_refuse_bad_input() {
     let (ct, body) = multipart("other", "a.txt", b"x");
     let r = send(
         &state,
-        Request::post("/api/v1/documents")
+        post(&state, "/api/v1/documents")
+            .await
             .header("content-type", ct)
             .body(Body::from(body))
             .expect("request"),
@@ -915,4 +920,432 @@ async fn two_servers_on_one_postgres() {
     planwatch_store::testing::drop_postgres(&base, &url)
         .await
         .expect("drop");
+}
+
+// Cross-site writes (issue 9): every state-changing request needs a
+// same-origin (or allowed) Origin/Referer, if it has one, and the CSRF token.
+
+const HOST: &str = "127.0.0.1:8080";
+const OWN: &str = "http://127.0.0.1:8080";
+
+/// Documents stored now.
+async fn stored(state: &planwatch_server::AppState) -> i64 {
+    state.store().counts().await.expect("counts").documents
+}
+
+/// A multipart body of `(name, file name, value)` fields, in that order.
+fn form(fields: &[(&str, Option<&str>, &[u8])]) -> (String, Vec<u8>) {
+    let boundary = "planwatchFORMboundary41a7";
+    let mut body = Vec::new();
+    for (name, file, value) in fields {
+        let file = file.map_or(String::new(), |f| format!("; filename=\"{f}\""));
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"{name}\"{file}\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(value);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+/// POSTs `SAMPLE`, made its own by a line naming `name`, as `name` to
+/// `uri` with `headers` (and Host) only.
+async fn upload_with(
+    state: &planwatch_server::AppState,
+    uri: &str,
+    name: &str,
+    headers: &[(&str, &str)],
+) -> Reply {
+    let text = format!("{SAMPLE}{name}\n");
+    let (ct, body) = multipart("file", name, text.as_bytes());
+    let mut req = Request::post(uri)
+        .header("host", HOST)
+        .header("content-type", ct);
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    send(state, req.body(Body::from(body)).expect("request")).await
+}
+
+#[tokio::test]
+async fn cross_origin_writes_are_refused_and_store_nothing() {
+    let state = corpus_state().await;
+    let before = stored(&state).await;
+    let t = csrf(&state).await;
+    let (cookie, token) = (t.cookie.as_str(), t.token.as_str());
+    // A valid token does not help a request from another site.
+    for (header, value) in [
+        ("origin", "https://evil.example"),
+        ("origin", "http://127.0.0.1:8081"),
+        ("origin", "https://127.0.0.1:8080"),
+        ("origin", "null"),
+        ("referer", "https://evil.example/documents"),
+        ("referer", "not a url"),
+    ] {
+        let r = upload_with(
+            &state,
+            "/api/v1/documents",
+            "evil.txt",
+            &[(header, value), ("cookie", cookie), ("x-csrf-token", token)],
+        )
+        .await;
+        assert_error(&r, StatusCode::FORBIDDEN, "cross_origin");
+        // The page's form gets a page in Chinese.
+        let r = upload_with(
+            &state,
+            "/documents/upload",
+            "evil.txt",
+            &[(header, value), ("cookie", cookie), ("x-csrf-token", token)],
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{header}: {value}");
+        assert!(
+            r.header("content-type")
+                .is_some_and(|c| c.starts_with("text/html")),
+            "{:?}",
+            r.header("content-type")
+        );
+        let html = r.text();
+        assert!(
+            html.contains("请求被拒绝") && html.contains("其他网站"),
+            "{html}"
+        );
+        assert!(html.contains("cross_origin"), "{html}");
+    }
+    // Origin decides when both are sent.
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "evil.txt",
+        &[
+            ("origin", "https://evil.example"),
+            ("referer", "http://127.0.0.1:8080/documents"),
+            ("cookie", cookie),
+            ("x-csrf-token", token),
+        ],
+    )
+    .await;
+    assert_error(&r, StatusCode::FORBIDDEN, "cross_origin");
+    assert_eq!(stored(&state).await, before, "nothing stored");
+    assert!(get(&state, "/api/v1/documents/evil.txt").await.status == StatusCode::NOT_FOUND);
+
+    // The server's own origin, by Origin or by Referer alone, with the token: stored.
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "by-origin.txt",
+        &[("origin", OWN), ("cookie", cookie), ("x-csrf-token", token)],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "by-referer.txt",
+        &[
+            ("referer", "http://127.0.0.1:8080/documents?region=x"),
+            ("cookie", cookie),
+            ("x-csrf-token", token),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    // Behind a TLS proxy that says so.
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "by-proxy.txt",
+        &[
+            ("origin", "https://127.0.0.1:8080"),
+            ("x-forwarded-proto", "https"),
+            ("cookie", cookie),
+            ("x-csrf-token", token),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(stored(&state).await, before + 3);
+}
+
+#[tokio::test]
+async fn writes_need_the_cookies_token() {
+    let state = corpus_state().await;
+    let before = stored(&state).await;
+    let a = csrf(&state).await;
+    let b = csrf(&state).await;
+    assert_ne!(
+        a.token, b.token,
+        "a client without the cookie gets a new token"
+    );
+    // A token made up, or another process's (another key), or changed by one digit.
+    let other = corpus_free_state().await;
+    let foreign = csrf(&other).await;
+    let mut tampered = a.token.clone().into_bytes();
+    tampered[5] = if tampered[5] == b'a' { b'b' } else { b'a' };
+    let tampered = String::from_utf8(tampered).expect("hex");
+    let tampered_cookie = format!("planwatch_csrf={tampered}");
+    let made_up = "0".repeat(128);
+    let made_up_cookie = format!("planwatch_csrf={made_up}");
+    for headers in [
+        // No token at all.
+        vec![("origin", OWN)],
+        // The header without its cookie, the cookie without the header.
+        vec![("origin", OWN), ("x-csrf-token", a.token.as_str())],
+        vec![("origin", OWN), ("cookie", a.cookie.as_str())],
+        // Two good tokens that are not the same one.
+        vec![
+            ("origin", OWN),
+            ("cookie", a.cookie.as_str()),
+            ("x-csrf-token", b.token.as_str()),
+        ],
+        // Same value in both, but not signed by this server.
+        vec![
+            ("cookie", foreign.cookie.as_str()),
+            ("x-csrf-token", foreign.token.as_str()),
+        ],
+        vec![
+            ("cookie", tampered_cookie.as_str()),
+            ("x-csrf-token", tampered.as_str()),
+        ],
+        vec![
+            ("cookie", made_up_cookie.as_str()),
+            ("x-csrf-token", made_up.as_str()),
+        ],
+    ] {
+        let r = upload_with(&state, "/api/v1/documents", "no-token.txt", &headers).await;
+        assert_error(&r, StatusCode::FORBIDDEN, "csrf");
+    }
+    // Other state-changing methods and paths are held to the same rule.
+    for method in ["PUT", "PATCH", "DELETE"] {
+        let r = send(
+            &state,
+            Request::builder()
+                .method(method)
+                .uri("/api/v1/documents/sample.txt")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_error(&r, StatusCode::FORBIDDEN, "csrf");
+    }
+    assert_eq!(stored(&state).await, before, "nothing stored");
+    // With the token and its cookie (another valid cookie beside it does no harm).
+    let both = format!("{}; {}", foreign.cookie, a.cookie);
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "with-token.txt",
+        &[
+            ("origin", OWN),
+            ("cookie", &both),
+            ("x-csrf-token", &a.token),
+        ],
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(stored(&state).await, before + 1);
+    // A client that sends its valid cookie gets the same token back, and no new cookie.
+    let again = send(
+        &state,
+        Request::get("/api/v1/csrf")
+            .header("cookie", &a.cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(again.json()["token"], a.token.as_str());
+    assert_eq!(again.header("set-cookie"), None);
+    assert_eq!(again.header("cache-control").as_deref(), Some("no-store"));
+}
+
+/// A state over an empty store (another server process, with its own key).
+async fn corpus_free_state() -> planwatch_server::AppState {
+    let store = planwatch_store::Store::open(":memory:")
+        .await
+        .expect("open");
+    planwatch_server::AppState::new(
+        store,
+        None,
+        planwatch_catalog::Catalog::builtin(),
+        test_config(),
+    )
+    .await
+    .expect("state")
+}
+
+#[tokio::test]
+async fn the_upload_form_carries_its_token() {
+    let state = corpus_state().await;
+    let page = get(&state, "/documents").await;
+    assert_eq!(page.status, StatusCode::OK);
+    let set = page.header("set-cookie").expect("the page sets the cookie");
+    for attr in ["Path=/", "SameSite=Strict", "HttpOnly"] {
+        assert!(set.contains(attr), "{set}");
+    }
+    let cookie = set.split(';').next().expect("pair").to_string();
+    let token = cookie.trim_start_matches("planwatch_csrf=").to_string();
+    let html = page.text();
+    assert!(
+        html.contains(&format!(
+            "<input type=\"hidden\" name=\"csrf_token\" value=\"{token}\">"
+        )),
+        "the form repeats the cookie's token"
+    );
+    // The visitor's own: never cached, never 304.
+    assert_eq!(page.header("etag"), None);
+    assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
+    let second = get(&state, "/documents").await;
+    assert_ne!(second.header("set-cookie"), page.header("set-cookie"));
+    // With its cookie, the page keeps the token (other tabs stay valid).
+    let same = send(
+        &state,
+        Request::get("/documents?region=x")
+            .header("cookie", &cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(same.header("set-cookie"), None);
+    assert!(same.text().contains(&token));
+
+    // The form as a browser sends it: the field before the file, no header.
+    let before = stored(&state).await;
+    let send_form = |fields: Vec<(&'static str, Option<&'static str>, Vec<u8>)>| {
+        let state = state.clone();
+        let cookie = cookie.clone();
+        async move {
+            let fields: Vec<(&str, Option<&str>, &[u8])> = fields
+                .iter()
+                .map(|(n, f, v)| (*n, *f, v.as_slice()))
+                .collect();
+            let (ct, body) = form(&fields);
+            send(
+                &state,
+                Request::post("/documents/upload")
+                    .header("host", HOST)
+                    .header("origin", OWN)
+                    .header("cookie", cookie)
+                    .header("content-type", ct)
+                    .body(Body::from(body))
+                    .expect("request"),
+            )
+            .await
+        }
+    };
+    let file = SAMPLE.as_bytes().to_vec();
+    let refused = [
+        // No field.
+        vec![("file", Some("form.txt"), file.clone())],
+        // The field after the file.
+        vec![
+            ("file", Some("form.txt"), file.clone()),
+            ("csrf_token", None, token.clone().into_bytes()),
+        ],
+        // Another value.
+        vec![
+            ("csrf_token", None, "0".repeat(128).into_bytes()),
+            ("file", Some("form.txt"), file.clone()),
+        ],
+    ];
+    for fields in refused {
+        let r = send_form(fields).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+        assert!(
+            r.text().contains("安全令牌") && r.text().contains("csrf"),
+            "{}",
+            r.text()
+        );
+    }
+    assert_eq!(stored(&state).await, before);
+    let r = send_form(vec![
+        ("csrf_token", None, token.clone().into_bytes()),
+        ("file", Some("form.txt"), file.clone()),
+        ("revise", None, b"".to_vec()),
+    ])
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(stored(&state).await, before + 1);
+}
+
+#[tokio::test]
+async fn an_allowed_origin_may_write() {
+    let store = planwatch_store::Store::open(":memory:")
+        .await
+        .expect("open");
+    let config = planwatch_server::Config {
+        allowed_origins: vec!["https://Plan.Example/".into(), "not an origin".into()],
+        ..test_config()
+    };
+    let state =
+        planwatch_server::AppState::new(store, None, planwatch_catalog::Catalog::builtin(), config)
+            .await
+            .expect("state");
+    assert_eq!(state.allowed_origins(), ["https://plan.example"]);
+    let t = csrf(&state).await;
+    let with = |origin: &'static str| {
+        [
+            ("origin", origin),
+            ("cookie", t.cookie.as_str()),
+            ("x-csrf-token", t.token.as_str()),
+        ]
+    };
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "a.txt",
+        &with("https://plan.example"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = upload_with(
+        &state,
+        "/api/v1/documents",
+        "b.txt",
+        &with("https://other.example"),
+    )
+    .await;
+    assert_error(&r, StatusCode::FORBIDDEN, "cross_origin");
+    assert_eq!(stored(&state).await, 1);
+}
+
+#[tokio::test]
+async fn search_by_post_needs_no_token() {
+    let state = corpus_state().await;
+    for origin in [None, Some("https://evil.example")] {
+        let mut req = Request::post("/api/v1/search")
+            .header("host", HOST)
+            .header("content-type", "application/json");
+        if let Some(o) = origin {
+            req = req.header("origin", o);
+        }
+        let r = send(
+            &state,
+            req.body(Body::from(r#"{"q":"地区生产总值"}"#))
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert!(r.json()["hits"].as_array().is_some_and(|h| !h.is_empty()));
+    }
+}
+
+#[tokio::test]
+async fn openapi_tells_clients_about_the_token() {
+    let state = corpus_state().await;
+    let j = get(&state, "/api/v1/openapi.json").await.json();
+    let csrf = &j["paths"]["/api/v1/csrf"]["get"];
+    assert!(csrf["responses"]["200"].is_object(), "{csrf}");
+    let upload = &j["paths"]["/api/v1/documents"]["post"];
+    assert!(upload["responses"]["403"].is_object(), "{upload}");
+    assert!(
+        upload["parameters"].as_array().is_some_and(|p| p
+            .iter()
+            .any(|p| p["name"] == "X-CSRF-Token" && p["in"] == "header")),
+        "{upload}"
+    );
+    assert!(j["components"]["schemas"]["CsrfToken"].is_object());
 }

@@ -1,7 +1,9 @@
 //! Browser test in headless Chromium (Debian's `chromium` and `chromium-driver`),
 //! driven over WebDriver: the dashboard's red list leads to an indicator page
 //! whose chart renders without script errors; a source quote lands on its
-//! highlighted fact in the document; a search shows highlighted snippets.
+//! highlighted fact in the document; a search shows highlighted snippets;
+//! the upload form stores a file, and the same form sent from another
+//! origin is refused (403) with nothing stored.
 //!
 //! Without Chromium the test prints a note and passes, unless `CI` is set.
 
@@ -118,8 +120,10 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let addr = listener.local_addr().expect("addr");
+    let base = format!("http://{addr}");
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let store = state.store().clone();
     let server = tokio::spawn(planwatch_server::serve_on(state, listener, async {
         let _ = stopped.await;
     }));
@@ -286,6 +290,78 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         "tooltip page errors"
     );
     shot(&c, "tooltip").await;
+
+    // 文档: the upload form (its hidden csrf_token and the cookie the page
+    // set) stores a file and lands on its page.
+    let upload = dir.path().join("browser-upload.txt");
+    std::fs::write(
+        &upload,
+        "浏览器上传测试市国民经济和社会发展第十四个五年规划纲要\n\n第二章 发展目标\n到2025年，全市地区生产总值突破800亿元。\n",
+    )
+    .expect("write the upload");
+    let upload_path = upload.to_str().expect("utf-8 path");
+    c.goto(&format!("{base}/documents"))
+        .await
+        .expect("documents page");
+    wait_for(&c, "form[action='/documents/upload'] input[type=file]")
+        .await
+        .send_keys(upload_path)
+        .await
+        .expect("choose the file");
+    c.find(Locator::Css(
+        "form[action='/documents/upload'] button[type=submit]",
+    ))
+    .await
+    .expect("upload button")
+    .click()
+    .await
+    .expect("upload");
+    wait_for(&c, "mark.fact").await;
+    let url = c.current_url().await.expect("url").to_string();
+    assert!(url.contains("/documents/"), "{url}");
+    assert!(store
+        .find_document("browser-upload.txt")
+        .await
+        .expect("find")
+        .is_some());
+    shot(&c, "uploaded").await;
+
+    // The same form on another origin (localhost is not 127.0.0.1), sent
+    // here: Chromium's Origin is not this server's (it is `null`, under the
+    // pages' Referrer-Policy), so the server refuses it.
+    let cross = dir.path().join("cross-site.txt");
+    std::fs::write(
+        &cross,
+        "跨站上传测试：到2025年，地区生产总值突破900亿元。\n",
+    )
+    .expect("write the cross-site file");
+    c.goto(&format!("http://localhost:{}/documents", addr.port()))
+        .await
+        .expect("documents page on another origin");
+    wait_for(&c, "form[action='/documents/upload'] input[type=file]")
+        .await
+        .send_keys(cross.to_str().expect("utf-8 path"))
+        .await
+        .expect("choose the file");
+    c.execute(
+        "const f = document.querySelector(\"form[action='/documents/upload']\"); f.action = arguments[0]; f.submit();",
+        vec![json!(format!("{base}/documents/upload"))],
+    )
+    .await
+    .expect("send the form across origins");
+    let refused = wait_for(&c, "h1").await.text().await.expect("h1");
+    assert!(
+        refused.contains("请求被拒绝") && refused.contains("403"),
+        "{refused}"
+    );
+    let source = c.source().await.expect("source");
+    assert!(source.contains("cross_origin"), "{source}");
+    assert!(store
+        .find_document("cross-site.txt")
+        .await
+        .expect("find")
+        .is_none());
+    shot(&c, "cross-site-refused").await;
 
     c.close().await.expect("close the browser");
     let _ = stop.send(());

@@ -15,6 +15,8 @@ use super::common::StoreOpts;
     after_help = "Pages: / (总览), /indicators, /documents, /search, /check, /report. \
 API: /api/v1 (OpenAPI at /api/v1/openapi.json, docs at /api/v1/docs/). \
 With --db postgres://… several instances can serve the same data (give each its own --index). \
+Uploads must come from the server's own origin (or --allow-origin) with the token of GET /api/v1/csrf \
+(cookie planwatch_csrf, header X-CSRF-Token). \
 Logs go to stderr; RUST_LOG filters them. Ctrl-C or SIGTERM stops after the requests in flight."
 )]
 pub struct Args {
@@ -32,6 +34,17 @@ pub struct Args {
     /// Logs as JSON lines.
     #[arg(long)]
     log_json: bool,
+    /// An origin besides the server's own that may upload (repeatable), e.g.
+    /// the public https://plan.example of a proxy in front that changes the
+    /// scheme or Host. Writes from any other site are refused.
+    #[arg(long = "allow-origin", value_name = "URL", value_parser = parse_origin)]
+    allow_origin: Vec<String>,
+}
+
+fn parse_origin(s: &str) -> Result<String, String> {
+    planwatch_server::csrf::origin_of(s, false).ok_or_else(|| {
+        format!("{s:?} is not an origin: give scheme://host[:port], e.g. https://plan.example")
+    })
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
@@ -50,6 +63,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         let config = Config {
             max_upload: args.max_upload_mb.saturating_mul(1024 * 1024),
             refresh: Duration::from_secs(args.refresh_secs),
+            allowed_origins: args.allow_origin,
             ..Config::default()
         };
         let state = AppState::open(&location, index, config)

@@ -137,12 +137,44 @@ pub fn multipart(field: &str, file_name: &str, bytes: &[u8]) -> (String, Vec<u8>
     (format!("multipart/form-data; boundary={boundary}"), body)
 }
 
-/// POSTs a multipart upload to `uri`.
+/// A CSRF token of `GET /api/v1/csrf` and the cookie it came with.
+pub struct Csrf {
+    pub token: String,
+    /// `planwatch_csrf=…`, as a `Cookie` header sends it.
+    pub cookie: String,
+}
+
+impl Csrf {
+    /// `req` with the cookie and the `X-CSRF-Token` header.
+    pub fn on(&self, req: axum::http::request::Builder) -> axum::http::request::Builder {
+        req.header("cookie", &self.cookie)
+            .header("x-csrf-token", &self.token)
+    }
+}
+
+/// Fetches a token (and its cookie) from `state`, as an API client does.
+pub async fn csrf(state: &AppState) -> Csrf {
+    let r = get(state, "/api/v1/csrf").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let token = r.json()["token"].as_str().expect("token").to_string();
+    let set = r.header("set-cookie").expect("the cookie is set");
+    let cookie = set.split(';').next().expect("name=value").to_string();
+    assert_eq!(cookie, format!("planwatch_csrf={token}"));
+    Csrf { token, cookie }
+}
+
+/// A POST to `uri` carrying a fresh CSRF token and its cookie.
+pub async fn post(state: &AppState, uri: &str) -> axum::http::request::Builder {
+    csrf(state).await.on(Request::post(uri))
+}
+
+/// POSTs a multipart upload to `uri`, with a CSRF token as an API client sends it.
 pub async fn upload(state: &AppState, uri: &str, file_name: &str, bytes: &[u8]) -> Reply {
     let (ct, body) = multipart("file", file_name, bytes);
     send(
         state,
-        Request::post(uri)
+        post(state, uri)
+            .await
             .header("content-type", ct)
             .header("content-length", body.len())
             .body(Body::from(body))

@@ -1,0 +1,142 @@
+//! `planwatch serve` refuses cross-site writes: an upload needs the token of
+//! `GET /api/v1/csrf` and an Origin of the server or of `--allow-origin`.
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Stops the server when the test ends, however it ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Status, headers (lower-cased names) and body of an answer.
+type Answer = (u16, Vec<(String, String)>, String);
+
+/// One HTTP/1.1 exchange.
+fn http(port: u16, request: &[u8]) -> std::io::Result<Answer> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    s.set_read_timeout(Some(Duration::from_secs(30)))?;
+    s.write_all(request)?;
+    let mut raw = Vec::new();
+    s.read_to_end(&mut raw)?;
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(k, v)| (k.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    Ok((status, headers, body.to_string()))
+}
+
+fn upload(port: u16, name: &str, extra: &str) -> (u16, String) {
+    let boundary = "cliTESTboundary";
+    let body = format!(
+        "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\n\r\n\
+         示例市国民经济和社会发展第十四个五年规划纲要\n到2025年，{name}地区生产总值突破700亿元。\n\r\n--{boundary}--\r\n"
+    );
+    let req = format!(
+        "POST /api/v1/documents HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\
+         Content-Type: multipart/form-data; boundary={boundary}\r\nContent-Length: {}\r\n{extra}\r\n{body}",
+        body.len()
+    );
+    let (status, _, body) = http(port, req.as_bytes()).expect("upload");
+    (status, body)
+}
+
+#[test]
+fn serve_takes_uploads_from_its_own_and_allowed_origins_only() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port");
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_planwatch"))
+            .args([
+                "serve",
+                "--db",
+                ":memory:",
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+                "--allow-origin",
+                "https://plan.example",
+            ])
+            .env_remove("PLANWATCH_DB")
+            .env_remove("PLANWATCH_INDEX")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start planwatch serve"),
+    );
+    let started = Instant::now();
+    let (status, headers, body) = loop {
+        let get = format!(
+            "GET /api/v1/csrf HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+        );
+        match http(port, get.as_bytes()) {
+            Ok(r) => break r,
+            Err(e) if started.elapsed() < Duration::from_secs(60) => {
+                eprintln!("waiting for the server: {e}");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => panic!("the server did not answer: {e}"),
+        }
+    };
+    assert_eq!(status, 200, "{body}");
+    let cookie = headers
+        .iter()
+        .find(|(k, _)| k == "set-cookie")
+        .and_then(|(_, v)| v.split(';').next())
+        .expect("the cookie is set")
+        .to_string();
+    let token = cookie
+        .strip_prefix("planwatch_csrf=")
+        .expect("planwatch_csrf")
+        .to_string();
+    assert!(body.contains(&token), "{body}");
+    let with =
+        |origin: &str| format!("Origin: {origin}\r\nCookie: {cookie}\r\nX-CSRF-Token: {token}\r\n");
+
+    let (status, body) = upload(port, "evil.txt", &with("https://evil.example"));
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("cross_origin"), "{body}");
+    let (status, body) = upload(port, "no-token.txt", "Origin: https://plan.example\r\n");
+    assert_eq!(status, 403, "{body}");
+    assert!(body.contains("\"csrf\""), "{body}");
+    let (status, body) = upload(port, "allowed.txt", &with("https://plan.example"));
+    assert_eq!(status, 201, "{body}");
+    let (status, body) = upload(port, "own.txt", &with(&format!("http://127.0.0.1:{port}")));
+    assert_eq!(status, 201, "{body}");
+}
+
+#[test]
+fn serve_refuses_an_allowed_origin_that_is_not_one() {
+    let out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args([
+            "serve",
+            "--db",
+            ":memory:",
+            "--allow-origin",
+            "plan.example",
+        ])
+        .output()
+        .expect("run planwatch");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("--allow-origin") && stderr.contains("scheme://host"),
+        "{stderr}"
+    );
+}

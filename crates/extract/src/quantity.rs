@@ -177,6 +177,8 @@ const BASE_UNITS: &[&str] = &[
     "mg",
     "%",
     "‰",
+    // 近七成, 超过四成, 增长两成: tenths.
+    "成",
 ];
 
 /// 兆 is 万亿 in Taiwan and older texts (`5.06兆元`).
@@ -325,6 +327,15 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
             "台" => s.get(j + 1) == Some(&'阶'),
             // 6部门 are departments, 部分 a part.
             "部" => matches!(s.get(j + 1), Some('门' | '分' | '署' | '委')),
+            // 成 is tenths only right after the number (四成, 近4成以上), not
+            // the verb or word it starts (一成不变, 三成为, 成本, 成都).
+            "成" => {
+                !unit.is_empty()
+                    || s.get(j + 1).is_some_and(|c| {
+                        "为立本果效绩员熟交都长就型品功套片批像年分材因色才家败器全形语真份规不千百万亿倍"
+                            .contains(*c)
+                    })
+            }
             _ => false,
         };
         !noun
@@ -734,6 +745,10 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         }
     };
     if n.chinese && !plausible_chinese(s, i, n, &unit) {
+        return None;
+    }
+    // Tenths run from one to nine (2025年成为 never gets here: 年 is read first).
+    if unit == "成" && !(n.value > 0.0 && n.value < 10.0) {
         return None;
     }
     // 年 as a unit only for durations, not for years or 三年行动.
@@ -1464,6 +1479,21 @@ mod tests {
             q("打造5个百亿级产业集群"),
             vec![(5.0, None, "个".into(), None)]
         );
+    }
+
+    #[test]
+    fn tenths_after_a_number() {
+        assert_eq!(
+            q("占比重近七成"),
+            vec![(7.0, None, "成".into(), Some(Comparator::Approx))]
+        );
+        assert_eq!(
+            q("占比超过4成以上"),
+            vec![(4.0, None, "成".into(), Some(Comparator::Ge))]
+        );
+        assert!(q("一成不变").is_empty());
+        assert!(q("三成为全国示范").is_empty());
+        assert!(q("12成").is_empty());
     }
 
     #[test]

@@ -537,6 +537,16 @@ fn sentence_facts(
                 year_m = Some(YearMention { year, ..y });
             }
         }
+        // 2014-2015年…分别下降3.5%、3.2%: a span of as many years as values,
+        // dated one by one.
+        if let Some(y) = year_m.filter(|_| respectively && run > 1 && dated.listed.is_none()) {
+            if span_start(s, y.pos).is_some_and(|from| y.year - from + 1 == run as i32) {
+                year_m = Some(YearMention {
+                    year: y.year + 1 - run as i32 + (k - first) as i32,
+                    ..y
+                });
+            }
+        }
         // 前3年全省服务业增加值比重分别为47.3%、49.7%和51.4% in a review: the
         // plan's first years, one by one.
         if respectively && run > 1 && year_m.is_none() && ctx.frame.doc_type == DocType::PlanReview
@@ -1249,6 +1259,19 @@ mod tests {
                 "actual 固定资产投资增速低 2023 1.7 个百分点 level eq",
                 "target 固定资产投资 2023 8 % growth approx",
                 "actual 指标可如期 2023 10 项 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_span_of_as_many_years_as_values_dates_them_one_by_one() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2014-2015年，全省单位GDP能耗分别下降3.5%、3.2%。",
+            &[
+                "actual 单位GDP能耗 2014 3.5 % reduction eq",
+                "actual 单位GDP能耗 2015 3.2 % reduction eq",
             ],
         );
     }

@@ -407,6 +407,27 @@ pub(super) fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
     out
 }
 
+/// The first year of a span ending in the year named at `i`
+/// (`2014-2015年`, `2014年至2015年`).
+pub(super) fn span_start(s: &[char], i: usize) -> Option<i32> {
+    let dash = i.checked_sub(1)?;
+    if !matches!(s[dash], '-' | '—' | '–' | '~' | '～' | '至' | '到') {
+        return None;
+    }
+    let mut end = dash;
+    if end > 0 && s[end - 1] == '—' {
+        end -= 1;
+    }
+    if end > 0 && s[end - 1] == '年' {
+        end -= 1;
+    }
+    let from = end.checked_sub(4)?;
+    if !s[from..end].iter().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    s[from..end].iter().collect::<String>().parse().ok()
+}
+
 /// Runs of two or more years joined by 、/和 (a part of the year may follow
 /// each: 2018年上半年), as (char position of the last, years).
 pub(super) fn year_lists(s: &[char], years: &[YearMention]) -> Vec<(usize, Vec<i32>)> {

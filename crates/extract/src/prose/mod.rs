@@ -1268,10 +1268,11 @@ mod tests {
         check(
             DocType::WorkReport,
             false,
-            "2014-2015年，全省单位GDP能耗分别下降3.5%、3.2%。",
+            "2016—2018年，全市分别新增就业1万人、1.2万人和1.5万人。",
             &[
-                "actual 单位GDP能耗 2014 3.5 % reduction eq",
-                "actual 单位GDP能耗 2015 3.2 % reduction eq",
+                "actual 新增就业 2016 1 万人 level eq",
+                "actual 新增就业 2017 1.2 万人 level eq",
+                "actual 新增就业 2018 1.5 万人 level eq",
             ],
         );
     }

@@ -307,6 +307,9 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
         unit.push_str(m);
         j += m.chars().count();
     } else if let Some(m) = match_word(s, j, MAGNITUDES).filter(|m| {
+        // 190861千瓦, 500千米: a unit that starts like a magnitude.
+        !match_word(s, j, BASE_UNITS).is_some_and(|b| b.starts_with(*m))
+    }).filter(|m| {
         // 兆 before 瓦/伏安/赫 is the SI prefix of a unit (兆瓦), not 万亿.
         *m != "兆"
             || !matches!(
@@ -1392,6 +1395,9 @@ mod tests {
             vec![(12.0, None, "/10万".into(), Some(Comparator::Le))]
         );
         assert_eq!(q("接入宽带要达100Mbps")[0].2, "Mbps");
+        // A unit that starts like a magnitude.
+        assert_eq!(q("农业机械总动力190861千瓦")[0].2, "千瓦");
+        assert_eq!(q("新建公路500千米")[0].2, "千米");
         assert_eq!(q("户均配变容量达到2千伏安/户")[0].2, "千伏安/户");
         assert_eq!(q("残存量不高于10克/平方米")[0].2, "克/平方米");
         assert_eq!(

@@ -397,6 +397,9 @@ fn sentence_facts(
             && looks_like_a_name(&name))
         .then_some(Name::Plain(ls, le))
     };
+    // …完成242.0亿元；同比增长5.5%: a change opening the piece after a ；
+    // is of the figure the piece before it named.
+    let before_semicolon = named_before_semicolon(span, a, s, &qs, out);
     // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
     // figure names what the figures after it are of.
     // (Read only when a figure has no other name: every sentence passes here.)
@@ -451,6 +454,7 @@ fn sentence_facts(
                     .flatten()
             })
             .or_else(|| prior_subject(span, a, s).map(|(x, y)| Name::Prior(x, y)))
+            .or(before_semicolon)
     };
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
@@ -1273,6 +1277,19 @@ mod tests {
                 "actual 新增就业 2016 1 万人 level eq",
                 "actual 新增就业 2017 1.2 万人 level eq",
                 "actual 新增就业 2018 1.5 万人 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_change_after_a_semicolon_is_of_the_figure_before() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2024年，全市社会消费品零售总额100亿元；增长5%。",
+            &[
+                "actual 社会消费品零售总额 2024 100 亿元 level eq",
+                "actual 社会消费品零售总额 2024 5 % growth eq",
             ],
         );
     }

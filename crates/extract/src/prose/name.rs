@@ -352,6 +352,39 @@ pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
     }
 }
 
+/// The name of the last fact when the sentence at `a` follows it after a
+/// ；and opens on a change with no name of its own (`…242.0亿元；同比增长5.5%`),
+/// as span positions of that name in the piece before.
+pub(super) fn named_before_semicolon(
+    span: &Span,
+    a: usize,
+    s: &[char],
+    qs: &[Quantity],
+    out: &[Fact],
+) -> Option<Name> {
+    let c = &span.chars;
+    if a == 0 || !matches!(c[a - 1], '；' | ';') {
+        return None;
+    }
+    let first = qs.iter().find(|q| !q.qualifier)?;
+    let mut opening: String = s[..first.start].iter().collect();
+    for w in ["同比", "比上年", "较上年", "比去年"] {
+        if let Some(rest) = opening.strip_prefix(w) {
+            opening = rest.to_string();
+        }
+    }
+    if opening.is_empty() || !only_measure_words(&opening) {
+        return None;
+    }
+    let last: Vec<char> = out.last()?.indicator.chars().collect();
+    let from = a.saturating_sub(80);
+    let x = (from..a.saturating_sub(last.len()))
+        .rev()
+        .take_while(|&i| !matches!(c[i], '。' | '\n'))
+        .find(|&i| c[i..].starts_with(&last))?;
+    Some(Name::Prior(x, x + last.len()))
+}
+
 /// How an indicator name is made from the sentence.
 #[derive(Debug, Clone, Copy)]
 pub(super) enum Name {

@@ -1286,10 +1286,10 @@ mod tests {
         check(
             DocType::WorkReport,
             false,
-            "2024年，全市社会消费品零售总额100亿元；增长5%。",
+            "2023年，全市社会消费品零售总额100亿元；增长5%。",
             &[
-                "actual 社会消费品零售总额 2024 100 亿元 level eq",
-                "actual 社会消费品零售总额 2024 5 % growth eq",
+                "actual 社会消费品零售总额 2023 100 亿元 level eq",
+                "actual 社会消费品零售总额 2023 5 % growth eq",
             ],
         );
     }

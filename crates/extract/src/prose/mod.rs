@@ -1295,6 +1295,19 @@ mod tests {
     }
 
     #[test]
+    fn a_base_at_the_end_of_a_quoted_plan_is_that_years() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2010年，全区生产总值506亿元，实现了较“十五”末期250.4亿元翻番的目标。",
+            &[
+                "actual 生产总值 2010 506 亿元 level eq",
+                "actual 生产总值 2005 250.4 亿元 level eq",
+            ],
+        );
+    }
+
+    #[test]
     fn as_many_values_as_years_listed_pair_up() {
         check(
             DocType::WorkReport,

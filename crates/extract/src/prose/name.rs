@@ -857,10 +857,23 @@ pub(super) fn stated_base_before(s: &[char], mut a: usize, b: usize) -> bool {
     while a < b && (is_delim(s[a]) || s[a] == '、') {
         a += 1;
     }
+    // (实现了较“十五”末期250.4亿元翻番的目标: past the verb.)
+    for w in ["实现了", "实现"] {
+        if at(s, a, w) {
+            a += w.chars().count();
+            break;
+        }
+    }
     if !(at(s, a, "比") || at(s, a, "较")) {
         return false;
     }
-    let Some((_, len)) = year_at(s, a + 1) else {
+    let quote = usize::from(s.get(a + 1).is_some_and(|c| matches!(c, '“' | '"')));
+    let len = if let Some((_, len)) = year_at(s, a + 1) {
+        len
+    } else if let Some((_, len)) = five_year_end_at(s, a + 1 + quote) {
+        // 比“十二五”末的…, 较“十五”末期…: the plan's last year.
+        len + quote
+    } else {
         return false;
     };
     let mut k = a + 1 + len;

@@ -176,9 +176,10 @@ pub(super) fn year_mentions(s: &[char]) -> Vec<YearMention> {
             let comparison =
                 compared || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
             // 较“十三五”末的3.4万元增长到3.9万元: the base is stated, and is that year's.
+            // (较“十五”末期250.4亿元翻番: the same, without 的.)
             let base_value = compared
-                && at(s, i + len, "的")
-                && s.get(i + len + 1).is_some_and(|c| c.is_ascii_digit());
+                && (at(s, i + len, "的") && s.get(i + len + 1).is_some_and(|c| c.is_ascii_digit())
+                    || s.get(i + len).is_some_and(|c| c.is_ascii_digit()));
             if base_value || !comparison {
                 out.push(YearMention {
                     base: base_value || ["从", "由", "从“", "由“"].iter().any(|w| ends(s, i, w)),
@@ -268,12 +269,23 @@ pub(super) fn names_a_plans_years(s: &[char], i: usize) -> bool {
 /// A five-year plan named at `s[i]` (`十三五`, `“十四五”`): its first year,
 /// and where the name ends, past any closing quote.
 pub(super) fn five_year_name_at(s: &[char], i: usize) -> Option<(i32, usize)> {
-    if !matches!(s.get(i), Some('十' | '第')) {
+    if !matches!(s.get(i), Some('十' | '第' | '九')) {
         return None;
     }
+    // “十五”, “九五” (2001—2005, 1996—2000) only in quotes: bare, they are 15 and 95.
+    let quoted = |n: usize| {
+        i > 0
+            && matches!(s[i - 1], '“' | '"' | '「')
+            && s.get(i + n).is_some_and(|c| matches!(c, '”' | '"' | '」'))
+    };
     let (name, start) = crate::doc::FIVE_YEAR_PLANS
         .iter()
-        .find(|(name, _)| at(s, i, name))?;
+        .find(|(name, _)| at(s, i, name))
+        .or_else(|| {
+            [("十五", 2001), ("九五", 1996)]
+                .iter()
+                .find(|(name, _)| at(s, i, name) && quoted(2))
+        })?;
     let mut j = i + name.chars().count();
     while s
         .get(j)
@@ -302,7 +314,9 @@ pub(super) fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usi
 /// `十三五末`, `“十四五”末` at `s[i]`: the plan's last year and the length.
 pub(super) fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
     let (start, j) = five_year_name_at(s, i)?;
-    (s.get(j) == Some(&'末')).then_some((start + 4, j + 1 - i))
+    // (“十五”末期: the same.)
+    let n = if at(s, j, "末期") { 2 } else { 1 };
+    (s.get(j) == Some(&'末')).then_some((start + 4, j + n - i))
 }
 
 /// Years a work report names relative to itself: 今年 is the year it is

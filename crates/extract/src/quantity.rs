@@ -1087,10 +1087,15 @@ fn finish(s: &[char], q: &mut Quantity) {
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
     let counts = counts_things(&q.unit) || q.unit.ends_with('元');
+    // (安排282个2013年市重大投资项目: the year of the things counted.)
+    let year_then_noun = year_at(s, q.end).is_some_and(|(_, n)| {
+        s.get(q.end + n)
+            .is_some_and(|c| planwatch_text::norm::is_han(*c) && !"以来前底末的".contains(*c))
+    });
     q.counts_following_noun = counts
         && next.is_some_and(|c| {
             (!is_delim(c) || c == '“' || c == '《')
-                && !c.is_ascii_digit()
+                && (!c.is_ascii_digit() || year_then_noun)
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         })
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
@@ -1485,6 +1490,14 @@ mod tests {
             q("打造5个百亿级产业集群"),
             vec![(5.0, None, "个".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_count_before_a_year_and_its_noun_counts_the_noun() {
+        let v: Vec<char> = "安排282个2013年市重大投资项目".chars().collect();
+        assert!(quantities(&v)[0].counts_following_noun);
+        let v: Vec<char> = "新增5个2013年以来".chars().collect();
+        assert!(!quantities(&v)[0].counts_following_noun);
     }
 
     #[test]

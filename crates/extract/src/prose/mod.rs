@@ -806,9 +806,11 @@ fn sentence_facts(
             let (ns, ne) = strip(s, last.end, after, &[], TRAIL);
             Some(Name::Joined(ls, le, ns, ne))
         } else if q.counts_following_noun {
-            let end = noun_end(s, q.end, qs.get(k + 1).map(|n| n.start), clause_end);
+            // (282个2013年市重大投资项目: the noun after the year.)
+            let from = q.end + year_at(s, q.end).map_or(0, |(_, n)| n);
+            let end = noun_end(s, from, qs.get(k + 1).map(|n| n.start), clause_end);
             let (ls, le) = strip(s, narrow_start, q.start, LEAD, &[]);
-            let (ns, ne) = strip(s, q.end, end, &[], TRAIL);
+            let (ns, ne) = strip(s, from, end, &[], TRAIL);
             Some(Name::Joined(ls, le, ns, ne))
         } else {
             let (mut ls, mut le) = strip(s, narrow_start, q.start, LEAD, TRAIL);

@@ -795,6 +795,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             "乡",
             "村",
             "项目",
+            // (地区生产总值超200亿元的县(市、区)达50个.)
+            "县",
         ]
         .iter()
         .any(|w| at(s, k, w))
@@ -802,8 +804,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     let size_class = if n.chinese {
         class_at(j + ulen)
     } else {
-        // (Written in digits, only after 超: 达到1000亿元的水平 is a figure.)
-        ends(s, i, "超")
+        // (Written in digits, only after 超/突破: 达到1000亿元的水平 is a figure.)
+        ["超", "突破"].iter().any(|w| ends(s, i, w))
             && ["以上的", "以上", "的", ""]
                 .iter()
                 .any(|w| at(s, j + ulen, w) && class_at(j + ulen + w.chars().count()))
@@ -1534,6 +1536,8 @@ mod tests {
         let v: Vec<char> = "营业收入超千亿元工业企业从2家增加到4家".chars().collect();
         let qs = quantities(&v);
         assert!(qs[0].qualifier && !qs[1].qualifier);
+        let v: Vec<char> = "一般公共预算收入突破15亿元的县(市、区)达10个".chars().collect();
+        assert!(quantities(&v)[0].qualifier && !quantities(&v)[1].qualifier);
         let v: Vec<char> = "全省500万元以上固定资产投资增长20%".chars().collect();
         assert!(quantities(&v)[0].qualifier && !quantities(&v)[1].qualifier);
         let v: Vec<char> = "重点监测的432种主要工业产品中,有300种产量增长"

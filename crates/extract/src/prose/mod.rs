@@ -1310,6 +1310,19 @@ mod tests {
     }
 
     #[test]
+    fn a_growth_net_of_prices_is_the_indicator_just_named() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年，全市居民人均可支配收入增长5.1%，扣除价格因素实际增长4.4%。",
+            &[
+                "actual 居民人均可支配收入 2023 5.1 % growth eq",
+                "actual 居民人均可支配收入 2023 4.4 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
     fn as_many_values_as_years_listed_pair_up() {
         check(
             DocType::WorkReport,

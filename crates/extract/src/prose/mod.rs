@@ -1323,6 +1323,20 @@ mod tests {
     }
 
     #[test]
+    fn a_span_up_to_now_names_nothing_and_其中_speaks_of_the_figure_before() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年全省地区生产总值达2.9万亿元，五年年均增长10.5%。其中，十八大以来年均增长9.4%。",
+            &[
+                "actual 地区生产总值 2023 2.9 万亿元 level eq",
+                "actual 地区生产总值 2023 10.5 % avg_growth eq",
+                "actual 地区生产总值 2023 9.4 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
     fn as_many_values_as_years_listed_pair_up() {
         check(
             DocType::WorkReport,

@@ -364,7 +364,8 @@ pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
 }
 
 /// The name of the last fact when the sentence at `a` follows it after a
-/// ；and opens on a change with no name of its own (`…242.0亿元；同比增长5.5%`),
+/// ；(or opens on 其中) and opens on a change with no name of its own
+/// (`…242.0亿元；同比增长5.5%`, `…2.9万亿元。其中，十八大以来年均增长9.4%`),
 /// as span positions of that name in the piece before.
 pub(super) fn named_before_semicolon(
     span: &Span,
@@ -374,11 +375,22 @@ pub(super) fn named_before_semicolon(
     out: &[Fact],
 ) -> Option<Name> {
     let c = &span.chars;
-    if a == 0 || !matches!(c[a - 1], '；' | ';') {
+    // (…达2.9万亿元。其中，十八大以来年均增长9.4%: a part of it, after 其中.)
+    let part = at(s, 0, "其中") && s.get(2).is_some_and(|c| is_clause_delim(*c));
+    if a == 0 || !(matches!(c[a - 1], '；' | ';') || part) {
         return None;
     }
     let first = qs.iter().find(|q| !q.qualifier)?;
-    let mut opening: String = s[..first.start].iter().collect();
+    let mut opening: String = s[usize::from(part) * 3..first.start].iter().collect();
+    // (A span of time up to now before the change: 十八大以来.)
+    if let Some(k) = opening.find("以来") {
+        let head: Vec<char> = opening[..k + "以来".len()].chars().collect();
+        if is_time_reference(&head) {
+            opening = opening[k + "以来".len()..]
+                .trim_start_matches([',', '，'])
+                .to_string();
+        }
+    }
     for w in ["同比", "比上年", "较上年", "比去年"] {
         if let Some(rest) = opening.strip_prefix(w) {
             opening = rest.to_string();

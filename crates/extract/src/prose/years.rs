@@ -588,6 +588,24 @@ pub(super) fn is_time_reference(name: &[char]) -> bool {
         .iter()
         .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
         .collect();
+    // 十八大以来, 近年来, 五年来: a span of time up to now names nothing.
+    if let Some(rest) = t.strip_suffix("以来").or_else(|| t.strip_suffix("年来").map(|r| &t[..r.len() + "年".len()])) {
+        let r = rest.trim_start_matches("党的");
+        let congress = r.starts_with('十') && r.ends_with('大') && r.chars().count() <= 4;
+        let years = r.trim_start_matches(['近', '这']).trim_end_matches('年');
+        let count = !years.is_empty()
+            && years.chars().count() <= 2
+            && years
+                .chars()
+                .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十几多".contains(c));
+        if congress
+            || count
+            || matches!(r, "近年" | "今年" | "年初" | "新时代" | "多年")
+            || is_time_reference(&r.chars().collect::<Vec<_>>())
+        {
+            return true;
+        }
+    }
     // 2016- of 2016-2019年: the start of a span of years.
     let start = t
         .trim_end_matches(['-', '—', '–', '－', '~', '～', '至', '到'])

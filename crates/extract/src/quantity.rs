@@ -306,17 +306,20 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
     if let Some(m) = magnitude {
         unit.push_str(m);
         j += m.chars().count();
-    } else if let Some(m) = match_word(s, j, MAGNITUDES).filter(|m| {
-        // 190861千瓦, 500千米: a unit that starts like a magnitude.
-        !match_word(s, j, BASE_UNITS).is_some_and(|b| b.starts_with(*m))
-    }).filter(|m| {
-        // 兆 before 瓦/伏安/赫 is the SI prefix of a unit (兆瓦), not 万亿.
-        *m != "兆"
-            || !matches!(
-                s.get(j + 1),
-                Some('瓦' | '伏' | '赫' | '帕' | '焦' | '字' | '比')
-            )
-    }) {
+    } else if let Some(m) = match_word(s, j, MAGNITUDES)
+        .filter(|m| {
+            // 190861千瓦, 500千米: a unit that starts like a magnitude.
+            !match_word(s, j, BASE_UNITS).is_some_and(|b| b.starts_with(*m))
+        })
+        .filter(|m| {
+            // 兆 before 瓦/伏安/赫 is the SI prefix of a unit (兆瓦), not 万亿.
+            *m != "兆"
+                || !matches!(
+                    s.get(j + 1),
+                    Some('瓦' | '伏' | '赫' | '帕' | '焦' | '字' | '比')
+                )
+        })
+    {
         unit.push_str(m);
         j += m.chars().count();
         // A magnitude alone is a unit only for 万/亿 (`17.19万建档立卡人口`, `突破1000亿`).
@@ -332,13 +335,10 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
             "部" => matches!(s.get(j + 1), Some('门' | '分' | '署' | '委')),
             // 成 is tenths only right after the number (四成, 近4成以上), not
             // the verb or word it starts (一成不变, 三成为, 成本, 成都).
-            "成" => {
-                !unit.is_empty()
-                    || s.get(j + 1).is_some_and(|c| {
-                        "为立本果效绩员熟交都长就型品功套片批像年分材因色才家败器全形语真份规不千百万亿倍"
-                            .contains(*c)
-                    })
-            }
+            "成" => !unit.is_empty() || s.get(j + 1).is_some_and(|c| {
+                "为立本果效绩员熟交都长就型品功套片批像年分材因色才家败器全形语真份规不千百万亿倍"
+                    .contains(*c)
+            }),
             _ => false,
         };
         !noun

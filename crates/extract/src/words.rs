@@ -284,7 +284,8 @@ pub const TRAIL: &[&str] = &[
 /// Verbs of growth: the number is a change upwards.
 pub const RISE: &[&str] = &[
     "增长", "增速", "提高", "提升", "上升", "增加", "涨幅", "回升", "增幅", "上涨", "扩大", "增产",
-    "递增", // (年增5.4%, 年減2%: Hong Kong and Taiwan's words.)
+    "递增", // (两税收入386.6亿元，净增50亿元: the year's change.)
+    "净增", // (年增5.4%, 年減2%: Hong Kong and Taiwan's words.)
     "年增",
 ];
 

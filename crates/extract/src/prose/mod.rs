@@ -1337,6 +1337,21 @@ mod tests {
     }
 
     #[test]
+    fn a_net_rise_is_the_change_of_the_figure_just_named() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2023年，两税收入386.6亿元，净增50亿元；新登记市场主体92.09万户，同步增长17.5%。",
+            &[
+                "actual 两税收入 2023 386.6 亿元 level eq",
+                "actual 两税收入 2023 50 亿元 growth eq",
+                "actual 新登记市场主体 2023 92.09 万户 level eq",
+                "actual 新登记市场主体 2023 17.5 % growth eq",
+            ],
+        );
+    }
+
+    #[test]
     fn as_many_values_as_years_listed_pair_up() {
         check(
             DocType::WorkReport,

@@ -589,7 +589,10 @@ pub(super) fn is_time_reference(name: &[char]) -> bool {
         .filter(|c| !matches!(c, '“' | '”' | '"' | '‘' | '’'))
         .collect();
     // 十八大以来, 近年来, 五年来: a span of time up to now names nothing.
-    if let Some(rest) = t.strip_suffix("以来").or_else(|| t.strip_suffix("年来").map(|r| &t[..r.len() + "年".len()])) {
+    if let Some(rest) = t
+        .strip_suffix("以来")
+        .or_else(|| t.strip_suffix("年来").map(|r| &t[..r.len() + "年".len()]))
+    {
         let r = rest.trim_start_matches("党的");
         let congress = r.starts_with('十') && r.ends_with('大') && r.chars().count() <= 4;
         let years = r.trim_start_matches(['近', '这']).trim_end_matches('年');

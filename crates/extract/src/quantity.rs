@@ -58,6 +58,7 @@ const CLASSIFIERS: &[&str] = &[
     "羽",
     "只",
     "匹",
+    "根",
     "头只匹",
     "头只",
     "只匹",
@@ -167,6 +168,8 @@ const BASE_UNITS: &[&str] = &[
     "羽",
     "只",
     "匹",
+    // (充电桩10万根.)
+    "根",
     "微克",
     "毫克",
     "Mbps",
@@ -805,7 +808,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         class_at(j + ulen)
     } else {
         // (Written in digits, only after 超/突破: 达到1000亿元的水平 is a figure.)
-        ["超", "突破"].iter().any(|w| ends(s, i, w))
+        ["超", "突破", "过"].iter().any(|w| ends(s, i, w))
             && ["以上的", "以上", "的", ""]
                 .iter()
                 .any(|w| at(s, j + ulen, w) && class_at(j + ulen + w.chars().count()))
@@ -1038,8 +1041,11 @@ fn finish(s: &[char], q: &mut Quantity) {
     }
     // 10万元以上的村: a bound that qualifies a noun.
     // 投资50亿元以上17个: a bound that qualifies the count after it.
-    q.qualifier = q.comparator.is_some()
-        && (s.get(q.end) == Some(&'的') || s.get(q.end).is_some_and(|c| c.is_ascii_digit()));
+    // (20家以上5G重点骨干企业: figures and letters make a word, no count.)
+    let digits = s[q.end..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let count_after =
+        digits > 0 && !s.get(q.end + digits).is_some_and(|c| c.is_ascii_alphabetic());
+    q.qualifier = q.comparator.is_some() && (s.get(q.end) == Some(&'的') || count_after);
     // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
     // (not 1-3月, not 2020-2025) makes the figure negative.
     if q.num_start >= 2
@@ -1089,6 +1095,11 @@ fn finish(s: &[char], q: &mut Quantity) {
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
     let counts = counts_things(&q.unit) || q.unit.ends_with('元');
+    // (培育20家以上5G重点骨干企业: a noun opening on a figure and letters.)
+    let coded_noun = s[q.end..]
+        .iter()
+        .position(|c| !c.is_ascii_digit())
+        .is_some_and(|k| k > 0 && s.get(q.end + k).is_some_and(|c| c.is_ascii_alphabetic()));
     // (安排282个2013年市重大投资项目: the year of the things counted.)
     let year_then_noun = year_at(s, q.end).is_some_and(|(_, n)| {
         s.get(q.end + n)
@@ -1097,7 +1108,7 @@ fn finish(s: &[char], q: &mut Quantity) {
     q.counts_following_noun = counts
         && next.is_some_and(|c| {
             (!is_delim(c) || c == '“' || c == '《')
-                && (!c.is_ascii_digit() || year_then_noun)
+                && (!c.is_ascii_digit() || year_then_noun || coded_noun)
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         })
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.
@@ -1492,6 +1503,14 @@ mod tests {
             q("打造5个百亿级产业集群"),
             vec![(5.0, None, "个".into(), None)]
         );
+    }
+
+    #[test]
+    fn a_count_before_figures_and_letters_counts_the_word() {
+        let v: Vec<char> = "培育20家以上5G重点骨干企业".chars().collect();
+        let qs = quantities(&v);
+        assert!(!qs[0].qualifier && qs[0].counts_following_noun);
+        assert_eq!(q("充电桩10万根")[0].2, "万根");
     }
 
     #[test]

@@ -875,10 +875,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                                     "an undated article on a plan just issued (印发的《…实施方案》提出,到2020年…): written before its first deadline",
                                 )
                             }
-                            None => (
-                                year_after_party_meeting(text),
-                                "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
-                            ),
+                            None => match first_years_counted(text) {
+                                Some(y) => (
+                                    Some(y),
+                                    "an undated article counting a plan's first years (“十四五”前四年): the last of them",
+                                ),
+                                None => (
+                                    year_after_party_meeting(text),
+                                    "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
+                                ),
+                            },
                         },
                     },
                 },
@@ -2187,6 +2193,31 @@ fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32
 }
 
 /// What dated an undated article when its figures did not.
+/// `“十四五”前四年`, `十三五头3年`: an undated text that counts the first
+/// years of a plan is written in the last of them.
+fn first_years_counted(text: &str) -> Option<i32> {
+    let head = matching_head(text, 3000);
+    crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
+        head.match_indices(name).find_map(|(i, _)| {
+            let after: Vec<char> = head[i + name.len()..]
+                .trim_start_matches(['”', '"', '’', '」'])
+                .chars()
+                .take(4)
+                .collect();
+            if !matches!(after.first(), Some('前' | '头')) || after.get(2) != Some(&'年') {
+                return None;
+            }
+            let n = match after.get(1)? {
+                '两' | '二' | '2' => 2,
+                '三' | '3' => 3,
+                '四' | '4' => 4,
+                _ => return None,
+            };
+            Some(start + n - 1)
+        })
+    })
+}
+
 enum Fallback {
     /// The year before the work ahead it names.
     WorkAhead(i32),

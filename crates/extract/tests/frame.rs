@@ -1205,3 +1205,14 @@ fn article_on_a_one_year_plan_just_issued() {
     let past = fact(&ex, 250.0);
     assert_eq!((past.kind, past.year), (Kind::Actual, Some(2018)));
 }
+
+#[test]
+fn undated_article_counting_a_plans_first_years_speaks_in_the_last() {
+    let text = "“十四五”期间，全省已累计完成交通固定资产投资2816亿元。\n“十四五”前四年，全省累计新增通车里程700公里以上。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 2816.0).year, Some(2024));
+    assert!(ex
+        .frame
+        .iter()
+        .any(|d| d.field == "year" && d.value == "2024"));
+}

@@ -2608,8 +2608,10 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 if part_year && after.contains("计划执行情况") {
                     return Some((l, y, WITHIN_YEAR));
                 }
+                // (会议总结了2018年各项工作: the same.)
                 if before.ends_with("回顾了")
                     || before.ends_with("回顾")
+                    || (before.ends_with("总结了") && after.contains("工作"))
                     || after.contains("计划执行情况")
                     || after.contains("预算执行情况")
                 {

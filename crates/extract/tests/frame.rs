@@ -1216,3 +1216,11 @@ fn undated_article_counting_a_plans_first_years_speaks_in_the_last() {
         .iter()
         .any(|d| d.field == "year" && d.value == "2024"));
 }
+
+#[test]
+fn news_of_a_meeting_that_summed_up_a_year_is_of_the_year_after() {
+    let text = "2月25日，甲县第十六届人民代表大会第三次会议开幕。会议总结了2018年各项工作，并对今年工作做了安排部署。2019年，甲县将实现全县地区生产总值增长8%左右。\n甲县人民政府县长张三向大会作政府工作报告。\n";
+    let ex = extract_document("a.txt", text);
+    let goal = fact(&ex, 8.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2019)));
+}

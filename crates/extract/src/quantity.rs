@@ -1043,8 +1043,10 @@ fn finish(s: &[char], q: &mut Quantity) {
     // 投资50亿元以上17个: a bound that qualifies the count after it.
     // (20家以上5G重点骨干企业: figures and letters make a word, no count.)
     let digits = s[q.end..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let count_after =
-        digits > 0 && !s.get(q.end + digits).is_some_and(|c| c.is_ascii_alphabetic());
+    let count_after = digits > 0
+        && !s
+            .get(q.end + digits)
+            .is_some_and(|c| c.is_ascii_alphabetic());
     q.qualifier = q.comparator.is_some() && (s.get(q.end) == Some(&'的') || count_after);
     // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
     // (not 1-3月, not 2020-2025) makes the figure negative.

@@ -37,6 +37,13 @@
 //!   256 attributes on a tag, formatting tags re-created over and over) is
 //!   flattened by stripping its tags; a DOCX with over 256 namespace
 //!   declarations in scope is refused as corrupt.
+//! - **Cancelling**: [`Options::cancel`] (a [`Cancel`]: a flag and an
+//!   optional deadline) is looked at before reading and, for a PDF, while
+//!   each parser runs: a `pdftotext` child is killed (and reaped) within
+//!   20 ms of it, and the read ends with [`IngestError::Cancelled`]. The
+//!   built-in PDF parser's thread cannot be stopped from outside: it is
+//!   abandoned and ends by itself. The other readers are not interrupted;
+//!   they are linear in their input, which the caller caps.
 //!
 //! Every text ends up with `\n` line endings, no trailing spaces (trailing
 //! tabs are kept: they are empty table cells), at most one blank line in a
@@ -50,6 +57,9 @@ mod pdf;
 mod text;
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
 
 /// The format a document was detected as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +150,12 @@ pub enum IngestError {
         /// The limit that was hit, in MB.
         limit_mb: u64,
     },
+    /// The read was cancelled, or its deadline passed ([`Cancel`]).
+    #[error("{name}: reading cancelled (time limit passed)")]
+    Cancelled {
+        /// File name.
+        name: String,
+    },
     /// The content is not a document planwatch can read.
     #[error("{name}: {problem}")]
     Unreadable {
@@ -159,6 +175,7 @@ impl IngestError {
             | IngestError::Binary { name }
             | IngestError::Encrypted { name }
             | IngestError::NoTextLayer { name }
+            | IngestError::Cancelled { name }
             | IngestError::TooLarge { name, .. }
             | IngestError::Unreadable { name, .. } => name,
         }
@@ -204,18 +221,60 @@ pub enum PdfEngine {
     BuiltinOnly,
 }
 
+/// A way to stop a read from outside: a flag anyone holding a clone may
+/// raise, and an optional deadline. Cheap to clone; clones share the flag.
+#[derive(Debug, Clone, Default)]
+pub struct Cancel {
+    flag: Arc<AtomicBool>,
+    deadline: Option<Instant>,
+}
+
+impl Cancel {
+    /// A handle that is never cancelled until [`Cancel::cancel`] is called.
+    pub fn new() -> Self {
+        Cancel::default()
+    }
+
+    /// This handle (sharing its flag) also cancelled once `deadline` passes.
+    pub fn with_deadline(mut self, deadline: Instant) -> Self {
+        self.deadline = Some(deadline);
+        self
+    }
+
+    /// Raises the flag: every clone reads as cancelled from now on.
+    pub fn cancel(&self) {
+        self.flag.store(true, Ordering::SeqCst);
+    }
+
+    /// Whether the flag was raised or the deadline passed.
+    pub fn is_cancelled(&self) -> bool {
+        self.flag.load(Ordering::SeqCst) || self.deadline.is_some_and(|d| Instant::now() >= d)
+    }
+}
+
 /// Settings for [`load_path_with`] and [`load_bytes_with`].
 #[derive(Debug, Clone, Default)]
 #[non_exhaustive]
 pub struct Options {
     /// How PDFs are read.
     pub pdf: PdfEngine,
+    /// Stops the read from outside (see the crate documentation).
+    pub cancel: Cancel,
 }
 
 impl Options {
     /// Default options with the given PDF engine.
     pub fn with_pdf(pdf: PdfEngine) -> Self {
-        Options { pdf }
+        Options {
+            pdf,
+            ..Options::default()
+        }
+    }
+
+    /// These options, stopped by `cancel`.
+    pub fn with_cancel(mut self, cancel: Cancel) -> Self {
+        self.cancel = cancel;
+        self
     }
 }
 
@@ -264,8 +323,17 @@ pub fn load_path_with(path: &Path, options: &Options) -> Result<Loaded, IngestEr
 
 /// [`load_bytes`] with explicit [`Options`].
 pub fn load_bytes_with(name: &str, bytes: &[u8], options: &Options) -> Result<Loaded, IngestError> {
+    let cancelled = || IngestError::Cancelled {
+        name: name.to_owned(),
+    };
+    if options.cancel.is_cancelled() {
+        return Err(cancelled());
+    }
     let (format, text) = match detect::sniff(bytes) {
-        detect::Sniffed::Pdf => (Format::Pdf, pdf::extract(name, bytes, options.pdf)?),
+        detect::Sniffed::Pdf => (
+            Format::Pdf,
+            pdf::extract(name, bytes, options.pdf, &options.cancel)?,
+        ),
         detect::Sniffed::Zip => (Format::Docx, docx::extract(name, bytes)?),
         detect::Sniffed::Ole2 => {
             return Err(IngestError::unreadable(

@@ -2,6 +2,11 @@
 //! hangs), falling back to poppler's `pdftotext -layout` when it is on PATH.
 //! What this module does with the text (joining pages, the garbled-text
 //! check) is linear in its length.
+//!
+//! A [`Cancel`] stops the read: `pdftotext` is killed (and reaped) within
+//! [`POLL`] of it, and the wait for pdf_oxide ends as soon (its thread cannot
+//! be stopped from outside and is left to finish alone, at most [`TIMEOUT`]
+//! of waiting having been given to it).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,10 +16,12 @@ use std::time::{Duration, Instant};
 
 use pdf_oxide::PdfDocument;
 
-use crate::{IngestError, PdfEngine};
+use crate::{Cancel, IngestError, PdfEngine};
 
 /// Longest we wait for one parser on one PDF.
 const TIMEOUT: Duration = Duration::from_secs(120);
+/// How often a wait on a parser looks at its [`Cancel`].
+const POLL: Duration = Duration::from_millis(20);
 /// Stack for the parsing thread: hostile PDFs nest objects deeply.
 const STACK: usize = 64 * 1024 * 1024;
 /// What the built-in parser made of a PDF.
@@ -31,10 +38,19 @@ pub(crate) enum Outcome {
 /// Extracts the text layer with the chosen engine: by default pdf_oxide
 /// first, pdftotext when pdf_oxide fails, finds no text, or returns garbled
 /// text.
-pub(crate) fn extract(name: &str, bytes: &[u8], engine: PdfEngine) -> Result<String, IngestError> {
+pub(crate) fn extract(
+    name: &str,
+    bytes: &[u8],
+    engine: PdfEngine,
+    cancel: &Cancel,
+) -> Result<String, IngestError> {
+    let cancelled = || IngestError::Cancelled {
+        name: name.to_owned(),
+    };
     let mut poppler = None;
     if engine == PdfEngine::PreferPdftotext {
-        match with_pdftotext(bytes) {
+        match with_pdftotext(bytes, cancel) {
+            Poppler::Cancelled => return Err(cancelled()),
             Poppler::Text(text) if has_text(&text) && !garbled(&text) => return Ok(text),
             Poppler::Encrypted => {
                 return Err(IngestError::Encrypted {
@@ -44,7 +60,10 @@ pub(crate) fn extract(name: &str, bytes: &[u8], engine: PdfEngine) -> Result<Str
             other => poppler = Some(other),
         }
     }
-    let outcome = with_oxide(bytes);
+    let outcome = with_oxide(bytes, cancel);
+    if cancel.is_cancelled() {
+        return Err(cancelled());
+    }
     let from_oxide = match &outcome {
         Outcome::Pages(pages) => {
             let text = pages.join("\n\n");
@@ -63,9 +82,10 @@ pub(crate) fn extract(name: &str, bytes: &[u8], engine: PdfEngine) -> Result<Str
     let poppler = match (poppler, engine) {
         (Some(p), _) => p,
         (None, PdfEngine::BuiltinOnly) => Poppler::Missing,
-        (None, _) => with_pdftotext(bytes),
+        (None, _) => with_pdftotext(bytes, cancel),
     };
     match &poppler {
+        Poppler::Cancelled => return Err(cancelled()),
         Poppler::Text(text) if has_text(text) && !garbled(text) => return Ok(text.clone()),
         Poppler::Encrypted => {
             return Err(IngestError::Encrypted {
@@ -117,9 +137,11 @@ fn garbled(text: &str) -> bool {
 }
 
 /// Runs `f` on its own thread with a large stack, catching panics and
-/// giving up after `timeout` (the thread is then left to finish alone).
+/// giving up after `timeout` or once `cancel` says so (the thread is then
+/// left to finish alone).
 fn guarded<T: Send + 'static>(
     timeout: Duration,
+    cancel: &Cancel,
     f: impl FnOnce() -> T + Send + 'static,
 ) -> Result<T, String> {
     let (tx, rx) = mpsc::channel();
@@ -133,7 +155,19 @@ fn guarded<T: Send + 'static>(
     if let Err(e) = spawned {
         return Err(format!("cannot start parser thread: {e}"));
     }
-    match rx.recv_timeout(timeout) {
+    let start = Instant::now();
+    let received = loop {
+        let left = timeout.saturating_sub(start.elapsed());
+        match rx.recv_timeout(left.min(POLL)) {
+            Err(mpsc::RecvTimeoutError::Timeout) if !left.is_zero() => {
+                if cancel.is_cancelled() {
+                    return Err("PDF parser cancelled".to_owned());
+                }
+            }
+            other => break other,
+        }
+    };
+    match received {
         Ok(Ok(value)) => Ok(value),
         Ok(Err(panic)) => {
             let msg = panic
@@ -143,17 +177,18 @@ fn guarded<T: Send + 'static>(
                 .unwrap_or_else(|| "unknown panic".to_owned());
             Err(format!("PDF parser crashed: {}", crate::one_line(&msg)))
         }
-        Err(mpsc::RecvTimeoutError::Timeout) => {
-            Err(format!("PDF parser gave up after {} s", timeout.as_secs()))
-        }
+        Err(mpsc::RecvTimeoutError::Timeout) => Err(format!(
+            "PDF parser gave up after {} s",
+            timeout.as_secs_f64()
+        )),
         Err(mpsc::RecvTimeoutError::Disconnected) => Err("PDF parser thread died".to_owned()),
     }
 }
 
 /// Reads every page with pdf_oxide.
-pub(crate) fn with_oxide(bytes: &[u8]) -> Outcome {
+pub(crate) fn with_oxide(bytes: &[u8], cancel: &Cancel) -> Outcome {
     let data = bytes.to_vec();
-    match guarded(TIMEOUT, move || oxide_pages(data)) {
+    match guarded(TIMEOUT, cancel, move || oxide_pages(data)) {
         Ok(outcome) => outcome,
         Err(why) => Outcome::Failed(why),
     }
@@ -211,6 +246,8 @@ pub(crate) enum Poppler {
     Encrypted,
     /// Could not read it.
     Failed,
+    /// Stopped by its [`Cancel`]: the child was killed.
+    Cancelled,
 }
 
 /// A new empty file in the temp folder for pdftotext's input or output: a
@@ -231,15 +268,16 @@ fn pdftotext_on_path() -> Option<PathBuf> {
 }
 
 /// Runs `pdftotext -layout -enc UTF-8` on the bytes, if it is installed.
-pub(crate) fn with_pdftotext(bytes: &[u8]) -> Poppler {
+pub(crate) fn with_pdftotext(bytes: &[u8], cancel: &Cancel) -> Poppler {
     match pdftotext_on_path() {
-        Some(exe) => run_pdftotext(&exe, bytes),
+        Some(exe) => run_pdftotext(&exe, bytes, cancel),
         None => Poppler::Missing,
     }
 }
 
-/// Runs `exe` as pdftotext on the bytes, through temporary files.
-fn run_pdftotext(exe: &Path, bytes: &[u8]) -> Poppler {
+/// Runs `exe` as pdftotext on the bytes, through temporary files; the child
+/// is killed and reaped when it outlives [`TIMEOUT`] or `cancel`.
+fn run_pdftotext(exe: &Path, bytes: &[u8], cancel: &Cancel) -> Poppler {
     let (Ok(mut input), Ok(output)) = (temp_file("pdf"), temp_file("txt")) else {
         return Poppler::Failed;
     };
@@ -261,11 +299,17 @@ fn run_pdftotext(exe: &Path, bytes: &[u8]) -> Poppler {
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
-            Ok(None) if start.elapsed() < TIMEOUT => std::thread::sleep(Duration::from_millis(20)),
+            Ok(None) if start.elapsed() < TIMEOUT && !cancel.is_cancelled() => {
+                std::thread::sleep(POLL)
+            }
             _ => {
                 let _ = child.kill();
                 let _ = child.wait();
-                return Poppler::Failed;
+                return if cancel.is_cancelled() {
+                    Poppler::Cancelled
+                } else {
+                    Poppler::Failed
+                };
             }
         }
     };
@@ -285,9 +329,10 @@ mod tests {
 
     #[test]
     fn guarded_catches_panics_and_time_outs() {
-        let r: Result<(), String> = guarded(TIMEOUT, || panic!("boom"));
+        let never = Cancel::new();
+        let r: Result<(), String> = guarded(TIMEOUT, &never, || panic!("boom"));
         assert_eq!(r, Err("PDF parser crashed: boom".to_owned()));
-        let r = guarded(Duration::from_millis(10), || {
+        let r = guarded(Duration::from_millis(10), &never, || {
             std::thread::sleep(Duration::from_secs(1))
         });
         assert!(r.is_err_and(|e| e.contains("gave up")));
@@ -302,7 +347,7 @@ mod tests {
 
     #[test]
     fn oxide_reads_cjk_fixture() {
-        match with_oxide(&fixture("cjk-libreoffice.pdf")) {
+        match with_oxide(&fixture("cjk-libreoffice.pdf"), &Cancel::new()) {
             Outcome::Pages(pages) => {
                 assert_eq!(pages.len(), 2);
                 assert!(pages[0].contains("十四五规划纲要"), "{pages:?}");
@@ -310,7 +355,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(matches!(
-            with_oxide(&fixture("encrypted-aes256.pdf")),
+            with_oxide(&fixture("encrypted-aes256.pdf"), &Cancel::new()),
             Outcome::Encrypted
         ));
     }
@@ -319,7 +364,7 @@ mod tests {
     /// elsewhere.
     #[test]
     fn pdftotext_fallback_when_installed() {
-        match with_pdftotext(&fixture("cjk-libreoffice.pdf")) {
+        match with_pdftotext(&fixture("cjk-libreoffice.pdf"), &Cancel::new()) {
             Poppler::Missing => eprintln!("pdftotext not on PATH: fallback not tested"),
             Poppler::Text(text) => {
                 assert!(text.contains("十四五规划纲要"), "{text:?}");
@@ -328,7 +373,7 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(!matches!(
-            with_pdftotext(&fixture("encrypted-rc4.pdf")),
+            with_pdftotext(&fixture("encrypted-rc4.pdf"), &Cancel::new()),
             Poppler::Text(_)
         ));
     }
@@ -347,7 +392,7 @@ mod tests {
         )
         .expect("write script");
         std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o700)).expect("chmod");
-        let seen = |bytes: &[u8]| match run_pdftotext(&exe, bytes) {
+        let seen = |bytes: &[u8]| match run_pdftotext(&exe, bytes, &Cancel::new()) {
             Poppler::Text(text) => text,
             other => panic!("{other:?}"),
         };
@@ -366,6 +411,53 @@ mod tests {
         );
         let second = seen(b"%PDF-1.4 again");
         assert_ne!(second.lines().nth(1), Some(lines[1]));
+    }
+
+    /// A `pdftotext` that never finishes is killed at the deadline: the
+    /// read ends then, and its process is gone (not even a zombie).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_slow_pdftotext_is_killed_at_the_deadline() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let exe = dir.path().join("pdftotext");
+        let pid_file = dir.path().join("pid");
+        std::fs::write(
+            &exe,
+            format!(
+                "#!/bin/sh\necho $$ > '{}'\nexec sleep 60\n",
+                pid_file.display()
+            ),
+        )
+        .expect("write script");
+        std::fs::set_permissions(&exe, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+        let start = Instant::now();
+        let cancel = Cancel::new().with_deadline(start + Duration::from_millis(500));
+        let got = run_pdftotext(&exe, b"%PDF-1.4 slow", &cancel);
+        let took = start.elapsed();
+        assert!(matches!(got, Poppler::Cancelled), "{got:?}");
+        assert!(
+            took >= Duration::from_millis(500) && took < Duration::from_secs(5),
+            "ended after {took:?}"
+        );
+        let pid = std::fs::read_to_string(&pid_file).expect("the script ran");
+        let pid = pid.trim();
+        assert!(!pid.is_empty());
+        assert!(
+            !Path::new(&format!("/proc/{pid}")).exists(),
+            "pdftotext (pid {pid}) still running"
+        );
+        // Raising the flag works as well as the deadline, through `extract`.
+        let flag = Cancel::new();
+        flag.cancel();
+        assert!(matches!(
+            run_pdftotext(&exe, b"%PDF-1.4 slow", &flag),
+            Poppler::Cancelled
+        ));
+        assert!(matches!(
+            extract("a.pdf", b"%PDF-1.4 slow", PdfEngine::Builtin, &flag),
+            Err(IngestError::Cancelled { .. })
+        ));
     }
 
     /// A PDF whose pages each show the given lines in Helvetica.
@@ -450,7 +542,9 @@ mod tests {
             "many pages",
             40,
             |n| pdf_of(&(0..n).map(page).collect::<Vec<_>>()),
-            |pdf: &Vec<u8>| extract("a.pdf", pdf, PdfEngine::BuiltinOnly).map(|t| t.len()),
+            |pdf: &Vec<u8>| {
+                extract("a.pdf", pdf, PdfEngine::BuiltinOnly, &Cancel::new()).map(|t| t.len())
+            },
         );
     }
 

@@ -130,7 +130,7 @@ async fn api_not_found() -> ApiError {
 #[utoipa::path(get, path = "/api/v1/health", responses(
     (status = 200, body = Health), (status = 500, body = ErrorBody)))]
 async fn health(State(state): State<AppState>) -> ApiResult<Json<Health>> {
-    let c = state.store().counts().await?;
+    let c = state.counts().await?;
     Ok(Json(Health {
         status: "ok".into(),
         backend: match state.store().backend() {
@@ -193,7 +193,6 @@ async fn document_text(
 ) -> ApiResult<Response> {
     let doc = views::document(&*state.snapshot().await?, &id)?;
     let text = state
-        .store()
         .document_text(&doc.id)
         .await?
         .ok_or_else(|| ApiError::NotFound {
@@ -286,11 +285,12 @@ async fn list_assessments(
     State(state): State<AppState>,
     Query(q): Query<AssessQuery>,
 ) -> ApiResult<Json<Page<Assessed>>> {
-    Ok(Json(views::assessments(
-        &*state.snapshot().await?,
-        &q,
-        &Paging::new(q.offset, q.limit),
-    )?))
+    // Assessments are computed on first use per snapshot: off the async workers.
+    let snap = state.snapshot().await?;
+    let page = state
+        .blocking(move |_| views::assessments(&snap, &q, &Paging::new(q.offset, q.limit)))
+        .await?;
+    Ok(Json(page))
 }
 
 /// Plan consistency findings (as `planwatch check`).
@@ -300,11 +300,11 @@ async fn list_findings(
     State(state): State<AppState>,
     Query(q): Query<FindingQuery>,
 ) -> ApiResult<Json<Page<FindingView>>> {
-    Ok(Json(views::findings(
-        &*state.snapshot().await?,
-        &q,
-        &Paging::new(q.offset, q.limit),
-    )?))
+    let snap = state.snapshot().await?;
+    let page = state
+        .blocking(move |_| views::findings(&snap, &q, &Paging::new(q.offset, q.limit)))
+        .await?;
+    Ok(Json(page))
 }
 
 /// Full-text search (query string).
@@ -314,11 +314,7 @@ async fn search_get(
     State(state): State<AppState>,
     Query(q): Query<SearchQuery>,
 ) -> ApiResult<Json<SearchResults>> {
-    Ok(Json(views::search(
-        &*state.snapshot().await?,
-        state.index(),
-        &q,
-    )?))
+    search_blocking(&state, q).await.map(Json)
 }
 
 /// Full-text search (JSON body). It only reads, so it needs no CSRF token.
@@ -328,11 +324,15 @@ async fn search_post(
     State(state): State<AppState>,
     ApiJson(q): ApiJson<SearchQuery>,
 ) -> ApiResult<Json<SearchResults>> {
-    Ok(Json(views::search(
-        &*state.snapshot().await?,
-        state.index(),
-        &q,
-    )?))
+    search_blocking(&state, q).await.map(Json)
+}
+
+/// A search, on a blocking thread (the index is synchronous).
+async fn search_blocking(state: &AppState, q: SearchQuery) -> ApiResult<SearchResults> {
+    let snap = state.snapshot().await?;
+    state
+        .blocking(move |s| views::search(&snap, s.index(), &q))
+        .await
 }
 
 /// The base name of an uploaded file; names with `..` components, control

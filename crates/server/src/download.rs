@@ -492,19 +492,29 @@ async fn download(
         what: "download",
         id: file.chars().take(100).collect(),
     })?;
-    let table = table(&*state.snapshot().await?, name, &q)?;
-    let (bytes, content_type) = match ext {
-        "csv" => (table.csv()?, "text/csv; charset=utf-8"),
-        "xlsx" => (
-            table.xlsx(name)?,
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        ),
-        _ => {
-            return Err(ApiError::NotFound {
-                what: "download format (csv or xlsx)",
-                id: ext.chars().take(20).collect(),
+    // Whole tables are built and written off the async workers.
+    let snap = state.snapshot().await?;
+    let (name, ext) = (name.to_string(), ext.to_string());
+    let (bytes, content_type) = {
+        let (name, ext) = (name.clone(), ext.clone());
+        state
+            .blocking(move |_| {
+                let table = table(&snap, &name, &q)?;
+                Ok(match ext.as_str() {
+                    "csv" => (table.csv()?, "text/csv; charset=utf-8"),
+                    "xlsx" => (
+                        table.xlsx(&name)?,
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    ),
+                    _ => {
+                        return Err(ApiError::NotFound {
+                            what: "download format (csv or xlsx)",
+                            id: ext.chars().take(20).collect(),
+                        })
+                    }
+                })
             })
-        }
+            .await?
     };
     let disposition = format!("attachment; filename=\"planwatch-{name}.{ext}\"");
     Ok((

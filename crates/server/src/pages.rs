@@ -276,7 +276,8 @@ struct Nav {
 }
 
 async fn dashboard(State(state): State<AppState>, Query(q): Query<DashQuery>) -> PageResult {
-    let d = views::dashboard(&*state.snapshot().await?, &q)?;
+    let snap = state.snapshot().await?;
+    let d = state.blocking(move |_| views::dashboard(&snap, &q)).await?;
     render(
         &state,
         "dashboard.html",
@@ -331,12 +332,10 @@ async fn documents(
 async fn document(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
     let snap = state.snapshot().await?;
     let doc = views::document(&snap, &id)?;
-    let text = state
-        .store()
-        .document_text(&doc.id)
-        .await?
-        .unwrap_or_default();
-    let p = views::document_page(&snap, &doc.id, &text)?;
+    let text = state.document_text(&doc.id).await?.unwrap_or_default();
+    let p = state
+        .blocking(move |_| views::document_page(&snap, &doc.id, &text))
+        .await?;
     let html = Value::from_safe_string(p.html.clone());
     render(
         &state,
@@ -358,7 +357,12 @@ async fn upload(
 
 async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>) -> PageResult {
     let snap = state.snapshot().await?;
-    let r = views::search(&snap, state.index(), &q)?;
+    let r = {
+        let (snap, q) = (snap.clone(), q.clone());
+        state
+            .blocking(move |s| views::search(&snap, s.index(), &q))
+            .await?
+    };
     render(
         &state,
         "search.html",
@@ -368,7 +372,12 @@ async fn search(State(state): State<AppState>, Query(q): Query<SearchQuery>) -> 
 
 async fn check(State(state): State<AppState>, Query(q): Query<FindingQuery>) -> PageResult {
     let snap = state.snapshot().await?;
-    let list = views::findings(&snap, &q, &Paging::all())?;
+    let list = {
+        let (snap, q) = (snap.clone(), q.clone());
+        state
+            .blocking(move |_| views::findings(&snap, &q, &Paging::all()))
+            .await?
+    };
     render(
         &state,
         "check.html",
@@ -378,19 +387,25 @@ async fn check(State(state): State<AppState>, Query(q): Query<FindingQuery>) -> 
 
 async fn report(State(state): State<AppState>, Query(q): Query<AssessQuery>) -> PageResult {
     let snap = state.snapshot().await?;
-    let d = views::dashboard(
-        &snap,
-        &DashQuery {
-            region: q.region.clone(),
-            plan: q.plan.clone(),
-        },
-    )?;
-    let q = AssessQuery {
-        plan: d.plan.as_ref().map(|p| p.id.clone()),
-        region: d.region.clone(),
-        ..q
-    };
-    let list = views::assessments(&snap, &q, &Paging::all())?;
+    // Assessments are computed on first use per snapshot: off the async workers.
+    let (d, list, q) = state
+        .blocking(move |_| {
+            let d = views::dashboard(
+                &snap,
+                &DashQuery {
+                    region: q.region.clone(),
+                    plan: q.plan.clone(),
+                },
+            )?;
+            let q = AssessQuery {
+                plan: d.plan.as_ref().map(|p| p.id.clone()),
+                region: d.region.clone(),
+                ..q
+            };
+            let list = views::assessments(&snap, &q, &Paging::all())?;
+            Ok((d, list, q))
+        })
+        .await?;
     render(
         &state,
         "report.html",
@@ -464,18 +479,27 @@ async fn full_report(
     State(state): State<AppState>,
     Query(q): Query<FullReportQuery>,
 ) -> PageResult {
-    let report = build_report(&*state.snapshot().await?, &q)?;
-    Ok(Html(planwatch_report::render_html(&report)))
+    let snap = state.snapshot().await?;
+    let html = state
+        .blocking(move |_| Ok(planwatch_report::render_html(&build_report(&snap, &q)?)))
+        .await?;
+    Ok(Html(html))
 }
 
 async fn full_report_docx(
     State(state): State<AppState>,
     Query(q): Query<FullReportQuery>,
 ) -> Result<Response, ApiError> {
-    let report = build_report(&*state.snapshot().await?, &q)?;
-    let bytes =
-        planwatch_report::render_docx(&report, planwatch_report::DocxOptions { charts: true })
-            .map_err(|e| ApiError::Internal(format!("docx: {e}")))?;
+    let snap = state.snapshot().await?;
+    let bytes = state
+        .blocking(move |_| {
+            planwatch_report::render_docx(
+                &build_report(&snap, &q)?,
+                planwatch_report::DocxOptions { charts: true },
+            )
+            .map_err(|e| ApiError::Internal(format!("docx: {e}")))
+        })
+        .await?;
     Ok((
         [
             (

@@ -10,9 +10,17 @@
 //! upload and whenever a refresh finds the data changed, it indexes what was
 //! stored since, by anyone. A catch-up that fails is tried again on the next
 //! refresh; the store stays the source of truth meanwhile.
+//!
+//! Where work runs: nothing here blocks an async worker. Store queries,
+//! snapshot loads (the store read and the linking of every fact), index
+//! catch-ups and rebuilds run on tokio's blocking pool ([`AppState::blocking`]);
+//! an upload's reading, extraction and store write run as one job on the
+//! bounded ingest pool ([`Config::ingest_workers`] slots, waiters queued in
+//! turn), which ends at [`Config::ingest_limit`] (see [`AppState::ingest`]).
 
+use std::future::Future;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU8, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::{Duration, Instant};
 
@@ -43,9 +51,13 @@ pub struct Config {
     /// Uploads read and extracted at once, each on a blocking thread of its
     /// own; more wait their turn, so page views and `/health` keep answering.
     pub ingest_workers: usize,
-    /// Longest an upload may wait and be read and extracted before it is
-    /// answered 503. (The work itself is bounded by the readers: linear in
-    /// their input, and a PDF parse ends at its own time limit.)
+    /// Longest an upload may wait, be read, extracted and reach its store
+    /// write before it is answered 503. The job then ends: a `pdftotext`
+    /// child is killed, the wait for the built-in PDF parser is given up, and
+    /// nothing is stored; its slot is freed once the stage it is in returns
+    /// (extraction is not interrupted: it is linear in the text, which
+    /// [`Config::max_upload`] caps). A job that began its store write
+    /// before the limit finishes it and is answered with its outcome.
     pub ingest_limit: Duration,
     /// Origins besides the server's own that may send state-changing
     /// requests (`https://plan.example`): the public address when a proxy
@@ -88,7 +100,8 @@ struct Inner {
     refreshing: tokio::sync::Mutex<()>,
     /// The last catch-up failed (or none ran yet): try at the next refresh.
     index_behind: AtomicBool,
-    index_write: tokio::sync::Mutex<()>,
+    /// Held (on a blocking thread) while the index is written.
+    index_write: Mutex<()>,
     cache: ResponseCache,
     templates: minijinja::Environment<'static>,
     /// Permits to read and extract an upload ([`Config::ingest_workers`]).
@@ -124,7 +137,12 @@ impl AppState {
                 }
             }
         }
-        let snap = Snapshot::load(&store, catalog.clone()).await?;
+        let snap = {
+            let (store, catalog) = (store.clone(), catalog.clone());
+            tokio::task::spawn_blocking(move || wait(Snapshot::load(&store, catalog)))
+                .await
+                .map_err(|e| ApiError::Internal(format!("snapshot load failed: {e}")))??
+        };
         let state = AppState(Arc::new(Inner {
             store,
             index,
@@ -134,7 +152,7 @@ impl AppState {
             last_check: Mutex::new(Instant::now()),
             refreshing: tokio::sync::Mutex::new(()),
             index_behind: AtomicBool::new(true),
-            index_write: tokio::sync::Mutex::new(()),
+            index_write: Mutex::new(()),
             cache: ResponseCache::default(),
             templates: crate::pages::templates(),
             ingest_slots: Arc::new(tokio::sync::Semaphore::new(workers)),
@@ -226,26 +244,70 @@ impl AppState {
     /// Reloads the snapshot if the store changed, and catches the index up then
     /// (or when the last catch-up failed).
     pub async fn refresh(&self) -> ApiResult<()> {
-        let version: Version = self.0.store.counts().await?.into();
-        let changed = version != self.current().version;
-        if changed {
-            let snap = Snapshot::load(&self.0.store, self.0.catalog.clone()).await?;
-            let loaded = snap.version;
-            match self.0.snapshot.write() {
-                Ok(mut s) => *s = Arc::new(snap),
-                Err(poisoned) => *poisoned.into_inner() = Arc::new(snap),
-            }
-            self.0.cache.clear();
-            tracing::info!(
-                revisions = loaded.revisions,
-                facts = loaded.facts,
-                "data changed; snapshot reloaded"
-            );
-        }
+        let changed = self.blocking(AppState::reload_if_changed).await?;
         if changed || self.0.index_behind.load(Ordering::Relaxed) {
             self.try_catch_up().await;
         }
         Ok(())
+    }
+
+    /// Reloads the snapshot if the store's version moved (on a blocking thread).
+    fn reload_if_changed(&self) -> ApiResult<bool> {
+        let version: Version = wait(self.0.store.counts())?.into();
+        if version == self.current().version {
+            return Ok(false);
+        }
+        let snap = wait(Snapshot::load(&self.0.store, self.0.catalog.clone()))?;
+        let loaded = snap.version;
+        let old = match self.0.snapshot.write() {
+            Ok(mut s) => std::mem::replace(&mut *s, Arc::new(snap)),
+            Err(poisoned) => std::mem::replace(&mut *poisoned.into_inner(), Arc::new(snap)),
+        };
+        // Freeing a snapshot (every fact) takes a while: never on an async
+        // worker, as the last request holding it would do.
+        tokio::task::spawn_blocking(move || {
+            for _ in 0..500 {
+                if Arc::strong_count(&old) == 1 {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            drop(old);
+        });
+        self.0.cache.clear();
+        tracing::info!(
+            revisions = loaded.revisions,
+            facts = loaded.facts,
+            "data changed; snapshot reloaded"
+        );
+        Ok(true)
+    }
+
+    /// Runs `f` with this state on tokio's blocking pool, so synchronous work
+    /// (store queries, the index, building a snapshot, heavy views) never
+    /// holds an async worker; store calls inside it are awaited with [`wait`].
+    /// A panic in `f` is an internal error.
+    pub async fn blocking<T, F>(&self, f: F) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(&AppState) -> ApiResult<T> + Send + 'static,
+    {
+        let state = self.clone();
+        tokio::task::spawn_blocking(move || f(&state))
+            .await
+            .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
+    }
+
+    /// The stored text of a document, read on a blocking thread.
+    pub async fn document_text(&self, id: &str) -> ApiResult<Option<String>> {
+        let id = id.to_string();
+        self.blocking(move |s| Ok(wait(s.0.store.document_text(&id))?))
+            .await
+    }
+
+    /// The store's counts, read on a blocking thread.
+    pub async fn counts(&self) -> ApiResult<planwatch_store::Counts> {
+        self.blocking(|s| Ok(wait(s.0.store.counts())?)).await
     }
 
     /// Catches the index up, logging a failure (retried on the next refresh).
@@ -258,12 +320,19 @@ impl AppState {
     /// Indexes every document stored since the index's watermark, by this
     /// instance or any other (rebuilding an index without one).
     pub async fn catch_up_index(&self) -> ApiResult<CatchUp> {
+        if self.0.index.is_none() {
+            return Ok(CatchUp::default());
+        }
+        self.blocking(AppState::catch_up_blocking).await
+    }
+
+    fn catch_up_blocking(&self) -> ApiResult<CatchUp> {
         let Some(index) = &self.0.index else {
             return Ok(CatchUp::default());
         };
-        let _writing = self.0.index_write.lock().await;
+        let _writing = lock(&self.0.index_write);
         self.0.index_behind.store(true, Ordering::Relaxed);
-        let done = index.catch_up(&self.0.store).await?;
+        let done = wait(index.catch_up(&self.0.store))?;
         self.0.index_behind.store(false, Ordering::Relaxed);
         if done.rebuilt {
             tracing::info!(entries = index.len(), "search index rebuilt");
@@ -279,50 +348,16 @@ impl AppState {
 
     /// Rebuilds the search index from every current document of the store.
     pub async fn rebuild_index(&self) -> ApiResult<()> {
-        let Some(index) = &self.0.index else {
-            return Ok(());
-        };
-        let _writing = self.0.index_write.lock().await;
-        index.rebuild_from(&self.0.store).await?;
-        tracing::info!(entries = index.len(), "search index rebuilt");
-        Ok(())
-    }
-
-    /// Reads and extracts an upload on a blocking thread, at most
-    /// [`Config::ingest_workers`] at once, within [`Config::ingest_limit`]
-    /// (waiting included). The permit goes with the work, so a job answered
-    /// 503 still holds its place until it ends: the pool stays bounded.
-    async fn read_and_extract(
-        &self,
-        name: &str,
-        bytes: &[u8],
-    ) -> ApiResult<(planwatch_ingest::Loaded, planwatch_extract::Extraction)> {
-        let limit = self.0.config.ingest_limit;
-        let slots = self.0.ingest_slots.clone();
-        let (name, bytes) = (name.to_string(), bytes.to_vec());
-        let job = async move {
-            let permit = slots
-                .acquire_owned()
-                .await
-                .map_err(|e| ApiError::Internal(format!("ingest pool closed: {e}")))?;
-            tokio::task::spawn_blocking(move || {
-                let _permit = permit;
-                let loaded = planwatch_ingest::load_bytes(&name, &bytes)
-                    .map_err(|e| ApiError::Unprocessable(e.to_string()))?;
-                let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
-                    .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
-                Ok((loaded, ex))
-            })
-            .await
-            .map_err(|e| ApiError::Internal(format!("ingest job failed: {e}")))?
-        };
-        match tokio::time::timeout(limit, job).await {
-            Ok(done) => done,
-            Err(_) => Err(ApiError::Busy(format!(
-                "the upload was not read within {} ms; try again later",
-                limit.as_millis()
-            ))),
-        }
+        self.blocking(|s| {
+            let Some(index) = &s.0.index else {
+                return Ok(());
+            };
+            let _writing = lock(&s.0.index_write);
+            wait(index.rebuild_from(&s.0.store))?;
+            tracing::info!(entries = index.len(), "search index rebuilt");
+            Ok(())
+        })
+        .await
     }
 
     /// Ingests one uploaded document exactly as `planwatch ingest` does: detect and
@@ -331,11 +366,113 @@ impl AppState {
     /// A document named like a stored one with other content is stored as its
     /// new revision only when `revise` says the sender chose so; otherwise
     /// it is refused (409) and the stored one stays current.
+    ///
+    /// Reading, extraction and the store write are one job on the ingest
+    /// pool: at most [`Config::ingest_workers`] at once, the others waiting
+    /// their turn, all within [`Config::ingest_limit`] (waiting included).
+    /// When the limit passes first, the answer is 503 `busy` and the job
+    /// stops at once where it can (a `pdftotext` child is killed) and
+    /// otherwise at its next stage, and never writes; its pool slot is freed
+    /// when it returns. Indexing and the snapshot reload follow on the
+    /// blocking pool.
     pub async fn ingest(&self, name: &str, bytes: &[u8], revise: bool) -> ApiResult<UploadOutcome> {
-        let (loaded, ex) = self.read_and_extract(name, bytes).await?;
+        let (outcome, facts) = self.ingest_job(name, bytes, revise).await?;
+        let result = match outcome {
+            PutOutcome::Stored(d) => {
+                // Indexed from the store, like anyone else's documents: should this
+                // process die first, the next start's catch-up still finds it.
+                self.try_catch_up().await;
+                UploadOutcome {
+                    outcome: "stored".into(),
+                    document: d,
+                    facts,
+                }
+            }
+            PutOutcome::Unchanged(d) => UploadOutcome {
+                outcome: "unchanged".into(),
+                document: d,
+                facts: 0,
+            },
+        };
+        self.refresh().await?;
+        Ok(result)
+    }
+
+    /// The pool job of [`AppState::ingest`]: waits for a slot, then reads,
+    /// extracts and stores on a blocking thread, unless the limit passes first.
+    async fn ingest_job(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        revise: bool,
+    ) -> ApiResult<(PutOutcome, usize)> {
+        let limit = self.0.config.ingest_limit;
+        let job = Arc::new(Job::new(limit));
+        let busy = move || {
+            ApiError::Busy(format!(
+                "the upload was not read within {} ms; try again later",
+                limit.as_millis()
+            ))
+        };
+        let slots = self.0.ingest_slots.clone();
+        let (state, worker) = (self.clone(), job.clone());
+        let (name, bytes) = (name.to_string(), bytes.to_vec());
+        let work = async move {
+            let permit = slots
+                .acquire_owned()
+                .await
+                .map_err(|e| ApiError::Internal(format!("ingest pool closed: {e}")))?;
+            tokio::task::spawn_blocking(move || {
+                // The slot is freed when this job returns, answered or not.
+                let _permit = permit;
+                state.read_extract_store(&name, &bytes, revise, &worker, busy)
+            })
+            .await
+            .map_err(|e| ApiError::Internal(format!("ingest job failed: {e}")))?
+        };
+        // A request dropped before its answer (the client left, the request
+        // timed out) stops its job as the time limit would.
+        let _stop_if_dropped = StopOnDrop(&job);
+        let mut work = std::pin::pin!(work);
+        match tokio::time::timeout(limit, &mut work).await {
+            Ok(done) => done,
+            // Not writing yet: it never will, and ends at its next stage.
+            Err(_) if job.stop() => Err(busy()),
+            // Its store write began in time: its outcome is the answer.
+            Err(_) => work.await,
+        }
+    }
+
+    /// The stages of an upload, on a blocking thread; gives up (with `busy`)
+    /// between stages once `job` is stopped or past its deadline.
+    fn read_extract_store(
+        &self,
+        name: &str,
+        bytes: &[u8],
+        revise: bool,
+        job: &Job,
+        busy: impl Fn() -> ApiError,
+    ) -> ApiResult<(PutOutcome, usize)> {
+        if job.cancel.is_cancelled() {
+            return Err(busy());
+        }
+        let options = planwatch_ingest::Options::default().with_cancel(job.cancel.clone());
+        let loaded = match planwatch_ingest::load_bytes_with(name, bytes, &options) {
+            Ok(l) => l,
+            Err(planwatch_ingest::IngestError::Cancelled { .. }) => return Err(busy()),
+            Err(e) => return Err(ApiError::Unprocessable(e.to_string())),
+        };
+        if job.cancel.is_cancelled() {
+            return Err(busy());
+        }
+        let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)
+            .map_err(|e| ApiError::Unprocessable(format!("{name}: {e}")))?;
+        if !job.begin_write() {
+            return Err(busy());
+        }
         if !revise {
-            if let Some(stored) = self.0.store.find_document(&loaded.name).await? {
-                let same = self.0.store.document_text(&stored.id).await?.as_deref()
+            if let Some(stored) = wait(self.0.store.find_document(&loaded.name))? {
+                let same = wait(self.0.store.document_text(&stored.id))?.as_deref()
                     == Some(ex.text.as_str());
                 if stored.name == loaded.name && !same {
                     return Err(ApiError::Conflict {
@@ -348,33 +485,87 @@ impl AppState {
                 }
             }
         }
+        let facts = ex.facts.len();
         let doc = NewDocument {
-            name: loaded.name.clone(),
+            name: loaded.name,
             path: None,
             format: loaded.format.as_str().to_string(),
             origin: Origin::Document,
-            info: ex.info.clone(),
-            text: ex.text.clone(),
+            info: ex.info,
+            text: ex.text,
         };
-        let outcome = self.0.store.put_document(&doc, &ex.facts).await?;
-        let result = match outcome {
-            PutOutcome::Stored(d) => {
-                // Indexed from the store, like anyone else's documents: should this
-                // process die first, the next start's catch-up still finds it.
-                self.try_catch_up().await;
-                UploadOutcome {
-                    outcome: "stored".into(),
-                    document: d,
-                    facts: ex.facts.len(),
-                }
-            }
-            PutOutcome::Unchanged(d) => UploadOutcome {
-                outcome: "unchanged".into(),
-                document: d,
-                facts: 0,
-            },
-        };
-        self.refresh().await?;
-        Ok(result)
+        let outcome = wait(self.0.store.put_document(&doc, &ex.facts))?;
+        Ok((outcome, facts))
     }
+}
+
+/// An upload job's progress, shared by the job and the request waiting for it.
+struct Job {
+    state: AtomicU8,
+    /// Raised when the request gives up; its deadline is the job's.
+    cancel: planwatch_ingest::Cancel,
+}
+
+const RUNNING: u8 = 0;
+const WRITING: u8 = 1;
+const STOPPED: u8 = 2;
+
+impl Job {
+    fn new(limit: Duration) -> Job {
+        let cancel = match Instant::now().checked_add(limit) {
+            Some(deadline) => planwatch_ingest::Cancel::new().with_deadline(deadline),
+            None => planwatch_ingest::Cancel::new(),
+        };
+        Job {
+            state: AtomicU8::new(RUNNING),
+            cancel,
+        }
+    }
+
+    /// Stops the job unless its store write has begun; true when it will not write.
+    fn stop(&self) -> bool {
+        let stopped =
+            match self
+                .state
+                .compare_exchange(RUNNING, STOPPED, Ordering::SeqCst, Ordering::SeqCst)
+            {
+                Ok(_) => true,
+                Err(now) => now == STOPPED,
+            };
+        if stopped {
+            self.cancel.cancel();
+        }
+        stopped
+    }
+
+    /// Claims the store write; false (and stopped) once past the deadline or stopped.
+    fn begin_write(&self) -> bool {
+        if self.cancel.is_cancelled() {
+            self.stop();
+            return false;
+        }
+        self.state
+            .compare_exchange(RUNNING, WRITING, Ordering::SeqCst, Ordering::SeqCst)
+            .is_ok()
+    }
+}
+
+/// Stops a job when its request goes away unanswered (a no-op once it ended).
+struct StopOnDrop<'a>(&'a Job);
+
+impl Drop for StopOnDrop<'_> {
+    fn drop(&mut self) {
+        self.0.stop();
+    }
+}
+
+/// Awaits an async store call from a blocking thread (never from an async
+/// worker: it would block it). The runtime's I/O and timers keep running on
+/// its workers meanwhile.
+pub(crate) fn wait<F: Future>(f: F) -> F::Output {
+    tokio::runtime::Handle::current().block_on(f)
+}
+
+fn lock(m: &Mutex<()>) -> std::sync::MutexGuard<'_, ()> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
 }

@@ -106,7 +106,9 @@ impl Store {
                 .min_connections(1)
                 .idle_timeout(None)
                 .max_lifetime(None),
-            (Backend::Sqlite, false) => options.max_connections(4).after_connect(|conn, _| {
+            // Writers waiting their turn for the write lock each hold a
+            // connection: leave enough for readers (health, pages, snapshots).
+            (Backend::Sqlite, false) => options.max_connections(8).after_connect(|conn, _| {
                 Box::pin(async move {
                     sqlx::query("PRAGMA journal_mode = WAL")
                         .execute(&mut *conn)

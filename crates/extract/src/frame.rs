@@ -2192,7 +2192,6 @@ fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32
         .filter_map(|(_, m)| m.parse().ok())
 }
 
-/// What dated an undated article when its figures did not.
 /// `“十四五”前四年`, `十三五头3年`: an undated text that counts the first
 /// years of a plan is written in the last of them.
 fn first_years_counted(text: &str) -> Option<i32> {
@@ -2220,6 +2219,7 @@ fn first_years_counted(text: &str) -> Option<i32> {
         })
 }
 
+/// What dated an undated article when its figures did not.
 enum Fallback {
     /// The year before the work ahead it names.
     WorkAhead(i32),

@@ -399,7 +399,7 @@ fn sentence_facts(
     };
     // …完成242.0亿元；同比增长5.5%: a change opening the piece after a ；
     // is of the figure the piece before it named.
-    let before_semicolon = named_before_semicolon(span, a, s, &qs, out);
+    let just_before = named_just_before(span, a, s, &qs, out);
     // 旅游业总收入稳步增长，2020年达到9000亿元左右: an opening clause with no
     // figure names what the figures after it are of.
     // (Read only when a figure has no other name: every sentence passes here.)
@@ -454,7 +454,7 @@ fn sentence_facts(
                     .flatten()
             })
             .or_else(|| prior_subject(span, a, s).map(|(x, y)| Name::Prior(x, y)))
-            .or(before_semicolon)
+            .or(just_before)
     };
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;

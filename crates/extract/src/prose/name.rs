@@ -370,7 +370,7 @@ pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
 /// ；(or opens on 其中) and opens on a change with no name of its own
 /// (`…242.0亿元；同比增长5.5%`, `…2.9万亿元。其中，十八大以来年均增长9.4%`),
 /// as span positions of that name in the piece before.
-pub(super) fn named_before_semicolon(
+pub(super) fn named_just_before(
     span: &Span,
     a: usize,
     s: &[char],

@@ -2195,28 +2195,8 @@ fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32
 /// `“十四五”前四年`, `十三五头3年`: an undated text that counts the first
 /// years of a plan is written in the last of them.
 fn first_years_counted(text: &str) -> Option<i32> {
-    let head = matching_head(text, 3000);
-    crate::doc::FIVE_YEAR_PLANS
-        .iter()
-        .find_map(|(name, start)| {
-            head.match_indices(name).find_map(|(i, _)| {
-                let after: Vec<char> = head[i + name.len()..]
-                    .trim_start_matches(['”', '"', '’', '」'])
-                    .chars()
-                    .take(4)
-                    .collect();
-                if !matches!(after.first(), Some('前' | '头')) || after.get(2) != Some(&'年') {
-                    return None;
-                }
-                let n = match after.get(1)? {
-                    '两' | '二' | '2' => 2,
-                    '三' | '3' => 3,
-                    '四' | '4' => 4,
-                    _ => return None,
-                };
-                Some(start + n - 1)
-            })
-        })
+    let head: Vec<char> = matching_head(text, 3000).chars().collect();
+    (0..head.len()).find_map(|i| crate::prose::five_year_first_years_at(&head, i).map(|(y, _)| y))
 }
 
 /// What dated an undated article when its figures did not.

@@ -1043,10 +1043,10 @@ fn finish(s: &[char], q: &mut Quantity) {
     // 投资50亿元以上17个: a bound that qualifies the count after it.
     // (20家以上5G重点骨干企业: figures and letters make a word, no count.)
     let digits = s[q.end..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let count_after = digits > 0
-        && !s
-            .get(q.end + digits)
+    let coded_word = digits > 0
+        && s.get(q.end + digits)
             .is_some_and(|c| c.is_ascii_alphabetic());
+    let count_after = digits > 0 && !coded_word;
     q.qualifier = q.comparator.is_some() && (s.get(q.end) == Some(&'的') || count_after);
     // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
     // (not 1-3月, not 2020-2025) makes the figure negative.
@@ -1097,11 +1097,6 @@ fn finish(s: &[char], q: &mut Quantity) {
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
     let counts = counts_things(&q.unit) || q.unit.ends_with('元');
-    // (培育20家以上5G重点骨干企业: a noun opening on a figure and letters.)
-    let coded_noun = s[q.end..]
-        .iter()
-        .position(|c| !c.is_ascii_digit())
-        .is_some_and(|k| k > 0 && s.get(q.end + k).is_some_and(|c| c.is_ascii_alphabetic()));
     // (安排282个2013年市重大投资项目: the year of the things counted.)
     let year_then_noun = year_at(s, q.end).is_some_and(|(_, n)| {
         s.get(q.end + n)
@@ -1110,7 +1105,8 @@ fn finish(s: &[char], q: &mut Quantity) {
     q.counts_following_noun = counts
         && next.is_some_and(|c| {
             (!is_delim(c) || c == '“' || c == '《')
-                && (!c.is_ascii_digit() || year_then_noun || coded_noun)
+                // (培育20家以上5G重点骨干企业: a noun opening on figures and letters.)
+                && (!c.is_ascii_digit() || year_then_noun || coded_word)
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
         })
         // 101.5万人下降至58.12万人: a change verb follows, not a counted noun.

@@ -19,6 +19,7 @@ use kind::*;
 use measure::*;
 use name::*;
 use qualitative::*;
+pub(crate) use years::five_year_first_years_at;
 use years::*;
 
 /// Where a paragraph sits: the section's kind and year.

@@ -297,7 +297,7 @@ pub(super) fn five_year_name_at(s: &[char], i: usize) -> Option<(i32, usize)> {
 }
 
 /// `“十一五”前四年`, `十三五头4年` at `s[i]`: the last of those years, and the length.
-pub(super) fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
+pub(crate) fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
     let (start, j) = five_year_name_at(s, i)?;
     if !matches!(s.get(j), Some('前' | '头')) {
         return None;
@@ -591,7 +591,7 @@ pub(super) fn is_time_reference(name: &[char]) -> bool {
     // 十八大以来, 近年来, 五年来: a span of time up to now names nothing.
     if let Some(rest) = t
         .strip_suffix("以来")
-        .or_else(|| t.strip_suffix("年来").map(|r| &t[..r.len() + "年".len()]))
+        .or_else(|| t.strip_suffix('来').filter(|r| r.ends_with('年')))
     {
         let r = rest.trim_start_matches("党的");
         let congress = r.starts_with('十') && r.ends_with('大') && r.chars().count() <= 4;
@@ -603,7 +603,7 @@ pub(super) fn is_time_reference(name: &[char]) -> bool {
                 .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十几多".contains(c));
         if congress
             || count
-            || matches!(r, "近年" | "今年" | "年初" | "新时代" | "多年")
+            || matches!(r, "近年" | "今年" | "年初" | "新时代")
             || is_time_reference(&r.chars().collect::<Vec<_>>())
         {
             return true;

@@ -166,7 +166,7 @@ fn doc_type(doc: &str) -> &str {
 fn wide_development_set() {
     score_set(
         "wide",
-        804,
+        810,
         Floors {
             // (0.903 at 509 documents; batches cj, ck, cl, co and cq, first
             // scored 0.505–0.752, brought it to 0.889 with their first rules;
@@ -216,13 +216,14 @@ fn wide_development_set() {
 /// (articles, 0.508 at fb4c4ce), es (a mix, 0.815 at faaf31c), et
 /// (plans, reviews and implementation plans, 0.409 at 38b0ae8), ev (a mix,
 /// 0.814 at 65e79a5), ey (a mix, 0.892 at 867b96a), fa (a mix, 0.670 at
-/// 45d2a5e) and fc (a mix, 0.730 at 45d2a5e). The floors only catch a
+/// 45d2a5e), fc (a mix, 0.730 at 45d2a5e) and fe (tables, district bulletins,
+/// plan news, 0.737 at 45d2a5e). The floors only catch a
 /// regression; the figures to beat are in README.md.
 #[test]
 fn held_out_set() {
     score_set(
         "holdout",
-        402,
+        410,
         Floors {
             f1: 0.70,
             year_right: 0.82,

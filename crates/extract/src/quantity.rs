@@ -377,7 +377,7 @@ fn is_range_dash(c: char) -> bool {
 fn is_code(s: &[char], i: usize, n: &Number) -> bool {
     if i > 0 {
         let p = s[i - 1];
-        if p.is_ascii_alphanumeric() || p == '.' || p == '第' || p == '·' {
+        if (p.is_ascii_alphanumeric() && !after_economic_acronym(s, i)) || p == '.' || p == '第' || p == '·' {
             return true;
         }
         if n.chinese && is_cn_numeral_char(p) {
@@ -390,6 +390,18 @@ fn is_code(s: &[char], i: usize, n: &Number) -> bool {
         && !at(s, after, "Mbps")
         && !at(s, after, "Gbps")
         && !at(s, after, "mg/")
+}
+
+/// Whether the figure at `i` follows an indicator written in Latin letters
+/// (人均GDP35997元, CPI102.3): the letters name it, they don't make a code.
+fn after_economic_acronym(s: &[char], i: usize) -> bool {
+    let letters = s[..i]
+        .iter()
+        .rev()
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    let word: String = s[i - letters..i].iter().collect();
+    ["GDP", "GNP", "GNI", "CPI", "PPI"].contains(&word.as_str())
 }
 
 fn is_cn_numeral_char(c: char) -> bool {
@@ -1539,6 +1551,9 @@ mod tests {
         assert!(q("2023年1月10日").is_empty());
         assert!(q("新建5G基站").is_empty());
         assert!(q("PM2.5浓度").is_empty());
+        // Letters naming an indicator are no code: the figure after them counts.
+        assert_eq!(q("人均GDP35997元")[0].0, 35997.0);
+        assert_eq!(q("全市GDP38.02亿元")[0].0, 38.02);
         assert!(q("“十三五”时期").is_empty());
         assert!(q("一体化发展，三大攻坚战").is_empty());
         assert!(q("实施科技创新发展三年行动").is_empty());

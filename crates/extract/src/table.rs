@@ -91,7 +91,10 @@ fn label(cell: &str) -> Label {
     if let Some((y, _)) = (0..chars.len().min(3)).find_map(|i| year_at(&chars, i)) {
         // 2015年完成 (the year's achieved value) is a year column of actuals;
         // 2016年完成情况 is a group over its own columns.
-        let done = c.ends_with("年完成") || c.ends_with("年实际") || c.ends_with("年实际完成");
+        let done = c.ends_with("年完成")
+            || c.ends_with("年实际")
+            || c.ends_with("年实际完成")
+            || c.ends_with("年实绩");
         if done || !c.contains("完成") || c.contains("目标") {
             return Label::Year {
                 year: y,
@@ -151,7 +154,7 @@ fn label(cell: &str) -> Label {
     if c.contains("规划目标") || c == "目标" || c.contains("目标值") {
         return Label::PlanGroup;
     }
-    if c.contains("实际") || c.contains("完成") {
+    if c.contains("实际") || c.contains("完成") || c.contains("实绩") {
         return Label::ActualGroup;
     }
     if c.contains("序号") {
@@ -232,6 +235,14 @@ fn is_slot_label(l: &Label) -> bool {
 fn is_header_row(cells: &[String]) -> bool {
     if is_caption(cells) {
         return true;
+    }
+    // 一、经济增长 over the rows of its group: a heading, though 增长 reads
+    // like a column's.
+    let mut filled = cells.iter().filter(|c| !c.trim().is_empty());
+    if let (Some(only), None) = (filled.next(), filled.next()) {
+        if planwatch_text::is_group_heading(only.trim()) {
+            return false;
+        }
     }
     let labels: Vec<Label> = cells.iter().map(|c| label(c)).collect();
     let slots = labels.iter().filter(|l| is_slot_label(l)).count();
@@ -1740,6 +1751,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_numbered_group_heading_under_the_header_is_no_header() {
+        // 一、经济增长 reads like a column of growth; it heads its rows.
+        let t = "指标|2010年实绩|2015年目标|\n一、经济增长|\n农业增加值(亿元)|81.53|163|\n粮食总产(万吨)|119.6|100|\n";
+        let got = run(DocType::FiveYearPlan, (2011, 2015), t);
+        assert!(got.contains(&"actual 农业增加值 2010 81.53 亿元 level eq -".to_string()));
+        assert!(got.contains(&"target 粮食总产 2015 100 万吨 level eq -".to_string()));
     }
 
     #[test]

@@ -189,7 +189,7 @@ fn is_value_cell(t: &str) -> bool {
 }
 
 /// `一、发展水平`, `（二）优质资源`: a heading over a group of table rows.
-fn is_group_heading(t: &str) -> bool {
+pub fn is_group_heading(t: &str) -> bool {
     let t = t.trim_start_matches(['(', '（']);
     let n = t
         .chars()

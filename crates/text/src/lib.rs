@@ -24,5 +24,5 @@ mod blocks;
 mod line;
 pub mod norm;
 
-pub use blocks::{blocks, Block, BlockKind};
+pub use blocks::{blocks, is_group_heading, Block, BlockKind};
 pub use line::{classify, heading_level, split_cells, strip_marker, LineClass};

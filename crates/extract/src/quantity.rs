@@ -377,7 +377,11 @@ fn is_range_dash(c: char) -> bool {
 fn is_code(s: &[char], i: usize, n: &Number) -> bool {
     if i > 0 {
         let p = s[i - 1];
-        if (p.is_ascii_alphanumeric() && !after_economic_acronym(s, i)) || p == '.' || p == '第' || p == '·' {
+        if (p.is_ascii_alphanumeric() && !after_economic_acronym(s, i))
+            || p == '.'
+            || p == '第'
+            || p == '·'
+        {
             return true;
         }
         if n.chinese && is_cn_numeral_char(p) {

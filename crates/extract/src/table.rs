@@ -485,7 +485,11 @@ fn places_layout(
     caption: Option<&str>,
     frame: &Frame,
 ) -> Option<(Layout, bool)> {
-    let head = header.iter().rev().find(|r| !is_caption(r))?;
+    let merged = two_row_head(header);
+    let head = match &merged {
+        Some(m) => m,
+        None => header.iter().rev().find(|r| !is_caption(r))?,
+    };
     let p = place_column(head)?;
     // (备注: a column of remarks, no figures.)
     let columns: Vec<&String> = head[p + 1..]
@@ -519,9 +523,26 @@ fn places_layout(
     let mut slots = Vec::new();
     let mut names: Vec<String> = Vec::new();
     let mut units = Vec::new();
+    // 单位:人、% above the table: the figures' unit, the shares' %.
+    let noted_unit = caption
+        .map(compact)
+        .and_then(|c| c.strip_prefix("单位:").map(str::to_string))
+        .and_then(|u| {
+            u.split(['、', ',', '，'])
+                .find(|u| !u.is_empty() && !u.contains('%') && u.chars().count() <= 4)
+                .map(str::to_string)
+        });
     for c in columns {
         let (_, unit) = name_and_unit(c);
         let own = column_name(c);
+        let share = ["比重", "占比", "构成"].iter().any(|w| own.ends_with(w));
+        let unit = unit.or_else(|| {
+            if share {
+                Some("%".to_string())
+            } else {
+                noted_unit.clone()
+            }
+        });
         let prev = names.last().cloned().or_else(|| topic.clone());
         // (A growth column is the table's main indicator's: the first one.)
         let main = names.first().cloned().or_else(|| topic.clone());
@@ -587,8 +608,49 @@ fn places_layout(
             place_columns: names,
             place_units: units,
         },
-        p > 0,
+        // (Its own reading of a two-row header is the one to take.)
+        p > 0 || merged.is_some(),
     ))
+}
+
+/// A header of two rows whose lower one names years under the upper's last
+/// cell (`地区 | 人口数 | 比重` over `| 2020年 | 2010年`), as one row
+/// (`地区 | 人口数 | 2020年比重 | 2010年比重`).
+fn two_row_head(header: &[Vec<String>]) -> Option<Vec<String>> {
+    let rows: Vec<&Vec<String>> = header.iter().filter(|r| !is_caption(r)).collect();
+    let [upper, lower] = rows[..] else {
+        return None;
+    };
+    let filled = |r: &Vec<String>| -> Vec<String> {
+        r.iter()
+            .map(|c| compact(c))
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
+    let (upper, lower) = (filled(upper), filled(lower));
+    // (比重[4]: a footnote's mark goes.)
+    let unmarked = |c: &String| -> String {
+        match c
+            .strip_suffix([']', '］'])
+            .and_then(|r| r.rsplit_once(['[', '［']))
+        {
+            Some((head, n)) if n.chars().all(|ch| ch.is_ascii_digit()) => head.to_string(),
+            _ => c.clone(),
+        }
+    };
+    let upper: Vec<String> = upper.iter().map(unmarked).collect();
+    let years = lower.len() >= 2
+        && lower.iter().all(|c| {
+            let chars: Vec<char> = c.chars().collect();
+            year_at(&chars, 0).is_some_and(|(_, len)| len == chars.len())
+        });
+    let (last, rest) = upper.split_last()?;
+    (years && rest.len() >= 2).then(|| {
+        rest.iter()
+            .cloned()
+            .chain(lower.iter().map(|y| format!("{y}{last}")))
+            .collect()
+    })
 }
 
 /// A value column's header as an indicator's name: its unit and year cut
@@ -2047,6 +2109,53 @@ mod tests {
             [
                 (Kind::Actual, Some(2023), Some(120.5), Measure::Level),
                 (Kind::Actual, Some(2023), Some(-1.2), Measure::Growth),
+            ]
+        );
+    }
+
+    #[test]
+    fn places_under_a_two_row_header_with_a_noted_unit() {
+        let info = DocumentInfo {
+            title: None,
+            region: Some("吴川市".into()),
+            doc_type: DocType::StatisticalBulletin,
+            period_start: None,
+            period_end: None,
+            year: Some(2020),
+            issuer: None,
+            number: None,
+        };
+        let frame = Frame::new(&info);
+        let t = "地区|人口数|比重[4]|\n|2020年|2010年|\n全市|907354|100.00|100.00|\n梅菉街道|145498|16.04|15.26|\n";
+        let around = Around {
+            region: Some("吴川市".into()),
+            section: None,
+            caption: Some("单位:人、%".into()),
+        };
+        let mut out = Vec::new();
+        table_facts(t, &rows_of(t), &frame, "b", &around, &mut out);
+        let got: Vec<String> = out
+            .iter()
+            .map(|f| {
+                format!(
+                    "{} {} {} {} {}",
+                    f.region.clone().unwrap_or_default(),
+                    f.indicator,
+                    f.year.unwrap_or(0),
+                    f.value.unwrap_or(0.0),
+                    f.unit.clone().unwrap_or_default()
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                "吴川市 人口数 2020 907354 人",
+                "吴川市 比重 2020 100 %",
+                "吴川市 比重 2010 100 %",
+                "梅菉街道 人口数 2020 145498 人",
+                "梅菉街道 比重 2020 16.04 %",
+                "梅菉街道 比重 2010 15.26 %",
             ]
         );
     }

@@ -872,7 +872,12 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
                 return None;
             }
             if toks.len() == width {
-                return Some((h, toks));
+                return Some((h, vec![toks]));
+            }
+            // `地 区 人口数 比重` over `2020年 2010年`: years under the upper
+            // line's last cell, which spans them.
+            if let Some(upper) = years_under_last(text, lines, h, &toks, width) {
+                return Some((h - 1, vec![upper, toks]));
             }
             let (poff, pl) = lines.get(h.checked_sub(1)?)?;
             let name: String = pl.chars().filter(|c| !c.is_whitespace()).collect();
@@ -881,11 +886,11 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
                 || {
                     let mut cells = vec![(poff + lead, poff + lead + pl.trim().len())];
                     cells.extend(toks);
-                    (h - 1, cells)
+                    (h - 1, vec![cells])
                 },
             )
         });
-        let Some((h, head_cells)) = head else {
+        let Some((h, head_rows)) = head else {
             i = j;
             continue;
         };
@@ -894,7 +899,7 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
             end: cells[cells.len() - 1].1,
             kind: BlockKind::TableRow { cells },
         };
-        let mut blocks = vec![block(head_cells)];
+        let mut blocks: Vec<Block> = head_rows.into_iter().map(block).collect();
         for g in groups {
             let (off, l) = lines[g];
             let lead = l.len() - l.trim_start().len();
@@ -905,6 +910,48 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
         i = j;
     }
     out
+}
+
+/// The cells of the line above header line `h` when `h` holds only years
+/// (`2020年 2010年`) that the upper line's last cell spans: as many cells
+/// as the rows have, less one, with a name spaced out letter by letter
+/// (`地 区`) read as one cell.
+fn years_under_last(
+    text: &str,
+    lines: &[(usize, &str)],
+    h: usize,
+    toks: &[(usize, usize)],
+    width: usize,
+) -> Option<Vec<(usize, usize)>> {
+    let years = toks.len() >= 2
+        && toks.iter().all(|&(a, b)| {
+            let t = text[a..b].trim_end_matches('年');
+            t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
+        });
+    if !years {
+        return None;
+    }
+    let (off, l) = lines[h.checked_sub(1)?];
+    let mut upper: Vec<(usize, usize)> = Vec::new();
+    for (a, b) in space_tokens(off, l) {
+        let one_char = |x: usize, y: usize| text[x..y].chars().count() == 1;
+        match upper.last_mut() {
+            Some(last) if one_char(a, b) && one_char(last.0, last.1) => last.1 = b,
+            Some(last)
+                if one_char(a, b)
+                    && text[last.0..last.1].chars().all(crate::norm::is_han)
+                    && text[last.0..last.1].contains(' ') =>
+            {
+                last.1 = b
+            }
+            _ => upper.push((a, b)),
+        }
+    }
+    let words = upper.iter().all(|&(a, b)| {
+        let t = &text[a..b];
+        t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
+    });
+    (words && upper.len() >= 2 && upper.len() - 1 + toks.len() == width).then_some(upper)
 }
 
 fn read_serial_rows(
@@ -1467,6 +1514,22 @@ mod tests {
                 vec!["学前三年入园率", "%", "97", "97"],
                 vec!["九年义务教育"],
                 vec!["在校生", "万人", "505", "535"],
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_tables_with_years_under_the_last_header_cell() {
+        // A census bulletin's table of places: 比重 spans 2020年 and 2010年.
+        let text = "地 区 人口数 比重[4]\n2020年 2010年\n全 市 907354 100.00 100.00\n梅菉街道 145498 16.04 15.26\n塘尾街道 28254 3.11 3.32\n";
+        assert_eq!(
+            table_cells(text),
+            [
+                vec!["地 区", "人口数", "比重[4]"],
+                vec!["2020年", "2010年"],
+                vec!["全 市", "907354", "100.00", "100.00"],
+                vec!["梅菉街道", "145498", "16.04", "15.26"],
+                vec!["塘尾街道", "28254", "3.11", "3.32"],
             ]
         );
     }

@@ -503,10 +503,9 @@ mod tests {
     use crate::link::tests::{doc, fact};
 
     fn src(d: &crate::link::DocRef, f: planwatch_core::Fact) -> Sourced {
-        Sourced {
-            fact: f,
-            doc: d.clone(),
-        }
+        static ORD: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+        let ord = ORD.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Sourced::new(d.clone(), ord, f)
     }
 
     #[test]

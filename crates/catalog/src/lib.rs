@@ -7,7 +7,10 @@
 //!   `catalog.canonical("研发经费投入强度")` both give `研究与试验发展经费投入强度`,
 //!   while `户籍人口城镇化率` never becomes `常住人口城镇化率`.
 //! - [`link`]: facts tied to their indicator and into [`Series`] (one indicator,
-//!   one region, targets and actuals by year).
+//!   one region, targets and actuals by year); a [`Sourced`] fact carries its
+//!   [`FactId`] (document key + position, as the store numbers facts), so any
+//!   later stage finds it by id, never by its quote. Tying plan targets to
+//!   their base and actuals is the next stage's (`planwatch-link`).
 //! - [`check`]: plan consistency (规划衔接) findings, each with its quotes.
 //! - [`import`]: rows of an actuals table to facts, bad rows reported by number.
 //!
@@ -25,7 +28,9 @@ pub use catalog::{
 };
 pub use check::{check, Evidence, Finding, FindingKind};
 pub use import::{rows_to_facts, ImportedRows, RowError, TEMPLATE_COLUMNS};
-pub use link::{region_matches, series, DocRef, Linked, Linker, Series, SeriesPoint, Sourced};
+pub use link::{
+    region_matches, series, DocRef, FactId, Linked, Linker, Series, SeriesPoint, Sourced,
+};
 
 /// Why a catalogue could not be loaded.
 #[derive(Debug, thiserror::Error)]

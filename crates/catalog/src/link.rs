@@ -40,9 +40,40 @@ impl DocRef {
     }
 }
 
-/// A fact with its document.
+/// The identity of a stored fact: its document's key and its position among
+/// that document's facts, as the store numbers them (`facts.ord`, from 0, in
+/// document order). Two facts with the same words (a table row giving both a
+/// base and a target) have different ids; linking and evaluation find a fact
+/// by its id, never by its quote.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct FactId {
+    /// Key of the document (revision) the fact belongs to ([`DocRef::id`]).
+    pub doc: String,
+    /// Position of the fact in its document.
+    pub ord: i64,
+}
+
+impl FactId {
+    /// The fact at position `ord` of the document keyed `doc`.
+    pub fn new(doc: impl Into<String>, ord: i64) -> FactId {
+        FactId {
+            doc: doc.into(),
+            ord,
+        }
+    }
+}
+
+impl std::fmt::Display for FactId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}#{}", self.doc, self.ord)
+    }
+}
+
+/// A fact with its identity and its document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sourced {
+    /// Which stored fact it is (`id.doc == doc.id`).
+    pub id: FactId,
     /// The fact as extracted (or imported).
     pub fact: Fact,
     /// Where it comes from.
@@ -50,6 +81,15 @@ pub struct Sourced {
 }
 
 impl Sourced {
+    /// The fact at position `ord` of `doc`.
+    pub fn new(doc: DocRef, ord: i64, fact: Fact) -> Sourced {
+        Sourced {
+            id: FactId::new(doc.id.clone(), ord),
+            fact,
+            doc,
+        }
+    }
+
     /// The fact's region, else its document's.
     pub fn region(&self) -> Option<&str> {
         self.fact.region.as_deref().or(self.doc.region.as_deref())
@@ -317,6 +357,7 @@ pub(crate) mod tests {
         let b = doc("b.txt", 2);
         let facts = vec![
             Sourced {
+                id: FactId::new("test", 1),
                 fact: fact(
                     "a.txt",
                     Kind::Actual,
@@ -329,6 +370,7 @@ pub(crate) mod tests {
                 doc: a.clone(),
             },
             Sourced {
+                id: FactId::new("test", 2),
                 fact: fact(
                     "b.txt",
                     Kind::Target,
@@ -341,6 +383,7 @@ pub(crate) mod tests {
                 doc: b.clone(),
             },
             Sourced {
+                id: FactId::new("test", 3),
                 fact: fact(
                     "b.txt",
                     Kind::Target,
@@ -373,6 +416,7 @@ pub(crate) mod tests {
     fn levels_convert_to_the_canonical_unit() {
         let cat = Catalog::builtin();
         let facts = vec![Sourced {
+            id: FactId::new("test", 0),
             fact: fact(
                 "a.txt",
                 Kind::Actual,
@@ -394,6 +438,7 @@ pub(crate) mod tests {
     fn unmatched_indicators_still_have_series() {
         let cat = Catalog::builtin();
         let facts = vec![Sourced {
+            id: FactId::new("test", 0),
             fact: fact(
                 "a.txt",
                 Kind::Target,

@@ -1,20 +1,22 @@
-//! `planwatch evaluate` and `planwatch report` end to end: the real corpus plus imported Jinzhou actuals.
+//! `planwatch evaluate` and `planwatch report` end to end: the sample plan
+//! shipped in the repository (`samples/`) plus imported actuals.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, Output};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
-const PLAN: &str = "001_cb27c06e08f47c2d.txt";
+/// The repository's sample plan folder.
+const SAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples");
+const PLAN: &str = "sample-city-plan.txt";
 
-/// Jinzhou GDP, values chosen for the test (as a statistical bulletin would print them).
+/// 示例市 GDP, values chosen for the test (as a statistical bulletin would print them).
 const ACTUALS: &str = "\
 indicator,region,year,value,unit,measure,source_title,quote
-地区生产总值,锦州市,2016,-2.5,%,growth,2016年锦州市国民经济和社会发展统计公报,地区生产总值比上年下降2.5%
-地区生产总值,锦州市,2017,3.0,%,growth,2017年锦州市国民经济和社会发展统计公报,地区生产总值比上年增长3.0%
-地区生产总值,锦州市,2018,5.0,%,growth,2018年锦州市国民经济和社会发展统计公报,地区生产总值比上年增长5.0%
-地区生产总值,锦州市,2019,6.0,%,growth,2019年锦州市国民经济和社会发展统计公报,地区生产总值比上年增长6.0%
-地区生产总值,锦州市,2020,0.5,%,growth,2020年锦州市国民经济和社会发展统计公报,地区生产总值比上年增长0.5%
-地区生产总值,锦州市,2020,10730000,万元,level,2020年锦州市国民经济和社会发展统计公报,全年地区生产总值10730000万元
+地区生产总值,示例市,2021,-2.5,%,growth,2021年示例市国民经济和社会发展统计公报,地区生产总值比上年下降2.5%
+地区生产总值,示例市,2022,3.0,%,growth,2022年示例市国民经济和社会发展统计公报,地区生产总值比上年增长3.0%
+地区生产总值,示例市,2023,5.0,%,growth,2023年示例市国民经济和社会发展统计公报,地区生产总值比上年增长5.0%
+地区生产总值,示例市,2024,6.0,%,growth,2024年示例市国民经济和社会发展统计公报,地区生产总值比上年增长6.0%
+地区生产总值,示例市,2025,0.5,%,growth,2025年示例市国民经济和社会发展统计公报,地区生产总值比上年增长0.5%
+地区生产总值,示例市,2025,5000000,万元,level,2025年示例市国民经济和社会发展统计公报,全年地区生产总值5000000万元
 ";
 
 fn planwatch(args: &[&str]) -> Output {
@@ -37,8 +39,7 @@ fn ok(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
-/// A temporary store holding the corpus and the imported actuals, or `None`
-/// (with a note) when the shared corpus is not there.
+/// A temporary store holding the sample plan and the imported actuals.
 struct Store {
     dir: tempfile::TempDir,
     db: String,
@@ -46,20 +47,16 @@ struct Store {
 }
 
 impl Store {
-    fn new() -> Option<Store> {
-        if !Path::new(CORPUS).join(PLAN).is_file() {
-            eprintln!("note: shared corpus not found at {CORPUS}; skipping");
-            return None;
-        }
+    fn new() -> Store {
         let dir = tempfile::tempdir().expect("tempdir");
         let db = dir.path().join("t.db").display().to_string();
         let index = dir.path().join("index").display().to_string();
         let store = Store { dir, db, index };
-        ok(&store.run(&["ingest", CORPUS]));
-        let csv = store.path("jinzhou-actuals.csv");
+        ok(&store.run(&["ingest", SAMPLES]));
+        let csv = store.path("sample-actuals.csv");
         std::fs::write(&csv, ACTUALS).expect("write csv");
         ok(&store.run(&["import", &csv.display().to_string()]));
-        Some(store)
+        store
     }
 
     fn run(&self, args: &[&str]) -> Output {
@@ -89,7 +86,7 @@ fn gdp<'a>(rows: &'a [serde_json::Value], measure: &str) -> &'a serde_json::Valu
         .find(|r| {
             r["indicator"] == "地区生产总值"
                 && r["target"]["measure"] == measure
-                && r["target"]["year"] == 2020
+                && r["target"]["year"] == 2025
                 && r["target"]["attribute"] == "预期性"
         })
         .unwrap_or_else(|| panic!("no GDP {measure} target in {rows:#?}"))
@@ -100,79 +97,79 @@ fn num(v: &serde_json::Value) -> f64 {
 }
 
 #[test]
-fn final_evaluation_of_jinzhou_13th_plan_gdp() {
-    let Some(store) = Store::new() else { return };
-    let rows = store.evaluate("2020");
+fn final_evaluation_of_the_sample_plan_gdp() {
+    let store = Store::new();
+    let rows = store.evaluate("2025");
 
-    // 年均增长 7% from 2015: F = 0.975 × 1.03 × 1.05 × 1.06 × 1.005 = 1.123319;
-    // required 1.07⁵ − 1 = 0.402552; p = 0.123319/0.402552 = 0.3063. The
-    // average 1.123319^(1/5) − 1 = 2.35% misses 7% and the target year is
+    // 年均增长 6% from 2020: F = 0.975 × 1.03 × 1.05 × 1.06 × 1.005 = 1.123319;
+    // required 1.06⁵ − 1 = 0.338226; p = 0.123319/0.338226 = 0.3646. The
+    // average 1.123319^(1/5) − 1 = 2.35% misses 6% and the target year is
     // reached: off_track, red.
     let growth = gdp(&rows, "avg_growth");
     assert_eq!(growth["status"], "off_track", "{growth:#}");
     assert_eq!(growth["colour"], "red");
     assert_eq!(growth["method"], "average_growth");
     assert!(
-        (num(&growth["progress"]) - 0.3063).abs() < 5e-4,
+        (num(&growth["progress"]) - 0.3646).abs() < 5e-4,
         "{growth:#}"
     );
     assert_eq!(growth["elapsed"], 1.0);
-    assert_eq!(growth["base_year"], 2015);
-    assert_eq!(growth["latest_year"], 2020);
+    assert_eq!(growth["base_year"], 2020);
+    assert_eq!(growth["latest_year"], 2025);
     let used: Vec<&str> = growth["used"]
         .as_array()
         .expect("used")
         .iter()
         .filter_map(|s| s["doc"].as_str())
         .collect();
-    assert!(used.contains(&"jinzhou-actuals.csv"), "{used:?}");
+    assert!(used.contains(&"sample-actuals.csv"), "{used:?}");
     assert!(used.contains(&PLAN), "the plan's base column: {used:?}");
 
-    // Level 1900 亿元 from 1357.5: the 2020 bulletin gives 10,730,000 万元 =
-    // 1073 亿元; p = (1073 − 1357.5)/(1900 − 1357.5) = −0.5244 < 0: regressing.
+    // Level 700 亿元 from 520.3: the 2025 bulletin gives 5,000,000 万元 =
+    // 500 亿元; p = (500 − 520.3)/(700 − 520.3) = −0.1130 < 0: regressing.
     let level = gdp(&rows, "level");
     assert_eq!(level["status"], "regressing", "{level:#}");
     assert_eq!(level["colour"], "red");
-    assert!((num(&level["progress"]) + 0.5244).abs() < 5e-4, "{level:#}");
-    assert_eq!(level["base_words"], "2015年 1357.5亿元");
-    assert_eq!(level["latest_words"], "2020年 1073亿元（原文10730000万元）");
+    assert!((num(&level["progress"]) + 0.1130).abs() < 5e-4, "{level:#}");
+    assert_eq!(level["base_words"], "2020年 520.3亿元");
+    assert_eq!(level["latest_words"], "2025年 500亿元（原文5000000万元）");
 
     // Qualitative goals are listed for review.
     assert!(rows
         .iter()
-        .any(|r| r["status"] == "qualitative" && r["target"]["text"] == "不低于全省平均水平"));
+        .any(|r| r["status"] == "qualitative" && r["target"]["text"] == "与经济发展同步增长"));
 }
 
 #[test]
 fn mid_term_evaluation_ignores_later_years() {
-    let Some(store) = Store::new() else { return };
-    let rows = store.evaluate("2018");
+    let store = Store::new();
+    let rows = store.evaluate("2023");
 
-    // As of 2018 the 2019–2020 rows do not count. Level: no level actual after
-    // 2015, so the engine chains the growth rates: 1357.5 × 1.054463 =
-    // 1431.43 亿元; p = 73.93/542.5 = 0.1363, τ = 3/5 = 0.6, gap 0.464 > 0.30:
-    // off_track. Required rate (1900/1431.43)^(1/2) − 1 = 15.2%.
+    // As of 2023 the 2024–2025 rows do not count. Level: no level actual after
+    // 2020, so the engine chains the growth rates: 520.3 × 1.0544625 =
+    // 548.64 亿元; p = 28.34/179.7 = 0.1577, τ = 3/5 = 0.6, gap 0.44 > 0.30:
+    // off_track. Required rate (700/548.64)^(1/2) − 1 = 12.96%.
     let level = gdp(&rows, "level");
     assert_eq!(level["status"], "off_track", "{level:#}");
-    assert!((num(&level["progress"]) - 0.1363).abs() < 5e-4, "{level:#}");
+    assert!((num(&level["progress"]) - 0.1577).abs() < 5e-4, "{level:#}");
     assert!((num(&level["elapsed"]) - 0.6).abs() < 1e-9);
     assert!(
-        (num(&level["required_rate"]) - 0.1521).abs() < 5e-4,
+        (num(&level["required_rate"]) - 0.1296).abs() < 5e-4,
         "{level:#}"
     );
-    assert_eq!(level["latest_year"], 2018);
+    assert_eq!(level["latest_year"], 2023);
 
-    // 年均增长 7%: F = 1.054463, p = 0.054463/0.402552 = 0.1353, gap 0.465: off_track.
+    // 年均增长 6%: F = 1.0544625, p = 0.0544625/0.338226 = 0.1610, gap 0.44: off_track.
     let growth = gdp(&rows, "avg_growth");
     assert_eq!(growth["status"], "off_track", "{growth:#}");
     assert!(
-        (num(&growth["progress"]) - 0.1353).abs() < 5e-4,
+        (num(&growth["progress"]) - 0.1610).abs() < 5e-4,
         "{growth:#}"
     );
 
     // The table and CSV formats carry the same statuses.
     let csv = ok(&store.run(&[
-        "evaluate", "--doc", PLAN, "--as-of", "2018", "--format", "csv",
+        "evaluate", "--doc", PLAN, "--as-of", "2023", "--format", "csv",
     ]));
     assert!(
         csv.starts_with("doc,indicator,region,year,target,"),
@@ -183,7 +180,7 @@ fn mid_term_evaluation_ignores_later_years() {
             .any(|l| l.contains("地区生产总值") && l.contains(",off_track,")),
         "{csv}"
     );
-    let table = ok(&store.run(&["evaluate", "--region", "锦州", "--as-of", "2018"]));
+    let table = ok(&store.run(&["evaluate", "--region", "示例", "--as-of", "2023"]));
     assert!(
         table.contains("off_track") && table.contains(PLAN),
         "{table}"
@@ -192,20 +189,20 @@ fn mid_term_evaluation_ignores_later_years() {
 
 #[test]
 fn reports_in_html_docx_and_pdf() {
-    let Some(store) = Store::new() else { return };
+    let store = Store::new();
     let html_path = store.path("report.html");
     let out = ok(&store.run(&[
         "report",
         "--doc",
         PLAN,
         "--as-of",
-        "2018",
+        "2023",
         "--out",
         &html_path.display().to_string(),
     ]));
     assert!(out.contains("中期评估"), "{out}");
     let html = std::fs::read_to_string(&html_path).expect("html written");
-    assert!(html.contains("锦州市国民经济和社会发展的第十三个五年规划纲要"));
+    assert!(html.contains("示例市国民经济和社会发展第十四个五年规划纲要"));
     assert!(html.contains("红色预警指标"));
     assert!(html.contains("<svg"));
     assert!(!html.contains("<script"));
@@ -219,7 +216,7 @@ fn reports_in_html_docx_and_pdf() {
         "--doc",
         PLAN,
         "--as-of",
-        "2020",
+        "2025",
         "--out",
         &docx_path.display().to_string(),
     ]));
@@ -231,7 +228,7 @@ fn reports_in_html_docx_and_pdf() {
     let empty = store.path("no-tools");
     std::fs::create_dir_all(&empty).expect("dir");
     let out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
-        .args(["report", "--doc", PLAN, "--as-of", "2018", "--out"])
+        .args(["report", "--doc", PLAN, "--as-of", "2023", "--out"])
         .arg(&pdf_path)
         .args(["--db", &store.db])
         .env("PATH", &empty)
@@ -252,7 +249,7 @@ fn reports_in_html_docx_and_pdf() {
             "--doc",
             PLAN,
             "--as-of",
-            "2018",
+            "2023",
             "--out",
             &pdf_path.display().to_string(),
         ]));
@@ -264,9 +261,9 @@ fn reports_in_html_docx_and_pdf() {
 
     // Unknown documents and formats are errors.
     let out = store.run(&[
-        "report", "--doc", "nope.txt", "--as-of", "2018", "--out", "x.html",
+        "report", "--doc", "nope.txt", "--as-of", "2023", "--out", "x.html",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    let out = store.run(&["report", "--doc", PLAN, "--as-of", "2018", "--out", "x.odt"]);
+    let out = store.run(&["report", "--doc", PLAN, "--as-of", "2023", "--out", "x.odt"]);
     assert_eq!(out.status.code(), Some(2));
 }

@@ -117,6 +117,23 @@ pub struct Source {
     pub value: Option<f64>,
     /// The fact's unit as written.
     pub unit: Option<String>,
+    /// Which fact of the case it is (not serialised: it only means something
+    /// next to the case). Callers that know their facts' identities (the
+    /// linking stage, by store id) find the fact by it, never by its quote.
+    #[serde(skip)]
+    pub input: Input,
+}
+
+/// Which fact of a [`Case`](crate::Case) a [`Source`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Input {
+    /// [`Case::target`](crate::Case::target).
+    #[default]
+    Target,
+    /// [`Case::base`](crate::Case::base).
+    Base,
+    /// The actual at this index of [`Case::actuals`](crate::Case::actuals).
+    Actual(usize),
 }
 
 /// The evaluation of one target against its actuals.

@@ -8,14 +8,14 @@ use crate::series::Series;
 use crate::trace::Trace;
 use crate::trend::finite;
 use crate::{
-    infer_direction, Assessment, Case, Colour, Direction, Method, Role, Status, TrendStatus,
+    infer_direction, Assessment, Case, Colour, Direction, Input, Method, Role, Status, TrendStatus,
 };
 
 /// Evaluate one case. Never fails: missing or unusable data gives
 /// `Status::NoData` with the reason in the explanation.
 pub fn assess(case: &Case) -> Assessment {
     let mut trace = Trace::default();
-    trace.use_fact(Role::Target, &case.target);
+    trace.use_fact(Role::Target, Input::Target, &case.target);
     let outcome = dispatch(case, &mut trace);
     finish(case, outcome, trace)
 }

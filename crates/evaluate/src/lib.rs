@@ -124,7 +124,9 @@ mod trace;
 mod trend;
 pub mod units;
 
-pub use assessment::{Assessment, Colour, Direction, Method, Role, Source, Status, TrendStatus};
+pub use assessment::{
+    Assessment, Colour, Direction, Input, Method, Role, Source, Status, TrendStatus,
+};
 pub use case::{Case, Observation};
 pub use direction::infer_direction;
 pub use eval::assess;

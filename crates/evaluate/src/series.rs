@@ -6,7 +6,7 @@ use planwatch_core::{DocType, Fact, Kind};
 
 use crate::explain::num;
 use crate::trace::Trace;
-use crate::{Case, Observation, Role};
+use crate::{Case, Input, Observation, Role};
 
 /// What a method makes of one actual fact.
 pub(crate) enum Pick {
@@ -25,6 +25,8 @@ pub(crate) struct Point<'a> {
     /// The value in the method's terms.
     pub value: f64,
     pub obs: &'a Observation,
+    /// Position of `obs` in the case's actuals.
+    pub index: usize,
 }
 
 /// One value per year, in year order.
@@ -54,10 +56,15 @@ impl<'a> Series<'a> {
                 Pick::Skip => {}
                 Pick::BadUnit => bad_units.push(fact.unit.clone().unwrap_or_default()),
                 Pick::Value(value) if value.is_finite() => {
-                    by_year
-                        .entry(year)
-                        .or_default()
-                        .push((index, Point { year, value, obs }));
+                    by_year.entry(year).or_default().push((
+                        index,
+                        Point {
+                            year,
+                            value,
+                            obs,
+                            index,
+                        },
+                    ));
                 }
                 Pick::Value(_) => {}
             }
@@ -130,7 +137,7 @@ impl<'a> Series<'a> {
 
     /// Record that a point was used.
     pub fn use_point(trace: &mut Trace, point: &Point<'_>) {
-        trace.use_fact(Role::Actual, &point.obs.fact);
+        trace.use_fact(Role::Actual, Input::Actual(point.index), &point.obs.fact);
     }
 }
 

@@ -2,7 +2,7 @@
 
 use planwatch_core::Fact;
 
-use crate::{Role, Source};
+use crate::{Input, Role, Source};
 
 /// Sources used and notes made while evaluating one case.
 #[derive(Debug, Default)]
@@ -20,8 +20,9 @@ impl Trace {
         }
     }
 
-    /// Record that a fact was used.
-    pub fn use_fact(&mut self, role: Role, fact: &Fact) {
+    /// Record that a fact (the case's `input`) was used; a fact with the same
+    /// role and words already recorded is not recorded again.
+    pub fn use_fact(&mut self, role: Role, input: Input, fact: &Fact) {
         let source = Source {
             role,
             doc: fact.doc.clone(),
@@ -29,8 +30,10 @@ impl Trace {
             year: fact.year,
             value: fact.value,
             unit: fact.unit.clone(),
+            input,
         };
-        if !self.used.contains(&source) {
+        let same = |s: &Source| Source { input, ..s.clone() } == source;
+        if !self.used.iter().any(same) {
             self.used.push(source);
         }
     }

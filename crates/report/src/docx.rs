@@ -11,11 +11,13 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use planwatch_evaluate::{Colour, Status, TrendStatus};
+use planwatch_link::words::pct0;
+use planwatch_link::Evaluated;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::methods::{runs, METHODS};
-use crate::model::{colour_hex, pct0, Evaluated, Report, NO_DOMAIN};
+use crate::model::{chart, colour_hex, Report, NO_DOMAIN};
 use crate::svg::{chart_svg, HEIGHT, WIDTH};
 use crate::xml::esc;
 use crate::ReportError;
@@ -446,7 +448,7 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
             &format!("{n}. {}（{}）", e.item.indicator, e.target_words()),
         );
         if options.charts {
-            if let Some(c) = &e.chart {
+            if let Some(c) = &chart(e) {
                 let title = format!("{} {}", e.item.indicator, e.target_words());
                 b.picture(chart_svg(c, a.colour, &title), WIDTH, HEIGHT, &title);
             }

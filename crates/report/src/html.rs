@@ -3,9 +3,11 @@
 use std::fmt::Write;
 
 use planwatch_evaluate::{Colour, Status, TrendStatus};
+use planwatch_link::words::pct0;
+use planwatch_link::Evaluated;
 
 use crate::methods::{runs, METHODS};
-use crate::model::{pct0, Evaluated, Report, NO_DOMAIN};
+use crate::model::{chart, Report, NO_DOMAIN};
 use crate::svg::chart_svg;
 use crate::xml::esc;
 
@@ -219,7 +221,7 @@ fn cards(h: &mut String, report: &Report) {
             esc(&e.item.indicator),
             esc(&e.target_words())
         );
-        match &e.chart {
+        match &chart(e) {
             Some(c) => {
                 h.push_str(&chart_svg(
                     c,

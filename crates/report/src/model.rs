@@ -1,23 +1,12 @@
-//! Evaluated targets, the data of their charts, and a report's content: summary, red list, labels.
+//! A report's content: the data of each target's chart, the summary by status
+//! and domain, the red list.
 
 use std::collections::BTreeMap;
 
 use planwatch_catalog::DocRef;
-use planwatch_core::{Attribute, Comparator, Fact, Measure};
-use planwatch_evaluate::{assess, units, Assessment, Colour, Method, Role, Source, Status};
-
-use crate::link::TargetCase;
-
-/// A target with its assessment and the points of its chart.
-#[derive(Debug, Clone)]
-pub struct Evaluated {
-    /// The target, its indicator and its case.
-    pub item: TargetCase,
-    /// What `assess` made of the case.
-    pub assessment: Assessment,
-    /// The chart's data, when there is something to draw.
-    pub chart: Option<Chart>,
-}
+use planwatch_core::{Attribute, Fact};
+use planwatch_evaluate::{assess, units, Assessment, Colour, Method, Role, Status};
+use planwatch_link::{Evaluated, TargetCase};
 
 /// What a chart's vertical axis shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -43,22 +32,6 @@ pub struct Chart {
     pub points: Vec<(i32, f64)>,
 }
 
-/// Assesses every case and computes its chart.
-pub fn evaluate(items: Vec<TargetCase>) -> Vec<Evaluated> {
-    items
-        .into_iter()
-        .map(|item| {
-            let assessment = assess(&item.case);
-            let chart = chart(&item, &assessment);
-            Evaluated {
-                item,
-                assessment,
-                chart,
-            }
-        })
-        .collect()
-}
-
 /// The base value of an assessment in the target's unit, from the base it used.
 fn base_value(item: &TargetCase, a: &Assessment) -> Option<f64> {
     let base = a.used.iter().find(|s| s.role == Role::Base)?;
@@ -66,12 +39,14 @@ fn base_value(item: &TargetCase, a: &Assessment) -> Option<f64> {
     base.value.map(|v| v * k)
 }
 
-/// Chart data: for methods with a path (time progress, average growth,
-/// reduction, cumulative) the completion at each year with an actual, found
-/// by assessing the case as of that year (shown as values for level
-/// targets); for thresholds and one-year targets the actual values against
-/// the target line.
-fn chart(item: &TargetCase, a: &Assessment) -> Option<Chart> {
+/// The data of an evaluated target's chart, when there is something to draw:
+/// for methods with a path (time progress, average growth, reduction,
+/// cumulative) the completion at each year with an actual, found by
+/// assessing the case as of that year (shown as values for level targets);
+/// for thresholds and one-year targets the actual values against the target
+/// line.
+pub fn chart(e: &Evaluated) -> Option<Chart> {
+    let (item, a) = (&e.item, &e.assessment);
     let target = &item.case.target;
     let goal = target.value?;
     let big_t = target.year?;
@@ -324,174 +299,5 @@ pub fn colour_hex(c: Colour) -> &'static str {
         Colour::Yellow => "#e0a100",
         Colour::Red => "#c62828",
         Colour::Grey => "#8a8a8a",
-    }
-}
-
-/// A number with at most two decimals, trailing zeros dropped (1357.5, 1900, −2.5).
-pub fn num(v: f64) -> String {
-    if !v.is_finite() {
-        return "—".to_string();
-    }
-    let s = format!("{v:.2}");
-    let s = s.trim_end_matches('0').trim_end_matches('.');
-    if s == "-0" {
-        "0".to_string()
-    } else {
-        s.to_string()
-    }
-}
-
-/// A fraction as a whole percentage (0.384 → `38%`), `—` when absent.
-pub fn pct0(frac: Option<f64>) -> String {
-    match frac.filter(|f| f.is_finite()) {
-        Some(f) => format!("{:.0}%", (f * 100.0).round() + 0.0),
-        None => "—".to_string(),
-    }
-}
-
-/// A fraction as a percentage with one decimal (0.0912 → `9.1%`), `—` when absent.
-pub fn pct1(frac: Option<f64>) -> String {
-    match frac.filter(|f| f.is_finite()) {
-        Some(f) if (f * 100.0).abs() < 0.05 => "0.0%".to_string(),
-        Some(f) => format!("{:.1}%", f * 100.0),
-        None => "—".to_string(),
-    }
-}
-
-/// A target in words: `1900亿元`, `年均增长7%左右`, `降低12%`, `累计100名`, `4.5%以内`.
-pub fn target_words(f: &Fact) -> String {
-    let unit = f.unit.as_deref().unwrap_or("");
-    let Some(v) = f.value else {
-        return f.text.clone().unwrap_or_else(|| "—".into());
-    };
-    let body = match f.value_max {
-        Some(hi) if hi != v => format!("{}—{}{unit}", num(v), num(hi)),
-        _ => format!("{}{unit}", num(v)),
-    };
-    let body = match f.comparator {
-        Comparator::Eq => body,
-        Comparator::Approx => format!("{body}左右"),
-        Comparator::Ge => format!("{body}以上"),
-        Comparator::Gt => format!("超过{body}"),
-        Comparator::Le => format!("{body}以内"),
-        Comparator::Lt => format!("低于{body}"),
-    };
-    match f.measure {
-        Measure::Level => body,
-        Measure::Growth => format!("增长{body}"),
-        Measure::AvgGrowth => format!("年均增长{body}"),
-        Measure::Reduction => format!("降低{body}"),
-        Measure::Cumulative => format!("累计{body}"),
-    }
-}
-
-/// A value with its measure (`1357.5亿元`, `增长5%`); a level in another unit
-/// of the same kind is shown in the target's unit, with the words as written
-/// after it (`1575亿元（原文15750000万元）`).
-fn value_words(
-    value: Option<f64>,
-    unit: Option<&str>,
-    measure: Option<Measure>,
-    target_unit: Option<&str>,
-) -> String {
-    let Some(v) = value else {
-        return "—".into();
-    };
-    let written = format!("{}{}", num(v), unit.unwrap_or(""));
-    let body = match (measure, unit, target_unit) {
-        (Some(Measure::Level | Measure::Cumulative), Some(u), Some(t)) if u != t => {
-            match units::factor(Some(u), Some(t)) {
-                Some(k) if k != 1.0 => format!("{}{t}（原文{written}）", num(v * k)),
-                _ => written,
-            }
-        }
-        _ => written,
-    };
-    match measure {
-        Some(Measure::Growth) => format!("增长{body}"),
-        Some(Measure::AvgGrowth) => format!("年均增长{body}"),
-        Some(Measure::Reduction) => format!("降低{body}"),
-        Some(Measure::Cumulative) => format!("累计{body}"),
-        Some(Measure::Level) | None => body,
-    }
-}
-
-impl Evaluated {
-    /// The measure of a used fact, found among the case's facts.
-    fn measure_of(&self, s: &Source) -> Option<Measure> {
-        let case = &self.item.case;
-        case.base
-            .iter()
-            .chain(case.actuals.iter().map(|o| &o.fact))
-            .find(|f| f.doc == s.doc && f.quote == s.quote && f.year == s.year)
-            .map(|f| f.measure)
-    }
-
-    /// The base as shown: `2015年 1357.5亿元`, or the base year alone.
-    pub fn base_words(&self) -> String {
-        let a = &self.assessment;
-        match a.used.iter().find(|s| s.role == Role::Base) {
-            Some(s) => format!(
-                "{}年 {}",
-                s.year.map_or("—".into(), |y| y.to_string()),
-                value_words(
-                    s.value,
-                    s.unit.as_deref(),
-                    self.measure_of(s),
-                    self.item.case.target.unit.as_deref()
-                )
-            ),
-            None => a.base_year.map_or("—".into(), |y| format!("{y}年")),
-        }
-    }
-
-    /// The target as shown: `2020年 1900亿元`.
-    pub fn target_words(&self) -> String {
-        let f = &self.item.target.fact;
-        format!(
-            "{}年 {}",
-            f.year.map_or("—".into(), |y| y.to_string()),
-            target_words(f)
-        )
-    }
-
-    /// The latest actual used: `2018年 增长5%`.
-    pub fn latest_words(&self) -> String {
-        let a = &self.assessment;
-        let Some(year) = a.latest_year else {
-            return "—".into();
-        };
-        match a
-            .used
-            .iter()
-            .rev()
-            .find(|s| s.role == Role::Actual && s.year == Some(year))
-        {
-            Some(s) => format!(
-                "{year}年 {}",
-                value_words(
-                    s.value,
-                    s.unit.as_deref(),
-                    self.measure_of(s),
-                    self.item.case.target.unit.as_deref()
-                )
-            ),
-            None => format!("{year}年"),
-        }
-    }
-
-    /// 约束性 / 预期性, or `—`.
-    pub fn attribute_words(&self) -> &'static str {
-        self.item.target.fact.attribute.map_or("—", |a| a.as_str())
-    }
-
-    /// The required rate as shown: `年均增长9.1%`, or for a cut `年均降低3.0%`.
-    pub fn required_words(&self) -> String {
-        let a = &self.assessment;
-        match a.required_rate.filter(|r| r.is_finite()) {
-            None => "—".into(),
-            Some(r) if a.method == Method::Reduction => format!("年均降低{}", pct1(Some(r))),
-            Some(r) => format!("年均增长{}", pct1(Some(r))),
-        }
     }
 }

@@ -4,7 +4,9 @@ use std::fmt::Write;
 
 use planwatch_evaluate::Colour;
 
-use crate::model::{colour_hex, num, Chart, Scale};
+use planwatch_link::words::num;
+
+use crate::model::{colour_hex, Chart, Scale};
 use crate::xml::esc;
 
 /// Width of a chart in SVG units (pixels at 100%).

@@ -6,10 +6,9 @@ use std::io::{Cursor, Read};
 
 use common::*;
 use planwatch_catalog::Catalog;
+use planwatch_link::{evaluate, link_targets, Scope};
 use planwatch_report::methods::formulas;
-use planwatch_report::{
-    evaluate, link_targets, render_docx, render_html, DocxOptions, Report, Scale, Scope,
-};
+use planwatch_report::{chart, render_docx, render_html, DocxOptions, Report, Scale};
 
 fn report(as_of: i32) -> Report {
     let facts = scenario();
@@ -98,7 +97,7 @@ fn level_charts_show_values_and_others_progress() {
         r.items
             .iter()
             .find(|e| e.item.indicator == name && e.item.target.fact.measure == measure)
-            .and_then(|e| e.chart.clone())
+            .and_then(chart)
             .expect("chart")
     };
     let level = chart("地区生产总值", planwatch_core::Measure::Level);
@@ -174,7 +173,7 @@ fn docx_is_a_valid_package_with_the_indicators() {
     assert!(doc.contains("<w:pStyle w:val=\"Heading1\"/>"));
     assert!(doc.contains("w:orient=\"landscape\""));
     // One picture per chart, each an SVG part with its relationship.
-    let charts = r.quantitative().filter(|e| e.chart.is_some()).count();
+    let charts = r.quantitative().filter(|e| chart(e).is_some()).count();
     assert_eq!(doc.matches("<w:drawing>").count(), charts);
     let rels = read(&mut zip, "word/_rels/document.xml.rels");
     for n in 1..=charts {

@@ -1,7 +1,11 @@
 //! Downloads of every table as CSV (UTF-8 with BOM, so that Excel reads Chinese)
 //! or XLSX: `/download/{table}.{csv|xlsx}` with the same filters as the API list.
-
-use std::borrow::Cow;
+//!
+//! The documents, facts and series tables are `planwatch_store::export`'s, the
+//! ones `planwatch docs`, `facts`, `series` and `export` write: the same columns
+//! and cells from the command line and from here; this module only picks their
+//! rows from the snapshot. Indicators, assessments and findings are tables of
+//! the web app alone. Every table is written by `export::Table`'s writers.
 
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -10,125 +14,40 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 
+use planwatch_store::export::{self, Cell, ExportError, FactLine, PointLine, Table};
+
 use crate::api::Query;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::views::{self, Paging};
-
-/// One cell.
-#[derive(Debug, Clone)]
-pub enum Cell {
-    /// Text.
-    Text(String),
-    /// Number.
-    Num(f64),
-    /// Nothing.
-    Empty,
-}
-
-impl Cell {
-    /// The cell as a CSV field, text made safe by [`csv_text`].
-    fn csv_field(&self) -> String {
-        match self {
-            Cell::Text(s) => csv_text(s).into_owned(),
-            Cell::Num(v) => format!("{v}"),
-            Cell::Empty => String::new(),
-        }
-    }
-}
-
-/// A text cell as a CSV field. Spreadsheets run a cell starting with `=`, `+`,
-/// `-` or `@` as a formula (and may drop a leading tab or carriage return), so
-/// such text taken from documents or imports gets a leading `'`; text that is a
-/// plain number (`-1.5`) is read as that number and stays as it is. Every CSV
-/// writer (these downloads, the CLI's `--format csv`) goes through here.
-pub fn csv_text(s: &str) -> Cow<'_, str> {
-    let risky = s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && !s.parse::<f64>().is_ok_and(f64::is_finite) {
-        Cow::Owned(format!("'{s}"))
-    } else {
-        Cow::Borrowed(s)
-    }
-}
 
 fn t(s: impl Into<String>) -> Cell {
     Cell::Text(s.into())
 }
 
 fn ot(s: Option<impl Into<String>>) -> Cell {
-    s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
+    Cell::opt(s)
 }
 
 fn n(v: Option<f64>) -> Cell {
-    v.filter(|x| x.is_finite()).map_or(Cell::Empty, Cell::Num)
+    Cell::num(v)
 }
 
 fn i(v: Option<i32>) -> Cell {
-    v.map_or(Cell::Empty, |x| Cell::Num(f64::from(x)))
+    Cell::int(v.map(i64::from))
 }
 
-/// A header and rows.
-#[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// Column names.
-    pub header: Vec<&'static str>,
-    /// Rows.
-    pub rows: Vec<Vec<Cell>>,
+fn columns(names: &[&str]) -> Vec<String> {
+    names.iter().map(|s| s.to_string()).collect()
 }
 
-impl Table {
-    /// CSV bytes with a UTF-8 byte-order mark.
-    pub fn csv(&self) -> ApiResult<Vec<u8>> {
-        let mut out = "\u{feff}".as_bytes().to_vec();
-        {
-            let mut w = csv::Writer::from_writer(&mut out);
-            let err = |e: csv::Error| ApiError::Internal(format!("csv: {e}"));
-            w.write_record(&self.header).map_err(err)?;
-            for r in &self.rows {
-                w.write_record(r.iter().map(Cell::csv_field)).map_err(err)?;
-            }
-            w.flush()
-                .map_err(|e| ApiError::Internal(format!("csv: {e}")))?;
+/// Why a table could not be written, as the answer to the request.
+fn export_error(e: ExportError) -> ApiError {
+    match e {
+        ExportError::TooManyRows { .. } => {
+            ApiError::bad_request("too_many_rows", "too many rows for one sheet; download CSV")
         }
-        Ok(out)
-    }
-
-    /// An Excel workbook with one sheet.
-    pub fn xlsx(&self, sheet: &str) -> ApiResult<Vec<u8>> {
-        let err = |e: rust_xlsxwriter::XlsxError| ApiError::Internal(format!("xlsx: {e}"));
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet).map_err(err)?;
-        let bold = rust_xlsxwriter::Format::new().set_bold();
-        for (c, h) in self.header.iter().enumerate() {
-            let c = u16::try_from(c).map_err(|_| ApiError::Internal("too many columns".into()))?;
-            ws.write_string_with_format(0, c, *h, &bold).map_err(err)?;
-        }
-        for (r, row) in self.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1)
-                .ok()
-                .filter(|r| *r < 1_048_576)
-                .ok_or_else(|| {
-                    ApiError::bad_request(
-                        "too_many_rows",
-                        "too many rows for one sheet; download CSV",
-                    )
-                })?;
-            for (c, cell) in row.iter().enumerate() {
-                let c =
-                    u16::try_from(c).map_err(|_| ApiError::Internal("too many columns".into()))?;
-                match cell {
-                    Cell::Text(s) => {
-                        ws.write_string(r, c, s).map_err(err)?;
-                    }
-                    Cell::Num(v) => {
-                        ws.write_number(r, c, *v).map_err(err)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-        }
-        wb.save_to_buffer().map_err(err)
+        other => ApiError::Internal(other.to_string()),
     }
 }
 
@@ -161,111 +80,30 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
     let all = Paging::all();
     Ok(match name {
         "documents" => {
-            let page = views::documents(
-                snap,
-                &views::DocQuery {
-                    region: q.region.clone(),
-                    doc_type: q.doc_type.clone(),
-                    ..Default::default()
-                },
-                &all,
-            )?;
-            Table {
-                header: vec![
-                    "id",
-                    "name",
-                    "revision",
-                    "title",
-                    "doc_type",
-                    "region",
-                    "period_start",
-                    "period_end",
-                    "year",
-                    "issuer",
-                    "number",
-                    "facts",
-                ],
-                rows: page
-                    .items
-                    .into_iter()
-                    .map(|d| {
-                        vec![
-                            t(d.id),
-                            t(d.name),
-                            Cell::Num(d.revision as f64),
-                            ot(d.title),
-                            t(d.doc_type),
-                            ot(d.region),
-                            i(d.period_start),
-                            i(d.period_end),
-                            i(d.year),
-                            ot(d.issuer),
-                            ot(d.number),
-                            Cell::Num(d.fact_count as f64),
-                        ]
-                    })
-                    .collect(),
-            }
+            let q = views::DocQuery {
+                region: q.region.clone(),
+                doc_type: q.doc_type.clone(),
+                ..Default::default()
+            };
+            export::documents(views::document_rows(snap, &q))
         }
         "facts" => {
-            let page = views::facts(
-                snap,
-                &views::FactQuery {
-                    doc: q.doc.clone(),
-                    indicator: q.indicator.clone(),
-                    region: q.region.clone(),
-                    year: q.year,
-                    kind: q.kind.clone(),
-                    ..Default::default()
-                },
-                &all,
-            )?;
-            Table {
-                header: vec![
-                    "doc",
-                    "ord",
-                    "kind",
-                    "indicator",
-                    "canonical",
-                    "region",
-                    "year",
-                    "value",
-                    "value_max",
-                    "unit",
-                    "measure",
-                    "comparator",
-                    "attribute",
-                    "text",
-                    "quote",
-                    "section",
-                    "document_id",
-                ],
-                rows: page
-                    .items
-                    .into_iter()
-                    .map(|f| {
-                        vec![
-                            t(f.doc),
-                            Cell::Num(f.ord as f64),
-                            t(f.kind),
-                            t(f.indicator),
-                            t(f.canonical),
-                            ot(f.region),
-                            i(f.year),
-                            n(f.value),
-                            n(f.value_max),
-                            ot(f.unit),
-                            t(f.measure),
-                            t(f.comparator),
-                            ot(f.attribute),
-                            ot(f.text),
-                            t(f.quote),
-                            ot(f.section),
-                            t(f.document_id),
-                        ]
-                    })
-                    .collect(),
-            }
+            let q = views::FactQuery {
+                doc: q.doc.clone(),
+                indicator: q.indicator.clone(),
+                region: q.region.clone(),
+                year: q.year,
+                kind: q.kind.clone(),
+                ..Default::default()
+            };
+            export::facts(views::fact_rows(snap, &q)?.into_iter().map(|r| FactLine {
+                doc: &r.src.doc.name,
+                document_id: &r.document_id,
+                ord: r.ord,
+                fact: &r.src.fact,
+                canonical: &r.key,
+                region: r.src.region(),
+            }))
         }
         "indicators" => {
             let page = views::indicators(
@@ -279,7 +117,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                 &all,
             )?;
             Table {
-                header: vec![
+                header: columns(&[
                     "indicator",
                     "in_catalogue",
                     "domain",
@@ -290,7 +128,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                     "first_year",
                     "last_year",
                     "regions",
-                ],
+                ]),
                 rows: page
                     .items
                     .into_iter()
@@ -318,48 +156,24 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                 .filter(|s| !s.is_empty())
                 .ok_or_else(|| ApiError::bad_request("bad_query", "series needs ?indicator="))?;
             let s = views::series(snap, name, q.region.as_deref())?;
-            Table {
-                header: vec![
-                    "indicator",
-                    "year",
-                    "kind",
-                    "measure",
-                    "comparator",
-                    "value",
-                    "value_max",
-                    "unit",
-                    "written_value",
-                    "written_unit",
-                    "attribute",
-                    "region",
-                    "as_written",
-                    "doc",
-                    "quote",
-                ],
-                rows: s
-                    .points
-                    .into_iter()
-                    .map(|p| {
-                        vec![
-                            t(s.indicator.clone()),
-                            i(p.year),
-                            t(p.kind),
-                            t(p.measure),
-                            t(p.comparator),
-                            n(p.value),
-                            n(p.value_max),
-                            ot(p.unit),
-                            n(p.written_value),
-                            ot(p.written_unit),
-                            ot(p.attribute),
-                            ot(p.region),
-                            t(p.as_written),
-                            t(p.doc),
-                            t(p.quote),
-                        ]
-                    })
-                    .collect(),
-            }
+            export::series(s.points.iter().map(|p| PointLine {
+                indicator: &s.indicator,
+                year: p.year,
+                kind: &p.kind,
+                measure: &p.measure,
+                comparator: &p.comparator,
+                value: p.value,
+                value_max: p.value_max,
+                unit: p.unit.as_deref(),
+                written_value: p.written_value,
+                written_unit: p.written_unit.as_deref(),
+                text: p.text.as_deref(),
+                region: p.region.as_deref(),
+                as_written: &p.as_written,
+                doc: &p.doc,
+                doc_title: p.doc_title.as_deref(),
+                quote: &p.quote,
+            }))
         }
         "assessments" => {
             let page = views::assessments(
@@ -376,7 +190,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                 &all,
             )?;
             Table {
-                header: vec![
+                header: columns(&[
                     "indicator",
                     "domain",
                     "region",
@@ -395,7 +209,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                     "explanation",
                     "doc",
                     "quote",
-                ],
+                ]),
                 rows: page
                     .items
                     .into_iter()
@@ -456,7 +270,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                 }
             }
             Table {
-                header: vec![
+                header: columns(&[
                     "finding",
                     "kind",
                     "indicator",
@@ -470,7 +284,7 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                     "value",
                     "unit",
                     "quote",
-                ],
+                ]),
                 rows,
             }
         }
@@ -501,9 +315,12 @@ async fn download(
             .blocking(move |_| {
                 let table = table(&snap, &name, &q)?;
                 Ok(match ext.as_str() {
-                    "csv" => (table.csv()?, "text/csv; charset=utf-8"),
+                    "csv" => (
+                        table.csv(true).map_err(export_error)?,
+                        "text/csv; charset=utf-8",
+                    ),
                     "xlsx" => (
-                        table.xlsx(&name)?,
+                        table.xlsx(&name).map_err(export_error)?,
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     ),
                     _ => {
@@ -532,31 +349,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_text_cells_cannot_be_formulas() {
-        for (cell, field) in [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
-            ("-2+3", "'-2+3"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\t=1", "'\t=1"),
-            ("\r=1", "'\r=1"),
-            ("-1.5", "-1.5"),
-            ("+3", "+3"),
-            ("地区生产总值", "地区生产总值"),
-            ("a=b", "a=b"),
-            ("", ""),
-        ] {
-            assert_eq!(csv_text(cell), field, "{cell:?}");
-        }
+    fn csv_download_has_a_bom_and_prefixes_text_not_numbers() {
+        let mut table = Table::new(&["unit", "value", "quote"]);
+        table.push(vec![t("=1+1"), Cell::Num(-1.5), t("@cmd")]);
+        let csv = String::from_utf8(table.csv(true).expect("csv")).expect("utf8");
+        assert_eq!(csv, "\u{feff}unit,value,quote\n'=1+1,-1.5,'@cmd\n");
     }
 
     #[test]
-    fn csv_download_prefixes_text_not_numbers() {
-        let table = Table {
-            header: vec!["unit", "value", "quote"],
-            rows: vec![vec![t("=1+1"), Cell::Num(-1.5), t("@cmd")]],
-        };
-        let csv = String::from_utf8(table.csv().expect("csv")).expect("utf8");
-        assert_eq!(csv, "\u{feff}unit,value,quote\n'=1+1,-1.5,'@cmd\n");
+    fn too_many_rows_is_the_clients_problem() {
+        let e = export_error(ExportError::TooManyRows { rows: 2, max: 1 });
+        assert_eq!(e.status(), axum::http::StatusCode::BAD_REQUEST);
     }
 }

@@ -1,19 +1,18 @@
 //! Plan targets with their assessments, linked to their places in the documents.
 //!
-//! Targets are tied to their base and actuals by `planwatch_report::link_targets`
-//! and assessed by `planwatch_report::evaluate` (the same path as `planwatch
-//! evaluate`); this module only narrows the facts handed to linking to those
-//! that can matter (the same series keys) and turns each result into
-//! [`Assessed`], with every fact used linked to its document and anchor.
+//! Targets are tied to their base and actuals by `planwatch_link::link_targets`,
+//! once per snapshot ([`Snapshot::linked`]), and assessed by
+//! `planwatch_link::evaluate` (the same path as `planwatch evaluate`); this
+//! module narrows the linked targets to a plan or an indicator and turns each
+//! result into [`Assessed`], with every fact used linked to its document and
+//! anchor by its id.
 
-use planwatch_catalog::Sourced;
-use planwatch_core::{Attribute, Kind};
 use planwatch_evaluate::{Assessment, Role, Status};
-use planwatch_report::{evaluate, link_targets, Evaluated, Scope};
+use planwatch_link::{evaluate, Evaluated, Scope};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::snapshot::{FactRow, Snapshot};
+use crate::snapshot::Snapshot;
 
 /// A fact an assessment used, with where to find it.
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -22,7 +21,7 @@ pub struct SourceLink {
     pub role: String,
     /// Document file name.
     pub doc: String,
-    /// Document key, when the fact is found in the store.
+    /// Document key of the fact (by its id, never by its quote).
     pub doc_id: Option<String>,
     /// Fact position in its document (anchor `f{ord}`).
     pub ord: Option<i64>,
@@ -105,84 +104,42 @@ fn role(r: Role) -> &'static str {
     }
 }
 
-/// The facts linking needs for some targets: the targets' documents and every
-/// fact sharing a series key with one of them (linking only ever pairs facts of one key).
-fn related(snap: &Snapshot, targets: &[&FactRow]) -> Vec<Sourced> {
-    let mut keys: Vec<&str> = targets.iter().map(|r| r.key.as_str()).collect();
-    keys.sort_unstable();
-    keys.dedup();
-    let mut idx: Vec<usize> = keys
-        .iter()
-        .flat_map(|k| snap.key_facts(k).iter().copied())
-        .collect();
-    idx.sort_unstable();
-    idx.dedup();
-    idx.iter()
-        .filter_map(|&i| snap.facts.get(i))
-        .map(|r| r.src.clone())
-        .collect()
-}
-
 /// Assessments of every (distinct) target of a plan document, in document order
 /// (the same linking and evaluation as `planwatch evaluate`).
 pub fn assess_plan(snap: &Snapshot, doc_id: &str) -> Vec<Assessed> {
-    let targets: Vec<&FactRow> = snap
-        .doc_facts(doc_id)
+    evaluate(snap.cases(&Scope::Doc(doc_id.to_string()), None))
         .into_iter()
-        .filter(|r| r.src.fact.kind == Kind::Target)
-        .collect();
-    if targets.is_empty() {
-        return Vec::new();
-    }
-    let facts = related(snap, &targets);
-    let items = link_targets(
-        snap.catalog(),
-        &facts,
-        &Scope::Doc(doc_id.to_string()),
-        None,
-    );
-    evaluate(items)
-        .into_iter()
-        .map(|e| assessed(snap, e))
+        .map(assessed)
         .collect()
 }
 
 /// Assessments of the targets of one series key in a region (all regions when `None`).
 pub fn assess_key(snap: &Snapshot, key: &str, region: Option<&str>) -> Vec<Assessed> {
-    let facts: Vec<Sourced> = snap
-        .key_facts(key)
-        .iter()
-        .filter_map(|&i| snap.facts.get(i))
-        .map(|r| r.src.clone())
-        .collect();
     let scope = match region {
         Some(r) => Scope::Region(r.to_string()),
         None => Scope::All,
     };
-    evaluate(link_targets(snap.catalog(), &facts, &scope, None))
-        .into_iter()
-        .map(|e| assessed(snap, e))
-        .collect()
+    let cases = snap
+        .linked()
+        .iter()
+        .filter(|c| c.key == key && scope.contains(&c.target))
+        .cloned()
+        .collect();
+    evaluate(cases).into_iter().map(assessed).collect()
 }
 
-fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
-    let Evaluated {
-        item, assessment, ..
-    } = e;
-    let target = &item.target.fact;
-    let row = snap
-        .find_fact(&item.target.doc.id, target)
-        .or_else(|| snap.fact_by_quote(&item.target.doc.name, &target.quote));
-    let sources = assessment
+fn assessed(e: Evaluated) -> Assessed {
+    let sources = e
+        .assessment
         .used
         .iter()
         .map(|s| {
-            let found = snap.fact_by_quote(&s.doc, &s.quote);
+            let id = e.source_id(s);
             SourceLink {
                 role: role(s.role).to_string(),
                 doc: s.doc.clone(),
-                doc_id: found.map(|f| f.document_id.clone()),
-                ord: found.map(|f| f.ord),
+                doc_id: id.map(|i| i.doc.clone()),
+                ord: id.map(|i| i.ord),
                 quote: s.quote.clone(),
                 year: s.year,
                 value: s.value,
@@ -190,11 +147,13 @@ fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
             }
         })
         .collect();
+    let Evaluated { item, assessment } = e;
+    let target = &item.target.fact;
     let base = assessment.used.iter().find(|s| s.role == Role::Base);
     let base_value = base.and_then(|s| s.value);
     let base_unit = base.and_then(|s| s.unit.clone());
     let doc_id = item.target.doc.id.clone();
-    let ord = row.map_or(-1, |r| r.ord);
+    let ord = item.target.id.ord;
     Assessed {
         id: format!("{}-{}", doc_id.get(..12).unwrap_or(&doc_id), ord),
         indicator: item.indicator.clone(),
@@ -213,7 +172,7 @@ fn assessed(snap: &Snapshot, e: Evaluated) -> Assessed {
         unit: target.unit.clone(),
         text: target.text.clone(),
         attribute: target.attribute.map(|a| a.as_str().to_string()),
-        binding: target.attribute == Some(Attribute::Binding),
+        binding: target.attribute == Some(planwatch_core::Attribute::Binding),
         doc_id,
         doc: item.target.doc.name.clone(),
         doc_title: item.target.doc.title.clone(),
@@ -235,4 +194,278 @@ pub fn red_rank(a: &Assessed) -> (bool, u8, i32) {
         _ => 3,
     };
     (!a.binding, s, a.year.unwrap_or(i32::MAX))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use planwatch_catalog::Catalog;
+    use planwatch_core::{Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure};
+    use planwatch_store::{StoredDocument, StoredFact};
+
+    use super::*;
+    use crate::snapshot::Version;
+
+    fn doc(id: &str, name: &str, doc_type: DocType, year: Option<i32>, seq: i64) -> StoredDocument {
+        let plan = doc_type == DocType::FiveYearPlan;
+        StoredDocument {
+            id: id.into(),
+            name: name.into(),
+            revision: 1,
+            origin: "document".into(),
+            path: None,
+            format: Some("text".into()),
+            info: DocumentInfo {
+                title: Some(format!("《{name}》")),
+                region: Some("锦州市".into()),
+                doc_type,
+                period_start: plan.then_some(2016),
+                period_end: plan.then_some(2020),
+                year,
+                issuer: None,
+                number: None,
+            },
+            fact_count: 0,
+            seq,
+            ingested_at: 0,
+            current: true,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn fact(
+        d: &StoredDocument,
+        ord: i64,
+        kind: Kind,
+        year: i32,
+        value: f64,
+        unit: &str,
+        measure: Measure,
+        quote: &str,
+    ) -> StoredFact {
+        StoredFact {
+            document_id: d.id.clone(),
+            ord,
+            fact: Fact {
+                doc: d.name.clone(),
+                kind,
+                indicator: "地区生产总值".into(),
+                region: Some("锦州市".into()),
+                year: Some(year),
+                value: Some(value),
+                value_max: None,
+                unit: Some(unit.into()),
+                measure,
+                comparator: Comparator::Eq,
+                attribute: Some(Attribute::Expected),
+                text: None,
+                quote: quote.into(),
+                section: None,
+                start: None,
+                end: None,
+            },
+        }
+    }
+
+    /// A plan's table row gives the target (2020) and the base (2015) in one
+    /// quote, and a growth target too: each source of each assessment links
+    /// to its own fact, not to the first fact of that quote.
+    #[test]
+    fn a_table_row_giving_base_and_target_links_each_source_to_its_own_fact() {
+        const ROW: &str = "地区生产总值 (亿元)\t1357.5\t1900\t7\t预期性";
+        let plan = doc("plan-id", "plan.txt", DocType::FiveYearPlan, None, 1);
+        let bulletin = doc(
+            "bulletin-id",
+            "bulletin-2018.txt",
+            DocType::StatisticalBulletin,
+            Some(2019),
+            2,
+        );
+        let stored = vec![
+            fact(
+                &plan,
+                0,
+                Kind::Target,
+                2020,
+                1900.0,
+                "亿元",
+                Measure::Level,
+                ROW,
+            ),
+            fact(
+                &plan,
+                1,
+                Kind::Actual,
+                2015,
+                1357.5,
+                "亿元",
+                Measure::Level,
+                ROW,
+            ),
+            fact(
+                &plan,
+                2,
+                Kind::Target,
+                2020,
+                7.0,
+                "%",
+                Measure::AvgGrowth,
+                ROW,
+            ),
+            fact(
+                &bulletin,
+                0,
+                Kind::Actual,
+                2018,
+                1575.0,
+                "亿元",
+                Measure::Level,
+                "全市地区生产总值1575亿元",
+            ),
+            fact(
+                &bulletin,
+                1,
+                Kind::Actual,
+                2018,
+                1575.0,
+                "亿元",
+                Measure::Level,
+                "全市地区生产总值1575亿元",
+            ),
+        ];
+        let snap = Snapshot::build(
+            Version::default(),
+            vec![plan, bulletin],
+            stored,
+            Arc::new(Catalog::builtin()),
+        );
+        let assessed = assess_plan(&snap, "plan-id");
+        let ords = |a: &Assessed| -> Vec<(String, Option<String>, Option<i64>)> {
+            a.sources
+                .iter()
+                .map(|s| (s.role.clone(), s.doc_id.clone(), s.ord))
+                .collect()
+        };
+        let level = assessed
+            .iter()
+            .find(|a| a.measure == "level")
+            .expect("level target");
+        assert_eq!(level.ord, 0);
+        let plan_id = Some("plan-id".to_string());
+        let bulletin_id = Some("bulletin-id".to_string());
+        assert_eq!(
+            ords(level),
+            [
+                ("target".to_string(), plan_id.clone(), Some(0)),
+                ("base".to_string(), plan_id.clone(), Some(1)),
+                ("actual".to_string(), bulletin_id.clone(), Some(1)),
+            ]
+        );
+        let growth = assessed
+            .iter()
+            .find(|a| a.measure == "avg_growth")
+            .expect("growth target");
+        assert_eq!(growth.ord, 2);
+        assert_eq!(
+            ords(growth),
+            [
+                ("target".to_string(), plan_id.clone(), Some(2)),
+                ("base".to_string(), plan_id, Some(1)),
+                ("actual".to_string(), bulletin_id, Some(1)),
+            ]
+        );
+    }
+
+    /// Every target is linked once per snapshot: a plan's, an indicator's and
+    /// a region's targets, and an as-of year, narrow that one linking and
+    /// give what linking them afresh gives.
+    #[test]
+    fn targets_are_linked_once_per_snapshot() {
+        const ROW: &str = "地区生产总值 (亿元)\t1357.5\t1900\t7\t预期性";
+        let plan = doc("plan-id", "plan.txt", DocType::FiveYearPlan, None, 1);
+        let bulletin = doc(
+            "bulletin-id",
+            "bulletin-2018.txt",
+            DocType::StatisticalBulletin,
+            Some(2019),
+            2,
+        );
+        let stored = vec![
+            fact(
+                &plan,
+                0,
+                Kind::Target,
+                2020,
+                1900.0,
+                "亿元",
+                Measure::Level,
+                ROW,
+            ),
+            fact(
+                &plan,
+                1,
+                Kind::Actual,
+                2015,
+                1357.5,
+                "亿元",
+                Measure::Level,
+                ROW,
+            ),
+            fact(
+                &bulletin,
+                0,
+                Kind::Actual,
+                2017,
+                1500.0,
+                "亿元",
+                Measure::Level,
+                "2017年1500亿元",
+            ),
+            fact(
+                &bulletin,
+                1,
+                Kind::Actual,
+                2018,
+                1575.0,
+                "亿元",
+                Measure::Level,
+                "2018年1575亿元",
+            ),
+        ];
+        let snap = Snapshot::build(
+            Version::default(),
+            vec![plan, bulletin],
+            stored,
+            Arc::new(Catalog::builtin()),
+        );
+        let linked = snap.linked();
+        assert_eq!(linked.len(), 1);
+        let facts: Vec<planwatch_catalog::Sourced> =
+            snap.facts.iter().map(|r| r.src.clone()).collect();
+        for scope in [
+            Scope::Doc("plan-id".into()),
+            Scope::Region("锦州".into()),
+            Scope::Region("葫芦岛".into()),
+        ] {
+            for as_of in [None, Some(2017)] {
+                let direct = planwatch_link::link_targets(snap.catalog(), &facts, &scope, as_of);
+                assert_eq!(
+                    format!("{:?}", snap.cases(&scope, as_of)),
+                    format!("{direct:?}"),
+                    "{scope:?} {as_of:?}"
+                );
+            }
+        }
+        assert_eq!(assess_key(&snap, "地区生产总值", Some("锦州")).len(), 1);
+        assert_eq!(snap.plan_assessments("plan-id").len(), 1);
+        assert!(Arc::ptr_eq(&linked, &snap.linked()), "linked again");
+        // Each fact is found by its id.
+        let id = &linked[0].target.id;
+        assert_eq!(snap.fact_by_id(id).map(|r| r.ord), Some(0));
+        let base = linked[0].base_id.as_ref().expect("base");
+        assert_eq!(snap.fact_by_id(base).map(|r| r.ord), Some(1));
+        let missing = planwatch_catalog::FactId::new("plan-id", 9);
+        assert!(snap.fact_by_id(&missing).is_none());
+    }
 }

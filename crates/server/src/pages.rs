@@ -459,13 +459,9 @@ fn build_report(
     if !(1949..=2100).contains(&as_of) {
         return Err(ApiError::bad_request("bad_query", "as_of must be a year"));
     }
-    let facts: Vec<planwatch_catalog::Sourced> = snap.facts.iter().map(|r| r.src.clone()).collect();
-    let items = planwatch_report::evaluate(planwatch_report::link_targets(
-        snap.catalog(),
-        &facts,
-        &planwatch_report::Scope::Doc(plan.id.clone()),
-        Some(as_of),
-    ));
+    let items = planwatch_link::evaluate(
+        snap.cases(&planwatch_link::Scope::Doc(plan.id.clone()), Some(as_of)),
+    );
     let docs = snap.docs.iter().map(planwatch_store::doc_ref);
     Ok(planwatch_report::Report::new(
         planwatch_store::doc_ref(plan),

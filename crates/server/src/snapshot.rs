@@ -1,16 +1,22 @@
 //! An in-memory view of the store at one data version: current documents, their
-//! facts linked to catalogue indicators, and look-ups by document, indicator and quote.
+//! facts linked to catalogue indicators, and look-ups by document, indicator,
+//! fact id and quote.
 //!
 //! Built once per data version (see [`crate::state`]); every page and list call
-//! reads from it, so a request costs no database round trip. Assessments and
-//! consistency findings are computed on first use and kept with the snapshot.
+//! reads from it, so a request costs no database round trip. Every target is
+//! linked to its base and actuals once per snapshot, on first use
+//! ([`Snapshot::linked`]); a plan's, a region's or an indicator's targets,
+//! and an as-of year, are that one linking narrowed ([`Snapshot::cases`]).
+//! Assessments and consistency findings are computed on first use and kept
+//! with the snapshot.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex, OnceLock};
 
 use planwatch_catalog::normalize::keys;
-use planwatch_catalog::{check, region_matches, Catalog, Finding, Linker, Sourced};
+use planwatch_catalog::{check, region_matches, Catalog, FactId, Finding, Linker, Sourced};
 use planwatch_core::{DocType, Kind};
+use planwatch_link::{in_scope, link_targets, Scope, TargetCase};
 use planwatch_store::{doc_ref, Counts, FactFilter, Store, StoredDocument};
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -43,7 +49,7 @@ pub struct FactRow {
     pub document_id: String,
     /// Position in its document (anchor `f{ord}` on the document page).
     pub ord: i64,
-    /// The fact and its document.
+    /// The fact, its id (`document_id`, `ord`) and its document.
     pub src: Sourced,
     /// Series key: canonical name, or the normalised name when not in the catalogue.
     pub key: String,
@@ -104,6 +110,7 @@ pub struct Snapshot {
     /// Regions of documents, most documents first.
     pub regions: Vec<String>,
     catalog: Arc<Catalog>,
+    linked: OnceLock<Arc<Vec<TargetCase>>>,
     plan_cache: Mutex<HashMap<String, Arc<Vec<Assessed>>>>,
     all: OnceLock<Arc<Vec<Assessed>>>,
     findings: OnceLock<Arc<Vec<Finding>>>,
@@ -154,10 +161,7 @@ impl Snapshot {
                 let Some(&di) = doc_by_id.get(&sf.document_id) else {
                     continue;
                 };
-                let src = Sourced {
-                    fact: sf.fact,
-                    doc: refs[di].clone(),
-                };
+                let src = Sourced::new(refs[di].clone(), sf.ord, sf.fact);
                 let linked = linker.link(&src);
                 let row = FactRow {
                     key: linked.key.clone(),
@@ -206,6 +210,7 @@ impl Snapshot {
             indicators,
             regions: regions.into_iter().map(|(r, _)| r).collect(),
             catalog,
+            linked: OnceLock::new(),
             plan_cache: Mutex::new(HashMap::new()),
             all: OnceLock::new(),
             findings: OnceLock::new(),
@@ -258,11 +263,13 @@ impl Snapshot {
         self.indicators.iter().find(|i| i.name == key)
     }
 
-    /// The stored row of a fact of a document.
-    pub fn find_fact(&self, doc_id: &str, fact: &planwatch_core::Fact) -> Option<&FactRow> {
-        self.doc_facts(doc_id)
-            .into_iter()
-            .find(|r| r.src.fact == *fact)
+    /// The stored row of a fact by its id.
+    pub fn fact_by_id(&self, id: &FactId) -> Option<&FactRow> {
+        let rows = self.by_doc.get(&id.doc)?;
+        let at = rows
+            .binary_search_by_key(&id.ord, |&i| self.facts.get(i).map_or(i64::MIN, |r| r.ord))
+            .ok()?;
+        rows.get(at).and_then(|&i| self.facts.get(i))
     }
 
     /// The fact a document name and quote point at (for findings' evidence).
@@ -294,6 +301,23 @@ impl Snapshot {
             )
         });
         out
+    }
+
+    /// Every target of the snapshot linked to its base and actuals
+    /// ([`Scope::All`], no as-of year): linked once per snapshot, on first use.
+    pub fn linked(&self) -> Arc<Vec<TargetCase>> {
+        self.linked
+            .get_or_init(|| {
+                let facts: Vec<Sourced> = self.facts.iter().map(|f| f.src.clone()).collect();
+                Arc::new(link_targets(&self.catalog, &facts, &Scope::All, None))
+            })
+            .clone()
+    }
+
+    /// The linked targets in `scope`, evaluated as of `as_of`: the snapshot's
+    /// one linking narrowed (the same cases as linking that scope afresh).
+    pub fn cases(&self, scope: &Scope, as_of: Option<i32>) -> Vec<TargetCase> {
+        in_scope(&self.linked(), scope, as_of)
     }
 
     /// Assessments of every target of one plan document (computed once per snapshot).

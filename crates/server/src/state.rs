@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use planwatch_catalog::Catalog;
 use planwatch_store::{
-    CatchUp, NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument,
+    CatchUp, NewDocument, PutOutcome, SameName, SearchIndex, Store, StoreError, StoredDocument,
 };
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -164,10 +164,12 @@ impl AppState {
     }
 
     /// Opens the store at `db` (SQLite path, `:memory:` or `postgres://…`) and the
-    /// index in `index_dir` (none for `:memory:` unless given: a RAM index then).
+    /// index in `index_dir` (none for `:memory:` unless given: a RAM index then),
+    /// linking facts with `catalog` (`planwatch serve --catalog`, else the shipped one).
     pub async fn open(
         db: &str,
         index_dir: Option<PathBuf>,
+        catalog: Catalog,
         config: Config,
     ) -> Result<AppState, crate::ServeError> {
         let store = Store::open(db).await?;
@@ -175,7 +177,7 @@ impl AppState {
             Some(dir) => SearchIndex::open(&dir)?,
             None => SearchIndex::in_ram()?,
         };
-        Ok(AppState::new(store, Some(index), Catalog::builtin(), config).await?)
+        Ok(AppState::new(store, Some(index), catalog, config).await?)
     }
 
     /// The store.
@@ -360,8 +362,10 @@ impl AppState {
         .await
     }
 
-    /// Ingests one uploaded document exactly as `planwatch ingest` does: detect and
-    /// decode (`planwatch_ingest::load_bytes`), extract, store in one transaction, index.
+    /// Ingests one uploaded document as `planwatch ingest` does: read
+    /// (`planwatch_ingest::load_bytes_with`), extract, then the store's one
+    /// ingest path: [`Store::ingest`] in one transaction, and the index caught
+    /// up from the store ([`SearchIndex::catch_up`]).
     ///
     /// A document named like a stored one with other content is stored as its
     /// new revision only when `revise` says the sender chose so; otherwise
@@ -470,31 +474,26 @@ impl AppState {
         if !job.begin_write() {
             return Err(busy());
         }
-        if !revise {
-            if let Some(stored) = wait(self.0.store.find_document(&loaded.name))? {
-                let same = wait(self.0.store.document_text(&stored.id))?.as_deref()
-                    == Some(ex.text.as_str());
-                if stored.name == loaded.name && !same {
-                    return Err(ApiError::Conflict {
-                        code: "document_exists",
-                        message: format!(
-                            "a document named {} is stored (revision {}); send the field revise={} to store this file as its new revision, or upload it under another name",
-                            stored.name, stored.revision, stored.name
-                        ),
-                    });
-                }
-            }
-        }
         let facts = ex.facts.len();
-        let doc = NewDocument {
-            name: loaded.name,
-            path: None,
-            format: loaded.format.as_str().to_string(),
-            origin: Origin::Document,
-            info: ex.info,
-            text: ex.text,
+        let doc =
+            NewDocument::extracted(loaded.name, None, loaded.format.as_str(), ex.info, ex.text);
+        let same_name = if revise {
+            SameName::Revise
+        } else {
+            SameName::Refuse
         };
-        let outcome = wait(self.0.store.put_document(&doc, &ex.facts))?;
+        let outcome = match wait(self.0.store.ingest(&doc, &ex.facts, same_name)) {
+            Ok(outcome) => outcome,
+            Err(StoreError::NameTaken { name, revision }) => {
+                return Err(ApiError::Conflict {
+                    code: "document_exists",
+                    message: format!(
+                        "a document named {name} is stored (revision {revision}); send the field revise={name} to store this file as its new revision, or upload it under another name"
+                    ),
+                })
+            }
+            Err(e) => return Err(e.into()),
+        };
         Ok((outcome, facts))
     }
 }

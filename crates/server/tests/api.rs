@@ -817,9 +817,14 @@ async fn a_document_stored_but_not_indexed_is_found_after_a_restart() {
     let dir = tempfile::tempdir().expect("tempdir");
     let db = dir.path().join("t.db").display().to_string();
     let index_dir = dir.path().join("t.db.index");
-    let first = planwatch_server::AppState::open(&db, Some(index_dir.clone()), test_config())
-        .await
-        .expect("first start");
+    let first = planwatch_server::AppState::open(
+        &db,
+        Some(index_dir.clone()),
+        planwatch_catalog::Catalog::builtin(),
+        test_config(),
+    )
+    .await
+    .expect("first start");
     let r = upload(&first, "/api/v1/documents", "first.txt", SAMPLE.as_bytes()).await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     // Committed to the store, then the process "dies" before the index write.
@@ -840,9 +845,14 @@ async fn a_document_stored_but_not_indexed_is_found_after_a_restart() {
         .expect("commit without indexing");
     first.store().close().await;
     drop(first);
-    let restarted = planwatch_server::AppState::open(&db, Some(index_dir), test_config())
-        .await
-        .expect("restart");
+    let restarted = planwatch_server::AppState::open(
+        &db,
+        Some(index_dir),
+        planwatch_catalog::Catalog::builtin(),
+        test_config(),
+    )
+    .await
+    .expect("restart");
     assert!(search_finds(
         &get(&restarted, "/api/v1/search?q=绿水市").await.json(),
         "killed.txt"

@@ -25,6 +25,15 @@ pub enum StoreError {
         /// Value found.
         value: String,
     },
+    /// A document of this name is stored with other content, and the ingest
+    /// was asked not to store a new revision of it (`SameName::Refuse`).
+    #[error("a document named {name} is stored (revision {revision}) with other content")]
+    NameTaken {
+        /// The name.
+        name: String,
+        /// Its current revision.
+        revision: i64,
+    },
     /// The full-text index failed.
     #[error("search index {path}: {message}")]
     Index {

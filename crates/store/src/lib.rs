@@ -19,12 +19,20 @@
 //! store ([`SearchIndex::catch_up`]), so a document stored but never indexed
 //! (a kill in between, another process's write) is found later.
 //!
+//! [`Store::ingest`] is the one path a read and extracted document takes into
+//! the store (and, by [`SearchIndex::catch_up`], the index) for the CLI and the
+//! server alike (see [`ingest`]); [`export`] holds the one column set of each
+//! exported table and the one CSV/XLSX/JSON writer both use.
+//!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
-//! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`]).
+//! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
+//! and the synonyms a search query is widened with ([`search::alternatives`]).
 #![deny(missing_docs)]
 
 mod db;
 mod error;
+pub mod export;
+pub mod ingest;
 mod link;
 mod model;
 mod read;
@@ -34,6 +42,7 @@ mod write;
 
 pub use db::{redact, Backend, Store};
 pub use error::{Result, StoreError};
+pub use ingest::SameName;
 pub use link::doc_ref;
 pub use model::{
     doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,

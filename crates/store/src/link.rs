@@ -1,4 +1,4 @@
-//! Stored facts with their documents, in the shape the catalogue links and checks.
+//! Stored facts with their documents and ids, in the shape the catalogue links and checks.
 
 use std::collections::HashMap;
 
@@ -23,7 +23,8 @@ pub fn doc_ref(d: &StoredDocument) -> DocRef {
 }
 
 impl Store {
-    /// Facts matching `filter`, each with its document.
+    /// Facts matching `filter`, each with its document and its id (document
+    /// key and `ord`).
     pub async fn sourced_facts(&self, filter: &FactFilter) -> Result<Vec<Sourced>> {
         let docs: HashMap<String, DocRef> = self
             .documents(true)
@@ -36,10 +37,8 @@ impl Store {
             .await?
             .into_iter()
             .filter_map(|sf| {
-                docs.get(&sf.document_id).map(|d| Sourced {
-                    fact: sf.fact,
-                    doc: d.clone(),
-                })
+                docs.get(&sf.document_id)
+                    .map(|d| Sourced::new(d.clone(), sf.ord, sf.fact))
             })
             .collect())
     }

@@ -134,6 +134,32 @@ fn query_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// The query and its variants with each word that names a catalogue indicator
+/// (exactly or by a synonym, not by a fuzzy match) replaced by the indicator's
+/// name and each synonym, the query first: what `planwatch search` and the
+/// server's search both pass to [`SearchIndex::search`].
+pub fn alternatives(catalog: &planwatch_catalog::Catalog, query: &str) -> Vec<String> {
+    let mut out = vec![query.to_string()];
+    let words: Vec<&str> = query.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        let Some(m) = catalog.resolve(w) else {
+            continue;
+        };
+        if matches!(m.how, planwatch_catalog::MatchKind::Fuzzy(_)) {
+            continue;
+        }
+        for name in std::iter::once(&m.indicator.name).chain(&m.indicator.synonyms) {
+            let mut v = words.clone();
+            v[i] = name;
+            let s = v.join(" ");
+            if !out.contains(&s) {
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
 /// Which hits to keep.
 #[derive(Debug, Clone, Default)]
 pub struct SearchFilter {

@@ -5,6 +5,7 @@ use sha2::{Digest, Sha256};
 use sqlx::any::Any;
 use sqlx::{Row, Transaction};
 
+use crate::ingest::SameName;
 use crate::model::{NewDocument, StoredDocument};
 use crate::read::{doc_from_row, DOC_COLUMNS};
 use crate::{Backend, Result, Store, StoreError};
@@ -111,9 +112,21 @@ fn opt_i64(v: Option<i32>) -> Option<i64> {
 }
 
 impl Store {
-    /// Stores `doc` with `facts` in one transaction, unless its content is already stored.
+    /// Stores `doc` with `facts` in one transaction, unless its content is
+    /// already stored; new content under a stored name becomes its next
+    /// revision (see [`Store::ingest`] to refuse that instead).
     pub async fn put_document(&self, doc: &NewDocument, facts: &[Fact]) -> Result<PutOutcome> {
-        match self.begin_document(doc).await? {
+        self.ingest(doc, facts, SameName::Revise).await
+    }
+
+    /// [`Store::put_document`] under a name policy: the body of [`Store::ingest`].
+    pub(crate) async fn put_as(
+        &self,
+        doc: &NewDocument,
+        facts: &[Fact],
+        same_name: SameName,
+    ) -> Result<PutOutcome> {
+        match self.begin_as(doc, same_name).await? {
             Begin::Unchanged(d) => Ok(PutOutcome::Unchanged(d)),
             Begin::New(mut w) => {
                 for f in facts {
@@ -132,14 +145,31 @@ impl Store {
     /// never collide, and documents commit in sequence order, which the search
     /// index's watermark relies on ([`crate::SearchIndex::catch_up`]).
     pub async fn begin_document(&self, doc: &NewDocument) -> Result<Begin> {
+        self.begin_as(doc, SameName::Revise).await
+    }
+
+    /// [`Store::begin_document`] under a name policy: with [`SameName::Refuse`],
+    /// a name whose current revision holds other content is
+    /// [`StoreError::NameTaken`] (checked again under the write lock).
+    async fn begin_as(&self, doc: &NewDocument, same_name: SameName) -> Result<Begin> {
         let id = content_hash(&doc.text);
+        if same_name == SameName::Refuse {
+            if let Some(current) = self.find_document(&doc.name).await? {
+                if current.name == doc.name && current.id != id {
+                    return Err(StoreError::NameTaken {
+                        name: current.name,
+                        revision: current.revision,
+                    });
+                }
+            }
+        }
         // Known content needs no write lock.
         if let Some(existing) = self.document_by_id(&id).await? {
             return Ok(Begin::Unchanged(existing));
         }
         let mut attempt = 1;
         loop {
-            match self.try_begin_document(doc, &id).await {
+            match self.try_begin_document(doc, &id, same_name).await {
                 Err(StoreError::Database(e)) if attempt < ATTEMPTS && retryable(&e) => {
                     tokio::time::sleep(std::time::Duration::from_millis(50 * attempt)).await;
                     attempt += 1;
@@ -182,7 +212,12 @@ impl Store {
         }
     }
 
-    async fn try_begin_document(&self, doc: &NewDocument, id: &str) -> Result<Begin> {
+    async fn try_begin_document(
+        &self,
+        doc: &NewDocument,
+        id: &str,
+        same_name: SameName,
+    ) -> Result<Begin> {
         let id = id.to_string();
         let mut tx = self.begin_write().await?;
         // Checked again under the lock: another writer may have stored it meanwhile.
@@ -196,13 +231,21 @@ impl Store {
             tx.rollback().await?;
             return Ok(Begin::Unchanged(existing));
         }
-        let revision: i64 =
+        let last: i64 =
             sqlx::query("SELECT COALESCE(MAX(revision), 0) AS r FROM documents WHERE name = $1")
                 .bind(doc.name.clone())
                 .fetch_one(&mut *tx)
                 .await?
-                .try_get::<i64, _>("r")?
-                + 1;
+                .try_get::<i64, _>("r")?;
+        if same_name == SameName::Refuse && last > 0 {
+            // Another writer stored this name meanwhile, with other content.
+            tx.rollback().await?;
+            return Err(StoreError::NameTaken {
+                name: doc.name.clone(),
+                revision: last,
+            });
+        }
+        let revision = last + 1;
         let seq: i64 = sqlx::query("SELECT COALESCE(MAX(seq), 0) AS s FROM documents")
             .fetch_one(&mut *tx)
             .await?

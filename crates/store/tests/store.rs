@@ -2,7 +2,9 @@
 
 use planwatch_catalog::{check, series, Catalog, FindingKind};
 use planwatch_core::{Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure};
-use planwatch_store::{testing, Begin, FactFilter, NewDocument, Origin, PutOutcome, Store};
+use planwatch_store::{
+    testing, Begin, FactFilter, NewDocument, Origin, PutOutcome, SameName, Store, StoreError,
+};
 
 /// A store for one test; keeps its temporary folder or database alive.
 struct Fixture {
@@ -318,6 +320,56 @@ async fn same_content_once_and_revisions_kept(fx: Fixture) {
     fx.done().await;
 }
 
+/// The one ingest path's name policy: a name holding other content is
+/// refused (nothing written) unless the caller revises it; the same content is
+/// unchanged whichever policy.
+async fn ingest_refuses_or_revises_a_taken_name(fx: Fixture) {
+    let s = &fx.store;
+    let f = vec![fact(
+        "b.txt",
+        Kind::Target,
+        "地区生产总值",
+        2020,
+        1900.0,
+        "亿元",
+        Measure::Level,
+    )];
+    let PutOutcome::Stored(first) = s
+        .ingest(&doc("b.txt", "v1"), &f, SameName::Refuse)
+        .await
+        .expect("a new name is stored")
+    else {
+        panic!("new content is stored")
+    };
+    assert!(matches!(
+        s.ingest(&doc("b.txt", "v1"), &f, SameName::Refuse).await,
+        Ok(PutOutcome::Unchanged(_))
+    ));
+    match s.ingest(&doc("b.txt", "v2"), &f, SameName::Refuse).await {
+        Err(StoreError::NameTaken { name, revision }) => {
+            assert_eq!((name.as_str(), revision), ("b.txt", 1));
+        }
+        other => panic!("other content under a taken name is refused: {other:?}"),
+    }
+    let c = s.counts().await.expect("counts");
+    assert_eq!((c.documents, c.revisions, c.facts), (1, 1, 1));
+    let PutOutcome::Stored(second) = s
+        .ingest(&doc("b.txt", "v2"), &f, SameName::Revise)
+        .await
+        .expect("revised")
+    else {
+        panic!("a revision is stored")
+    };
+    assert_eq!((first.revision, second.revision), (1, 2));
+    // Sending the first content again, refusing: the name's current content
+    // is other, so it is refused as any other content would be.
+    assert!(matches!(
+        s.ingest(&doc("b.txt", "v1"), &f, SameName::Refuse).await,
+        Err(StoreError::NameTaken { revision: 2, .. })
+    ));
+    fx.done().await;
+}
+
 async fn an_abandoned_document_leaves_nothing(fx: Fixture) {
     let s = &fx.store;
     let facts: Vec<Fact> = (0..50)
@@ -557,6 +609,7 @@ macro_rules! suite {
 suite!(
     round_trip,
     same_content_once_and_revisions_kept,
+    ingest_refuses_or_revises_a_taken_name,
     an_abandoned_document_leaves_nothing,
     contradiction_and_synonym_series_through_the_store,
     the_index_catches_up_with_the_store

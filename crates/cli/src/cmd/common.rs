@@ -1,10 +1,12 @@
-//! Shared glue of the store commands: where the store, index and catalogue are, and table output.
+//! Shared glue of the store commands: where the store, index and catalogue
+//! are, and table output (the tables themselves are `planwatch_store::export`'s).
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use planwatch_catalog::Catalog;
+use planwatch_store::export::{self, ExportError};
 use planwatch_store::{SearchIndex, Store};
 
 /// Where the store lives (shared by every store command).
@@ -101,79 +103,18 @@ pub fn block_on<F: std::future::Future>(f: F) -> anyhow::Result<F::Output> {
     Ok(rt.block_on(f))
 }
 
-/// One cell of an output table.
-#[derive(Debug, Clone)]
-pub enum Cell {
-    /// Text.
-    Text(String),
-    /// A number.
-    Num(f64),
-    /// Nothing.
-    Empty,
-}
+pub use planwatch_store::export::Cell;
 
-impl Cell {
-    /// Text or empty.
-    pub fn opt(s: Option<impl Into<String>>) -> Cell {
-        s.map_or(Cell::Empty, |s| Cell::Text(s.into()))
-    }
-
-    /// Number or empty.
-    pub fn num(v: Option<f64>) -> Cell {
-        v.map_or(Cell::Empty, Cell::Num)
-    }
-
-    /// Integer (as a number) or empty.
-    pub fn int(v: Option<i64>) -> Cell {
-        v.map_or(Cell::Empty, |v| Cell::Num(v as f64))
-    }
-
-    fn text(&self) -> String {
-        match self {
-            Cell::Text(s) => s.clone(),
-            Cell::Num(v) => format!("{v}"),
-            Cell::Empty => String::new(),
-        }
-    }
-
-    /// The cell as a CSV field: text made safe for spreadsheets by the
-    /// server's [`planwatch_server::download::csv_text`], the one place that does it.
-    fn csv_field(&self) -> String {
-        match self {
-            Cell::Text(s) => planwatch_server::download::csv_text(s).into_owned(),
-            other => other.text(),
-        }
-    }
-
-    fn json(&self) -> serde_json::Value {
-        match self {
-            Cell::Text(s) => serde_json::Value::String(s.clone()),
-            Cell::Num(v) => serde_json::Number::from_f64(*v)
-                .map_or(serde_json::Value::Null, serde_json::Value::Number),
-            Cell::Empty => serde_json::Value::Null,
-        }
-    }
-}
-
-impl From<&str> for Cell {
-    fn from(s: &str) -> Cell {
-        Cell::Text(s.to_string())
-    }
-}
-
-impl From<String> for Cell {
-    fn from(s: String) -> Cell {
-        Cell::Text(s)
-    }
-}
-
-/// Rows with a header, written as text, CSV, XLSX or JSON.
+/// A table of `planwatch_store::export` (the one column sets and writers the
+/// server's downloads use too), with what only the command line does: aligned
+/// text for terminals, and files or standard output picked by `--format`/`--out`.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
-    /// Column names.
-    pub header: Vec<String>,
-    /// Rows, as long as the header.
-    pub rows: Vec<Vec<Cell>>,
+pub struct Table(pub export::Table);
+
+impl From<export::Table> for Table {
+    fn from(t: export::Table) -> Table {
+        Table(t)
+    }
 }
 
 /// Output formats of tables.
@@ -238,25 +179,23 @@ fn clip(s: &str, max: usize) -> String {
 impl Table {
     /// A table with these column names.
     pub fn new(header: &[&str]) -> Table {
-        Table {
-            header: header.iter().map(|s| s.to_string()).collect(),
-            rows: Vec::new(),
-        }
+        Table(export::Table::new(header))
     }
 
     /// Adds a row.
     pub fn push(&mut self, row: Vec<Cell>) {
-        self.rows.push(row);
+        self.0.push(row);
     }
 
     /// Aligned text; cells clipped to `max` display columns.
     pub fn write_text(&self, out: &mut dyn Write, max: usize) -> anyhow::Result<()> {
         let cells: Vec<Vec<String>> = self
+            .0
             .rows
             .iter()
             .map(|r| r.iter().map(|c| clip(&c.text(), max)).collect())
             .collect();
-        let mut widths: Vec<usize> = self.header.iter().map(|h| width(h)).collect();
+        let mut widths: Vec<usize> = self.0.header.iter().map(|h| width(h)).collect();
         for r in &cells {
             for (i, c) in r.iter().enumerate() {
                 if let Some(w) = widths.get_mut(i) {
@@ -277,82 +216,15 @@ impl Table {
                 }
                 writeln!(out, "{}", s.trim_end())
             };
-        line(out, &self.header)?;
+        line(out, &self.0.header)?;
         for r in &cells {
             line(out, r)?;
         }
         Ok(())
     }
 
-    /// CSV with a header row.
-    pub fn write_csv(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        let mut w = csv::Writer::from_writer(out);
-        w.write_record(&self.header)?;
-        for r in &self.rows {
-            w.write_record(r.iter().map(Cell::csv_field))?;
-        }
-        w.flush()?;
-        Ok(())
-    }
-
-    fn objects(&self) -> impl Iterator<Item = serde_json::Value> + '_ {
-        self.rows.iter().map(|r| {
-            let map: serde_json::Map<String, serde_json::Value> = self
-                .header
-                .iter()
-                .cloned()
-                .zip(r.iter().map(Cell::json))
-                .collect();
-            serde_json::Value::Object(map)
-        })
-    }
-
-    /// One JSON array of objects keyed by the header.
-    pub fn write_json(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        let all: Vec<serde_json::Value> = self.objects().collect();
-        serde_json::to_writer_pretty(&mut *out, &all)?;
-        writeln!(out)?;
-        Ok(())
-    }
-
-    /// One JSON object per line.
-    pub fn write_jsonl(&self, out: &mut dyn Write) -> anyhow::Result<()> {
-        for o in self.objects() {
-            serde_json::to_writer(&mut *out, &o)?;
-            writeln!(out)?;
-        }
-        Ok(())
-    }
-
-    /// An Excel workbook with one sheet.
-    pub fn write_xlsx(&self, path: &Path, sheet: &str) -> anyhow::Result<()> {
-        let mut wb = rust_xlsxwriter::Workbook::new();
-        let ws = wb.add_worksheet();
-        ws.set_name(sheet)?;
-        let bold = rust_xlsxwriter::Format::new().set_bold();
-        for (c, h) in self.header.iter().enumerate() {
-            ws.write_string_with_format(0, col(c)?, h, &bold)?;
-        }
-        for (r, row) in self.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).context("too many rows for a sheet")?;
-            for (c, cell) in row.iter().enumerate() {
-                match cell {
-                    Cell::Text(s) => {
-                        ws.write_string(r, col(c)?, s)?;
-                    }
-                    Cell::Num(v) => {
-                        ws.write_number(r, col(c)?, *v)?;
-                    }
-                    Cell::Empty => {}
-                }
-            }
-        }
-        wb.save(path)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(())
-    }
-
     /// Writes in `format` to `out_path` (or stdout); `.xlsx` needs a path.
+    /// CSV has no byte-order mark (it is read by programs as often as by Excel).
     pub fn emit(
         &self,
         format: TableFormat,
@@ -361,7 +233,9 @@ impl Table {
     ) -> anyhow::Result<()> {
         if format == TableFormat::Xlsx {
             let path = out_path.context("--format xlsx needs --out FILE.xlsx")?;
-            return self.write_xlsx(path, sheet);
+            let bytes = self.0.xlsx(sheet)?;
+            return std::fs::write(path, bytes)
+                .with_context(|| format!("cannot write {}", path.display()));
         }
         let mut out: Box<dyn Write> = match out_path {
             Some(p) => Box::new(std::io::BufWriter::new(
@@ -374,18 +248,14 @@ impl Table {
             TableFormat::Table => {
                 self.write_text(&mut out, if out_path.is_some() { usize::MAX } else { 60 })?
             }
-            TableFormat::Csv => self.write_csv(&mut out)?,
-            TableFormat::Json => self.write_json(&mut out)?,
-            TableFormat::Jsonl => self.write_jsonl(&mut out)?,
+            TableFormat::Csv => self.0.write_csv(&mut out, false)?,
+            TableFormat::Json => self.0.write_json(&mut out)?,
+            TableFormat::Jsonl => self.0.write_jsonl(&mut out)?,
             TableFormat::Xlsx => {}
         }
         out.flush()?;
         Ok(())
     }
-}
-
-fn col(c: usize) -> anyhow::Result<u16> {
-    u16::try_from(c).context("too many columns")
 }
 
 /// Treats a closed stdout (`planwatch facts | head`) as success.
@@ -400,6 +270,7 @@ pub fn pipe_ok(
                         matches!(ce.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe)
                     })
                     || c.downcast_ref::<serde_json::Error>().is_some_and(|je| je.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe))
+                    || c.downcast_ref::<ExportError>().is_some_and(ExportError::is_broken_pipe)
             }) =>
         {
             Ok(std::process::ExitCode::SUCCESS)
@@ -434,30 +305,14 @@ mod tests {
     }
 
     #[test]
-    fn csv_and_json() {
-        let mut t = Table::new(&["a", "b"]);
-        t.push(vec!["x,y".into(), Cell::Num(1.5)]);
-        let mut out = Vec::new();
-        t.write_csv(&mut out).expect("csv");
-        assert_eq!(String::from_utf8(out).expect("utf8"), "a,b\n\"x,y\",1.5\n");
-        let mut out = Vec::new();
-        t.write_jsonl(&mut out).expect("jsonl");
-        assert_eq!(
-            String::from_utf8(out).expect("utf8"),
-            "{\"a\":\"x,y\",\"b\":1.5}\n"
-        );
-    }
-
-    #[test]
-    fn csv_text_cannot_be_a_formula() {
+    fn csv_is_the_shared_writer_without_a_bom() {
         let mut t = Table::new(&["unit", "value"]);
         t.push(vec!["=1+1".into(), Cell::Num(-1.5)]);
-        t.push(vec!["-1.5".into(), "@cmd".into()]);
         let mut out = Vec::new();
-        t.write_csv(&mut out).expect("csv");
+        t.0.write_csv(&mut out, false).expect("csv");
         assert_eq!(
             String::from_utf8(out).expect("utf8"),
-            "unit,value\n'=1+1,-1.5\n-1.5,'@cmd\n"
+            "unit,value\n'=1+1,-1.5\n"
         );
     }
 

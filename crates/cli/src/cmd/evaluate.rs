@@ -7,7 +7,7 @@ use anyhow::Context;
 use planwatch_catalog::{Catalog, DocRef, Sourced};
 use planwatch_core::Fact;
 use planwatch_evaluate::{Assessment, Role, Status};
-use planwatch_report::{evaluate, link_targets, Evaluated, Scope};
+use planwatch_link::{evaluate, link_targets, Evaluated, Scope};
 use planwatch_store::{doc_ref, FactFilter, StoredDocument};
 use serde::Serialize;
 
@@ -172,7 +172,7 @@ pub fn evaluation_table(items: &[Evaluated]) -> Table {
             e.item.indicator.clone().into(),
             Cell::opt(e.item.target.region().map(str::to_string)),
             Cell::int(f.year.map(i64::from)),
-            planwatch_report::model::target_words(f).into(),
+            planwatch_link::words::target_words(f).into(),
             Cell::opt(f.attribute.map(|x| x.as_str())),
             e.base_words().into(),
             e.latest_words().into(),

@@ -1,15 +1,17 @@
 //! `planwatch facts`: stored facts by document, indicator (any synonym), region, year and kind.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
-use planwatch_catalog::{normalize::keys, Catalog, Linker};
+use planwatch_catalog::{normalize::keys, Catalog, DocRef, Linker, Sourced};
 use planwatch_core::Kind;
-use planwatch_store::{FactFilter, Store, StoredFact};
+use planwatch_store::export::{self, FactLine};
+use planwatch_store::{doc_ref, FactFilter, Store, StoredDocument, StoredFact};
 
-use super::common::{block_on, pick_format, CatalogOpt, Cell, StoreOpts, Table, TableFormat};
+use super::common::{block_on, pick_format, CatalogOpt, StoreOpts, Table, TableFormat};
 
 /// Target or actual, on the command line.
 #[derive(Clone, Copy, Debug, clap::ValueEnum)]
@@ -97,49 +99,30 @@ pub async fn with_indicator(
     Ok(base)
 }
 
-/// Facts as a table: the SCHEMA.md columns plus canonical indicator and document id.
-pub fn facts_table(catalog: &Catalog, facts: &[StoredFact]) -> Table {
+/// Facts as a table: the columns of the server's facts download (the
+/// SCHEMA.md fields, where the fact sits, its series key, its region or its
+/// document's), linked as the server links them. `docs` are the stored
+/// documents the facts belong to.
+pub fn facts_table(catalog: &Catalog, docs: &[StoredDocument], facts: &[StoredFact]) -> Table {
+    let refs: HashMap<&str, DocRef> = docs.iter().map(|d| (d.id.as_str(), doc_ref(d))).collect();
+    let rows: Vec<(&StoredFact, Sourced)> = facts
+        .iter()
+        .filter_map(|sf| {
+            let doc = refs.get(sf.document_id.as_str())?.clone();
+            Some((sf, Sourced::new(doc, sf.ord, sf.fact.clone())))
+        })
+        .collect();
     let mut linker = Linker::new(catalog);
-    let mut t = Table::new(&[
-        "doc",
-        "kind",
-        "indicator",
-        "canonical",
-        "region",
-        "year",
-        "value",
-        "value_max",
-        "unit",
-        "measure",
-        "comparator",
-        "attribute",
-        "text",
-        "quote",
-        "section",
-        "document_id",
-    ]);
-    for sf in facts {
-        let f = &sf.fact;
-        t.push(vec![
-            f.doc.clone().into(),
-            f.kind.as_str().into(),
-            f.indicator.clone().into(),
-            Cell::opt(linker.indicator(&f.indicator).map(|i| i.name.clone())),
-            Cell::opt(f.region.clone()),
-            Cell::int(f.year.map(i64::from)),
-            Cell::num(f.value),
-            Cell::num(f.value_max),
-            Cell::opt(f.unit.clone()),
-            f.measure.as_str().into(),
-            f.comparator.as_str().into(),
-            Cell::opt(f.attribute.map(|a| a.as_str())),
-            Cell::opt(f.text.clone()),
-            f.quote.clone().into(),
-            Cell::opt(f.section.clone()),
-            sf.document_id.clone().into(),
-        ]);
-    }
-    t
+    let keys: Vec<String> = rows.iter().map(|(_, src)| linker.link(src).key).collect();
+    export::facts(rows.iter().zip(&keys).map(|((sf, src), key)| FactLine {
+        doc: &src.doc.name,
+        document_id: &sf.document_id,
+        ord: sf.ord,
+        fact: &src.fact,
+        canonical: key,
+        region: src.region(),
+    }))
+    .into()
 }
 
 /// JSON lines in the SCHEMA.md shape plus `canonical`.
@@ -181,6 +164,7 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
         };
         let f = with_indicator(&store, &catalog, base, args.indicator.as_deref()).await?;
         let facts = store.facts(&f).await?;
+        let docs = store.documents(true).await?;
         store.close().await;
         let format = pick_format(args.format, args.out.as_deref(), TableFormat::Table);
         if format == TableFormat::Jsonl {
@@ -194,7 +178,7 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
             write_schema_jsonl(&catalog, &facts, &mut out)?;
             out.flush()?;
         } else {
-            facts_table(&catalog, &facts).emit(format, args.out.as_deref(), "facts")?;
+            facts_table(&catalog, &docs, &facts).emit(format, args.out.as_deref(), "facts")?;
         }
         if facts.is_empty() {
             eprintln!("planwatch: no facts match");

@@ -7,7 +7,7 @@ use anyhow::Context;
 use calamine::Reader;
 use planwatch_catalog::{rows_to_facts, TEMPLATE_COLUMNS};
 use planwatch_core::{DocType, DocumentInfo};
-use planwatch_store::{NewDocument, Origin, PutOutcome};
+use planwatch_store::{NewDocument, Origin, PutOutcome, SameName};
 
 use super::common::{block_on, StoreOpts};
 
@@ -164,13 +164,13 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let stored_facts = imported.facts.len();
     let outcome = block_on(async {
         let store = args.store.open().await?;
-        let outcome = store.put_document(&doc, &imported.facts).await?;
-        if let (PutOutcome::Stored(d), false) = (&outcome, args.no_index) {
-            let index = args.store.open_index()?;
-            let new = vec![(d.clone(), table.text.clone(), imported.facts.clone())];
-            if let Err(e) = super::ingest::update_index(&store, &index, new).await {
-                eprintln!("planwatch: search index not updated: {e:#}");
-            }
+        // The store's one ingest path, as for documents; a new table under a
+        // stored name is its next revision.
+        let outcome = store
+            .ingest(&doc, &imported.facts, SameName::Revise)
+            .await?;
+        if matches!(outcome, PutOutcome::Stored(_)) && !args.no_index {
+            super::ingest::catch_up_index(&args.store, &store).await;
         }
         store.close().await;
         anyhow::Ok(outcome)

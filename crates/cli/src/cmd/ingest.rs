@@ -1,11 +1,13 @@
-//! `planwatch ingest`: extract documents and store them with their facts, then update the index.
+//! `planwatch ingest`: read and extract files, store them with their facts by
+//! the store's one ingest path (`Store::ingest`, as the server's uploads), and
+//! bring the index up to the store.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
 use indicatif::{ProgressBar, ProgressStyle};
-use planwatch_store::{NewDocument, Origin, PutOutcome, SearchIndex, Store, StoredDocument};
+use planwatch_store::{NewDocument, PutOutcome, SameName, Store};
 
 use super::common::{block_on, CatalogOpt, StoreOpts};
 
@@ -64,64 +66,30 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>
     (files, errors)
 }
 
-/// What happened to one file.
-enum Outcome {
-    Stored(Box<(StoredDocument, String, Vec<planwatch_core::Fact>)>),
-    Unchanged,
-}
-
-async fn ingest_one(store: &Store, path: &Path) -> anyhow::Result<Outcome> {
+/// Reads and extracts one file, then stores it by the store's one ingest path
+/// (the server's uploads take it too); new content under a stored name is its
+/// next revision.
+async fn ingest_one(store: &Store, path: &Path) -> anyhow::Result<PutOutcome> {
     let loaded = planwatch_ingest::load_path(path)?;
     // A panic in extraction is one bad file, not a dead run.
     let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)?;
-    let doc = NewDocument {
-        name: loaded.name.clone(),
-        path: Some(path.display().to_string()),
-        format: loaded.format.as_str().to_string(),
-        origin: Origin::Document,
-        info: ex.info.clone(),
-        text: ex.text.clone(),
-    };
-    Ok(match store.put_document(&doc, &ex.facts).await? {
-        PutOutcome::Stored(d) => Outcome::Stored(Box::new((d, ex.text, ex.facts))),
-        PutOutcome::Unchanged(_) => Outcome::Unchanged,
-    })
+    let doc = NewDocument::extracted(
+        loaded.name,
+        Some(path.display().to_string()),
+        loaded.format.as_str(),
+        ex.info,
+        ex.text,
+    );
+    Ok(store.ingest(&doc, &ex.facts, SameName::Revise).await?)
 }
 
-/// Adds newly stored documents to the index, or rebuilds it from the store when it is empty.
-pub async fn update_index(
-    store: &Store,
-    index: &SearchIndex,
-    new: Vec<(StoredDocument, String, Vec<planwatch_core::Fact>)>,
-) -> anyhow::Result<()> {
-    let stored = store.counts().await?.revisions;
-    if index.is_empty() && stored > new.len() as i64 {
-        rebuild_index(store, index).await
-    } else {
-        if !new.is_empty() {
-            index.add(&new)?;
-        }
-        // Whatever another process stored meanwhile, or a killed run left
-        // unindexed: the index catches up to its watermark's end.
-        index.catch_up(store).await?;
-        Ok(())
-    }
-}
-
-/// Rebuilds the index from every current document of the store.
-pub async fn rebuild_index(store: &Store, index: &SearchIndex) -> anyhow::Result<()> {
-    index.rebuild_from(store).await?;
-    Ok(())
-}
-
-type NewDocs = Vec<(StoredDocument, String, Vec<planwatch_core::Fact>)>;
-
-/// Adds `new` to the index (emptying it); a failure is reported, not fatal:
-/// the store is the source of truth and `planwatch search --reindex` rebuilds.
-async fn flush_index(opts: &StoreOpts, store: &Store, new: &mut NewDocs) {
-    let batch = std::mem::take(new);
+/// Brings the index up to the store (what this run and anyone else stored
+/// since its watermark; rebuilt when it has none). A failure is reported, not
+/// fatal: the store is the source of truth, and the next catch-up (any
+/// `ingest`, `search`, or the server) or `planwatch search --reindex` fixes it.
+pub async fn catch_up_index(opts: &StoreOpts, store: &Store) {
     let result = match opts.open_index() {
-        Ok(index) => update_index(store, &index, batch).await,
+        Ok(index) => index.catch_up(store).await.map_err(anyhow::Error::from),
         Err(e) => Err(e),
     };
     if let Err(e) = result {
@@ -143,8 +111,7 @@ fn print_summary(args: &Args) -> anyhow::Result<()> {
     use planwatch_evaluate::Status;
     let catalog = args.catalog.load()?;
     let loaded = super::evaluate::load(&args.store, None)?;
-    let items =
-        super::evaluate::assess_scope(&catalog, &loaded, &planwatch_report::Scope::All, None);
+    let items = super::evaluate::assess_scope(&catalog, &loaded, &planwatch_link::Scope::All, None);
     if items.is_empty() {
         println!("evaluation: no targets stored yet");
         return Ok(());
@@ -190,7 +157,7 @@ async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
             .context("progress template")?,
     );
     let (mut stored, mut unchanged, mut facts, mut revisions) = (0usize, 0usize, 0i64, 0usize);
-    let mut new_docs = Vec::new();
+    let mut unindexed = 0usize;
     for path in &files {
         bar.set_message(
             path.file_name()
@@ -198,22 +165,20 @@ async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
                 .unwrap_or_default(),
         );
         match ingest_one(&store, path).await {
-            Ok(Outcome::Stored(stored_doc)) => {
-                let (d, text, f) = *stored_doc;
+            Ok(PutOutcome::Stored(d)) => {
                 stored += 1;
                 facts += d.fact_count;
                 if d.revision > 1 {
                     revisions += 1;
                 }
-                if !args.no_index {
-                    new_docs.push((d, text, f));
-                }
-                // Index in batches so memory stays bounded on large folders.
-                if new_docs.len() >= 100 {
-                    flush_index(&args.store, &store, &mut new_docs).await;
+                unindexed += 1;
+                // Index in batches so that a large folder is searchable as it goes.
+                if !args.no_index && unindexed >= 100 {
+                    catch_up_index(&args.store, &store).await;
+                    unindexed = 0;
                 }
             }
-            Ok(Outcome::Unchanged) => unchanged += 1,
+            Ok(PutOutcome::Unchanged(_)) => unchanged += 1,
             Err(e) => {
                 bar.suspend(|| eprintln!("planwatch: {}: {e:#}", path.display()));
                 errors.push((path.clone(), format!("{e:#}")));
@@ -223,7 +188,7 @@ async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
     }
     bar.finish_and_clear();
     if !args.no_index {
-        flush_index(&args.store, &store, &mut new_docs).await;
+        catch_up_index(&args.store, &store).await;
     }
     let totals = store.counts().await?;
     println!(

@@ -4,7 +4,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 use anyhow::{bail, Context};
-use planwatch_report::{render_docx, render_html, DocxOptions, Report, Scope};
+use planwatch_link::Scope;
+use planwatch_report::{render_docx, render_html, DocxOptions, Report};
 use planwatch_store::doc_ref;
 
 use super::common::{CatalogOpt, StoreOpts};

@@ -3,7 +3,7 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use planwatch_catalog::{Catalog, MatchKind};
+use planwatch_store::search::alternatives;
 use planwatch_store::SearchFilter;
 
 use super::common::{block_on, CatalogOpt, StoreOpts};
@@ -45,31 +45,6 @@ pub struct Args {
     catalog: CatalogOpt,
 }
 
-/// The query and its variants with catalogue synonyms in place of indicator names.
-pub fn alternatives(catalog: &Catalog, query: &str) -> Vec<String> {
-    let mut out = vec![query.to_string()];
-    let mut add = |s: String| {
-        if !out.contains(&s) {
-            out.push(s);
-        }
-    };
-    let words: Vec<&str> = query.split_whitespace().collect();
-    for (i, w) in words.iter().enumerate() {
-        let Some(m) = catalog.resolve(w) else {
-            continue;
-        };
-        if matches!(m.how, MatchKind::Fuzzy(_)) {
-            continue;
-        }
-        for name in std::iter::once(&m.indicator.name).chain(&m.indicator.synonyms) {
-            let mut v = words.clone();
-            v[i] = name;
-            add(v.join(" "));
-        }
-    }
-    out
-}
-
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     super::common::pipe_ok(run_inner(args))
 }
@@ -79,9 +54,14 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
     let index = args.store.open_index()?;
     block_on(async {
         let store = args.store.open_existing().await?;
-        let stored = store.counts().await?.revisions;
-        if args.reindex || (index.is_empty() && stored > 0) {
-            super::ingest::rebuild_index(&store, &index).await?;
+        // The index follows the store as everywhere (rebuilt when it has no
+        // watermark); --reindex rebuilds it whatever it holds.
+        let done = if args.reindex {
+            index.rebuild_from(&store).await?
+        } else {
+            index.catch_up(&store).await?
+        };
+        if done.rebuilt {
             eprintln!("planwatch: index rebuilt: {} entries", index.len());
         }
         store.close().await;

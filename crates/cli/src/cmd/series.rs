@@ -7,7 +7,9 @@ use anyhow::Context;
 use planwatch_catalog::{series, Series};
 use planwatch_store::FactFilter;
 
-use super::common::{block_on, pick_format, CatalogOpt, Cell, StoreOpts, Table, TableFormat};
+use planwatch_store::export::PointLine;
+
+use super::common::{block_on, pick_format, CatalogOpt, StoreOpts, Table, TableFormat};
 
 /// Arguments of `planwatch series`.
 #[derive(clap::Args)]
@@ -29,45 +31,27 @@ pub struct Args {
     catalog: CatalogOpt,
 }
 
-/// A series as rows.
+/// A series as rows: the columns of the server's series download.
 pub fn series_table(s: &Series) -> Table {
-    let mut t = Table::new(&[
-        "year",
-        "kind",
-        "measure",
-        "comparator",
-        "value",
-        "value_max",
-        "unit",
-        "written_value",
-        "written_unit",
-        "text",
-        "region",
-        "indicator_as_written",
-        "doc",
-        "doc_title",
-        "quote",
-    ]);
-    for p in &s.points {
-        t.push(vec![
-            Cell::int(p.year.map(i64::from)),
-            p.kind.as_str().into(),
-            p.measure.as_str().into(),
-            p.comparator.as_str().into(),
-            Cell::num(p.value),
-            Cell::num(p.value_max),
-            Cell::opt(p.unit.clone()),
-            Cell::num(p.written_value),
-            Cell::opt(p.written_unit.clone()),
-            Cell::opt(p.text.clone()),
-            Cell::opt(p.region.clone()),
-            p.indicator_as_written.clone().into(),
-            p.doc.clone().into(),
-            Cell::opt(p.doc_title.clone()),
-            p.quote.clone().into(),
-        ]);
-    }
-    t
+    planwatch_store::export::series(s.points.iter().map(|p| PointLine {
+        indicator: &s.indicator,
+        year: p.year,
+        kind: p.kind.as_str(),
+        measure: p.measure.as_str(),
+        comparator: p.comparator.as_str(),
+        value: p.value,
+        value_max: p.value_max,
+        unit: p.unit.as_deref(),
+        written_value: p.written_value,
+        written_unit: p.written_unit.as_deref(),
+        text: p.text.as_deref(),
+        region: p.region.as_deref(),
+        as_written: &p.indicator_as_written,
+        doc: &p.doc,
+        doc_title: p.doc_title.as_deref(),
+        quote: &p.quote,
+    }))
+    .into()
 }
 
 /// Builds the series from the store.

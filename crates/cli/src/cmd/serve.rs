@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use planwatch_server::{AppState, Config};
 
-use super::common::StoreOpts;
+use super::common::{CatalogOpt, StoreOpts};
 
 /// Arguments of `planwatch serve`.
 #[derive(clap::Args)]
@@ -39,6 +39,8 @@ pub struct Args {
     /// scheme or Host. Writes from any other site are refused.
     #[arg(long = "allow-origin", value_name = "URL", value_parser = parse_origin)]
     allow_origin: Vec<String>,
+    #[command(flatten)]
+    catalog: CatalogOpt,
 }
 
 fn parse_origin(s: &str) -> Result<String, String> {
@@ -49,6 +51,9 @@ fn parse_origin(s: &str) -> Result<String, String> {
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     planwatch_server::init_logging(args.log_json);
+    // The catalogue every other command links with: the same indicators,
+    // series and assessments in the browser as on the command line.
+    let catalog = args.catalog.load()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -66,7 +71,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             allowed_origins: args.allow_origin,
             ..Config::default()
         };
-        let state = AppState::open(&location, index, config)
+        let state = AppState::open(&location, index, catalog, config)
             .await
             .with_context(|| format!("cannot serve {}", planwatch_store::redact(&location)))?;
         eprintln!("planwatch: serving http://{} (Ctrl-C to stop)", args.addr);

@@ -9,7 +9,7 @@ use crate::series::{Pick, Series};
 use crate::trace::Trace;
 use crate::trend::finite;
 use crate::units::{is_percent_or_none, is_points, is_rate};
-use crate::{Case, Method, Role, Status};
+use crate::{Case, Input, Method, Role, Status};
 
 fn pick_percent_level(f: &Fact) -> Pick {
     match (f.measure, is_percent_or_none(f.unit.as_deref())) {
@@ -49,7 +49,7 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
     let y0 = match base.and_then(|b| b.year) {
         Some(y) => {
             if let Some(b) = base {
-                trace.use_fact(Role::Base, b);
+                trace.use_fact(Role::Base, Input::Base, b);
             }
             y
         }

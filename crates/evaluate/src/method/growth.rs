@@ -8,7 +8,7 @@ use crate::method::level::{pick_growth_percent, pick_in};
 use crate::series::{Pick, Series};
 use crate::trace::Trace;
 use crate::trend::{finite, ratio};
-use crate::{Case, Method, Role, Status};
+use crate::{Case, Input, Method, Role, Status};
 
 /// Growth achieved from the base year `y0` to year `t`, as a factor `F`.
 pub(crate) struct Achieved {
@@ -71,7 +71,7 @@ pub(crate) fn growth_factor(
         return Err("基期不早于目标年".to_string());
     }
     if let Some(b) = base {
-        trace.use_fact(Role::Base, b);
+        trace.use_fact(Role::Base, Input::Base, b);
     }
     let run = rates.run_from(y0, until);
     if let Some(last) = run.last() {

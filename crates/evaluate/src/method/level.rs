@@ -8,7 +8,7 @@ use crate::series::{Pick, Point, Series};
 use crate::trace::Trace;
 use crate::trend::{cagr, ratio};
 use crate::units::{factor, is_percent_or_none, is_rate};
-use crate::{Case, Method, Role, Status};
+use crate::{Case, Input, Method, Role, Status};
 
 /// Accept facts of `measure`, converted to `unit`.
 pub(crate) fn pick_in(measure: Measure, unit: Option<&str>) -> impl Fn(&Fact) -> Pick + '_ {
@@ -81,8 +81,8 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
         return yearly(case, ty, trace);
     };
     match from {
-        BaseFrom::Fact(f) => trace.use_fact(Role::Base, f),
-        BaseFrom::Actual(p) => trace.use_fact(Role::Base, &p.obs.fact),
+        BaseFrom::Fact(f) => trace.use_fact(Role::Base, Input::Base, f),
+        BaseFrom::Actual(p) => trace.use_fact(Role::Base, Input::Actual(p.index), &p.obs.fact),
     }
     let dir = direction(case, Some(v0));
     let goal = Goal::new(target, ty.value, dir, 1.0, is_rate(unit));

@@ -511,3 +511,35 @@ fn no_data_says_why() {
         assert!(a.explanation.contains(words), "{name}: {}", a.explanation);
     }
 }
+
+#[test]
+fn sources_name_the_input_of_the_case_they_are() {
+    use planwatch_evaluate::{Input, Role};
+    // The same words for two actuals of one year: the one listed last is used,
+    // and its source says which it is.
+    let case = Case::new(gdp_target())
+        .base(gdp_base())
+        .actual(from_doc("公报2018.txt", 2018, 1575.0))
+        .actual(actual(GDP, 2017, 1500.0, "亿元", Measure::Level))
+        .actual(from_doc("公报2018.txt", 2018, 1575.0));
+    let a = assess(&case);
+    let inputs: Vec<(Role, Input)> = a.used.iter().map(|s| (s.role, s.input)).collect();
+    assert_eq!(
+        inputs,
+        [
+            (Role::Target, Input::Target),
+            (Role::Base, Input::Base),
+            (Role::Actual, Input::Actual(2)),
+        ]
+    );
+    // Without a base the earliest actual serves, and is named as that actual.
+    let case = Case::new(gdp_target())
+        .actual(actual(GDP, 2018, 1575.0, "亿元", Measure::Level))
+        .actual(actual(GDP, 2016, 1400.0, "亿元", Measure::Level));
+    let a = assess(&case);
+    let base = a.used.iter().find(|s| s.role == Role::Base).expect("base");
+    assert_eq!(base.input, Input::Actual(1));
+    // The input is not part of the serialised assessment.
+    let json = serde_json::to_value(&a.used[0]).expect("json");
+    assert!(json.get("input").is_none(), "{json}");
+}

@@ -1,5 +1,7 @@
-//! Shared builders for the report tests: documents, facts and a small Jinzhou scenario.
+//! Shared builders for the rendering tests: documents, facts and a small Jinzhou scenario.
 #![allow(dead_code)]
+
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use planwatch_catalog::{DocRef, Sourced};
 use planwatch_core::{Attribute, Comparator, DocType, Fact, Kind, Measure};
@@ -83,12 +85,12 @@ impl F {
         self.fact.text = Some(text.into());
         self
     }
+    /// The fact stated by `doc`, with an id of its own (a position no other
+    /// fact built here has, as the store numbers facts).
     pub fn of(mut self, doc: &DocRef) -> Sourced {
+        static ORD: AtomicI64 = AtomicI64::new(0);
         self.fact.doc = doc.name.clone();
-        Sourced {
-            fact: self.fact,
-            doc: doc.clone(),
-        }
+        Sourced::new(doc.clone(), ORD.fetch_add(1, Ordering::Relaxed), self.fact)
     }
 }
 

@@ -28,14 +28,23 @@
 //! The same target stated twice in one document (a sentence and a table
 //! row) is evaluated once; the other statements are kept in
 //! [`TargetCase::also`].
+//!
+//! Every fact keeps its [`FactId`]: the target's is [`TargetCase::target`]'s,
+//! the base's [`TargetCase::base_id`], the actuals' [`TargetCase::actual_ids`]
+//! (one per [`Case::actuals`], in order), so a [`Source`] an assessment used
+//! is found by id ([`TargetCase::source_id`]), never by its quote.
+//!
+//! Linking is done once for every target ([`Scope::All`], no as-of year) and
+//! narrowed afterwards: [`in_scope`] gives what [`link_targets`] would give
+//! for any other scope and year, without linking again.
 
 use std::collections::HashMap;
 
 use planwatch_catalog::{
-    region_matches, Catalog, Direction as CatalogDirection, Linked, Linker, Sourced,
+    region_matches, Catalog, Direction as CatalogDirection, FactId, Linked, Linker, Sourced,
 };
 use planwatch_core::{Comparator, DocType, Fact, Kind, Measure};
-use planwatch_evaluate::{units, Case, Direction, Observation};
+use planwatch_evaluate::{units, Case, Direction, Input, Observation, Source};
 
 /// Which targets to evaluate.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +58,8 @@ pub enum Scope {
 }
 
 impl Scope {
-    fn contains(&self, src: &Sourced) -> bool {
+    /// Whether a fact (a target) is in scope.
+    pub fn contains(&self, src: &Sourced) -> bool {
         match self {
             Scope::Doc(name) => src.doc.name == *name || src.doc.id == *name,
             Scope::Region(r) => region_matches(src.region(), r),
@@ -61,8 +71,11 @@ impl Scope {
 /// One target with everything known about it, ready for `assess`.
 #[derive(Debug, Clone)]
 pub struct TargetCase {
-    /// The target fact and its document.
+    /// The target fact, its id and its document.
     pub target: Sourced,
+    /// Series key the target was linked on: the canonical name, or the
+    /// normalised name when the catalogue does not know it.
+    pub key: String,
     /// Canonical indicator name, or the name as written when the catalogue does not know it.
     pub indicator: String,
     /// Whether `indicator` is a catalogue indicator.
@@ -73,6 +86,42 @@ pub struct TargetCase {
     pub also: Vec<Sourced>,
     /// The evaluation case (target, base, actuals with source hints, as-of year, direction).
     pub case: Case,
+    /// Id of `case.base`, when there is one.
+    pub base_id: Option<FactId>,
+    /// Ids of `case.actuals`, one per actual, in the same order.
+    pub actual_ids: Vec<FactId>,
+}
+
+impl TargetCase {
+    /// The id of one of the case's facts.
+    pub fn fact_id(&self, input: Input) -> Option<&FactId> {
+        match input {
+            Input::Target => Some(&self.target.id),
+            Input::Base => self.base_id.as_ref(),
+            Input::Actual(i) => self.actual_ids.get(i),
+        }
+    }
+
+    /// One of the case's facts, as the engine saw it (values of the base and
+    /// actuals may be converted to the target's unit).
+    pub fn fact(&self, input: Input) -> Option<&Fact> {
+        match input {
+            Input::Target => Some(&self.case.target),
+            Input::Base => self.case.base.as_ref(),
+            Input::Actual(i) => self.case.actuals.get(i).map(|o| &o.fact),
+        }
+    }
+
+    /// The id of a fact an assessment of this case used.
+    pub fn source_id(&self, source: &Source) -> Option<&FactId> {
+        self.fact_id(source.input)
+    }
+
+    /// The same case evaluated as of `year` (actuals after it are ignored).
+    pub fn as_of(mut self, year: i32) -> TargetCase {
+        self.case = self.case.as_of(year);
+        self
+    }
 }
 
 /// The measures of actuals a target's method can use: a level target uses
@@ -190,6 +239,13 @@ pub fn link_targets(
 ) -> Vec<TargetCase> {
     let mut linker = Linker::new(catalog);
     let linked = linker.link_all(facts);
+    // Actuals by series key (linking only ever pairs facts of one key), in order.
+    let mut actuals: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, l) in linked.iter().enumerate() {
+        if l.src.fact.kind == Kind::Actual {
+            actuals.entry(l.key.as_str()).or_default().push(i);
+        }
+    }
     // Targets in scope, statements of one target grouped.
     let mut groups: Vec<Vec<usize>> = Vec::new();
     let mut by_key: HashMap<String, usize> = HashMap::new();
@@ -220,7 +276,24 @@ pub fn link_targets(
                 .filter(|&&i| i != rep)
                 .map(|&i| linked[i].src.clone())
                 .collect();
-            Some(target_case(catalog, &linked, rep, also, as_of))
+            let candidates = actuals
+                .get(linked[rep].key.as_str())
+                .map_or(&[][..], Vec::as_slice);
+            Some(target_case(catalog, &linked, candidates, rep, also, as_of))
+        })
+        .collect()
+}
+
+/// Every target of `cases` (linked with [`Scope::All`] and no as-of year)
+/// in `scope`, evaluated as of `as_of`: the same cases, in the same order, as
+/// [`link_targets`] gives for that scope and year over the same facts.
+pub fn in_scope(cases: &[TargetCase], scope: &Scope, as_of: Option<i32>) -> Vec<TargetCase> {
+    cases
+        .iter()
+        .filter(|c| scope.contains(&c.target))
+        .map(|c| match as_of {
+            Some(year) => c.clone().as_of(year),
+            None => c.clone(),
         })
         .collect()
 }
@@ -228,6 +301,7 @@ pub fn link_targets(
 fn target_case(
     catalog: &Catalog,
     linked: &[Linked<'_>],
+    actuals: &[usize],
     rep: usize,
     also: Vec<Sourced>,
     as_of: Option<i32>,
@@ -237,8 +311,9 @@ fn target_case(
     let yb = base_year(&t.src.doc);
     let big_t = target.year;
     let measures = usable_measures(target.measure);
-    let candidates: Vec<&Linked<'_>> = linked
+    let candidates: Vec<&Linked<'_>> = actuals
         .iter()
+        .filter_map(|&i| linked.get(i))
         .filter(|c| {
             let f = &c.src.fact;
             f.kind == Kind::Actual
@@ -251,14 +326,18 @@ fn target_case(
         .collect();
     let unit = target.unit.as_deref();
     let mut case = Case::new(target.clone());
+    let mut base_id = None;
+    let mut actual_ids = Vec::new();
     if target.value.is_some() {
-        if let Some(base) = pick_base(t, &candidates, yb, big_t) {
+        if let Some(b) = pick_base(t, &candidates, yb, big_t) {
+            let base = &b.src.fact;
             let base = if base.measure == Measure::Level && target.measure == Measure::Level {
-                in_unit(catalog, &base, unit)
+                in_unit(catalog, base, unit)
             } else {
-                base
+                base.clone()
             };
             case = case.base(base);
+            base_id = Some(b.src.id.clone());
         }
         for c in &candidates {
             let fact = if matches!(target.measure, Measure::Level | Measure::Cumulative)
@@ -274,6 +353,7 @@ fn target_case(
                 obs = obs.published(p);
             }
             case = case.actual(obs);
+            actual_ids.push(c.src.id.clone());
         }
     }
     if let Some(year) = as_of {
@@ -291,6 +371,7 @@ fn target_case(
     }
     TargetCase {
         target: t.src.clone(),
+        key: t.key.clone(),
         indicator: t
             .indicator
             .map_or_else(|| target.indicator.clone(), |i| i.name.clone()),
@@ -298,6 +379,21 @@ fn target_case(
         domain: t.indicator.map(|i| i.domain.clone()),
         also,
         case,
+        base_id,
+        actual_ids,
+    }
+}
+
+/// Whether two facts were stated by the same words: the same span of their
+/// document when both have one (two rows of identical text are two
+/// statements), else the same quote.
+fn same_statement(a: &Sourced, b: &Sourced) -> bool {
+    if a.doc.id != b.doc.id {
+        return false;
+    }
+    match (a.fact.start, a.fact.end, b.fact.start, b.fact.end) {
+        (Some(s1), Some(e1), Some(s2), Some(e2)) => (s1, e1) == (s2, e2),
+        _ => a.fact.quote == b.fact.quote,
     }
 }
 
@@ -306,38 +402,38 @@ fn target_case(
 /// of the base year from the most authoritative document, else (for methods
 /// that only need the base year) the plan's own actual of that year in any
 /// measure.
-fn pick_base(
+fn pick_base<'l, 'a>(
     t: &Linked<'_>,
-    candidates: &[&Linked<'_>],
+    candidates: &[&'l Linked<'a>],
     yb: Option<i32>,
     big_t: Option<i32>,
-) -> Option<Fact> {
+) -> Option<&'l Linked<'a>> {
     let target = &t.src.fact;
     let before_target = |c: &Linked<'_>| match (c.src.fact.year, big_t) {
         (Some(y), Some(tt)) => y < tt,
         (Some(_), None) => true,
         (None, _) => false,
     };
-    let own: Vec<&Linked<'_>> = candidates
+    let own: Vec<&'l Linked<'a>> = candidates
         .iter()
         .copied()
         .filter(|c| c.src.doc.id == t.src.doc.id && before_target(c))
         .collect();
     // The plan's base year: given by its period, else its latest actual before the target year.
     let own_year = yb.or_else(|| own.iter().filter_map(|c| c.src.fact.year).max());
-    let pick_own = |level_only: bool| -> Option<Fact> {
-        let pool: Vec<&Linked<'_>> = own
+    let pick_own = |level_only: bool| -> Option<&'l Linked<'a>> {
+        let pool: Vec<&'l Linked<'a>> = own
             .iter()
             .copied()
             .filter(|c| own_year.is_some() && c.src.fact.year == own_year)
             .filter(|c| !level_only || c.src.fact.measure == Measure::Level)
             .collect();
         pool.iter()
-            .find(|c| c.src.fact.quote == target.quote)
+            .find(|c| same_statement(c.src, t.src))
             .or_else(|| pool.first())
-            .map(|c| c.src.fact.clone())
+            .copied()
     };
-    let from_any = || -> Option<Fact> {
+    let from_any = || -> Option<&'l Linked<'a>> {
         let yb = yb?;
         candidates
             .iter()
@@ -352,7 +448,7 @@ fn pick_base(
                 let (doc_type, published) = source_hints(c.src);
                 (doc_type.source_rank(), published.unwrap_or(i32::MIN), *i)
             })
-            .map(|(_, c)| c.src.fact.clone())
+            .map(|(_, c)| c)
     };
     match target.measure {
         Measure::Level => pick_own(true).or_else(from_any),
@@ -377,5 +473,49 @@ mod tests {
         );
         assert_eq!(first_year("无年份"), None);
         assert_eq!(first_year("12345年"), None);
+    }
+
+    #[test]
+    fn a_statement_is_its_span_else_its_words() {
+        use planwatch_catalog::DocRef;
+        let doc = DocRef {
+            id: "d".into(),
+            name: "plan.txt".into(),
+            title: None,
+            doc_type: DocType::FiveYearPlan,
+            region: None,
+            year: None,
+            period_start: Some(2016),
+            period_end: Some(2020),
+            order: 1,
+        };
+        let fact = |start: Option<usize>| Fact {
+            doc: "plan.txt".into(),
+            kind: Kind::Actual,
+            indicator: "地区生产总值".into(),
+            region: None,
+            year: Some(2015),
+            value: Some(1357.5),
+            value_max: None,
+            unit: Some("亿元".into()),
+            measure: Measure::Level,
+            comparator: Comparator::Eq,
+            attribute: None,
+            text: None,
+            quote: "地区生产总值 1357.5 1900".into(),
+            section: None,
+            start,
+            end: start.map(|s| s + 30),
+        };
+        let at = |ord, start| Sourced::new(doc.clone(), ord, fact(start));
+        // One row: the same span.
+        assert!(same_statement(&at(0, Some(10)), &at(1, Some(10))));
+        // The same words in another row of the document: another statement.
+        assert!(!same_statement(&at(0, Some(10)), &at(5, Some(90))));
+        // Without spans (imported rows, tests), the words decide.
+        assert!(same_statement(&at(0, None), &at(1, None)));
+        let mut other = at(1, None);
+        other.doc.id = "e".into();
+        assert!(!same_statement(&at(0, None), &other));
     }
 }

@@ -6,8 +6,7 @@ use common::*;
 use planwatch_catalog::Catalog;
 use planwatch_core::{Attribute, DocType, Kind, Measure};
 use planwatch_evaluate::{assess, Colour, Direction, Method, Role, Status};
-use planwatch_report::link::source_hints;
-use planwatch_report::{link_targets, Scope, TargetCase};
+use planwatch_link::{evaluate, in_scope, link_targets, source_hints, Scope, TargetCase};
 
 fn cases(as_of: Option<i32>) -> Vec<TargetCase> {
     link_targets(
@@ -302,4 +301,139 @@ fn catalogue_lower_is_better_indicators_get_their_direction() {
     let cs = link_targets(&Catalog::builtin(), &facts, &Scope::All, None);
     assert_eq!(cs[0].case.direction, Some(Direction::Lower));
     assert_eq!(cs[1].case.direction, None);
+}
+
+/// A bulletin's table row gives the year's growth and level in one quote:
+/// the latest actual is shown as the level it is, not as a growth rate.
+#[test]
+fn a_row_giving_growth_and_level_of_one_year_shows_each_as_itself() {
+    let plan = plan();
+    let b18 = doc(
+        "bulletin-2018.txt",
+        DocType::StatisticalBulletin,
+        Some(2019),
+        2,
+    );
+    const ROW: &str = "地区生产总值\t1575\t亿元\t增长5%";
+    let facts = vec![
+        fact(
+            Kind::Target,
+            "地区生产总值",
+            2020,
+            1900.0,
+            "亿元",
+            Measure::Level,
+        )
+        .quote(GDP_ROW)
+        .of(&plan),
+        fact(
+            Kind::Actual,
+            "地区生产总值",
+            2015,
+            1357.5,
+            "亿元",
+            Measure::Level,
+        )
+        .quote(GDP_ROW)
+        .of(&plan),
+        fact(
+            Kind::Actual,
+            "地区生产总值",
+            2018,
+            5.0,
+            "%",
+            Measure::Growth,
+        )
+        .quote(ROW)
+        .of(&b18),
+        fact(
+            Kind::Actual,
+            "地区生产总值",
+            2018,
+            1575.0,
+            "亿元",
+            Measure::Level,
+        )
+        .quote(ROW)
+        .of(&b18),
+    ];
+    let items = evaluate(link_targets(
+        &Catalog::builtin(),
+        &facts,
+        &Scope::Doc("plan.txt".into()),
+        None,
+    ));
+    assert_eq!(items.len(), 1);
+    assert_eq!(items[0].base_words(), "2015年 1357.5亿元");
+    assert_eq!(items[0].latest_words(), "2018年 1575亿元");
+}
+
+/// The plan's GDP row states the level target, the base and the growth
+/// target in one quote: each source of each assessment is found by its id.
+#[test]
+fn each_source_is_found_by_its_fact_id() {
+    let facts = scenario();
+    let (level_target, base, growth_row) = (&facts[1].id, &facts[2].id, &facts[3].id);
+    assert_eq!(facts[1].fact.quote, facts[2].fact.quote);
+    let items = evaluate(link_targets(
+        &Catalog::builtin(),
+        &facts,
+        &Scope::Doc("plan.txt".into()),
+        Some(2018),
+    ));
+    let ids = |measure: Measure| -> Vec<(Role, &planwatch_catalog::FactId)> {
+        let e = items
+            .iter()
+            .find(|e| e.item.indicator == "地区生产总值" && e.item.target.fact.measure == measure)
+            .expect("GDP target");
+        e.assessment
+            .used
+            .iter()
+            .map(|s| (s.role, e.source_id(s).expect("every source has an id")))
+            .collect()
+    };
+    // Level: the 2018 bulletin's level (in 万元, under the synonym GDP).
+    let bulletin_level = &facts[14].id;
+    assert_eq!(facts[14].fact.indicator, "GDP");
+    assert_eq!(
+        ids(Measure::Level),
+        [
+            (Role::Target, level_target),
+            (Role::Base, base),
+            (Role::Actual, bulletin_level),
+        ]
+    );
+    // 年均增长: the table row speaks for the sentence; the bulletins' rates.
+    let growth = ids(Measure::AvgGrowth);
+    assert_eq!(growth[0], (Role::Target, growth_row));
+    assert_eq!(growth[1], (Role::Base, base));
+    let rates: Vec<&planwatch_catalog::FactId> = growth[2..].iter().map(|(_, id)| *id).collect();
+    assert_eq!(rates, [&facts[9].id, &facts[10].id, &facts[11].id]);
+}
+
+/// Linking every target once and narrowing afterwards gives what linking
+/// each scope and year gives.
+#[test]
+fn narrowing_all_cases_gives_what_linking_the_scope_gives() {
+    let cat = Catalog::builtin();
+    let facts = scenario();
+    let all = link_targets(&cat, &facts, &Scope::All, None);
+    for scope in [
+        Scope::All,
+        Scope::Doc("plan.txt".into()),
+        Scope::Doc("id-plan.txt".into()),
+        Scope::Doc("bulletin-2018.txt".into()),
+        Scope::Region("锦州".into()),
+        Scope::Region("葫芦岛".into()),
+    ] {
+        for as_of in [None, Some(2017), Some(2018)] {
+            let direct = link_targets(&cat, &facts, &scope, as_of);
+            let narrowed = in_scope(&all, &scope, as_of);
+            assert_eq!(
+                format!("{narrowed:?}"),
+                format!("{direct:?}"),
+                "{scope:?} as of {as_of:?}"
+            );
+        }
+    }
 }

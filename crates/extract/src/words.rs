@@ -312,6 +312,8 @@ pub const TARGET_MARKERS: &[&str] = &[
     "要求达到",
     "规划",
     "考核指标",
+    // (2017年6月底前下达60%以上, 年底前完成: a deadline set.)
+    "底前",
 ];
 
 /// 拟完成, 拟建成…: planned (高速公路建设拟完成投资3700亿元). Looked for only

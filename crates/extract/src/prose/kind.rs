@@ -24,8 +24,10 @@ pub(super) fn decide_kind(
         marked_in.match_indices(w).any(|(i, _)| {
             let before = &marked_in[..i];
             // 搬迁入住任务全面完成: a task done, not set.
+            // (计划完成总投资107.39亿元: planned, the figure its object.)
             let done_after = matches!(*w, "目标" | "任务" | "计划")
-                && task_done(&marked_in[i + w.len()..]);
+                && task_done(&marked_in[i + w.len()..])
+                && !(*w == "计划" && plans_an_amount(&marked_in[i + w.len()..]));
             // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
             let programme = matches!(*w, "计划" | "规划") && names_programme(before);
             // 国土空间总体规划(2021—2035年)获批实施: a plan named as a document.
@@ -233,6 +235,26 @@ pub(super) fn names_programme(before: &str) -> bool {
     ]
     .iter()
     .any(|v| clause.contains(v))
+}
+
+/// `完成总投资107.39亿元` right after 计划: a figure to reach, the object of
+/// the verb in its clause.
+fn plans_an_amount(after: &str) -> bool {
+    let Some(rest) = after
+        .strip_prefix("完成")
+        .or_else(|| after.strip_prefix("实现"))
+    else {
+        return false;
+    };
+    let clause = rest
+        .split(['，', ',', '。', '；', ';'])
+        .next()
+        .unwrap_or(rest);
+    clause
+        .chars()
+        .next()
+        .is_some_and(planwatch_text::norm::is_han)
+        && clause.chars().any(|c| c.is_ascii_digit())
 }
 
 /// `全面完成`, `提前实现` right after a goal word: the goal was met.

@@ -1191,6 +1191,25 @@ mod tests {
     }
 
     #[test]
+    fn planned_amounts_and_deadlines_are_goals() {
+        // 计划完成 with a figure as its object plans it; 计划全面完成 is done.
+        let kinds = |t: &str| -> Vec<Kind> {
+            run(DocType::Other, Some(2021), (None, None), false, t)
+                .iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(kinds("2021年计划完成总投资107.39亿元。"), [Kind::Target]);
+        assert_eq!(
+            kinds("2021年全年计划全面完成，完成投资107.39亿元。"),
+            [Kind::Actual]
+        );
+        // A deadline within the year (6月底前) sets a goal.
+        assert_eq!(kinds("2021年6月底前下达资金60%以上。"), [Kind::Target]);
+        assert_eq!(kinds("2021年6月底前已下达资金60%以上。"), [Kind::Actual]);
+    }
+
+    #[test]
     fn town_and_country_residents_are_spelt_out() {
         let list = |s: &str| urban_and_rural(&s.chars().collect::<Vec<_>>());
         assert_eq!(

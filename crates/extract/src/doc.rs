@@ -34,6 +34,9 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         "工作分工",
         "部门分工",
         "目标分解",
+        // (2025年县政府工作报告任务清单: the same, as a list.)
+        "任务清单",
+        "责任清单",
     ]
     .iter()
     .any(|w| t.contains(w))
@@ -516,6 +519,18 @@ mod tests {
 
     fn info(text: &str) -> DocumentInfo {
         document_info(text)
+    }
+
+    #[test]
+    fn a_reports_tasks_split_among_departments_are_an_implementation_plan() {
+        for t in [
+            "2025年县政府工作报告任务清单",
+            "关于分解落实《政府工作报告》的通知",
+            "2024年政府工作报告重点工作任务分工方案",
+        ] {
+            assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
+        }
+        assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `planwatch evaluate` and `planwatch report` end to end: the sample plan
-//! shipped in the repository (`samples/`) plus imported actuals.
+//! shipped in the repository (`samples/sample-city-plan.txt`) plus imported
+//! actuals.
 
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -52,7 +53,7 @@ impl Store {
         let db = dir.path().join("t.db").display().to_string();
         let index = dir.path().join("index").display().to_string();
         let store = Store { dir, db, index };
-        ok(&store.run(&["ingest", SAMPLES]));
+        ok(&store.run(&["ingest", &format!("{SAMPLES}/{PLAN}")]));
         let csv = store.path("sample-actuals.csv");
         std::fs::write(&csv, ACTUALS).expect("write csv");
         ok(&store.run(&["import", &csv.display().to_string()]));
@@ -172,7 +173,7 @@ fn mid_term_evaluation_ignores_later_years() {
         "evaluate", "--doc", PLAN, "--as-of", "2023", "--format", "csv",
     ]));
     assert!(
-        csv.starts_with("doc,indicator,region,year,target,"),
+        csv.starts_with("doc,indicator,domain,region,year,target,"),
         "{csv}"
     );
     assert!(

@@ -1,7 +1,7 @@
 //! One code path per job, checked from outside: a document ingested by
 //! `planwatch ingest` and one uploaded to the server are stored alike; the
-//! command line's tables (`docs`, `facts`, `export series`) and the server's
-//! downloads have the same columns and cells; and `planwatch serve --catalog`
+//! command line's tables (`docs`, `facts`, `export series`, `evaluate`) and
+//! the server's downloads have the same columns and cells; and `planwatch serve --catalog`
 //! links with that catalogue, as every other command does.
 
 use std::io::{Read, Write};
@@ -160,6 +160,13 @@ fn cli_tables_and_server_downloads_match_and_serve_takes_the_catalog() {
         &series_path.display().to_string(),
     ]);
     let series = std::fs::read_to_string(&series_path).expect("series written");
+    let evaluation = cli(&[
+        "evaluate",
+        "--doc",
+        "sample-city-plan.txt",
+        "--format",
+        "csv",
+    ]);
     // The extra catalogue entry links the sample plan's 新建5G基站.
     assert!(facts.contains(",新建5G基站,5G基站新建数,"), "{facts}");
 
@@ -220,6 +227,20 @@ fn cli_tables_and_server_downloads_match_and_serve_takes_the_catalog() {
     );
     assert_eq!(sorted(&served), sorted(&series));
     assert!(series.lines().count() > 3, "{series}");
+    // A plan's assessments: `planwatch evaluate` and the download agree.
+    assert_eq!(
+        download(port, "/download/assessments.csv?plan=sample-city-plan.txt"),
+        evaluation
+    );
+    assert!(
+        evaluation.starts_with("doc,indicator,domain,region,year,target,"),
+        "{evaluation}"
+    );
+    assert!(evaluation.lines().count() > 5, "{evaluation}");
+    assert!(
+        evaluation.contains(",base ") || evaluation.contains(",actual "),
+        "no sources: {evaluation}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -237,6 +258,15 @@ async fn an_upload_and_planwatch_ingest_store_the_same_document() {
     ]));
     let docs = ok(&planwatch(&["docs", "--db", &db, "--format", "csv"]));
     let facts = ok(&planwatch(&["facts", "--db", &db, "--format", "csv"]));
+    let evaluation = ok(&planwatch(&[
+        "evaluate",
+        "--db",
+        &db,
+        "--doc",
+        "sample-city-plan.txt",
+        "--format",
+        "csv",
+    ]));
 
     let store = planwatch_store::Store::in_memory().await.expect("store");
     let state = planwatch_server::AppState::new(
@@ -261,4 +291,5 @@ async fn an_upload_and_planwatch_ingest_store_the_same_document() {
     };
     assert_eq!(table("documents"), docs);
     assert_eq!(table("facts"), facts);
+    assert_eq!(table("assessments"), evaluation);
 }

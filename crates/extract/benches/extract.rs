@@ -1,24 +1,29 @@
-//! Extraction throughput on the shared corpus (or the bundled sample when
-//! the corpus is absent). `cargo bench -p planwatch-extract`.
+//! Extraction throughput on the real documents shipped in `samples/corpus`.
+//! `cargo bench -p planwatch-extract`.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::path::PathBuf;
 
+/// The corpus documents (name, text), sorted; a missing corpus is an error.
 fn documents() -> Vec<(String, String)> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let mut docs = Vec::new();
-    if let Ok(dir) = std::fs::read_dir(root.join("../../../shared/corpus")) {
-        for e in dir.flatten() {
-            if let Ok(t) = std::fs::read_to_string(e.path()) {
-                docs.push((e.file_name().to_string_lossy().into_owned(), t));
-            }
-        }
-    }
-    if docs.is_empty() {
-        if let Ok(t) = std::fs::read_to_string(root.join("../../samples/sample-city-plan.txt")) {
-            docs.push(("sample-city-plan.txt".into(), t));
-        }
-    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/corpus");
+    let mut docs: Vec<(String, String)> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let name = p
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (name, text)
+        })
+        .collect();
+    assert!(!docs.is_empty(), "no .txt document in {}", dir.display());
     docs.sort();
     docs
 }

@@ -1,28 +1,27 @@
-//! End-to-end: real documents of the shared corpus must yield the facts a
-//! planner would look for first. Skipped (with a note) where the corpus is absent.
+//! End-to-end: the real documents shipped in `samples/corpus` (the corpus
+//! `shared/gold/dev` annotates) must yield the facts a planner would look for
+//! first. A missing document fails the test.
 
 use planwatch_core::{Comparator, Fact, Kind, Measure};
 use planwatch_extract::extract_document;
 use std::path::PathBuf;
 
-fn corpus_file(prefix: &str) -> Option<(String, String)> {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus");
+/// The corpus document whose name starts with `prefix`: its name and text.
+fn corpus_file(prefix: &str) -> (String, String) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../samples/corpus");
     let entry = std::fs::read_dir(&dir)
-        .ok()?
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .flatten()
-        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))?;
-    let text = std::fs::read_to_string(entry.path()).ok()?;
-    Some((entry.file_name().to_string_lossy().into_owned(), text))
+        .find(|e| e.file_name().to_string_lossy().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no {prefix}* document in {}", dir.display()));
+    let text = std::fs::read_to_string(entry.path())
+        .unwrap_or_else(|e| panic!("{}: {e}", entry.path().display()));
+    (entry.file_name().to_string_lossy().into_owned(), text)
 }
 
-fn facts(prefix: &str) -> Option<Vec<Fact>> {
-    match corpus_file(prefix) {
-        Some((name, text)) => Some(extract_document(&name, &text).facts),
-        None => {
-            eprintln!("note: shared corpus not found; skipping {prefix}");
-            None
-        }
-    }
+fn facts(prefix: &str) -> Vec<Fact> {
+    let (name, text) = corpus_file(prefix);
+    extract_document(&name, &text).facts
 }
 
 fn has(facts: &[Fact], kind: Kind, indicator: &str, year: i32, value: f64, unit: &str) -> bool {
@@ -37,7 +36,7 @@ fn has(facts: &[Fact], kind: Kind, indicator: &str, year: i32, value: f64, unit:
 
 #[test]
 fn thirteenth_plan_gdp_target_and_base() {
-    let Some(f) = facts("001_") else { return };
+    let f = facts("001_");
     assert!(has(&f, Kind::Target, "地区生产总值", 2020, 1900.0, "亿元"));
     assert!(has(&f, Kind::Actual, "地区生产总值", 2015, 1357.5, "亿元"));
     let growth = f
@@ -54,7 +53,7 @@ fn thirteenth_plan_gdp_target_and_base() {
 
 #[test]
 fn work_report_gdp_growth_2023() {
-    let Some(f) = facts("003_") else { return };
+    let f = facts("003_");
     let gdp = f
         .iter()
         .find(|x| x.indicator == "地区生产总值" && x.kind == Kind::Actual && x.year == Some(2023))
@@ -66,7 +65,7 @@ fn work_report_gdp_growth_2023() {
 
 #[test]
 fn fourteenth_plan_table_rows_shifted_by_pdf_conversion() {
-    let Some(f) = facts("002_") else { return };
+    let f = facts("002_");
     // `地区生产总值(亿元) | 预期性 | ≥6% | |`: a growth rate in a 亿元 row.
     let gdp = f
         .iter()
@@ -88,9 +87,7 @@ fn fourteenth_plan_table_rows_shifted_by_pdf_conversion() {
 #[test]
 fn quotes_are_exact_substrings_and_output_is_deterministic() {
     for prefix in ["000_", "001_", "002_", "003_", "004_"] {
-        let Some((name, text)) = corpus_file(prefix) else {
-            continue;
-        };
+        let (name, text) = corpus_file(prefix);
         let a = extract_document(&name, &text);
         let b = extract_document(&name, &text);
         assert_eq!(a.facts, b.facts, "{name}: not deterministic");

@@ -1,11 +1,11 @@
 //! Downloads of every table as CSV (UTF-8 with BOM, so that Excel reads Chinese)
 //! or XLSX: `/download/{table}.{csv|xlsx}` with the same filters as the API list.
 //!
-//! The documents, facts and series tables are `planwatch_store::export`'s, the
-//! ones `planwatch docs`, `facts`, `series` and `export` write: the same columns
-//! and cells from the command line and from here; this module only picks their
-//! rows from the snapshot. Indicators, assessments and findings are tables of
-//! the web app alone. Every table is written by `export::Table`'s writers.
+//! The documents, facts, series and assessments tables are
+//! `planwatch_store::export`'s, the ones `planwatch docs`, `facts`, `series`,
+//! `export` and `evaluate` write: the same columns and cells from the command
+//! line and from here; this module only picks their rows from the snapshot.
+//! Indicators and findings are tables of the web app alone. Every table is written by `export::Table`'s writers.
 
 use axum::extract::{Path, State};
 use axum::http::header;
@@ -14,7 +14,9 @@ use axum::routing::get;
 use axum::Router;
 use serde::Deserialize;
 
-use planwatch_store::export::{self, Cell, ExportError, FactLine, PointLine, Table};
+use planwatch_store::export::{
+    self, AssessmentLine, Cell, ExportError, FactLine, PointLine, Table, UsedLine,
+};
 
 use crate::api::Query;
 use crate::error::{ApiError, ApiResult};
@@ -189,55 +191,43 @@ pub fn table(snap: &crate::snapshot::Snapshot, name: &str, q: &DownloadQuery) ->
                 },
                 &all,
             )?;
-            Table {
-                header: columns(&[
-                    "indicator",
-                    "domain",
-                    "region",
-                    "year",
-                    "measure",
-                    "comparator",
-                    "value",
-                    "value_max",
-                    "unit",
-                    "attribute",
-                    "status",
-                    "trend",
-                    "colour",
-                    "progress",
-                    "elapsed",
-                    "explanation",
-                    "doc",
-                    "quote",
-                ]),
-                rows: page
-                    .items
-                    .into_iter()
-                    .map(|a| {
-                        let x = &a.assessment;
-                        vec![
-                            t(a.indicator.clone()),
-                            t(a.domain.clone()),
-                            ot(a.region.clone()),
-                            i(a.year),
-                            t(a.measure.clone()),
-                            t(a.comparator.clone()),
-                            n(a.value),
-                            n(a.value_max),
-                            ot(a.unit.clone()),
-                            ot(a.attribute.clone()),
-                            t(x.status.as_str()),
-                            ot(x.trend_status.map(|s| s.as_str())),
-                            t(x.colour.as_str()),
-                            n(x.progress),
-                            n(x.elapsed),
-                            t(x.explanation.clone()),
-                            t(a.doc.clone()),
-                            t(a.quote.clone()),
-                        ]
-                    })
-                    .collect(),
+            let mut lines = Vec::with_capacity(page.items.len());
+            for a in &page.items {
+                let id = planwatch_catalog::FactId::new(a.doc_id.as_str(), a.ord);
+                let row = snap.fact_by_id(&id).ok_or_else(|| {
+                    ApiError::Internal(format!("target {} not in the snapshot", a.id))
+                })?;
+                let x = &a.assessment;
+                lines.push(AssessmentLine {
+                    doc: &a.doc,
+                    indicator: &a.indicator,
+                    domain: Some(&a.domain),
+                    region: a.region.as_deref(),
+                    target: &row.src.fact,
+                    target_words: &a.target_words,
+                    base_words: &a.base_words,
+                    latest_words: &a.latest_words,
+                    status: x.status.as_str(),
+                    trend: x.trend_status.map(|s| s.as_str()),
+                    colour: x.colour.as_str(),
+                    progress: x.progress,
+                    elapsed: x.elapsed,
+                    required_rate: x.required_rate,
+                    method: x.method.as_str(),
+                    explanation: &x.explanation,
+                    used: a
+                        .sources
+                        .iter()
+                        .map(|u| UsedLine {
+                            role: &u.role,
+                            doc: &u.doc,
+                            year: u.year,
+                            quote: &u.quote,
+                        })
+                        .collect(),
+                });
             }
+            export::assessments(lines)
         }
         "findings" => {
             let page = views::findings(

@@ -78,6 +78,13 @@ pub struct Assessed {
     pub ord: i64,
     /// The plan's words.
     pub quote: String,
+    /// The target in words with its year (`2020年 1900亿元`), as
+    /// `planwatch evaluate` and the assessments table say it.
+    pub target_words: String,
+    /// The base in words (`2015年 1357.5亿元`, or `—`).
+    pub base_words: String,
+    /// The latest actual used in words (`2018年 增长5%`, or `—`).
+    pub latest_words: String,
     /// Base value (as written) when one was found.
     pub base_value: Option<f64>,
     /// Unit of the base value as written.
@@ -93,14 +100,6 @@ impl Assessed {
     /// Whether it belongs on the red list (off track, regressing, or binding and lagging).
     pub fn is_red(&self) -> bool {
         self.assessment.colour == planwatch_evaluate::Colour::Red
-    }
-}
-
-fn role(r: Role) -> &'static str {
-    match r {
-        Role::Target => "target",
-        Role::Base => "base",
-        Role::Actual => "actual",
     }
 }
 
@@ -136,7 +135,7 @@ fn assessed(e: Evaluated) -> Assessed {
         .map(|s| {
             let id = e.source_id(s);
             SourceLink {
-                role: role(s.role).to_string(),
+                role: s.role.as_str().to_string(),
                 doc: s.doc.clone(),
                 doc_id: id.map(|i| i.doc.clone()),
                 ord: id.map(|i| i.ord),
@@ -147,6 +146,8 @@ fn assessed(e: Evaluated) -> Assessed {
             }
         })
         .collect();
+    let (target_words, base_words, latest_words) =
+        (e.target_words(), e.base_words(), e.latest_words());
     let Evaluated { item, assessment } = e;
     let target = &item.target.fact;
     let base = assessment.used.iter().find(|s| s.role == Role::Base);
@@ -178,6 +179,9 @@ fn assessed(e: Evaluated) -> Assessed {
         doc_title: item.target.doc.title.clone(),
         ord,
         quote: target.quote.clone(),
+        target_words,
+        base_words,
+        latest_words,
         base_value,
         base_unit,
         assessment,

@@ -1,29 +1,32 @@
-//! Search latency on the corpus replicated to 1,000 documents (`cargo bench -p planwatch-store`).
+//! Search latency on the corpus (`samples/corpus`) replicated to 1,000 documents (`cargo bench -p planwatch-store`).
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use planwatch_core::{DocType, DocumentInfo};
 use planwatch_store::{SearchFilter, SearchIndex, StoredDocument};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/corpus");
 const DOCUMENTS: usize = 1000;
 
+/// The corpus documents (name, text), sorted; a missing corpus is an error.
 fn corpus_texts() -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> = std::fs::read_dir(CORPUS)
-        .into_iter()
+        .unwrap_or_else(|e| panic!("{CORPUS}: {e}"))
         .flatten()
-        .flatten()
-        .filter_map(|e| {
-            let p = e.path();
-            let text = std::fs::read_to_string(&p).ok()?;
-            Some((p.file_name()?.to_string_lossy().into_owned(), text))
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| {
+            let text =
+                std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+            let name = p
+                .file_name()
+                .expect("file name")
+                .to_string_lossy()
+                .into_owned();
+            (name, text)
         })
         .collect();
+    assert!(!texts.is_empty(), "no .txt document in {CORPUS}");
     texts.sort();
-    if texts.is_empty() {
-        eprintln!("note: {CORPUS} is absent; benchmarking on a synthetic text");
-        let para = "到2025年，地区生产总值年均增长6%左右，研究与试验发展经费投入强度达到2%，森林覆盖率达到36.65%。\n";
-        texts.push(("synthetic.txt".into(), para.repeat(400)));
-    }
     texts
 }
 

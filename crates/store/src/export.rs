@@ -1,10 +1,10 @@
 //! Tables out of the store: the one column set of each table planwatch
 //! exports, and the one way a table is written as CSV, XLSX or JSON.
 //!
-//! `planwatch docs`, `facts`, `series` and `export` and the server's
-//! `/download/{documents,facts,series}.{csv,xlsx}` all build their tables with
-//! [`documents`], [`facts`] and [`series`], and write them with [`Table`]'s
-//! writers, so a file from the command line and one from the web app have the
+//! `planwatch docs`, `facts`, `series`, `export` and `evaluate` and the server's
+//! `/download/{documents,facts,series,assessments}.{csv,xlsx}` all build their
+//! tables with [`documents`], [`facts`], [`series`] and [`assessments`], and
+//! write them with [`Table`]'s writers, so a file from the command line and one from the web app have the
 //! same columns in the same order and the same cells. Each caller only says
 //! where its rows come from (the store, or the server's snapshot of it).
 //!
@@ -462,6 +462,140 @@ pub fn series<'a>(points: impl IntoIterator<Item = PointLine<'a>>) -> Table {
     t
 }
 
+/// A fact an assessment used besides its target, as the assessments table
+/// names it in its `sources` cell.
+#[derive(Debug, Clone, Copy)]
+pub struct UsedLine<'a> {
+    /// `base` or `actual` (`planwatch_evaluate::Role::as_str`); `target` is left out.
+    pub role: &'a str,
+    /// File name of its document.
+    pub doc: &'a str,
+    /// Year of its value.
+    pub year: Option<i32>,
+    /// The document's words.
+    pub quote: &'a str,
+}
+
+/// One assessed plan target as the assessments table shows it: what
+/// `planwatch_link::Evaluated` says of it (its words are
+/// `Evaluated::{target,base,latest}_words`), with its target fact.
+#[derive(Debug, Clone)]
+pub struct AssessmentLine<'a> {
+    /// File name of the plan document.
+    pub doc: &'a str,
+    /// Series key (canonical name when in the catalogue).
+    pub indicator: &'a str,
+    /// Catalogue domain; none is written as `planwatch_catalog::NO_DOMAIN`.
+    pub domain: Option<&'a str>,
+    /// The target's region, else its document's.
+    pub region: Option<&'a str>,
+    /// The target fact.
+    pub target: &'a Fact,
+    /// The target in words with its year (`2020年 1900亿元`).
+    pub target_words: &'a str,
+    /// The base in words (`2015年 1357.5亿元`, or `—`).
+    pub base_words: &'a str,
+    /// The latest actual used in words (`2018年 增长5%`, or `—`).
+    pub latest_words: &'a str,
+    /// `planwatch_evaluate::Status::as_str`.
+    pub status: &'a str,
+    /// `planwatch_evaluate::TrendStatus::as_str`, if a trend was assessed.
+    pub trend: Option<&'a str>,
+    /// `planwatch_evaluate::Colour::as_str`.
+    pub colour: &'a str,
+    /// Share of the way from base to target covered.
+    pub progress: Option<f64>,
+    /// Share of the plan period elapsed.
+    pub elapsed: Option<f64>,
+    /// Annual rate still required to reach the target.
+    pub required_rate: Option<f64>,
+    /// `planwatch_evaluate::Method::as_str`.
+    pub method: &'a str,
+    /// The one Chinese sentence of the assessment.
+    pub explanation: &'a str,
+    /// The other facts the assessment used, in its order.
+    pub used: Vec<UsedLine<'a>>,
+}
+
+/// Columns of the assessments table: the target and its assessment in words
+/// first, then the target as written.
+pub const ASSESSMENT_COLUMNS: [&str; 24] = [
+    "doc",
+    "indicator",
+    "domain",
+    "region",
+    "year",
+    "target",
+    "attribute",
+    "base",
+    "latest",
+    "status",
+    "trend",
+    "colour",
+    "progress",
+    "elapsed",
+    "required_rate",
+    "method",
+    "explanation",
+    "measure",
+    "comparator",
+    "value",
+    "value_max",
+    "unit",
+    "quote",
+    "sources",
+];
+
+/// A share rounded to four decimals; not finite is nothing.
+fn round4(v: Option<f64>) -> Cell {
+    Cell::num(v.filter(|x| x.is_finite()).map(|x| (x * 1e4).round() / 1e4))
+}
+
+/// The assessments table (`planwatch evaluate`, the server's
+/// `/download/assessments`), in the order given.
+pub fn assessments<'a>(lines: impl IntoIterator<Item = AssessmentLine<'a>>) -> Table {
+    let mut t = Table::new(&ASSESSMENT_COLUMNS);
+    for l in lines {
+        let f = l.target;
+        let sources: Vec<String> = l
+            .used
+            .iter()
+            .filter(|u| u.role != "target")
+            .map(|u| {
+                let year = u.year.map(|y| format!(" {y}")).unwrap_or_default();
+                format!("{} {}{year}: {}", u.role, u.doc, u.quote)
+            })
+            .collect();
+        t.push(vec![
+            l.doc.into(),
+            l.indicator.into(),
+            l.domain.unwrap_or(planwatch_catalog::NO_DOMAIN).into(),
+            Cell::opt(l.region),
+            Cell::int(f.year.map(i64::from)),
+            l.target_words.into(),
+            Cell::opt(f.attribute.map(|a| a.as_str())),
+            l.base_words.into(),
+            l.latest_words.into(),
+            l.status.into(),
+            Cell::opt(l.trend),
+            l.colour.into(),
+            round4(l.progress),
+            round4(l.elapsed),
+            round4(l.required_rate),
+            l.method.into(),
+            l.explanation.into(),
+            f.measure.as_str().into(),
+            f.comparator.as_str().into(),
+            Cell::num(f.value),
+            Cell::num(f.value_max),
+            Cell::opt(f.unit.clone()),
+            f.quote.as_str().into(),
+            sources.join(" | ").into(),
+        ]);
+    }
+    t
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -564,6 +698,45 @@ mod tests {
             quote: "GDP突破700亿元",
         }]);
         assert!(s.rows.iter().all(|r| r.len() == s.header.len()));
+        let a = assessments([AssessmentLine {
+            doc: "a.txt",
+            indicator: "地区生产总值",
+            domain: None,
+            region: Some("示例市"),
+            target: &fact,
+            target_words: "2025年 700亿元以上",
+            base_words: "—",
+            latest_words: "2023年 650亿元",
+            status: "on_track",
+            trend: None,
+            colour: "green",
+            progress: Some(2.0 / 3.0),
+            elapsed: None,
+            required_rate: Some(f64::NAN),
+            method: "progress",
+            explanation: "…",
+            used: vec![
+                UsedLine {
+                    role: "target",
+                    doc: "a.txt",
+                    year: Some(2025),
+                    quote: "GDP突破700亿元",
+                },
+                UsedLine {
+                    role: "actual",
+                    doc: "b.txt",
+                    year: Some(2023),
+                    quote: "GDP650亿元",
+                },
+            ],
+        }]);
+        assert!(a.rows.iter().all(|r| r.len() == a.header.len()));
+        let row = &a.rows[0];
+        let at = |c: &str| &row[ASSESSMENT_COLUMNS.iter().position(|x| *x == c).expect(c)];
+        assert_eq!(at("domain"), &Cell::from(planwatch_catalog::NO_DOMAIN));
+        assert_eq!(at("progress"), &Cell::Num(0.6667));
+        assert_eq!(at("required_rate"), &Cell::Empty);
+        assert_eq!(at("sources"), &Cell::from("actual b.txt 2023: GDP650亿元"));
         assert_eq!(documents([]).header.len(), DOCUMENT_COLUMNS.len());
     }
 }

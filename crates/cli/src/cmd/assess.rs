@@ -11,8 +11,8 @@ use serde::Deserialize;
 /// Arguments of `planwatch assess`.
 ///
 /// Input: a JSON array of `{"target": FACT, "base": FACT|null, "actuals":
-/// [FACT…], "as_of": YEAR, "direction": "higher"|"lower"}`, FACT as in
-/// `shared/gold/SCHEMA.md`; every field but `target` may be left out. In a
+/// [FACT…], "as_of": YEAR, "direction": "higher"|"lower"}`, FACT an object
+/// as `planwatch extract` prints it; every field but `target` may be left out. In a
 /// FACT, missing optional fields are null, `measure` defaults to `level`,
 /// `comparator` to `eq`, `kind` to its place; an actual may add `doc_type`
 /// (`statistical_bulletin`, `work_report`, …) and `published` (year) to say

@@ -6,12 +6,13 @@ use std::process::ExitCode;
 use anyhow::Context;
 use planwatch_catalog::{Catalog, DocRef, Sourced};
 use planwatch_core::Fact;
-use planwatch_evaluate::{Assessment, Role, Status};
+use planwatch_evaluate::{Assessment, Status};
 use planwatch_link::{evaluate, link_targets, Evaluated, Scope};
+use planwatch_store::export::{self, AssessmentLine, UsedLine};
 use planwatch_store::{doc_ref, FactFilter, StoredDocument};
 use serde::Serialize;
 
-use super::common::{block_on, pick_format, CatalogOpt, Cell, StoreOpts, Table, TableFormat};
+use super::common::{block_on, pick_format, CatalogOpt, StoreOpts, Table, TableFormat};
 
 /// Arguments of `planwatch evaluate`.
 #[derive(clap::Args)]
@@ -117,77 +118,45 @@ struct JsonRow<'a> {
     assessment: &'a Assessment,
 }
 
-fn round4(v: Option<f64>) -> Cell {
-    Cell::num(v.filter(|x| x.is_finite()).map(|x| (x * 1e4).round() / 1e4))
-}
-
-fn role_word(r: Role) -> &'static str {
-    match r {
-        Role::Target => "target",
-        Role::Base => "base",
-        Role::Actual => "actual",
-    }
-}
-
-/// The evaluation as rows.
+/// The evaluation as the assessments table (`planwatch_store::export`'s, the
+/// columns of the server's `/download/assessments` too).
 pub fn evaluation_table(items: &[Evaluated]) -> Table {
-    let mut t = Table::new(&[
-        "doc",
-        "indicator",
-        "region",
-        "year",
-        "target",
-        "attribute",
-        "base",
-        "latest",
-        "status",
-        "trend",
-        "colour",
-        "progress",
-        "elapsed",
-        "required_rate",
-        "method",
-        "explanation",
-        "sources",
-    ]);
-    for e in items {
+    let words: Vec<[String; 3]> = items
+        .iter()
+        .map(|e| [e.target_words(), e.base_words(), e.latest_words()])
+        .collect();
+    export::assessments(items.iter().zip(&words).map(|(e, [target, base, latest])| {
         let a = &e.assessment;
-        let f = &e.item.target.fact;
-        let sources: Vec<String> = a
-            .used
-            .iter()
-            .filter(|s| s.role != Role::Target)
-            .map(|s| {
-                format!(
-                    "{} {}{}: {}",
-                    role_word(s.role),
-                    s.doc,
-                    s.year.map(|y| format!(" {y}")).unwrap_or_default(),
-                    s.quote
-                )
-            })
-            .collect();
-        t.push(vec![
-            e.item.target.doc.name.clone().into(),
-            e.item.indicator.clone().into(),
-            Cell::opt(e.item.target.region().map(str::to_string)),
-            Cell::int(f.year.map(i64::from)),
-            planwatch_link::words::target_words(f).into(),
-            Cell::opt(f.attribute.map(|x| x.as_str())),
-            e.base_words().into(),
-            e.latest_words().into(),
-            a.status.as_str().into(),
-            Cell::opt(a.trend_status.map(|s| s.as_str())),
-            a.colour.as_str().into(),
-            round4(a.progress),
-            round4(a.elapsed),
-            round4(a.required_rate),
-            a.method.as_str().into(),
-            a.explanation.clone().into(),
-            sources.join(" | ").into(),
-        ]);
-    }
-    t
+        AssessmentLine {
+            doc: &e.item.target.doc.name,
+            indicator: &e.item.indicator,
+            domain: e.item.domain.as_deref(),
+            region: e.item.target.region(),
+            target: &e.item.target.fact,
+            target_words: target,
+            base_words: base,
+            latest_words: latest,
+            status: a.status.as_str(),
+            trend: a.trend_status.map(|s| s.as_str()),
+            colour: a.colour.as_str(),
+            progress: a.progress,
+            elapsed: a.elapsed,
+            required_rate: a.required_rate,
+            method: a.method.as_str(),
+            explanation: &a.explanation,
+            used: a
+                .used
+                .iter()
+                .map(|u| UsedLine {
+                    role: u.role.as_str(),
+                    doc: &u.doc,
+                    year: u.year,
+                    quote: &u.quote,
+                })
+                .collect(),
+        }
+    }))
+    .into()
 }
 
 /// `12 targets: 2 achieved, 3 on_track, …`.

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 /// Output formats of `planwatch extract`.
 #[derive(Clone, Copy, clap::ValueEnum)]
 pub enum Format {
-    /// One JSON object per line, the shape of shared/gold/SCHEMA.md.
+    /// One JSON object per fact and line (doc, kind, indicator, region, year,
+    /// value, value_max, unit, measure, comparator, attribute, text, quote,
+    /// section, start, end).
     Jsonl,
     /// One JSON array of all facts.
     Json,

@@ -14,7 +14,8 @@ use super::common::{block_on, CatalogOpt, StoreOpts};
 /// Arguments of `planwatch ingest`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Files or folders (read recursively).
+    /// Files or folders (read recursively; in folders, Markdown notes such as
+    /// SOURCES.md are skipped).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -29,8 +30,10 @@ pub struct Args {
     catalog: CatalogOpt,
 }
 
-/// Every regular file under `paths`, sorted within each folder; hidden files and
-/// store files (`*.db`, `*.db-wal`, index folders) are skipped.
+/// Every regular file under `paths`, sorted within each folder; hidden files,
+/// store files (`*.db`, `*.db-wal`, index folders) and Markdown files (a
+/// folder's notes about its documents, such as `samples/corpus/SOURCES.md`)
+/// are skipped. A file named itself is always read.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
@@ -54,7 +57,7 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>
             match entry {
                 Ok(e) if e.file_type().is_file() => {
                     let name = e.file_name().to_string_lossy();
-                    if !(name.ends_with(".db") || name.contains(".db-")) {
+                    if !(name.ends_with(".db") || name.contains(".db-") || is_markdown(&name)) {
                         files.push(e.into_path());
                     }
                 }
@@ -64,6 +67,13 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, String)>
         }
     }
     (files, errors)
+}
+
+/// Whether a file name is a Markdown note (`.md`, any case), not a document.
+fn is_markdown(name: &str) -> bool {
+    Path::new(name)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("md"))
 }
 
 /// Reads and extracts one file, then stores it by the store's one ingest path
@@ -215,4 +225,43 @@ async fn run_async(args: &Args) -> anyhow::Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folders_skip_notes_hidden_and_store_files_but_named_files_are_read() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let root = dir.path();
+        std::fs::create_dir(root.join("corpus")).expect("mkdir");
+        for name in [
+            "plan.txt",
+            "corpus/report.html",
+            "corpus/SOURCES.md",
+            "README.MD",
+            ".hidden.txt",
+            "planwatch.db",
+            "planwatch.db-wal",
+        ] {
+            std::fs::write(root.join(name), "x").expect("write");
+        }
+        let (files, errors) = collect_files(&[root.to_path_buf()]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let names: Vec<_> = files
+            .iter()
+            .map(|p| p.strip_prefix(root).expect("under root").to_path_buf())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                PathBuf::from("corpus/report.html"),
+                PathBuf::from("plan.txt")
+            ]
+        );
+        let named = root.join("corpus/SOURCES.md");
+        let (files, _) = collect_files(std::slice::from_ref(&named));
+        assert_eq!(files, [named]);
+    }
 }

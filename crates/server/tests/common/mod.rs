@@ -12,8 +12,8 @@ use planwatch_server::{app, AppState, Config};
 use planwatch_store::{SearchIndex, Store};
 use tower::ServiceExt;
 
-/// The shared corpus of real plan documents.
-pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+/// The real plan documents shipped in the repository (`samples/corpus`).
+pub const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../samples/corpus");
 
 /// The corpus files, sorted.
 pub fn corpus_files() -> Vec<PathBuf> {
@@ -23,6 +23,7 @@ pub fn corpus_files() -> Vec<PathBuf> {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
+    assert!(!files.is_empty(), "no .txt document in {CORPUS}");
     files
 }
 

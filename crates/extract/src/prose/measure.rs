@@ -46,8 +46,16 @@ pub(super) fn decide_measure(
         (None, None) => None,
     };
     // A verb followed by 至/到 names the level reached (降低至43, 提高到95%).
-    let to_level =
-        verb.is_some_and(|(end, _)| pre[end..].starts_with('至') || pre[end..].starts_with('到'));
+    // (增长3.5%达19.4亿元: the change told, then the level it reached.)
+    let to_level = verb.is_some_and(|(end, _)| {
+        let rest = &pre[end..];
+        rest.starts_with('至')
+            || rest.starts_with('到')
+            || rest.find(|c: char| c.is_ascii_digit()).is_some_and(|d| {
+                let after = rest[d..].trim_end();
+                after.ends_with('达') || after.ends_with("达到")
+            })
+    });
     let yoy = ["比上年", "同比", "较上年", "比去年", "较去年"]
         .iter()
         .any(|w| pre.contains(w));

@@ -1210,8 +1210,28 @@ mod tests {
     }
 
     #[test]
+    fn a_change_then_the_level_it_reached() {
+        check(
+            DocType::WorkReport,
+            true,
+            "一般公共预算支出增长3.5%达19.4亿元。",
+            &[
+                "actual 一般公共预算支出 2023 3.5 % growth eq",
+                "actual 一般公共预算支出 2023 19.4 亿元 level eq",
+            ],
+        );
+    }
+
+    #[test]
     fn town_and_country_residents_are_spelt_out() {
         let list = |s: &str| urban_and_rural(&s.chars().collect::<Vec<_>>());
+        assert_eq!(
+            list("城乡常住居民人均可支配收入"),
+            Some(vec![
+                "城镇常住居民人均可支配收入".to_string(),
+                "农村常住居民人均可支配收入".to_string()
+            ])
+        );
         assert_eq!(
             list("城乡居民人均可支配收入"),
             Some(vec![

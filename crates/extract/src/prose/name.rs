@@ -555,15 +555,29 @@ pub(super) fn collective(chars: &[char]) -> Option<String> {
 /// `城乡居民人均可支配收入分别增长8.3%和9.1%`: the town and the country
 /// residents' figures, named in the document's script.
 pub(super) fn urban_and_rural(chars: &[char]) -> Option<Vec<String>> {
-    let head: String = chars.iter().take(4).collect();
-    let rest: String = clean_name(&chars.get(4..)?.iter().collect::<String>());
+    // (城乡常住居民人均可支配收入: residents counted where they live.)
+    let resident = matches!(chars.get(2..4), Some(['常', '住']));
+    let skip = if resident { 2 } else { 0 };
+    let head: String = chars
+        .iter()
+        .take(2)
+        .chain(chars.get(2 + skip..4 + skip)?)
+        .collect();
+    let rest: String = clean_name(&chars.get(4 + skip..)?.iter().collect::<String>());
     // (城乡居民收入比, 城乡居民收入差距: one figure of the two together.)
     if rest.ends_with('比') || rest.ends_with("差距") {
         return None;
     }
+    let lives = if resident { "常住" } else { "" };
     match head.as_str() {
-        "城乡居民" => Some(vec![format!("城镇居民{rest}"), format!("农村居民{rest}")]),
-        "城鄉居民" => Some(vec![format!("城鎮居民{rest}"), format!("農村居民{rest}")]),
+        "城乡居民" => Some(vec![
+            format!("城镇{lives}居民{rest}"),
+            format!("农村{lives}居民{rest}"),
+        ]),
+        "城鄉居民" => Some(vec![
+            format!("城鎮{lives}居民{rest}"),
+            format!("農村{lives}居民{rest}"),
+        ]),
         _ => None,
     }
 }

@@ -1,5 +1,7 @@
 //! Rendering: the HTML has the red list, a row per indicator and SVG charts; the DOCX is a valid package.
 
+// The builders of the linking tests: the same documents, facts and scenario.
+#[path = "../../link/tests/common/mod.rs"]
 mod common;
 
 use std::io::{Cursor, Read};

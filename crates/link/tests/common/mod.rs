@@ -1,4 +1,4 @@
-//! Shared builders for the linking tests: documents, facts and a small Jinzhou scenario.
+//! Shared builders for the linking and rendering tests (crates/report/tests reads this file too): documents, facts and a small Jinzhou scenario.
 #![allow(dead_code)]
 
 use std::sync::atomic::{AtomicI64, Ordering};

@@ -853,22 +853,10 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
             groups.push(first_row);
         }
         groups.reverse();
-        let short_words = |toks: &[(usize, usize)]| {
-            toks.iter().all(|&(a, b)| {
-                let t = &text[a..b];
-                // (A bare year heads a column: 排名 城市 2018 2017 增量.)
-                let year = t.len() == 4
-                    && (t.starts_with("19") || t.starts_with("20"))
-                    && t.bytes().all(|c| c.is_ascii_digit());
-                t.chars().count() <= 16
-                    && (year || !is_number_cell(t))
-                    && !t.contains(['。', '，', ','])
-            })
-        };
         let head = first_row.checked_sub(1).and_then(|h| {
             let (off, l) = lines[h];
             let toks = space_tokens(off, l);
-            if !short_words(&toks) {
+            if !short_words(text, &toks) {
                 return None;
             }
             if toks.len() == width {
@@ -912,10 +900,21 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
     out
 }
 
+/// Header words: short, no sentence, no figure but a bare year (排名 城市 2018 2017 增量).
+fn short_words(text: &str, toks: &[(usize, usize)]) -> bool {
+    toks.iter().all(|&(a, b)| {
+        let t = &text[a..b];
+        let year = t.len() == 4
+            && (t.starts_with("19") || t.starts_with("20"))
+            && t.bytes().all(|c| c.is_ascii_digit());
+        t.chars().count() <= 16 && (year || !is_number_cell(t)) && !t.contains(['。', '，', ','])
+    })
+}
+
 /// The cells of the line above header line `h` when `h` holds only years
 /// (`2020年 2010年`) that the upper line's last cell spans: as many cells
-/// as the rows have, less one, with a name spaced out letter by letter
-/// (`地 区`) read as one cell.
+/// as the rows have, less one, with a two-letter name spaced out (`地 区`)
+/// read as one cell.
 fn years_under_last(
     text: &str,
     lines: &[(usize, &str)],
@@ -937,21 +936,11 @@ fn years_under_last(
         let one_char = |x: usize, y: usize| text[x..y].chars().count() == 1;
         match upper.last_mut() {
             Some(last) if one_char(a, b) && one_char(last.0, last.1) => last.1 = b,
-            Some(last)
-                if one_char(a, b)
-                    && text[last.0..last.1].chars().all(crate::norm::is_han)
-                    && text[last.0..last.1].contains(' ') =>
-            {
-                last.1 = b
-            }
             _ => upper.push((a, b)),
         }
     }
-    let words = upper.iter().all(|&(a, b)| {
-        let t = &text[a..b];
-        t.chars().count() <= 16 && !is_number_cell(t) && !t.contains(['。', '，', ','])
-    });
-    (words && upper.len() >= 2 && upper.len() - 1 + toks.len() == width).then_some(upper)
+    (short_words(text, &upper) && upper.len() >= 2 && upper.len() - 1 + toks.len() == width)
+        .then_some(upper)
 }
 
 fn read_serial_rows(

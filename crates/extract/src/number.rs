@@ -52,10 +52,12 @@ pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
     if c.is_ascii_digit() {
         return parse_arabic(s, i);
     }
-    for (w, unit) in [("百分之", "%"), ("千分之", "‰")] {
+    // (十万分之69: a rate per 100,000, as maternal mortality is given.)
+    for (w, unit) in [("百分之", "%"), ("千分之", "‰"), ("十万分之", "十万分之")] {
         if starts_with(s, i, w) {
-            let mut n = parse_chinese(s, i + 3).or_else(|| parse_arabic(s, i + 3))?;
-            n.len += 3;
+            let wl = w.chars().count();
+            let mut n = parse_chinese(s, i + wl).or_else(|| parse_arabic(s, i + wl))?;
+            n.len += wl;
             n.word_unit = Some(unit);
             return Some(n);
         }
@@ -287,6 +289,7 @@ mod tests {
         assert_eq!(num("百分之五点五"), Some((5.5, 6)));
         assert_eq!(num("百分之十点七"), Some((10.7, 6)));
         assert_eq!(num("千分之七"), Some((7.0, 4)));
+        assert_eq!(num("十万分之69"), Some((69.0, 6)));
         assert_eq!(num("三分之一"), Some((1.0 / 3.0, 4)));
         assert_eq!(num("五分之一的"), Some((0.2, 4)));
         assert_eq!(

@@ -856,7 +856,8 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     }
     // A capacity naming a project (30万吨航道, 400兆瓦风电) describes a thing, not a figure.
     let money = unit.ends_with('元');
-    if !money && !counts_things(&unit) && unit != "%" && unit != "‰" {
+    // (Nor a share: 六成农民用上了自来水 are six tenths of the farmers.)
+    if !money && !counts_things(&unit) && !matches!(unit.as_str(), "%" | "‰" | "成") {
         if let Some(&c) = s.get(j) {
             let cjk = planwatch_text::norm::is_han(c);
             // (44850万亩不能减少: a floor, no thing named.)

@@ -76,6 +76,34 @@ fn is_clause_delim(c: char) -> bool {
     )
 }
 
+/// `全省`, `全市有`, `2012年全县` right after a clause starts and just before
+/// `at`: the whole a share opening its clause is a part of.
+fn whole_place_before(s: &[char], at: usize) -> bool {
+    let start = (0..at)
+        .rev()
+        .find(|&i| is_clause_delim(s[i]))
+        .map_or(0, |i| i + 1);
+    let mut i = start;
+    // (A year first: 2012年全省六成农民….)
+    while i < at && s[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i > start && s.get(i) == Some(&'年') {
+        i += 1;
+    }
+    let whole = (s.get(i) == Some(&'全') || s.get(i) == Some(&'我'))
+        && s.get(i + 1)
+            .is_some_and(|c| "省市县区国州旗镇乡村".contains(*c));
+    if !whole {
+        return false;
+    }
+    i += 2;
+    if s.get(i) == Some(&'有') {
+        i += 1;
+    }
+    i == at
+}
+
 fn is_sentence_end(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '!' | '?' | '；' | ';')
 }
@@ -470,8 +498,9 @@ fn sentence_facts(
     for (k, q) in qs.iter().enumerate() {
         // (30%以上的行政村达到…标准: a share with no figure after it in its
         // clause is the clause's figure, not a bound on what a later one counts.)
-        let alone = q.unit == "%"
-            && (q.start == 0 || is_clause_delim(s[q.start - 1]))
+        // (Also after the whole place it is a share of: 全省六成农民用上了自来水.)
+        let alone = (q.unit == "%" || q.unit == "成")
+            && (q.start == 0 || is_clause_delim(s[q.start - 1]) || whole_place_before(s, q.start))
             && qs.get(k + 1).is_none_or(|n| {
                 between(s, q.end, n.start)
                     .iter()
@@ -2015,6 +2044,16 @@ mod tests {
             &[
                 "target 行政村达到美丽乡村建设标准 2025 30 % level ge",
                 "target 城市污水处理厂完成提标改造 2025 60 % level eq",
+            ],
+        );
+        // After the whole place it is a share of, and in tenths.
+        check(
+            DocType::Outline,
+            false,
+            "到2025年,全省六成农民用上自来水,全市有30%以上的行政村通公交。",
+            &[
+                "target 农民用上自来水 2025 6 成 level eq",
+                "target 行政村通公交 2025 30 % level ge",
             ],
         );
         // A bound on what a later figure of the clause counts stays a bound.

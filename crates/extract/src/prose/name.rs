@@ -778,7 +778,7 @@ pub(super) fn named_after(s: &[char], q: &Quantity, clause_end: usize) -> Option
         .find(|w| at(s, at_, w))
         .map(|w| w.chars().count());
     at_ += bound.unwrap_or(0);
-    let share = q.unit == "%";
+    let share = q.unit == "%" || q.unit == "成";
     if s.get(at_) == Some(&'的') {
         // (在2007年突破1000亿元的基础上: what was built on, no name.)
         return (!at(s, at_ + 1, "基础")).then_some(at_ + 1);

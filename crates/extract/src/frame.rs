@@ -2591,8 +2591,13 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                     return Some((l, y, WITHIN_YEAR));
                 }
                 // (会议总结了2018年各项工作: the same.)
+                // (报告分四个部分:一是2010年政府工作回顾…: the same, told of.)
+                let review_of_year = after.starts_with("工作回顾")
+                    || after.starts_with("政府工作回顾")
+                    || after.starts_with("年度工作回顾");
                 if before.ends_with("回顾了")
                     || before.ends_with("回顾")
+                    || review_of_year
                     || (before.ends_with("总结了") && after.contains("工作"))
                     || after.contains("计划执行情况")
                     || after.contains("预算执行情况")
@@ -2822,6 +2827,9 @@ mod tests {
         assert_eq!(i.region.as_deref(), Some("丙县"));
         let i = frame("政府工作报告\n發布日期：2021-02-01\n各位代表：\n");
         assert_eq!(i.year, Some(2021));
+        // A news report on the meeting tells what the report reviewed.
+        let i = frame("丁县人民代表大会开幕\n县长代表县人民政府向大会作政府工作报告。报告分四个部分:一是2010年政府工作回顾;二是今后五年的任务。\n报告指出:2010年,是实施“十一五”规划的最后一年。\n");
+        assert_eq!(i.year, Some(2011));
     }
 
     #[test]

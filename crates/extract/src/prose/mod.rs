@@ -513,7 +513,8 @@ fn sentence_facts(
             .rev()
             .find(|&i| is_clause_delim(s[i]))
             .map_or(0, |i| i + 1);
-        if counts_an_indicator_set(s, clause_start, q) {
+        if counts_an_indicator_set(s, clause_start, q) || counts_meeting_members(s, clause_start, q)
+        {
             continue;
         }
         let narrow_start = if clause_start == prev_clause_start {
@@ -2045,6 +2046,13 @@ mod tests {
                 "target 行政村达到美丽乡村建设标准 2025 30 % level ge",
                 "target 城市污水处理厂完成提标改造 2025 60 % level eq",
             ],
+        );
+        // Who attend a meeting are no figure; what the report says is.
+        check(
+            DocType::WorkReport,
+            false,
+            "来自县内的162名代表汇聚一堂。应出席会议代表283名,实到276名。全县生产总值实现131487万元。",
+            &["actual 生产总值 2023 131487 万元 level eq"],
         );
         // After the whole place it is a share of, and in tenths.
         check(

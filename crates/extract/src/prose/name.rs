@@ -84,6 +84,31 @@ pub(super) fn only_measure_words(name: &str) -> bool {
 /// `共30项指标`, `等8项指标达到…`, `下降3项指标`: a count of the indicators
 /// a plan sets or a list just named describes the document, not the region
 /// (`有23项指标已完成` counts progress and stays).
+/// `283名代表应出席会议`, `162名代表汇聚一堂`: who attend a meeting, not a
+/// figure of the place.
+pub(super) fn counts_meeting_members(s: &[char], clause_start: usize, q: &Quantity) -> bool {
+    if !matches!(q.unit.as_str(), "名" | "位" | "人") {
+        return false;
+    }
+    let clause_end = (q.end..s.len())
+        .find(|&i| matches!(s[i], ',' | '，' | ';' | '；' | '。'))
+        .unwrap_or(s.len());
+    let clause: String = s[clause_start..clause_end].iter().collect();
+    (clause.contains("代表") || clause.contains("委员"))
+        && [
+            "出席",
+            "列席",
+            "实到",
+            "应到",
+            "汇聚一堂",
+            "参加会议",
+            "参加大会",
+            "与会",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+}
+
 pub(super) fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> bool {
     if q.unit != "项" {
         return false;

@@ -353,6 +353,17 @@ pub const ACTUAL_MARKERS: &[&str] = &[
     "已实现",
     // 5年来, 近年来: what the years past brought.
     "年来",
+    // 实际完成搬迁安置13.05万人, 为计划的152.4%, 投资完成率为98.37%: what was
+    // done, measured against its plan.
+    // (Not 超额完成: 力争…提前超额完成目标任务 sets a goal.)
+    "实际完成",
+    "为计划的",
+    "占计划的",
+    "占年度计划",
+    "占年度投资计划",
+    "完成年度计划的",
+    "完成率为",
+    "完成率达",
 ];
 
 /// Heading words of sections that review what was achieved.

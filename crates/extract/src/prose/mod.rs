@@ -1237,6 +1237,28 @@ mod tests {
         // A deadline within the year (6月底前) sets a goal.
         assert_eq!(kinds("2021年6月底前下达资金60%以上。"), [Kind::Target]);
         assert_eq!(kinds("2021年6月底前已下达资金60%以上。"), [Kind::Actual]);
+        // Measured against its plan, a figure is a result, in a plan's year too.
+        let in_plan = |t: &str| -> Vec<Kind> {
+            run(
+                DocType::ImplementationPlan,
+                Some(2021),
+                (None, None),
+                false,
+                t,
+            )
+            .iter()
+            .map(|f| f.kind)
+            .collect()
+        };
+        assert_eq!(in_plan("2021年完成造林5万亩。"), [Kind::Target]);
+        assert_eq!(
+            in_plan("2021年重大项目投资完成率为98.37%。"),
+            [Kind::Actual]
+        );
+        assert_eq!(
+            in_plan("2021年完成造林5万亩，为计划的102%。"),
+            [Kind::Actual, Kind::Actual]
+        );
     }
 
     #[test]

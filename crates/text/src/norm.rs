@@ -107,7 +107,31 @@ fn direct() -> &'static [char] {
     const TSV: &str = include_str!("../data/traditional-to-simplified.tsv");
     // Variants OpenCC keeps as they are but documents use for simplified ones.
     // 陜 (U+965C) is a variant of 陝 that pages use for 陕西.
-    const EXTRA: &[(char, char)] = &[('両', '两'), ('著', '着'), ('陜', '陕')];
+    // Japanese forms (増, 経, 済…) come in through input methods and OCR:
+    // 生产总值増长8% is 增长 to a reader.
+    const EXTRA: &[(char, char)] = &[
+        ('両', '两'),
+        ('著', '着'),
+        ('陜', '陕'),
+        ('増', '增'),
+        ('値', '值'),
+        ('収', '收'),
+        ('価', '价'),
+        ('営', '营'),
+        ('単', '单'),
+        ('総', '总'),
+        ('発', '发'),
+        ('経', '经'),
+        ('済', '济'),
+        ('労', '劳'),
+        ('拡', '扩'),
+        ('転', '转'),
+        ('鉄', '铁'),
+        ('歳', '岁'),
+        ('対', '对'),
+        ('戸', '户'),
+        ('図', '图'),
+    ];
     static DIRECT: std::sync::OnceLock<Vec<char>> = std::sync::OnceLock::new();
     DIRECT.get_or_init(|| {
         let pairs = TSV.lines().filter_map(|l| {
@@ -267,6 +291,15 @@ mod tests {
             .map(simplified_to_traditional)
             .collect();
         assert_eq!(t, "寧夏回族自治區合肥市");
+    }
+
+    #[test]
+    fn japanese_forms_match_as_simplified() {
+        let m: String = "生产总値増长8%，経済総量"
+            .chars()
+            .map(char_for_matching)
+            .collect();
+        assert_eq!(m, "生产总值增长8%,经济总量");
     }
 
     #[test]

@@ -67,6 +67,8 @@ const CLASSIFIERS: &[&str] = &[
 /// A unit that counts things (`家`, `万名`, `亿人次`): a classifier, with or
 /// without a magnitude before it.
 pub(crate) fn counts_things(unit: &str) -> bool {
+    // (台(套): the first classifier says what is counted.)
+    let unit = unit.split('(').next().unwrap_or(unit);
     let bare = MAGNITUDES
         .iter()
         .find_map(|m| unit.strip_prefix(m).filter(|b| !b.is_empty()))
@@ -357,7 +359,23 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
     Some(with_denominator(s, j, unit, i))
 }
 
-fn with_denominator(s: &[char], j: usize, mut unit: String, i: usize) -> (String, usize) {
+fn with_denominator(s: &[char], mut j: usize, mut unit: String, i: usize) -> (String, usize) {
+    // 5.3万台(套), 71.29万头(只): a second classifier in brackets counts the
+    // same things.
+    if s.get(j) == Some(&'(')
+        && s.get(j + 2) == Some(&')')
+        && s.get(j + 1)
+            .is_some_and(|c| "套只件台头匹辆个部".contains(*c))
+        && unit
+            .chars()
+            .last()
+            .is_some_and(|c| "套只件台头匹辆个部".contains(c))
+    {
+        unit.push('(');
+        unit.push(s[j + 1]);
+        unit.push(')');
+        j += 3;
+    }
     if s.get(j) == Some(&'/') {
         if let Some(d) = match_word(s, j + 1, PER_UNITS) {
             unit.push('/');
@@ -886,7 +904,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
         j += 1;
         // 3万余名志愿者: the things counted follow 余.
         if MAGNITUDES.contains(&unit.as_str()) {
-            if let Some(c) = match_word(s, j, CLASSIFIERS).filter(|c| !MAGNITUDES.contains(c)) {
+            // (1.2万余亩, 23亿余亩: any unit of things measured too.)
+            let counted = match_word(s, j, CLASSIFIERS)
+                .or_else(|| match_word(s, j, BASE_UNITS))
+                .filter(|c| {
+                    !MAGNITUDES.contains(c) && !["年", "%", "‰", "成", "倍", "度", "番"].contains(c)
+                });
+            if let Some(c) = counted {
                 unit.push_str(c);
                 j += c.chars().count();
             } else if let Some((u, len)) = ["亿元", "元", "亿美元", "美元"]
@@ -1534,6 +1558,24 @@ mod tests {
         assert!(quantities(&v)[0].counts_following_noun);
         let v: Vec<char> = "新增5个2013年以来".chars().collect();
         assert!(!quantities(&v)[0].counts_following_noun);
+    }
+
+    #[test]
+    fn a_second_classifier_in_brackets_and_units_after_yu() {
+        assert_eq!(
+            q("保有量达到5.3万台(套)"),
+            vec![(5.3, None, "万台(套)".into(), None)]
+        );
+        assert_eq!(
+            q("育活仔畜71.29万头(只)"),
+            vec![(71.29, None, "万头(只)".into(), None)]
+        );
+        assert_eq!(
+            q("完成造林面积1.2万余亩"),
+            vec![(1.2, None, "万亩".into(), Some(Comparator::Gt))]
+        );
+        // (Not a bracketed note: 3万台(其中…).)
+        assert_eq!(q("3万台(其中新增1万台)")[0].2, "万台");
     }
 
     #[test]

@@ -385,7 +385,21 @@ pub(crate) fn written_unit(span: &Span, off: usize, q: &Quantity) -> String {
         .map(planwatch_text::norm::char_for_matching)
         .eq(q.unit.chars());
     if same {
-        orig
+        return orig;
+    }
+    // (1.2萬余畝: 余 or 多 stands inside the unit as written.)
+    let wider: String = span
+        .orig_string(off + p, off + p + n + 1)
+        .chars()
+        .filter(|c| !matches!(c, '余' | '餘' | '多'))
+        .collect();
+    if wider.chars().count() == n
+        && wider
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .eq(q.unit.chars())
+    {
+        wider
     } else {
         q.unit.clone()
     }

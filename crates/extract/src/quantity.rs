@@ -59,6 +59,9 @@ const CLASSIFIERS: &[&str] = &[
     "只",
     "匹",
     "根",
+    "幢",
+    "颗",
+    "艘次",
     "头只匹",
     "头只",
     "只匹",
@@ -143,10 +146,20 @@ const BASE_UNITS: &[&str] = &[
     "口",
     "列",
     "批次",
+    // (接待邮轮超过100艘次.)
+    "艘次",
     "艘",
     "架",
     "部",
     "床",
+    // (新建住宅12幢, 卫星3颗, 5组, 蜂群3万箱, 鱼苗2500万尾, 显示屏2.88亿片, 土石方20万方.)
+    "幢",
+    "颗",
+    "组",
+    "箱",
+    "尾",
+    "片",
+    "方",
     "册",
     "种",
     "栋",
@@ -182,6 +195,8 @@ const BASE_UNITS: &[&str] = &[
     "mg",
     "%",
     "‰",
+    // (增幅超过68℅: the care-of sign typed for a per cent.)
+    "℅",
     // 近七成, 超过四成, 增长两成: tenths.
     "成",
 ];
@@ -338,6 +353,30 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
             "台" => s.get(j + 1) == Some(&'阶'),
             // 6部门 are departments, 部分 a part.
             "部" => matches!(s.get(j + 1), Some('门' | '分' | '署' | '委')),
+            // 3组织, 尾气, 片区, 方面/方案/方式: words, not units.
+            "组" => matches!(
+                s.get(j + 1),
+                Some('织' | '团' | '建' | '成' | '合' | '配' | '分' | '长')
+            ),
+            "尾" => matches!(s.get(j + 1), Some('气' | '矿' | '水' | '声' | '款' | '数')),
+            "片" => matches!(s.get(j + 1), Some('区' | '面' | '段' | '林' | '场')),
+            "方" => matches!(
+                s.get(j + 1),
+                Some(
+                    '面' | '案'
+                        | '式'
+                        | '向'
+                        | '针'
+                        | '法'
+                        | '位'
+                        | '阵'
+                        | '言'
+                        | '舱'
+                        | '便'
+                        | '略'
+                )
+            ),
+            "箱" => matches!(s.get(j + 1), Some('式' | '体')),
             // 成 is tenths only right after the number (四成, 近4成以上), not
             // the verb or word it starts (一成不变, 三成为, 成本, 成都).
             "成" => !unit.is_empty() || s.get(j + 1).is_some_and(|c| {
@@ -972,6 +1011,10 @@ fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
     if i > 0 && matches!(s[i - 1], '“' | '"' | '「' | '第' | '每' | '之') {
         return false;
     }
+    // (两组若干措施, 地有五方, 五头五尾: sayings and lists, not counts.)
+    if matches!(unit, "组" | "尾" | "方" | "片" | "箱") {
+        return false;
+    }
     let single = n.len == 1 && n.value < 10.0;
     // 二元结构, 一元化: a numeral in a word, not money.
     let after = i + n.len + unit.chars().count();
@@ -1576,6 +1619,27 @@ mod tests {
         );
         // (Not a bracketed note: 3万台(其中…).)
         assert_eq!(q("3万台(其中新增1万台)")[0].2, "万台");
+    }
+
+    #[test]
+    fn units_of_things_less_common() {
+        for (t, u) in [
+            ("接待邮轮超过100艘次", "艘次"),
+            ("新建住宅12幢", "幢"),
+            ("放养鱼苗2500万尾", "万尾"),
+            ("显示屏2.88亿片", "亿片"),
+            ("移动土石方70万方", "万方"),
+            ("增幅超过68℅", "℅"),
+        ] {
+            assert_eq!(q(t).first().map(|x| x.2.as_str()), Some(u), "{t}");
+        }
+        for t in ["地有五方。", "制定两组若干措施", "汽车尾气", "3片区"] {
+            assert!(
+                q(t).iter()
+                    .all(|x| !["方", "组", "尾", "片"].contains(&x.2.as_str())),
+                "{t}"
+            );
+        }
     }
 
     #[test]

@@ -2143,6 +2143,26 @@ mod tests {
     }
 
     #[test]
+    fn gaps_narrowed_and_tasks_set_by_the_province_are_goals() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡收入差距进一步缩小，城镇新增就业完成省定任务，新能源汽车关键技术达到国内领先水平。");
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("城乡收入差距".to_string(), "进一步缩小".to_string()),
+                ("城镇新增就业".to_string(), "完成省定任务".to_string()),
+                (
+                    "新能源汽车关键技术".to_string(),
+                    "达到国内领先水平".to_string()
+                ),
+            ]
+        );
+    }
+
+    #[test]
     fn doubling_goals_keep_their_comparison_and_lists_their_names() {
         let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，生产总值、城乡居民收入比2010年翻一番，化学需氧量、二氧化硫排放量达到总量控制要求，实际使用外资稳中提质。");
         let got: Vec<(String, String)> = f

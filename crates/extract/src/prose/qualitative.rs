@@ -449,6 +449,19 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("稳定增长", Measure::Growth, Comparator::Eq),
     ("基本稳定", Measure::Level, Comparator::Eq),
     ("接近规划目标", Measure::Level, Comparator::Approx),
+    // (城乡收入差距进一步缩小, 完成省定任务, 控制在省市规定范围以内, 达到国内领先水平.)
+    ("进一步缩小", Measure::Growth, Comparator::Lt),
+    ("持续缩小", Measure::Growth, Comparator::Lt),
+    ("逐步缩小", Measure::Growth, Comparator::Lt),
+    ("省定任务", Measure::Level, Comparator::Eq),
+    ("省定目标", Measure::Level, Comparator::Eq),
+    ("市定任务", Measure::Level, Comparator::Eq),
+    ("市定目标", Measure::Level, Comparator::Eq),
+    ("下达年度", Measure::Level, Comparator::Eq),
+    ("规定范围", Measure::Level, Comparator::Le),
+    ("领先水平", Measure::Level, Comparator::Eq),
+    ("全部淘汰", Measure::Level, Comparator::Eq),
+    ("基本覆盖", Measure::Level, Comparator::Eq),
     // Taking the indicator after them (VERB_FIRST), so tried last.
     ("下达的", Measure::Level, Comparator::Eq),
 ];

@@ -320,6 +320,12 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     let span = |a: usize, b: usize| row(cells[a..b].to_vec());
     let mut blocks = Vec::new();
     for x in 0..head_start {
+        // (类别 over the group headings, 一、经济增长, that stand on lines of
+        // their own: the heading of no value column, not a note.)
+        if x + 1 == head_start && matches!(cell(x), "类别" | "类型" | "分类" | "领域" | "类 别")
+        {
+            continue;
+        }
         blocks.push(span(x, x + 1));
     }
     if !head.is_empty() {
@@ -1348,6 +1354,16 @@ mod tests {
             !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
         );
         assert!(!is_value_cell("65岁及以上") && !is_value_cell("15-64岁"));
+    }
+
+    #[test]
+    fn a_category_column_heading_is_no_note() {
+        // 类别 heads the group headings, which stand on lines of their own.
+        let text = "主要经济指标表\n类别\n指标\n2010年实绩\n2015年目标\n一、经济增长\n农业增加值(亿元)\n81.53\n163\n农民人均纯收入(元)\n10874\n22000\n二、农产品供给\n粮食总产(万吨)\n119.6\n100\n";
+        let rows = table_cells(text);
+        assert_eq!(rows[1], vec!["指标", "2010年实绩", "2015年目标"]);
+        assert!(rows.iter().all(|r| r[0] != "类别"), "{rows:?}");
+        assert!(rows.contains(&vec!["粮食总产(万吨)", "119.6", "100"]));
     }
 
     #[test]

@@ -1050,6 +1050,43 @@ fn plausible_chinese(s: &[char], i: usize, n: &Number, unit: &str) -> bool {
     true
 }
 
+/// A figure bounding the things a count of the same clause counts: `超过6万人的
+/// 有2个` and `2万至6万人之间的有3个` (the count after `的有`), `有8个市…在12%以上`
+/// (the count before, the figure a bound placed by 在).
+fn bounds_what_is_counted(s: &[char], q: &Quantity) -> bool {
+    let rest: String = s[q.end..]
+        .iter()
+        .take_while(|c| !is_delim(**c))
+        .take(16)
+        .collect();
+    if let Some(k) = rest.find("的有") {
+        let before = &rest[..k];
+        let after = &rest[k + "的有".len()..];
+        let range_tail = before.starts_with(['至', '到', '~', '-', '—']);
+        let count_follows = after.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && ["个", "家", "项", "所", "座"]
+                .iter()
+                .any(|u| after.contains(u));
+        return count_follows && (range_tail || !before.chars().any(|c| c.is_ascii_digit()));
+    }
+    let clause_start = (0..q.start)
+        .rev()
+        .find(|&i| is_delim(s[i]))
+        .map_or(0, |i| i + 1);
+    let before: String = s[clause_start..q.start].iter().collect();
+    let placed = before.ends_with('在')
+        && matches!(
+            q.comparator,
+            Some(Comparator::Ge | Comparator::Gt | Comparator::Le | Comparator::Lt)
+        );
+    placed
+        && before.match_indices('有').any(|(i, w)| {
+            let t = &before[i + w.len()..];
+            let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && t[digits..].starts_with(['个', '家', '项'])
+        })
+}
+
 /// Punctuation that ends a clause.
 pub fn is_delim(c: char) -> bool {
     matches!(
@@ -1228,6 +1265,11 @@ fn finish(s: &[char], q: &mut Quantity) {
             .iter()
             .any(|w| at(s, q.end, w))
     {
+        q.qualifier = true;
+    }
+    // 常住人口超过6万人的有2个, 在2万至6万人之间的有3个, 有8个市经济增速在
+    // 12%以上: a bound on the things a count in the clause counts.
+    if bounds_what_is_counted(s, q) {
         q.qualifier = true;
     }
     // 432种主要工业产品中, 全区22个县(市)区第3位: the set something is
@@ -1619,6 +1661,30 @@ mod tests {
         );
         // (Not a bracketed note: 3万台(其中…).)
         assert_eq!(q("3万台(其中新增1万台)")[0].2, "万台");
+    }
+
+    #[test]
+    fn a_bound_on_what_a_count_counts() {
+        let v: Vec<char> =
+            "常住人口超过6万人的有2个，在2万至6万人之间的有3个，全省有8个市经济增速在12%以上"
+                .chars()
+                .collect();
+        let got: Vec<(f64, bool)> = quantities(&v)
+            .iter()
+            .map(|q| (q.value, q.qualifier))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (6.0, true),
+                (2.0, false),
+                (2.0, true),
+                (6.0, true),
+                (3.0, false),
+                (8.0, false),
+                (12.0, true)
+            ]
+        );
     }
 
     #[test]

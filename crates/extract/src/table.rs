@@ -83,7 +83,7 @@ enum Label {
 }
 
 fn label(cell: &str) -> Label {
-    let c = compact(cell);
+    let c = without_note_mark(compact(cell));
     if c.is_empty() {
         return Label::Other;
     }
@@ -232,6 +232,27 @@ fn is_slot_label(l: &Label) -> bool {
 }
 
 /// Whether a row is part of a header: it names years or column kinds and holds no data.
+/// `比重[4]`, `人口数[2]`: a header word with the number of its note after
+/// it, which is no figure (a five-year sum `[2]` stands alone in its cell).
+fn without_note_mark(c: String) -> String {
+    let Some(open) = c.rfind('[') else {
+        return c;
+    };
+    let inner = &c[open + 1..];
+    let mark = inner
+        .strip_suffix(']')
+        .is_some_and(|n| (1..=2).contains(&n.len()) && n.bytes().all(|b| b.is_ascii_digit()));
+    let after_word = c[..open]
+        .chars()
+        .next_back()
+        .is_some_and(|ch| planwatch_text::norm::is_han(ch) || ch == ')');
+    if mark && after_word {
+        c[..open].to_string()
+    } else {
+        c
+    }
+}
+
 fn is_header_row(cells: &[String]) -> bool {
     if is_caption(cells) {
         return true;
@@ -657,6 +678,7 @@ fn two_row_head(header: &[Vec<String>]) -> Option<Vec<String>> {
 /// (`2023年小麦任务面积(万亩)` → `小麦任务面积`).
 fn column_name(cell: &str) -> String {
     let (name, _) = name_and_unit(cell);
+    let name = without_note_mark(name);
     let chars: Vec<char> = name.chars().collect();
     match year_at(&chars, 0) {
         Some((_, len)) => chars[len..].iter().collect(),
@@ -767,6 +789,12 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     let level_unit = header.iter().flat_map(|r| r.iter()).find_map(|c| {
         let cc = compact(c);
         if let Some(u) = cc.strip_prefix("单位:") {
+            // (单位:人、%: the figures' unit; the shares take their own %.)
+            let u = u
+                .split(['、', ',', '，'])
+                .find(|p| !p.is_empty() && !p.contains('%'))
+                .filter(|_| u.contains(['、', ',', '，']))
+                .unwrap_or(u);
             return (!u.is_empty() && u.chars().count() <= 6).then(|| u.to_string());
         }
         // 面积:万亩 — a note naming what is measured and its unit.
@@ -1772,6 +1800,14 @@ mod tests {
     use planwatch_core::DocumentInfo;
 
     /// The table rows of `text`, as the block reader would give them.
+    #[test]
+    fn a_note_mark_after_a_header_word_is_no_figure() {
+        assert!(matches!(label("比重[4]"), Label::Share));
+        assert_eq!(without_note_mark("人口数[2]".into()), "人口数");
+        assert_eq!(without_note_mark("[2]".into()), "[2]");
+        assert_eq!(without_note_mark("PM2.5[12]".into()), "PM2.5[12]");
+    }
+
     fn rows_of(text: &str) -> Vec<RowSpan> {
         planwatch_text::blocks(text)
             .into_iter()

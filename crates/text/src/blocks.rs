@@ -292,6 +292,46 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     if group0 {
         groups.push(f - 2);
     }
+    // `地区 人口数 比重` then `2020年 2010年`: years under the last cell of the
+    // header, which spans them (a census bulletin's table of places) — the
+    // header is two rows.
+    let is_year = |x: usize| {
+        let t = cell(x).trim_end_matches('年');
+        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    let years = (0..head_end).rev().take_while(|&x| is_year(x)).count();
+    if years >= 2 && k > years {
+        let upper = k + 1 - years;
+        if let Some(top) = (head_end - years).checked_sub(upper) {
+            let words = (top..head_end - years).all(|x| {
+                let t = cell(x);
+                t.chars().count() <= 12 && !is_number_cell(t) && !is_group_heading(t)
+            });
+            if words {
+                let row = |cs: Vec<(usize, usize)>| -> Block {
+                    let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
+                    Block {
+                        kind: BlockKind::TableRow { cells: cs },
+                        start,
+                        end,
+                    }
+                };
+                let mut blocks: Vec<Block> = (0..top).map(|x| row(vec![cells[x]])).collect();
+                blocks.push(row(cells[top..head_end - years].to_vec()));
+                blocks.push(row(cells[head_end - years..head_end].to_vec()));
+                let mut items: Vec<(usize, usize)> = rows
+                    .iter()
+                    .copied()
+                    .chain(groups.iter().map(|&g| (g, g + 1)))
+                    .collect();
+                items.sort_unstable();
+                for (a, b) in items {
+                    blocks.push(row(cells[a..b].to_vec()));
+                }
+                return Some((0, rows[rows.len() - 1].1, blocks));
+            }
+        }
+    }
     // The header: the k cells before the first row, a unit on a line of its
     // own (`绝对数` then `(亿元)`) joined to the cell above it.
     let mut head: Vec<(usize, usize)> = Vec::new();
@@ -1354,6 +1394,18 @@ mod tests {
             !is_value_cell("2020年") && !is_value_cell("1.合计") && !is_value_cell("1.学前教育")
         );
         assert!(!is_value_cell("65岁及以上") && !is_value_cell("15-64岁"));
+    }
+
+    #[test]
+    fn years_under_the_last_header_cell_one_cell_per_line() {
+        let text = "表2-1 各县(市、区)人口\n单位:人、%\n地区\n人口数\n比重[4]\n2020年\n2010年\n全  市\n3969473\n100.00\n100.00\n清城区\n1119901\n28.21\n21.93\n清新区\n618523\n15.58\n18.90\n";
+        let rows = table_cells(text);
+        assert!(
+            rows.contains(&vec!["地区", "人口数", "比重[4]"]),
+            "{rows:?}"
+        );
+        assert!(rows.contains(&vec!["2020年", "2010年"]), "{rows:?}");
+        assert!(rows.contains(&vec!["清城区", "1119901", "28.21", "21.93"]));
     }
 
     #[test]

@@ -128,6 +128,14 @@ pub(super) fn decide_measure(
         }
         return (Measure::Growth, false);
     }
+    // 削减3%, 压缩60%: a cut made, stated as a positive number, a result too
+    // (not against last year: 同比压减5% is a change).
+    let cut = last_fall.is_some_and(|(e, w)| {
+        matches!(w, "削减" | "压减" | "压缩" | "缩减") && verb.is_some_and(|(ve, _)| ve == e)
+    });
+    if cut && !yoy {
+        return (Measure::Reduction, false);
+    }
     // A result that fell is a negative change: a rate anywhere (下降3%), an
     // amount in a bulletin (减少4.2千公顷); a report's 降低成本480亿元 is a cut.
     if yoy

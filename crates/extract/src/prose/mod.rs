@@ -1237,6 +1237,21 @@ mod tests {
         // A deadline within the year (6月底前) sets a goal.
         assert_eq!(kinds("2021年6月底前下达资金60%以上。"), [Kind::Target]);
         assert_eq!(kinds("2021年6月底前已下达资金60%以上。"), [Kind::Actual]);
+        // A cut made is stated as a positive number, a result too.
+        let measures = |t: &str| -> Vec<(Measure, f64)> {
+            run(DocType::Other, Some(2021), (None, None), false, t)
+                .iter()
+                .map(|f| (f.measure, f.value.unwrap_or(0.0)))
+                .collect()
+        };
+        assert_eq!(
+            measures("2021年项目审批时限压缩60%。"),
+            [(Measure::Reduction, 60.0)]
+        );
+        assert_eq!(
+            measures("2021年粗钢产量同比压减5%。"),
+            [(Measure::Growth, -5.0)]
+        );
         // Measured against its plan, a figure is a result, in a plan's year too.
         let in_plan = |t: &str| -> Vec<Kind> {
             run(

@@ -300,55 +300,44 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
         t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
     };
     let years = (0..head_end).rev().take_while(|&x| is_year(x)).count();
-    if years >= 2 && k > years {
-        let upper = k + 1 - years;
-        if let Some(top) = (head_end - years).checked_sub(upper) {
-            let words = (top..head_end - years).all(|x| {
+    let two_rows = (years >= 2 && k > years)
+        .then(|| (head_end - years).checked_sub(k + 1 - years))
+        .flatten()
+        .filter(|&top| {
+            (top..head_end - years).all(|x| {
                 let t = cell(x);
                 t.chars().count() <= 12 && !is_number_cell(t) && !is_group_heading(t)
-            });
-            if words {
-                let row = |cs: Vec<(usize, usize)>| -> Block {
-                    let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
-                    Block {
-                        kind: BlockKind::TableRow { cells: cs },
-                        start,
-                        end,
-                    }
-                };
-                let mut blocks: Vec<Block> = (0..top).map(|x| row(vec![cells[x]])).collect();
-                blocks.push(row(cells[top..head_end - years].to_vec()));
-                blocks.push(row(cells[head_end - years..head_end].to_vec()));
-                let mut items: Vec<(usize, usize)> = rows
-                    .iter()
-                    .copied()
-                    .chain(groups.iter().map(|&g| (g, g + 1)))
-                    .collect();
-                items.sort_unstable();
-                for (a, b) in items {
-                    blocks.push(row(cells[a..b].to_vec()));
+            })
+        });
+    let (head_start, head_rows) = match two_rows {
+        Some(top) => (
+            top,
+            vec![
+                cells[top..head_end - years].to_vec(),
+                cells[head_end - years..head_end].to_vec(),
+            ],
+        ),
+        None => {
+            // The header: the k cells before the first row, a unit on a line
+            // of its own (`绝对数` then `(亿元)`) joined to the cell above it.
+            let mut head: Vec<(usize, usize)> = Vec::new();
+            let mut head_start = head_end;
+            while head.len() < k && head_start > 0 {
+                head_start -= 1;
+                if is_bracketed_unit(cell(head_start))
+                    && head_start > 0
+                    && !is_bracketed_unit(cell(head_start - 1))
+                {
+                    head.push((cells[head_start - 1].0, cells[head_start].1));
+                    head_start -= 1;
+                } else {
+                    head.push(cells[head_start]);
                 }
-                return Some((0, rows[rows.len() - 1].1, blocks));
             }
+            head.reverse();
+            (head_start, vec![head])
         }
-    }
-    // The header: the k cells before the first row, a unit on a line of its
-    // own (`绝对数` then `(亿元)`) joined to the cell above it.
-    let mut head: Vec<(usize, usize)> = Vec::new();
-    let mut head_start = head_end;
-    while head.len() < k && head_start > 0 {
-        head_start -= 1;
-        if is_bracketed_unit(cell(head_start))
-            && head_start > 0
-            && !is_bracketed_unit(cell(head_start - 1))
-        {
-            head.push((cells[head_start - 1].0, cells[head_start].1));
-            head_start -= 1;
-        } else {
-            head.push(cells[head_start]);
-        }
-    }
-    head.reverse();
+    };
     let row = |cs: Vec<(usize, usize)>| -> Block {
         let (start, end) = (cs[0].0, cs[cs.len() - 1].1);
         Block {
@@ -368,7 +357,7 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
         }
         blocks.push(span(x, x + 1));
     }
-    if !head.is_empty() {
+    for head in head_rows.into_iter().filter(|h| !h.is_empty()) {
         blocks.push(row(head));
     }
     let mut items: Vec<(usize, usize)> = rows

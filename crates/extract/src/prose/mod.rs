@@ -1207,6 +1207,14 @@ mod tests {
         )
     }
 
+    /// Each qualitative goal's indicator and goal words.
+    fn goal_words(facts: &[Fact]) -> Vec<(String, String)> {
+        facts
+            .iter()
+            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
+            .collect()
+    }
+
     fn check(doc_type: DocType, review: bool, text: &str, want: &[&str]) {
         let (year, period) = match doc_type {
             DocType::WorkReport => (Some(2024), (None, None)),
@@ -2139,10 +2147,7 @@ mod tests {
     #[test]
     fn more_qualitative_goals() {
         let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡居民人均可支配收入增长与经济增长基本同步，地下水质量不下降，主要污染物排放完成省下达任务。");
-        let got: Vec<(String, String)> = f
-            .iter()
-            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
-            .collect();
+        let got = goal_words(&f);
         assert_eq!(
             got,
             [
@@ -2160,10 +2165,7 @@ mod tests {
     #[test]
     fn gaps_narrowed_and_tasks_set_by_the_province_are_goals() {
         let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡收入差距进一步缩小，城镇新增就业完成省定任务，新能源汽车关键技术达到国内领先水平。");
-        let got: Vec<(String, String)> = f
-            .iter()
-            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
-            .collect();
+        let got = goal_words(&f);
         assert_eq!(
             got,
             [
@@ -2180,10 +2182,7 @@ mod tests {
     #[test]
     fn doubling_goals_keep_their_comparison_and_lists_their_names() {
         let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，生产总值、城乡居民收入比2010年翻一番，化学需氧量、二氧化硫排放量达到总量控制要求，实际使用外资稳中提质。");
-        let got: Vec<(String, String)> = f
-            .iter()
-            .map(|f| (f.indicator.clone(), f.text.clone().unwrap_or_default()))
-            .collect();
+        let got = goal_words(&f);
         let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
         assert_eq!(
             got,

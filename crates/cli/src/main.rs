@@ -46,6 +46,8 @@ enum Command {
     Report(cmd::report::Args),
     /// Serve the web pages and the JSON API over the store.
     Serve(cmd::serve::Args),
+    /// Web accounts: add a user (the first with --admin), set a password, list.
+    User(cmd::user::Args),
 }
 
 fn main() -> ExitCode {
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Evaluate(a) => cmd::evaluate::run(a),
         Command::Report(a) => cmd::report::run(a),
         Command::Serve(a) => cmd::serve::run(a),
+        Command::User(a) => cmd::user::run(a),
     };
     match result {
         Ok(code) => code,

@@ -62,12 +62,35 @@ fn serve_takes_uploads_from_its_own_and_allowed_origins_only() {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("free port");
+    // Uploads need an admin's session (issue 10): the first admin comes from the CLI.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("planwatch.db").display().to_string();
+    let pw = dir.path().join("pw.txt");
+    std::fs::write(&pw, "admin-password\n").expect("password file");
+    let out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args([
+            "user",
+            "add",
+            "admin",
+            "--admin",
+            "--db",
+            &db,
+            "--password-file",
+        ])
+        .arg(&pw)
+        .output()
+        .expect("planwatch user add");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let _server = Server(
         Command::new(env!("CARGO_BIN_EXE_planwatch"))
             .args([
                 "serve",
                 "--db",
-                ":memory:",
+                &db,
                 "--addr",
                 &format!("127.0.0.1:{port}"),
                 "--allow-origin",
@@ -106,6 +129,22 @@ fn serve_takes_uploads_from_its_own_and_allowed_origins_only() {
         .expect("planwatch_csrf")
         .to_string();
     assert!(body.contains(&token), "{body}");
+    let form = "name=admin&password=admin-password";
+    let login = format!(
+        "POST /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+         Cookie: {cookie}\r\nX-CSRF-Token: {token}\r\n\r\n{form}",
+        form.len()
+    );
+    let (status, headers, body) = http(port, login.as_bytes()).expect("login");
+    assert_eq!(status, 200, "{body}");
+    let session = headers
+        .iter()
+        .find(|(k, v)| k == "set-cookie" && v.starts_with("planwatch_session="))
+        .and_then(|(_, v)| v.split(';').next())
+        .expect("the session cookie")
+        .to_string();
+    let cookie = format!("{cookie}; {session}");
     let with =
         |origin: &str| format!("Origin: {origin}\r\nCookie: {cookie}\r\nX-CSRF-Token: {token}\r\n");
 

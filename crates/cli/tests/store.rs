@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/corpus");
+/// The real documents of the wide set, shipped in the repository.
+const WIDE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../extract/tests/wide/docs");
 
 /// Real documents shipped in the repository: the sample plan and four of the
 /// wide set (two work reports, a plan review citing 研究与试验发展(R&D)经费投入强度,
@@ -109,17 +110,6 @@ fn runtime() -> tokio::runtime::Runtime {
         .enable_all()
         .build()
         .expect("runtime")
-}
-
-/// The shared corpus beside the repository, for the one test that still reads it.
-fn corpus() -> Option<&'static Path> {
-    let p = Path::new(CORPUS);
-    if p.is_dir() {
-        Some(p)
-    } else {
-        eprintln!("note: {CORPUS} is absent; skipping the corpus test");
-        None
-    }
 }
 
 fn totals_line(stdout: &str) -> String {
@@ -423,63 +413,288 @@ fn search_finds_synonyms_with_highlights() {
     assert!(!again.as_array().expect("array").is_empty());
 }
 
-#[test]
-fn a_killed_ingest_leaves_whole_documents_only() {
-    let Some(corpus) = corpus() else { return };
-    let db = Db::sqlite();
-    let folder = db.path("many");
-    std::fs::create_dir_all(&folder).expect("mkdir");
-    let mut n = 0;
-    for copy in 0..12 {
-        for entry in std::fs::read_dir(corpus).expect("corpus") {
-            let p = entry.expect("entry").path();
-            let mut text = std::fs::read_to_string(&p).expect("read");
-            text.push_str(&format!("\n副本{copy}\n"));
-            std::fs::write(
-                folder.join(format!(
-                    "{copy:02}_{}",
-                    p.file_name().expect("name").to_string_lossy()
-                )),
-                text,
-            )
-            .expect("write");
-            n += 1;
-        }
-    }
-    let mut child = Command::new(env!("CARGO_BIN_EXE_planwatch"))
-        .args([
-            "ingest",
-            &folder.display().to_string(),
-            "--db",
-            &db.url,
-            "--no-index",
-        ])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("spawn");
-    std::thread::sleep(std::time::Duration::from_millis(700));
-    let _ = child.kill();
-    let _ = child.wait();
-    // No partial document: each stored document has exactly its facts.
-    let docs = json(&db.run(&["docs", "--format", "json"]));
-    let facts = ok(&db.run(&["facts", "--format", "jsonl"]));
-    for d in docs.as_array().expect("array") {
-        let name = d["name"].as_str().expect("name");
-        let count = facts
-            .lines()
-            .filter(|l| l.contains(&format!("\"doc\":\"{name}\"")))
-            .count();
-        assert_eq!(Some(count as f64), d["facts"].as_f64(), "{name}");
-    }
-    // Restarting finishes the job.
-    let out = ok(&db.run(&["ingest", &folder.display().to_string()]));
-    assert!(
-        totals_line(&out).contains(&format!("{n} document(s)")),
-        "{out}"
-    );
+/// The wide set's files, sorted by name.
+fn wide_docs() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(WIDE)
+        .expect("wide documents")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
 }
 
+/// The token on the marker line of every document of the kill test.
+const KILL_MARK: &str = "planwatchkill";
+
+/// Arguments of `planwatch ingest` over `folder` (the caller adds `--db`/`--index`).
+fn ingest_args(folder: &Path, index: bool) -> Vec<String> {
+    let mut args = vec![
+        "ingest".to_string(),
+        folder.display().to_string(),
+        "--no-summary".to_string(),
+    ];
+    if !index {
+        args.push("--no-index".to_string());
+    }
+    args
+}
+
+/// Every revision stored in `db`, checked against the clean ingest `reference`
+/// (each document's row and the multiset of its facts, by name) and against
+/// itself (its fact count is its fact rows; no fact without its document).
+/// Returns the stored names.
+fn whole_documents(
+    db: &Db,
+    ref_docs: &std::collections::HashMap<String, serde_json::Value>,
+    ref_facts: &std::collections::HashMap<String, Vec<String>>,
+) -> Vec<String> {
+    let docs = json(&db.run(&["docs", "--all", "--format", "json"]));
+    let facts = facts_by_doc(&ok(&db.run(&[
+        "facts",
+        "--all-revisions",
+        "--format",
+        "jsonl",
+    ])));
+    let mut names = Vec::new();
+    for d in docs.as_array().expect("array") {
+        let name = d["name"].as_str().expect("name").to_string();
+        let want = ref_docs
+            .get(&name)
+            .unwrap_or_else(|| panic!("{name} is not a document of the test"));
+        assert_eq!(d, want, "{name}: row differs from a clean ingest's");
+        let got = facts.get(&name).cloned().unwrap_or_default();
+        assert_eq!(
+            d["facts"].as_f64(),
+            Some(got.len() as f64),
+            "{name}: fact count and fact rows differ"
+        );
+        assert_eq!(
+            Some(&got),
+            ref_facts.get(&name).or(Some(&Vec::new())),
+            "{name}: facts differ from a clean ingest's"
+        );
+        names.push(name);
+    }
+    for doc in facts.keys() {
+        assert!(names.contains(doc), "facts of {doc} without its document");
+    }
+    names
+}
+
+/// Fact lines (`facts --format jsonl`) by document name, each list sorted.
+fn facts_by_doc(jsonl: &str) -> std::collections::HashMap<String, Vec<String>> {
+    let mut out: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for line in jsonl.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).expect("jsonl");
+        let doc = v["doc"].as_str().expect("doc").to_string();
+        out.entry(doc).or_default().push(line.to_string());
+    }
+    for lines in out.values_mut() {
+        lines.sort();
+    }
+    out
+}
+
+/// The document names of the passages (not facts) `planwatch search query` finds.
+fn hit_docs(db: &Db, query: &str) -> Vec<String> {
+    let hits = json(&db.run(&["search", query, "--limit", "100000", "--format", "json"]));
+    let mut docs: Vec<String> = hits
+        .as_array()
+        .expect("array")
+        .iter()
+        .filter(|h| h["kind"] == "text")
+        .map(|h| h["doc"].as_str().expect("doc").to_string())
+        .collect();
+    docs.sort();
+    docs
+}
+
+/// Kill -9 at 20 points spread over `planwatch ingest` runs (issue 9): every
+/// document is whole or absent, and after a restart (`planwatch ingest` of
+/// the same folder) the store holds each document once and the index agrees
+/// with it.
+///
+/// One store takes 20 folders of 16 real documents of the wide set, each
+/// document with a last paragraph of marker words (`planwatchkill`, then
+/// `killtrialKK killdocKKxII`). A clean ingest of each folder into a
+/// reference store gives every document's row and facts, and how long
+/// storing that folder takes (D). Trial K ingests folder K, with the index
+/// in 15 trials and `--no-index` in 5, and kills it (SIGKILL) after
+/// 1.2 × D × a fraction, the fractions 0.025, 0.075, … 0.975 in a scrambled
+/// order: most kills land while documents are stored, the last ones while
+/// the index is written. After the kill, every stored revision's row and
+/// facts are the clean ingest's (and its fact count its fact rows), the
+/// earlier folders are all there, and folder K's stored documents are the
+/// first of its sorted files. After the restart, which must have stored
+/// exactly the rest (none twice, no new revision), the store holds every
+/// document once and whole, and a search for `planwatchkill` finds each
+/// stored document's marker passage exactly once, the document committed
+/// last before the kill among them: the index holds what the store holds. At
+/// least 5 trials must have killed an ingest with part of its folder stored.
+#[test]
+fn a_killed_ingest_leaves_whole_documents_only() {
+    use std::collections::HashMap;
+    use std::time::Instant;
+    const TRIALS: usize = 20;
+    const PER_TRIAL: usize = 16;
+    let wide = wide_docs();
+    assert!(wide.len() >= TRIALS * PER_TRIAL, "wide documents missing");
+    let step = wide.len() / (TRIALS * PER_TRIAL);
+    let db = Db::sqlite();
+    let reference = Db::sqlite();
+    let with_index = |k: usize| k % 4 != 3;
+    // Trial K's folder and its file names (sorted, as ingest reads them).
+    let folders: Vec<(PathBuf, Vec<String>)> = (0..TRIALS)
+        .map(|k| {
+            let folder = db.path(&format!("trial{k:02}"));
+            std::fs::create_dir_all(&folder).expect("mkdir");
+            let mut names = Vec::new();
+            for i in 0..PER_TRIAL {
+                let src = &wide[(k * PER_TRIAL + i) * step];
+                let name = src
+                    .file_name()
+                    .expect("name")
+                    .to_string_lossy()
+                    .into_owned();
+                let mut text = std::fs::read_to_string(src).expect("read");
+                // A paragraph of its own: not joined to a last, unfinished line.
+                text.push_str(&format!(
+                    "\n\n{KILL_MARK} killtrial{k:02} killdoc{k:02}x{i:02}\n"
+                ));
+                std::fs::write(folder.join(&name), text).expect("write");
+                names.push(name);
+            }
+            names.sort();
+            (folder, names)
+        })
+        .collect();
+    // The clean ingest: what each document must be, and how long storing
+    // each folder takes (without the index, which is written after).
+    let mut durations = Vec::new();
+    for (folder, _) in &folders {
+        let args = ingest_args(folder, false);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let t = Instant::now();
+        ok(&reference.run(&args));
+        durations.push(t.elapsed());
+    }
+    let ref_docs: HashMap<String, serde_json::Value> =
+        json(&reference.run(&["docs", "--all", "--format", "json"]))
+            .as_array()
+            .expect("array")
+            .iter()
+            .map(|d| (d["name"].as_str().expect("name").to_string(), d.clone()))
+            .collect();
+    assert_eq!(ref_docs.len(), TRIALS * PER_TRIAL);
+    let ref_facts = facts_by_doc(&ok(&reference.run(&["facts", "--format", "jsonl"])));
+    let index = db.path("index").display().to_string();
+    let mut expected: Vec<String> = Vec::new();
+    let mut outcomes = Vec::new();
+    let (mut partial, mut none, mut all, mut finished) = (0, 0, 0, 0);
+    for (k, (folder, names)) in folders.iter().enumerate() {
+        let frac = (((k * 7) % TRIALS) as f64 + 0.5) / TRIALS as f64;
+        // Up to 1.2 times the storing: the last kills land after it, while
+        // the index is written (or once the run is over, without the index).
+        let delay = durations[k].mul_f64(1.2 * frac);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+            .args(ingest_args(folder, with_index(k)))
+            .args(["--db", db.url.as_str(), "--index", index.as_str()])
+            .env_remove("PLANWATCH_DB")
+            .env_remove("PLANWATCH_INDEX")
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(delay);
+        let killed = child.try_wait().expect("try_wait").is_none();
+        if killed {
+            child.kill().expect("kill");
+        }
+        let status = child.wait().expect("wait");
+        assert!(
+            killed || status.success(),
+            "trial {k}: ingest failed: {status:?}"
+        );
+        // Whole or absent: every stored document as the clean ingest has it,
+        // the earlier folders whole, and this folder's first files only.
+        let stored = whole_documents(&db, &ref_docs, &ref_facts);
+        let mut mine: Vec<String> = stored
+            .iter()
+            .filter(|n| names.contains(n))
+            .cloned()
+            .collect();
+        mine.sort();
+        assert_eq!(
+            stored.len(),
+            expected.len() + mine.len(),
+            "trial {k}: {stored:?}"
+        );
+        assert!(expected.iter().all(|n| stored.contains(n)), "trial {k}");
+        assert_eq!(mine, names[..mine.len()], "trial {k}: not a prefix");
+        match mine.len() {
+            _ if !killed => finished += 1,
+            0 => none += 1,
+            n if n == PER_TRIAL => all += 1,
+            _ => partial += 1,
+        }
+        outcomes.push(format!(
+            "#{k} {}{} after {:.0} ms: {}/{PER_TRIAL}",
+            if killed { "killed" } else { "finished" },
+            if with_index(k) { "" } else { " (--no-index)" },
+            delay.as_secs_f64() * 1000.0,
+            mine.len()
+        ));
+        // The restart stores exactly the rest, once.
+        let out = ok(&db.run(&["ingest", &folder.display().to_string(), "--no-summary"]));
+        let first = out.lines().next().unwrap_or_default();
+        assert!(
+            first.starts_with(&format!(
+                "{PER_TRIAL} file(s): {} stored (0 new revision(s)), {} unchanged, 0 failed",
+                PER_TRIAL - mine.len(),
+                mine.len()
+            )),
+            "trial {k}: {out}"
+        );
+        expected.extend(names.iter().cloned());
+        let facts: usize = expected
+            .iter()
+            .map(|n| ref_facts.get(n).map_or(0, Vec::len))
+            .sum();
+        let n = expected.len();
+        assert!(
+            totals_line(&out).ends_with(&format!(
+                ": {n} document(s), {n} revision(s), {facts} fact(s)"
+            )),
+            "trial {k}: {out}"
+        );
+        let mut stored = whole_documents(&db, &ref_docs, &ref_facts);
+        stored.sort();
+        let mut want = expected.clone();
+        want.sort();
+        assert_eq!(stored, want, "trial {k}: after the restart");
+        // The index agrees with the store: each document's marker line once,
+        // the one committed just before the kill among them.
+        let hits = hit_docs(&db, KILL_MARK);
+        if let Some(last) = mine.last() {
+            assert!(
+                hits.contains(last),
+                "trial {k}: {last}, stored last before the kill, is not found"
+            );
+        }
+        assert_eq!(hits, want, "trial {k}: index and store differ");
+    }
+    eprintln!(
+        "kill trials (delay, stored before the restart): {}\n\
+         killed with part of the folder stored: {partial}, with none: {none}, \
+         with all (while indexing or closing): {all}; finished before the kill: {finished}",
+        outcomes.join("; ")
+    );
+    assert!(
+        partial >= 5,
+        "only {partial} of {TRIALS} kills landed while the folder was being stored: {outcomes:?}"
+    );
+}
 #[test]
 fn unmatched_indicators_are_listed_with_their_closest_entries() {
     let db = Db::sqlite();

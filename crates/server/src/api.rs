@@ -61,8 +61,8 @@ pub struct CsrfToken {
 }
 
 /// The API routes; uploads accept up to `max_upload` bytes.
-pub fn routes(max_upload: usize) -> Router<AppState> {
-    Router::new()
+pub fn routes(max_upload: usize) -> crate::routes::Routes {
+    crate::routes::Routes::new()
         .route("/health", get(health))
         .route("/api/v1/health", get(health))
         .route("/api/v1/csrf", get(csrf_token))
@@ -86,9 +86,17 @@ pub fn routes(max_upload: usize) -> Router<AppState> {
 }
 
 /// Swagger UI at `/api/v1/docs` and the OpenAPI document at `/api/v1/openapi.json`.
-pub fn docs_routes() -> Router<AppState> {
-    Router::new()
-        .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", ApiDoc::openapi()))
+pub fn docs_routes() -> crate::routes::Routes {
+    crate::routes::Routes::new().serve(
+        Router::new()
+            .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", ApiDoc::openapi())),
+        &[
+            "/api/v1/docs",
+            "/api/v1/docs/",
+            "/api/v1/docs/{*rest}",
+            "/api/v1/openapi.json",
+        ],
+    )
 }
 
 /// The OpenAPI description of the API.
@@ -96,18 +104,18 @@ pub fn docs_routes() -> Router<AppState> {
 #[openapi(
     info(
         title = "planwatch API",
-        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`."
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login and logout needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login. Per-user API tokens are not built yet: API clients log in and send the session cookie."
     ),
     paths(
         health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
         list_indicators, get_indicator, get_series, list_assessments, list_findings, search_get,
-        search_post
+        search_post, crate::auth::login, crate::auth::logout, crate::auth::me
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
         Assessed, SourceLink, FindingView, EvidenceView, SearchQuery, SearchResults, HitView,
         Piece, UploadOutcome, Page<DocumentView>, Page<FactView>, Page<IndicatorSummary>,
-        Page<Assessed>, Page<FindingView>
+        Page<Assessed>, Page<FindingView>, crate::auth::LoginForm, crate::auth::Me
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

@@ -5,9 +5,6 @@ use axum::extract::Path;
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
-
-use crate::state::AppState;
 
 struct Asset {
     name: &'static str,
@@ -44,8 +41,8 @@ const ASSETS: &[Asset] = &[
 ];
 
 /// Routes under `/assets/`.
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/assets/{name}", get(asset))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new().route("/assets/{name}", get(asset))
 }
 
 fn etag(index: usize) -> String {

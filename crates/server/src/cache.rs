@@ -185,6 +185,7 @@ fn http_date(unix: i64) -> Option<HeaderValue> {
 fn cacheable(path: &str) -> bool {
     !(path.starts_with("/assets/")
         || crate::csrf::ISSUING.contains(&path)
+        || crate::auth::PERSONAL.contains(&path)
         || path.starts_with("/api/v1/docs")
         || path.ends_with("/health")
         || path == "/health")

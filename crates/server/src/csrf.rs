@@ -51,7 +51,7 @@ pub const EXEMPT: &[(Method, &str)] = &[
 
 /// Paths whose GET answer carries a token (and sets the cookie): never
 /// cached nor answered 304, since the token is the visitor's own.
-pub const ISSUING: &[&str] = &["/api/v1/csrf", "/documents"];
+pub const ISSUING: &[&str] = &["/api/v1/csrf", "/documents", "/login"];
 
 const NONCE: usize = 32;
 const TAG: usize = 32;
@@ -255,7 +255,7 @@ fn check_origin(state: &AppState, headers: &HeaderMap, uri: &Uri) -> ApiResult<(
 }
 
 /// `https` when a proxy said so (or the request URI does), else `http`.
-fn own_scheme(headers: &HeaderMap, uri: &Uri) -> &'static str {
+pub(crate) fn own_scheme(headers: &HeaderMap, uri: &Uri) -> &'static str {
     let forwarded = headers
         .get("x-forwarded-proto")
         .and_then(|v| v.to_str().ok())
@@ -326,13 +326,22 @@ pub fn origin_of(url: &str, path: bool) -> Option<String> {
 
 /// Values of every `planwatch_csrf` cookie sent (a sibling site may add its own).
 fn cookie_tokens(headers: &HeaderMap) -> impl Iterator<Item = &str> {
+    cookie_values(headers, COOKIE)
+}
+
+/// Values of every cookie called `name` in the request (several if a sibling
+/// site adds its own).
+pub(crate) fn cookie_values<'a>(
+    headers: &'a HeaderMap,
+    name: &'a str,
+) -> impl Iterator<Item = &'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .filter(|(name, _)| *name == COOKIE)
+        .filter(move |(n, _)| *n == name)
         .map(|(_, value)| value.trim().trim_matches('"'))
 }
 

@@ -11,7 +11,6 @@ use axum::extract::{Path, State};
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::Router;
 use serde::Deserialize;
 
 use planwatch_store::export::{
@@ -73,8 +72,8 @@ pub struct DownloadQuery {
 }
 
 /// Routes under `/download/`.
-pub fn routes() -> Router<AppState> {
-    Router::new().route("/download/{file}", get(download))
+pub fn routes() -> crate::routes::Routes {
+    crate::routes::Routes::new().route("/download/{file}", get(download))
 }
 
 /// Builds the table `name` from the snapshot with the filters of `q`.

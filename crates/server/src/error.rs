@@ -70,6 +70,24 @@ pub enum ApiError {
         /// Why, and what the client must send.
         message: String,
     },
+    /// The request needs a logged-in user (`unauthorized`), or its
+    /// credentials are wrong (`bad_credentials`).
+    #[error("{message}")]
+    Unauthorized {
+        /// Machine-readable code.
+        code: &'static str,
+        /// Why, and what to do.
+        message: String,
+    },
+    /// Too many attempts: a locked account (`locked`) or too many wrong
+    /// logins from one address (`too_many_attempts`).
+    #[error("{message}")]
+    TooManyRequests {
+        /// Machine-readable code.
+        code: &'static str,
+        /// Why, and when to try again.
+        message: String,
+    },
     /// A document that could be received but not read (ingestion refused it).
     #[error("{0}")]
     Unprocessable(String),
@@ -102,6 +120,8 @@ impl ApiError {
             ApiError::UnsupportedMediaType { .. } => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Conflict { .. } => StatusCode::CONFLICT,
             ApiError::Forbidden { .. } => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized { .. } => StatusCode::UNAUTHORIZED,
+            ApiError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             ApiError::Busy(_) => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Unprocessable(_) => StatusCode::UNPROCESSABLE_ENTITY,
             ApiError::Store(_) | ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -115,9 +135,10 @@ impl ApiError {
             ApiError::BadRequest { code, message } => (*code, message.clone()),
             ApiError::PayloadTooLarge { .. } => ("payload_too_large", self.to_string()),
             ApiError::UnsupportedMediaType { .. } => ("unsupported_media_type", self.to_string()),
-            ApiError::Conflict { code, message } | ApiError::Forbidden { code, message } => {
-                (*code, message.clone())
-            }
+            ApiError::Conflict { code, message }
+            | ApiError::Forbidden { code, message }
+            | ApiError::Unauthorized { code, message }
+            | ApiError::TooManyRequests { code, message } => (*code, message.clone()),
             ApiError::Busy(m) => ("busy", m.clone()),
             ApiError::Unprocessable(m) => ("unprocessable_document", m.clone()),
             ApiError::Store(_) | ApiError::Internal(_) => (

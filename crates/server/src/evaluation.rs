@@ -81,6 +81,10 @@ pub struct Assessed {
     /// The target in words with its year (`2020年 1900亿元`), as
     /// `planwatch evaluate` and the assessments table say it.
     pub target_words: String,
+    /// The target in words without its year (`1900亿元`, `年均增长7%左右`,
+    /// `4.5%以内`): `planwatch_link::words::target_words`, the one wording
+    /// of targets that pages, printed reports and the CLI share.
+    pub target_value_words: String,
     /// The base in words (`2015年 1357.5亿元`, or `—`).
     pub base_words: String,
     /// The latest actual used in words (`2018年 增长5%`, or `—`).
@@ -150,6 +154,7 @@ fn assessed(e: Evaluated) -> Assessed {
         (e.target_words(), e.base_words(), e.latest_words());
     let Evaluated { item, assessment } = e;
     let target = &item.target.fact;
+    let target_value_words = planwatch_link::words::target_words(target);
     let base = assessment.used.iter().find(|s| s.role == Role::Base);
     let base_value = base.and_then(|s| s.value);
     let base_unit = base.and_then(|s| s.unit.clone());
@@ -180,6 +185,7 @@ fn assessed(e: Evaluated) -> Assessed {
         ord,
         quote: target.quote.clone(),
         target_words,
+        target_value_words,
         base_words,
         latest_words,
         base_value,

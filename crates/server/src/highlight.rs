@@ -66,10 +66,17 @@ pub fn describe(r: &FactRow) -> String {
     if let Some(y) = f.year {
         s.push_str(&format!("｜{y}年"));
     }
-    s.push_str(&format!(
-        "｜{measure}{cmp}{value}{}",
-        f.unit.as_deref().unwrap_or("")
-    ));
+    match f.kind {
+        // A target as every page and report words it (`年均增长6%左右`, `5%以上`).
+        planwatch_core::Kind::Target => {
+            s.push('｜');
+            s.push_str(&planwatch_link::words::target_words(f));
+        }
+        planwatch_core::Kind::Actual => s.push_str(&format!(
+            "｜{measure}{cmp}{value}{}",
+            f.unit.as_deref().unwrap_or("")
+        )),
+    }
     if let Some(a) = f.attribute {
         s.push_str(&format!("｜{}", a.as_str()));
     }

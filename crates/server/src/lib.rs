@@ -14,6 +14,10 @@
 //! - **Writes** (anything but GET/HEAD) must come from this server's own
 //!   origin (or an allowed one) and repeat the `planwatch_csrf` cookie's
 //!   token: see [`csrf`].
+//! - **Accounts**: `GET`/`POST /login`, `POST /logout`, `GET /api/v1/me`;
+//!   a session cookie; every write but search, login and logout needs an
+//!   admin (401/403 otherwise): see [`auth`]. Every route is registered
+//!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
 //!   bundled): 总览 `/`, 指标 `/indicators` and `/indicators/{name}`, 文档
 //!   `/documents` and `/documents/{id}`, 检索 `/search`, 核查 `/check`,
@@ -25,6 +29,7 @@
 
 pub mod api;
 mod assets;
+pub mod auth;
 mod cache;
 pub mod csrf;
 pub mod download;
@@ -32,6 +37,7 @@ pub mod error;
 pub mod evaluation;
 mod highlight;
 pub mod pages;
+pub mod routes;
 pub mod snapshot;
 mod state;
 pub mod views;
@@ -69,13 +75,11 @@ pub enum ServeError {
 /// catching, a request timeout, security headers and cross-site write refusal.
 pub fn app(state: AppState) -> Router {
     let max_upload = state.config().max_upload;
-    Router::new()
-        .merge(api::routes(max_upload))
-        .merge(pages::routes(max_upload))
-        .merge(download::routes())
-        .merge(assets::routes())
-        .merge(api::docs_routes())
+    route_table(max_upload)
+        .into_router()
         .fallback(pages::not_found)
+        // Innermost: runs after the CSRF check, with the route matched.
+        .layer(middleware::from_fn_with_state(state.clone(), auth::layer))
         .layer(middleware::from_fn_with_state(state.clone(), cache::layer))
         .layer(middleware::from_fn_with_state(state.clone(), csrf::layer))
         .layer(DefaultBodyLimit::max(state::JSON_LIMIT))
@@ -104,6 +108,22 @@ pub fn app(state: AppState) -> Router {
                 tracing::info_span!("request", method = %req.method(), uri = %req.uri())
             }),
         )
+}
+
+/// Every route of the application, from one table (uploads up to `max_upload` bytes).
+pub fn route_table(max_upload: usize) -> routes::Routes {
+    routes::Routes::new()
+        .merge(api::routes(max_upload))
+        .merge(auth::routes())
+        .merge(pages::routes(max_upload))
+        .merge(download::routes())
+        .merge(assets::routes())
+        .merge(api::docs_routes())
+}
+
+/// The path of every route [`app`] serves, as registered (`/documents/{id}`).
+pub fn route_paths() -> Vec<&'static str> {
+    route_table(Config::default().max_upload).paths().to_vec()
 }
 
 /// Sets up structured logs on stderr: `RUST_LOG` filters (default `info`); JSON lines when `json`.
@@ -144,9 +164,13 @@ pub async fn serve_on(
     let local = listener.local_addr()?;
     tracing::info!(addr = %local, store = %state.store().location(), "serving");
     let store = state.store().clone();
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await?;
+    // The peer's address feeds the login rate limit (`auth`).
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await?;
     tracing::info!("shut down");
     store.close().await;
     Ok(())

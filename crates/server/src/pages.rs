@@ -7,7 +7,6 @@ use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::Router;
 use minijinja::{context, Environment, Value};
 use planwatch_core::{Comparator, Kind, Measure};
 use planwatch_evaluate::{Method, Role, Status, TrendStatus};
@@ -51,12 +50,16 @@ impl IntoResponse for PageError {
             StatusCode::PAYLOAD_TOO_LARGE => "文件过大",
             StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => "无法读取",
             StatusCode::FORBIDDEN => "请求被拒绝",
+            StatusCode::UNAUTHORIZED => "需要登录",
+            StatusCode::TOO_MANY_REQUESTS => "尝试过多",
             _ => "服务器错误",
         };
         // Why a write was refused, said in Chinese before the API's sentence.
         let hint = match body.code.as_str() {
             "cross_origin" => "<p>这个请求来自其他网站或页面。为防止他人冒用您的浏览器改动数据，只接受从本站页面提交的操作。</p>",
             "csrf" => "<p>表单缺少有效的安全令牌（页面可能已过期，或服务已重启）。请重新打开“文档”页面后再上传。</p>",
+            "unauthorized" => "<p>此操作会改动数据，需先以管理员身份<a href=\"/login\">登录</a>。</p>",
+            "forbidden" => "<p>您的账户没有进行此操作的权限（需要管理员）。</p>",
             _ => "",
         };
         let html = format!(
@@ -95,6 +98,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("search.html", include_str!("../templates/search.html")),
     ("check.html", include_str!("../templates/check.html")),
     ("report.html", include_str!("../templates/report.html")),
+    ("login.html", include_str!("../templates/login.html")),
 ];
 
 fn num(v: Value) -> String {
@@ -227,7 +231,7 @@ pub fn templates() -> Environment<'static> {
     env
 }
 
-fn render(state: &AppState, name: &str, ctx: Value) -> PageResult {
+pub(crate) fn render(state: &AppState, name: &str, ctx: Value) -> PageResult {
     let tpl = state
         .templates()
         .get_template(name)
@@ -239,8 +243,8 @@ fn render(state: &AppState, name: &str, ctx: Value) -> PageResult {
 }
 
 /// The page routes; uploads accept up to `max_upload` bytes.
-pub fn routes(max_upload: usize) -> Router<AppState> {
-    Router::new()
+pub fn routes(max_upload: usize) -> crate::routes::Routes {
+    crate::routes::Routes::new()
         .route("/", get(dashboard))
         .route("/indicators", get(indicators))
         .route("/indicators/{name}", get(indicator))

@@ -110,6 +110,8 @@ struct Inner {
     csrf_key: CsrfKey,
     /// [`Config::allowed_origins`], normalised (`crate::csrf::origin_of`).
     allowed_origins: Vec<String>,
+    /// Wrong logins by client address (`crate::auth`).
+    logins: crate::auth::LoginLimiter,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -158,6 +160,7 @@ impl AppState {
             ingest_slots: Arc::new(tokio::sync::Semaphore::new(workers)),
             csrf_key,
             allowed_origins,
+            logins: crate::auth::LoginLimiter::default(),
         }));
         state.try_catch_up().await;
         Ok(state)
@@ -207,6 +210,10 @@ impl AppState {
     /// Origins besides its own this server takes writes from, normalised.
     pub fn allowed_origins(&self) -> &[String] {
         &self.0.allowed_origins
+    }
+
+    pub(crate) fn logins(&self) -> &crate::auth::LoginLimiter {
+        &self.0.logins
     }
 
     pub(crate) fn cache(&self) -> &ResponseCache {

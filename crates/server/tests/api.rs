@@ -1222,7 +1222,9 @@ async fn the_upload_form_carries_its_token() {
     assert_eq!(same.header("set-cookie"), None);
     assert!(same.text().contains(&token));
 
-    // The form as a browser sends it: the field before the file, no header.
+    // The form as a browser sends it: the field before the file, no header
+    // (by a logged-in admin: uploads need one).
+    let cookie = format!("{cookie}; {}", common::admin_cookie(&state).await);
     let before = stored(&state).await;
     let send_form = |fields: Vec<(&'static str, Option<&'static str>, Vec<u8>)>| {
         let state = state.clone();

@@ -9,6 +9,8 @@
 //! This file is its own test binary because one test puts a stand-in
 //! `pdftotext` first on `PATH` for the whole process.
 
+mod common;
+
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::{Path, PathBuf};
@@ -46,6 +48,8 @@ impl Server {
             rt.block_on(async move {
                 planwatch_server::init_logging(false);
                 let store = Store::open(&db.display().to_string()).await.expect("store");
+                // Uploads need an admin's session (issue 10).
+                common::add_admin(&store).await;
                 let index = SearchIndex::open(&index).expect("index");
                 let state = AppState::new(store, Some(index), Catalog::builtin(), config)
                     .await
@@ -157,6 +161,24 @@ fn upload(addr: SocketAddr, name: &str, bytes: &[u8]) -> Answer {
         .and_then(|c| c.split(';').next())
         .expect("cookie")
         .to_string();
+    // Log in as the admin `Server::start` made; uploads need the session.
+    let form = format!("name={}&password={}", common::ADMIN.0, common::ADMIN.1);
+    let login = request(
+        addr,
+        &format!(
+            "POST /login HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Cookie: {cookie}\r\nX-CSRF-Token: {token}\r\n\r\n",
+            form.len()
+        ),
+        form.as_bytes(),
+    );
+    assert_eq!(login.status, 200, "{}", login.text());
+    let session = login
+        .header("set-cookie")
+        .and_then(|c| c.split(';').next())
+        .expect("session cookie");
+    let cookie = format!("{cookie}; {session}");
     let boundary = "planwatchBLOCKINGboundary";
     let mut body = format!(
         "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{name}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
@@ -201,16 +223,24 @@ fn big_text(docs: &[String], k: usize, n: usize, size: usize) -> String {
     out
 }
 
-/// Latency of `/health` and `/documents` while four large uploads are read,
-/// extracted, stored, indexed and loaded into the snapshot: each answer within
-/// 100 ms. The uploads are checked to be still running while it is measured.
+/// Latency of `/health` and `/documents` while four large uploads (384 KB of
+/// real documents each) are read, extracted, stored, indexed and loaded into
+/// the snapshot, one at a time: the 95th percentile of the answers measured
+/// while uploads ran within 100 ms (250 ms in a debug build), and the slowest
+/// within 1 s. Work left on the (single) async thread would hold a probe for
+/// a whole stage of an upload (extracting one of these texts alone takes
+/// 1.5–2 s in a debug build), so the slowest answer is what catches it; the
+/// percentile bounds everything else. The uploads are checked to be still
+/// running while it is measured.
 ///
-/// Ignored by default: on a 2-core machine in a debug build, the extraction,
-/// indexing and snapshot threads outnumber the cores and an odd answer (about
-/// 1 in 2,000) takes 100–190 ms with no work on the async thread at all.
-/// Run it alone: `cargo test -p planwatch-server --test blocking -- --ignored`.
+/// Not one maximum of 100 ms as before: on a 2-core machine, in a debug build
+/// or beside another build, the extraction, indexing and snapshot threads
+/// outnumber the cores and an odd answer (about 1 in 2,000 alone, more under
+/// load) takes 100–300 ms with no work on the async thread at all. The texts
+/// are smaller than before (1.5 MB each) so that the last of the queued
+/// uploads is answered well within the server's 60 s request timeout on a
+/// loaded machine.
 #[test]
-#[ignore = "timing-sensitive: run alone with --ignored (see the comment)"]
 fn health_and_pages_answer_while_four_large_uploads_are_processed() {
     let docs: Vec<String> = wide_docs()
         .iter()
@@ -218,7 +248,7 @@ fn health_and_pages_answer_while_four_large_uploads_are_processed() {
         .collect();
     assert!(docs.len() > 100, "wide documents missing");
     const UPLOADS: usize = 4;
-    let size = 3 * 512 * 1024;
+    let size = 384 * 1024;
     let texts: Vec<String> = (0..UPLOADS)
         .map(|k| big_text(&docs, k, UPLOADS, size))
         .collect();
@@ -247,16 +277,16 @@ fn health_and_pages_answer_while_four_large_uploads_are_processed() {
             std::thread::spawn(move || {
                 let start = Instant::now();
                 let r = upload(addr, &format!("big-{k}.txt"), text.as_bytes());
+                let took = start.elapsed();
                 finished.fetch_add(1, Ordering::SeqCst);
-                (r.status, r.text(), start.elapsed())
+                (r.status, r.text(), took)
             })
         })
         .collect();
 
     // Probe until every upload is answered; count the rounds measured while
     // none had finished yet.
-    let mut worst = Duration::ZERO;
-    let mut slow = Vec::new();
+    let mut probes: Vec<(Duration, &str, Duration)> = Vec::new();
     let mut rounds_before_any_finished = 0;
     let mut rounds = 0;
     let began = Instant::now();
@@ -268,10 +298,7 @@ fn health_and_pages_answer_while_four_large_uploads_are_processed() {
             let r = get(addr, path);
             let took = t.elapsed();
             assert_eq!(r.status, 200, "{path}: {}", r.text());
-            worst = worst.max(took);
-            if took > Duration::from_millis(100) {
-                slow.push((path, took, began.elapsed()));
-            }
+            probes.push((took, path, began.elapsed()));
         }
         rounds += 1;
         if before == 0 && finished.load(Ordering::SeqCst) == 0 {
@@ -285,16 +312,28 @@ fn health_and_pages_answer_while_four_large_uploads_are_processed() {
         assert_eq!(status, 201, "{text}");
         took.push(t);
     }
+    probes.sort();
+    let p95 = probes[(probes.len() - 1) * 95 / 100].0;
+    let (worst, worst_path, worst_at) = *probes.last().expect("probes");
+    let quickest = *took.iter().min().expect("uploads");
     eprintln!(
-        "uploads took {took:?}; {rounds} probe rounds, {rounds_before_any_finished} before any upload finished; worst answer {worst:?}"
+        "uploads took {took:?}; {rounds} probe rounds, {rounds_before_any_finished} before any upload finished; \
+         answers p50 {:?}, p95 {p95:?}, max {worst:?} ({worst_path} at {worst_at:?})",
+        probes[(probes.len() - 1) / 2].0
     );
     assert!(
         rounds_before_any_finished >= 5,
         "the uploads finished too soon to measure anything ({rounds_before_any_finished} rounds)"
     );
+    let p95_limit = Duration::from_millis(if cfg!(debug_assertions) { 250 } else { 100 });
     assert!(
-        slow.is_empty(),
-        "answers slower than 100 ms while uploads ran (path, time, at): {slow:?}"
+        p95 <= p95_limit,
+        "95% of answers within {p95:?} while uploads ran, over {p95_limit:?}"
+    );
+    assert!(
+        worst <= Duration::from_secs(1),
+        "{worst_path} took {worst:?} at {worst_at:?} while uploads ran (each took at least {quickest:?}): \
+         something holds the async thread"
     );
     let h = get(addr, "/api/v1/health");
     let h: serde_json::Value = serde_json::from_slice(&h.body).expect("json");

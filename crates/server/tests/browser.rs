@@ -300,6 +300,29 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     )
     .expect("write the upload");
     let upload_path = upload.to_str().expect("utf-8 path");
+    // Uploading needs an admin: log in through the 登录 page first.
+    common::add_admin(&store).await;
+    c.goto(&format!("{base}/login?next=/documents"))
+        .await
+        .expect("login page");
+    wait_for(&c, "#login-form input[name=name]")
+        .await
+        .send_keys(common::ADMIN.0)
+        .await
+        .expect("name");
+    c.find(Locator::Css("#login-form input[name=password]"))
+        .await
+        .expect("password field")
+        .send_keys(common::ADMIN.1)
+        .await
+        .expect("password");
+    c.find(Locator::Css("#login-form button[type=submit]"))
+        .await
+        .expect("login button")
+        .click()
+        .await
+        .expect("log in");
+    wait_for(&c, "form[action='/documents/upload']").await;
     c.goto(&format!("{base}/documents"))
         .await
         .expect("documents page");

@@ -32,6 +32,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "document sequence index",
         include_str!("../migrations/0002_document_sequence.sql"),
     ),
+    (
+        3,
+        "accounts, sessions and audit",
+        include_str!("../migrations/0003_accounts.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -34,6 +34,15 @@ pub enum StoreError {
         /// Its current revision.
         revision: i64,
     },
+    /// Account input refused: a bad user name, a too short password, an unknown role.
+    #[error("{0}")]
+    Account(String),
+    /// A user of this name exists already.
+    #[error("a user named {0} exists already")]
+    UserExists(String),
+    /// No user of this name.
+    #[error("no user named {0}")]
+    NoSuchUser(String),
     /// The full-text index failed.
     #[error("search index {path}: {message}")]
     Index {

@@ -24,11 +24,15 @@
 //! server alike (see [`ingest`]); [`export`] holds the one column set of each
 //! exported table and the one CSV/XLSX/JSON writer both use.
 //!
+//! [`accounts`] holds users and their roles, login sessions, lock-out and the
+//! audit trail of changes to users (issue 10).
+//!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
 //! and the synonyms a search query is widened with ([`search::alternatives`]).
 #![deny(missing_docs)]
 
+pub mod accounts;
 mod db;
 mod error;
 pub mod export;
@@ -40,6 +44,7 @@ pub mod search;
 pub mod testing;
 mod write;
 
+pub use accounts::{AuditEntry, Login, Role, Session, User};
 pub use db::{redact, Backend, Store};
 pub use error::{Result, StoreError};
 pub use ingest::SameName;

@@ -16,3 +16,4 @@ pub mod report;
 pub mod search;
 pub mod series;
 pub mod serve;
+pub mod user;

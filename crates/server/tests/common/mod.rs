@@ -153,8 +153,19 @@ impl Csrf {
     }
 }
 
-/// Fetches a token (and its cookie) from `state`, as an API client does.
+/// A token and its cookie, with an admin's session added to the cookie
+/// (`planwatch_csrf=…; planwatch_session=…`): writes need both.
 pub async fn csrf(state: &AppState) -> Csrf {
+    let c = csrf_only(state).await;
+    let session = admin_cookie(state).await;
+    Csrf {
+        token: c.token,
+        cookie: format!("{}; {session}", c.cookie),
+    }
+}
+
+/// Fetches a token (and its cookie) from `state`, as an API client does.
+pub async fn csrf_only(state: &AppState) -> Csrf {
     let r = get(state, "/api/v1/csrf").await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let token = r.json()["token"].as_str().expect("token").to_string();
@@ -164,7 +175,62 @@ pub async fn csrf(state: &AppState) -> Csrf {
     Csrf { token, cookie }
 }
 
-/// A POST to `uri` carrying a fresh CSRF token and its cookie.
+/// The name and password of the admin tests log in as ([`admin_cookie`]).
+pub const ADMIN: (&str, &str) = ("test-admin", "test-admin-password");
+
+/// Creates a user of `role` in the state's store (if not there) and logs in
+/// through `POST /login`; returns `planwatch_session=…`.
+pub async fn login_as(
+    state: &AppState,
+    name: &str,
+    password: &str,
+    role: planwatch_store::Role,
+) -> String {
+    if state
+        .store()
+        .find_user(name)
+        .await
+        .expect("find user")
+        .is_none()
+    {
+        match state
+            .store()
+            .add_user(name, password, role, &[], None)
+            .await
+        {
+            Ok(_) | Err(planwatch_store::StoreError::UserExists(_)) => {}
+            Err(e) => panic!("add user: {e}"),
+        }
+    }
+    let c = csrf_only(state).await;
+    let body = format!("name={name}&password={password}");
+    let r = send(
+        state,
+        c.on(Request::post("/login"))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "login: {}", r.text());
+    let set = r.header("set-cookie").expect("the session cookie is set");
+    set.split(';').next().expect("name=value").to_string()
+}
+
+/// Adds the tests' admin (`ADMIN`) to a store opened outside an `AppState`.
+pub async fn add_admin(store: &Store) {
+    store
+        .add_user(ADMIN.0, ADMIN.1, planwatch_store::Role::Admin, &[], None)
+        .await
+        .expect("admin");
+}
+
+/// An admin's session cookie (`planwatch_session=…`): uploads need one.
+pub async fn admin_cookie(state: &AppState) -> String {
+    login_as(state, ADMIN.0, ADMIN.1, planwatch_store::Role::Admin).await
+}
+
+/// A POST to `uri` carrying a fresh CSRF token, its cookie and an admin's session.
 pub async fn post(state: &AppState, uri: &str) -> axum::http::request::Builder {
     csrf(state).await.on(Request::post(uri))
 }

@@ -1,0 +1,414 @@
+//! Who may send what (issue 10): every route the router serves × anonymous
+//! and each role, plus session fixation, CSRF on login/logout/upload, and lock-out.
+
+mod common;
+
+use std::collections::BTreeSet;
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use common::{csrf_only, login_as, send};
+use planwatch_server::AppState;
+use planwatch_store::{Role, Store};
+
+/// Who may send a request to a route.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum May {
+    /// Anyone, logged in or not.
+    Anyone,
+    /// An admin only: 401 for anonymous, 403 for other roles.
+    Admin,
+}
+
+/// The expected matrix: every (method, route) the router serves. A route
+/// added without a line here fails `every_route_has_an_entry`.
+const MATRIX: &[(&str, &str, May)] = &[
+    ("GET", "/health", May::Anyone),
+    ("GET", "/api/v1/health", May::Anyone),
+    ("GET", "/api/v1/csrf", May::Anyone),
+    ("GET", "/api/v1/documents", May::Anyone),
+    ("POST", "/api/v1/documents", May::Admin),
+    ("GET", "/api/v1/documents/{id}", May::Anyone),
+    ("GET", "/api/v1/documents/{id}/text", May::Anyone),
+    ("GET", "/api/v1/documents/{id}/facts", May::Anyone),
+    ("GET", "/api/v1/facts", May::Anyone),
+    ("GET", "/api/v1/indicators", May::Anyone),
+    ("GET", "/api/v1/indicators/{name}", May::Anyone),
+    ("GET", "/api/v1/series/{name}", May::Anyone),
+    ("GET", "/api/v1/assessments", May::Anyone),
+    ("GET", "/api/v1/findings", May::Anyone),
+    ("GET", "/api/v1/search", May::Anyone),
+    ("POST", "/api/v1/search", May::Anyone),
+    ("GET", "/api/v1/{*rest}", May::Anyone),
+    ("POST", "/api/v1/{*rest}", May::Admin),
+    ("GET", "/login", May::Anyone),
+    ("POST", "/login", May::Anyone),
+    ("POST", "/logout", May::Anyone),
+    ("GET", "/api/v1/me", May::Anyone),
+    ("GET", "/", May::Anyone),
+    ("GET", "/indicators", May::Anyone),
+    ("GET", "/indicators/{name}", May::Anyone),
+    ("GET", "/documents", May::Anyone),
+    ("GET", "/documents/{id}", May::Anyone),
+    ("POST", "/documents/upload", May::Admin),
+    ("GET", "/search", May::Anyone),
+    ("GET", "/check", May::Anyone),
+    ("GET", "/report", May::Anyone),
+    ("GET", "/report/full", May::Anyone),
+    ("GET", "/report/full.docx", May::Anyone),
+    ("GET", "/download/{file}", May::Anyone),
+    ("GET", "/assets/{name}", May::Anyone),
+    ("GET", "/api/v1/docs", May::Anyone),
+    ("GET", "/api/v1/docs/", May::Anyone),
+    ("GET", "/api/v1/docs/{*rest}", May::Anyone),
+    ("GET", "/api/v1/openapi.json", May::Anyone),
+];
+
+const METHODS: &[&str] = &["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+/// A concrete URI for a route pattern.
+fn concrete(route: &str) -> String {
+    route
+        .replace("{id}", "sample-city-plan.txt")
+        .replace("{name}", "app.css")
+        .replace("{file}", "documents.csv")
+        .replace("{*rest}", "x")
+}
+
+async fn empty_state() -> AppState {
+    planwatch_server::init_logging(false);
+    let store = Store::in_memory().await.expect("store");
+    AppState::new(
+        store,
+        None,
+        planwatch_catalog::Catalog::builtin(),
+        common::test_config(),
+    )
+    .await
+    .expect("state")
+}
+
+/// Sends `method uri` with a valid CSRF token, and `session` if any.
+async fn request(state: &AppState, method: &str, uri: &str, session: Option<&str>) -> StatusCode {
+    reply(state, method, uri, session).await.status
+}
+
+async fn reply(state: &AppState, method: &str, uri: &str, session: Option<&str>) -> common::Reply {
+    let c = csrf_only(state).await;
+    let cookie = match session {
+        Some(s) => format!("{}; {s}", c.cookie),
+        None => c.cookie.clone(),
+    };
+    let req = Request::builder()
+        .method(method)
+        .uri(uri)
+        .header("cookie", cookie)
+        .header("x-csrf-token", &c.token)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body(Body::empty())
+        .expect("request");
+    send(state, req).await
+}
+
+#[tokio::test]
+async fn every_route_has_an_entry() {
+    let state = empty_state().await;
+    let mut admin = common::admin_cookie(&state).await;
+    // What the router serves: each registered path, probed with each method
+    // (405 means not served).
+    let mut served = BTreeSet::new();
+    for path in planwatch_server::route_paths() {
+        for method in METHODS {
+            let r = reply(&state, method, &concrete(path), Some(&admin)).await;
+            // 405: the path's route does not take the method; the fallback's
+            // 404: no route has the path.
+            if r.status != StatusCode::METHOD_NOT_ALLOWED && !r.text().contains("page not found:") {
+                served.insert((method.to_string(), path.to_string()));
+            }
+            if path == "/logout" {
+                // That ended the session: log in again.
+                admin = common::admin_cookie(&state).await;
+            }
+        }
+    }
+    let listed: BTreeSet<(String, String)> = MATRIX
+        .iter()
+        .map(|(m, p, _)| (m.to_string(), p.to_string()))
+        .collect();
+    let missing: Vec<_> = served.difference(&listed).collect();
+    let stale: Vec<_> = listed.difference(&served).collect();
+    assert!(
+        missing.is_empty(),
+        "routes without an authorization matrix entry: {missing:?}"
+    );
+    assert!(stale.is_empty(), "matrix entries of no route: {stale:?}");
+}
+
+#[tokio::test]
+async fn the_matrix_holds_for_every_role() {
+    let state = empty_state().await;
+    let roles = [Role::Deputy, Role::Reporter, Role::Reviewer, Role::Admin];
+    for (method, route, may) in MATRIX {
+        let uri = concrete(route);
+        // Fresh sessions for each route (`POST /logout` ends them).
+        let mut sessions: Vec<(&str, Option<String>)> = vec![("anonymous", None)];
+        for role in roles {
+            let name = format!("u-{}", role.as_str());
+            let cookie = login_as(&state, &name, "a-long-password", role).await;
+            sessions.push((role.as_str(), Some(cookie)));
+        }
+        for (who, session) in &sessions {
+            let status = request(&state, method, &uri, session.as_deref()).await;
+            let denied = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
+            let allowed = *may == May::Anyone || *who == "admin";
+            if allowed {
+                // Login with no fields is 400, not a refusal.
+                assert!(!denied, "{who} {method} {uri}: {status}");
+            } else if session.is_none() {
+                assert_eq!(status, StatusCode::UNAUTHORIZED, "{who} {method} {uri}");
+            } else {
+                assert_eq!(status, StatusCode::FORBIDDEN, "{who} {method} {uri}");
+            }
+        }
+    }
+    // A refused upload stored nothing.
+    assert_eq!(state.store().counts().await.expect("counts").revisions, 0);
+}
+
+/// The `planwatch_session=…` a login answer sets.
+fn session_of(r: &common::Reply) -> Option<String> {
+    r.headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("planwatch_session="))
+        .and_then(|v| v.split(';').next())
+        .map(str::to_string)
+}
+
+/// Posts the login page's multipart form (boundary `b`) with `cookie`.
+async fn post_login_form(state: &AppState, cookie: &str, form: impl Into<Body>) -> common::Reply {
+    send(
+        state,
+        Request::post("/login")
+            .header("cookie", cookie)
+            .header("content-type", "multipart/form-data; boundary=b")
+            .body(form.into())
+            .expect("request"),
+    )
+    .await
+}
+
+async fn login_with(state: &AppState, cookie_extra: &str, password: &str) -> common::Reply {
+    let c = csrf_only(state).await;
+    send(
+        state,
+        Request::post("/login")
+            .header("cookie", format!("{}{cookie_extra}", c.cookie))
+            .header("x-csrf-token", &c.token)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from(format!("name=root&password={password}")))
+            .expect("request"),
+    )
+    .await
+}
+
+async fn me(state: &AppState, session: &str) -> serde_json::Value {
+    send(
+        state,
+        Request::get("/api/v1/me")
+            .header("cookie", session)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+    .json()
+}
+
+#[tokio::test]
+async fn login_starts_a_new_session_every_time() {
+    let state = empty_state().await;
+    state
+        .store()
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    // A session id planted before login is not the one after.
+    let planted = "planwatch_session=attacker-chosen-value";
+    let r = login_with(&state, &format!("; {planted}"), "root-password").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let first = session_of(&r).expect("a session cookie");
+    assert_ne!(first, planted);
+    let set = r.header("set-cookie").unwrap_or_default();
+    let all: Vec<String> = r
+        .headers
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok().map(str::to_string))
+        .collect();
+    let cookie = all
+        .iter()
+        .find(|c| c.starts_with("planwatch_session="))
+        .expect("session cookie");
+    for attr in ["HttpOnly", "SameSite=Strict", "Path=/"] {
+        assert!(cookie.contains(attr), "{cookie} ({set})");
+    }
+    assert!(!cookie.contains("Secure"), "plain http: {cookie}");
+    assert_eq!(me(&state, &first).await["name"], "root");
+    // Logging in again with a live session rotates it: the old one is dead.
+    let r = login_with(&state, &format!("; {first}"), "root-password").await;
+    let second = session_of(&r).expect("a session cookie");
+    assert_ne!(second, first);
+    assert_eq!(me(&state, &first).await["authenticated"], false);
+    assert_eq!(me(&state, &second).await["authenticated"], true);
+    // Behind a TLS proxy the cookie is Secure.
+    let c = csrf_only(&state).await;
+    let r = send(
+        &state,
+        Request::post("/login")
+            .header("cookie", &c.cookie)
+            .header("x-csrf-token", &c.token)
+            .header("x-forwarded-proto", "https")
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Body::from("name=root&password=root-password"))
+            .expect("request"),
+    )
+    .await;
+    assert!(r
+        .header("set-cookie")
+        .is_some_and(|c| c.contains("; Secure")));
+    // Logout ends the session.
+    let c = csrf_only(&state).await;
+    let r = send(
+        &state,
+        Request::post("/logout")
+            .header("cookie", format!("{}; {second}", c.cookie))
+            .header("x-csrf-token", &c.token)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    assert_eq!(me(&state, &second).await["authenticated"], false);
+}
+
+#[tokio::test]
+async fn login_logout_and_upload_need_the_csrf_token() {
+    let state = empty_state().await;
+    state
+        .store()
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    let admin = common::admin_cookie(&state).await;
+    for (uri, content_type, body) in [
+        (
+            "/login",
+            "application/x-www-form-urlencoded",
+            "name=root&password=root-password",
+        ),
+        ("/logout", "application/x-www-form-urlencoded", ""),
+        (
+            "/api/v1/documents",
+            "multipart/form-data; boundary=b",
+            "--b--\r\n",
+        ),
+        (
+            "/documents/upload",
+            "multipart/form-data; boundary=b",
+            "--b--\r\n",
+        ),
+    ] {
+        // Even with an admin's session: no token, no write.
+        let r = send(
+            &state,
+            Request::post(uri)
+                .header("cookie", &admin)
+                .header("content-type", content_type)
+                .body(Body::from(body))
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}: {}", r.text());
+        assert!(r.text().contains("csrf"), "{uri}: {}", r.text());
+        assert!(session_of(&r).is_none(), "{uri} set a session");
+    }
+    // The login form's multipart body needs its csrf_token field.
+    let c = csrf_only(&state).await;
+    let form = "--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nroot\r\n--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nroot-password\r\n--b--\r\n";
+    let r = post_login_form(&state, &c.cookie, form).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert!(session_of(&r).is_none());
+    // With it, the form logs in and is sent on.
+    let form = format!(
+        "--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n{}",
+        c.token, form
+    );
+    let r = post_login_form(&state, &c.cookie, form).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert!(session_of(&r).is_some());
+}
+
+#[tokio::test]
+async fn five_wrong_passwords_lock_the_account() {
+    let state = empty_state().await;
+    state
+        .store()
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    for _ in 0..5 {
+        let r = login_with(&state, "", "wrong-password").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
+        assert!(r.text().contains("bad_credentials"));
+    }
+    let r = login_with(&state, "", "root-password").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+    assert!(r.text().contains("locked"), "{}", r.text());
+    assert!(session_of(&r).is_none());
+    // The form gets the login page again, in Chinese.
+    let c = csrf_only(&state).await;
+    let form = format!("--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{}\r\n--b\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nroot\r\n--b\r\nContent-Disposition: form-data; name=\"password\"\r\n\r\nroot-password\r\n--b--\r\n", c.token);
+    let r = post_login_form(&state, &c.cookie, form).await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(r.text().contains("账户已锁定"), "{}", r.text());
+    // An admin's reset unlocks.
+    state
+        .store()
+        .set_password("root", "root-password-2", None)
+        .await
+        .expect("reset");
+    let r = login_with(&state, "", "root-password-2").await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+}
+
+#[tokio::test]
+async fn one_address_may_get_only_so_many_logins_wrong() {
+    let state = empty_state().await;
+    for i in 0..planwatch_server::auth::ADDR_FAILURES {
+        let r = login_with(&state, "", &format!("guess-{i}")).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
+    }
+    let r = login_with(&state, "", "guess-again").await;
+    assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "{}", r.text());
+    assert!(r.text().contains("too_many_attempts"));
+}
+
+#[tokio::test]
+async fn the_login_page_is_chinese_and_carries_a_token() {
+    let state = empty_state().await;
+    let r = common::get(&state, "/login").await;
+    assert_eq!(r.status, StatusCode::OK);
+    let html = r.text();
+    assert!(html.contains("<h1>登录</h1>") && html.contains("name=\"csrf_token\""));
+    assert!(r
+        .header("set-cookie")
+        .is_some_and(|c| c.starts_with("planwatch_csrf=")));
+    let doc = common::get(&state, "/api/v1/openapi.json").await.json();
+    for path in ["/login", "/logout", "/api/v1/me"] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} not in the OpenAPI document"
+        );
+    }
+}

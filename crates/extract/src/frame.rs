@@ -2092,7 +2092,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
             };
             !deadline && !horizon && !since && !goal_year && !of_work_ahead(&chars, i)
         })
-        .map(|(i, y, _)| {
+        .map(|(i, y, len)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year
             // it is compared with (the averages of 2021, against 2019).
             let base = matches!(before(i, 1), Some('比' | '较'))
@@ -2110,13 +2110,27 @@ fn latest_data_year(text: &str) -> Option<i32> {
             } else if base && five_years {
                 // 五年来…一般公共预算收入是2011年的1.9倍: five years on.
                 y + 5
-            } else if benchmark {
+            } else if benchmark || compared_with(&chars, i, len) {
                 y + 1
             } else {
                 y
             }
         })
         .max()
+}
+
+/// Whether the year named at `i` is one a figure is compared with
+/// in words that name no later year of its own (`与2008年同期相比`): the
+/// figure is later. (`比2019年同期增长` is read above: a two-year average.)
+fn compared_with(chars: &[char], i: usize, len: usize) -> bool {
+    let after = &chars[(i + len).min(chars.len())..];
+    let before = i.checked_sub(1).map(|j| chars[j]);
+    match before {
+        Some('与' | '同' | '和') => {
+            after.starts_with(&['同', '期']) || after.starts_with(&['相', '比'])
+        }
+        _ => false,
+    }
 }
 
 /// The words of the clause before `i`, at most `reach` chars back.
@@ -2780,6 +2794,11 @@ mod tests {
         assert_eq!(latest_data_year(t), Some(2021));
         // Without a two-year average, the year compared with is the latest named.
         assert_eq!(latest_data_year("比2019年增长9.1%。"), Some(2019));
+        // A year set against in 与…同期相比 is before the figure's own.
+        assert_eq!(
+            latest_data_year("上半年工业增加值1844.1亿元,与2008年同期相比,净增116亿元。"),
+            Some(2009)
+        );
         // A gloss between a year and 远景 hides no horizon.
         assert_eq!(
             latest_data_year("2022年總量7萬億元。二〇三五年遠(yuǎn)景目標(biāo)綱要"),

@@ -189,6 +189,14 @@ const BASE_UNITS: &[&str] = &[
     "毫克",
     "Mbps",
     "Gbps",
+    // (光伏装机50GW, 储能2GWh: power and energy in SI letters.)
+    "TWh",
+    "GWh",
+    "MWh",
+    "kWh",
+    "GW",
+    "MW",
+    "kW",
     // (2千伏安/户: 千 read with the number; 10克/平方米; 40mg/L.)
     "伏安",
     "克",
@@ -451,6 +459,7 @@ fn is_code(s: &[char], i: usize, n: &Number) -> bool {
         && !at(s, after, "Mbps")
         && !at(s, after, "Gbps")
         && !at(s, after, "mg/")
+        && !["GW", "MW", "TWh"].iter().any(|w| at(s, after, w))
 }
 
 /// Whether the figure at `i` follows an indicator written in Latin letters
@@ -1537,6 +1546,10 @@ mod tests {
             vec![(12.0, None, "/10万".into(), Some(Comparator::Le))]
         );
         assert_eq!(q("接入宽带要达100Mbps")[0].2, "Mbps");
+        assert_eq!(q("光伏装机达到50GW")[0].2, "GW");
+        assert_eq!(q("新型储能2GWh")[0].2, "GWh");
+        assert_eq!(q("户用光伏10kW")[0].2, "kW");
+        assert!(q("建成5G基站").is_empty());
         // A unit that starts like a magnitude.
         assert_eq!(q("农业机械总动力190861千瓦")[0].2, "千瓦");
         assert_eq!(q("新建公路500千米")[0].2, "千米");

@@ -626,13 +626,25 @@ pub(super) fn urban_and_rural(chars: &[char]) -> Option<Vec<String>> {
 pub(super) fn sector_list(chars: &[char]) -> Option<Vec<String>> {
     let mut i = usize::from(chars.first() == Some(&'第'));
     let mut numbers = Vec::new();
+    // (三次产业: the three sectors, in order.)
+    if i == 0 && chars.starts_with(&['三', '次']) {
+        numbers = vec!['一', '二', '三'];
+        i = 1;
+    }
     while let Some(&c) = chars.get(i) {
         match c {
-            '一' | '二' | '三' => numbers.push(c),
+            '一' | '二' | '三' if numbers.len() < 3 => numbers.push(c),
             '、' | '，' | ',' => {}
             _ => break,
         }
         i += 1;
+    }
+    // (第一、二、三次产业.)
+    if chars.get(i) == Some(&'次') {
+        i += 1;
+    }
+    if i >= chars.len() {
+        return None;
     }
     let norm: String = chars[i..]
         .iter()
@@ -657,6 +669,10 @@ pub(super) fn sector_list(chars: &[char]) -> Option<Vec<String>> {
         rest = rest.strip_prefix(w).unwrap_or(rest);
     }
     let rest = clean_name(rest);
+    // (三次产业结构 7.2:38.5:54.3: one figure of the three together.)
+    if numbers.len() == 3 && ["结构", "結構", "比"].iter().any(|w| rest.starts_with(w)) {
+        return None;
+    }
     Some(
         numbers
             .iter()

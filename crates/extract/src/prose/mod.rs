@@ -2176,6 +2176,24 @@ mod tests {
     }
 
     #[test]
+    fn coverage_universal_schooling_and_water_classes_are_goals() {
+        let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，控制性详细规划全覆盖，基本普及学前教育，地表水水质稳定达到Ⅲ类，细颗粒物平均浓度总体达标。");
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            goal_words(&f),
+            [
+                pair("控制性详细规划", "全覆盖"),
+                pair("学前教育", "基本普及"),
+                pair("地表水水质", "稳定达到Ⅲ类"),
+                pair("细颗粒物平均浓度", "总体达标"),
+            ]
+        );
+        assert!(f
+            .iter()
+            .all(|f| f.kind == Kind::Target && f.year == Some(2025)));
+    }
+
+    #[test]
     fn gaps_narrowed_and_tasks_set_by_the_province_are_goals() {
         let f = run(DocType::FiveYearPlan, None, (Some(2021), Some(2025)), false, "到2025年，城乡收入差距进一步缩小，城镇新增就业完成省定任务，新能源汽车关键技术达到国内领先水平。");
         let got = goal_words(&f);

@@ -353,7 +353,7 @@ pub(super) fn looks_like_a_name(t: &str) -> bool {
 /// Words that open a qualitative goal before its pattern.
 /// Goal words that take their indicator after them when none comes before
 /// (`基本消除重污染天气`, `完成国家下达的节能减排降碳目标`).
-pub(super) const VERB_FIRST: &[&str] = &["基本消除", "全面消除", "下达的"];
+pub(super) const VERB_FIRST: &[&str] = &["基本消除", "全面消除", "下达的", "基本普及", "全面普及"];
 
 pub(super) const QUALITATIVE_LEADS: &[&str] = &[
     "力争",
@@ -374,6 +374,10 @@ pub(super) const QUALITATIVE_LEADS: &[&str] = &[
     "总体",
     "基本",
     "全面",
+    // (水质稳定达到Ⅳ类, 达到或好于Ⅲ类.)
+    "稳定",
+    "好于",
+    "优于",
 ];
 
 /// The first pattern of [`QUALITATIVE`] (the most specific) the clause holds:
@@ -462,6 +466,19 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("领先水平", Measure::Level, Comparator::Eq),
     ("全部淘汰", Measure::Level, Comparator::Eq),
     ("基本覆盖", Measure::Level, Comparator::Eq),
+    // (控制性详细规划全覆盖, 基本普及学前教育, 水质稳定达到Ⅲ类, 12项达到时序进度.)
+    ("全覆盖", Measure::Level, Comparator::Eq),
+    ("基本普及", Measure::Level, Comparator::Eq),
+    ("全面普及", Measure::Level, Comparator::Eq),
+    ("总体达标", Measure::Level, Comparator::Eq),
+    ("全面达标", Measure::Level, Comparator::Eq),
+    ("稳定达标", Measure::Level, Comparator::Eq),
+    ("时序进度", Measure::Level, Comparator::Eq),
+    ("翻了近一番", Measure::Cumulative, Comparator::Approx),
+    ("二级标准", Measure::Level, Comparator::Eq),
+    ("Ⅱ类", Measure::Level, Comparator::Eq),
+    ("Ⅲ类", Measure::Level, Comparator::Eq),
+    ("Ⅳ类", Measure::Level, Comparator::Eq),
     // Taking the indicator after them (VERB_FIRST), so tried last.
     ("下达的", Measure::Level, Comparator::Eq),
 ];

@@ -2228,6 +2228,27 @@ mod tests {
     }
 
     #[test]
+    fn a_doubling_shared_by_a_list_closed_by_deng_keeps_its_floor() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2006), Some(2010)),
+            false,
+            "到2010年，地区生产总值、人均生产总值、工业总产值等均比“十五”期末翻一番以上。",
+        );
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(
+            goal_words(&f),
+            [
+                pair("地区生产总值", "比“十五”期末翻一番以上"),
+                pair("人均生产总值", "比“十五”期末翻一番以上"),
+                pair("工业总产值", "比“十五”期末翻一番以上"),
+            ]
+        );
+        assert!(f.iter().all(|f| f.comparator == Comparator::Ge));
+    }
+
+    #[test]
     fn a_goal_shared_by_a_list_of_long_names() {
         let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，单位地区生产总值能耗降低、单位地区生产总值二氧化碳排放量降低、氮氧化物排放量降低完成国家下达目标任务。");
         let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();

@@ -78,7 +78,12 @@ pub(super) fn qualitative_facts(
                 t0 = c;
             }
         }
-        let t_end = pos + pat.chars().count();
+        let mut t_end = pos + pat.chars().count();
+        // (比2010年翻一番以上: the bound belongs to the goal's words.)
+        let floor = at(s, t_end, "以上");
+        if floor && t_end + 2 <= ce {
+            t_end += 2;
+        }
         // 基本消除重污染天气: a verb that takes its indicator after it.
         let verb_first = ne <= ns && VERB_FIRST.contains(pat);
         if verb_first {
@@ -148,8 +153,13 @@ pub(super) fn qualitative_facts(
             span.bytes(a + ns, a + t_end)
         };
         // One goal shared by a list of indicators is one fact each.
-        let orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
-        let mut names = if orig.len() == ne - ns {
+        let mut orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
+        let aligned = orig.len() == ne - ns;
+        // (地区生产总值、人均生产总值等均比“十五”期末翻一番: 等 closes the list.)
+        if aligned && orig.len() > 3 && orig.last() == Some(&'等') {
+            orig.pop();
+        }
+        let mut names = if aligned {
             // A goal shared by a list names whole indicators, longer than
             // the items of a figure's list (单位地区生产总值二氧化碳排放量降低).
             split_list_on(&orig, "、和及", 20, 0)
@@ -197,7 +207,9 @@ pub(super) fn qualitative_facts(
                 value_max: None,
                 unit: None,
                 measure,
-                comparator: lead_cmp.unwrap_or(*comparator),
+                comparator: lead_cmp
+                    .or(floor.then_some(Comparator::Ge))
+                    .unwrap_or(*comparator),
                 attribute: None,
                 text: Some(span.orig_string(a + t0, a + t_end)),
                 quote: text.get(qa..qb).unwrap_or_default().to_string(),

@@ -2249,6 +2249,35 @@ mod tests {
     }
 
     #[test]
+    fn a_review_counts_indicators_on_schedule() {
+        let f = run(
+            DocType::PlanReview,
+            None,
+            (Some(2021), Some(2025)),
+            true,
+            "人均地区生产总值、全员劳动生产率等2项达到或基本达到时序进度。",
+        );
+        let goals: Vec<_> = f.iter().filter(|f| f.value.is_none()).collect();
+        let names: Vec<(&str, &str, Kind)> = goals
+            .iter()
+            .map(|f| {
+                (
+                    f.indicator.as_str(),
+                    f.text.as_deref().unwrap_or(""),
+                    f.kind,
+                )
+            })
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("人均地区生产总值", "达到或基本达到时序进度", Kind::Actual),
+                ("全员劳动生产率", "达到或基本达到时序进度", Kind::Actual),
+            ]
+        );
+    }
+
+    #[test]
     fn a_goal_shared_by_a_list_of_long_names() {
         let f = run(DocType::FiveYearPlan, None, (Some(2016), Some(2020)), false, "到2020年，单位地区生产总值能耗降低、单位地区生产总值二氧化碳排放量降低、氮氧化物排放量降低完成国家下达目标任务。");
         let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();

@@ -37,6 +37,8 @@ pub(super) fn qualitative_facts(
         let has_figure = |from: usize| {
             quantities(&s[from..ce]).iter().any(|q| {
                 q.unit != "倍"
+                    // (等6项达到时序进度: how many indicators, no figure of one.)
+                    && q.unit != "项"
                     && !(q.unit == "个"
                         && s.get(from + q.end)
                             .is_some_and(|&c| planwatch_text::norm::is_han(c)))
@@ -60,6 +62,15 @@ pub(super) fn qualitative_facts(
                     t0 = k;
                     break;
                 }
+            }
+        }
+        // 达到或基本达到: two leads joined by 或 open the goal's words.
+        if t0 > cs && s[t0 - 1] == '或' {
+            if let Some(w) = QUALITATIVE_LEADS.iter().find(|w| {
+                let n = w.chars().count();
+                t0 > cs + n && at(s, t0 - 1 - n, w)
+            }) {
+                t0 -= 1 + w.chars().count();
             }
         }
         let (ns, ne) = strip(s, cs, t0, LEAD, TRAIL);
@@ -115,7 +126,9 @@ pub(super) fn qualitative_facts(
         // A doubling reached (比2000年翻一番, 实现翻番) is a result worth stating
         // too; the other patterns only say what a goal asks.
         let doubling = pat.contains('翻') || pat.contains("倍增");
-        if kind != Kind::Target && !(doubling && kind == Kind::Actual) {
+        // 达到时序进度 reports progress on a goal: a result too.
+        let progress = *pat == "时序进度";
+        if kind != Kind::Target && !((doubling || progress) && kind == Kind::Actual) {
             continue;
         }
         let year = year_m
@@ -155,9 +168,23 @@ pub(super) fn qualitative_facts(
         // One goal shared by a list of indicators is one fact each.
         let mut orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
         let aligned = orig.len() == ne - ns;
-        // (地区生产总值、人均生产总值等均比“十五”期末翻一番: 等 closes the list.)
-        if aligned && orig.len() > 3 && orig.last() == Some(&'等') {
-            orig.pop();
+        // (地区生产总值、人均生产总值等均比“十五”期末翻一番: 等 closes the
+        // list; so does a count of its items, 等6项, 等12项指标.)
+        if aligned {
+            let mut t: String = orig.iter().collect();
+            for w in ["指标", "项"] {
+                if let Some(r) = t.strip_suffix(w) {
+                    t = r.to_string();
+                }
+            }
+            let counted = t.trim_end_matches(|c: char| c.is_ascii_digit());
+            if counted.len() < t.len() && counted.ends_with('等') {
+                t = counted.to_string();
+            }
+            if t.chars().count() > 3 && t.ends_with('等') {
+                t.pop();
+            }
+            orig = t.chars().collect();
         }
         let mut names = if aligned {
             // A goal shared by a list names whole indicators, longer than

@@ -522,12 +522,20 @@ pub(super) fn completes_goal(before: &str) -> bool {
         .unwrap_or(before);
     // (提前一年实现了“十五”计划的主要经济目标: a goal reached, too.)
     let reached = clause.rfind("完成").or_else(|| {
-        clause.rfind("实现了").or_else(|| {
-            clause
-                .contains("提前")
-                .then(|| clause.rfind("实现"))
-                .flatten()
-        })
+        clause
+            .rfind("实现了")
+            .or_else(|| {
+                // (2012年我市顺利实现“千百万”目标: reached, as the adverb says.)
+                ["顺利实现", "如期实现", "胜利实现"]
+                    .iter()
+                    .find_map(|w| clause.rfind(w))
+            })
+            .or_else(|| {
+                clause
+                    .contains("提前")
+                    .then(|| clause.rfind("实现"))
+                    .flatten()
+            })
     });
     reached.is_some_and(|i| {
         let head = &clause[..i];

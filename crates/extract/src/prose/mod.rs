@@ -1229,6 +1229,25 @@ mod tests {
     }
 
     #[test]
+    fn a_goal_reached_smoothly_leaves_the_figures_results() {
+        let kinds = |t: &str| -> Vec<Kind> {
+            run(DocType::Other, Some(2013), (None, None), false, t)
+                .iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("2012年我市顺利实现“千百万”目标，完成地区生产总值1075.06亿元。"),
+            [Kind::Actual]
+        );
+        // (Still a goal where nothing says it was reached.)
+        assert_eq!(
+            kinds("2014年我市要实现“千百万”目标，地区生产总值达到1200亿元。"),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn planned_amounts_and_deadlines_are_goals() {
         // 计划完成 with a figure as its object plans it; 计划全面完成 is done.
         let kinds = |t: &str| -> Vec<Kind> {

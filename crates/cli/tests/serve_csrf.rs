@@ -85,6 +85,20 @@ fn serve_takes_uploads_from_its_own_and_allowed_origins_only() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+    // An API token for a script, from the CLI too (printed once, on stdout).
+    let token_out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args(["user", "token", "admin", "--label", "脚本", "--db", &db])
+        .output()
+        .expect("planwatch user token");
+    assert!(
+        token_out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&token_out.stderr)
+    );
+    let api_token = String::from_utf8_lossy(&token_out.stdout)
+        .trim()
+        .to_string();
+    assert!(api_token.starts_with("pwt_"), "{api_token}");
     let _server = Server(
         Command::new(env!("CARGO_BIN_EXE_planwatch"))
             .args([
@@ -158,6 +172,34 @@ fn serve_takes_uploads_from_its_own_and_allowed_origins_only() {
     assert_eq!(status, 201, "{body}");
     let (status, body) = upload(port, "own.txt", &with(&format!("http://127.0.0.1:{port}")));
     assert_eq!(status, 201, "{body}");
+    // The API token uploads with no cookie and no CSRF token; once revoked
+    // from the CLI (by the start of its hash, as `user tokens` lists it), not.
+    let bearer = format!("Authorization: Bearer {api_token}\r\n");
+    let (status, body) = upload(port, "script.txt", &bearer);
+    assert_eq!(status, 201, "{body}");
+    let listed = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args(["user", "tokens", "admin", "--db", &db])
+        .output()
+        .expect("planwatch user tokens");
+    let listed = String::from_utf8_lossy(&listed.stdout).into_owned();
+    assert!(!listed.contains(&api_token), "a listing shows no token");
+    let id = listed.split('\t').next().expect("id").to_string();
+    assert!(
+        listed.contains("脚本\t") && listed.trim_end().ends_with("live"),
+        "{listed}"
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args(["user", "revoke", "admin", &id, "--db", &db])
+        .output()
+        .expect("planwatch user revoke");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let (status, body) = upload(port, "script-2.txt", &bearer);
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("bad_token"), "{body}");
 }
 
 #[test]

@@ -8,8 +8,14 @@
 //!   is never the one after: no fixation). Its token goes to the cookie
 //!   [`SESSION_COOKIE`] (`HttpOnly; SameSite=Strict; Path=/`, `Secure` when
 //!   the request came over https, as `X-Forwarded-Proto` says behind a
-//!   proxy, or an allowed origin is https). The API takes the same cookie;
-//!   per-user API tokens are not built yet.
+//!   proxy, or an allowed origin is https). The API takes the same cookie.
+//! - **API tokens.** A script calls the API as a user with
+//!   `Authorization: Bearer pwt_…` (made by `planwatch user token NAME`; the
+//!   store keeps only its hash). Such a request is known by its token alone:
+//!   cookies are not read, an unknown, revoked or malformed token (or any
+//!   other `Authorization` scheme) is refused with 401 `bad_token` whatever
+//!   the route, and the CSRF check does not apply (no browser sends the
+//!   header by itself).
 //! - **Rate limit.** Besides the per-account lock, one client address may
 //!   get [`ADDR_FAILURES`] logins wrong per [`ADDR_WINDOW`]; then it is
 //!   answered 429 until the window passes.
@@ -130,6 +136,36 @@ fn session_tokens(headers: &HeaderMap) -> impl Iterator<Item = &str> {
     crate::csrf::cookie_values(headers, SESSION_COOKIE)
 }
 
+/// The token of an `Authorization: Bearer TOKEN` header: `None` without
+/// the header, `Some(Err)` for another scheme or an unreadable value.
+fn bearer(headers: &HeaderMap) -> Option<Result<&str, ()>> {
+    let v = headers.get(header::AUTHORIZATION)?;
+    let v = v.to_str().map_err(|_| ());
+    Some(v.and_then(|v| {
+        let (scheme, token) = v.trim().split_once(' ').ok_or(())?;
+        if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() {
+            Ok(token.trim())
+        } else {
+            Err(())
+        }
+    }))
+}
+
+/// The user of an API token, or the refusal.
+async fn viewer_of_token(state: &AppState, token: Result<&str, ()>) -> ApiResult<Viewer> {
+    let refused = || {
+        ApiError::Unauthorized {
+        code: "bad_token",
+        message: "the Authorization header holds no live API token (send `Authorization: Bearer pwt_…`, made by `planwatch user token NAME`)".into(),
+    }
+    };
+    let token = token.map_err(|()| refused())?;
+    match state.store().lookup_api_token(token).await? {
+        Some(user) => Ok(Viewer(Some(user))),
+        None => Err(refused()),
+    }
+}
+
 /// The user of the request's first live session, if any.
 async fn viewer_of(state: &AppState, headers: &HeaderMap) -> ApiResult<Viewer> {
     for token in session_tokens(headers).take(4) {
@@ -159,7 +195,15 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
             PageError(e).into_response()
         }
     };
-    let viewer = if session_tokens(req.headers()).next().is_some() {
+    let viewer = if let Some(token) = bearer(req.headers()) {
+        match viewer_of_token(&state, token).await {
+            Ok(v) => v,
+            Err(e) => {
+                tracing::warn!(method = %req.method(), uri = %req.uri(), "API token refused");
+                return refuse(e);
+            }
+        }
+    } else if session_tokens(req.headers()).next().is_some() {
         match viewer_of(&state, req.headers()).await {
             Ok(v) => v,
             Err(e) => return refuse(e),

@@ -193,8 +193,13 @@ fn cacheable(path: &str) -> bool {
 
 /// Middleware: ETag, Last-Modified, 304s, and the in-memory response cache for GET and HEAD.
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    // (A request with an API token goes to the auth layer, which checks the
+    // token: a cached answer would skip that.)
     if !(req.method() == Method::GET || req.method() == Method::HEAD)
         || !cacheable(req.uri().path())
+        || req
+            .headers()
+            .contains_key(axum::http::header::AUTHORIZATION)
     {
         return next.run(req).await;
     }

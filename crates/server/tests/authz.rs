@@ -412,3 +412,104 @@ async fn the_login_page_is_chinese_and_carries_a_token() {
         );
     }
 }
+
+/// `POST /api/v1/documents` with one small plan as the file, `auth` as the
+/// Authorization header and nothing else (no cookie, no CSRF token).
+async fn upload_with_token(state: &AppState, auth: &str, name: &str) -> common::Reply {
+    let text = "某市“十四五”规划纲要\n\n到2025年，地区生产总值达到1000亿元。\n";
+    let (ct, body) = common::multipart("file", name, text.as_bytes());
+    send(
+        state,
+        Request::post("/api/v1/documents")
+            .header("authorization", auth)
+            .header("content-type", ct)
+            .header("content-length", body.len())
+            .body(Body::from(body))
+            .expect("request"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn api_tokens_stand_for_their_user_and_nobody_else() {
+    let state = empty_state().await;
+    let store = state.store();
+    store
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    store
+        .add_user(
+            "li",
+            "li-password",
+            Role::Reporter,
+            &["市统计局".into()],
+            None,
+        )
+        .await
+        .expect("reporter");
+    let admin = store
+        .create_api_token("root", "上传脚本", None)
+        .await
+        .expect("token");
+    let reporter = store.create_api_token("li", "", None).await.expect("token");
+
+    // An admin's token uploads with no session and no CSRF token.
+    let r = upload_with_token(&state, &format!("Bearer {admin}"), "token-plan.txt").await;
+    assert!(r.status.is_success(), "{}: {}", r.status, r.text());
+    // /api/v1/me says who the token is.
+    let me = send(
+        &state,
+        Request::get("/api/v1/me")
+            .header("authorization", format!("bearer {reporter}"))
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(me.json()["name"], "li");
+    assert_eq!(me.json()["units"][0], "市统计局");
+    // Another role's token is refused the write (403), a made-up or other
+    // scheme's credential is refused everything (401), reads included.
+    let r = upload_with_token(&state, &format!("Bearer {reporter}"), "b.txt").await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    for bad in [
+        "Bearer pwt_0000".to_string(),
+        format!("Basic {admin}"),
+        "Bearer".to_string(),
+        format!("Bearer {admin}x"),
+    ] {
+        let r = upload_with_token(&state, &bad, "c.txt").await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{bad}: {}", r.text());
+        assert!(r.text().contains("bad_token"), "{}", r.text());
+        let r = send(
+            &state,
+            Request::get("/api/v1/documents")
+                .header("authorization", &bad)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "GET with {bad}");
+    }
+    // A bad token is not rescued by an admin's session cookie beside it.
+    let cookie = common::admin_cookie(&state).await;
+    let r = send(
+        &state,
+        Request::get("/api/v1/me")
+            .header("authorization", "Bearer pwt_made_up")
+            .header("cookie", cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+    // Revoked: refused from then on.
+    assert!(store
+        .revoke_api_token("root", &admin, Some("root"))
+        .await
+        .expect("revoke"));
+    let r = upload_with_token(&state, &format!("Bearer {admin}"), "d.txt").await;
+    assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
+    // Only the first upload was stored.
+    assert_eq!(store.counts().await.expect("counts").revisions, 1);
+}

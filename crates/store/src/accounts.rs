@@ -120,6 +120,19 @@ pub struct Session {
     pub expires_at: i64,
 }
 
+/// An API token as listed: never the token itself.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ApiToken {
+    /// The first 12 hex digits of the token's SHA-256: its name.
+    pub hash_prefix: String,
+    /// What it is for.
+    pub label: String,
+    /// Created (Unix seconds).
+    pub created_at: i64,
+    /// Revoked (Unix seconds), if it was.
+    pub revoked_at: Option<i64>,
+}
+
 /// One line of the audit trail.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct AuditEntry {
@@ -178,6 +191,11 @@ fn random_hex(bytes: usize) -> Result<String> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).map_err(|e| StoreError::Account(format!("no random source: {e}")))?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
+/// How the audit trail names a token: the start of its hash, never the token.
+fn token_prefix(token: &str) -> String {
+    sha256_hex(token).chars().take(12).collect()
 }
 
 fn sha256_hex(s: &str) -> String {
@@ -592,6 +610,174 @@ impl Store {
         Ok(())
     }
 
+    /// Gives user `name` a new API token labelled `label` (what it is for);
+    /// returns the token, shown once: the store keeps only its SHA-256, whose
+    /// first 12 hex digits name it in [`Store::api_tokens`] and the audit trail.
+    pub async fn create_api_token(
+        &self,
+        name: &str,
+        label: &str,
+        actor: Option<&str>,
+    ) -> Result<String> {
+        let label = label.trim();
+        if label.chars().count() > 100 || label.chars().any(char::is_control) {
+            return Err(StoreError::Account(
+                "a token's label is at most 100 characters, without control characters".into(),
+            ));
+        }
+        let token = format!("pwt_{}", random_hex(32)?);
+        let mut tx = self.begin_write().await?;
+        let Some(row) = sqlx::query("SELECT id FROM users WHERE name = $1")
+            .bind(name.trim().to_string())
+            .fetch_optional(&mut *tx)
+            .await?
+        else {
+            tx.rollback().await?;
+            return Err(StoreError::NoSuchUser(name.trim().to_string()));
+        };
+        let user_id: i64 = row.try_get("id")?;
+        sqlx::query(
+            "INSERT INTO api_tokens (id, user_id, label, created_at) VALUES ($1, $2, $3, $4)",
+        )
+        .bind(sha256_hex(&token))
+        .bind(user_id)
+        .bind(label.to_string())
+        .bind(now())
+        .execute(&mut *tx)
+        .await?;
+        audit_in(
+            &mut tx,
+            actor,
+            "token.add",
+            &format!("user:{}", name.trim()),
+            None,
+            Some(serde_json::json!({ "token": token_prefix(&token), "label": label }).to_string()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(token)
+    }
+
+    /// The user of a live API token: not revoked, of an enabled user.
+    pub async fn lookup_api_token(&self, token: &str) -> Result<Option<User>> {
+        let token = token.trim();
+        if !token.starts_with("pwt_") || token.len() > 256 {
+            return Ok(None);
+        }
+        let sql = format!(
+            "SELECT {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE t.id = $1 AND t.revoked_at IS NULL AND u.disabled = 0"
+        );
+        let Some(row) = sqlx::query(&sql)
+            .bind(sha256_hex(token))
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut user = user_from_row(&row)?;
+        user.units = self.units_of(user.id).await?;
+        Ok(Some(user))
+    }
+
+    /// The API tokens of user `name` (live and revoked), oldest first.
+    pub async fn api_tokens(&self, name: &str) -> Result<Vec<ApiToken>> {
+        let rows = sqlx::query(
+            "SELECT t.id, t.label, t.created_at, t.revoked_at FROM api_tokens t \
+             JOIN users u ON u.id = t.user_id WHERE u.name = $1 ORDER BY t.created_at, t.id",
+        )
+        .bind(name.trim().to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(ApiToken {
+                    hash_prefix: r.try_get::<String, _>("id")?.chars().take(12).collect(),
+                    label: r.try_get("label")?,
+                    created_at: r.try_get("created_at")?,
+                    revoked_at: r.try_get("revoked_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Revokes user `name`'s token whose hash starts with `hash_prefix` (as
+    /// [`Store::api_tokens`] lists it) or that is `token` itself; an
+    /// ambiguous or unknown prefix is an error. Returns whether it was live.
+    pub async fn revoke_api_token(
+        &self,
+        name: &str,
+        token_or_prefix: &str,
+        actor: Option<&str>,
+    ) -> Result<bool> {
+        let given = token_or_prefix.trim();
+        let prefix = if given.starts_with("pwt_") {
+            sha256_hex(given)
+        } else {
+            given.to_ascii_lowercase()
+        };
+        if prefix.len() < 6 || !prefix.chars().all(|c| c.is_ascii_hexdigit()) {
+            return Err(StoreError::Account(
+                "name a token by at least 6 characters of its id (planwatch user tokens NAME)"
+                    .into(),
+            ));
+        }
+        let mut tx = self.begin_write().await?;
+        let rows = sqlx::query(
+            "SELECT t.id, t.revoked_at FROM api_tokens t JOIN users u ON u.id = t.user_id \
+             WHERE u.name = $1",
+        )
+        .bind(name.trim().to_string())
+        .fetch_all(&mut *tx)
+        .await?;
+        let mut hits = Vec::new();
+        for r in &rows {
+            let id: String = r.try_get("id")?;
+            if id.starts_with(&prefix) {
+                hits.push((id, r.try_get::<Option<i64>, _>("revoked_at")?));
+            }
+        }
+        let (id, revoked) = match hits.as_slice() {
+            [one] => one.clone(),
+            [] => {
+                tx.rollback().await?;
+                return Err(StoreError::Account(format!(
+                    "user {} has no token {prefix}",
+                    name.trim()
+                )));
+            }
+            _ => {
+                tx.rollback().await?;
+                return Err(StoreError::Account(format!(
+                    "{prefix} names more than one token of {}; give more of it",
+                    name.trim()
+                )));
+            }
+        };
+        if revoked.is_some() {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2")
+            .bind(now())
+            .bind(id.clone())
+            .execute(&mut *tx)
+            .await?;
+        audit_in(
+            &mut tx,
+            actor,
+            "token.revoke",
+            &format!("user:{}", name.trim()),
+            None,
+            Some(
+                serde_json::json!({ "token": id.chars().take(12).collect::<String>() }).to_string(),
+            ),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
     /// Appends a line to the audit trail (in its own transaction).
     pub async fn audit(
         &self,
@@ -781,6 +967,71 @@ mod tests {
             Err(StoreError::NoSuchUser(_))
         ));
 
+        // API tokens: only the hash is kept; revoked by the start of that hash;
+        // a disabled or unknown user has none.
+        let t = store
+            .create_api_token("li", "统计局报送脚本", Some("root"))
+            .await
+            .expect("token");
+        assert!(t.starts_with("pwt_") && t.len() == 68, "{t}");
+        let u = store
+            .lookup_api_token(&t)
+            .await
+            .expect("lookup")
+            .expect("live");
+        assert_eq!((u.name.as_str(), u.role), ("li", Role::Reporter));
+        assert_eq!(u.units, ["市发改委", "市统计局"]);
+        assert!(store
+            .lookup_api_token("pwt_00")
+            .await
+            .expect("lookup")
+            .is_none());
+        assert!(store.lookup_session(&t).await.expect("lookup").is_none());
+        let stored: i64 = sqlx::query("SELECT COUNT(*) AS n FROM api_tokens WHERE id = $1")
+            .bind(t.clone())
+            .fetch_one(&store.pool)
+            .await
+            .expect("count")
+            .try_get("n")
+            .expect("n");
+        assert_eq!(stored, 0, "the raw token is not stored");
+        let listed = store.api_tokens("li").await.expect("tokens");
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed[0].label, "统计局报送脚本");
+        assert!(listed[0].revoked_at.is_none());
+        let t2 = store
+            .create_api_token("li", "second", None)
+            .await
+            .expect("token");
+        assert!(matches!(
+            store.revoke_api_token("li", "zz", None).await,
+            Err(StoreError::Account(_))
+        ));
+        assert!(matches!(
+            store.create_api_token("nobody", "x", None).await,
+            Err(StoreError::NoSuchUser(_))
+        ));
+        assert!(store
+            .revoke_api_token("li", &listed[0].hash_prefix, Some("root"))
+            .await
+            .expect("revoke"));
+        assert!(!store
+            .revoke_api_token("li", &t, Some("root"))
+            .await
+            .expect("revoke again"));
+        assert!(store.lookup_api_token(&t).await.expect("lookup").is_none());
+        assert!(store.lookup_api_token(&t2).await.expect("lookup").is_some());
+        assert!(store
+            .api_tokens("li")
+            .await
+            .expect("tokens")
+            .iter()
+            .any(|x| x.hash_prefix == listed[0].hash_prefix && x.revoked_at.is_some()));
+        assert!(store
+            .revoke_api_token("li", &t2, None)
+            .await
+            .expect("revoke"));
+
         // Lock-out: five wrong passwords lock the account, the right one is refused then.
         for _ in 0..MAX_FAILED_LOGINS {
             assert_eq!(
@@ -825,6 +1076,10 @@ mod tests {
             [
                 "user.password user:root ",
                 "user.locked user:root ",
+                "token.revoke user:li ",
+                "token.revoke user:li root",
+                "token.add user:li ",
+                "token.add user:li root",
                 "user.password user:li root",
                 "user.add user:root ",
                 "user.add user:li root",

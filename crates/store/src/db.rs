@@ -37,6 +37,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "accounts, sessions and audit",
         include_str!("../migrations/0003_accounts.sql"),
     ),
+    (
+        4,
+        "per-user API tokens",
+        include_str!("../migrations/0004_api_tokens.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -44,7 +44,7 @@ pub mod search;
 pub mod testing;
 mod write;
 
-pub use accounts::{AuditEntry, Login, Role, Session, User};
+pub use accounts::{ApiToken, AuditEntry, Login, Role, Session, User};
 pub use db::{redact, Backend, Store};
 pub use error::{Result, StoreError};
 pub use ingest::SameName;

@@ -1,4 +1,5 @@
-//! `planwatch user`: accounts of the web server (add, set a password, list).
+//! `planwatch user`: accounts of the web server (add, set a password, list)
+//! and their API tokens (make, list, revoke).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -49,6 +50,32 @@ enum UserCommand {
     },
     /// List users with their roles and 单位.
     List {
+        #[command(flatten)]
+        store: StoreOpts,
+    },
+    /// Make an API token for a user (printed once; send it as `Authorization: Bearer TOKEN`).
+    Token {
+        /// Login name.
+        name: String,
+        /// What the token is for (shown in `planwatch user tokens`).
+        #[arg(long, default_value = "")]
+        label: String,
+        #[command(flatten)]
+        store: StoreOpts,
+    },
+    /// List a user's API tokens (by the start of each one's hash, never the token).
+    Tokens {
+        /// Login name.
+        name: String,
+        #[command(flatten)]
+        store: StoreOpts,
+    },
+    /// Revoke one of a user's API tokens, named by the token or the start of its hash.
+    Revoke {
+        /// Login name.
+        name: String,
+        /// The token, or at least 6 hex digits of its hash as `planwatch user tokens` lists it.
+        token: String,
         #[command(flatten)]
         store: StoreOpts,
     },
@@ -136,6 +163,38 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
                         u.units.join(","),
                         if u.disabled { "disabled" } else { "" }
                     );
+                }
+            }
+            UserCommand::Token { name, label, store } => {
+                let store = store.open_existing().await?;
+                let token = store.create_api_token(&name, &label, None).await;
+                store.close().await;
+                println!("{}", token?);
+                eprintln!("API token of {name}: shown this once; the store keeps only its hash");
+            }
+            UserCommand::Tokens { name, store } => {
+                let store = store.open_existing().await?;
+                let tokens = store.api_tokens(&name).await;
+                store.close().await;
+                for t in tokens? {
+                    println!(
+                        "{}\t{}\t{}\t{}",
+                        t.hash_prefix,
+                        t.label,
+                        t.created_at,
+                        t.revoked_at
+                            .map_or_else(|| "live".to_string(), |r| format!("revoked {r}"))
+                    );
+                }
+            }
+            UserCommand::Revoke { name, token, store } => {
+                let store = store.open_existing().await?;
+                let done = store.revoke_api_token(&name, &token, None).await;
+                store.close().await;
+                if done? {
+                    println!("token revoked");
+                } else {
+                    println!("token was already revoked");
                 }
             }
         }

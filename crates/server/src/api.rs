@@ -109,13 +109,14 @@ pub fn docs_routes() -> crate::routes::Routes {
     paths(
         health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
         list_indicators, get_indicator, get_series, list_assessments, list_findings, search_get,
-        search_post, crate::auth::login, crate::auth::logout, crate::auth::me
+        search_post, crate::auth::login, crate::auth::logout, crate::auth::me, crate::audit::list
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
         Assessed, SourceLink, FindingView, EvidenceView, SearchQuery, SearchResults, HitView,
         Piece, UploadOutcome, Page<DocumentView>, Page<FactView>, Page<IndicatorSummary>,
-        Page<Assessed>, Page<FindingView>, crate::auth::LoginForm, crate::auth::Me
+        Page<Assessed>, Page<FindingView>, crate::auth::LoginForm, crate::auth::Me,
+        crate::audit::AuditPage, crate::audit::AuditLine
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

@@ -21,8 +21,8 @@
 //!   answered 429 until the window passes.
 //! - **Who may.** [`layer`] finds the request's user ([`Viewer`], anonymous
 //!   without a live session) and refuses every request that is not safe
-//!   (GET, HEAD, OPTIONS, TRACE), save those in [`OPEN_WRITES`], unless an
-//!   admin sends it: 401 `unauthorized` without a session, 403 `forbidden`
+//!   (GET, HEAD, OPTIONS, TRACE), save those in [`OPEN_WRITES`], and every
+//!   read of [`ADMIN_READS`] (the audit trail), unless an admin sends it: 401 `unauthorized` without a session, 403 `forbidden`
 //!   for another role. Reading stays open to everyone. It runs after the
 //!   CSRF check ([`crate::csrf`]), which login and logout pass like any write.
 
@@ -67,6 +67,9 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
     (Method::POST, "/login"),
     (Method::POST, "/logout"),
 ];
+
+/// Reads that only an admin may send (the audit trail names accounts).
+pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit"];
 
 /// GET answers that depend on who asks: never cached.
 pub const PERSONAL: &[&str] = &["/api/v1/me", "/login"];
@@ -182,7 +185,8 @@ fn is_safe(m: &Method) -> bool {
 
 /// Who may send `method` to the route `path` (its pattern, as registered).
 pub fn admin_only(method: &Method, path: &str) -> bool {
-    !is_safe(method) && !OPEN_WRITES.iter().any(|(m, p)| m == method && *p == path)
+    ADMIN_READS.contains(&path)
+        || (!is_safe(method) && !OPEN_WRITES.iter().any(|(m, p)| m == method && *p == path))
 }
 
 /// Middleware: finds the request's user and refuses writes that are not theirs to send.
@@ -365,7 +369,7 @@ fn page(
     let (csrf_token, cookie) = csrf::token_for(state, headers, uri)?;
     let user = viewer
         .user()
-        .map(|u| context! { name => u.name, role => u.role.zh() });
+        .map(|u| context! { name => u.name, role => u.role.zh(), admin => u.role == Role::Admin });
     let html = crate::pages::render(
         state,
         "login.html",
@@ -610,6 +614,8 @@ mod tests {
         assert!(!admin_only(&Method::GET, "/api/v1/documents"));
         assert!(!admin_only(&Method::POST, "/login"));
         assert!(!admin_only(&Method::POST, "/api/v1/search"));
+        assert!(admin_only(&Method::GET, "/api/v1/audit"));
+        assert!(admin_only(&Method::GET, "/audit"));
     }
 
     #[test]

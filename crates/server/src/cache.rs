@@ -186,6 +186,7 @@ fn cacheable(path: &str) -> bool {
     !(path.starts_with("/assets/")
         || crate::csrf::ISSUING.contains(&path)
         || crate::auth::PERSONAL.contains(&path)
+        || crate::auth::ADMIN_READS.contains(&path)
         || path.starts_with("/api/v1/docs")
         || path.ends_with("/health")
         || path == "/health")

@@ -29,6 +29,7 @@
 
 pub mod api;
 mod assets;
+pub mod audit;
 pub mod auth;
 mod cache;
 pub mod csrf;
@@ -115,6 +116,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
     routes::Routes::new()
         .merge(api::routes(max_upload))
         .merge(auth::routes())
+        .merge(audit::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())
         .merge(assets::routes())

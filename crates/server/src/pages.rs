@@ -99,6 +99,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("check.html", include_str!("../templates/check.html")),
     ("report.html", include_str!("../templates/report.html")),
     ("login.html", include_str!("../templates/login.html")),
+    ("audit.html", include_str!("../templates/audit.html")),
 ];
 
 fn num(v: Value) -> String {

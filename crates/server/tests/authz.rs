@@ -45,6 +45,9 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/login", May::Anyone),
     ("POST", "/logout", May::Anyone),
     ("GET", "/api/v1/me", May::Anyone),
+    ("GET", "/audit", May::Admin),
+    ("GET", "/audit.csv", May::Admin),
+    ("GET", "/api/v1/audit", May::Admin),
     ("GET", "/", May::Anyone),
     ("GET", "/indicators", May::Anyone),
     ("GET", "/indicators/{name}", May::Anyone),
@@ -512,4 +515,111 @@ async fn api_tokens_stand_for_their_user_and_nobody_else() {
     assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{}", r.text());
     // Only the first upload was stored.
     assert_eq!(store.counts().await.expect("counts").revisions, 1);
+}
+
+#[tokio::test]
+async fn the_audit_trail_is_for_admins_and_shows_every_change() {
+    let state = empty_state().await;
+    let store = state.store();
+    store
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    // A name a spreadsheet would run as a formula, if the CSV let it.
+    store
+        .add_user(
+            "=cmd",
+            "reporter-password",
+            Role::Reporter,
+            &[],
+            Some("root"),
+        )
+        .await
+        .expect("reporter");
+    let token = store
+        .create_api_token("=cmd", "", Some("root"))
+        .await
+        .expect("token");
+    store
+        .revoke_api_token("=cmd", &token, Some("root"))
+        .await
+        .expect("revoke");
+    let admin = store
+        .create_api_token("root", "", None)
+        .await
+        .expect("token");
+    let get_as = |uri: &'static str, auth: String| {
+        let state = state.clone();
+        async move {
+            send(
+                &state,
+                Request::get(uri)
+                    .header("authorization", auth)
+                    .body(Body::empty())
+                    .expect("request"),
+            )
+            .await
+        }
+    };
+    let page = get_as("/api/v1/audit?limit=2", format!("Bearer {admin}")).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let j = page.json();
+    let actions: Vec<&str> = j["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["action"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(actions, ["token.add", "token.revoke"]);
+    let next = j["next_before"].as_i64().expect("a next page");
+    let rest = send(
+        &state,
+        Request::get(format!("/api/v1/audit?before={next}"))
+            .header("authorization", format!("Bearer {admin}"))
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+    .json();
+    let actions: Vec<&str> = rest["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["action"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(actions, ["token.add", "user.add", "user.add"]);
+    assert!(rest["next_before"].is_null());
+    // The page, in Chinese; the CSV with the formula quoted as text.
+    let html = get_as("/audit", format!("Bearer {admin}")).await.text();
+    assert!(
+        html.contains("吊销 API 令牌") && html.contains("user:=cmd"),
+        "{html}"
+    );
+    let csv = get_as("/audit.csv", format!("Bearer {admin}")).await;
+    assert_eq!(csv.status, StatusCode::OK);
+    let text = csv.text();
+    assert!(
+        text.contains("'=cmd") || text.contains("user:=cmd"),
+        "{text}"
+    );
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.split(',').any(|c| c.starts_with('='))),
+        "{text}"
+    );
+    // Another role's token, and nobody, may not read it.
+    let reporter = store
+        .create_api_token("=cmd", "", None)
+        .await
+        .expect("token");
+    for uri in ["/audit", "/audit.csv", "/api/v1/audit"] {
+        let r = get_as(uri, format!("Bearer {reporter}")).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}");
+        let r = common::get(&state, uri).await;
+        assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{uri}");
+    }
+    // A bad limit is the client's error.
+    let r = get_as("/api/v1/audit?limit=0", format!("Bearer {admin}")).await;
+    assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }

@@ -795,10 +795,18 @@ impl Store {
 
     /// The last `limit` audit lines, newest first.
     pub async fn audit_entries(&self, limit: i64) -> Result<Vec<AuditEntry>> {
+        self.audit_before(None, limit).await
+    }
+
+    /// Up to `limit` audit lines older than line `before` (all, without
+    /// it), newest first: one page of the trail, the next starting below
+    /// its last id.
+    pub async fn audit_before(&self, before: Option<i64>, limit: i64) -> Result<Vec<AuditEntry>> {
         let rows = sqlx::query(
             "SELECT id, at, actor, action, subject, before_value, after_value FROM audit \
-             ORDER BY id DESC LIMIT $1",
+             WHERE id < $1 ORDER BY id DESC LIMIT $2",
         )
+        .bind(before.unwrap_or(i64::MAX))
         .bind(limit.max(0))
         .fetch_all(&self.pool)
         .await?;
@@ -1085,10 +1093,21 @@ mod tests {
                 "user.add user:li root",
             ]
         );
+        let page = store
+            .audit_before(Some(first_id(store).await), 2)
+            .await
+            .expect("page");
+        assert_eq!(page.len(), 2);
+        assert!(page[0].id > page[1].id && page[0].id < first_id(store).await);
         let first = store.audit_entries(100).await.expect("audit");
         let add = first.last().expect("an entry");
         assert!(add.before.is_none());
         assert!(add.after.as_deref().is_some_and(|a| a.contains("市统计局")));
+    }
+
+    /// The id of the newest audit line.
+    async fn first_id(store: &Store) -> i64 {
+        store.audit_entries(1).await.expect("audit")[0].id
     }
 
     #[tokio::test]

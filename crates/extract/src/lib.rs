@@ -104,9 +104,10 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 outline.retain(|(l, _)| l < level);
                 outline.push((*level, frame::as_written(&text[b.start..b.end])));
                 section = section_of(&outline, &frame);
-                // Headings under the paragraph that announced goals list them.
+                // Headings under the paragraph that announced goals list them;
+                // a heading looking back (2023年工作回顾) ends the list.
                 match announced_at {
-                    Some(depth) if outline.len() > depth => section.goals = true,
+                    Some(depth) if outline.len() > depth && !section.review => section.goals = true,
                     _ => announced_at = None,
                 }
                 carry = prose::Carry::default();
@@ -493,6 +494,27 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_review_heading_ends_the_goals_a_headline_announced() {
+        // A headline joined to a byline ending on a colon reads as announcing
+        // goals; the review heading after it still reviews.
+        let text = "启动河南电子科技大学等高校建设!2024年河南省政府定下这些目标→\n\n[ 河小阳微信 ] 作者:\n\n今日\n\n河南省十四届人大二次会议开幕\n\n省长王凯作政府工作报告\n\n1000字极简版来了\n\n带你读懂报告\n\n2023年工作回顾\n\n2023年生产总值增长4.1%\n\n居民人均可支配收入增长6.1%\n\n2024年主要目标\n\n城镇新增就业110万人以上\n";
+        let got: Vec<(String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
+            .collect();
+        let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
+        assert_eq!(
+            got,
+            [
+                want("actual", 2023, 4.1),
+                want("actual", 2023, 6.1),
+                want("target", 2024, 110.0),
+            ]
+        );
+    }
 
     #[test]
     fn a_paragraph_going_on_from_a_deadline_keeps_it() {

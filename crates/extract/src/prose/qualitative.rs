@@ -153,6 +153,11 @@ pub(super) fn qualitative_facts(
             None
         };
         let name: String = s[ns..ne].iter().collect();
+        // (《环境空气质量标准》(GB3095-2012)二级标准: the class of a standard
+        // named, no indicator's goal.)
+        if *pat == "二级标准" && (name.contains("标准") || name.contains("GB")) {
+            continue;
+        }
         let measure = if pat.starts_with("平均水")
             && (name.contains("增速") || name.contains("增长") || name.contains("增幅"))
         {

@@ -196,6 +196,7 @@ pub fn rows_to_facts(
             section: source,
             start: None,
             end: None,
+            responsible: None,
         });
     }
     out

@@ -347,6 +347,7 @@ pub(crate) mod tests {
             section: None,
             start: None,
             end: None,
+            responsible: None,
         }
     }
 

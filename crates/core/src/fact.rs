@@ -215,6 +215,21 @@ pub struct Fact {
     /// Byte offset just past `quote` in the cleaned text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
+    /// Who answers for it, where the text names them after its task
+    /// (`（牵头单位：市发改委）`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub responsible: Option<Responsible>,
+}
+
+/// The departments that answer for a figure: 牵头单位 (lead) and 配合单位
+/// (partners), as the document names them.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Responsible {
+    /// 牵头单位: who leads.
+    pub lead: Vec<String>,
+    /// 配合单位: who takes part.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub partners: Vec<String>,
 }
 
 #[cfg(test)]
@@ -240,6 +255,7 @@ mod tests {
             section: None,
             start: None,
             end: None,
+            responsible: None,
         };
         let s = serde_json::to_string(&f).expect("serialise");
         assert!(s.contains(r#""kind":"target""#), "{s}");

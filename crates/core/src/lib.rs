@@ -11,4 +11,4 @@ mod document;
 mod fact;
 
 pub use document::{DocType, DocumentInfo};
-pub use fact::{Attribute, Comparator, Fact, Kind, Measure};
+pub use fact::{Attribute, Comparator, Fact, Kind, Measure, Responsible};

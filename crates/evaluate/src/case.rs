@@ -66,6 +66,7 @@ impl From<Fact> for Observation {
 ///     value_max: None, unit: Some("亿元".into()), measure: Measure::Level,
 ///     comparator: Comparator::Eq, attribute: None, text: None,
 ///     quote: "地区生产总值".into(), section: None, start: None, end: None,
+///     responsible: None,
 /// };
 /// let case = Case::new(fact(Kind::Target, 2020, 1900.0))
 ///     .base(fact(Kind::Actual, 2015, 1357.5))

@@ -18,6 +18,7 @@
 //!     year: Some(year), value: Some(value), value_max: None, unit: Some("%".into()),
 //!     measure, comparator: Comparator::Eq, attribute: None, text: None,
 //!     quote: "地区生产总值".into(), section: None, start: None, end: None,
+//!     responsible: None,
 //! };
 //! let mut case = Case::new(fact(Kind::Target, 2020, 7.0, Measure::AvgGrowth));
 //! for (year, g) in [(2016, -2.5), (2017, 3.0), (2018, 5.0)] {

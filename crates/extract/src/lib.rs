@@ -22,6 +22,7 @@ mod number;
 pub mod prose;
 mod quantity;
 pub mod region;
+pub mod responsible;
 mod span;
 pub mod table;
 mod words;
@@ -238,11 +239,33 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         }
     }
     name_places_alone(&mut facts);
+    assign_responsible(text, &mut facts);
     Extraction {
         info,
         text: text.to_string(),
         facts,
         frame: decisions,
+    }
+}
+
+/// Each figure followed on its line by the departments answering for its
+/// task (`（牵头单位：市发改委）`, `（市水务局牵头，…负责）`) takes them.
+fn assign_responsible(text: &str, facts: &mut [Fact]) {
+    // (Most documents name no department: one look for the words first.)
+    if !["牵头", "牽頭", "负责", "負責", "单位", "單位"]
+        .iter()
+        .any(|w| text.contains(w))
+    {
+        return;
+    }
+    let found = responsible::assignments(text);
+    if found.is_empty() {
+        return;
+    }
+    for f in facts.iter_mut() {
+        if let (Some(a), Some(b)) = (f.start, f.end) {
+            f.responsible = responsible::of_figure(text, &found, a, b).cloned();
+        }
     }
 }
 

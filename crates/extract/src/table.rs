@@ -1322,6 +1322,7 @@ fn year_rows(
                 section: around.section.clone(),
                 start: Some(row.0),
                 end: Some(row.1),
+                responsible: None,
             });
         }
     }
@@ -1671,6 +1672,7 @@ fn row_facts(
             section: section.clone(),
             start: Some(rs),
             end: Some(re),
+            responsible: None,
         };
         match cell {
             // The total's share of itself says nothing.

@@ -506,6 +506,7 @@ mod tests {
             section: None,
             start,
             end: start.map(|s| s + 30),
+            responsible: None,
         };
         let at = |ord, start| Sourced::new(doc.clone(), ord, fact(start));
         // One row: the same span.

@@ -274,6 +274,7 @@ mod tests {
                 section: None,
                 start: None,
                 end: None,
+                responsible: None,
             },
         }
     }

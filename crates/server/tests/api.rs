@@ -1361,3 +1361,51 @@ async fn openapi_tells_clients_about_the_token() {
     );
     assert!(j["components"]["schemas"]["CsrfToken"].is_object());
 }
+
+/// The corpus implementation plan names who answers for each task
+/// (`（市水务局牵头，市发展改革委…负责）`): its facts carry them through the
+/// store to the API and the document page.
+#[tokio::test]
+async fn facts_carry_the_departments_their_task_names() {
+    let state = corpus_state().await;
+    let r = get(
+        &state,
+        "/api/v1/facts?doc=004_b9baa1fb878a84dd.txt&limit=1000",
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let j = r.json();
+    let items = j["items"].as_array().expect("items");
+    let led: Vec<&serde_json::Value> = items
+        .iter()
+        .filter(|f| f["lead_units"].as_array().is_some_and(|a| !a.is_empty()))
+        .collect();
+    assert!(
+        led.len() * 2 > items.len(),
+        "{} of {}",
+        led.len(),
+        items.len()
+    );
+    assert!(
+        led.iter()
+            .any(|f| f["lead_units"][0] == "市水务局" && f["partner_units"][0] == "市发展改革委"),
+        "{led:?}"
+    );
+    // A plan that names nobody: no departments.
+    let r = get(
+        &state,
+        "/api/v1/facts?doc=001_cb27c06e08f47c2d.txt&limit=50",
+    )
+    .await;
+    let j = r.json();
+    assert!(j["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .all(|f| f["lead_units"].as_array().is_some_and(|a| a.is_empty())));
+    let page = get(&state, "/documents/004_b9baa1fb878a84dd.txt").await;
+    assert!(
+        page.text().contains("牵头：市水务局"),
+        "the document page shows them"
+    );
+}

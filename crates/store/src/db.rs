@@ -42,6 +42,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "per-user API tokens",
         include_str!("../migrations/0004_api_tokens.sql"),
     ),
+    (
+        5,
+        "who answers for a fact",
+        include_str!("../migrations/0005_fact_responsible.sql"),
+    ),
 ];
 
 #[derive(Debug)]

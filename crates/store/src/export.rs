@@ -669,6 +669,7 @@ mod tests {
             section: None,
             start: None,
             end: None,
+            responsible: None,
         };
         let t = facts([FactLine {
             doc: "a.txt",

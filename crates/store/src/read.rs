@@ -78,6 +78,10 @@ fn fact_from_row(row: &AnyRow, doc_name: String) -> Result<StoredFact> {
             section: row.try_get("section")?,
             start: offset("start_offset")?,
             end: offset("end_offset")?,
+            // (A value this version cannot read is left out, not an error.)
+            responsible: row
+                .try_get::<Option<String>, _>("responsible")?
+                .and_then(|j| serde_json::from_str(&j).ok()),
         },
     })
 }
@@ -187,7 +191,7 @@ impl Store {
     pub async fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>> {
         let mut sql = String::from(
             "SELECT f.document_id, f.ord, f.kind, f.indicator, f.region, f.year, f.value, f.value_max, f.unit, f.measure, \
-             f.comparator, f.attribute, f.goal_text, f.quote, f.section, f.start_offset, f.end_offset, d.name AS doc_name \
+             f.comparator, f.attribute, f.goal_text, f.quote, f.section, f.start_offset, f.end_offset, f.responsible, d.name AS doc_name \
              FROM facts f JOIN documents d ON d.id = f.document_id WHERE 1 = 1",
         );
         let mut args: Vec<Arg> = Vec::new();

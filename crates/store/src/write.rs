@@ -304,8 +304,8 @@ impl DocumentWriter {
     pub async fn add_fact(&mut self, f: &Fact) -> Result<()> {
         sqlx::query(
             "INSERT INTO facts (document_id, ord, kind, indicator, region, year, value, value_max, unit, measure, \
-             comparator, attribute, goal_text, quote, section, start_offset, end_offset) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)",
+             comparator, attribute, goal_text, quote, section, start_offset, end_offset, responsible) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)",
         )
         .bind(self.doc.id.clone())
         .bind(self.doc.fact_count)
@@ -324,6 +324,11 @@ impl DocumentWriter {
         .bind(f.section.clone())
         .bind(f.start.and_then(|s| i64::try_from(s).ok()))
         .bind(f.end.and_then(|s| i64::try_from(s).ok()))
+        .bind(
+            f.responsible
+                .as_ref()
+                .and_then(|r| serde_json::to_string(r).ok()),
+        )
         .execute(&mut *self.tx)
         .await?;
         self.doc.fact_count += 1;

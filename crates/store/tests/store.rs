@@ -103,6 +103,7 @@ fn fact(
         section: Some("第二章 发展目标".into()),
         start: Some(10),
         end: Some(20),
+        responsible: None,
     }
 }
 

@@ -166,6 +166,7 @@ impl InputFact {
             section: self.section,
             start: self.start,
             end: self.end,
+            responsible: None,
         };
         (fact, self.doc_type, self.published)
     }

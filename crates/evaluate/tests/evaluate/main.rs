@@ -37,6 +37,7 @@ pub fn fact(
         section: None,
         start: None,
         end: None,
+        responsible: None,
     }
 }
 

@@ -90,6 +90,7 @@ fn fact() -> impl Strategy<Value = Fact> {
                 section: None,
                 start: None,
                 end: None,
+                responsible: None,
             },
         )
 }

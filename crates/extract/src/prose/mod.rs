@@ -1151,6 +1151,7 @@ fn sentence_facts(
                 section: section.title.clone(),
                 start: Some(qa),
                 end: Some(qb),
+                responsible: None,
             });
         }
     }

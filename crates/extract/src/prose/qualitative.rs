@@ -248,6 +248,7 @@ pub(super) fn qualitative_facts(
                 section: section.title.clone(),
                 start: Some(qa),
                 end: Some(qb),
+                responsible: None,
             });
         }
     }

@@ -54,6 +54,7 @@ pub fn fact(kind: Kind, indicator: &str, year: i32, value: f64, unit: &str, meas
             section: None,
             start: None,
             end: None,
+            responsible: None,
         },
     }
 }

@@ -52,6 +52,10 @@ pub struct FactView {
     pub start: Option<usize>,
     /// Byte offset past the quote.
     pub end: Option<usize>,
+    /// 牵头单位: who leads the fact's task, as the document names them.
+    pub lead_units: Vec<String>,
+    /// 配合单位: who takes part in it.
+    pub partner_units: Vec<String>,
     /// Where the fact is highlighted on its document page.
     pub link: String,
 }
@@ -79,6 +83,16 @@ impl From<&FactRow> for FactView {
             section: f.section.clone(),
             start: f.start,
             end: f.end,
+            lead_units: f
+                .responsible
+                .as_ref()
+                .map(|r| r.lead.clone())
+                .unwrap_or_default(),
+            partner_units: f
+                .responsible
+                .as_ref()
+                .map(|r| r.partners.clone())
+                .unwrap_or_default(),
             link: format!("/documents/{}#f{}", r.document_id, r.ord),
         }
     }

@@ -540,6 +540,18 @@ mod tests {
     }
 
     #[test]
+    fn a_plan_telling_a_past_period_goes_on_telling_it() {
+        let text = "甘肃省“十三五”规划建议解读\n发布日期:2015-12-07\n\n实现目标,要有清醒的认识,十二五期间,我省综合实力实现重大跨越。同时,累计完成固定资产投资3.2万亿元。到2020年,生产总值达到1万亿元。\n";
+        let got: Vec<(String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
+            .collect();
+        let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
+        assert_eq!(got, [want("actual", 2015, 3.2), want("target", 2020, 1.0)]);
+    }
+
+    #[test]
     fn a_paragraph_going_on_from_a_deadline_keeps_it() {
         let text = "某市召开新闻发布会\n2021年1月5日\n\n到2025年,全市地区生产总值要达到300亿元,一产业年均增速保持在2.6%以上、增加值总量冲刺63.3亿元。\n同时,城镇化率达到45%以上。\n";
         type Brief = (String, String, Option<i32>, Option<f64>, &'static str);

@@ -140,6 +140,13 @@ pub fn paragraph_facts(
     let mut goal_run = section.goal_run_in;
     let mut work_ahead = false;
     let mut over_years = false;
+    // A plan's sentence on a period already past (十二五期间，我省…): the
+    // sentences after it in the paragraph go on telling that period, until
+    // one names a year or goal ahead.
+    let mut past_period: Option<(i32, i32)> = None;
+    let telling_past = matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline)
+        && !section.review
+        && !section.goals;
     for i in 0..=s.len() {
         if i < s.len() && !is_sentence_end(s[i]) {
             continue;
@@ -171,7 +178,28 @@ pub fn paragraph_facts(
                 ..sect.clone()
             });
             let sect = spanned.as_ref().unwrap_or(sect);
+            let told = past_period.map(|p| Section {
+                review: true,
+                period_in: Some(p),
+                ..sect.clone()
+            });
+            let sect = told.as_ref().unwrap_or(sect);
             sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
+            if telling_past {
+                let sentence: String = s[a..b].iter().collect();
+                let ahead = years.iter().any(|y| {
+                    y.pos >= a && y.pos < b && ctx.frame.present.is_some_and(|p| y.year > p)
+                }) || ["到20", "力争", "确保", "目标", "将"]
+                    .iter()
+                    .any(|w| sentence.contains(w));
+                match period_spoken_of(&sentence) {
+                    Some(p) if ctx.frame.present.is_some_and(|now| p.1 <= now) => {
+                        past_period = Some(p);
+                    }
+                    _ if ahead => past_period = None,
+                    _ => {}
+                }
+            }
             over_years &= matches!(s[b - 1], '；' | ';');
             if lent.is_some() && carried.map(|y| y.pos) == lent.map(|y| y.pos) {
                 carried = own;

@@ -300,6 +300,16 @@ async fn audit_in(
     Ok(())
 }
 
+/// The id of user `name`, read inside `tx` (dropping `tx` on the error rolls it back).
+async fn user_id_in(tx: &mut Transaction<'static, Any>, name: &str) -> Result<i64> {
+    let row = sqlx::query("SELECT id FROM users WHERE name = $1")
+        .bind(name.trim().to_string())
+        .fetch_optional(&mut **tx)
+        .await?
+        .ok_or_else(|| StoreError::NoSuchUser(name.trim().to_string()))?;
+    Ok(row.try_get("id")?)
+}
+
 impl Store {
     async fn units_of(&self, user_id: i64) -> Result<Vec<String>> {
         let rows = sqlx::query("SELECT unit FROM user_units WHERE user_id = $1 ORDER BY unit")
@@ -401,15 +411,7 @@ impl Store {
         let pw = password.to_string();
         let hash = blocking(move || hash_password(&pw)).await??;
         let mut tx = self.begin_write().await?;
-        let Some(row) = sqlx::query("SELECT id FROM users WHERE name = $1")
-            .bind(name.trim().to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
-            tx.rollback().await?;
-            return Err(StoreError::NoSuchUser(name.trim().to_string()));
-        };
-        let id: i64 = row.try_get("id")?;
+        let id = user_id_in(&mut tx, name).await?;
         sqlx::query(
             "UPDATE users SET password_hash = $1, failed_logins = 0, locked_until = NULL WHERE id = $2",
         )
@@ -627,15 +629,7 @@ impl Store {
         }
         let token = format!("pwt_{}", random_hex(32)?);
         let mut tx = self.begin_write().await?;
-        let Some(row) = sqlx::query("SELECT id FROM users WHERE name = $1")
-            .bind(name.trim().to_string())
-            .fetch_optional(&mut *tx)
-            .await?
-        else {
-            tx.rollback().await?;
-            return Err(StoreError::NoSuchUser(name.trim().to_string()));
-        };
-        let user_id: i64 = row.try_get("id")?;
+        let user_id = user_id_in(&mut tx, name).await?;
         sqlx::query(
             "INSERT INTO api_tokens (id, user_id, label, created_at) VALUES ($1, $2, $3, $4)",
         )

@@ -518,16 +518,21 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
 mod tests {
     use super::*;
 
+    /// Each fact's kind, year and value.
+    fn kinds_years_values(text: &str) -> Vec<(String, Option<i32>, Option<f64>)> {
+        extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
+            .collect()
+    }
+
     #[test]
     fn a_review_heading_ends_the_goals_a_headline_announced() {
         // A headline joined to a byline ending on a colon reads as announcing
         // goals; the review heading after it still reviews.
         let text = "启动河南电子科技大学等高校建设!2024年河南省政府定下这些目标→\n\n[ 河小阳微信 ] 作者:\n\n今日\n\n河南省十四届人大二次会议开幕\n\n省长王凯作政府工作报告\n\n1000字极简版来了\n\n带你读懂报告\n\n2023年工作回顾\n\n2023年生产总值增长4.1%\n\n居民人均可支配收入增长6.1%\n\n2024年主要目标\n\n城镇新增就业110万人以上\n";
-        let got: Vec<(String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
-            .collect();
+        let got = kinds_years_values(text);
         let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
         assert_eq!(
             got,
@@ -542,11 +547,7 @@ mod tests {
     #[test]
     fn a_plan_telling_a_past_period_goes_on_telling_it() {
         let text = "甘肃省“十三五”规划建议解读\n发布日期:2015-12-07\n\n实现目标,要有清醒的认识,十二五期间,我省综合实力实现重大跨越。同时,累计完成固定资产投资3.2万亿元。到2020年,生产总值达到1万亿元。\n";
-        let got: Vec<(String, Option<i32>, Option<f64>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
-            .collect();
+        let got = kinds_years_values(text);
         let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
         assert_eq!(got, [want("actual", 2015, 3.2), want("target", 2020, 1.0)]);
     }

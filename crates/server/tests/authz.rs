@@ -416,6 +416,18 @@ async fn the_login_page_is_chinese_and_carries_a_token() {
     }
 }
 
+/// `GET uri` with `auth` as the Authorization header and nothing else.
+async fn get_with(state: &AppState, uri: &str, auth: &str) -> common::Reply {
+    send(
+        state,
+        Request::get(uri)
+            .header("authorization", auth)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+}
+
 /// `POST /api/v1/documents` with one small plan as the file, `auth` as the
 /// Authorization header and nothing else (no cookie, no CSRF token).
 async fn upload_with_token(state: &AppState, auth: &str, name: &str) -> common::Reply {
@@ -461,14 +473,7 @@ async fn api_tokens_stand_for_their_user_and_nobody_else() {
     let r = upload_with_token(&state, &format!("Bearer {admin}"), "token-plan.txt").await;
     assert!(r.status.is_success(), "{}: {}", r.status, r.text());
     // /api/v1/me says who the token is.
-    let me = send(
-        &state,
-        Request::get("/api/v1/me")
-            .header("authorization", format!("bearer {reporter}"))
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await;
+    let me = get_with(&state, "/api/v1/me", &format!("bearer {reporter}")).await;
     assert_eq!(me.json()["name"], "li");
     assert_eq!(me.json()["units"][0], "市统计局");
     // Another role's token is refused the write (403), a made-up or other
@@ -484,14 +489,7 @@ async fn api_tokens_stand_for_their_user_and_nobody_else() {
         let r = upload_with_token(&state, &bad, "c.txt").await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{bad}: {}", r.text());
         assert!(r.text().contains("bad_token"), "{}", r.text());
-        let r = send(
-            &state,
-            Request::get("/api/v1/documents")
-                .header("authorization", &bad)
-                .body(Body::empty())
-                .expect("request"),
-        )
-        .await;
+        let r = get_with(&state, "/api/v1/documents", &bad).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "GET with {bad}");
     }
     // A bad token is not rescued by an admin's session cookie beside it.
@@ -548,20 +546,7 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
         .create_api_token("root", "", None)
         .await
         .expect("token");
-    let get_as = |uri: &'static str, auth: String| {
-        let state = state.clone();
-        async move {
-            send(
-                &state,
-                Request::get(uri)
-                    .header("authorization", auth)
-                    .body(Body::empty())
-                    .expect("request"),
-            )
-            .await
-        }
-    };
-    let page = get_as("/api/v1/audit?limit=2", format!("Bearer {admin}")).await;
+    let page = get_with(&state, "/api/v1/audit?limit=2", &format!("Bearer {admin}")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     let j = page.json();
     let actions: Vec<&str> = j["items"]
@@ -572,12 +557,10 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
         .collect();
     assert_eq!(actions, ["token.add", "token.revoke"]);
     let next = j["next_before"].as_i64().expect("a next page");
-    let rest = send(
+    let rest = get_with(
         &state,
-        Request::get(format!("/api/v1/audit?before={next}"))
-            .header("authorization", format!("Bearer {admin}"))
-            .body(Body::empty())
-            .expect("request"),
+        &format!("/api/v1/audit?before={next}"),
+        &format!("Bearer {admin}"),
     )
     .await
     .json();
@@ -590,12 +573,14 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
     assert_eq!(actions, ["token.add", "user.add", "user.add"]);
     assert!(rest["next_before"].is_null());
     // The page, in Chinese; the CSV with the formula quoted as text.
-    let html = get_as("/audit", format!("Bearer {admin}")).await.text();
+    let html = get_with(&state, "/audit", &format!("Bearer {admin}"))
+        .await
+        .text();
     assert!(
         html.contains("吊销 API 令牌") && html.contains("user:=cmd"),
         "{html}"
     );
-    let csv = get_as("/audit.csv", format!("Bearer {admin}")).await;
+    let csv = get_with(&state, "/audit.csv", &format!("Bearer {admin}")).await;
     assert_eq!(csv.status, StatusCode::OK);
     let text = csv.text();
     assert!(
@@ -614,12 +599,12 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
         .await
         .expect("token");
     for uri in ["/audit", "/audit.csv", "/api/v1/audit"] {
-        let r = get_as(uri, format!("Bearer {reporter}")).await;
+        let r = get_with(&state, uri, &format!("Bearer {reporter}")).await;
         assert_eq!(r.status, StatusCode::FORBIDDEN, "{uri}");
         let r = common::get(&state, uri).await;
         assert_eq!(r.status, StatusCode::UNAUTHORIZED, "{uri}");
     }
     // A bad limit is the client's error.
-    let r = get_as("/api/v1/audit?limit=0", format!("Bearer {admin}")).await;
+    let r = get_with(&state, "/api/v1/audit?limit=0", &format!("Bearer {admin}")).await;
     assert_eq!(r.status, StatusCode::BAD_REQUEST);
 }

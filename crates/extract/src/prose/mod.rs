@@ -185,7 +185,9 @@ pub fn paragraph_facts(
             });
             let sect = told.as_ref().unwrap_or(sect);
             sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
-            if telling_past {
+            // (Only a sentence naming a 十X五 period starts a run; only a run
+            // needs each sentence read.)
+            if telling_past && (past_period.is_some() || s[a..b].contains(&'五')) {
                 let sentence: String = s[a..b].iter().collect();
                 let ahead = years.iter().any(|y| {
                     y.pos >= a && y.pos < b && ctx.frame.present.is_some_and(|p| y.year > p)

@@ -73,19 +73,9 @@ pub struct AuditPage {
     pub next_before: Option<i64>,
 }
 
-/// Unix seconds as UTC `YYYY-MM-DD HH:MM:SS` (the proleptic Gregorian
-/// calendar, from the days since 1970 by Hinnant's civil-from-days).
+/// Unix seconds as UTC `YYYY-MM-DD HH:MM:SS`.
 fn time(at: i64) -> String {
-    let (days, secs) = (at.div_euclid(86_400), at.rem_euclid(86_400));
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
+    let (year, month, day, secs) = crate::pages::civil_time(at);
     format!(
         "{year:04}-{month:02}-{day:02} {:02}:{:02}:{:02}",
         secs / 3600,
@@ -189,7 +179,7 @@ async fn csv(State(state): State<AppState>) -> ApiResult<Response> {
             ]);
             for e in entries {
                 let l = line(e);
-                t.rows.push(vec![
+                t.push(vec![
                     Cell::int(Some(l.id)),
                     Cell::Text(l.time),
                     Cell::opt(l.actor),

@@ -124,12 +124,11 @@ fn pct(v: Value) -> String {
     }
 }
 
-/// Unix seconds as Beijing time, `YYYY-MM-DD HH:MM`.
-pub fn beijing_time(unix: i64) -> String {
-    let t = unix + 8 * 3600;
-    let days = t.div_euclid(86_400);
-    let secs = t.rem_euclid(86_400);
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+/// Unix seconds as a civil date and the seconds into its day, in UTC
+/// (Howard Hinnant's algorithm, from the days since 1970-01-01).
+pub(crate) fn civil_time(unix: i64) -> (i64, i64, i64, i64) {
+    let days = unix.div_euclid(86_400);
+    let secs = unix.rem_euclid(86_400);
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);
@@ -139,6 +138,12 @@ pub fn beijing_time(unix: i64) -> String {
     let d = doy - (153 * mp + 2) / 5 + 1;
     let m = if mp < 10 { mp + 3 } else { mp - 9 };
     let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d, secs)
+}
+
+/// Unix seconds as Beijing time, `YYYY-MM-DD HH:MM`.
+pub fn beijing_time(unix: i64) -> String {
+    let (y, m, d, secs) = civil_time(unix + 8 * 3600);
     format!(
         "{y:04}-{m:02}-{d:02} {:02}:{:02}",
         secs / 3600,

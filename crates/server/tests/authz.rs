@@ -515,6 +515,16 @@ async fn api_tokens_stand_for_their_user_and_nobody_else() {
     assert_eq!(store.counts().await.expect("counts").revisions, 1);
 }
 
+/// The `action` of each line of an audit page.
+fn actions_of(page: &serde_json::Value) -> Vec<&str> {
+    page["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["action"].as_str().unwrap_or(""))
+        .collect()
+}
+
 #[tokio::test]
 async fn the_audit_trail_is_for_admins_and_shows_every_change() {
     let state = empty_state().await;
@@ -549,12 +559,7 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
     let page = get_with(&state, "/api/v1/audit?limit=2", &format!("Bearer {admin}")).await;
     assert_eq!(page.status, StatusCode::OK, "{}", page.text());
     let j = page.json();
-    let actions: Vec<&str> = j["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|i| i["action"].as_str().unwrap_or(""))
-        .collect();
+    let actions = actions_of(&j);
     assert_eq!(actions, ["token.add", "token.revoke"]);
     let next = j["next_before"].as_i64().expect("a next page");
     let rest = get_with(
@@ -564,12 +569,7 @@ async fn the_audit_trail_is_for_admins_and_shows_every_change() {
     )
     .await
     .json();
-    let actions: Vec<&str> = rest["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|i| i["action"].as_str().unwrap_or(""))
-        .collect();
+    let actions = actions_of(&rest);
     assert_eq!(actions, ["token.add", "user.add", "user.add"]);
     assert!(rest["next_before"].is_null());
     // The page, in Chinese; the CSV with the formula quoted as text.

@@ -439,8 +439,14 @@ impl Store {
     /// The user of this name, if any.
     pub async fn find_user(&self, name: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.name = $1");
-        let Some(row) = sqlx::query(&sql)
-            .bind(name.trim().to_string())
+        self.one_user(&sql, name.trim().to_string()).await
+    }
+
+    /// The user of the one row `sql` (selecting [`USER_COLUMNS`], with `$1`
+    /// bound to `arg`) finds, with their 单位.
+    async fn one_user(&self, sql: &str, arg: String) -> Result<Option<User>> {
+        let Some(row) = sqlx::query(sql)
+            .bind(arg)
             .fetch_optional(&self.pool)
             .await?
         else {
@@ -662,16 +668,7 @@ impl Store {
             "SELECT {USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id \
              WHERE t.id = $1 AND t.revoked_at IS NULL AND u.disabled = 0"
         );
-        let Some(row) = sqlx::query(&sql)
-            .bind(sha256_hex(token))
-            .fetch_optional(&self.pool)
-            .await?
-        else {
-            return Ok(None);
-        };
-        let mut user = user_from_row(&row)?;
-        user.units = self.units_of(user.id).await?;
-        Ok(Some(user))
+        self.one_user(&sql, sha256_hex(token)).await
     }
 
     /// The API tokens of user `name` (live and revoked), oldest first.

@@ -91,8 +91,8 @@ pub(super) fn qualitative_facts(
         }
         let mut t_end = pos + pat.chars().count();
         // (比2010年翻一番以上: the bound belongs to the goal's words.)
-        let floor = at(s, t_end, "以上");
-        if floor && t_end + 2 <= ce {
+        let floor = at(s, t_end, "以上") && t_end + 2 <= ce;
+        if floor {
             t_end += 2;
         }
         // 基本消除重污染天气: a verb that takes its indicator after it.

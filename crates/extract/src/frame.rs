@@ -1473,7 +1473,14 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
     // 全年/年末 reads like a bulletin.
     let yoy = text.matches("比上年").count() + text.matches("同比").count();
     let whole_year = text.matches("全年").count() + text.matches("年末").count();
-    if yoy >= 4 && whole_year >= 2 && !text.contains("政府工作") && !text.contains("力争") {
+    // (Not an article on part of the year, 上半年…同比增长, whose 全年 is the
+    // year's goal it is measured against.)
+    if yoy >= 4
+        && whole_year >= 2
+        && !text.contains("政府工作")
+        && !text.contains("力争")
+        && part_of_year_line(text).is_none()
+    {
         let l = head.first()?;
         return Some((
             DocType::StatisticalBulletin,
@@ -2231,7 +2238,8 @@ fn issued_titles(head: &str) -> impl Iterator<Item = &str> {
             let b: Vec<char> = head[..i].chars().rev().take(8).collect();
             b.into_iter().rev().collect()
         };
-        if !["发布", "印发", "出台", "公布"]
+        // (常务会审议通过《…实施方案》: a plan adopted is a plan issued.)
+        if !["发布", "印发", "出台", "公布", "审议通过", "审定"]
             .iter()
             .any(|w| before.contains(w))
         {
@@ -2447,7 +2455,8 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                         || after
                             .trim_start_matches(['”', '"', '》', '’', '」'])
                             .starts_with("规划"));
-                if after.contains("收官") || completed {
+                // (决胜“十四五”: the plan's final stretch.)
+                if after.contains("收官") || completed || before.ends_with("决胜") {
                     Some(start + 4)
                 } else if before.ends_with("展望") || after.starts_with("谋划") {
                     // The next plan looked forward to: the one before it closes.
@@ -2596,12 +2605,15 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                     return Some((l, y, "部署X年工作: the year of the work set out"));
                 }
                 // 2018年1至7月…计划执行情况, 上半年: a report within that same year.
-                let part_year = after.starts_with("上半年")
-                    || after.starts_with("前三季度")
-                    || after.starts_with("1至")
-                    || after.starts_with("1-")
-                    || after.starts_with("一季度");
-                if part_year && after.contains("计划执行情况") {
+                // (2018年国民经济和社会发展计划上半年执行情况: the part after 计划.)
+                const PARTS: [&str; 5] = ["上半年", "前三季度", "1至", "1-", "一季度"];
+                let part_year = PARTS.iter().any(|p| after.starts_with(p))
+                    || after.find("计划").is_some_and(|k| {
+                        PARTS
+                            .iter()
+                            .any(|p| after[k + "计划".len()..].starts_with(p))
+                    });
+                if part_year && after.contains("计划") && after.contains("执行情况") {
                     return Some((l, y, WITHIN_YEAR));
                 }
                 // (会议总结了2018年各项工作: the same.)
@@ -2821,6 +2833,10 @@ mod tests {
             plan_closing_year("市政府新闻办举办高质量完成“十四五”规划系列主题新闻发布会"),
             Some(2025)
         );
+        assert_eq!(
+            plan_closing_year("举行“决胜‘十四五’续写新篇章”系列主题新闻发布会"),
+            Some(2025)
+        );
         assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);
     }
 
@@ -2849,6 +2865,30 @@ mod tests {
         // A news report on the meeting tells what the report reviewed.
         let i = frame("丁县人民代表大会开幕\n县长代表县人民政府向大会作政府工作报告。报告分四个部分:一是2010年政府工作回顾;二是今后五年的任务。\n报告指出:2010年,是实施“十一五”规划的最后一年。\n");
         assert_eq!(i.year, Some(2011));
+    }
+
+    #[test]
+    fn a_report_on_the_first_half_of_its_year_reviews_that_year() {
+        let t = "关于乙区2018年国民经济和社会发展计划上半年执行情况的报告\n——2018年8月23日在乙区第十六届人民代表大会常务委员会第十四次会议上\n一、上半年计划执行情况\n上半年GDP实现2806.8亿元,同比增长6.5%。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(info.doc_type, DocType::WorkReport);
+        assert_eq!(info.year, Some(2018));
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+        // A report on the whole year before is not within its year.
+        let t = "关于乙区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告\n";
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2017));
+    }
+
+    #[test]
+    fn a_plan_adopted_at_a_meeting_is_a_plan_issued() {
+        let head = "2月28日,自治区政府常务会审议通过《关于推动制造业高质量发展的实施方案》,提出未来三年目标。";
+        assert_eq!(
+            issued_titles(head).collect::<Vec<_>>(),
+            ["关于推动制造业高质量发展的实施方案"]
+        );
+        // A plan only named is not one issued.
+        assert_eq!(issued_titles("根据《乙市十四五规划》的要求").count(), 0);
     }
 
     #[test]

@@ -991,9 +991,21 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             if let Some(m) = s.get(j + 1).and_then(|_| parse_at(s, j + 1)) {
                 let k = j + 1 + m.len;
                 let unit2 = unit_at(s, k, m.magnitude);
-                if unit2.as_ref().is_none_or(|(u, _)| *u == q.unit) && m.value > n.value {
+                // (50亿-100亿元: a bare magnitude on the first end takes the
+                // second's unit.)
+                let bare_magnitude =
+                    matches!(q.unit.as_str(), "万" | "亿" | "万亿" | "千万" | "百万");
+                let same_unit = unit2.as_ref().is_none_or(|(u, _)| {
+                    *u == q.unit || (bare_magnitude && u.starts_with(q.unit.as_str()))
+                });
+                if same_unit && m.value > n.value {
                     q.value_max = Some(m.value);
-                    q.end = k + unit2.map_or(0, |(_, l)| l);
+                    if let Some((u, l)) = unit2 {
+                        q.end = k + l;
+                        q.unit = u;
+                    } else {
+                        q.end = k;
+                    }
                 }
             }
         }
@@ -1410,6 +1422,18 @@ mod tests {
     }
 
     #[test]
+    fn a_range_with_a_magnitude_on_each_end() {
+        assert_eq!(
+            q("50亿-100亿元的达到10家"),
+            vec![
+                (50.0, Some(100.0), "亿元".into(), None),
+                (10.0, None, "家".into(), None)
+            ]
+        );
+        assert_eq!(q("3万至5万人")[0], (3.0, Some(5.0), "万人".into(), None));
+    }
+
+    #[test]
     fn a_bare_magnitude_passed_or_held_is_one() {
         assert_eq!(
             q("跨上万亿元台阶"),
@@ -1691,8 +1715,8 @@ mod tests {
             [
                 (6.0, true),
                 (2.0, false),
+                // (2万至6万人: one range.)
                 (2.0, true),
-                (6.0, true),
                 (3.0, false),
                 (8.0, false),
                 (12.0, true)

@@ -1293,6 +1293,23 @@ fn finish(s: &[char], q: &mut Quantity) {
     if bounds_what_is_counted(s, q) {
         q.qualifier = true;
     }
+    // 存栏20万头的肉牛大县4个, 总投资4.6亿元的华润100兆瓦光伏项目: a
+    // figure in a clause on the noun that a later figure of the clause counts
+    // or sizes describes that noun, and is no figure of its own.
+    // (Not money, often a project's own figure: 总投资160亿元的…基地; nor a
+    // goal's: 高于年初12%的目标14.4个百分点.)
+    // (Nor a share: 全省13%的GDP、25%的财政收入; 8%的增速比全省高.)
+    if at(s, q.end, "的")
+        && !q.unit.ends_with('元')
+        && !q.unit.contains('%')
+        && !q.unit.ends_with("百分点")
+        && !["目标", "预期", "计划", "任务", "水平"]
+            .iter()
+            .any(|w| at(s, q.end + 1, w))
+        && describes_a_counted_noun(s, q.end + 1)
+    {
+        q.qualifier = true;
+    }
     // 432种主要工业产品中, 全区22个县(市)区第3位: the set something is
     // picked or ranked from, not a figure.
     if counts_things(&q.unit) {
@@ -1343,6 +1360,21 @@ fn finish(s: &[char], q: &mut Quantity) {
             }
         }
     }
+}
+
+/// After a figure's 的 at `i`: a noun of two characters or more, then, in
+/// the same clause, a figure (`肉牛大县4个`).
+fn describes_a_counted_noun(s: &[char], i: usize) -> bool {
+    let noun = s[i.min(s.len())..]
+        .iter()
+        .take_while(|c| planwatch_text::norm::is_han(**c))
+        .count();
+    noun >= 2
+        && s[i + noun..]
+            .iter()
+            .take(16)
+            .take_while(|c| !is_delim(**c) && **c != '、')
+            .any(|c| c.is_ascii_digit())
 }
 
 /// Comparator words shortly before a number (`突破`, `不低于`, `控制在`, `约`).

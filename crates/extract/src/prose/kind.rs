@@ -60,7 +60,9 @@ pub(super) fn decide_kind(
         })
     }) || (marked_in.contains("今年") && !so_far_this_year(marked_in))
         // 广西将筹措60亿元: an article on a plan speaks of it in the future.
-        || (frame.doc_type == DocType::Other && speaks_of_future(marked_in));
+        || (frame.doc_type == DocType::Other
+            && speaks_of_future(marked_in)
+            && !(future_only_as_imminent(marked_in) && !pre.contains("即将")));
     // (已籌集21.9億元, 已到户1561吨: 已 before the clause's verb tells a result.)
     let already = pre.match_indices('已').any(|(i, w)| {
         let next = pre[i + w.len()..].chars().next();
@@ -305,6 +307,15 @@ pub(super) fn speaks_of_future(sentence: &str) -> bool {
         next.is_some_and(|c| planwatch_text::norm::is_han(c) && !"近其来军士".contains(c))
             && !qualifies
     })
+}
+
+/// Every 将 of the sentence is 即将 (8个国家签署或即将签署协议): about to
+/// happen in its own clause, which does not make the rest of the sentence
+/// future.
+fn future_only_as_imminent(sentence: &str) -> bool {
+    sentence
+        .match_indices('将')
+        .all(|(i, _)| sentence[..i].ends_with('即'))
 }
 
 /// `好于年初预期`, `高于计划`, `完成年度目标`: a result measured against the

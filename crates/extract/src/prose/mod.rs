@@ -543,7 +543,9 @@ fn sentence_facts(
             .rev()
             .find(|&i| is_clause_delim(s[i]))
             .map_or(0, |i| i + 1);
-        if counts_an_indicator_set(s, clause_start, q) || counts_meeting_members(s, clause_start, q)
+        if counts_an_indicator_set(s, clause_start, q)
+            || counts_meeting_members(s, clause_start, q)
+            || counts_word_mentions(s, clause_start, q)
         {
             continue;
         }
@@ -2136,12 +2138,47 @@ mod tests {
     }
 
     #[test]
+    fn words_counted_in_a_report_and_sizes_of_counted_things_are_no_figures() {
+        let values = |t: &str| -> Vec<f64> {
+            run(DocType::Other, Some(2026), (None, None), false, t)
+                .iter()
+                .filter_map(|f| f.value)
+                .collect()
+        };
+        assert_eq!(
+            values("报告中，“发展”出现67次，“产业”出现了54次。全年接待游客120万人次。"),
+            [120.0]
+        );
+        assert_eq!(
+            values("2026年，建成存栏百万只的肉羊大县5个、存栏20万头的肉牛大县4个。"),
+            [5.0, 4.0]
+        );
+        // A share or a goal before 的 is the clause's figure.
+        assert_eq!(values("2026年，全市创造了全省13%的GDP。"), [13.0]);
+    }
+
+    #[test]
     fn a_future_is_told_by_jiang_before_a_verb_not_in_a_noun_clause() {
         assert!(speaks_of_future("广西将筹措60亿元"));
         assert!(!speaks_of_future(
             "为即将收官的“十二五”画上了一个圆满的句号"
         ));
         assert!(!speaks_of_future("将近300亿元"));
+        // 即将 in another clause: the figure's own clause tells what was done.
+        let kinds = |t: &str| -> Vec<Kind> {
+            run(DocType::Other, Some(2025), (None, None), false, t)
+                .iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("2025年，多国签署或即将签署合作协议，核心产业产值突破390亿元。"),
+            [Kind::Actual]
+        );
+        assert_eq!(
+            kinds("2025年，核心产业产值即将突破390亿元。"),
+            [Kind::Target]
+        );
     }
 
     #[test]

@@ -109,6 +109,20 @@ pub(super) fn counts_meeting_members(s: &[char], clause_start: usize, q: &Quanti
         .any(|w| clause.contains(w))
 }
 
+/// `“发展”出现67次`, `提到“高质量发展”12次`: how often a word comes up in a
+/// report, as news on it counts; no figure of the place.
+pub(super) fn counts_word_mentions(s: &[char], clause_start: usize, q: &Quantity) -> bool {
+    if !matches!(q.unit.as_str(), "次" | "处") {
+        return false;
+    }
+    let before: String = s[clause_start..q.start].iter().collect();
+    let before = before.trim_end_matches('了');
+    let mentioned = ["出现", "提到", "提及", "提了", "强调"]
+        .iter()
+        .any(|w| before.ends_with(w));
+    mentioned && (before.contains('”') || before.contains('"') || before.contains('」'))
+}
+
 pub(super) fn counts_an_indicator_set(s: &[char], clause_start: usize, q: &Quantity) -> bool {
     if q.unit != "项" {
         return false;

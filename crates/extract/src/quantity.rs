@@ -648,7 +648,12 @@ fn is_rank(s: &[char], q: &Quantity) -> bool {
 /// (`1.3和0.2个百分点`, `2.3、4.1和5个百分点`): rates and points only, which a
 /// list may share; `j` is just past the first number. Returns the unit and
 /// where it is written.
+/// (With `respectively` set, after 分别: any unit, `分别达到8393和6520美元`.)
 fn list_unit(s: &[char], mut j: usize) -> Option<(String, usize)> {
+    list_unit_of(s, j, false)
+}
+
+fn list_unit_of(s: &[char], mut j: usize, respectively: bool) -> Option<(String, usize)> {
     for _ in 0..6 {
         if !matches!(s.get(j), Some('和' | '、' | '及' | '与')) {
             return None;
@@ -657,12 +662,23 @@ fn list_unit(s: &[char], mut j: usize) -> Option<(String, usize)> {
         let n = parse_at(s, k).filter(|n| !n.chinese && n.len > 0)?;
         let after = k + n.len;
         if let Some((unit, _)) = unit_at(s, after, n.magnitude) {
-            return (unit == "%" || unit == "‰" || unit.ends_with("百分点"))
+            return (respectively || unit == "%" || unit == "‰" || unit.ends_with("百分点"))
                 .then_some((unit, after));
         }
         j = after;
     }
     None
+}
+
+/// 分别 shortly before `i` in the same sentence.
+fn respectively_before(s: &[char], i: usize) -> bool {
+    let from = i.saturating_sub(30);
+    let before = &s[from..i];
+    let start = before
+        .iter()
+        .rposition(|c| matches!(c, '。' | '；' | ';' | '\n'))
+        .map_or(0, |k| k + 1);
+    before[start..].windows(2).any(|w| w == ['分', '别'])
 }
 
 /// `突破亿吨`: a magnitude and unit with no number after 突破/超过/达到 means one.
@@ -769,7 +785,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     } else {
         match unit_at(s, j, n.magnitude) {
             Some(u) => u,
-            None if let Some((unit, at)) = list_unit(s, j) => {
+            None if let Some((unit, at)) = list_unit_of(s, j, respectively_before(s, i)) => {
                 // 提高1.3和0.2个百分点: the first of a list takes the unit of the last.
                 let mut q = Quantity {
                     start: i,
@@ -1189,7 +1205,22 @@ fn finish(s: &[char], q: &mut Quantity) {
         && s.get(q.end + digits)
             .is_some_and(|c| c.is_ascii_alphabetic());
     let count_after = digits > 0 && !coded_word;
-    q.qualifier = q.comparator.is_some() && (s.get(q.end) == Some(&'的') || count_after);
+    // (保持12%以上的增长速度, 7%左右的增速: the figure of the rate named after it.)
+    let rate_after = s.get(q.end) == Some(&'的')
+        && [
+            "增长",
+            "增速",
+            "增幅",
+            "速度",
+            "年均增长",
+            "高速增长",
+            "较快增长",
+            "水平",
+        ]
+        .iter()
+        .any(|w| at(s, q.end + 1, w));
+    q.qualifier =
+        q.comparator.is_some() && !rate_after && (s.get(q.end) == Some(&'的') || count_after);
     // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
     // (not 1-3月, not 2020-2025) makes the figure negative.
     if q.num_start >= 2
@@ -1451,6 +1482,22 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn a_list_after_fenbie_shares_its_last_unit() {
+        let got: Vec<(f64, String)> = q("分别达到8393和6520美元")
+            .into_iter()
+            .map(|x| (x.0, x.2))
+            .collect();
+        assert_eq!(got, [(8393.0, "美元".into()), (6520.0, "美元".into())]);
+        // Without 分别, a bare number before 和 is no figure of that unit.
+        assert_eq!(q("1和2号线通车里程100公里").len(), 1);
+        // A bound before the rate it is the figure of.
+        let v: Vec<char> = "连续5年保持12%以上的增长速度".chars().collect();
+        assert!(quantities(&v)
+            .iter()
+            .any(|x| x.value == 12.0 && !x.qualifier));
     }
 
     #[test]

@@ -996,6 +996,15 @@ fn sentence_facts(
                 names = vec![format!("{stem}{}", names[0])];
             }
         }
+        // (材料产业、消费品产业和电子产业实现较快增长，增速分别为18.7%、12.7%和12.4%:
+        // each rate the subject's of the clause before, over the names above.)
+        if let Name::Plain(x, y) = subject {
+            if names.len() == 1 {
+                if let Some(n) = subject_before_bare_measure(span, a, x, y, s, &qs, k) {
+                    names = vec![n];
+                }
+            }
+        }
         // The shape of a plan: its share of indicators of a kind (涉及民生的指标占70%),
         // the tasks it sets out (提出了十一个新任务).
         let plan = matches!(
@@ -2135,6 +2144,30 @@ mod tests {
             .map(brief)
             .collect();
         assert_eq!(got, ["actual 向上争取资金 2018 21.33 亿元 level eq"]);
+    }
+
+    #[test]
+    fn a_bare_rate_takes_its_subjects_from_the_clause_before() {
+        let names = |t: &str| -> Vec<String> {
+            run(DocType::Other, Some(2023), (None, None), false, t)
+                .iter()
+                .map(|f| f.indicator.clone())
+                .collect()
+        };
+        assert_eq!(
+            names("2023年，材料产业、消费品产业和电子产业实现较快增长，增速分别为18.7%、12.7%和12.4%。"),
+            ["材料产业", "消费品产业", "电子产业"]
+        );
+        assert_eq!(
+            names("2023年，外贸进出口实现恢复性增长，增速达到3.8%。"),
+            ["外贸进出口"]
+        );
+        // A comparison opening the clause before names nothing.
+        assert!(
+            !names("2023年，比去年同期增长6.3%，增速比一季度提高0.2个百分点。")
+                .iter()
+                .any(|n| n.starts_with('比'))
+        );
     }
 
     #[test]

@@ -590,6 +590,101 @@ impl Name {
     }
 }
 
+/// `材料产业、消费品产业和电子产业实现较快增长，增速分别为18.7%、12.7%和12.4%`,
+/// `外贸进出口实现恢复性增长，增速达到3.8%`: a clause whose name is only a
+/// measure (增速, 比重) takes its subject from the clause right before, item by
+/// item when that clause lists as many subjects as the run has figures.
+pub(super) fn subject_before_bare_measure(
+    span: &Span,
+    off: usize,
+    a: usize,
+    b: usize,
+    s: &[char],
+    qs: &[Quantity],
+    k: usize,
+) -> Option<String> {
+    const GROWTH: &[&str] = &["增速", "增幅", "增长率", "增长速度"];
+    let name: String = s.get(a..b)?.iter().collect();
+    let name = name.trim();
+    let share = name == "比重";
+    if !share && !GROWTH.contains(&name) {
+        return None;
+    }
+    let d = a.checked_sub(1)?;
+    if !matches!(s[d], '，' | ',') {
+        return None;
+    }
+    let p = s[..d]
+        .iter()
+        .rposition(|c| is_clause_delim(*c) || *c == '\n')
+        .map_or(0, |i| i + 1);
+    let prev: String = s[p..d].iter().collect();
+    const VERBS: &[&str] = &[
+        "实现",
+        "保持",
+        "继续",
+        "持续",
+        "呈现",
+        "均",
+        "分别",
+        "增长",
+        "稳步",
+        "快速",
+        "较快",
+        "平稳",
+        "大幅",
+        "同比",
+        "比上年",
+    ];
+    let cut = VERBS.iter().filter_map(|w| prev.find(w)).min()?;
+    let subject = &prev[..cut];
+    let mut from = 0;
+    for w in ["其中", "全年", "同时"] {
+        if subject[from..].starts_with(w) {
+            from += w.len();
+        }
+    }
+    let subject = &subject[from..];
+    // (比去年同期增长6.3%，增速…: a comparison, no subject.)
+    if ["比", "较", "按", "与", "同", "其"]
+        .iter()
+        .any(|w| subject.starts_with(w))
+    {
+        return None;
+    }
+    let n = subject.chars().count();
+    if !(2..=24).contains(&n) || subject.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    // The subject in the document's own script.
+    let start = p + prev[..from].chars().count();
+    let orig: Vec<char> = span.orig.get(off + start..off + start + n)?.to_vec();
+    let first = (0..=k)
+        .rev()
+        .take_while(|&i| i == k || listed_after(s, qs, i + 1))
+        .last()
+        .unwrap_or(k);
+    let count = (first..qs.len())
+        .take_while(|&i| i == first || listed_after(s, qs, i))
+        .count();
+    let item = if count >= 2 {
+        let items = split_list_on(&orig, "、和及", 16, count);
+        (items.len() == count).then(|| items[k - first].clone())?
+    } else {
+        if orig.iter().any(|c| matches!(c, '、' | '和' | '及')) {
+            return None;
+        }
+        clean_name(&orig.iter().collect::<String>())
+    };
+    // (增速比一季度提高0.2个百分点: a change of the rate itself.)
+    let of_rate = qs[k].unit.ends_with("百分点");
+    Some(if share || of_rate {
+        format!("{item}{name}")
+    } else {
+        item
+    })
+}
+
 /// `钢铁、铝业…和电力五大支柱产业增加值`: the list gives examples of a
 /// set it then counts (五大, 三个), and the figure is the set's.
 pub(super) fn collective(chars: &[char]) -> Option<String> {

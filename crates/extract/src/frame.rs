@@ -2097,7 +2097,20 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 let w: String = [before(i, 2), before(i, 1)].iter().flatten().collect();
                 ["力争", "确保", "争取"].contains(&w.as_str())
             };
-            !deadline && !horizon && !since && !goal_year && !of_work_ahead(&chars, i)
+            // 《…规划(2020年-2025年)》: the period in a document's title
+            // names it (not 《…2026年工作要点》, the year of its work).
+            let dash = |c: Option<char>| matches!(c, Some('-' | '—' | '–' | '至' | '~' | '～'));
+            let spanned = dash(before(i, 1))
+                || (before(i, 1) == Some('年') && dash(before(i, 2)))
+                || dash(chars.get(i + len).copied())
+                || (chars.get(i + len) == Some(&'年') && dash(chars.get(i + len + 1).copied()));
+            let titled = spanned && {
+                let opened = chars[..i].iter().rposition(|c| *c == '《');
+                let closed = chars[..i].iter().rposition(|c| *c == '》');
+                opened.is_some_and(|o| closed.is_none_or(|c| c < o))
+                    && chars[i..].iter().take(40).any(|c| *c == '》')
+            };
+            !deadline && !horizon && !since && !goal_year && !titled && !of_work_ahead(&chars, i)
         })
         .map(|(i, y, len)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year
@@ -2804,6 +2817,18 @@ mod tests {
     fn undated_articles_dated_by_two_year_averages_and_plan_openings() {
         let t = "一季度,全省生产总值为743.88亿元,同比增长12.8%,两年平均增长4.4%,比2019年一季度增长9.1%。";
         assert_eq!(latest_data_year(t), Some(2021));
+        // The period in a cited document's title is no year of figures; a
+        // year of work in one is.
+        assert_eq!(
+            latest_data_year(
+                "今年将治理荒漠化土地90万亩。全面落实《国土绿化规划(2020年-2025年)》。"
+            ),
+            None
+        );
+        assert_eq!(
+            latest_data_year("《数智贵州建设2026年工作要点》已经省领导同意，现印发给你们。"),
+            Some(2026)
+        );
         // Without a two-year average, the year compared with is the latest named.
         assert_eq!(latest_data_year("比2019年增长9.1%。"), Some(2019));
         // A year set against in 与…同期相比 is before the figure's own.

@@ -2162,6 +2162,11 @@ mod tests {
             names("2023年，外贸进出口实现恢复性增长，增速达到3.8%。"),
             ["外贸进出口"]
         );
+        // List bullets are no part of a name.
+        assert_eq!(
+            names("2023年：\n●社会消费品零售总额达4.7万亿元。"),
+            ["社会消费品零售总额"]
+        );
         // A comparison opening the clause before names nothing.
         assert!(
             !names("2023年，比去年同期增长6.3%，增速比一季度提高0.2个百分点。")

@@ -991,6 +991,30 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             });
         }
     }
+    // An undated text that opens on the goals it sets (全市经济社会发展主要预期
+    // 目标是：…) and names no year speaks of those goals and the work for them.
+    if info.doc_type == DocType::Other && frame.present.is_none() && !frame.on_plan {
+        if let Some(first) = text.lines().map(str::trim).find(|l| !l.is_empty()) {
+            let first: String = first
+                .chars()
+                .take(60)
+                .map(planwatch_text::norm::char_for_matching)
+                .collect();
+            if ["预期目标是", "主要目标是", "目标任务是", "主要预期目标"]
+                .iter()
+                .any(|w| first.contains(w))
+            {
+                frame.on_plan = true;
+                why.push(Decision {
+                    field: "kind",
+                    value: "target".into(),
+                    line: 1,
+                    source: first,
+                    rule: "an undated text opening on the goals it sets (主要预期目标是…): its figures are goals unless marked done",
+                });
+            }
+        }
+    }
     // An article on one year's plan just issued (印发《…2019年工作方案》),
     // written no later than that year: its figures of the year are its goals.
     if info.doc_type == DocType::Other {
@@ -2903,6 +2927,16 @@ mod tests {
         let t = "关于乙区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告\n";
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2017));
+    }
+
+    #[test]
+    fn an_undated_text_opening_on_its_goals_speaks_of_them() {
+        let t = "全市经济社会发展主要预期目标是:地区生产总值增长5.5%以上。\n全年实施亿元以上项目1000个。\n";
+        let (info, mut why) = read(t);
+        assert!(time_frame(&info, t, &mut why).on_plan);
+        let t = "全市经济运行平稳。\n地区生产总值增长5.5%。\n";
+        let (info, mut why) = read(t);
+        assert!(!time_frame(&info, t, &mut why).on_plan);
     }
 
     #[test]

@@ -124,6 +124,7 @@ pub fn paragraph_facts(
     let mut years = year_mentions(s);
     years.extend(relative_years(s, ctx.frame));
     years.extend(period_end_mentions(s, ctx.frame));
+    years.extend(years_into_period(s, ctx.frame));
     years.extend(plan_end_deadlines(s));
     years.sort_by_key(|y| y.pos);
     let lists = year_lists(s, &years);
@@ -775,7 +776,10 @@ fn sentence_facts(
         // “十二五”时期，X从287.8亿元增加到430.9亿元: the start value is the
         // year before the period.
         // (过去五年 dates its sentence to the year reviewed, not the start value.)
-        let five_years = |y: &YearMention| PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w));
+        // (And 两年来 in a review of the plan's first years.)
+        let five_years = |y: &YearMention| {
+            PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w)) || span_of_years_at(s, y.pos)
+        };
         let period_start_value = (year_m.is_none_or(|y| five_years(&y)) || starts_a_change)
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
             && (decided == Kind::Actual || starts_a_change);
@@ -2144,6 +2148,47 @@ mod tests {
             .map(brief)
             .collect();
         assert_eq!(got, ["actual 向上争取资金 2018 21.33 亿元 level eq"]);
+    }
+
+    #[test]
+    fn a_review_counting_the_plans_first_years_speaks_of_the_last_of_them() {
+        let years = |t: &str| -> Vec<(Option<i32>, f64)> {
+            run(
+                DocType::PlanReview,
+                Some(2025),
+                (Some(2021), Some(2025)),
+                true,
+                t,
+            )
+            .iter()
+            .map(|f| (f.year, f.value.unwrap_or(0.0)))
+            .collect()
+        };
+        assert_eq!(
+            years("“十四五”以来，全市地区生产总值4年平均增长6.4%。"),
+            [(Some(2024), 6.4)]
+        );
+        assert_eq!(
+            years("两年来，地区生产总值由1544.51亿元增加到2125.44亿元。"),
+            [(Some(2020), 1544.51), (Some(2022), 2125.44)]
+        );
+        // The span is no part of the name.
+        let names: Vec<String> = run(
+            DocType::PlanReview,
+            Some(2025),
+            (Some(2021), Some(2025)),
+            true,
+            "全市地区生产总值4年平均增长6.4%。",
+        )
+        .iter()
+        .map(|f| f.indicator.clone())
+        .collect();
+        assert_eq!(names, ["地区生产总值"]);
+        // Not the last N years, nor N years running.
+        assert_ne!(
+            years("全市地区生产总值近3年平均增长6.4%。")[0].0,
+            Some(2023)
+        );
     }
 
     #[test]

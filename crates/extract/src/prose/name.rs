@@ -876,6 +876,29 @@ pub(super) fn clean_name(s: &str) -> String {
         Some((_, after)) if after.chars().count() >= 2 => after,
         _ => s,
     };
+    // (地区生产总值4年平均增长, 新登记市场主体4年累计: a span of years after
+    // the name is none of it.)
+    let s = {
+        let chars: Vec<char> = s.chars().collect();
+        let n = chars.len();
+        let count = chars[..n.saturating_sub(1)]
+            .iter()
+            .rev()
+            .take_while(|c| c.is_ascii_digit() || "一二两三四五六七八九十".contains(**c))
+            .count();
+        // (Not 连续3年, 近5年: the words make the name, poor as it is.)
+        let kept = n.saturating_sub(1 + count);
+        let span_word = kept >= 1 && "续近第前后".contains(chars[kept - 1]);
+        if n >= 4 && chars[n - 1] == '年' && (1..=2).contains(&count) && kept >= 2 && !span_word {
+            &s[..s.len()
+                - chars[n - 1 - count..]
+                    .iter()
+                    .map(|c| c.len_utf8())
+                    .sum::<usize>()]
+        } else {
+            s
+        }
+    };
     s.chars()
         .filter(|c| {
             !matches!(

@@ -536,6 +536,59 @@ pub(super) fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention>
     out
 }
 
+const SPAN_OF_FIRST_YEARS: &[&str] = &[
+    "年来",
+    "年间",
+    "年平均",
+    "年年均",
+    "年累计",
+    "年新增",
+    "年多来",
+];
+
+/// Whether a span of years ([`years_into_period`]) opens at `i`.
+pub(super) fn span_of_years_at(s: &[char], i: usize) -> bool {
+    s.get(i).is_some_and(|c| "1234两二三四".contains(*c))
+        && SPAN_OF_FIRST_YEARS.iter().any(|w| at(s, i + 1, w))
+}
+
+/// `4年间`, `两年来`, `前两年年均增长`, `4年新增`: in a review of a plan, a
+/// span of its first years ends at the year that many years into the period
+/// (a review of “十四五” saying 4年平均增速达6.4% speaks of 2021–2024).
+pub(super) fn years_into_period(s: &[char], frame: &Frame) -> Vec<YearMention> {
+    let Some(start) = frame
+        .period_start
+        .filter(|_| frame.doc_type == DocType::PlanReview)
+    else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for i in 0..s.len() {
+        let n = match s[i] {
+            '1' => 1,
+            '2' | '两' | '二' => 2,
+            '3' | '三' => 3,
+            '4' | '四' => 4,
+            _ => continue,
+        };
+        let Some(w) = SPAN_OF_FIRST_YEARS.iter().find(|w| at(s, i + 1, w)) else {
+            continue;
+        };
+        // (近3年, 连续4年, 第二年, 十四年, 2024年: no span of the period's first years.)
+        let prev = i.checked_sub(1).map(|j| s[j]);
+        if prev
+            .is_some_and(|c| c.is_ascii_digit() || "近续第十百零〇一二三四五六七八九后".contains(c))
+        {
+            continue;
+        }
+        out.push(YearMention {
+            topic: true,
+            ..YearMention::at(i, start - 1 + n, i + 1 + w.chars().count())
+        });
+    }
+    out
+}
+
 pub(super) fn default_year(
     ctx: &DocCtx,
     section: &Section,

@@ -32,6 +32,10 @@ pub(super) fn qualitative_facts(
             continue;
         };
         let pos = cs + clause[..clause.find(pat).unwrap_or(0)].chars().count();
+        // (达到“五个全覆盖、五个提高”: a slogan counting its goals.)
+        if pos >= 2 && s[pos - 1] == '个' && "两三四五六七八九十".contains(s[pos - 2]) {
+            continue;
+        }
         // A figure counts as one when it has a unit other than 倍 and is no
         // count of what the name names (9个贫困县区农民人均可支配收入).
         let has_figure = |from: usize| {
@@ -99,6 +103,20 @@ pub(super) fn qualitative_facts(
         let verb_first = ne <= ns && VERB_FIRST.contains(pat);
         if verb_first {
             (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
+        }
+        // 实现城乡饮水全覆盖: the name between the verb opening the clause
+        // and the coverage it reaches.
+        if ne <= ns && *pat == "全覆盖" {
+            if let Some(w) = ["实现", "做到", "达到", "基本实现"]
+                .iter()
+                .find(|w| at(s, t0, w))
+            {
+                let (a2, b2) = strip(s, t0 + w.chars().count(), pos, LEAD, TRAIL);
+                if b2 > a2 + 1 && quantities(&s[a2..b2]).is_empty() {
+                    (ns, ne) = (a2, b2);
+                    t0 = pos;
+                }
+            }
         }
         // 研发经费投入占生产总值的比重，达到全国平均水平: the name is the whole
         // clause before, when it is a name alone (no figure, no verb of its own).

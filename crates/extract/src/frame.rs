@@ -982,6 +982,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             .map(str::to_string);
         if let Some(title) = title {
             frame.on_plan = true;
+            // (《…三年十大重点工程实施方案》 issued in 2017: its goals are due
+            // at the end of its third year, 2019.)
+            if let (Some(n), Some(y)) = (years_in_title(&title), info.year) {
+                frame.target_year = Some(y + n - 1);
+            }
             why.push(Decision {
                 field: "kind",
                 value: "target".into(),
@@ -2295,6 +2300,27 @@ fn published_title_year(text: &str) -> Option<i32> {
     year
 }
 
+/// The span of years a plan's title gives it (`三年行动计划`, `两年攻坚方案`),
+/// when it names no year of its own.
+fn years_in_title(title: &str) -> Option<i32> {
+    if first_year(title).is_some() {
+        return None;
+    }
+    let c: Vec<char> = title.chars().collect();
+    (1..c.len()).find_map(|i| {
+        if c[i] != '年' || (i >= 2 && "十百第连近".contains(c[i - 2])) {
+            return None;
+        }
+        match c[i - 1] {
+            '两' | '二' | '2' => Some(2),
+            '三' | '3' => Some(3),
+            '四' | '4' => Some(4),
+            '五' | '5' => Some(5),
+            _ => None,
+        }
+    })
+}
+
 /// The title of a plan (`…实施方案`, `…行动计划`, `…的意见`).
 fn is_plan_title(title: &str) -> bool {
     ["方案", "规划", "计划", "意见", "纲要", "措施"]
@@ -2946,6 +2972,13 @@ mod tests {
             issued_titles(head).collect::<Vec<_>>(),
             ["关于推动制造业高质量发展的实施方案"]
         );
+        // A plan of N years issued in a dated article sets goals for its last.
+        let t = "湖北省计划三年推进十大重点工程\n2017-06-12 09:48 来源: 湖北日报\n近日,省政府办公厅印发《湖北省精准发力补短板三年十大重点工程实施方案》。\n";
+        let (info, mut why) = read(t);
+        let f = time_frame(&info, t, &mut why);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2019));
+        assert_eq!(years_in_title("乙市2023年工作方案"), None);
         // A plan only named is not one issued.
         assert_eq!(issued_titles("根据《乙市十四五规划》的要求").count(), 0);
     }

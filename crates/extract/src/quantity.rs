@@ -571,7 +571,11 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                         q.unit = u;
                     }
                 }
-                if !is_rank(s, &q) && !is_age_group(s, &q) && !is_structure_count(s, &q) {
+                if !is_rank(s, &q)
+                    && !is_age_group(s, &q)
+                    && !is_structure_count(s, &q)
+                    && !is_page_counter(s, &q)
+                {
                     out.push(q);
                 }
             }
@@ -623,6 +627,50 @@ fn is_age_group(s: &[char], q: &Quantity) -> bool {
     q.unit == "岁"
         && s.get(q.end)
             .is_some_and(|c| "儿人老婴妇居常户青少学幼男女".contains(*c))
+}
+
+/// `510 次浏览`, `0 位用户参与讨论`, `阅读量 3万`: a web page's counters
+/// of its own readers, no figure of the place.
+fn is_page_counter(s: &[char], q: &Quantity) -> bool {
+    let mut j = q.end;
+    while s.get(j).is_some_and(|c| *c == ' ') {
+        j += 1;
+    }
+    let after_unit = matches!(q.unit.as_str(), "次" | "人" | "位" | "条" | "人次")
+        && [
+            "浏览",
+            "阅读",
+            "点击",
+            "用户参与",
+            "参与讨论",
+            "评论",
+            "回复",
+            "收藏",
+            "转发",
+            "点赞",
+        ]
+        .iter()
+        .any(|w| at(s, j, w));
+    let bare_after_word = q.unit.is_empty() || q.unit == "次";
+    let before: String = s[q.start.saturating_sub(5)..q.start]
+        .iter()
+        .filter(|c| !matches!(c, ' ' | ':' | '：'))
+        .collect();
+    let after_word = bare_after_word
+        && [
+            "浏览",
+            "阅读",
+            "点击",
+            "浏览量",
+            "阅读量",
+            "点击量",
+            "浏览次数",
+            "阅读次数",
+            "点击数",
+        ]
+        .iter()
+        .any(|w| before.ends_with(w));
+    after_unit || after_word
 }
 
 /// `从5个方面提出`, `推动5个方面18项重点工作`: how a text is laid out, no figure.
@@ -1482,6 +1530,13 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn a_pages_counters_are_no_figures() {
+        assert!(q("发布于2021-9-20 19:27 510 次浏览 0 位用户参与讨论").is_empty());
+        assert!(q("阅读次数：3052次").is_empty());
+        assert_eq!(q("接待游客510万人次")[0].0, 510.0);
     }
 
     #[test]

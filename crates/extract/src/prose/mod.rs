@@ -125,6 +125,7 @@ pub fn paragraph_facts(
     years.extend(relative_years(s, ctx.frame));
     years.extend(period_end_mentions(s, ctx.frame));
     years.extend(years_into_period(s, ctx.frame));
+    years.extend(next_five_years(s, ctx.frame));
     years.extend(plan_end_deadlines(s));
     years.sort_by_key(|y| y.pos);
     let lists = year_lists(s, &years);
@@ -2188,6 +2189,25 @@ mod tests {
         assert_ne!(
             years("全市地区生产总值近3年平均增长6.4%。")[0].0,
             Some(2023)
+        );
+    }
+
+    #[test]
+    fn the_next_five_years_of_a_report_end_four_years_after_its_own() {
+        let years = |t: &str| -> Vec<Option<i32>> {
+            run(DocType::WorkReport, Some(2021), (None, None), false, t)
+                .iter()
+                .map(|f| f.year)
+                .collect()
+        };
+        assert_eq!(
+            years("未来五年，全区地区生产总值年均增长6%。"),
+            [Some(2025)]
+        );
+        // Told of in passing, it dates its own sentence only.
+        assert_eq!(
+            years("区长表示，今后五年，地区生产总值年均增长6%。2021年，一般公共预算收入增长5%。"),
+            [Some(2025), Some(2021)]
         );
     }
 

@@ -536,6 +536,46 @@ pub(super) fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention>
     out
 }
 
+/// `未来五年，政府要努力实现以下目标`, `今后五年`: in a work report or an
+/// article on one, goals for the five years starting with the report's own,
+/// due at the last of them.
+pub(super) fn next_five_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
+    let last = match frame.doc_type {
+        DocType::WorkReport => frame.target_year.map(|y| y + 4),
+        // (An article on a plan names its deadline already: 阿拉善未来五年…“十三五”.)
+        DocType::Other => match (frame.present, frame.target_year) {
+            (Some(p), Some(t)) if t > p => Some(t),
+            (Some(p), _) => Some(p + 4),
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some(last) = last else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    for w in ["未来五年", "今后五年", "未来5年", "今后5年"] {
+        let n = w.chars().count();
+        for i in 0..s.len() {
+            if matches!(s[i], '未' | '今') && at(s, i, w) {
+                // (Heading its sentence, it heads what follows: 未来五年，政府要
+                // 努力实现以下目标：…; not 王安顺表示，今后五年，….)
+                let heads = s[..i]
+                    .iter()
+                    .rev()
+                    .find(|c| !c.is_whitespace())
+                    .is_none_or(|c| is_sentence_end(*c) || matches!(c, '：' | ':'));
+                out.push(YearMention {
+                    topic: heads,
+                    deadline: heads,
+                    ..YearMention::at(i, last, i + n)
+                });
+            }
+        }
+    }
+    out
+}
+
 const SPAN_OF_FIRST_YEARS: &[&str] = &[
     "年来",
     "年间",

@@ -697,7 +697,7 @@ fn is_rank(s: &[char], q: &Quantity) -> bool {
 /// list may share; `j` is just past the first number. Returns the unit and
 /// where it is written.
 /// (With `respectively` set, after 分别: any unit, `分别达到8393和6520美元`.)
-fn list_unit(s: &[char], mut j: usize) -> Option<(String, usize)> {
+fn list_unit(s: &[char], j: usize) -> Option<(String, usize)> {
     list_unit_of(s, j, false)
 }
 

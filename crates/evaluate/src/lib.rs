@@ -65,7 +65,11 @@
 //!   yearly changes in 个百分点, or `vt − v0` of the level in %);
 //!   `R = p/τ` (observed yearly pace against the required one); projection
 //!   `S·(T − y0)/(t − y0)`; no required rate (the explanation gives the yearly
-//!   amount still needed). A cumulative ceiling is met or breached.
+//!   amount still needed). A cumulative ceiling is met or breached. Without
+//!   a base, a total due at a five-year period's end (2020, 2025) runs over
+//!   that period. A sum with years missing is only a floor: it can show the
+//!   total met (or a ceiling broken), otherwise the status is `no_data`,
+//!   naming the years missing.
 //! * **Threshold** ([`Method::Threshold`]; a level with comparator le/lt, or a
 //!   base that already meets the target, e.g. ge on a level already above
 //!   it): achieved if the latest actual (up to `T`; the base when there is

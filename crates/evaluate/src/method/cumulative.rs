@@ -54,6 +54,9 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
             y
         }
         None => {
+            // A total due at the end of a five-year period (2020, 2025) runs
+            // over that period, whatever year the first actual found is of.
+            let period = (big_t % 5 == 0).then_some(big_t - 5);
             let guess = [
                 flows.first().map(|p| p.year - 1),
                 levels.first().map(|p| p.year),
@@ -61,16 +64,20 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
             .into_iter()
             .flatten()
             .min();
-            match guess {
-                Some(y) => {
+            match (period, guess) {
+                (Some(y), Some(g)) if y <= g => {
+                    trace.note(format!("缺基期，按五年规划期以{y}年为基期"));
+                    y
+                }
+                (_, Some(y)) => {
                     trace.note(format!("缺基期，以{y}年为基期"));
                     y
                 }
-                None if !totals.is_empty() => {
+                (_, None) if !totals.is_empty() => {
                     trace.note(format!("缺基期，按五年规划期以{}年为基期", big_t - 5));
                     big_t - 5
                 }
-                None => {
+                (_, None) => {
                     return Outcome::no_series(
                         Method::Cumulative,
                         dir,
@@ -82,7 +89,8 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
             }
         }
     };
-    let Some((t, sum)) = sum_so_far(y0, big_t, &flows, &totals, &levels, base, trace) else {
+    let Some((t, sum, missing)) = sum_so_far(y0, big_t, &flows, &totals, &levels, base, trace)
+    else {
         let what = format!("{y0}年基期之后尚无实际数据");
         let series = if flows.bad_units.is_empty() {
             &totals
@@ -92,6 +100,17 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
         return Outcome::no_series(Method::Cumulative, dir, target, series, &what);
     };
     let x = goal.bound();
+    // A sum with years missing is only a floor: it shows a total reached (or
+    // a ceiling broken), never a pace behind.
+    if !missing.is_empty() && goal.met(sum) == goal.is_ceiling() {
+        let reason = format!(
+            "缺{}年数据，{}—{t}年累计{}只是下限，无法判断进度",
+            missing.join("、"),
+            y0 + 1,
+            qty(sum, unit)
+        );
+        return Outcome::no_data(Method::Cumulative, dir, target, &reason);
+    }
     let progress = finite(sum / x);
     let span = f64::from(big_t - y0);
     let elapsed = (f64::from(t - y0) / span).min(1.0);
@@ -148,9 +167,10 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
     .sentence(sentence)
 }
 
-/// `(t, S)`: the sum of the yearly amounts after `y0` up to `until` (noting
-/// missing years), replaced by a cumulative actual to date when it is at
-/// least as recent, or (个百分点 targets) the change of the level since the base.
+/// `(t, S, missing years)`: the sum of the yearly amounts after `y0` up to
+/// `until` (and the years it lacks), replaced by a cumulative actual to date
+/// when it is at least as recent, or (个百分点 targets) the change of the
+/// level since the base.
 fn sum_so_far(
     y0: i32,
     until: i32,
@@ -159,10 +179,11 @@ fn sum_so_far(
     levels: &Series<'_>,
     base: Option<&Fact>,
     trace: &mut Trace,
-) -> Option<(i32, f64)> {
+) -> Option<(i32, f64, Vec<String>)> {
     let items = flows.between(y0, until);
+    let mut missing: Vec<String> = Vec::new();
     let mut best = items.last().map(|last| {
-        let missing: Vec<String> = (y0 + 1..=last.year)
+        missing = (y0 + 1..=last.year)
             .filter(|y| items.iter().all(|p| p.year != *y))
             .map(|y| y.to_string())
             .collect();
@@ -174,6 +195,8 @@ fn sum_so_far(
     if let Some(p) = totals.last_in(y0, until) {
         if !matches!(best, Some((t, _, _)) if p.year < t) {
             best = Some((p.year, p.value, true));
+            // (A total to date counts every year.)
+            missing.clear();
         }
     }
     match best {
@@ -194,8 +217,8 @@ fn sum_so_far(
             let p = levels.last_in(y0, until)?;
             Series::use_point(trace, &p);
             trace.note("按水平值之差计算提高的百分点");
-            return Some((p.year, p.value - v0));
+            return Some((p.year, p.value - v0, Vec::new()));
         }
     }
-    best.map(|(t, s, _)| (t, s))
+    best.map(|(t, s, _)| (t, s, missing))
 }

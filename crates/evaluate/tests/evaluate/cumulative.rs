@@ -48,14 +48,24 @@ fn cumulative_table() {
                 ("req", None),
             ],
         ),
-        // 2017 missing: 1.8 + 1.7 = 3.5, p = 0.3889, gap 0.211 → lagging; R = 0.6481.
+        // 2017 missing: 1.8 + 1.7 = 3.5 is only a floor of the sum to 2018, so
+        // no pace can be told from it → no_data, with the years it lacks.
         (
             "missing year",
             jobs(&[(2016, 1.8, "万人"), (2018, 1.7, "万人")]),
-            Status::Lagging,
-            Some(Moderate),
-            Colour::Yellow,
-            vec![("p", Some(0.3889)), ("r", Some(0.6481))],
+            Status::NoData,
+            None,
+            Colour::Grey,
+            vec![("p", None)],
+        ),
+        // With a year missing, a floor already past the total still meets it.
+        (
+            "missing year, met",
+            jobs(&[(2016, 4.8, "万人"), (2018, 4.7, "万人")]),
+            Status::Achieved,
+            Some(TrendStatus::Achieved),
+            Colour::Green,
+            vec![("p", Some(1.0556))],
         ),
         // Five years 1.9 each = 9.5 ≥ 9 → achieved.
         (
@@ -221,17 +231,53 @@ fn cumulative_ceiling() {
 
 #[test]
 fn cumulative_without_base() {
-    // No base: the year before the first flow (2016) is the base: 2017–2018 sum 3.5
-    // of 9 by 2020, τ = 2/4 = 0.5, p = 0.3889, gap 0.111 → lagging.
+    // No base, a total due in 2020: the five-year period 2016–2020 is the one it
+    // runs over; 2016–2018 sum 5.2 of 9, τ = 3/5 = 0.6, p = 0.5778 → on_track.
+    let mut case = jobs(&[
+        (2016, 1.8, "万人"),
+        (2017, 1.7, "万人"),
+        (2018, 1.7, "万人"),
+    ]);
+    case.base = None;
+    check(
+        "no base",
+        &case,
+        Status::OnTrack,
+        Some(TrendStatus::Substantial),
+        Colour::Green,
+        &[("tau", Some(0.6)), ("p", Some(0.5778))],
+    );
+    // Its first actuals from 2017 leave 2016 missing: no pace to tell.
     let mut case = jobs(&[(2017, 1.8, "万人"), (2018, 1.7, "万人")]);
     case.base = None;
     let a = check(
-        "no base",
+        "no base, 2016 missing",
         &case,
-        Status::Lagging,
-        Some(TrendStatus::Moderate),
-        Colour::Yellow,
-        &[("tau", Some(0.5)), ("p", Some(0.3889))],
+        Status::NoData,
+        None,
+        Colour::Grey,
+        &[],
+    );
+    assert!(a.explanation.contains("2016"), "{}", a.explanation);
+    // A total due in another year runs from the year before its first actual.
+    let mut case = Case::new(target(
+        JOBS,
+        2019,
+        5.0,
+        "万人",
+        Measure::Cumulative,
+        Comparator::Eq,
+    ))
+    .actual(actual(JOBS, 2017, 1.8, "万人", Measure::Level))
+    .actual(actual(JOBS, 2018, 1.7, "万人", Measure::Level));
+    case.base = None;
+    let a = check(
+        "no base, not a period's end",
+        &case,
+        Status::OnTrack,
+        Some(TrendStatus::Substantial),
+        Colour::Green,
+        &[("p", Some(0.7)), ("tau", Some(0.6667))],
     );
     assert_eq!(a.base_year, Some(2016));
 }

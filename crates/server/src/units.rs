@@ -300,15 +300,23 @@ fn actor(viewer: &Viewer) -> Option<String> {
     viewer.user().map(|u| u.name.clone())
 }
 
-/// The target `ord` of the document `id` (id, file name or id prefix).
+/// The target `ord` of the document `id`: a current document by id, file
+/// name or id prefix (as every document route finds it), else a superseded
+/// revision by (the start of) its id, hex digits only.
 async fn target(state: &AppState, id: &str, ord: i64) -> ApiResult<FactId> {
-    let key = id.to_string();
-    let doc = on_store(state, move |s| async move { s.find_document(&key).await }).await?;
-    let doc = doc.ok_or_else(|| ApiError::NotFound {
+    if let Some(doc) = state.snapshot().await?.doc(id) {
+        return Ok(FactId::new(doc.id.clone(), ord));
+    }
+    let not_found = || ApiError::NotFound {
         what: "document",
         id: id.chars().take(200).collect(),
-    })?;
-    Ok(FactId::new(doc.id, ord))
+    };
+    if id.len() < 6 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(not_found());
+    }
+    let key = id.to_ascii_lowercase();
+    let doc = on_store(state, move |s| async move { s.find_document(&key).await }).await?;
+    doc.map(|d| FactId::new(d.id, ord)).ok_or_else(not_found)
 }
 
 /// Units by name (retired ones with `retired=true`), each with its number of targets.

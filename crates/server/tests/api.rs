@@ -1763,6 +1763,45 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    // Hostile names and ids are the client's errors, never the server's.
+    let r = bearer(
+        &state,
+        "PUT",
+        &uri,
+        Some(&admin),
+        Some(serde_json::json!({"lead": ["\u{0}"]})),
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = bearer(
+        &state,
+        "POST",
+        "/api/v1/units",
+        Some(&admin),
+        Some(serde_json::json!(["市\u{0}局"])),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
+    for bad in ["%00", "..", "abcdef"] {
+        let r = bearer(
+            &state,
+            "GET",
+            &format!("/api/v1/documents/{bad}/facts/0/assignment"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+    let r = bearer(
+        &state,
+        "GET",
+        "/api/v1/units/%00/targets",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
     // Cleared.
     let r = bearer(&state, "DELETE", &uri, Some(&admin), None).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());

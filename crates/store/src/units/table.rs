@@ -96,6 +96,16 @@ fn csv_rows(bytes: &[u8]) -> Result<Rows, UnitTableError> {
 }
 
 fn xlsx_rows(bytes: &[u8]) -> Result<Rows, UnitTableError> {
+    // A damaged archive must not take its caller (a server thread) down with
+    // it, should the workbook reader panic on one.
+    std::panic::catch_unwind(|| read_xlsx(bytes)).unwrap_or_else(|_| {
+        Err(UnitTableError::Format(
+            "not a readable XLSX workbook (damaged)".into(),
+        ))
+    })
+}
+
+fn read_xlsx(bytes: &[u8]) -> Result<Rows, UnitTableError> {
     let mut wb = calamine::Xlsx::new(Cursor::new(bytes))
         .map_err(|e| UnitTableError::Format(format!("not a readable XLSX workbook: {e}")))?;
     let range = wb

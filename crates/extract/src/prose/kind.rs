@@ -62,7 +62,7 @@ pub(super) fn decide_kind(
         // 广西将筹措60亿元: an article on a plan speaks of it in the future.
         || (frame.doc_type == DocType::Other
             && speaks_of_future(marked_in)
-            && !(future_only_as_imminent(marked_in) && !pre.contains("即将")));
+            && (pre.contains("即将") || !future_only_as_imminent(marked_in)));
     // (已籌集21.9億元, 已到户1561吨: 已 before the clause's verb tells a result.)
     let already = pre.match_indices('已').any(|(i, w)| {
         let next = pre[i + w.len()..].chars().next();

@@ -48,6 +48,10 @@ enum Command {
     Serve(cmd::serve::Args),
     /// Web accounts: add a user (the first with --admin), set a password, list.
     User(cmd::user::Args),
+    /// Departments (单位): import a list, list them and their targets, retire one, assign from the text.
+    Unit(cmd::unit::Args),
+    /// Assign a target to its lead (牵头) and partner (配合) units, or clear its assignment.
+    Assign(cmd::assign::Args),
 }
 
 fn main() -> ExitCode {
@@ -69,6 +73,8 @@ fn main() -> ExitCode {
         Command::Report(a) => cmd::report::run(a),
         Command::Serve(a) => cmd::serve::run(a),
         Command::User(a) => cmd::user::run(a),
+        Command::Unit(a) => cmd::unit::run(a),
+        Command::Assign(a) => cmd::assign::run(a),
     };
     match result {
         Ok(code) => code,

@@ -104,19 +104,25 @@ pub fn docs_routes() -> crate::routes::Routes {
 #[openapi(
     info(
         title = "planwatch API",
-        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login and logout needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login. Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login and logout needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login, save the departments (单位) and who answers for which target (`/api/v1/units…`, a target's `assignment`), shown to any logged-in user or API token (401 `unauthorized` otherwise); adding units and assigning targets needs an admin. Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
     ),
     paths(
         health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
         list_indicators, get_indicator, get_series, list_assessments, list_findings, search_get,
-        search_post, crate::auth::login, crate::auth::logout, crate::auth::me, crate::audit::list
+        search_post, crate::auth::login, crate::auth::logout, crate::auth::me, crate::audit::list,
+        crate::units::list, crate::units::add, crate::units::import, crate::units::from_text,
+        crate::units::targets, crate::units::get_assignment, crate::units::put_assignment,
+        crate::units::delete_assignment
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
         Assessed, SourceLink, FindingView, EvidenceView, SearchQuery, SearchResults, HitView,
         Piece, UploadOutcome, Page<DocumentView>, Page<FactView>, Page<IndicatorSummary>,
         Page<Assessed>, Page<FindingView>, crate::auth::LoginForm, crate::auth::Me,
-        crate::audit::AuditPage, crate::audit::AuditLine
+        crate::audit::AuditPage, crate::audit::AuditLine, crate::units::UnitView,
+        crate::units::UnitImportView, crate::units::FromTextView, crate::units::AssignmentView,
+        crate::units::UnitTargetView, crate::units::NewUnitItem, crate::units::AssignBody,
+        Page<crate::units::UnitView>, Page<crate::units::UnitTargetView>
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

@@ -23,7 +23,9 @@
 //!   without a live session) and refuses every request that is not safe
 //!   (GET, HEAD, OPTIONS, TRACE), save those in [`OPEN_WRITES`], and every
 //!   read of [`ADMIN_READS`] (the audit trail), unless an admin sends it: 401 `unauthorized` without a session, 403 `forbidden`
-//!   for another role. Reading stays open to everyone. It runs after the
+//!   for another role. Reading stays open to everyone, save the reads of
+//!   [`MEMBER_READS`] (the departments and their targets), which need a
+//!   logged-in user of any role (401 otherwise). It runs after the
 //!   CSRF check ([`crate::csrf`]), which login and logout pass like any write.
 
 use std::collections::HashMap;
@@ -68,8 +70,24 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
     (Method::POST, "/logout"),
 ];
 
-/// Reads that only an admin may send (the audit trail names accounts).
-pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit"];
+/// Reads that only an admin may send (the audit trail names accounts; the
+/// units page carries the forms that change them).
+pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit", "/units"];
+
+/// Reads that need a logged-in user of any role (a session or an API
+/// token): the departments (单位) and who answers for which target are
+/// shown to members only. 401 for anonymous requests; never cached.
+pub const MEMBER_READS: &[&str] = &[
+    "/api/v1/units",
+    "/api/v1/units/{unit}/targets",
+    "/api/v1/documents/{id}/facts/{ord}/assignment",
+];
+
+/// Pages that show a logged-in visitor more than the public (a target's
+/// assigned units; for an admin, a form with their CSRF token): answered
+/// from the response cache only to requests without a session cookie, and
+/// never kept from one that has it (see `crate::cache`).
+pub const MEMBER_PAGES: &[&str] = &["/documents/{id}"];
 
 /// GET answers that depend on who asks: never cached.
 pub const PERSONAL: &[&str] = &["/api/v1/me", "/login"];
@@ -189,6 +207,16 @@ pub fn admin_only(method: &Method, path: &str) -> bool {
         || (!is_safe(method) && !OPEN_WRITES.iter().any(|(m, p)| m == method && *p == path))
 }
 
+/// Whether the route `path` (its pattern) needs a logged-in user for `method`.
+pub fn members_only(method: &Method, path: &str) -> bool {
+    is_safe(method) && MEMBER_READS.contains(&path)
+}
+
+/// Whether the request carries a session cookie (live or not).
+pub fn has_session_cookie(headers: &HeaderMap) -> bool {
+    session_tokens(headers).next().is_some()
+}
+
 /// Middleware: finds the request's user and refuses writes that are not theirs to send.
 pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let api = req.uri().path().starts_with("/api/");
@@ -237,6 +265,13 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
                         u.role.as_str()
                     ),
                 },
+            });
+        }
+        if members_only(req.method(), &route) && viewer.user().is_none() {
+            tracing::warn!(method = %req.method(), uri = %req.uri(), "read refused: not logged in");
+            return refuse(ApiError::Unauthorized {
+                code: "unauthorized",
+                message: "log in first (POST /login) or send an API token: the departments and their targets are shown to logged-in users only".into(),
             });
         }
     }
@@ -381,7 +416,10 @@ fn page(
 }
 
 /// The fields of a form sent as multipart or urlencoded (small text fields only).
-async fn form_fields(state: &AppState, req: Request) -> ApiResult<HashMap<String, String>> {
+pub(crate) async fn form_fields(
+    state: &AppState,
+    req: Request,
+) -> ApiResult<HashMap<String, String>> {
     let content_type = req
         .headers()
         .get(header::CONTENT_TYPE)
@@ -430,7 +468,10 @@ async fn form_fields(state: &AppState, req: Request) -> ApiResult<HashMap<String
 }
 
 /// Whether the CSRF check passed: by header in the layer, or by the form's field now.
-fn check_csrf(gate: Option<&CsrfGate>, fields: &HashMap<String, String>) -> ApiResult<()> {
+pub(crate) fn check_csrf(
+    gate: Option<&CsrfGate>,
+    fields: &HashMap<String, String>,
+) -> ApiResult<()> {
     match gate {
         None => Err(ApiError::Forbidden {
             code: "csrf",
@@ -616,6 +657,12 @@ mod tests {
         assert!(!admin_only(&Method::POST, "/api/v1/search"));
         assert!(admin_only(&Method::GET, "/api/v1/audit"));
         assert!(admin_only(&Method::GET, "/audit"));
+        assert!(admin_only(&Method::GET, "/units"));
+        assert!(admin_only(&Method::POST, "/api/v1/units"));
+        assert!(!admin_only(&Method::GET, "/api/v1/units"));
+        assert!(members_only(&Method::GET, "/api/v1/units"));
+        assert!(!members_only(&Method::POST, "/api/v1/units"));
+        assert!(!members_only(&Method::GET, "/api/v1/documents"));
     }
 
     #[test]

@@ -182,8 +182,10 @@ fn http_date(unix: i64) -> Option<HeaderValue> {
     HeaderValue::from_str(&httpdate::fmt_http_date(t)).ok()
 }
 
-fn cacheable(path: &str) -> bool {
-    !(path.starts_with("/assets/")
+/// Whether answers of `path` (of the route `route`, when one matched) may be kept.
+fn cacheable(path: &str, route: Option<&str>) -> bool {
+    !(route.is_some_and(|r| crate::auth::MEMBER_READS.contains(&r))
+        || path.starts_with("/assets/")
         || crate::csrf::ISSUING.contains(&path)
         || crate::auth::PERSONAL.contains(&path)
         || crate::auth::ADMIN_READS.contains(&path)
@@ -196,13 +198,29 @@ fn cacheable(path: &str) -> bool {
 pub async fn layer(State(state): State<AppState>, req: Request, next: Next) -> Response {
     // (A request with an API token goes to the auth layer, which checks the
     // token: a cached answer would skip that.)
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|p| p.as_str().to_string());
     if !(req.method() == Method::GET || req.method() == Method::HEAD)
-        || !cacheable(req.uri().path())
+        || !cacheable(req.uri().path(), route.as_deref())
         || req
             .headers()
             .contains_key(axum::http::header::AUTHORIZATION)
     {
         return next.run(req).await;
+    }
+    // A page that shows a member more than the public: a visitor with a
+    // session gets their own, neither from the cache nor kept in it.
+    if route
+        .as_deref()
+        .is_some_and(|r| crate::auth::MEMBER_PAGES.contains(&r))
+        && crate::auth::has_session_cookie(req.headers())
+    {
+        let mut resp = next.run(req).await;
+        resp.headers_mut()
+            .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        return resp;
     }
     let snap = match state.snapshot().await {
         Ok(s) => s,

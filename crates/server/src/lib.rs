@@ -16,7 +16,9 @@
 //!   token: see [`csrf`].
 //! - **Accounts**: `GET`/`POST /login`, `POST /logout`, `GET /api/v1/me`;
 //!   a session cookie; every write but search, login and logout needs an
-//!   admin (401/403 otherwise): see [`auth`]. Every route is registered
+//!   admin (401/403 otherwise): see [`auth`]. Departments (单位) and the
+//!   targets assigned to them are read by members and changed by admins:
+//!   see [`units`]. Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
 //!   bundled): 总览 `/`, 指标 `/indicators` and `/indicators/{name}`, 文档
@@ -41,6 +43,7 @@ pub mod pages;
 pub mod routes;
 pub mod snapshot;
 mod state;
+pub mod units;
 pub mod views;
 
 use std::net::SocketAddr;
@@ -117,6 +120,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(api::routes(max_upload))
         .merge(auth::routes())
         .merge(audit::routes())
+        .merge(units::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())
         .merge(assets::routes())

@@ -13,6 +13,7 @@ use planwatch_evaluate::{Method, Role, Status, TrendStatus};
 use serde::Serialize;
 
 use crate::api::Query;
+use crate::auth::Viewer;
 use crate::csrf::CsrfGate;
 use crate::error::ApiError;
 use crate::highlight::escape_into;
@@ -100,6 +101,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("report.html", include_str!("../templates/report.html")),
     ("login.html", include_str!("../templates/login.html")),
     ("audit.html", include_str!("../templates/audit.html")),
+    ("units.html", include_str!("../templates/units.html")),
 ];
 
 fn num(v: Value) -> String {
@@ -339,19 +341,47 @@ async fn documents(
     Ok(resp)
 }
 
-async fn document(State(state): State<AppState>, Path(id): Path<String>) -> PageResult {
+/// A document's text with its facts highlighted, and its facts. A member
+/// (logged in) sees whom each target is assigned to, an admin the form that
+/// assigns them (with their CSRF token): such answers are the visitor's own
+/// and never cached (`auth::MEMBER_PAGES`); the public page shows the
+/// departments the text names.
+async fn document(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    uri: Uri,
+    Path(id): Path<String>,
+) -> Result<Response, PageError> {
     let snap = state.snapshot().await?;
     let doc = views::document(&snap, &id)?;
     let text = state.document_text(&doc.id).await?.unwrap_or_default();
+    let doc_id = doc.id.clone();
     let p = state
         .blocking(move |_| views::document_page(&snap, &doc.id, &text))
         .await?;
+    let ords = p.facts.iter().map(|f| f.ord).collect();
+    let (assigned, unit_names) = crate::units::for_document(&state, &viewer, &doc_id, ords).await?;
+    let (csrf_token, cookie) = if viewer.is_admin() {
+        let (token, cookie) = crate::csrf::token_for(&state, &headers, &uri)?;
+        (Some(token), cookie)
+    } else {
+        (None, None)
+    };
     let html = Value::from_safe_string(p.html.clone());
-    render(
+    let page = render(
         &state,
         "document.html",
-        context! { nav => Nav { current: "documents" }, p, html },
-    )
+        context! {
+            nav => Nav { current: "documents" }, p, html, assigned, unit_names, csrf_token,
+            admin => viewer.is_admin(),
+        },
+    )?;
+    let mut resp = page.into_response();
+    if viewer.is_admin() {
+        crate::csrf::attach(&mut resp, cookie);
+    }
+    Ok(resp)
 }
 
 async fn upload(

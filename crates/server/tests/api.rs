@@ -1409,3 +1409,725 @@ async fn facts_carry_the_departments_their_task_names() {
         "the document page shows them"
     );
 }
+
+/// The corpus implementation plan, which names who answers for its tasks.
+const IMPL: &str = "004_b9baa1fb878a84dd.txt";
+/// A corpus plan that names nobody.
+const PLAN: &str = "001_cb27c06e08f47c2d.txt";
+
+/// Percent-encodes a path segment (unit names are Chinese).
+fn enc(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
+
+/// Sends `method uri` with `Authorization: Bearer token` (or none), a JSON body if any.
+async fn bearer(
+    state: &planwatch_server::AppState,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    json: Option<serde_json::Value>,
+) -> Reply {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    }
+    let body = match json {
+        Some(j) => {
+            req = req.header("content-type", "application/json");
+            Body::from(j.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(state, req.body(body).expect("request")).await
+}
+
+/// `POST uri` of a multipart `form` with `Authorization: Bearer token`.
+async fn bearer_form(
+    state: &planwatch_server::AppState,
+    uri: &str,
+    token: &str,
+    form: (String, Vec<u8>),
+) -> Reply {
+    send(
+        state,
+        Request::post(uri)
+            .header("authorization", format!("Bearer {token}"))
+            .header("content-type", form.0)
+            .body(Body::from(form.1))
+            .expect("request"),
+    )
+    .await
+}
+
+/// A user of `role` and an API token of theirs.
+async fn token_of(
+    state: &planwatch_server::AppState,
+    name: &str,
+    role: planwatch_store::Role,
+) -> String {
+    state
+        .store()
+        .add_user(name, "a-long-password", role, &[], None)
+        .await
+        .expect("user");
+    state
+        .store()
+        .create_api_token(name, "test", None)
+        .await
+        .expect("token")
+}
+
+/// The position of the first fact of `kind` in document `doc`.
+async fn first_of(state: &planwatch_server::AppState, doc: &str, kind: &str) -> i64 {
+    get(
+        state,
+        &format!("/api/v1/facts?doc={doc}&kind={kind}&limit=1"),
+    )
+    .await
+    .json()["items"][0]["ord"]
+        .as_i64()
+        .expect("a fact of that kind")
+}
+
+#[tokio::test]
+async fn units_are_managed_by_admins_and_read_by_members() {
+    use planwatch_store::Role;
+    let state = corpus_state().await;
+    let admin = token_of(&state, "root", Role::Admin).await;
+    let others = [
+        token_of(&state, "li", Role::Reporter).await,
+        token_of(&state, "wang", Role::Deputy).await,
+        token_of(&state, "zhao", Role::Reviewer).await,
+    ];
+    let anonymous = csrf_only(&state).await;
+
+    // Reading needs a login, of any role.
+    let r = get(&state, "/api/v1/units").await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    for t in &others {
+        let r = bearer(&state, "GET", "/api/v1/units", Some(t), None).await;
+        assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+        assert_eq!(r.json()["total"], 0);
+    }
+
+    // Adding by name: an admin only.
+    let list = serde_json::json!([
+        "市统计局",
+        {"name": "锦州市发展和改革委员会", "short_name": "市发展改革委"}
+    ]);
+    for t in &others {
+        let r = bearer(&state, "POST", "/api/v1/units", Some(t), Some(list.clone())).await;
+        assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+    }
+    let r = send(
+        &state,
+        anonymous
+            .on(Request::post("/api/v1/units"))
+            .header("content-type", "application/json")
+            .body(Body::from(list.to_string()))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    let r = bearer(
+        &state,
+        "POST",
+        "/api/v1/units",
+        Some(&admin),
+        Some(list.clone()),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["added"].as_array().map(Vec::len), Some(2));
+    let r = bearer(&state, "POST", "/api/v1/units", Some(&admin), Some(list)).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["known"].as_array().map(Vec::len), Some(2));
+    for bad in [serde_json::json!(["甲局、乙局"]), serde_json::json!([])] {
+        let r = bearer(&state, "POST", "/api/v1/units", Some(&admin), Some(bad)).await;
+        assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
+    }
+
+    // Importing a table: CSV or XLSX; a bad one is refused by name and row.
+    let csv = "名称,简称\n锦州市财政局,市财政局\n".as_bytes();
+    for t in &others {
+        let r = bearer_form(
+            &state,
+            "/api/v1/units/import",
+            t,
+            multipart("file", "u.csv", csv),
+        )
+        .await;
+        assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+    }
+    let r = bearer_form(
+        &state,
+        "/api/v1/units/import",
+        &admin,
+        multipart("file", "u.csv", csv),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    assert_eq!(r.json()["added"][0]["short_name"], "市财政局");
+    let mut t = planwatch_store::export::Table::new(&["name"]);
+    t.push(vec!["锦州市水务局".into()]);
+    let xlsx = t.xlsx("units").expect("xlsx");
+    let r = bearer_form(
+        &state,
+        "/api/v1/units/import",
+        &admin,
+        multipart("file", "u.xlsx", &xlsx),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = bearer_form(
+        &state,
+        "/api/v1/units/import",
+        &admin,
+        multipart("file", "bad.csv", "name\n市水务局\n\u{1}\n".as_bytes()),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit_table");
+    assert!(r.json()["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("bad.csv: row 3")));
+    let r = bearer(&state, "GET", "/api/v1/units", Some(&others[0]), None).await;
+    assert_eq!(r.json()["total"], 4);
+
+    // From the text: an admin only.
+    for t in &others {
+        let r = bearer(
+            &state,
+            "POST",
+            "/api/v1/units/assign-from-text",
+            Some(t),
+            None,
+        )
+        .await;
+        assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+    }
+    let r = bearer(
+        &state,
+        "POST",
+        "/api/v1/units/assign-from-text",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let j = r.json();
+    assert!(j["assigned"].as_u64().is_some_and(|n| n > 10), "{j}");
+    // 市发展改革委 and 市财政局 are stored units' short names: not added again.
+    let added: Vec<&str> = j["units_added"]
+        .as_array()
+        .expect("names")
+        .iter()
+        .filter_map(|n| n.as_str())
+        .collect();
+    assert!(added.contains(&"市水务局"), "{j}");
+    assert!(
+        !added.contains(&"市发展改革委") && !added.contains(&"市财政局"),
+        "{j}"
+    );
+    let r = bearer(
+        &state,
+        "GET",
+        &format!("/api/v1/units/{}/targets?limit=1000", enc("市发展改革委")),
+        Some(&others[1]),
+        None,
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let items = r.json()["items"].as_array().cloned().expect("items");
+    assert!(!items.is_empty());
+    assert!(items.iter().all(|t| t["doc"] == IMPL));
+    // It takes part in most, and leads some.
+    assert!(items.iter().any(|t| t["role"] == "partner"));
+    assert!(items.iter().all(|t| t["assignment"]["lead"]
+        .as_array()
+        .is_some_and(|l| !l.is_empty())));
+    let r = get(
+        &state,
+        &format!("/api/v1/units/{}/targets", enc("市水务局")),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    let r = bearer(
+        &state,
+        "GET",
+        "/api/v1/units/nobody/targets",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+
+    // Assigning one target: an admin only; members read it.
+    let ord = first_of(&state, PLAN, "target").await;
+    let uri = format!("/api/v1/documents/{PLAN}/facts/{ord}/assignment");
+    let body = serde_json::json!({"lead": ["市统计局"], "partners": ["市发展改革委"]});
+    for t in &others {
+        for method in ["PUT", "DELETE"] {
+            let r = bearer(&state, method, &uri, Some(t), Some(body.clone())).await;
+            assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
+        }
+    }
+    let r = send(
+        &state,
+        anonymous
+            .on(Request::put(&uri))
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
+    let r = bearer(&state, "GET", &uri, Some(&others[2]), None).await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = bearer(&state, "PUT", &uri, Some(&admin), Some(body.clone())).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["partners"][0], "锦州市发展和改革委员会");
+    assert_eq!(r.json()["assigned_by"], "root");
+    let r = bearer(&state, "GET", &uri, Some(&others[2]), None).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert_eq!(r.json()["lead"][0], "市统计局");
+    assert_error(
+        &get(&state, &uri).await,
+        StatusCode::UNAUTHORIZED,
+        "unauthorized",
+    );
+    // Refused: an unknown unit, an achieved value, no lead, a bad body.
+    let r = bearer(
+        &state,
+        "PUT",
+        &uri,
+        Some(&admin),
+        Some(serde_json::json!({"lead": ["无此局"]})),
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let actual = first_of(&state, PLAN, "actual").await;
+    let r = bearer(
+        &state,
+        "PUT",
+        &format!("/api/v1/documents/{PLAN}/facts/{actual}/assignment"),
+        Some(&admin),
+        Some(body.clone()),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
+    let r = bearer(
+        &state,
+        "PUT",
+        &uri,
+        Some(&admin),
+        Some(serde_json::json!({"lead": []})),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
+    let r = bearer(
+        &state,
+        "PUT",
+        &uri,
+        Some(&admin),
+        Some(serde_json::json!({"partners": []})),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_json");
+    // A session needs the CSRF token as any write does.
+    let c = csrf(&state).await;
+    let r = send(
+        &state,
+        Request::put(&uri)
+            .header("cookie", &c.cookie)
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request"),
+    )
+    .await;
+    assert_error(&r, StatusCode::FORBIDDEN, "csrf");
+    let r = send(
+        &state,
+        c.on(Request::put(&uri))
+            .header("content-type", "application/json")
+            .body(Body::from(body.to_string()))
+            .expect("request"),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    // Hostile names and ids are the client's errors, never the server's.
+    let r = bearer(
+        &state,
+        "PUT",
+        &uri,
+        Some(&admin),
+        Some(serde_json::json!({"lead": ["\u{0}"]})),
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    let r = bearer(
+        &state,
+        "POST",
+        "/api/v1/units",
+        Some(&admin),
+        Some(serde_json::json!(["市\u{0}局"])),
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
+    for bad in ["%00", "..", "abcdef"] {
+        let r = bearer(
+            &state,
+            "GET",
+            &format!("/api/v1/documents/{bad}/facts/0/assignment"),
+            Some(&admin),
+            None,
+        )
+        .await;
+        assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    }
+    let r = bearer(
+        &state,
+        "GET",
+        "/api/v1/units/%00/targets",
+        Some(&admin),
+        None,
+    )
+    .await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+    // Cleared.
+    let r = bearer(&state, "DELETE", &uri, Some(&admin), None).await;
+    assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
+    let r = bearer(&state, "DELETE", &uri, Some(&admin), None).await;
+    assert_error(&r, StatusCode::NOT_FOUND, "not_found");
+
+    // Every change is audited with who made it.
+    let trail = bearer(
+        &state,
+        "GET",
+        "/api/v1/audit?limit=1000",
+        Some(&admin),
+        None,
+    )
+    .await
+    .json();
+    let lines: Vec<(String, String)> = trail["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|l| {
+            (
+                l["action"].as_str().unwrap_or_default().to_string(),
+                l["actor"].as_str().unwrap_or_default().to_string(),
+            )
+        })
+        .collect();
+    for action in [
+        "unit.add",
+        "assignment.from_text",
+        "assignment.set",
+        "assignment.clear",
+    ] {
+        assert!(
+            lines
+                .iter()
+                .any(|(a, who)| a == action && (who == "root" || who == ADMIN.0)),
+            "{action} by an admin: {lines:?}"
+        );
+    }
+
+    // The OpenAPI document names the routes.
+    let doc = get(&state, "/api/v1/openapi.json").await.json();
+    for path in [
+        "/api/v1/units",
+        "/api/v1/units/import",
+        "/api/v1/units/assign-from-text",
+        "/api/v1/units/{unit}/targets",
+        "/api/v1/documents/{id}/facts/{ord}/assignment",
+    ] {
+        assert!(
+            doc["paths"][path].is_object(),
+            "{path} not in the OpenAPI document"
+        );
+    }
+    for method in ["get", "put", "delete"] {
+        assert!(doc["paths"]["/api/v1/documents/{id}/facts/{ord}/assignment"][method].is_object());
+    }
+}
+
+/// A session of `role` and a CSRF token, as one cookie header and the token.
+async fn session_with_token(
+    state: &planwatch_server::AppState,
+    name: &str,
+    role: planwatch_store::Role,
+) -> (String, String) {
+    let session = login_as(state, name, "a-long-password", role).await;
+    let c = csrf_only(state).await;
+    (format!("{}; {session}", c.cookie), c.token)
+}
+
+/// POSTs a multipart `form` to `uri` with `cookie` only (as a browser's form).
+async fn post_form(
+    state: &planwatch_server::AppState,
+    uri: &str,
+    cookie: &str,
+    form: (String, Vec<u8>),
+) -> Reply {
+    send(
+        state,
+        Request::post(uri)
+            .header("cookie", cookie)
+            .header("content-type", form.0)
+            .body(Body::from(form.1))
+            .expect("request"),
+    )
+    .await
+}
+
+/// GETs `uri` with `cookie`.
+async fn get_as(state: &planwatch_server::AppState, uri: &str, cookie: &str) -> Reply {
+    send(
+        state,
+        Request::get(uri)
+            .header("cookie", cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_units_page_and_the_assignment_form_are_an_admins_and_need_the_token() {
+    use planwatch_store::Role;
+    let state = corpus_state().await;
+    let (admin, token) = session_with_token(&state, "root", Role::Admin).await;
+    let table = "name,short_name\n锦州市统计局,市统计局\n".as_bytes();
+
+    // The page: admins only, with its forms' token.
+    assert_eq!(get(&state, "/units").await.status, StatusCode::UNAUTHORIZED);
+    for (name, role) in [
+        ("li", Role::Reporter),
+        ("wang", Role::Deputy),
+        ("zhao", Role::Reviewer),
+    ] {
+        let (cookie, t) = session_with_token(&state, name, role).await;
+        assert_eq!(
+            get_as(&state, "/units", &cookie).await.status,
+            StatusCode::FORBIDDEN
+        );
+        // Nor may they send its forms, token or not.
+        let r = post_form(
+            &state,
+            "/units/import",
+            &cookie,
+            form(&[
+                ("csrf_token", None, t.as_bytes()),
+                ("file", Some("u.csv"), table),
+            ]),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+        let r = post_form(
+            &state,
+            "/units/assign-from-text",
+            &cookie,
+            form(&[("csrf_token", None, t.as_bytes())]),
+        )
+        .await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    }
+    let page = get_as(&state, "/units", &admin).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let html = page.text();
+    assert!(
+        html.contains("<h1>责任单位</h1>") && html.contains("还没有单位"),
+        "{html}"
+    );
+    assert!(
+        html.contains(&format!("name=\"csrf_token\" value=\"{token}\"")),
+        "{html}"
+    );
+    assert_eq!(page.header("cache-control").as_deref(), Some("no-store"));
+
+    // Its forms need the token before the file, or in the form without a file.
+    for fields in [
+        vec![("file", Some("u.csv"), table)],
+        vec![
+            ("file", Some("u.csv"), table),
+            ("csrf_token", None, token.as_bytes()),
+        ],
+        vec![
+            ("csrf_token", None, "0".repeat(128).as_bytes()),
+            ("file", Some("u.csv"), table),
+        ],
+    ] {
+        let r = post_form(&state, "/units/import", &admin, form(&fields)).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+        assert!(r.text().contains("csrf"), "{}", r.text());
+    }
+    let r = post_form(
+        &state,
+        "/units/assign-from-text",
+        &admin,
+        form(&[("x", None, b"1")]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    assert!(state.store().units(true).await.expect("units").is_empty());
+    assert_eq!(
+        state
+            .store()
+            .document_assignments(&doc_id(&state, IMPL).await)
+            .await
+            .expect("read")
+            .len(),
+        0
+    );
+    // With it: imported, then assigned from the text, each answered on the page.
+    let r = post_form(
+        &state,
+        "/units/import",
+        &admin,
+        form(&[
+            ("csrf_token", None, token.as_bytes()),
+            ("file", Some("u.csv"), table),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let to = r.header("location").expect("redirect");
+    assert_eq!(to, "/units?added=1&known=0");
+    assert!(get_as(&state, &to, &admin)
+        .await
+        .text()
+        .contains("新增 1 个单位"));
+    let r = post_form(
+        &state,
+        "/units/assign-from-text",
+        &admin,
+        form(&[("csrf_token", None, token.as_bytes())]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    let to = r.header("location").expect("redirect");
+    assert!(to.starts_with("/units?assigned="), "{to}");
+    let html = get_as(&state, &to, &admin).await.text();
+    assert!(
+        html.contains("项目标已指派") && html.contains("市水务局"),
+        "{html}"
+    );
+
+    // The document page: the public sees the text's departments (marked 文中)
+    // from the cache; a member the assignments; an admin also the form.
+    let doc_uri = format!("/documents/{IMPL}");
+    let public = get(&state, &doc_uri).await;
+    assert!(public.header("etag").is_some());
+    let public = public.text();
+    assert!(public.contains("（文中）") && !public.contains("assign-form"));
+    let admin_page = get_as(&state, &doc_uri, &admin).await;
+    assert_eq!(
+        admin_page.header("cache-control").as_deref(),
+        Some("no-store")
+    );
+    assert!(admin_page.header("etag").is_none(), "never from the cache");
+    let admin_html = admin_page.text();
+    assert!(
+        admin_html.contains("id=\"assign-form\"") && admin_html.contains(&token),
+        "{admin_html}"
+    );
+    assert!(
+        admin_html.matches("（文中）").count() < public.matches("（文中）").count(),
+        "assigned targets show their assignment"
+    );
+    let (deputy, _) = session_with_token(&state, "wang", Role::Deputy).await;
+    let member = get_as(&state, &doc_uri, &deputy).await.text();
+    assert!(!member.contains("assign-form") && !member.contains("csrf_token"));
+    assert_eq!(
+        member.matches("（文中）").count(),
+        admin_html.matches("（文中）").count()
+    );
+    // The admin's page was not kept for the public.
+    let again = get(&state, &doc_uri).await.text();
+    assert!(!again.contains("assign-form") && !again.contains(&token));
+
+    // The page's form assigns one target, and clears it; the token is needed.
+    let ord = first_of(&state, PLAN, "target").await;
+    let plan_id = doc_id(&state, PLAN).await;
+    let assign_uri = format!("/documents/{PLAN}/assign");
+    let ord_s = ord.to_string();
+    let fields = |t: &str| {
+        form(&[
+            ("csrf_token", None, t.as_bytes()),
+            ("ord", None, ord_s.as_bytes()),
+            ("lead", None, "市统计局".as_bytes()),
+            ("partners", None, "市水务局、市发展改革委".as_bytes()),
+        ])
+    };
+    let r = post_form(&state, &assign_uri, &admin, fields("")).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
+    let fact = planwatch_catalog::FactId::new(plan_id.clone(), ord);
+    assert!(state
+        .store()
+        .assignment(&fact)
+        .await
+        .expect("read")
+        .is_none());
+    let r = post_form(&state, &assign_uri, &admin, fields(&token)).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(
+        r.header("location"),
+        Some(format!("/documents/{plan_id}#f{ord}"))
+    );
+    let a = state
+        .store()
+        .assignment(&fact)
+        .await
+        .expect("read")
+        .expect("assigned");
+    assert_eq!(a.lead, ["锦州市统计局"]);
+    assert_eq!(a.partners, ["市水务局", "市发展改革委"]);
+    assert_eq!(a.assigned_by.as_deref(), Some("root"));
+    let page = get_as(&state, &format!("/documents/{PLAN}"), &admin)
+        .await
+        .text();
+    assert!(
+        page.contains("牵头：锦州市统计局<br>配合：市水务局、市发展改革委"),
+        "{page}"
+    );
+    let r = post_form(
+        &state,
+        &assign_uri,
+        &admin,
+        form(&[
+            ("csrf_token", None, token.as_bytes()),
+            ("ord", None, ord_s.as_bytes()),
+            ("clear", None, b"1"),
+        ]),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert!(state
+        .store()
+        .assignment(&fact)
+        .await
+        .expect("read")
+        .is_none());
+}
+
+/// The id of the stored document named `name`.
+async fn doc_id(state: &planwatch_server::AppState, name: &str) -> String {
+    state
+        .store()
+        .find_document(name)
+        .await
+        .expect("find")
+        .expect("stored")
+        .id
+}

@@ -1,5 +1,6 @@
 //! Who may send what (issue 10): every route the router serves × anonymous
-//! and each role, plus session fixation, CSRF on login/logout/upload, and lock-out.
+//! and each role, plus session fixation, CSRF on login/logout/upload and the
+//! units' forms, and lock-out.
 
 mod common;
 
@@ -16,6 +17,8 @@ use planwatch_store::{Role, Store};
 enum May {
     /// Anyone, logged in or not.
     Anyone,
+    /// Any logged-in user: 401 for anonymous.
+    Member,
     /// An admin only: 401 for anonymous, 403 for other roles.
     Admin,
 }
@@ -48,6 +51,30 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("GET", "/audit", May::Admin),
     ("GET", "/audit.csv", May::Admin),
     ("GET", "/api/v1/audit", May::Admin),
+    ("GET", "/api/v1/units", May::Member),
+    ("POST", "/api/v1/units", May::Admin),
+    ("POST", "/api/v1/units/import", May::Admin),
+    ("POST", "/api/v1/units/assign-from-text", May::Admin),
+    ("GET", "/api/v1/units/{unit}/targets", May::Member),
+    (
+        "GET",
+        "/api/v1/documents/{id}/facts/{ord}/assignment",
+        May::Member,
+    ),
+    (
+        "PUT",
+        "/api/v1/documents/{id}/facts/{ord}/assignment",
+        May::Admin,
+    ),
+    (
+        "DELETE",
+        "/api/v1/documents/{id}/facts/{ord}/assignment",
+        May::Admin,
+    ),
+    ("GET", "/units", May::Admin),
+    ("POST", "/units/import", May::Admin),
+    ("POST", "/units/assign-from-text", May::Admin),
+    ("POST", "/documents/{id}/assign", May::Admin),
     ("GET", "/", May::Anyone),
     ("GET", "/indicators", May::Anyone),
     ("GET", "/indicators/{name}", May::Anyone),
@@ -75,6 +102,8 @@ fn concrete(route: &str) -> String {
         .replace("{id}", "sample-city-plan.txt")
         .replace("{name}", "app.css")
         .replace("{file}", "documents.csv")
+        .replace("{unit}", "1")
+        .replace("{ord}", "0")
         .replace("{*rest}", "x")
 }
 
@@ -163,7 +192,9 @@ async fn the_matrix_holds_for_every_role() {
         for (who, session) in &sessions {
             let status = request(&state, method, &uri, session.as_deref()).await;
             let denied = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
-            let allowed = *may == May::Anyone || *who == "admin";
+            let allowed = *may == May::Anyone
+                || *who == "admin"
+                || (*may == May::Member && session.is_some());
             if allowed {
                 // Login with no fields is 400, not a refusal.
                 assert!(!denied, "{who} {method} {uri}: {status}");
@@ -296,7 +327,7 @@ async fn login_starts_a_new_session_every_time() {
 }
 
 #[tokio::test]
-async fn login_logout_and_upload_need_the_csrf_token() {
+async fn login_logout_uploads_and_unit_forms_need_the_csrf_token() {
     let state = empty_state().await;
     state
         .store()
@@ -318,6 +349,22 @@ async fn login_logout_and_upload_need_the_csrf_token() {
         ),
         (
             "/documents/upload",
+            "multipart/form-data; boundary=b",
+            "--b--\r\n",
+        ),
+        ("/api/v1/units", "application/json", "[\"市统计局\"]"),
+        (
+            "/units/import",
+            "multipart/form-data; boundary=b",
+            "--b--\r\n",
+        ),
+        (
+            "/units/assign-from-text",
+            "multipart/form-data; boundary=b",
+            "--b--\r\n",
+        ),
+        (
+            "/documents/sample.txt/assign",
             "multipart/form-data; boundary=b",
             "--b--\r\n",
         ),

@@ -271,7 +271,7 @@ fn user_json(u: &User) -> String {
 }
 
 /// Appends one audit line inside `tx` (ids follow the write lock's order).
-async fn audit_in(
+pub(crate) async fn audit_in(
     tx: &mut Transaction<'static, Any>,
     actor: Option<&str>,
     action: &str,

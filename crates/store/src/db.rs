@@ -47,6 +47,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "who answers for a fact",
         include_str!("../migrations/0005_fact_responsible.sql"),
     ),
+    (
+        6,
+        "units and assignments",
+        include_str!("../migrations/0006_units_and_assignments.sql"),
+    ),
 ];
 
 #[derive(Debug)]

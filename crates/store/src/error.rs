@@ -43,6 +43,16 @@ pub enum StoreError {
     /// No user of this name.
     #[error("no user named {0}")]
     NoSuchUser(String),
+    /// Unit or assignment input refused: a bad unit name, a retired unit, a
+    /// fact that is no target, an assignment without a lead unit.
+    #[error("{0}")]
+    Unit(String),
+    /// No unit of this name (or of these names, joined by 、).
+    #[error("no unit named {0}")]
+    NoSuchUnit(String),
+    /// No stored fact of this id (`DOCUMENT#ORD`).
+    #[error("no fact {0}")]
+    NoSuchFact(String),
     /// The full-text index failed.
     #[error("search index {path}: {message}")]
     Index {

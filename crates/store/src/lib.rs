@@ -25,7 +25,8 @@
 //! exported table and the one CSV/XLSX/JSON writer both use.
 //!
 //! [`accounts`] holds users and their roles, login sessions, lock-out and the
-//! audit trail of changes to users (issue 10).
+//! audit trail of changes to users (issue 10); [`units`] the departments
+//! (单位) as a list of their own and the targets assigned to them.
 //!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
@@ -42,6 +43,7 @@ mod model;
 mod read;
 pub mod search;
 pub mod testing;
+pub mod units;
 mod write;
 
 pub use accounts::{ApiToken, AuditEntry, Login, Role, Session, User};
@@ -53,4 +55,8 @@ pub use model::{
     doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,
 };
 pub use search::{CatchUp, Hit, Indexable, SearchFilter, SearchIndex};
+pub use units::{
+    parse_unit_table, Assignment, FromText, NewUnit, Unit, UnitImport, UnitRole, UnitTableError,
+    UnitTarget,
+};
 pub use write::{content_hash, Begin, DocumentWriter, PutOutcome};

@@ -14,8 +14,14 @@ pub(crate) const DOC_COLUMNS: &str = "d.id, d.name, d.revision, d.origin, d.path
      d.period_start, d.period_end, d.year, d.issuer, d.number, d.fact_count, d.seq, d.ingested_at, \
      CASE WHEN d.revision = (SELECT MAX(d2.revision) FROM documents d2 WHERE d2.name = d.name) THEN 1 ELSE 0 END AS is_current";
 
-const CURRENT: &str =
+/// The condition a current revision meets (documents as `d`).
+pub(crate) const CURRENT: &str =
     "d.revision = (SELECT MAX(d2.revision) FROM documents d2 WHERE d2.name = d.name)";
+
+/// The columns [`fact_from_row`] reads (facts as `f`; the document name comes apart).
+pub(crate) const FACT_COLUMNS: &str =
+    "f.document_id, f.ord, f.kind, f.indicator, f.region, f.year, f.value, f.value_max, f.unit, f.measure, \
+     f.comparator, f.attribute, f.goal_text, f.quote, f.section, f.start_offset, f.end_offset, f.responsible";
 
 fn opt_i32(row: &AnyRow, col: &str) -> Result<Option<i32>> {
     Ok(row
@@ -49,7 +55,7 @@ pub(crate) fn doc_from_row(row: &AnyRow) -> Result<StoredDocument> {
     })
 }
 
-fn fact_from_row(row: &AnyRow, doc_name: String) -> Result<StoredFact> {
+pub(crate) fn fact_from_row(row: &AnyRow, doc_name: String) -> Result<StoredFact> {
     let kind: String = row.try_get("kind")?;
     let measure: String = row.try_get("measure")?;
     let comparator: String = row.try_get("comparator")?;
@@ -189,10 +195,9 @@ impl Store {
 
     /// Facts matching `filter`, by document ingestion order then position.
     pub async fn facts(&self, filter: &FactFilter) -> Result<Vec<StoredFact>> {
-        let mut sql = String::from(
-            "SELECT f.document_id, f.ord, f.kind, f.indicator, f.region, f.year, f.value, f.value_max, f.unit, f.measure, \
-             f.comparator, f.attribute, f.goal_text, f.quote, f.section, f.start_offset, f.end_offset, f.responsible, d.name AS doc_name \
-             FROM facts f JOIN documents d ON d.id = f.document_id WHERE 1 = 1",
+        let mut sql = format!(
+            "SELECT {FACT_COLUMNS}, d.name AS doc_name \
+             FROM facts f JOIN documents d ON d.id = f.document_id WHERE 1 = 1"
         );
         let mut args: Vec<Arg> = Vec::new();
         let mut push = |sql: &mut String, clause: &str, arg: Arg| {

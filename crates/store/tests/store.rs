@@ -1,9 +1,13 @@
 //! The store test suite, run against SQLite and (when PLANWATCH_TEST_PG is set) PostgreSQL.
 
+use planwatch_catalog::FactId;
 use planwatch_catalog::{check, series, Catalog, FindingKind};
-use planwatch_core::{Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure};
+use planwatch_core::{
+    Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure, Responsible,
+};
 use planwatch_store::{
-    testing, Begin, FactFilter, NewDocument, Origin, PutOutcome, SameName, Store, StoreError,
+    testing, Begin, FactFilter, NewDocument, NewUnit, Origin, PutOutcome, SameName, Store,
+    StoreError, UnitRole,
 };
 
 /// A store for one test; keeps its temporary folder or database alive.
@@ -594,6 +598,305 @@ async fn contradiction_and_synonym_series_through_the_store(fx: Fixture) {
     fx.done().await;
 }
 
+/// A fact answered for by `lead` and `partners`, as extraction reads them from the text.
+fn led(mut f: Fact, lead: &[&str], partners: &[&str]) -> Fact {
+    f.responsible = Some(Responsible {
+        lead: lead.iter().map(|s| s.to_string()).collect(),
+        partners: partners.iter().map(|s| s.to_string()).collect(),
+    });
+    f
+}
+
+fn names(list: &[&str]) -> Vec<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// The audit actions and subjects, oldest first.
+async fn audit_trail(s: &Store) -> Vec<String> {
+    let mut lines: Vec<String> = s
+        .audit_entries(1000)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|e| format!("{} {}", e.action, e.subject))
+        .collect();
+    lines.reverse();
+    lines
+}
+
+async fn units_and_assignments(fx: Fixture) {
+    let s = &fx.store;
+    let target = |name: &str, value: f64| {
+        fact(
+            "impl.txt",
+            Kind::Target,
+            name,
+            2025,
+            value,
+            "%",
+            Measure::Level,
+        )
+    };
+    let facts = vec![
+        // 0: the text names a lead (found later by its short name) and two partners.
+        led(
+            target("供水保证率", 95.0),
+            &["市水务局"],
+            &["市发展改革委", "市财政局"],
+        ),
+        // 1: no one named.
+        target("城镇化率", 60.0),
+        // 2: an achieved value naming someone: never assigned.
+        led(
+            fact(
+                "impl.txt",
+                Kind::Actual,
+                "城镇化率",
+                2020,
+                55.0,
+                "%",
+                Measure::Level,
+            ),
+            &["市住建局"],
+            &[],
+        ),
+        // 3: names a unit that will be retired.
+        led(target("统计数据质量", 99.0), &["市统计局"], &[]),
+        // 4: names a body by a name no unit may have.
+        led(target("节水率", 10.0), &["市农业局、市林业局"], &[]),
+    ];
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("impl.txt", "implementation plan v1"), &facts)
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let at = |ord: i64| FactId::new(d.id.clone(), ord);
+
+    // Units from a list: names unique, short names kept, a bad name refuses all.
+    let list = vec![
+        NewUnit::named(" 市统计局 "),
+        NewUnit {
+            name: "锦州市发展和改革委员会".into(),
+            short_name: Some("市发展改革委".into()),
+        },
+        NewUnit::named("市统计局"),
+    ];
+    let done = s.add_units(&list, Some("root")).await.expect("add units");
+    let added: Vec<&str> = done.added.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(added, ["市统计局", "锦州市发展和改革委员会"]);
+    assert!(done.known.is_empty());
+    let again = s.add_units(&list, Some("root")).await.expect("add again");
+    assert!(again.added.is_empty());
+    assert_eq!(again.known, ["市统计局", "锦州市发展和改革委员会"]);
+    assert!(matches!(
+        s.add_units(
+            &[NewUnit::named("市民政局"), NewUnit::named("甲局、乙局")],
+            None
+        )
+        .await,
+        Err(StoreError::Unit(_))
+    ));
+    assert!(s.find_unit("市民政局").await.expect("find").is_none());
+    let ndrc = s
+        .find_unit("市发展改革委")
+        .await
+        .expect("find")
+        .expect("by its short name");
+    assert_eq!(ndrc.name, "锦州市发展和改革委员会");
+    assert_eq!(
+        s.find_unit(&ndrc.id.to_string())
+            .await
+            .expect("find")
+            .map(|u| u.name),
+        Some(ndrc.name.clone())
+    );
+
+    // Assigning: lead and partners by name or short name, each unit once.
+    let a = s
+        .assign(
+            &at(1),
+            &names(&["市统计局"]),
+            &names(&["市发展改革委", "市统计局"]),
+            Some("root"),
+        )
+        .await
+        .expect("assign");
+    assert_eq!(a.lead, ["市统计局"]);
+    assert_eq!(a.partners, ["锦州市发展和改革委员会"]);
+    assert_eq!(a.assigned_by.as_deref(), Some("root"));
+    // Refused: an actual, no such fact, unknown units, no lead.
+    assert!(matches!(
+        s.assign(&at(2), &names(&["市统计局"]), &[], None).await,
+        Err(StoreError::Unit(m)) if m.contains("not a target")
+    ));
+    assert!(matches!(
+        s.assign(&at(99), &names(&["市统计局"]), &[], None).await,
+        Err(StoreError::NoSuchFact(_))
+    ));
+    assert!(matches!(
+        s.assign(&at(1), &names(&["甲局"]), &names(&["乙局"]), None).await,
+        Err(StoreError::NoSuchUnit(n)) if n == "甲局、乙局"
+    ));
+    assert!(matches!(
+        s.assign(&at(1), &names(&[" "]), &names(&["市统计局"]), None)
+            .await,
+        Err(StoreError::Unit(_))
+    ));
+    // Assigning again replaces the whole assignment.
+    let a = s
+        .assign(
+            &at(1),
+            &names(&["锦州市发展和改革委员会"]),
+            &names(&["市统计局"]),
+            None,
+        )
+        .await
+        .expect("reassign");
+    assert_eq!(
+        s.assignment(&at(1)).await.expect("read"),
+        Some(a.clone()),
+        "read back as written"
+    );
+    assert_eq!(a.lead, ["锦州市发展和改革委员会"]);
+    assert_eq!(a.partners, ["市统计局"]);
+
+    // Retiring: kept with its assignments, refused for new ones.
+    assert!(s
+        .retire_unit("市统计局", Some("root"))
+        .await
+        .expect("retire"));
+    assert!(!s.retire_unit("市统计局", None).await.expect("again"));
+    assert!(matches!(
+        s.retire_unit("无此单位", None).await,
+        Err(StoreError::NoSuchUnit(_))
+    ));
+    assert!(matches!(
+        s.assign(&at(3), &names(&["市统计局"]), &[], None).await,
+        Err(StoreError::Unit(m)) if m.contains("retired")
+    ));
+    let active: Vec<String> = s
+        .units(false)
+        .await
+        .expect("units")
+        .into_iter()
+        .map(|u| u.name)
+        .collect();
+    assert_eq!(active, ["锦州市发展和改革委员会"]);
+    let all = s.units(true).await.expect("units");
+    let stats = all
+        .iter()
+        .find(|u| u.name == "市统计局")
+        .expect("still listed");
+    assert!(stats.retired() && stats.targets == 1, "{stats:?}");
+    let partnered = s.unit_targets("市统计局", false).await.expect("targets");
+    assert_eq!(partnered.len(), 1);
+    assert_eq!(partnered[0].role, UnitRole::Partner);
+    assert_eq!(partnered[0].fact.fact.indicator, "城镇化率");
+    assert_eq!(partnered[0].doc, "impl.txt");
+    assert!(partnered[0].current);
+
+    // From the text: fact 0 only (1 is assigned, 2 is an actual, 3 names a
+    // retired unit, 4 a name no unit may have). 市发展改革委 is the short
+    // name of a stored unit; the two others are added.
+    let ft = s.assign_from_text(Some("root")).await.expect("from text");
+    assert_eq!(ft.assigned, 1);
+    assert_eq!(ft.units_added, ["市水务局", "市财政局"]);
+    assert_eq!(ft.skipped, 2);
+    let a0 = s.assignment(&at(0)).await.expect("read").expect("assigned");
+    assert_eq!(a0.lead, ["市水务局"]);
+    assert_eq!(a0.partners, ["锦州市发展和改革委员会", "市财政局"]);
+    let again = s.assign_from_text(None).await.expect("again");
+    assert_eq!((again.assigned, again.units_added.len()), (0, 0));
+    assert!(s.assignment(&at(3)).await.expect("read").is_none());
+    let by_ord = s.document_assignments(&d.id).await.expect("document");
+    assert_eq!(by_ord.keys().copied().collect::<Vec<_>>(), [0, 1]);
+    let led_by_ndrc = s
+        .unit_targets("锦州市发展和改革委员会", false)
+        .await
+        .expect("targets");
+    let roles: Vec<(i64, UnitRole)> = led_by_ndrc.iter().map(|t| (t.fact.ord, t.role)).collect();
+    assert_eq!(roles, [(0, UnitRole::Partner), (1, UnitRole::Lead)]);
+    assert_eq!(led_by_ndrc[0].assignment, a0);
+    assert!(matches!(
+        s.unit_targets("无此单位", false).await,
+        Err(StoreError::NoSuchUnit(_))
+    ));
+
+    // A new revision: the old one's assignments stay with it, out of the current view.
+    s.put_document(&doc("impl.txt", "implementation plan v2"), &facts)
+        .await
+        .expect("revise");
+    assert!(s
+        .unit_targets("市水务局", false)
+        .await
+        .expect("targets")
+        .is_empty());
+    let old = s.unit_targets("市水务局", true).await.expect("targets");
+    assert_eq!(old.len(), 1);
+    assert!(!old[0].current);
+    assert!(s
+        .units(false)
+        .await
+        .expect("units")
+        .iter()
+        .all(|u| u.targets == 0));
+
+    // Clearing.
+    let cleared = s
+        .clear_assignment(&at(1), Some("root"))
+        .await
+        .expect("clear");
+    assert_eq!(
+        cleared.map(|a| a.lead),
+        Some(names(&["锦州市发展和改革委员会"]))
+    );
+    assert!(s
+        .clear_assignment(&at(1), None)
+        .await
+        .expect("again")
+        .is_none());
+    assert!(s.assignment(&at(1)).await.expect("read").is_none());
+
+    // Every change is in the audit trail, with the value before and after.
+    let f = |ord: i64| format!("fact:{}", at(ord));
+    assert_eq!(
+        audit_trail(s).await,
+        [
+            "unit.add unit:市统计局".to_string(),
+            "unit.add unit:锦州市发展和改革委员会".into(),
+            format!("assignment.set {}", f(1)),
+            format!("assignment.set {}", f(1)),
+            "unit.retire unit:市统计局".into(),
+            "unit.add unit:市水务局".into(),
+            "unit.add unit:市财政局".into(),
+            format!("assignment.from_text {}", f(0)),
+            format!("assignment.clear {}", f(1)),
+        ]
+    );
+    let entries = s.audit_entries(1000).await.expect("audit");
+    let reassigned = entries
+        .iter()
+        .filter(|e| e.action == "assignment.set")
+        .map(|e| (e.before.clone(), e.after.clone()))
+        .next()
+        .expect("the second assignment");
+    assert_eq!(
+        reassigned.0.as_deref(),
+        Some(r#"{"lead":["市统计局"],"partners":["锦州市发展和改革委员会"]}"#)
+    );
+    assert_eq!(
+        reassigned.1.as_deref(),
+        Some(r#"{"lead":["锦州市发展和改革委员会"],"partners":["市统计局"]}"#)
+    );
+    assert!(entries.iter().any(|e| e.action == "unit.retire"
+        && e.after
+            .as_deref()
+            .is_some_and(|a| a.contains(r#""retired":true"#))));
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -613,7 +916,8 @@ suite!(
     ingest_refuses_or_revises_a_taken_name,
     an_abandoned_document_leaves_nothing,
     contradiction_and_synonym_series_through_the_store,
-    the_index_catches_up_with_the_store
+    the_index_catches_up_with_the_store,
+    units_and_assignments
 );
 
 #[tokio::test]

@@ -1,6 +1,7 @@
 //! One module per subcommand; each has `Args` (clap) and `run`.
 
 pub mod assess;
+pub mod assign;
 pub mod bench;
 pub mod check;
 pub mod common;
@@ -16,4 +17,5 @@ pub mod report;
 pub mod search;
 pub mod series;
 pub mod serve;
+pub mod unit;
 pub mod user;

@@ -127,7 +127,8 @@ pub struct Page<T> {
     pub limit: usize,
 }
 
-fn page<T>(all: Vec<T>, paging: &Paging) -> ApiResult<Page<T>> {
+/// One page of `all` as `paging` asks.
+pub fn page<T>(all: Vec<T>, paging: &Paging) -> ApiResult<Page<T>> {
     let (offset, limit) = if paging.limit == Some(usize::MAX) {
         (0, usize::MAX)
     } else {

@@ -168,6 +168,10 @@ pub fn paragraph_facts(
             if lent.is_some() {
                 carried = lent;
             }
+            if ctx.frame.doc_type == DocType::Other && !work_ahead && opens_list_of_work(&s[a..b]) {
+                work_ahead = true;
+                goal_run = true;
+            }
             // 意见提出2020年建设目标，即…；…；…: the goals run on over ； to the 。.
             let listed_goals = goal_run.then(|| Section {
                 goals: true,
@@ -301,6 +305,20 @@ pub fn paragraph_facts(
 
 /// `该县将重点抓好七个方面工作。`, `将着力抓好以下工作：`: a sentence with no
 /// figure announcing the work ahead, listed in the sentences after it.
+/// `这十件民生实事分别是：完成…工程；…`: the year's list of things to do,
+/// opened in the sentence that gives its first item.
+fn opens_list_of_work(s: &[char]) -> bool {
+    let Some(colon) = s.iter().take(25).position(|c| matches!(c, '：' | ':')) else {
+        return false;
+    };
+    let head: String = s[..colon].iter().collect();
+    !head.chars().any(|c| c.is_ascii_digit())
+        && ["实事", "民生工程", "惠民工程"]
+            .iter()
+            .any(|w| head.contains(w))
+        && ["是", "包括", "为"].iter().any(|w| head.ends_with(w))
+}
+
 fn announces_work_ahead(s: &[char]) -> bool {
     if s.iter().any(|c| c.is_ascii_digit()) || s.len() > 40 {
         return false;
@@ -2189,6 +2207,25 @@ mod tests {
         assert_ne!(
             years("全市地区生产总值近3年平均增长6.4%。")[0].0,
             Some(2023)
+        );
+    }
+
+    #[test]
+    fn a_list_of_the_years_things_to_do_sets_goals() {
+        let kinds = |t: &str| -> Vec<Kind> {
+            run(DocType::Other, Some(2015), (None, None), false, t)
+                .iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("这十件民生实事分别是：完成棚户区改造500套；建成公共租赁住房634套。"),
+            [Kind::Target, Kind::Target]
+        );
+        // (Told as done, they are results.)
+        assert_eq!(
+            kinds("这十件民生实事分别是：已完成棚户区改造500套；已建成公共租赁住房634套。"),
+            [Kind::Actual, Kind::Actual]
         );
     }
 

@@ -265,11 +265,21 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     }
     let mut rows: Vec<(usize, usize)> = Vec::new(); // cell index ranges
     let mut groups: Vec<usize> = Vec::new(); // group heading cells (一、发展水平)
+                                             // Rows whose cells are not one run (sub-rows, below), as cell indices.
+    let mut split_rows: Vec<Vec<usize>> = Vec::new();
     let mut at = f - 1;
     loop {
         if at + k <= cells.len() && !num(at) && (at + 1..at + k).all(num) {
             rows.push((at, at + k));
             at += k;
+        } else if let Some((used, subs, heading)) = sub_rows_at(&cell, cells.len(), at, k) {
+            // `4.义务教育标准班额比例(%)`, `其中:小学`, `初中`, then the values
+            // column by column: each sub-row takes its own.
+            if let Some(h) = heading {
+                groups.push(h);
+            }
+            split_rows.extend(subs);
+            at += used;
         } else if at + 1 + k <= cells.len()
             && !num(at)
             && !num(at + 1)
@@ -283,7 +293,7 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
             break;
         }
     }
-    if rows.len() < 2 {
+    if rows.len() + split_rows.len() < 2 || rows.is_empty() {
         return None;
     }
     // A group heading (一、发展水平) may stand between the header and the first row.
@@ -360,16 +370,73 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     for head in head_rows.into_iter().filter(|h| !h.is_empty()) {
         blocks.push(row(head));
     }
-    let mut items: Vec<(usize, usize)> = rows
+    let mut items: Vec<Vec<usize>> = rows
         .iter()
-        .copied()
-        .chain(groups.iter().map(|&g| (g, g + 1)))
+        .map(|&(a, b)| (a..b).collect())
+        .chain(groups.iter().map(|&g| vec![g]))
+        .chain(split_rows)
         .collect();
     items.sort_unstable();
-    for (a, b) in items {
-        blocks.push(span(a, b));
+    let end = items.iter().flatten().max().map_or(0, |&x| x + 1);
+    for item in items {
+        blocks.push(row(item.iter().map(|&x| cells[x]).collect()));
     }
-    Some((0, rows[rows.len() - 1].1, blocks))
+    Some((0, end, blocks))
+}
+
+/// A row with sub-rows, one cell per line (`4.义务教育标准班额比例(%)`,
+/// `其中:小学`, `初中`, `34.52%`, `77.34%`, `80%以上`, `85%以上`, `预期性`):
+/// the labels, then each value column given for every label in turn, then the
+/// row's 约束性/预期性. Either every label has values (the first is a row of its
+/// own) or only the ones from 其中 on (the first heads them). `k` is the
+/// table's width: a label and its value cells. Returns the cells used, the
+/// rows as cell indices, and the heading cell.
+fn sub_rows_at<'a>(
+    cell: &dyn Fn(usize) -> &'a str,
+    n: usize,
+    at: usize,
+    k: usize,
+) -> Option<(usize, Vec<Vec<usize>>, Option<usize>)> {
+    let num = |x: usize| is_value_cell(cell(x));
+    let mut j = at;
+    while j < n && j - at < 5 && !num(j) {
+        j += 1;
+    }
+    let labels = j - at;
+    if labels < 2 || !(at + 1..j).any(|x| cell(x).starts_with("其中")) {
+        return None;
+    }
+    // (Bounded: a long run of values is no row's.)
+    let values = (j..n).take(labels * k + 1).take_while(|&x| num(x)).count();
+    let attribute = values > 0
+        && matches!(
+            cell(j + values - 1),
+            "约束性" | "预期性" | "约束性指标" | "预期性指标"
+        );
+    let columns = k - 1 - usize::from(attribute);
+    let figures = values - usize::from(attribute);
+    if columns == 0 {
+        return None;
+    }
+    let (first, heading) = if figures == labels * columns {
+        (at, None)
+    } else if figures == (labels - 1) * columns {
+        (at + 1, Some(at))
+    } else {
+        return None;
+    };
+    let count = j - first;
+    let rows = (0..count)
+        .map(|r| {
+            let mut row = vec![first + r];
+            row.extend((0..columns).map(|c| j + c * count + r));
+            if attribute {
+                row.push(j + values - 1);
+            }
+            row
+        })
+        .collect();
+    Some((labels + values, rows, heading))
 }
 
 /// `(亿元)`, `（%）`: a header's unit alone on its line.
@@ -1355,6 +1422,30 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
+    }
+
+    #[test]
+    fn sub_rows_pasted_one_cell_per_line_take_their_values_column_by_column() {
+        let text = "指标\n2020年\n2025年\n属性\n1.入园率(%)\n99%\n99%以上\n约束性\n2.标准班额比例(%)\n其中:小学\n初中\n34.52%\n77.34%\n80%以上\n85%以上\n预期性\n3.教师专科及以上学历比例(%)\n其中:本科及以上学历比例(%)\n97.74%\n49.85%\n98%\n50%\n预期性\n";
+        let cells: Vec<Vec<&str>> = blocks(text)
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, b)| &text[a..b]).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        let want: Vec<Vec<&str>> = vec![
+            vec!["指标", "2020年", "2025年", "属性"],
+            vec!["1.入园率(%)", "99%", "99%以上", "约束性"],
+            vec!["2.标准班额比例(%)"],
+            vec!["其中:小学", "34.52%", "80%以上", "预期性"],
+            vec!["初中", "77.34%", "85%以上", "预期性"],
+            vec!["3.教师专科及以上学历比例(%)", "97.74%", "98%", "预期性"],
+            vec!["其中:本科及以上学历比例(%)", "49.85%", "50%", "预期性"],
+        ];
+        assert_eq!(cells, want);
     }
 
     #[test]

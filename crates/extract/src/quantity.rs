@@ -79,6 +79,41 @@ pub(crate) fn counts_things(unit: &str) -> bool {
     CLASSIFIERS.contains(&bare)
 }
 
+/// Units of extent a work verb may put before the noun it measures
+/// (`建成2142万亩高标准农田`, `铺设26公里管网`).
+/// (Not tons or kilowatts: 新建10万吨污水处理厂 is a plant's capacity.)
+const MEASURED_UNITS: &[&str] = &["亩", "公顷", "平方米", "平方公里", "公里", "千米", "延米"];
+
+/// Verbs of building and doing that take such a measure and then their noun.
+const WORK_VERBS: &[&str] = &[
+    "建成",
+    "新建",
+    "实施",
+    "完成",
+    "新增",
+    "改造",
+    "治理",
+    "打造",
+    "建设",
+    "推广",
+    "种植",
+    "造林",
+    "整治",
+    "修复",
+    "绿化",
+    "硬化",
+    "铺设",
+    "改建",
+    "扩建",
+    "续建",
+    "开工",
+    "改善",
+    "提升",
+    "配送",
+    "新改建",
+    "建设完成",
+];
+
 /// Base units, matched after an optional magnitude prefix; longest first wins.
 const BASE_UNITS: &[&str] = &[
     "个百分点",
@@ -986,8 +1021,16 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
     }
     // A capacity naming a project (30万吨航道, 400兆瓦风电) describes a thing, not a figure.
     let money = unit.ends_with('元');
+    // (But an extent right after a work verb is the figure: 建成2142万亩高标准农田.)
+    let worked = {
+        let bare = MAGNITUDES
+            .iter()
+            .find_map(|m| unit.strip_prefix(m).filter(|b| !b.is_empty()))
+            .unwrap_or(&unit);
+        MEASURED_UNITS.contains(&bare) && WORK_VERBS.iter().any(|w| ends(s, i, w))
+    };
     // (Nor a share: 六成农民用上了自来水 are six tenths of the farmers.)
-    if !money && !counts_things(&unit) && !matches!(unit.as_str(), "%" | "‰" | "成") {
+    if !money && !worked && !counts_things(&unit) && !matches!(unit.as_str(), "%" | "‰" | "成") {
         if let Some(&c) = s.get(j) {
             let cjk = planwatch_text::norm::is_han(c);
             // (44850万亩不能减少: a floor, no thing named.)
@@ -1317,7 +1360,16 @@ fn finish(s: &[char], q: &mut Quantity) {
     }
     let next = s.get(q.end).copied();
     // Money followed by a noun names a thing by its size (300亿元产业集群).
-    let counts = counts_things(&q.unit) || q.unit.ends_with('元');
+    // (建成2142.04万亩高标准农田, 实施100万平方米精品小区建设: a measure
+    // right after the verb, of the noun after it.)
+    let measured = {
+        let bare = MAGNITUDES
+            .iter()
+            .find_map(|m| q.unit.strip_prefix(m).filter(|b| !b.is_empty()))
+            .unwrap_or(&q.unit);
+        MEASURED_UNITS.contains(&bare) && WORK_VERBS.iter().any(|w| ends(s, q.start, w))
+    };
+    let counts = counts_things(&q.unit) || q.unit.ends_with('元') || measured;
     // (安排282个2013年市重大投资项目: the year of the things counted.)
     let year_then_noun = year_at(s, q.end).is_some_and(|(_, n)| {
         s.get(q.end + n)
@@ -1530,6 +1582,19 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn an_extent_after_a_work_verb_measures_the_noun_after_it() {
+        let v: Vec<char> = "建成2142.04万亩高标准农田，新建26公里污水管网"
+            .chars()
+            .collect();
+        let qs = quantities(&v);
+        assert_eq!(qs.len(), 2);
+        assert!(qs.iter().all(|q| q.counts_following_noun));
+        // A plant's capacity, or a width, names the thing built.
+        assert!(q("新建10万吨污水处理厂").is_empty());
+        assert!(q("拓宽30米道路").is_empty());
     }
 
     #[test]

@@ -2211,6 +2211,28 @@ mod tests {
     }
 
     #[test]
+    fn news_short_words_for_growth() {
+        let got: Vec<String> = run(
+            DocType::Other,
+            Some(2010),
+            (None, None),
+            false,
+            "2010年，全区完成工业总产值5180亿元,同比增34.1%，出口同比降3.4%。",
+        )
+        .iter()
+        .map(brief)
+        .collect();
+        assert_eq!(
+            got,
+            [
+                "actual 工业总产值 2010 5180 亿元 level eq",
+                "actual 工业总产值 2010 34.1 % growth eq",
+                "actual 出口 2010 -3.4 % growth eq"
+            ]
+        );
+    }
+
+    #[test]
     fn a_list_of_the_years_things_to_do_sets_goals() {
         let kinds = |t: &str| -> Vec<Kind> {
             run(DocType::Other, Some(2015), (None, None), false, t)

@@ -104,20 +104,6 @@ pub(super) fn qualitative_facts(
         if verb_first {
             (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
         }
-        // 实现城乡饮水全覆盖: the name between the verb opening the clause
-        // and the coverage it reaches.
-        if ne <= ns && *pat == "全覆盖" {
-            if let Some(w) = ["实现", "做到", "达到", "基本实现"]
-                .iter()
-                .find(|w| at(s, t0, w))
-            {
-                let (a2, b2) = strip(s, t0 + w.chars().count(), pos, LEAD, TRAIL);
-                if b2 > a2 + 1 && quantities(&s[a2..b2]).is_empty() {
-                    (ns, ne) = (a2, b2);
-                    t0 = pos;
-                }
-            }
-        }
         // 研发经费投入占生产总值的比重，达到全国平均水平: the name is the whole
         // clause before, when it is a name alone (no figure, no verb of its own).
         if ne <= ns && t0 == cs {

@@ -52,10 +52,13 @@ for _ in $(seq 1 100); do
 done
 
 status=0
+# One worker: with two, schemathesis itself (Python 3.11's AST under threads)
+# has crashed on this schema with "AST constructor recursion depth mismatch",
+# a failure of the tool, not of the server.
 "$venv/bin/st" run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --checks not_a_server_error \
   --max-time "$seconds" \
-  --workers 2 \
+  --workers 1 \
   --header "Authorization: Bearer $token" \
   --no-color >"$work/st.log" 2>&1 || status=$?
 # The summary: operations, phases, test cases and any failure.

@@ -39,7 +39,16 @@ pub(super) fn decide_kind(
                     .iter()
                     .any(|g| marked_in[i + w.len()..].starts_with(g));
             // 人均预期寿命: an indicator's name.
-            let lifespan = *w == "预期" && marked_in[i..].starts_with("预期寿命");
+            // (对经济预期最直接的表达, 稳预期, 市场预期向好: people's
+            // expectations, not a goal.)
+            let lifespan = *w == "预期"
+                && (marked_in[i..].starts_with("预期寿命")
+                    || ["经济", "市场", "社会", "稳", "提振", "改善", "良好", "消费"]
+                        .iter()
+                        .any(|p| before.ends_with(p))
+                    || ["向好", "稳定", "改善", "转弱", "偏弱"]
+                        .iter()
+                        .any(|f| marked_in[i + w.len()..].starts_with(f)));
             // (向上争取资金21.33亿元, 争取到中央预算内资金: money obtained.)
             let obtained = *w == "争取" && {
                 let after: String = marked_in[i + w.len()..].chars().take(8).collect();

@@ -2211,6 +2211,24 @@ mod tests {
     }
 
     #[test]
+    fn expectations_of_the_market_set_no_goal() {
+        let kinds = |t: &str| -> Vec<Kind> {
+            run(DocType::Other, Some(2025), (None, None), false, t)
+                .iter()
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds("2025年，社会消费品零售总额164.39亿元，正是对经济预期最直接的表达。"),
+            [Kind::Actual]
+        );
+        assert_eq!(
+            kinds("2025年，社会消费品零售总额预期增长6%。"),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn news_short_words_for_growth() {
         let got: Vec<String> = run(
             DocType::Other,

@@ -610,6 +610,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                     && !is_age_group(s, &q)
                     && !is_structure_count(s, &q)
                     && !is_page_counter(s, &q)
+                    && !is_span_of_years(s, &q)
                 {
                     out.push(q);
                 }
@@ -662,6 +663,24 @@ fn is_age_group(s: &[char], q: &Quantity) -> bool {
     q.unit == "岁"
         && s.get(q.end)
             .is_some_and(|c| "儿人老婴妇居常户青少学幼男女".contains(*c))
+}
+
+/// `过去的5年`, `未来5年`, `用5年时间`, `5年间`: a span of time, no figure
+/// (not `平均受教育年限11.4年`).
+fn is_span_of_years(s: &[char], q: &Quantity) -> bool {
+    if q.unit != "年" || q.value.fract() != 0.0 || q.value > 30.0 {
+        return false;
+    }
+    let before: String = s[q.start.saturating_sub(4)..q.start].iter().collect();
+    let before = before.trim_end_matches('的');
+    [
+        "过去", "未来", "今后", "近", "这", "前", "后", "用", "经过", "历时", "花", "连续",
+    ]
+    .iter()
+    .any(|w| before.ends_with(w))
+        || ["时间", "间", "来", "内", "里", "中", "多来", "左右时间"]
+            .iter()
+            .any(|w| at(s, q.end, w))
 }
 
 /// `510 次浏览`, `0 位用户参与讨论`, `阅读量 3万`: a web page's counters
@@ -1595,6 +1614,14 @@ mod tests {
         // A plant's capacity, or a width, names the thing built.
         assert!(q("新建10万吨污水处理厂").is_empty());
         assert!(q("拓宽30米道路").is_empty());
+    }
+
+    #[test]
+    fn a_span_of_years_is_no_figure() {
+        assert!(q("总结过去的5年，规划未来的5年").is_empty());
+        assert!(q("用5年时间实现翻番").is_empty());
+        assert_eq!(q("平均受教育年限达到11.4年")[0].0, 11.4);
+        assert_eq!(q("人均预期寿命78年")[0].0, 78.0);
     }
 
     #[test]

@@ -1488,7 +1488,25 @@ fn finish(s: &[char], q: &mut Quantity) {
                 }
                 s.get(k) == Some(&'有')
             };
-        if ranked || among {
+        // (全国14个大型煤炭基地之一, 全国74个重点监测城市中: the set the place
+        // is one of.)
+        let one_of = {
+            let t: String = run.iter().collect();
+            t.contains("之一")
+                || (t.contains('中')
+                    && ["全国", "全省", "全市", "全区"]
+                        .iter()
+                        .any(|w| ends(s, q.start, w)))
+        };
+        // (纲要分解为259项重大任务, 梳理出64项重点工作: how a plan is laid out.)
+        let laid_out = ["分解为", "分解成", "梳理出", "细化为", "细化出", "分解為"]
+            .iter()
+            .any(|w| ends(s, q.start, w));
+        let counted = matches!(
+            q.unit.as_str(),
+            "个" | "個" | "项" | "項" | "件" | "家" | "座" | "所" | "条" | "條"
+        );
+        if ranked || among || (counted && (one_of || laid_out)) {
             q.qualifier = true;
         }
     }
@@ -1614,6 +1632,21 @@ mod tests {
         // A plant's capacity, or a width, names the thing built.
         assert!(q("新建10万吨污水处理厂").is_empty());
         assert!(q("拓宽30米道路").is_empty());
+    }
+
+    #[test]
+    fn the_set_a_place_is_one_of_and_a_plans_layout_are_no_figures() {
+        let v: Vec<char> = "平凉是全国14个大型煤炭基地之一，在全国74个重点监测城市中排第9，纲要分解为259项重大任务，新建学校5所"
+            .chars()
+            .collect();
+        let got: Vec<(f64, bool)> = quantities(&v)
+            .iter()
+            .map(|q| (q.value, q.qualifier))
+            .collect();
+        assert_eq!(
+            got,
+            [(14.0, true), (74.0, true), (259.0, true), (5.0, false)]
+        );
     }
 
     #[test]

@@ -2304,6 +2304,11 @@ mod tests {
             names("2023年，外贸进出口实现恢复性增长，增速达到3.8%。"),
             ["外贸进出口"]
         );
+        // Cells of a table read as prose leave the last cell's words.
+        assert_eq!(
+            names("2023年：\n| 4 | 新建成保障性住房1700套。"),
+            ["新建成保障性住房"]
+        );
         // List bullets are no part of a name.
         assert_eq!(
             names("2023年：\n●社会消费品零售总额达4.7万亿元。"),

@@ -883,6 +883,12 @@ pub(super) fn clean_name(s: &str) -> String {
         Some((_, after)) if after.chars().count() >= 2 => after,
         _ => s,
     };
+    // (| 4 | 新建成保障性住房, |教育局|2|新建成…驿站: cells of a table read as
+    // prose; the name is the last cell's.)
+    let s = match s.rsplit_once(['|', '｜']) {
+        Some((_, after)) if after.trim().chars().count() >= 2 => after.trim(),
+        _ => s,
+    };
     // (地区生产总值4年平均增长, 新登记市场主体4年累计: a span of years after
     // the name is none of it.)
     let s = {

@@ -1613,6 +1613,15 @@ fn word_comparator_before(s: &[char], i: usize) -> Option<Comparator> {
 mod tests {
     use super::*;
 
+    /// Each quantity's value and whether it only qualifies another.
+    fn qualified(s: &str) -> Vec<(f64, bool)> {
+        let v: Vec<char> = s.chars().collect();
+        quantities(&v)
+            .iter()
+            .map(|q| (q.value, q.qualifier))
+            .collect()
+    }
+
     fn q(s: &str) -> Vec<(f64, Option<f64>, String, Option<Comparator>)> {
         let v: Vec<char> = s.chars().collect();
         quantities(&v)
@@ -1636,13 +1645,9 @@ mod tests {
 
     #[test]
     fn the_set_a_place_is_one_of_and_a_plans_layout_are_no_figures() {
-        let v: Vec<char> = "平凉是全国14个大型煤炭基地之一，在全国74个重点监测城市中排第9，纲要分解为259项重大任务，新建学校5所"
-            .chars()
-            .collect();
-        let got: Vec<(f64, bool)> = quantities(&v)
-            .iter()
-            .map(|q| (q.value, q.qualifier))
-            .collect();
+        let got = qualified(
+            "平凉是全国14个大型煤炭基地之一，在全国74个重点监测城市中排第9，纲要分解为259项重大任务，新建学校5所",
+        );
         assert_eq!(
             got,
             [(14.0, true), (74.0, true), (259.0, true), (5.0, false)]
@@ -1961,14 +1966,9 @@ mod tests {
 
     #[test]
     fn a_bound_on_what_a_count_counts() {
-        let v: Vec<char> =
-            "常住人口超过6万人的有2个，在2万至6万人之间的有3个，全省有8个市经济增速在12%以上"
-                .chars()
-                .collect();
-        let got: Vec<(f64, bool)> = quantities(&v)
-            .iter()
-            .map(|q| (q.value, q.qualifier))
-            .collect();
+        let got = qualified(
+            "常住人口超过6万人的有2个，在2万至6万人之间的有3个，全省有8个市经济增速在12%以上",
+        );
         assert_eq!(
             got,
             [

@@ -297,6 +297,10 @@ pub const RISE: &[&str] = &[
     "比增",
 ];
 
+/// News' short words for a change (`同比增34.1%`, `同比降3.4%`): no part of
+/// an indicator's name.
+pub const SHORT_CHANGES: &[&str] = &["同比增", "同比降", "同比减", "比增", "比降", "比减"];
+
 /// Verbs of decline: the number is a change downwards.
 pub const FALL: &[&str] = &[
     "下降", "降低", "减少", "回落", "下滑", "调减", "压减", "削减", "缩减", "降幅", "减排", "压缩",

@@ -1259,6 +1259,29 @@ mod tests {
         out
     }
 
+    /// The kinds, names and values of the facts of `text` in a document of
+    /// `doc_type` of `year`.
+    fn kinds_of(doc_type: DocType, year: i32, text: &str) -> Vec<Kind> {
+        run(doc_type, Some(year), (None, None), false, text)
+            .iter()
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    fn names_of(doc_type: DocType, year: i32, text: &str) -> Vec<String> {
+        run(doc_type, Some(year), (None, None), false, text)
+            .iter()
+            .map(|f| f.indicator.clone())
+            .collect()
+    }
+
+    fn values_of(doc_type: DocType, year: i32, text: &str) -> Vec<f64> {
+        run(doc_type, Some(year), (None, None), false, text)
+            .iter()
+            .filter_map(|f| f.value)
+            .collect()
+    }
+
     fn brief(f: &Fact) -> String {
         format!(
             "{} {} {} {} {} {} {}",
@@ -1295,12 +1318,7 @@ mod tests {
 
     #[test]
     fn a_goal_reached_smoothly_leaves_the_figures_results() {
-        let kinds = |t: &str| -> Vec<Kind> {
-            run(DocType::Other, Some(2013), (None, None), false, t)
-                .iter()
-                .map(|f| f.kind)
-                .collect()
-        };
+        let kinds = |t: &str| kinds_of(DocType::Other, 2013, t);
         assert_eq!(
             kinds("2012年我市顺利实现“千百万”目标，完成地区生产总值1075.06亿元。"),
             [Kind::Actual]
@@ -1315,12 +1333,7 @@ mod tests {
     #[test]
     fn planned_amounts_and_deadlines_are_goals() {
         // 计划完成 with a figure as its object plans it; 计划全面完成 is done.
-        let kinds = |t: &str| -> Vec<Kind> {
-            run(DocType::Other, Some(2021), (None, None), false, t)
-                .iter()
-                .map(|f| f.kind)
-                .collect()
-        };
+        let kinds = |t: &str| kinds_of(DocType::Other, 2021, t);
         assert_eq!(kinds("2021年计划完成总投资107.39亿元。"), [Kind::Target]);
         assert_eq!(
             kinds("2021年全年计划全面完成，完成投资107.39亿元。"),
@@ -2212,12 +2225,7 @@ mod tests {
 
     #[test]
     fn expectations_of_the_market_set_no_goal() {
-        let kinds = |t: &str| -> Vec<Kind> {
-            run(DocType::Other, Some(2025), (None, None), false, t)
-                .iter()
-                .map(|f| f.kind)
-                .collect()
-        };
+        let kinds = |t: &str| kinds_of(DocType::Other, 2025, t);
         assert_eq!(
             kinds("2025年，社会消费品零售总额164.39亿元，正是对经济预期最直接的表达。"),
             [Kind::Actual]
@@ -2252,12 +2260,7 @@ mod tests {
 
     #[test]
     fn a_list_of_the_years_things_to_do_sets_goals() {
-        let kinds = |t: &str| -> Vec<Kind> {
-            run(DocType::Other, Some(2015), (None, None), false, t)
-                .iter()
-                .map(|f| f.kind)
-                .collect()
-        };
+        let kinds = |t: &str| kinds_of(DocType::Other, 2015, t);
         assert_eq!(
             kinds("这十件民生实事分别是：完成棚户区改造500套；建成公共租赁住房634套。"),
             [Kind::Target, Kind::Target]
@@ -2290,12 +2293,7 @@ mod tests {
 
     #[test]
     fn a_bare_rate_takes_its_subjects_from_the_clause_before() {
-        let names = |t: &str| -> Vec<String> {
-            run(DocType::Other, Some(2023), (None, None), false, t)
-                .iter()
-                .map(|f| f.indicator.clone())
-                .collect()
-        };
+        let names = |t: &str| names_of(DocType::Other, 2023, t);
         assert_eq!(
             names("2023年，材料产业、消费品产业和电子产业实现较快增长，增速分别为18.7%、12.7%和12.4%。"),
             ["材料产业", "消费品产业", "电子产业"]
@@ -2324,12 +2322,7 @@ mod tests {
 
     #[test]
     fn words_counted_in_a_report_and_sizes_of_counted_things_are_no_figures() {
-        let values = |t: &str| -> Vec<f64> {
-            run(DocType::Other, Some(2026), (None, None), false, t)
-                .iter()
-                .filter_map(|f| f.value)
-                .collect()
-        };
+        let values = |t: &str| values_of(DocType::Other, 2026, t);
         assert_eq!(
             values("报告中，“发展”出现67次，“产业”出现了54次。全年接待游客120万人次。"),
             [120.0]
@@ -2350,12 +2343,7 @@ mod tests {
         ));
         assert!(!speaks_of_future("将近300亿元"));
         // 即将 in another clause: the figure's own clause tells what was done.
-        let kinds = |t: &str| -> Vec<Kind> {
-            run(DocType::Other, Some(2025), (None, None), false, t)
-                .iter()
-                .map(|f| f.kind)
-                .collect()
-        };
+        let kinds = |t: &str| kinds_of(DocType::Other, 2025, t);
         assert_eq!(
             kinds("2025年，多国签署或即将签署合作协议，核心产业产值突破390亿元。"),
             [Kind::Actual]

@@ -64,13 +64,6 @@ pub(super) fn only_measure_words(name: &str) -> bool {
         // (两税收入386.6亿元，净增50亿元; 新登记市场主体92.09万户，同步增长17.5%.)
         "净增",
         "同步",
-        // (工业总产值5180亿元，同比增34.1%: news' short words.)
-        "同比增",
-        "同比降",
-        "同比减",
-        "比增",
-        "比降",
-        "比减",
     ];
     // (人均地区生产总值…，按年平均汇率折算为3.2万美元, 按2017年平均汇率计算为5791美元:
     // the same figure converted.)
@@ -82,7 +75,12 @@ pub(super) fn only_measure_words(name: &str) -> bool {
     let doubled = (name.starts_with('比') || name.starts_with("与"))
         && (name.ends_with('翻') || name.ends_with("翻了"));
     let mut rest = name;
-    while let Some(r) = WORDS.iter().find_map(|w| rest.strip_prefix(w)) {
+    // (工业总产值5180亿元，同比增34.1%: news' short words too.)
+    while let Some(r) = WORDS
+        .iter()
+        .chain(crate::words::SHORT_CHANGES)
+        .find_map(|w| rest.strip_prefix(w))
+    {
         rest = r;
     }
     converted || doubled || (rest.is_empty() && !name.is_empty())
@@ -536,14 +534,7 @@ impl Name {
                     return vec![c];
                 }
                 // The run of figures listed with this one (X和Y), when not shared.
-                let first = (0..=k)
-                    .rev()
-                    .take_while(|&i| i == k || listed_after(s, qs, i + 1))
-                    .last()
-                    .unwrap_or(k);
-                let count = (first..qs.len())
-                    .take_while(|&i| i == first || listed_after(s, qs, i))
-                    .count();
+                let (first, count) = listed_run(s, qs, k);
                 let sectors = sector_list(chars).or_else(|| urban_and_rural(chars));
                 let items = sectors.clone().unwrap_or_else(|| {
                     split_list_on(chars, "、和及", 16, if shared { 0 } else { count })
@@ -666,14 +657,7 @@ pub(super) fn subject_before_bare_measure(
     // The subject in the document's own script.
     let start = p + prev[..from].chars().count();
     let orig: Vec<char> = span.orig.get(off + start..off + start + n)?.to_vec();
-    let first = (0..=k)
-        .rev()
-        .take_while(|&i| i == k || listed_after(s, qs, i + 1))
-        .last()
-        .unwrap_or(k);
-    let count = (first..qs.len())
-        .take_while(|&i| i == first || listed_after(s, qs, i))
-        .count();
+    let (first, count) = listed_run(s, qs, k);
     let item = if count >= 2 {
         let items = split_list_on(&orig, "、和及", 16, count);
         (items.len() == count).then(|| items[k - first].clone())?
@@ -962,6 +946,20 @@ pub(super) fn noun_end(s: &[char], from: usize, next_q: Option<usize>, clause_en
             s[i] == '、' && depth <= 0
         })
         .unwrap_or(end)
+}
+
+/// The run of figures listed with `qs[k]` (`X和Y`, `5%、6%、7%`): its first
+/// figure's index and its length.
+pub(super) fn listed_run(s: &[char], qs: &[Quantity], k: usize) -> (usize, usize) {
+    let first = (0..=k)
+        .rev()
+        .take_while(|&i| i == k || listed_after(s, qs, i + 1))
+        .last()
+        .unwrap_or(k);
+    let count = (first..qs.len())
+        .take_while(|&i| i == first || listed_after(s, qs, i))
+        .count();
+    (first, count)
 }
 
 /// Whether `qs[i]` is listed right after `qs[i - 1]` (`25.9%和16.8%`, `5%、6%`).

@@ -2433,6 +2433,18 @@ mod tests {
             ]
         );
         assert!(f.iter().all(|f| f.year == Some(2025)));
+        // Income growing faster than the economy.
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2021), Some(2025)),
+            false,
+            "到2025年，城乡居民收入增速高于经济增速。",
+        );
+        assert_eq!(
+            goal_words(&f),
+            [("城乡居民收入增速".to_string(), "高于经济增速".to_string())]
+        );
     }
 
     #[test]

@@ -463,6 +463,12 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("基本上同步", Measure::Growth, Comparator::Eq),
     ("高于经济增长", Measure::Growth, Comparator::Gt),
     ("快于经济增长", Measure::Growth, Comparator::Gt),
+    // (居民人均可支配收入增速高于经济增速, 服务业增加值增速高于GDP增速.)
+    ("高于经济增速", Measure::Growth, Comparator::Gt),
+    ("快于经济增速", Measure::Growth, Comparator::Gt),
+    ("高于GDP增速", Measure::Growth, Comparator::Gt),
+    ("快于GDP增速", Measure::Growth, Comparator::Gt),
+    ("高于地区生产总值增速", Measure::Growth, Comparator::Gt),
     ("省上下达", Measure::Level, Comparator::Eq),
     ("市上下达", Measure::Level, Comparator::Eq),
     ("稳中有升", Measure::Growth, Comparator::Gt),

@@ -531,8 +531,12 @@ fn must_be(s: &Submission, allowed: &[SubmissionStatus], step: &str) -> Result<(
     }
 }
 
-/// The actual fact an approved submission becomes, and its document.
-fn actual_of(s: &Submission, target: &Fact, reviewer: &str) -> (NewDocument, Fact) {
+/// The actual fact an approved submission becomes, and its document (named
+/// `填报-ID-vN`, origin [`Origin::Report`]): the target's indicator and
+/// region, the submission's year, value and unit (else the target's), the
+/// target's measure (a yearly growth for a 年均增长 target). A caller that
+/// evaluates a value before it is approved builds the same fact.
+pub fn reported_actual(s: &Submission, target: &Fact, reviewer: &str) -> (NewDocument, Fact) {
     let name = format!("填报-{}-v{}", s.id, s.version + 1);
     let measure_unit = s.measure_unit.clone().or_else(|| target.unit.clone());
     let measure = match target.measure {
@@ -869,7 +873,7 @@ impl Store {
         let seen = self.submission_row(id).await?;
         must_be(&seen, &[SubmissionStatus::Submitted], "approved")?;
         let target = self.target_fact(&seen.fact_id()).await?;
-        let (doc, fact) = actual_of(&seen, &target.fact, &user.name);
+        let (doc, fact) = reported_actual(&seen, &target.fact, &user.name);
         let mut w = match self.begin_as(&doc, SameName::Refuse).await {
             Ok(Begin::New(w)) => w,
             Ok(Begin::Unchanged(_)) | Err(StoreError::NameTaken { .. }) => {

@@ -78,8 +78,11 @@ async fn call(
 }
 
 async fn setup() -> Setup {
+    setup_over(planwatch_store::Store::in_memory().await.expect("store")).await
+}
+
+async fn setup_over(store: planwatch_store::Store) -> Setup {
     planwatch_server::init_logging(false);
-    let store = planwatch_store::Store::in_memory().await.expect("store");
     let state = AppState::new(
         store,
         None,
@@ -163,7 +166,28 @@ async fn assessed(s: &Setup) -> Value {
 
 #[tokio::test]
 async fn a_value_goes_from_draft_to_the_evaluation() {
-    let s = setup().await;
+    the_whole_loop(setup().await).await;
+}
+
+#[tokio::test]
+async fn a_value_goes_from_draft_to_the_evaluation_on_postgres() {
+    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
+        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of reporting");
+        return;
+    };
+    let url = planwatch_store::testing::fresh_postgres(&base, "server_reporting")
+        .await
+        .expect("create test database");
+    let store = planwatch_store::Store::open(&url)
+        .await
+        .expect("open postgres");
+    the_whole_loop(setup_over(store).await).await;
+    planwatch_store::testing::drop_postgres(&base, &url)
+        .await
+        .expect("drop test database");
+}
+
+async fn the_whole_loop(s: Setup) {
     let st = &s.state;
     let before = assessed(&s).await;
     assert!(
@@ -321,8 +345,22 @@ async fn a_value_goes_from_draft_to_the_evaluation() {
         .filter(|e| e["subject"] == subject.as_str())
         .count();
     assert_eq!(audited, 7, "{}", r.text());
-    // The target's document is unchanged; the actual is a document of its own.
+    // The target's document is unchanged; the actual is a document of its
+    // own (origin report, in the store), with a page like any other.
     assert_ne!(actual_doc, s.doc_id);
+    let r = get(st, &format!("/api/v1/documents/{actual_doc}")).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    assert!(
+        r.json()["name"]
+            .as_str()
+            .is_some_and(|n| n.starts_with("填报-")),
+        "{}",
+        r.text()
+    );
+    assert_eq!(r.json()["issuer"], "锦州市统计局", "{}", r.text());
+    let r = get(st, &format!("/documents/{actual_doc}")).await;
+    assert_eq!(r.status, StatusCode::OK);
+    assert!(r.text().contains("锦州市统计局填报"), "{}", r.text());
 }
 
 #[tokio::test]

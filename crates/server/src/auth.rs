@@ -25,7 +25,9 @@
 //!   read of [`ADMIN_READS`] (the audit trail), unless an admin sends it: 401 `unauthorized` without a session, 403 `forbidden`
 //!   for another role. Reading stays open to everyone, save the reads of
 //!   [`MEMBER_READS`] (the departments and their targets), which need a
-//!   logged-in user of any role (401 otherwise). It runs after the
+//!   logged-in user of any role (401 otherwise). Reporting and review
+//!   ([`ROLE_ROUTES`]) need one of the roles listed, reads and writes alike
+//!   (401 anonymous, 403 another role). It runs after the
 //!   CSRF check ([`crate::csrf`]), which login and logout pass like any write.
 
 use std::collections::HashMap;

@@ -481,7 +481,8 @@ async fn submit_one(state: &AppState, user: User, id: i64) -> ApiResult<Submissi
     .await?;
     let red = red_status(state, &current).await?;
     on_store(state, move |s| async move {
-        s.submit_submission(id, &user, red.as_deref()).await
+        s.submit_submission(id, &user, current.version, red.as_deref())
+            .await
     })
     .await
 }

@@ -551,7 +551,7 @@ pub fn reported_actual(s: &Submission, target: &Fact, reviewer: &str) -> (NewDoc
         region.as_deref().unwrap_or(""),
         target.indicator,
         s.period_zh(),
-        planwatch_num(s.value),
+        plain_number(s.value),
         measure_unit.as_deref().unwrap_or("")
     );
     let mut text = format!(
@@ -606,7 +606,7 @@ pub fn reported_actual(s: &Submission, target: &Fact, reviewer: &str) -> (NewDoc
 }
 
 /// A value as written: no trailing zeros (`12.5`, `1000`).
-fn planwatch_num(v: f64) -> String {
+fn plain_number(v: f64) -> String {
     let s = format!("{v}");
     s.strip_suffix(".0").map_or(s.clone(), str::to_string)
 }
@@ -782,13 +782,16 @@ impl Store {
 
     /// Submits a draft or returned submission for review: by a reporter of
     /// its unit. `red` is what the caller's evaluation of the target with
-    /// this value added found, when it puts the target off track or
-    /// regressing (the status in words, e.g. `严重滞后`): such a value
-    /// needs a narrative, else [`StoreError::NeedsExplanation`].
+    /// the value of `version` of the submission added found, when it puts
+    /// the target off track or regressing (the status in words, e.g.
+    /// `严重滞后`): such a value needs a narrative, else
+    /// [`StoreError::NeedsExplanation`]. A submission changed since that
+    /// version is refused (evaluate it again).
     pub async fn submit_submission(
         &self,
         id: i64,
         user: &User,
+        version: i64,
         red: Option<&str>,
     ) -> Result<Submission> {
         let mut tx = self.begin_write().await?;
@@ -799,11 +802,17 @@ impl Store {
             &[SubmissionStatus::Draft, SubmissionStatus::Returned],
             "submitted",
         )?;
+        if before.version != version {
+            return Err(StoreError::Submission(format!(
+                "submission {id} changed meanwhile (version {} now, {version} evaluated): submit it again",
+                before.version
+            )));
+        }
         if let Some(status) = red {
             if before.narrative.trim().is_empty() {
                 return Err(StoreError::NeedsExplanation(format!(
                     "with {} the target would be {status}: explain the value (说明) before submitting it",
-                    planwatch_num(before.value)
+                    plain_number(before.value)
                 )));
             }
         }

@@ -1050,7 +1050,7 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
         Err(StoreError::NoSuchSubmission(_))
     ));
     assert!(matches!(
-        s.submit_submission(d1.id, &wu, None).await,
+        s.submit_submission(d1.id, &wu, 1, None).await,
         Err(StoreError::NoSuchSubmission(_))
     ));
     assert!(matches!(
@@ -1068,7 +1068,7 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
         .is_empty());
     // A reviewer neither edits nor submits a unit's value, nor reviews a draft.
     assert!(matches!(
-        s.submit_submission(d1.id, &zhao, None).await,
+        s.submit_submission(d1.id, &zhao, 1, None).await,
         Err(StoreError::Forbidden(_))
     ));
     assert!(matches!(
@@ -1077,7 +1077,7 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
     ));
 
     // A red value needs an explanation before it is submitted.
-    let refused = s.submit_submission(d1.id, &li, Some("严重滞后")).await;
+    let refused = s.submit_submission(d1.id, &li, 1, Some("严重滞后")).await;
     assert!(
         matches!(&refused, Err(StoreError::NeedsExplanation(m)) if m.contains("严重滞后")),
         "{refused:?}"
@@ -1090,8 +1090,13 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
         .update_submission(d1.id, &input(50.0, "受疫情影响，进城务工人员回流"), &li)
         .await
         .expect("explained");
+    // The evaluation was of version 1; the narrative made version 2.
+    assert!(matches!(
+        s.submit_submission(d1.id, &li, 1, Some("严重滞后")).await,
+        Err(StoreError::Submission(_))
+    ));
     let sub = s
-        .submit_submission(d1.id, &li, Some("严重滞后"))
+        .submit_submission(d1.id, &li, d1.version, Some("严重滞后"))
         .await
         .expect("submitted");
     assert_eq!((sub.status, sub.version), (SubmissionStatus::Submitted, 3));
@@ -1132,7 +1137,7 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
     s.update_submission(d1.id, &input(57.5, ""), &li)
         .await
         .expect("fixed");
-    s.submit_submission(d1.id, &li, None)
+    s.submit_submission(d1.id, &li, 5, None)
         .await
         .expect("resubmitted");
     let before = s.counts().await.expect("counts").revisions;

@@ -997,6 +997,31 @@ impl Store {
                 user.role.as_str()
             )));
         }
+        Ok(self
+            .query_submissions(filter)
+            .await?
+            .into_iter()
+            .filter(|(_, unit)| sees(user, unit))
+            .map(|(s, _)| s)
+            .collect())
+    }
+
+    /// Every submission that meets `filter`, newest first, whoever reported
+    /// it: the operator's view (`planwatch submissions`), not a user's.
+    pub async fn all_submissions(&self, filter: &SubmissionFilter) -> Result<Vec<Submission>> {
+        Ok(self
+            .query_submissions(filter)
+            .await?
+            .into_iter()
+            .map(|(s, _)| s)
+            .collect())
+    }
+
+    /// The submissions meeting `filter`, each with its unit.
+    async fn query_submissions(
+        &self,
+        filter: &SubmissionFilter,
+    ) -> Result<Vec<(Submission, Unit)>> {
         let unit = match &filter.unit {
             Some(key) => Some(
                 self.find_unit(key)
@@ -1048,9 +1073,7 @@ impl Store {
                 retired_at: None,
                 targets: 0,
             };
-            if sees(user, &of) {
-                out.push(s);
-            }
+            out.push((s, of));
         }
         Ok(out)
     }

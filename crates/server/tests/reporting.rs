@@ -538,6 +538,7 @@ async fn the_fill_and_review_pages_work_with_their_token() {
         html.contains("<h1>填报</h1>") && html.contains("地区生产总值"),
         "{html}"
     );
+    assert!(html.contains("aria-current=\"page\">填报</a>"), "{html}");
     assert!(
         html.contains("name=\"csrf_token\"") && html.contains("报送审核"),
         "{html}"

@@ -345,6 +345,12 @@ async fn the_whole_loop(s: Setup) {
         .filter(|e| e["subject"] == subject.as_str())
         .count();
     assert_eq!(audited, 7, "{}", r.text());
+    let r = call(st, "GET", "/audit", Some(&s.admin), None).await;
+    assert!(
+        r.text().contains("退回填报") && r.text().contains("通过填报"),
+        "{}",
+        r.text()
+    );
     // The target's document is unchanged; the actual is a document of its
     // own (origin report, in the store), with a page like any other.
     assert_ne!(actual_doc, s.doc_id);

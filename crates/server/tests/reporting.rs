@@ -282,6 +282,39 @@ async fn the_whole_loop(s: Setup) {
     .await;
     assert_eq!(r.json()["total"], 1, "{}", r.text());
     assert_eq!(r.json()["items"][0]["review_comment"], "请核对统计口径");
+    // Listed by unit and by target too.
+    let by_target = format!("/api/v1/submissions?document_id={PLAN_NAME}&ord={}", s.ord);
+    let r = call(st, "GET", &by_target, Some(&s.zhao), None).await;
+    assert_eq!(r.json()["total"], 1, "{}", r.text());
+    let r = call(
+        st,
+        "GET",
+        "/api/v1/submissions?unit=市水务局",
+        Some(&s.zhao),
+        None,
+    )
+    .await;
+    assert_eq!(r.json()["total"], 0, "{}", r.text());
+    let r = call(
+        st,
+        "GET",
+        "/api/v1/submissions?unit=锦州市统计局",
+        Some(&s.zhao),
+        None,
+    )
+    .await;
+    assert_eq!(r.json()["total"], 1, "{}", r.text());
+    let r = call(st, "GET", "/api/v1/submissions?ord=0", Some(&s.zhao), None).await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_target");
+    let r = call(
+        st,
+        "GET",
+        "/api/v1/submissions?status=done",
+        Some(&s.zhao),
+        None,
+    )
+    .await;
+    assert_error(&r, StatusCode::BAD_REQUEST, "bad_status");
 
     // Fixed and submitted again (not red now: no explanation needed), approved.
     let fixed = json!({"year": 2023, "value": 950, "measure_unit": "亿元"});

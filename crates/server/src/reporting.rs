@@ -762,6 +762,9 @@ fn done_words(q: &DoneQuery) -> Option<String> {
         "submitted" => "已报送审核",
         "approved" => "已审核通过，已计入实际值",
         "returned" => "已退回填报单位",
+        "explain" => {
+            "已保存为草稿，但未报送：该数值会使目标严重滞后或倒退，请在“说明”中写明原因后再报送"
+        }
         _ => return None,
     };
     Some(format!("第 {id} 号填报{what}。"))
@@ -856,8 +859,15 @@ async fn fill_form(
         }
     };
     let done = if fields.get("action").map(String::as_str) == Some("submit") {
-        submit_one(&state, user, s.id).await?;
-        "submitted"
+        match submit_one(&state, user, s.id).await {
+            Ok(_) => "submitted",
+            // Saved, not submitted: the page says why, above the form to explain in.
+            Err(ApiError::BadRequest {
+                code: "needs_explanation",
+                ..
+            }) => "explain",
+            Err(e) => return Err(e.into()),
+        }
     } else {
         "saved"
     };

@@ -686,4 +686,28 @@ async fn the_fill_and_review_pages_work_with_their_token() {
     // The reporter sees the outcome.
     let r = page(st, "/fill", &li).await;
     assert!(r.text().contains("已通过"), "{}", r.text());
+
+    // A red value (the latest, below the base) submitted from the form
+    // without an explanation: saved as a draft, not submitted, and the page
+    // says why.
+    let red = [
+        ("csrf_token", li_token.as_str()),
+        ("document_id", PLAN_NAME),
+        ("ord", ord.as_str()),
+        ("unit", "锦州市统计局"),
+        ("year", "2024"),
+        ("value", "700"),
+        ("narrative", ""),
+        ("action", "submit"),
+    ];
+    let r = post_form(st, "/fill", &li, &red).await;
+    assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+    assert_eq!(
+        r.header("location").as_deref(),
+        Some("/fill?done=explain&id=2")
+    );
+    let r = page(st, "/fill?done=explain&id=2", &li).await;
+    assert!(r.text().contains("请在“说明”中写明原因"), "{}", r.text());
+    let r = call(st, "GET", "/api/v1/submissions/2", Some(&s.li), None).await;
+    assert_eq!(r.json()["submission"]["status"], "draft", "{}", r.text());
 }

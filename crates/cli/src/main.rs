@@ -52,6 +52,8 @@ enum Command {
     Unit(cmd::unit::Args),
     /// Assign a target to its lead (牵头) and partner (配合) units, or clear its assignment.
     Assign(cmd::assign::Args),
+    /// Values departments reported (填报) and their review, by unit, status or target.
+    Submissions(cmd::submissions::Args),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +77,7 @@ fn main() -> ExitCode {
         Command::User(a) => cmd::user::run(a),
         Command::Unit(a) => cmd::unit::run(a),
         Command::Assign(a) => cmd::assign::run(a),
+        Command::Submissions(a) => cmd::submissions::run(a),
     };
     match result {
         Ok(code) => code,

@@ -268,3 +268,102 @@ fn units_and_assignments_on_postgres() {
         units_and_assignments(&db);
     }
 }
+
+/// `planwatch submissions`: the values reported on the web, by status and
+/// target, read by the operator.
+#[test]
+fn submissions_are_listed_by_status_and_target() {
+    use planwatch_store::{NewSubmission, Role, Store, SubmissionInput};
+    let db = Db::sqlite();
+    ok(&db.run(&["ingest", &corpus(PLAN)]));
+    let out = ok(&db.store(&["unit", "list"]));
+    assert!(!out.contains("市统计局"), "{out}");
+    let id = runtime().block_on(async {
+        let store = Store::open(&db.url).await.expect("open");
+        let doc = store
+            .find_document(PLAN)
+            .await
+            .expect("find")
+            .expect("stored");
+        let target = store
+            .facts(&planwatch_store::FactFilter {
+                doc: Some(PLAN.into()),
+                kind: Some(planwatch_core::Kind::Target),
+                ..Default::default()
+            })
+            .await
+            .expect("facts")
+            .into_iter()
+            .find(|f| f.fact.value.is_some())
+            .expect("a numeric target");
+        let fact = planwatch_catalog::FactId::new(doc.id.clone(), target.ord);
+        store
+            .add_units(&[planwatch_store::NewUnit::named("市统计局")], None)
+            .await
+            .expect("unit");
+        store
+            .assign(&fact, &["市统计局".to_string()], &[], None)
+            .await
+            .expect("assign");
+        let li = store
+            .add_user(
+                "li",
+                "li-password",
+                Role::Reporter,
+                &["市统计局".into()],
+                None,
+            )
+            .await
+            .expect("reporter");
+        let zhao = store
+            .add_user("zhao", "zhao-password", Role::Reviewer, &[], None)
+            .await
+            .expect("reviewer");
+        let s = store
+            .create_submission(
+                &NewSubmission {
+                    fact,
+                    unit: "市统计局".into(),
+                    input: SubmissionInput {
+                        year: 2018,
+                        quarter: None,
+                        month: Some(6),
+                        value: 12.5,
+                        measure_unit: None,
+                        narrative: "上半年".into(),
+                    },
+                },
+                &li,
+            )
+            .await
+            .expect("draft");
+        store
+            .submit_submission(s.id, &li, s.version, None)
+            .await
+            .expect("submit");
+        store
+            .return_submission(s.id, &zhao, "请补充数据来源")
+            .await
+            .expect("return");
+        store.close().await;
+        (s.id, target.ord)
+    });
+    let rows = json(&db.store(&["submissions", "--status", "returned", "--format", "json"]));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0]["id"].as_f64(), Some(id.0 as f64));
+    assert_eq!(rows[0]["period"], "2018年6月");
+    assert_eq!(rows[0]["review_comment"], "请补充数据来源");
+    assert_eq!(rows[0]["unit"], "市统计局");
+    let target = format!("{PLAN}#{}", id.1);
+    let rows = json(&db.store(&["submissions", "--target", &target, "--format", "json"]));
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    let rows = json(&db.store(&["submissions", "--status", "approved", "--format", "json"]));
+    assert!(rows.is_empty(), "{rows:?}");
+    let err = refused(&db.store(&["submissions", "--status", "done"]));
+    assert!(
+        err.contains("draft, submitted, returned or approved"),
+        "{err}"
+    );
+    let err = refused(&db.store(&["submissions", "--unit", "市水务局"]));
+    assert!(err.contains("市水务局"), "{err}");
+}

@@ -104,7 +104,7 @@ pub fn docs_routes() -> crate::routes::Routes {
 #[openapi(
     info(
         title = "planwatch API",
-        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login and logout needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login, save the departments (单位) and who answers for which target (`/api/v1/units…`, a target's `assignment`), shown to any logged-in user or API token (401 `unauthorized` otherwise); adding units and assigning targets needs an admin. Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login, logout and reporting needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login, save the departments (单位) and who answers for which target (`/api/v1/units…`, a target's `assignment`), shown to any logged-in user or API token (401 `unauthorized` otherwise); adding units and assigning targets needs an admin. Reporting (填报): a reporter sees their units' targets (`/api/v1/reporting/targets`), creates, edits and submits values of them (`/api/v1/submissions…`); a reviewer or an admin returns (with a comment) or approves submitted ones, and an approved value becomes an actual the evaluation uses; deputies and anonymous visitors get 403/401, and a reporter of another unit finds no submission of it (404). Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
     ),
     paths(
         health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
@@ -112,7 +112,9 @@ pub fn docs_routes() -> crate::routes::Routes {
         search_post, crate::auth::login, crate::auth::logout, crate::auth::me, crate::audit::list,
         crate::units::list, crate::units::add, crate::units::import, crate::units::from_text,
         crate::units::targets, crate::units::get_assignment, crate::units::put_assignment,
-        crate::units::delete_assignment
+        crate::units::delete_assignment, crate::reporting::due, crate::reporting::list,
+        crate::reporting::create, crate::reporting::one, crate::reporting::update,
+        crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
@@ -122,7 +124,12 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::audit::AuditPage, crate::audit::AuditLine, crate::units::UnitView,
         crate::units::UnitImportView, crate::units::FromTextView, crate::units::AssignmentView,
         crate::units::UnitTargetView, crate::units::NewUnitItem, crate::units::AssignBody,
-        Page<crate::units::UnitView>, Page<crate::units::UnitTargetView>
+        Page<crate::units::UnitView>, Page<crate::units::UnitTargetView>,
+        crate::reporting::SubmissionView, crate::reporting::VersionView,
+        crate::reporting::SubmissionDetail, crate::reporting::DueTargetView,
+        crate::reporting::NewSubmissionBody, crate::reporting::InputBody,
+        crate::reporting::ReviewBody, Page<crate::reporting::SubmissionView>,
+        Page<crate::reporting::DueTargetView>
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

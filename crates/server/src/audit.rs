@@ -141,6 +141,16 @@ fn action_zh(action: &str) -> &'static str {
         "user.locked" => "账户锁定",
         "token.add" => "新建 API 令牌",
         "token.revoke" => "吊销 API 令牌",
+        "unit.add" => "新增单位",
+        "unit.retire" => "停用单位",
+        "assignment.set" => "指派目标",
+        "assignment.clear" => "取消指派",
+        "assignment.from_text" => "按原文指派",
+        "submission.create" => "新建填报",
+        "submission.update" => "修改填报",
+        "submission.submit" => "报送填报",
+        "submission.return" => "退回填报",
+        "submission.approve" => "通过填报",
         _ => "其他",
     }
 }

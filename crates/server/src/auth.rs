@@ -25,7 +25,9 @@
 //!   read of [`ADMIN_READS`] (the audit trail), unless an admin sends it: 401 `unauthorized` without a session, 403 `forbidden`
 //!   for another role. Reading stays open to everyone, save the reads of
 //!   [`MEMBER_READS`] (the departments and their targets), which need a
-//!   logged-in user of any role (401 otherwise). It runs after the
+//!   logged-in user of any role (401 otherwise). Reporting and review
+//!   ([`ROLE_ROUTES`]) need one of the roles listed, reads and writes alike
+//!   (401 anonymous, 403 another role). It runs after the
 //!   CSRF check ([`crate::csrf`]), which login and logout pass like any write.
 
 use std::collections::HashMap;
@@ -88,6 +90,64 @@ pub const MEMBER_READS: &[&str] = &[
 /// from the response cache only to requests without a session cookie, and
 /// never kept from one that has it (see `crate::cache`).
 pub const MEMBER_PAGES: &[&str] = &["/documents/{id}"];
+
+/// Routes (reads or writes) that only some roles may send: reporting
+/// (填报) and its review. Anonymous requests get 401, other roles 403; an
+/// admin is no exception (an admin reviews, but reports for no unit).
+/// Never cached. Which unit's submissions a user may see or change is the
+/// store's check (`planwatch_store::submissions`).
+pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
+    (Method::GET, "/api/v1/reporting/targets", &[Role::Reporter]),
+    (
+        Method::GET,
+        "/api/v1/submissions",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (Method::POST, "/api/v1/submissions", &[Role::Reporter]),
+    (
+        Method::GET,
+        "/api/v1/submissions/{id}",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (Method::PUT, "/api/v1/submissions/{id}", &[Role::Reporter]),
+    (
+        Method::POST,
+        "/api/v1/submissions/{id}/submit",
+        &[Role::Reporter],
+    ),
+    (
+        Method::POST,
+        "/api/v1/submissions/{id}/return",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/submissions/{id}/approve",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    (Method::GET, "/fill", &[Role::Reporter]),
+    (Method::POST, "/fill", &[Role::Reporter]),
+    (Method::GET, "/review", &[Role::Reviewer, Role::Admin]),
+    (Method::POST, "/review/{id}", &[Role::Reviewer, Role::Admin]),
+];
+
+/// The roles that may send `method` to the route `path`, if [`ROLE_ROUTES`] lists it (HEAD as GET).
+pub fn role_route(method: &Method, path: &str) -> Option<&'static [Role]> {
+    let method = if method == Method::HEAD {
+        &Method::GET
+    } else {
+        method
+    };
+    ROLE_ROUTES
+        .iter()
+        .find(|(m, p, _)| m == method && *p == path)
+        .map(|(_, _, roles)| *roles)
+}
+
+/// Whether any method of the route `path` is in [`ROLE_ROUTES`].
+pub fn is_role_route(path: &str) -> bool {
+    ROLE_ROUTES.iter().any(|(_, p, _)| *p == path)
+}
 
 /// GET answers that depend on who asks: never cached.
 pub const PERSONAL: &[&str] = &["/api/v1/me", "/login"];
@@ -203,6 +263,9 @@ fn is_safe(m: &Method) -> bool {
 
 /// Who may send `method` to the route `path` (its pattern, as registered).
 pub fn admin_only(method: &Method, path: &str) -> bool {
+    if role_route(method, path).is_some() {
+        return false;
+    }
     ADMIN_READS.contains(&path)
         || (!is_safe(method) && !OPEN_WRITES.iter().any(|(m, p)| m == method && *p == path))
 }
@@ -266,6 +329,32 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
                     ),
                 },
             });
+        }
+        if let Some(roles) = role_route(req.method(), &route) {
+            let refusal = match viewer.user() {
+                None => Some(ApiError::Unauthorized {
+                    code: "unauthorized",
+                    message: "log in first (POST /login) or send an API token".into(),
+                }),
+                Some(u) if !roles.contains(&u.role) => Some(ApiError::Forbidden {
+                    code: "forbidden",
+                    message: format!(
+                        "user {} ({}) may not do this; it needs: {}",
+                        u.name,
+                        u.role.as_str(),
+                        roles
+                            .iter()
+                            .map(|r| r.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                }),
+                Some(_) => None,
+            };
+            if let Some(e) = refusal {
+                tracing::warn!(method = %req.method(), uri = %req.uri(), user = ?viewer.user().map(|u| &u.name), "refused: not this role's");
+                return refuse(e);
+            }
         }
         if members_only(req.method(), &route) && viewer.user().is_none() {
             tracing::warn!(method = %req.method(), uri = %req.uri(), "read refused: not logged in");

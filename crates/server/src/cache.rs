@@ -184,7 +184,8 @@ fn http_date(unix: i64) -> Option<HeaderValue> {
 
 /// Whether answers of `path` (of the route `route`, when one matched) may be kept.
 fn cacheable(path: &str, route: Option<&str>) -> bool {
-    !(route.is_some_and(|r| crate::auth::MEMBER_READS.contains(&r))
+    !(route
+        .is_some_and(|r| crate::auth::MEMBER_READS.contains(&r) || crate::auth::is_role_route(r))
         || path.starts_with("/assets/")
         || crate::csrf::ISSUING.contains(&path)
         || crate::auth::PERSONAL.contains(&path)

@@ -40,6 +40,7 @@ pub mod error;
 pub mod evaluation;
 mod highlight;
 pub mod pages;
+pub mod reporting;
 pub mod routes;
 pub mod snapshot;
 mod state;
@@ -121,6 +122,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(auth::routes())
         .merge(audit::routes())
         .merge(units::routes())
+        .merge(reporting::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())
         .merge(assets::routes())

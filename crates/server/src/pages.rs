@@ -102,6 +102,8 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("login.html", include_str!("../templates/login.html")),
     ("audit.html", include_str!("../templates/audit.html")),
     ("units.html", include_str!("../templates/units.html")),
+    ("fill.html", include_str!("../templates/fill.html")),
+    ("review.html", include_str!("../templates/review.html")),
 ];
 
 fn num(v: Value) -> String {

@@ -21,7 +21,15 @@ enum May {
     Member,
     /// An admin only: 401 for anonymous, 403 for other roles.
     Admin,
+    /// These roles only (an admin too only if listed): 401 for anonymous,
+    /// 403 for other roles.
+    Roles(&'static [&'static str]),
 }
+
+/// Reporting (填报) and its review.
+const REPORTER: May = May::Roles(&["reporter"]);
+const REVIEWER: May = May::Roles(&["reviewer", "admin"]);
+const STAFF: May = May::Roles(&["reporter", "reviewer", "admin"]);
 
 /// The expected matrix: every (method, route) the router serves. A route
 /// added without a line here fails `every_route_has_an_entry`.
@@ -75,6 +83,18 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/units/import", May::Admin),
     ("POST", "/units/assign-from-text", May::Admin),
     ("POST", "/documents/{id}/assign", May::Admin),
+    ("GET", "/api/v1/reporting/targets", REPORTER),
+    ("GET", "/api/v1/submissions", STAFF),
+    ("POST", "/api/v1/submissions", REPORTER),
+    ("GET", "/api/v1/submissions/{id}", STAFF),
+    ("PUT", "/api/v1/submissions/{id}", REPORTER),
+    ("POST", "/api/v1/submissions/{id}/submit", REPORTER),
+    ("POST", "/api/v1/submissions/{id}/return", REVIEWER),
+    ("POST", "/api/v1/submissions/{id}/approve", REVIEWER),
+    ("GET", "/fill", REPORTER),
+    ("POST", "/fill", REPORTER),
+    ("GET", "/review", REVIEWER),
+    ("POST", "/review/{id}", REVIEWER),
     ("GET", "/", May::Anyone),
     ("GET", "/indicators", May::Anyone),
     ("GET", "/indicators/{name}", May::Anyone),
@@ -192,9 +212,12 @@ async fn the_matrix_holds_for_every_role() {
         for (who, session) in &sessions {
             let status = request(&state, method, &uri, session.as_deref()).await;
             let denied = status == StatusCode::UNAUTHORIZED || status == StatusCode::FORBIDDEN;
-            let allowed = *may == May::Anyone
-                || *who == "admin"
-                || (*may == May::Member && session.is_some());
+            let allowed = match may {
+                May::Anyone => true,
+                May::Member => session.is_some(),
+                May::Admin => *who == "admin",
+                May::Roles(roles) => roles.contains(who),
+            };
             if allowed {
                 // Login with no fields is 400, not a refusal.
                 assert!(!denied, "{who} {method} {uri}: {status}");
@@ -368,6 +391,8 @@ async fn login_logout_uploads_and_unit_forms_need_the_csrf_token() {
             "multipart/form-data; boundary=b",
             "--b--\r\n",
         ),
+        ("/review/1", "multipart/form-data; boundary=b", "--b--\r\n"),
+        ("/api/v1/submissions/1/approve", "application/json", "{}"),
     ] {
         // Even with an admin's session: no token, no write.
         let r = send(

@@ -52,6 +52,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "units and assignments",
         include_str!("../migrations/0006_units_and_assignments.sql"),
     ),
+    (
+        7,
+        "reported values (填报) and their review",
+        include_str!("../migrations/0007_submissions.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -53,6 +53,20 @@ pub enum StoreError {
     /// No stored fact of this id (`DOCUMENT#ORD`).
     #[error("no fact {0}")]
     NoSuchFact(String),
+    /// No submission (填报) of this id that the user may see.
+    #[error("no submission {0}")]
+    NoSuchSubmission(i64),
+    /// The user may not do this to the submission (another unit's, another role's work).
+    #[error("{0}")]
+    Forbidden(String),
+    /// Submission input refused: a bad period or value, a target not assigned
+    /// to the unit, a step its status does not allow, a return without a comment.
+    #[error("{0}")]
+    Submission(String),
+    /// The value would put its target off track or regressing, and the
+    /// submission carries no explanation (narrative): refused until it does.
+    #[error("{0}")]
+    NeedsExplanation(String),
     /// The full-text index failed.
     #[error("search index {path}: {message}")]
     Index {

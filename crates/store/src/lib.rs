@@ -42,6 +42,7 @@ mod link;
 mod model;
 mod read;
 pub mod search;
+pub mod submissions;
 pub mod testing;
 pub mod units;
 mod write;
@@ -55,6 +56,10 @@ pub use model::{
     doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,
 };
 pub use search::{CatchUp, Hit, Indexable, SearchFilter, SearchIndex};
+pub use submissions::{
+    DueTarget, NewSubmission, Submission, SubmissionFilter, SubmissionInput, SubmissionStatus,
+    SubmissionVersion,
+};
 pub use units::{
     parse_unit_table, Assignment, FromText, NewUnit, Unit, UnitImport, UnitRole, UnitTableError,
     UnitTarget,

@@ -13,6 +13,8 @@ pub enum Origin {
     Document,
     /// A table of actuals brought in with `planwatch import`.
     Import,
+    /// A value a department reported (填报) and a reviewer approved.
+    Report,
 }
 
 impl Origin {
@@ -21,6 +23,7 @@ impl Origin {
         match self {
             Origin::Document => "document",
             Origin::Import => "import",
+            Origin::Report => "report",
         }
     }
 }

@@ -151,7 +151,7 @@ impl Store {
     /// [`Store::begin_document`] under a name policy: with [`SameName::Refuse`],
     /// a name whose current revision holds other content is
     /// [`StoreError::NameTaken`] (checked again under the write lock).
-    async fn begin_as(&self, doc: &NewDocument, same_name: SameName) -> Result<Begin> {
+    pub(crate) async fn begin_as(&self, doc: &NewDocument, same_name: SameName) -> Result<Begin> {
         let id = content_hash(&doc.text);
         if same_name == SameName::Refuse {
             if let Some(current) = self.find_document(&doc.name).await? {
@@ -295,6 +295,12 @@ impl Store {
 }
 
 impl DocumentWriter {
+    /// The open transaction, for writes that belong with the document's
+    /// (an approved submission's change).
+    pub(crate) fn tx(&mut self) -> &mut Transaction<'static, Any> {
+        &mut self.tx
+    }
+
     /// The document being written.
     pub fn document(&self) -> &StoredDocument {
         &self.doc

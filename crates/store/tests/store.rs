@@ -6,7 +6,7 @@ use planwatch_core::{
     Attribute, Comparator, DocType, DocumentInfo, Fact, Kind, Measure, Responsible,
 };
 use planwatch_store::{
-    testing, Begin, FactFilter, NewDocument, NewUnit, Origin, PutOutcome, SameName, Store,
+    testing, Begin, FactFilter, NewDocument, NewUnit, Origin, PutOutcome, Role, SameName, Store,
     StoreError, UnitRole,
 };
 
@@ -897,6 +897,346 @@ async fn units_and_assignments(fx: Fixture) {
     fx.done().await;
 }
 
+async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
+    use planwatch_store::{NewSubmission, SubmissionFilter, SubmissionInput, SubmissionStatus};
+    let s = &fx.store;
+    let facts = vec![
+        fact(
+            "plan.txt",
+            Kind::Target,
+            "城镇化率",
+            2025,
+            60.0,
+            "%",
+            Measure::Level,
+        ),
+        fact(
+            "plan.txt",
+            Kind::Target,
+            "供水保证率",
+            2025,
+            95.0,
+            "%",
+            Measure::Level,
+        ),
+        fact(
+            "plan.txt",
+            Kind::Actual,
+            "城镇化率",
+            2020,
+            55.0,
+            "%",
+            Measure::Level,
+        ),
+    ];
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("plan.txt", "the plan"), &facts)
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let at = |ord: i64| FactId::new(d.id.clone(), ord);
+    s.add_units(
+        &[
+            NewUnit {
+                name: "锦州市统计局".into(),
+                short_name: Some("市统计局".into()),
+            },
+            NewUnit::named("市水务局"),
+        ],
+        None,
+    )
+    .await
+    .expect("units");
+    s.assign(&at(0), &names(&["锦州市统计局"]), &[], Some("root"))
+        .await
+        .expect("assign");
+    s.assign(&at(1), &names(&["市水务局"]), &[], Some("root"))
+        .await
+        .expect("assign");
+    // A reporter names their unit by its short name.
+    let li = s
+        .add_user(
+            "li",
+            "li-password",
+            Role::Reporter,
+            &names(&["市统计局"]),
+            None,
+        )
+        .await
+        .expect("reporter");
+    let wu = s
+        .add_user(
+            "wu",
+            "wu-password",
+            Role::Reporter,
+            &names(&["市水务局"]),
+            None,
+        )
+        .await
+        .expect("other reporter");
+    let zhao = s
+        .add_user("zhao", "zhao-password", Role::Reviewer, &[], None)
+        .await
+        .expect("reviewer");
+    let deputy = s
+        .add_user("wang", "wang-password", Role::Deputy, &[], None)
+        .await
+        .expect("deputy");
+    let input = |value: f64, narrative: &str| SubmissionInput {
+        year: 2023,
+        quarter: None,
+        month: None,
+        value,
+        measure_unit: Some("%".into()),
+        narrative: narrative.into(),
+    };
+    let new = |ord: i64, unit: &str, value: f64| NewSubmission {
+        fact: at(ord),
+        unit: unit.into(),
+        input: input(value, ""),
+    };
+
+    // Only a reporter of the unit, only on the unit's targets, once a period.
+    for (who, ord, unit) in [
+        (&wu, 0, "锦州市统计局"),
+        (&zhao, 0, "锦州市统计局"),
+        (&deputy, 0, "市统计局"),
+    ] {
+        assert!(
+            matches!(
+                s.create_submission(&new(ord, unit, 56.0), who).await,
+                Err(StoreError::Forbidden(_))
+            ),
+            "{}",
+            who.name
+        );
+    }
+    assert!(matches!(
+        s.create_submission(&new(1, "市统计局", 96.0), &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    let mut bad = new(0, "市统计局", 56.0);
+    bad.input.quarter = Some(5);
+    assert!(matches!(
+        s.create_submission(&bad, &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    let d1 = s
+        .create_submission(&new(0, "市统计局", 50.0), &li)
+        .await
+        .expect("draft");
+    assert_eq!(
+        (d1.status, d1.version, d1.unit.as_str()),
+        (SubmissionStatus::Draft, 1, "锦州市统计局")
+    );
+    assert!(matches!(
+        s.create_submission(&new(0, "市统计局", 51.0), &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    let mut q2 = new(0, "市统计局", 57.0);
+    q2.input.quarter = Some(2);
+    let quarterly = s.create_submission(&q2, &li).await.expect("another period");
+    assert_eq!(quarterly.period_zh(), "2023年第2季度");
+
+    // Another unit's reporter finds nothing and changes nothing; a deputy is refused.
+    assert!(matches!(
+        s.submission(d1.id, &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.update_submission(d1.id, &input(1.0, ""), &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.submit_submission(d1.id, &wu, 1, None).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.submission(d1.id, &deputy).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.submissions(&SubmissionFilter::default(), &deputy).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(s
+        .submissions(&SubmissionFilter::default(), &wu)
+        .await
+        .expect("list")
+        .is_empty());
+    // A reviewer neither edits nor submits a unit's value, nor reviews a draft.
+    assert!(matches!(
+        s.submit_submission(d1.id, &zhao, 1, None).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.approve_submission(d1.id, &zhao, None).await,
+        Err(StoreError::Submission(_))
+    ));
+
+    // A red value needs an explanation before it is submitted.
+    let refused = s.submit_submission(d1.id, &li, 1, Some("严重滞后")).await;
+    assert!(
+        matches!(&refused, Err(StoreError::NeedsExplanation(m)) if m.contains("严重滞后")),
+        "{refused:?}"
+    );
+    assert_eq!(
+        s.submission(d1.id, &li).await.expect("read").status,
+        SubmissionStatus::Draft
+    );
+    let d1 = s
+        .update_submission(d1.id, &input(50.0, "受疫情影响，进城务工人员回流"), &li)
+        .await
+        .expect("explained");
+    // The evaluation was of version 1; the narrative made version 2.
+    assert!(matches!(
+        s.submit_submission(d1.id, &li, 1, Some("严重滞后")).await,
+        Err(StoreError::Submission(_))
+    ));
+    let sub = s
+        .submit_submission(d1.id, &li, d1.version, Some("严重滞后"))
+        .await
+        .expect("submitted");
+    assert_eq!((sub.status, sub.version), (SubmissionStatus::Submitted, 3));
+    // Submitted: no longer the reporter's to change.
+    assert!(matches!(
+        s.update_submission(d1.id, &input(52.0, "x"), &li).await,
+        Err(StoreError::Submission(_))
+    ));
+
+    // Returned with a comment (required), by a reviewer; a reporter may not.
+    assert!(matches!(
+        s.return_submission(d1.id, &li, "no").await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.return_submission(d1.id, &zhao, "  ").await,
+        Err(StoreError::Submission(_))
+    ));
+    let ret = s
+        .return_submission(d1.id, &zhao, "请核对统计口径")
+        .await
+        .expect("returned");
+    assert_eq!(ret.status, SubmissionStatus::Returned);
+    assert_eq!(ret.review_comment.as_deref(), Some("请核对统计口径"));
+    let by_status = s
+        .submissions(
+            &SubmissionFilter {
+                status: Some(SubmissionStatus::Returned),
+                ..Default::default()
+            },
+            &li,
+        )
+        .await
+        .expect("by status");
+    assert_eq!(by_status.iter().map(|x| x.id).collect::<Vec<_>>(), [d1.id]);
+
+    // Fixed, submitted again (fine now: no explanation needed), approved.
+    s.update_submission(d1.id, &input(57.5, ""), &li)
+        .await
+        .expect("fixed");
+    s.submit_submission(d1.id, &li, 5, None)
+        .await
+        .expect("resubmitted");
+    let before = s.counts().await.expect("counts").revisions;
+    let ok = s
+        .approve_submission(d1.id, &zhao, Some("同意"))
+        .await
+        .expect("approved");
+    assert_eq!(ok.status, SubmissionStatus::Approved);
+    let actual_doc = ok.actual_document_id.clone().expect("an actual's document");
+    assert_eq!(s.counts().await.expect("counts").revisions, before + 1);
+    assert!(matches!(
+        s.approve_submission(d1.id, &zhao, None).await,
+        Err(StoreError::Submission(_))
+    ));
+
+    // The actual: the target's indicator and region, the year, the value, origin report.
+    let stored = s
+        .find_document(&actual_doc)
+        .await
+        .expect("find")
+        .expect("stored");
+    assert_eq!(stored.origin, "report");
+    let sourced = s
+        .sourced_facts(&FactFilter::default())
+        .await
+        .expect("facts");
+    let actual = sourced
+        .iter()
+        .find(|f| f.doc.id == actual_doc)
+        .expect("the approved value is a fact");
+    assert_eq!(actual.fact.kind, Kind::Actual);
+    assert_eq!(actual.fact.indicator, "城镇化率");
+    assert_eq!(actual.fact.region.as_deref(), Some("锦州市"));
+    assert_eq!(
+        (actual.fact.year, actual.fact.value),
+        (Some(2023), Some(57.5))
+    );
+    assert!(
+        actual.fact.quote.contains("锦州市统计局填报"),
+        "{}",
+        actual.fact.quote
+    );
+
+    // Every change versioned and audited; lists by unit and by target.
+    let versions = s.submission_versions(d1.id, &li).await.expect("versions");
+    let actions: Vec<&str> = versions.iter().map(|v| v.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["create", "update", "submit", "return", "update", "submit", "approve"]
+    );
+    assert_eq!(
+        versions[3].review_comment.as_deref(),
+        Some("请核对统计口径")
+    );
+    assert_eq!(versions[1].narrative, "受疫情影响，进城务工人员回流");
+    let audited = audit_trail(s).await;
+    assert_eq!(
+        audited
+            .iter()
+            .filter(|l| l.ends_with(&format!("submission:{}", d1.id)))
+            .count(),
+        7,
+        "{audited:?}"
+    );
+    let by_target = s
+        .submissions(
+            &SubmissionFilter {
+                fact: Some(at(0)),
+                ..Default::default()
+            },
+            &zhao,
+        )
+        .await
+        .expect("by target");
+    assert_eq!(by_target.len(), 2);
+    let by_unit = s
+        .submissions(
+            &SubmissionFilter {
+                unit: Some("市水务局".into()),
+                ..Default::default()
+            },
+            &zhao,
+        )
+        .await
+        .expect("by unit");
+    assert!(by_unit.is_empty());
+
+    // The reporter's targets, each with its latest submission.
+    let due = s.due_targets(&li).await.expect("due");
+    assert_eq!(due.len(), 1);
+    assert_eq!(due[0].target.fact.ord, 0);
+    assert_eq!(due[0].latest.as_ref().map(|x| x.id), Some(quarterly.id));
+    assert!(matches!(
+        s.due_targets(&zhao).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -917,7 +1257,8 @@ suite!(
     an_abandoned_document_leaves_nothing,
     contradiction_and_synonym_series_through_the_store,
     the_index_catches_up_with_the_store,
-    units_and_assignments
+    units_and_assignments,
+    submissions_are_reported_reviewed_and_become_actuals
 );
 
 #[tokio::test]

@@ -17,5 +17,6 @@ pub mod report;
 pub mod search;
 pub mod series;
 pub mod serve;
+pub mod submissions;
 pub mod unit;
 pub mod user;

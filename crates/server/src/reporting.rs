@@ -30,7 +30,7 @@ use planwatch_core::DocType;
 use planwatch_evaluate::{Observation, Status};
 use planwatch_store::submissions::reported_actual;
 use planwatch_store::{
-    DueTarget, NewSubmission, Store, StoreError, Submission, SubmissionFilter, SubmissionInput,
+    DueTarget, NewSubmission, StoreError, Submission, SubmissionFilter, SubmissionInput,
     SubmissionStatus, SubmissionVersion, User,
 };
 use serde::{Deserialize, Serialize};
@@ -41,7 +41,7 @@ use crate::auth::Viewer;
 use crate::csrf::{self, CsrfGate};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::pages::{render, PageError};
-use crate::state::{wait, AppState};
+use crate::state::AppState;
 use crate::views::{self, Page, Paging};
 
 /// The routes of reporting and review.
@@ -356,18 +356,6 @@ fn store_error(e: StoreError) -> ApiError {
     }
 }
 
-/// Runs a store call on the blocking pool, its errors answered by [`store_error`].
-async fn on_store<T, F, Fut>(state: &AppState, f: F) -> ApiResult<T>
-where
-    T: Send + 'static,
-    F: FnOnce(Store) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = Result<T, StoreError>>,
-{
-    state
-        .blocking(move |s| wait(f(s.store().clone())).map_err(store_error))
-        .await
-}
-
 /// The request's user (the auth layer let only logged-in users through).
 fn user_of(viewer: &Viewer) -> ApiResult<User> {
     viewer
@@ -453,10 +441,11 @@ async fn create_draft(
     input: SubmissionInput,
 ) -> ApiResult<Submission> {
     let new = NewSubmission { fact, unit, input };
-    on_store(state, move |s| async move {
-        s.create_submission(&new, &user).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.create_submission(&new, &user).await
+        })
+        .await
 }
 
 async fn update_draft(
@@ -465,26 +454,28 @@ async fn update_draft(
     id: i64,
     input: SubmissionInput,
 ) -> ApiResult<Submission> {
-    on_store(state, move |s| async move {
-        s.update_submission(id, &input, &user).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.update_submission(id, &input, &user).await
+        })
+        .await
 }
 
 /// Submits `id` after evaluating its value.
 async fn submit_one(state: &AppState, user: User, id: i64) -> ApiResult<Submission> {
     let reader = user.clone();
-    let current = on_store(
-        state,
-        move |s| async move { s.submission(id, &reader).await },
-    )
-    .await?;
+    let current = state
+        .on_store(store_error, move |s| async move {
+            s.submission(id, &reader).await
+        })
+        .await?;
     let red = red_status(state, &current).await?;
-    on_store(state, move |s| async move {
-        s.submit_submission(id, &user, current.version, red.as_deref())
-            .await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.submit_submission(id, &user, current.version, red.as_deref())
+                .await
+        })
+        .await
 }
 
 async fn return_one(
@@ -493,10 +484,11 @@ async fn return_one(
     id: i64,
     comment: String,
 ) -> ApiResult<Submission> {
-    on_store(state, move |s| async move {
-        s.return_submission(id, &user, &comment).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.return_submission(id, &user, &comment).await
+        })
+        .await
 }
 
 /// Approves `id` and reloads the snapshot, so the evaluation uses the actual.
@@ -506,10 +498,11 @@ async fn approve_one(
     id: i64,
     comment: Option<String>,
 ) -> ApiResult<Submission> {
-    let s = on_store(state, move |s| async move {
-        s.approve_submission(id, &user, comment.as_deref()).await
-    })
-    .await?;
+    let s = state
+        .on_store(store_error, move |s| async move {
+            s.approve_submission(id, &user, comment.as_deref()).await
+        })
+        .await?;
     // The approval is stored: a failed reload is only later than usual
     // (the next request's look at the store finds the new actual).
     if let Err(e) = state.refresh().await {
@@ -530,7 +523,12 @@ pub async fn due(
     Query(q): Query<DueQuery>,
 ) -> ApiResult<Json<Page<DueTargetView>>> {
     let user = user_of(&viewer)?;
-    let list = on_store(&state, move |s| async move { s.due_targets(&user).await }).await?;
+    let list = state
+        .on_store(
+            store_error,
+            move |s| async move { s.due_targets(&user).await },
+        )
+        .await?;
     let all = list.iter().map(DueTargetView::from).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
 }
@@ -572,10 +570,11 @@ pub async fn list(
         status,
         fact,
     };
-    let list = on_store(&state, move |s| async move {
-        s.submissions(&filter, &user).await
-    })
-    .await?;
+    let list = state
+        .on_store(store_error, move |s| async move {
+            s.submissions(&filter, &user).await
+        })
+        .await?;
     let all = views_of(&state, &list).await?;
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
 }
@@ -607,12 +606,13 @@ pub async fn create(
 }
 
 async fn detail(state: &AppState, user: User, id: i64) -> ApiResult<SubmissionDetail> {
-    let (s, versions) = on_store(state, move |s| async move {
-        let one = s.submission(id, &user).await?;
-        let versions = s.submission_versions(id, &user).await?;
-        Ok((one, versions))
-    })
-    .await?;
+    let (s, versions) = state
+        .on_store(store_error, move |s| async move {
+            let one = s.submission(id, &user).await?;
+            let versions = s.submission_versions(id, &user).await?;
+            Ok((one, versions))
+        })
+        .await?;
     let view = views_of(state, std::slice::from_ref(&s)).await?;
     let submission = view
         .into_iter()
@@ -781,12 +781,13 @@ async fn fill_page(
 ) -> Result<Response, PageError> {
     let user = user_of(&viewer)?;
     let reader = user.clone();
-    let (due, mine) = on_store(&state, move |s| async move {
-        let due = s.due_targets(&reader).await?;
-        let mine = s.submissions(&SubmissionFilter::default(), &reader).await?;
-        Ok((due, mine))
-    })
-    .await?;
+    let (due, mine) = state
+        .on_store(store_error, move |s| async move {
+            let due = s.due_targets(&reader).await?;
+            let mine = s.submissions(&SubmissionFilter::default(), &reader).await?;
+            Ok((due, mine))
+        })
+        .await?;
     let targets: Vec<DueTargetView> = due.iter().map(DueTargetView::from).collect();
     let submissions = views_of(&state, &mine).await?;
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
@@ -884,10 +885,11 @@ async fn review_page(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
     let user = user_of(&viewer)?;
-    let all = on_store(&state, move |s| async move {
-        s.submissions(&SubmissionFilter::default(), &user).await
-    })
-    .await?;
+    let all = state
+        .on_store(store_error, move |s| async move {
+            s.submissions(&SubmissionFilter::default(), &user).await
+        })
+        .await?;
     let (mut pending, reviewed): (Vec<Submission>, Vec<Submission>) = all
         .into_iter()
         .filter(|s| s.status != SubmissionStatus::Draft)

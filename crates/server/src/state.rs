@@ -307,6 +307,23 @@ impl AppState {
             .map_err(|e| ApiError::Internal(format!("blocking task failed: {e}")))?
     }
 
+    /// Runs a store call on the blocking pool, its errors answered as the
+    /// calling resource answers them (`answer`: unknown ids 404, refused
+    /// input 400, the rest internal).
+    pub(crate) async fn on_store<T, F, Fut>(
+        &self,
+        answer: fn(StoreError) -> ApiError,
+        f: F,
+    ) -> ApiResult<T>
+    where
+        T: Send + 'static,
+        F: FnOnce(Store) -> Fut + Send + 'static,
+        Fut: Future<Output = Result<T, StoreError>>,
+    {
+        self.blocking(move |s| wait(f(s.store().clone())).map_err(answer))
+            .await
+    }
+
     /// The stored text of a document, read on a blocking thread.
     pub async fn document_text(&self, id: &str) -> ApiResult<Option<String>> {
         let id = id.to_string();

@@ -25,8 +25,7 @@ use minijinja::context;
 use planwatch_catalog::FactId;
 use planwatch_store::units::NAME_SEPARATORS;
 use planwatch_store::{
-    parse_unit_table, Assignment, FromText, NewUnit, Store, StoreError, Unit, UnitImport,
-    UnitTarget,
+    parse_unit_table, Assignment, FromText, NewUnit, StoreError, Unit, UnitImport, UnitTarget,
 };
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -36,7 +35,7 @@ use crate::auth::Viewer;
 use crate::csrf::{self, CsrfGate};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::pages::{render, PageError};
-use crate::state::{wait, AppState};
+use crate::state::AppState;
 use crate::views::{self, Page, Paging};
 
 /// Largest unit table accepted (CSV or XLSX), in bytes.
@@ -283,18 +282,6 @@ fn store_error(e: StoreError) -> ApiError {
     }
 }
 
-/// Runs a store call on the blocking pool, its errors answered by [`store_error`].
-async fn on_store<T, F, Fut>(state: &AppState, f: F) -> ApiResult<T>
-where
-    T: Send + 'static,
-    F: FnOnce(Store) -> Fut + Send + 'static,
-    Fut: std::future::Future<Output = Result<T, StoreError>>,
-{
-    state
-        .blocking(move |s| wait(f(s.store().clone())).map_err(store_error))
-        .await
-}
-
 /// The user name of an admin's request, for the audit trail.
 fn actor(viewer: &Viewer) -> Option<String> {
     viewer.user().map(|u| u.name.clone())
@@ -315,7 +302,12 @@ async fn target(state: &AppState, id: &str, ord: i64) -> ApiResult<FactId> {
         return Err(not_found());
     }
     let key = id.to_ascii_lowercase();
-    let doc = on_store(state, move |s| async move { s.find_document(&key).await }).await?;
+    let doc = state
+        .on_store(
+            store_error,
+            move |s| async move { s.find_document(&key).await },
+        )
+        .await?;
     doc.map(|d| FactId::new(d.id, ord)).ok_or_else(not_found)
 }
 
@@ -329,7 +321,9 @@ pub async fn list(
     Query(q): Query<UnitQuery>,
 ) -> ApiResult<Json<Page<UnitView>>> {
     let retired = q.retired.unwrap_or(false);
-    let units = on_store(&state, move |s| async move { s.units(retired).await }).await?;
+    let units = state
+        .on_store(store_error, move |s| async move { s.units(retired).await })
+        .await?;
     let all = units.iter().map(UnitView::from).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
 }
@@ -367,10 +361,11 @@ pub async fn add(
 
 async fn add_units(state: &AppState, viewer: &Viewer, list: Vec<NewUnit>) -> ApiResult<UnitImport> {
     let actor = actor(viewer);
-    on_store(state, move |s| async move {
-        s.add_units(&list, actor.as_deref()).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.add_units(&list, actor.as_deref()).await
+        })
+        .await
 }
 
 fn added(done: UnitImport) -> ApiResult<(StatusCode, Json<UnitImportView>)> {
@@ -499,10 +494,11 @@ pub async fn import(
 
 async fn assign_from_text(state: &AppState, viewer: &Viewer) -> ApiResult<FromText> {
     let actor = actor(viewer);
-    let done = on_store(state, move |s| async move {
-        s.assign_from_text(actor.as_deref()).await
-    })
-    .await?;
+    let done = state
+        .on_store(store_error, move |s| async move {
+            s.assign_from_text(actor.as_deref()).await
+        })
+        .await?;
     tracing::info!(
         assigned = done.assigned,
         units_added = done.units_added.len(),
@@ -540,10 +536,11 @@ pub async fn targets(
     Query(q): Query<TargetQuery>,
 ) -> ApiResult<Json<Page<UnitTargetView>>> {
     let all_revisions = q.all_revisions.unwrap_or(false);
-    let list = on_store(&state, move |s| async move {
-        s.unit_targets(&unit, all_revisions).await
-    })
-    .await?;
+    let list = state
+        .on_store(store_error, move |s| async move {
+            s.unit_targets(&unit, all_revisions).await
+        })
+        .await?;
     let all = list.iter().map(UnitTargetView::from).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
 }
@@ -561,7 +558,12 @@ pub async fn get_assignment(
 ) -> ApiResult<Json<AssignmentView>> {
     let fact = target(&state, &id, ord).await?;
     let key = fact.clone();
-    let a = on_store(&state, move |s| async move { s.assignment(&key).await }).await?;
+    let a = state
+        .on_store(
+            store_error,
+            move |s| async move { s.assignment(&key).await },
+        )
+        .await?;
     a.map(|a| Json(AssignmentView::from(&a)))
         .ok_or_else(|| ApiError::NotFound {
             what: "assignment",
@@ -601,18 +603,20 @@ async fn assign(
     partners: Vec<String>,
 ) -> ApiResult<Assignment> {
     let actor = actor(viewer);
-    on_store(state, move |s| async move {
-        s.assign(&fact, &lead, &partners, actor.as_deref()).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.assign(&fact, &lead, &partners, actor.as_deref()).await
+        })
+        .await
 }
 
 async fn clear(state: &AppState, viewer: &Viewer, fact: FactId) -> ApiResult<Option<Assignment>> {
     let actor = actor(viewer);
-    on_store(state, move |s| async move {
-        s.clear_assignment(&fact, actor.as_deref()).await
-    })
-    .await
+    state
+        .on_store(store_error, move |s| async move {
+            s.clear_assignment(&fact, actor.as_deref()).await
+        })
+        .await
 }
 
 /// Removes a target's assignment.
@@ -651,17 +655,18 @@ pub(crate) async fn for_document(
         return Ok((Vec::new(), Vec::new()));
     }
     let id = document_id.to_string();
-    let map = on_store(
-        state,
-        move |s| async move { s.document_assignments(&id).await },
-    )
-    .await?;
+    let map = state
+        .on_store(store_error, move |s| async move {
+            s.document_assignments(&id).await
+        })
+        .await?;
     let assigned = ords
         .iter()
         .map(|o| map.get(o).map(AssignmentView::from))
         .collect();
     let names = if viewer.is_admin() {
-        on_store(state, |s| async move { s.units(false).await })
+        state
+            .on_store(store_error, |s| async move { s.units(false).await })
             .await?
             .into_iter()
             .map(|u| u.name)
@@ -695,7 +700,9 @@ async fn page(
     uri: Uri,
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
-    let units = on_store(&state, |s| async move { s.units(true).await }).await?;
+    let units = state
+        .on_store(store_error, |s| async move { s.units(true).await })
+        .await?;
     let rows: Vec<UnitView> = units.iter().map(UnitView::from).collect();
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
     let imported = q

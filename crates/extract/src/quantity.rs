@@ -1479,15 +1479,21 @@ fn finish(s: &[char], q: &mut Quantity) {
                 n > 0 && matches!(run.get(k + 1 + n), Some('位' | '名'))
             }
         });
-        // (…中，有300种: what follows counts within the set.)
-        let among =
-            run.len() >= 2 && run.last() == Some(&'中') && !run.ends_with(&['其', '中']) && {
-                let mut k = q.end + run.len();
-                if matches!(s.get(k), Some('，' | ',')) {
-                    k += 1;
-                }
-                s.get(k) == Some(&'有')
-            };
+        // (…中，有300种; 31个工业大类行业中，21个行业增加值增长; 60项重点工程中有
+        // 16项: what follows counts within the set.)
+        // (Counted things only: 为1000人筛查脑卒中 is no set; nor a run past
+        // an ellipsis: 60件民生实事……报告中.)
+        let among = run.len() >= 2
+            && matches!(
+                q.unit.as_str(),
+                "个" | "個" | "项" | "項" | "件" | "家" | "座" | "所" | "条" | "條" | "种" | "種"
+            )
+            && !run.iter().any(|c| matches!(c, '.' | '…'))
+            && !run.ends_with(&['其', '中'])
+            && ((run.last() == Some(&'中') && {
+                let k = q.end + run.len();
+                matches!(s.get(k), Some('，' | ',' | '有'))
+            }) || run.windows(2).any(|w| w == ['中', '有']));
         // (全国14个大型煤炭基地之一, 全国74个重点监测城市中: the set the place
         // is one of.)
         let one_of = {
@@ -1652,6 +1658,18 @@ mod tests {
             got,
             [(14.0, true), (74.0, true), (259.0, true), (5.0, false)]
         );
+    }
+
+    #[test]
+    fn the_set_a_count_is_drawn_from_is_no_figure() {
+        let got = qualified("31个工业大类行业中，21个行业增加值增长；60项重点工程中有16项延期");
+        assert_eq!(
+            got,
+            [(31.0, true), (21.0, false), (60.0, true), (16.0, false)]
+        );
+        // (Not people, nor a run past an ellipsis.)
+        let got = qualified("免费为1000人筛查脑卒中，抓好60件民生实事……报告中，");
+        assert_eq!(got, [(1000.0, false), (60.0, false)]);
     }
 
     #[test]

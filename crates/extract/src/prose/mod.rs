@@ -1562,6 +1562,20 @@ mod tests {
     }
 
     #[test]
+    fn a_comparison_with_a_named_year_after_a_semicolon_is_of_the_figure_before() {
+        check(
+            DocType::StatisticalBulletin,
+            false,
+            "2022年，全县实现生产总值951435万元，比上年下降4.1%；与2020年相比，两年平均增长2.5%。",
+            &[
+                "actual 生产总值 2022 951435 万元 level eq",
+                "actual 生产总值 2022 -4.1 % growth eq",
+                "actual 生产总值 2022 2.5 % avg_growth eq",
+            ],
+        );
+    }
+
+    #[test]
     fn a_net_rise_is_the_change_of_the_figure_just_named() {
         check(
             DocType::WorkReport,

@@ -457,6 +457,9 @@ pub(super) fn named_just_before(
             opening = rest.to_string();
         }
     }
+    // (…比上年下降4.1%；与2020年相比，两年平均增长2.5%: the same figure set
+    // against a named year, over the span since.)
+    opening = past_comparison_with_year(&opening).to_string();
     if opening.is_empty() || !only_measure_words(&opening) {
         return None;
     }
@@ -467,6 +470,42 @@ pub(super) fn named_just_before(
         .take_while(|&i| !matches!(c[i], '。' | '\n'))
         .find(|&i| c[i..].starts_with(&last))?;
     Some(Name::Prior(x, x + last.len()))
+}
+
+/// `s` past an opening comparison with a named year and the span since
+/// (`与2020年相比，两年平均`, `比2019年`, `较2015年同期`), if it opens on one.
+fn past_comparison_with_year(s: &str) -> &str {
+    let mut rest = s;
+    let mut compared = false;
+    for lead in ["与", "和", "同", "比", "较"] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            let digits = r.chars().take_while(char::is_ascii_digit).count();
+            if digits == 4 && r[digits..].starts_with('年') {
+                rest = &r[digits + '年'.len_utf8()..];
+                rest = rest.strip_prefix("同期").unwrap_or(rest);
+                if matches!(lead, "与" | "和" | "同") {
+                    match rest.strip_prefix("相比") {
+                        Some(r) => rest = r,
+                        None => return s,
+                    }
+                }
+                compared = true;
+            }
+            break;
+        }
+    }
+    if !compared {
+        return s;
+    }
+    rest = rest.trim_start_matches([',', '，']);
+    // (两年平均, 3年平均: the span since the year compared with.)
+    let mut it = rest.char_indices();
+    if let (Some((_, c)), Some((k, '年'))) = (it.next(), it.next()) {
+        if c.is_ascii_digit() || "两二三四五六七八九十".contains(c) {
+            rest = &rest[k + '年'.len_utf8()..];
+        }
+    }
+    rest
 }
 
 /// How an indicator name is made from the sentence.

@@ -2069,9 +2069,19 @@ fn most_named_year(text: &str) -> Option<i32> {
 /// the "now" of an undated article.
 fn latest_data_year(text: &str) -> Option<i32> {
     let (chars, years) = named_years(text);
-    let two_year_average = {
+    // (比2019年同期增长…，两年平均增长: the average's year is two after the
+    // base; a 两年平均 elsewhere says nothing of 比2020年增长47.6%.)
+    let two_year_average = |i: usize| {
         let pat = ['两', '年', '平', '均'];
-        chars.windows(4).any(|w| w == pat)
+        let end_of = |c: &char| matches!(c, '。' | '\n');
+        let from = i.saturating_sub(80);
+        let from = chars[from..i]
+            .iter()
+            .rposition(end_of)
+            .map_or(from, |k| from + k);
+        let to = (i + 80).min(chars.len());
+        let to = chars[i..to].iter().position(end_of).map_or(to, |k| i + k);
+        chars[from..to].windows(4).any(|w| w == pat)
     };
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
     let five_years = {
@@ -2154,7 +2164,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
                     .iter()
                     .any(|w| clause.contains(w))
             };
-            if base && two_year_average {
+            if (base || compared_with(&chars, i, len)) && two_year_average(i) {
                 y + 2
             } else if base && five_years {
                 // 五年来…一般公共预算收入是2011年的1.9倍: five years on.
@@ -2866,6 +2876,9 @@ mod tests {
     #[test]
     fn undated_articles_dated_by_two_year_averages_and_plan_openings() {
         let t = "一季度,全省生产总值为743.88亿元,同比增长12.8%,两年平均增长4.4%,比2019年一季度增长9.1%。";
+        assert_eq!(latest_data_year(t), Some(2021));
+        // A 两年平均 in another sentence says nothing of 比2020年.
+        let t = "上半年生产总值同比增长13.4%，与2019年同期相比，两年平均增长4.8%。\n今年夏粮总产量6.9万吨，比2020年增长47.6%。";
         assert_eq!(latest_data_year(t), Some(2021));
         // The period in a cited document's title is no year of figures; a
         // year of work in one is.

@@ -1224,3 +1224,13 @@ fn news_of_a_meeting_that_summed_up_a_year_is_of_the_year_after() {
     let goal = fact(&ex, 8.0);
     assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2019)));
 }
+
+#[test]
+fn goals_announced_in_a_page_published_after_their_year() {
+    let text = "发展目标\n时间:2006-06-17 11:02\n2001年至2005年,辛省将以加快发展为主题。经济社会发展的主要预期目标是:五年年均经济增长速度为9%,到2005年GDP达到5680亿元。财政总收入500亿元。城镇登记失业率控制在5%左右。\n";
+    let ex = extract_document("g.txt", text);
+    for value in [5680.0, 500.0, 5.0] {
+        let f = fact(&ex, value);
+        assert_eq!((f.kind, f.year), (Kind::Target, Some(2005)), "{value}");
+    }
+}

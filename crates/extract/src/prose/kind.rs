@@ -104,7 +104,11 @@ pub(super) fn decide_kind(
     }
     // An implementation plan's 目标任务 section sets goals year by year
     // (2018年实现15万人脱贫), whatever the date it was published.
-    if frame.doc_type == DocType::ImplementationPlan && section.goals && !actual_marked {
+    // (And a list announced as goals, whatever year the text is of:
+    // 主要预期目标是：…到2005年GDP达到5680亿元 in a page of 2006.)
+    if ((frame.doc_type == DocType::ImplementationPlan && section.goals) || section.announced)
+        && !actual_marked
+    {
         return Kind::Target;
     }
     let estimating = || pre.contains("预计") || pre.contains("有望");

@@ -46,6 +46,9 @@ pub struct Section {
     /// The sentence runs under a span of years opening it (两年来，…；新增
     /// 公交专用道7条): what was newly added is a total over those years.
     pub over_years: bool,
+    /// The sentence is in a list of goals opened by words that announce
+    /// them (`主要预期目标是：`): goals, whatever year the text is of.
+    pub announced: bool,
 }
 
 /// What a paragraph hands on to the next one.
@@ -141,6 +144,7 @@ pub fn paragraph_facts(
     let mut after_semicolon: Option<YearMention> = None;
     let mut goal_run = section.goal_run_in;
     let mut work_ahead = false;
+    let mut announced = false;
     let mut over_years = false;
     // A plan's sentence on a period already past (十二五期间，我省…): the
     // sentences after it in the paragraph go on telling that period, until
@@ -168,13 +172,17 @@ pub fn paragraph_facts(
             if lent.is_some() {
                 carried = lent;
             }
-            if ctx.frame.doc_type == DocType::Other && !work_ahead && opens_list_of_work(&s[a..b]) {
-                work_ahead = true;
-                goal_run = true;
+            if ctx.frame.doc_type == DocType::Other && !work_ahead {
+                if let Some(list) = opens_list_of_work(&s[a..b]) {
+                    work_ahead = true;
+                    goal_run = true;
+                    announced = list == WorkList::Goals;
+                }
             }
             // 意见提出2020年建设目标，即…；…；…: the goals run on over ； to the 。.
             let listed_goals = goal_run.then(|| Section {
                 goals: true,
+                announced,
                 ..section.clone()
             });
             let sect = listed_goals.as_ref().unwrap_or(section);
@@ -303,20 +311,41 @@ pub fn paragraph_facts(
     }
 }
 
+/// What a list opened by a colon holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum WorkList {
+    /// 主要预期目标是：…
+    Goals,
+    /// 这十件民生实事分别是：…
+    Works,
+}
+
 /// `该县将重点抓好七个方面工作。`, `将着力抓好以下工作：`: a sentence with no
 /// figure announcing the work ahead, listed in the sentences after it.
 /// `这十件民生实事分别是：完成…工程；…`: the year's list of things to do,
 /// opened in the sentence that gives its first item.
-fn opens_list_of_work(s: &[char]) -> bool {
-    let Some(colon) = s.iter().take(25).position(|c| matches!(c, '：' | ':')) else {
-        return false;
-    };
+fn opens_list_of_work(s: &[char]) -> Option<WorkList> {
+    let colon = s.iter().take(25).position(|c| matches!(c, '：' | ':'))?;
     let head: String = s[..colon].iter().collect();
-    !head.chars().any(|c| c.is_ascii_digit())
-        && ["实事", "民生工程", "惠民工程"]
+    // (经济社会发展的主要预期目标是：…。财政总收入500亿元。…: a list of
+    // goals, whatever year the article is of; not 目标完成情况是.)
+    let goals = head.contains("目标")
+        && !["完成", "实现", "情况", "达到"]
             .iter()
-            .any(|w| head.contains(w))
-        && ["是", "包括", "为"].iter().any(|w| head.ends_with(w))
+            .any(|w| head.contains(w));
+    let works = ["实事", "民生工程", "惠民工程"]
+        .iter()
+        .any(|w| head.contains(w));
+    if head.chars().any(|c| c.is_ascii_digit())
+        || !["是", "包括", "为"].iter().any(|w| head.ends_with(w))
+    {
+        return None;
+    }
+    if goals {
+        Some(WorkList::Goals)
+    } else {
+        works.then_some(WorkList::Works)
+    }
 }
 
 fn announces_work_ahead(s: &[char]) -> bool {

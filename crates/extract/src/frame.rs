@@ -2149,7 +2149,19 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 opened.is_some_and(|o| closed.is_none_or(|c| c < o))
                     && chars[i..].iter().take(40).any(|c| *c == '》')
             };
-            !deadline && !horizon && !since && !goal_year && !titled && !of_work_ahead(&chars, i)
+            // (从2022年的2.7亿元增长至30.7亿元: where a change set out from,
+            // not the year of its result, which the text does not give.)
+            let set_out = matches!(before(i, 1), Some('从' | '由'))
+                && ["的", "底的", "末的"]
+                    .iter()
+                    .any(|w| rest.trim_start_matches('年').starts_with(w));
+            !deadline
+                && !horizon
+                && !since
+                && !goal_year
+                && !titled
+                && !set_out
+                && !of_work_ahead(&chars, i)
         })
         .map(|(i, y, len)| {
             // 比2019年同期增长, 两年平均增长: a figure two years after the year
@@ -2531,7 +2543,14 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                 // (决胜“十四五”: the plan's final stretch.)
                 if after.contains("收官") || completed || before.ends_with("决胜") {
                     Some(start + 4)
-                } else if before.ends_with("展望") || after.starts_with("谋划") {
+                } else if before.ends_with("展望")
+                    || after.starts_with("谋划")
+                    // (…取得突破性进展，为“十五五”期间全面建成…奠定了坚实基础.)
+                    || (before.ends_with('为') && {
+                        let on: String = head[i + name.len()..].chars().take(40).collect();
+                        on.split(['。', '；', ';']).next().is_some_and(|c| c.contains("奠定"))
+                    })
+                {
                     // The next plan looked forward to: the one before it closes.
                     Some(start - 1)
                 } else {
@@ -2926,6 +2945,18 @@ mod tests {
             Some(2025)
         );
         assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);
+        // A period prepared for is the next; the one before it closes.
+        assert_eq!(
+            plan_closing_year("全县取得突破性进展,为“十五五”期间全面建成精致城市奠定了坚实基础"),
+            Some(2025)
+        );
+        assert_eq!(plan_closing_year("为“十五五”规划编制开展前期研究。"), None);
+        // Where a change set out from is no year of figures.
+        assert_eq!(
+            latest_data_year("营业收入从2022年的2.7亿元增长至30.7亿元"),
+            None
+        );
+        assert_eq!(latest_data_year("营业收入2022年达2.7亿元"), Some(2022));
     }
 
     #[test]

@@ -2121,6 +2121,7 @@ fn latest_data_year(text: &str) -> Option<i32> {
                         && !rest.starts_with('的')
                         && !matches!(before(i, 2), Some('止' | '截'))))
                 && !part_year;
+            let deadline = deadline || ends_a_deadline_span(&chars, i);
             let horizon = chars[i + len..].starts_with(&['远', '景'])
                 // 2025年年底前, 2025年前: a deadline.
                 || chars[i + len..].starts_with(&['年', '底', '前'])
@@ -2494,8 +2495,19 @@ fn deadline_years(text: &str) -> impl Iterator<Item = i32> {
     let (chars, years) = named_years(text);
     years
         .into_iter()
-        .filter(move |(i, _, _)| *i > 0 && matches!(chars[i - 1], '到' | '至'))
+        .filter(move |(i, _, _)| {
+            (*i > 0 && matches!(chars[i - 1], '到' | '至')) || ends_a_deadline_span(&chars, *i)
+        })
         .map(|(_, y, _)| y)
+}
+
+/// Whether the year at `i` ends a span that is itself a deadline
+/// (`到2027—2028年雪季`).
+fn ends_a_deadline_span(chars: &[char], i: usize) -> bool {
+    let before = |k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
+    matches!(before(1), Some('—' | '-' | '–' | '~' | '～'))
+        && (2..=5).all(|k| before(k).is_some_and(|c| c.is_ascii_digit()))
+        && matches!(before(6), Some('到' | '至'))
 }
 
 fn plan_opening_year(text: &str) -> Option<i32> {
@@ -2951,6 +2963,15 @@ mod tests {
             Some(2025)
         );
         assert_eq!(plan_closing_year("为“十五五”规划编制开展前期研究。"), None);
+        // The end of a span that is a deadline is no year of figures.
+        assert_eq!(
+            latest_data_year("到2027—2028年雪季,接待游客达到2.3亿人次"),
+            None
+        );
+        assert_eq!(
+            latest_data_year("2023—2024年雪季接待游客1.2亿人次"),
+            Some(2024)
+        );
         // Where a change set out from is no year of figures.
         assert_eq!(
             latest_data_year("营业收入从2022年的2.7亿元增长至30.7亿元"),

@@ -14,6 +14,11 @@ pub(super) fn decide_kind(
     if frame.doc_type == DocType::StatisticalBulletin {
         return Kind::Actual;
     }
+    // 67个重大产业项目年度计划投资378亿元，完成投资463.5亿元: the amount
+    // planned is a goal, whatever the clauses after it report.
+    if planned_amount(pre) {
+        return Kind::Target;
+    }
     // A review sets results beside goals in one sentence: only the clause counts.
     let marked_in = if frame.doc_type == DocType::PlanReview {
         pre
@@ -250,6 +255,21 @@ pub(super) fn names_programme(before: &str) -> bool {
     ]
     .iter()
     .any(|v| clause.contains(v))
+}
+
+/// `年度计划投资378亿元`, `计划总投资12亿元`: the figure's own clause names
+/// it as the amount planned (not 占年度计划的73%, nor 完成年度计划投资的…).
+fn planned_amount(pre: &str) -> bool {
+    let clause = pre
+        .rsplit(['，', ',', '。', '；', ';', '：', ':'])
+        .next()
+        .unwrap_or(pre);
+    ["计划投资", "计划总投资", "计划完成投资", "投资计划为"]
+        .iter()
+        .any(|w| clause.ends_with(w))
+        && !["完成", "占", "已"]
+            .iter()
+            .any(|w| clause.split("计划").next().is_some_and(|b| b.contains(w)))
 }
 
 /// `完成总投资107.39亿元` right after 计划: a figure to reach, the object of

@@ -1605,6 +1605,15 @@ mod tests {
     }
 
     #[test]
+    fn the_amount_planned_is_a_goal_beside_the_amount_done() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2022, t);
+        assert_eq!(
+            kinds("今年，重大产业项目年度计划投资378亿元，完成投资463.5亿元，占年度计划的122%。"),
+            [Kind::Target, Kind::Actual, Kind::Actual]
+        );
+    }
+
+    #[test]
     fn a_net_rise_is_the_change_of_the_figure_just_named() {
         check(
             DocType::WorkReport,

@@ -952,7 +952,24 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             });
         }
     }
-    if let Some(y) = latest {
+    // An undated text on a work report whose latest year is only named as
+    // the one its goals and work are for (2018年浙江将…, 2024年广东经济社会
+    // 发展有这些目标) reviews the year before, as a dated report does.
+    let report_ahead = latest.filter(|y| {
+        info.doc_type == DocType::WorkReport && info.year.is_none() && named_only_ahead(text, *y)
+    });
+    if let Some(y) = report_ahead {
+        frame.present = Some(y - 1);
+        frame.actual_year = Some(y - 1);
+        frame.target_year = Some(y);
+        why.push(Decision {
+            field: "year",
+            value: (y - 1).to_string(),
+            line: 0,
+            source: format!("{y}年 named only for goals and work ahead"),
+            rule: "an undated text on a work report naming its year only for what lies ahead reviews the year before",
+        });
+    } else if let Some(y) = latest {
         frame.present = Some(y);
         frame.actual_year = Some(y);
         frame.target_year = frame.target_year.or(Some(y));
@@ -2235,6 +2252,33 @@ fn of_work_ahead(chars: &[char], i: usize) -> bool {
     ["将", "接下来", "下一步", "为实现", "谋划"]
         .iter()
         .any(|w| clause.contains(w))
+}
+
+/// Whether every `y年` in `text` is named for what lies ahead: the rest of
+/// its clause (past line breaks) says 将, 要 or 目标 before any word of a
+/// result.
+fn named_only_ahead(text: &str, y: i32) -> bool {
+    let (chars, years) = named_years(text);
+    let mut named = years.iter().filter(|(_, n, _)| *n == y).peekable();
+    named.peek().is_some()
+        && named.all(|&(i, _, len)| {
+            let rest: String = chars[i + len..]
+                .iter()
+                .take(30)
+                .take_while(|c| !matches!(c, '。' | '；' | ';' | '，' | ','))
+                .collect();
+            let ahead = ["将", "將", "要", "目标", "目標"]
+                .iter()
+                .filter_map(|w| rest.find(w))
+                .min();
+            let result = [
+                "达到", "達到", "完成", "实现", "實現", "增长", "增長", "突破", "已",
+            ]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min();
+            ahead.is_some_and(|a| result.is_none_or(|r| a < r))
+        })
 }
 
 /// An undated article on its own year's progress (今年以来, 截至11月底)

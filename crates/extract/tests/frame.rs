@@ -1234,3 +1234,15 @@ fn goals_announced_in_a_page_published_after_their_year() {
         assert_eq!((f.kind, f.year), (Kind::Target, Some(2005)), "{value}");
     }
 }
+
+#[test]
+fn undated_news_of_a_work_report_naming_its_year_only_for_goals() {
+    let text = "辛省十四届人大二次会议开幕\n省长向大会作政府工作报告。报告指出:\n●辛省地区生产总值达到1.35万亿元、增长4.8%;\n●地方一般公共预算收入达1390亿元、增长4.3%;\n2024年辛省经济社会发展\n有这些目标\n报告提出,今年地区生产总值增长5%左右。\n";
+    let ex = extract_document("w.txt", text);
+    for value in [1.35, 4.8, 1390.0] {
+        let f = fact(&ex, value);
+        assert_eq!((f.kind, f.year), (Kind::Actual, Some(2023)), "{value}");
+    }
+    let f = fact(&ex, 5.0);
+    assert_eq!((f.kind, f.year), (Kind::Target, Some(2024)));
+}

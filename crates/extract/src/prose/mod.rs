@@ -2655,6 +2655,43 @@ mod tests {
     }
 
     #[test]
+    fn qualitative_goals_listed_in_one_clause_are_each_a_goal() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2016), Some(2020)),
+            false,
+            "到2020年西部地区要实现综合经济实力上一个大台阶、生态环境保护上一个大台阶的总体要求。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(names, ["综合经济实力", "生态环境保护"], "{f:?}");
+    }
+
+    #[test]
+    fn a_qualitative_goal_is_its_own_item_beside_a_figure() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2021), Some(2025)),
+            false,
+            "到2025年，全体居民人均可支配收入高于全国平均水平、力争达到5万元以上。",
+        );
+        let q: Vec<_> = f.iter().filter(|f| f.value.is_none()).collect();
+        assert_eq!(q.len(), 1, "{f:?}");
+        assert_eq!(q[0].indicator, "全体居民人均可支配收入");
+        // A number inside a name is no figure of the goal.
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2021), Some(2025)),
+            false,
+            "到2025年，细颗粒物(PM2.5)平均浓度总体达标。",
+        );
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].text.as_deref(), Some("总体达标"));
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -24,238 +24,318 @@ pub(super) fn qualitative_facts(
         if i < s.len() && !is_clause_delim(s[i]) {
             continue;
         }
-        let (mut cs, ce) = (clause_start, i);
+        let (whole_s, whole_e) = (clause_start, i);
         clause_start = i + 1;
-        let before = prev_clause.replace((cs, ce));
-        let clause: String = s[cs..ce].iter().collect();
-        let Some((pat, measure, comparator)) = qualitative_pattern(&clause) else {
-            continue;
-        };
-        let pos = cs + clause[..clause.find(pat).unwrap_or(0)].chars().count();
-        // (达到“五个全覆盖、五个提高”: a slogan counting its goals.)
-        if pos >= 2 && s[pos - 1] == '个' && "两三四五六七八九十".contains(s[pos - 2]) {
-            continue;
-        }
-        // A figure counts as one when it has a unit other than 倍 and is no
-        // count of what the name names (9个贫困县区农民人均可支配收入).
-        let has_figure = |from: usize| {
-            quantities(&s[from..ce]).iter().any(|q| {
-                q.unit != "倍"
+        let before = prev_clause.replace((whole_s, whole_e));
+        for (cs, ce) in goal_items(s, whole_s, whole_e) {
+            let mut cs = cs;
+            let mut ce = ce;
+            let clause: String = s[cs..ce].iter().collect();
+            let Some((pat, measure, comparator)) = qualitative_pattern(&clause) else {
+                continue;
+            };
+            let pos = cs + clause[..clause.find(pat).unwrap_or(0)].chars().count();
+            // (达到“五个全覆盖、五个提高”: a slogan counting its goals.)
+            if pos >= 2 && s[pos - 1] == '个' && "两三四五六七八九十".contains(s[pos - 2])
+            {
+                continue;
+            }
+            // A figure counts as one when it has a unit other than 倍 and is no
+            // count of what the name names (9个贫困县区农民人均可支配收入).
+            let has_figure = |from: usize, to: usize| {
+                quantities(&s[from..to]).iter().any(|q| {
+                    // (细颗粒物(PM2.5)平均浓度总体达标: a number in a name.)
+                    !q.unit.is_empty()
+                    && q.unit != "倍"
                     // (等6项达到时序进度: how many indicators, no figure of one.)
                     && q.unit != "项"
                     && !(q.unit == "个"
                         && s.get(from + q.end)
                             .is_some_and(|&c| planwatch_text::norm::is_han(c)))
-            })
-        };
-        if has_figure(cs) {
-            // …年均增长10%以上、研发投入强度超过全国平均水平: the last item of
-            // a list may state a goal of its own.
-            match (cs..pos).rev().find(|&k| s[k] == '、') {
-                Some(k) if !has_figure(k + 1) => cs = k + 1,
-                _ => continue,
-            }
-        }
-        // Goal words start at the comparator before the pattern.
-        let mut t0 = pos;
-        for w in QUALITATIVE_LEADS {
-            let mut k = pos;
-            while k > cs && pos - k <= 12 {
-                k -= 1;
-                if at(s, k, w) && k < t0 {
-                    t0 = k;
-                    break;
-                }
-            }
-        }
-        // 达到或基本达到: two leads joined by 或 open the goal's words.
-        if t0 > cs && s[t0 - 1] == '或' {
-            if let Some(w) = QUALITATIVE_LEADS.iter().find(|w| {
-                let n = w.chars().count();
-                t0 > cs + n && at(s, t0 - 1 - n, w)
-            }) {
-                t0 -= 1 + w.chars().count();
-            }
-        }
-        let (ns, ne) = strip(s, cs, t0, LEAD, TRAIL);
-        // 地区生产总值比2020年翻一番: the name stops at the comparison.
-        let cut = cut_comparison(s, ns, ne);
-        let (mut ns, mut ne) = if cut > ns {
-            strip(s, ns, cut, LEAD, TRAIL)
-        } else {
-            (ns, ne)
-        };
-        // 比2010年翻一番: the comparison is part of the goal's words.
-        if pat.starts_with('翻') || pat.ends_with("翻番") {
-            if let Some(c) = (ns..t0)
-                .find(|&k| s[k] == '比' && k + 1 < t0 && !matches!(s[k + 1], '重' | '率' | '例'))
-            {
-                t0 = c;
-            }
-        }
-        let mut t_end = pos + pat.chars().count();
-        // (比2010年翻一番以上: the bound belongs to the goal's words.)
-        let floor = at(s, t_end, "以上") && t_end + 2 <= ce;
-        if floor {
-            t_end += 2;
-        }
-        // 基本消除重污染天气: a verb that takes its indicator after it.
-        let verb_first = ne <= ns && VERB_FIRST.contains(pat);
-        if verb_first {
-            (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
-        }
-        // 研发经费投入占生产总值的比重，达到全国平均水平: the name is the whole
-        // clause before, when it is a name alone (no figure, no verb of its own).
-        if ne <= ns && t0 == cs {
-            if let Some((ps, pe)) = before {
-                let (a2, b2) = strip(s, ps, pe, LEAD, TRAIL);
-                if b2 > a2
-                    && b2 - a2 <= 24
-                    && quantities(&s[a2..b2]).is_empty()
-                    && looks_like_a_name(&s[a2..b2].iter().collect::<String>())
-                {
-                    (ns, ne) = (a2, b2);
-                }
-            }
-        }
-        if ne <= ns {
-            continue;
-        }
-        let year_m = years
-            .iter()
-            .rfind(|y| y.pos >= a && y.pos < a + pos)
-            .copied()
-            .or(carried);
-        let kind = decide_kind(ctx, section, &sentence, "", year_m.map(|y| y.year));
-        // A doubling reached (比2000年翻一番, 实现翻番) is a result worth stating
-        // too; the other patterns only say what a goal asks.
-        let doubling = pat.contains('翻') || pat.contains("倍增");
-        // 达到时序进度 reports progress on a goal: a result too.
-        let progress = *pat == "时序进度";
-        if kind != Kind::Target && !((doubling || progress) && kind == Kind::Actual) {
-            continue;
-        }
-        let year = year_m
-            .map(|y| y.year)
-            .or_else(|| default_year(ctx, section, kind, &sentence));
-        let goal: String = s[t0..t_end].iter().collect();
-        let lead_cmp = if goal.starts_with("力争")
-            || goal.starts_with("高于")
-            || goal.starts_with("超过")
-            || goal.starts_with("快于")
-        {
-            Some(Comparator::Gt)
-        } else if goal.starts_with("不低于") || goal.starts_with("不少于") {
-            Some(Comparator::Ge)
-        } else if goal.starts_with("不高于") || goal.starts_with("不超过") {
-            Some(Comparator::Le)
-        } else if goal.starts_with("低于") {
-            Some(Comparator::Lt)
-        } else if goal.starts_with("接近") {
-            Some(Comparator::Approx)
-        } else {
-            None
-        };
-        let name: String = s[ns..ne].iter().collect();
-        // (《环境空气质量标准》(GB3095-2012)二级标准: the class of a standard
-        // named, no indicator's goal.)
-        if *pat == "二级标准" && (name.contains("标准") || name.contains("GB")) {
-            continue;
-        }
-        let measure = if pat.starts_with("平均水")
-            && (name.contains("增速") || name.contains("增长") || name.contains("增幅"))
-        {
-            Measure::Growth
-        } else {
-            *measure
-        };
-        let (qa, qb) = if verb_first {
-            span.bytes(a + t0, a + ne)
-        } else {
-            span.bytes(a + ns, a + t_end)
-        };
-        // One goal shared by a list of indicators is one fact each.
-        let mut orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
-        let aligned = orig.len() == ne - ns;
-        // (地区生产总值、人均生产总值等均比“十五”期末翻一番: 等 closes the
-        // list; so does a count of its items, 等6项, 等12项指标.)
-        if aligned {
-            let mut t: String = orig.iter().collect();
-            for w in ["指标", "项"] {
-                if let Some(r) = t.strip_suffix(w) {
-                    t = r.to_string();
-                }
-            }
-            let counted = t.trim_end_matches(|c: char| c.is_ascii_digit());
-            if counted.len() < t.len() && counted.ends_with('等') {
-                t = counted.to_string();
-            }
-            if t.chars().count() > 3 && t.ends_with('等') {
-                t.pop();
-            }
-            orig = t.chars().collect();
-        }
-        let mut names = if aligned {
-            // A goal shared by a list names whole indicators, longer than
-            // the items of a figure's list (单位地区生产总值二氧化碳排放量降低).
-            split_list_on(&orig, "、和及", 20, 0)
-        } else {
-            Vec::new()
-        };
-        if names.is_empty() {
-            names.push(clean_name(&orig.iter().collect::<String>()));
-        }
-        // 生产总值达到805亿元，比2000年翻一番: a doubling (reached or set)
-        // names no indicator of its own; it is that of the figure before it
-        // in the sentence, or it is left out.
-        if kind == Kind::Actual || doubling {
-            // (财政收入提前实现翻一番: how soon is no part of the name.)
-            for n in names.iter_mut() {
-                if let Some(stem) = n.strip_suffix("提前") {
-                    *n = stem.to_string();
-                }
-            }
-            let (sentence_start, _) = span.bytes(a, a);
-            let weak = |n: &str| {
-                let c: Vec<char> = n.chars().collect();
-                c.len() < 2
-                    || ["比", "较", "較", "提前"].iter().any(|w| n.starts_with(w))
-                    || is_time_reference(&c)
+                })
             };
-            if names.iter().any(|n| weak(n)) {
-                match out
-                    .last()
-                    .filter(|f| f.value.is_some() && f.start.is_some_and(|x| x >= sentence_start))
+            if has_figure(cs, ce) {
+                // …年均增长10%以上、研发投入强度超过全国平均水平 (or 收入高于全国
+                // 平均水平、力争达到5万元以上): an item of a list may state a goal
+                // of its own, between the 、 around the pattern.
+                let from = (cs..pos)
+                    .rev()
+                    .find(|&k| s[k] == '、')
+                    .map_or(cs, |k| k + 1);
+                let end = pos + pat.chars().count();
+                let to = (end.min(ce)..ce).find(|&k| s[k] == '、').unwrap_or(ce);
+                if (from, to) == (cs, ce) || has_figure(from, to) {
+                    continue;
+                }
+                (cs, ce) = (from, to);
+            }
+            // Goal words start at the comparator before the pattern.
+            // The lead nearest the pattern, then the leads right before it
+            // (力争达到, 不低于): a lead further back opens words of its own
+            // (实现城乡居民收入与经济增长同步: 与, not 实现).
+            let mut t0 = pos;
+            let mut gap_name = None;
+            let lead_at = |k: usize| QUALITATIVE_LEADS.iter().find(|w| at(s, k, w));
+            if let Some((k, w)) = (pos.saturating_sub(12).max(cs)..pos)
+                .rev()
+                .find_map(|k| lead_at(k).map(|w| (k, *w)))
+            {
+                t0 = k;
+                let lead_end = k + w.chars().count();
+                // (不低于, not the 低于 in it.)
+                if let Some(j) = (k.saturating_sub(3).max(cs)..k)
+                    .find(|&j| lead_at(j).is_some_and(|w2| j + w2.chars().count() == lead_end))
                 {
-                    Some(f) => names = vec![f.indicator.clone()],
-                    None => continue,
+                    t0 = j;
+                }
+                // 实现综合经济实力上一个大台阶: between a verb and the pattern
+                // stands the name, unless it is where the level is reached
+                // (达到全国平均水平, 保持全省前列).
+                let gap: String = s[lead_end.min(pos)..pos].iter().collect();
+                // (力争实现农、林、牧、渔业保险全覆盖 covers a service: a task.)
+                if matches!(w, "实现" | "完成" | "保持")
+                    && !pat.contains("覆盖")
+                    && !pat.contains("普及")
+                    && gap.chars().count() >= 3
+                    && !is_reference_place(&gap)
+                {
+                    gap_name = Some((lead_end, pos));
+                }
+                while let Some(w) = (t0.saturating_sub(4).max(cs)..t0)
+                    .find_map(|j| lead_at(j).filter(|w| j + w.chars().count() == t0))
+                {
+                    t0 -= w.chars().count();
                 }
             }
-        }
-        for indicator in names {
-            out.push(Fact {
-                doc: ctx.doc.to_string(),
-                kind,
-                indicator,
-                region: ctx.region.clone(),
-                year,
-                value: None,
-                value_max: None,
-                unit: None,
-                measure,
-                comparator: lead_cmp
-                    .or(floor.then_some(Comparator::Ge))
-                    .unwrap_or(*comparator),
-                attribute: None,
-                text: Some(span.orig_string(a + t0, a + t_end)),
-                quote: text.get(qa..qb).unwrap_or_default().to_string(),
-                section: section.title.clone(),
-                start: Some(qa),
-                end: Some(qb),
-                responsible: None,
-            });
+            // 达到或基本达到: two leads joined by 或 open the goal's words.
+            if t0 > cs && s[t0 - 1] == '或' {
+                if let Some(w) = QUALITATIVE_LEADS.iter().find(|w| {
+                    let n = w.chars().count();
+                    t0 > cs + n && at(s, t0 - 1 - n, w)
+                }) {
+                    t0 -= 1 + w.chars().count();
+                }
+            }
+            let (ns, ne) = match gap_name {
+                Some((g0, g1)) => {
+                    t0 = pos;
+                    strip(s, g0, g1, LEAD, TRAIL)
+                }
+                None => strip(s, cs, t0, LEAD, TRAIL),
+            };
+            // 地区生产总值比2020年翻一番: the name stops at the comparison.
+            let cut = cut_comparison(s, ns, ne);
+            let (mut ns, mut ne) = if cut > ns {
+                strip(s, ns, cut, LEAD, TRAIL)
+            } else {
+                (ns, ne)
+            };
+            // 比2010年翻一番: the comparison is part of the goal's words.
+            if pat.starts_with('翻') || pat.ends_with("翻番") {
+                if let Some(c) = (ns..t0).find(|&k| {
+                    s[k] == '比' && k + 1 < t0 && !matches!(s[k + 1], '重' | '率' | '例')
+                }) {
+                    t0 = c;
+                }
+            }
+            let mut t_end = pos + pat.chars().count();
+            // (比2010年翻一番以上: the bound belongs to the goal's words.)
+            let floor = at(s, t_end, "以上") && t_end + 2 <= ce;
+            if floor {
+                t_end += 2;
+            }
+            // 基本消除重污染天气: a verb that takes its indicator after it.
+            let verb_first = ne <= ns && VERB_FIRST.contains(pat);
+            if verb_first {
+                (ns, ne) = strip(s, t_end, ce, LEAD, TRAIL);
+            }
+            // 研发经费投入占生产总值的比重，达到全国平均水平: the name is the whole
+            // clause before, when it is a name alone (no figure, no verb of its own).
+            if ne <= ns && t0 == cs {
+                if let Some((ps, pe)) = before {
+                    let (a2, b2) = strip(s, ps, pe, LEAD, TRAIL);
+                    if b2 > a2
+                        && b2 - a2 <= 24
+                        && quantities(&s[a2..b2]).is_empty()
+                        && looks_like_a_name(&s[a2..b2].iter().collect::<String>())
+                    {
+                        (ns, ne) = (a2, b2);
+                    }
+                }
+            }
+            if ne <= ns {
+                continue;
+            }
+            let year_m = years
+                .iter()
+                .rfind(|y| y.pos >= a && y.pos < a + pos)
+                .copied()
+                .or(carried);
+            let kind = decide_kind(ctx, section, &sentence, "", year_m.map(|y| y.year));
+            // A doubling reached (比2000年翻一番, 实现翻番) is a result worth stating
+            // too; the other patterns only say what a goal asks.
+            let doubling = pat.contains('翻') || pat.contains("倍增");
+            // 达到时序进度 reports progress on a goal: a result too.
+            let progress = *pat == "时序进度";
+            if kind != Kind::Target && !((doubling || progress) && kind == Kind::Actual) {
+                continue;
+            }
+            let year = year_m
+                .map(|y| y.year)
+                .or_else(|| default_year(ctx, section, kind, &sentence));
+            let goal: String = s[t0..t_end].iter().collect();
+            let lead_cmp = if goal.starts_with("力争")
+                || goal.starts_with("高于")
+                || goal.starts_with("超过")
+                || goal.starts_with("快于")
+            {
+                Some(Comparator::Gt)
+            } else if goal.starts_with("不低于") || goal.starts_with("不少于") {
+                Some(Comparator::Ge)
+            } else if goal.starts_with("不高于") || goal.starts_with("不超过") {
+                Some(Comparator::Le)
+            } else if goal.starts_with("低于") {
+                Some(Comparator::Lt)
+            } else if goal.starts_with("接近") {
+                Some(Comparator::Approx)
+            } else {
+                None
+            };
+            let name: String = s[ns..ne].iter().collect();
+            // (《环境空气质量标准》(GB3095-2012)二级标准: the class of a standard
+            // named, no indicator's goal.)
+            if *pat == "二级标准" && (name.contains("标准") || name.contains("GB")) {
+                continue;
+            }
+            let measure = if pat.starts_with("平均水")
+                && (name.contains("增速") || name.contains("增长") || name.contains("增幅"))
+            {
+                Measure::Growth
+            } else {
+                *measure
+            };
+            let (qa, qb) = if verb_first {
+                span.bytes(a + t0, a + ne)
+            } else {
+                span.bytes(a + ns, a + t_end)
+            };
+            // One goal shared by a list of indicators is one fact each.
+            let mut orig: Vec<char> = span.orig_string(a + ns, a + ne).chars().collect();
+            let aligned = orig.len() == ne - ns;
+            // (地区生产总值、人均生产总值等均比“十五”期末翻一番: 等 closes the
+            // list; so does a count of its items, 等6项, 等12项指标.)
+            if aligned {
+                let mut t: String = orig.iter().collect();
+                for w in ["指标", "项"] {
+                    if let Some(r) = t.strip_suffix(w) {
+                        t = r.to_string();
+                    }
+                }
+                let counted = t.trim_end_matches(|c: char| c.is_ascii_digit());
+                if counted.len() < t.len() && counted.ends_with('等') {
+                    t = counted.to_string();
+                }
+                if t.chars().count() > 3 && t.ends_with('等') {
+                    t.pop();
+                }
+                orig = t.chars().collect();
+            }
+            let mut names = if aligned {
+                // A goal shared by a list names whole indicators, longer than
+                // the items of a figure's list (单位地区生产总值二氧化碳排放量降低).
+                split_list_on(&orig, "、和及", 20, 0)
+            } else {
+                Vec::new()
+            };
+            if names.is_empty() {
+                names.push(clean_name(&orig.iter().collect::<String>()));
+            }
+            // 生产总值达到805亿元，比2000年翻一番: a doubling (reached or set)
+            // names no indicator of its own; it is that of the figure before it
+            // in the sentence, or it is left out.
+            if kind == Kind::Actual || doubling {
+                // (财政收入提前实现翻一番: how soon is no part of the name.)
+                for n in names.iter_mut() {
+                    if let Some(stem) = n.strip_suffix("提前") {
+                        *n = stem.to_string();
+                    }
+                }
+                let (sentence_start, _) = span.bytes(a, a);
+                let weak = |n: &str| {
+                    let c: Vec<char> = n.chars().collect();
+                    c.len() < 2
+                        || ["比", "较", "較", "提前"].iter().any(|w| n.starts_with(w))
+                        || is_time_reference(&c)
+                };
+                if names.iter().any(|n| weak(n)) {
+                    match out.last().filter(|f| {
+                        f.value.is_some() && f.start.is_some_and(|x| x >= sentence_start)
+                    }) {
+                        Some(f) => names = vec![f.indicator.clone()],
+                        None => continue,
+                    }
+                }
+            }
+            for indicator in names {
+                out.push(Fact {
+                    doc: ctx.doc.to_string(),
+                    kind,
+                    indicator,
+                    region: ctx.region.clone(),
+                    year,
+                    value: None,
+                    value_max: None,
+                    unit: None,
+                    measure,
+                    comparator: lead_cmp
+                        .or(floor.then_some(Comparator::Ge))
+                        .unwrap_or(*comparator),
+                    attribute: None,
+                    text: Some(span.orig_string(a + t0, a + t_end)),
+                    quote: text.get(qa..qb).unwrap_or_default().to_string(),
+                    section: section.title.clone(),
+                    start: Some(qa),
+                    end: Some(qb),
+                    responsible: None,
+                });
+            }
         }
     }
+}
+
+/// The items of a clause `cs..ce` of `s` that each state a goal of their
+/// own: a clause listing goals with 、 (综合经济实力上一个大台阶、人民生活
+/// 水平上一个大台阶) is cut after each item holding a pattern, so the items
+/// without one before it (收入、消费同步增长) stay with it. A clause with
+/// one goal at most is one item.
+fn goal_items(s: &[char], cs: usize, ce: usize) -> Vec<(usize, usize)> {
+    let mut items = Vec::new();
+    let mut from = cs;
+    let mut k = cs;
+    while k <= ce {
+        if k == ce || s[k] == '、' {
+            let item: String = s[from..k].iter().collect();
+            if qualitative_pattern(&item).is_some() {
+                items.push((items.last().map_or(cs, |&(_, e): &(usize, usize)| e + 1), k));
+            }
+            from = k + 1;
+        }
+        k += 1;
+    }
+    if items.len() < 2 {
+        return vec![(cs, ce)];
+    }
+    items
+}
+
+/// A place or body a level is measured against (全国, 全省, 西部, 国内,
+/// 同类城市): words between a lead and its pattern that name no indicator.
+fn is_reference_place(gap: &str) -> bool {
+    const PLACES: &[&str] = &[
+        "全国", "全省", "全市", "全区", "全州", "全县", "国内", "国际", "省内", "区内", "西部",
+        "东部", "中部", "东北", "同类", "同期", "省上", "市上", "省", "市", "上级", "国家",
+    ];
+    PLACES.iter().any(|p| gap.starts_with(p))
 }
 
 /// How a sentence says an indicator went, before its figures follow.

@@ -161,6 +161,10 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         .iter()
                         .any(|w| opening.starts_with(w))
                         || opens_with_label(&text[b.start..b.end])
+                        // (一是…到“十四五”末，…突破500亿元。 二是…投产项目50个:
+                        // the items of one list share the deadline set in an
+                        // item before.)
+                        || opens_later_item(&text[b.start..b.end])
                         // (An article listing a plan's goals after 到2025年，…:
                         // the paragraphs after it that name no year of their own
                         // and tell of nothing done go on listing them.)
@@ -381,6 +385,19 @@ fn opens_with_label(p: &str) -> bool {
     })
 }
 
+/// A paragraph opening as a later item of an enumerated list (`二是`,
+/// `第三，`, `其四`).
+fn opens_later_item(p: &str) -> bool {
+    let c: Vec<char> = p.trim_start().chars().take(3).collect();
+    let later = |ch: &char| "二三四五六七八九十".contains(*ch);
+    match c.as_slice() {
+        [n, '是', ..] => later(n),
+        ['第', n, after, ..] => later(n) && matches!(after, '，' | ',' | '、' | '是'),
+        ['其', n, ..] => later(n),
+        _ => false,
+    }
+}
+
 /// A paragraph told in the past: several words of things done (相继开通,
 /// 挂牌成立, 先后获评) and none of things to do (到2025年, 力争, 将).
 fn narrates_past(p: &str) -> bool {
@@ -525,6 +542,16 @@ mod tests {
             .iter()
             .map(|f| (f.kind.as_str().to_string(), f.year, f.value))
             .collect()
+    }
+
+    #[test]
+    fn the_items_of_a_list_share_the_deadline_of_an_item_before() {
+        let text = "市委提出，通过五年的努力，实现六个明显提升，具体目标为：\n\n一是经济实力明显提升。到“十四五”末，全市生产总值突破500亿元。\n\n二是产业拉动作用明显提升。投产亿元以上项目50个。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("target".to_string(), Some(2025), Some(50.0))),
+            "{got:?}"
+        );
     }
 
     #[test]

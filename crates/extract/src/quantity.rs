@@ -1408,7 +1408,9 @@ fn finish(s: &[char], q: &mut Quantity) {
         // 300亿元锐减至…: any two-character verb going on to a new value.
         && !matches!(s.get(q.end + 2), Some('至' | '到'))
         // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.
-        && !["大关", "关口", "台阶", "两台阶", "两个台阶"].iter().any(|w| at(s, q.end, w));
+        && !["大关", "关口", "台阶", "两台阶", "两个台阶", "新台阶", "大台阶"]
+            .iter()
+            .any(|w| at(s, q.end, w));
     // 营业收入超千亿元工业企业从2家增加到4家: a size class of the things
     // counted after it, not a figure of its own.
     if q.counts_following_noun

@@ -2692,6 +2692,19 @@ mod tests {
     }
 
     #[test]
+    fn a_milestone_passed_is_of_the_figure_just_named() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2021),
+            (None, None),
+            true,
+            "2020年，地区生产总值年均增长6.1%，迈上2万亿元新台阶。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(names, ["地区生产总值", "地区生产总值"], "{f:?}");
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

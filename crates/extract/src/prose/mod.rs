@@ -1141,6 +1141,30 @@ fn sentence_facts(
             let full = crate::region::place_chain_at(s, px).map(|(p, _, _)| p.name);
             listed_place = full.map(|f| written_place(span, a, px, plen, f));
         }
+        // 增速比全国(5.5%)高1.3个百分点, 高于全省(5.2%): the benchmark's own
+        // figure in brackets, of the indicator just named.
+        let mut benchmark: Option<String> = None;
+        if listed_place.is_none() && names.len() == 1 {
+            if let (Some(whole), Some(prev)) = (benchmark_before(s, q.start, q.end), &prev_name) {
+                let place = match whole {
+                    "全国" => Some("全国".to_string()),
+                    _ => ctx
+                        .region
+                        .as_deref()
+                        .and_then(crate::region::lookup)
+                        .map(|p| p.province.to_string()),
+                };
+                if let Some(place) = place {
+                    if let Some(last) = out.last().filter(|f| {
+                        f.indicator == *prev && f.unit.as_deref() == Some(q.unit.as_str())
+                    }) {
+                        measure = last.measure;
+                    }
+                    names = vec![prev.clone()];
+                    benchmark = Some(place);
+                }
+            }
+        }
         if let (true, Some((main, main_unit, main_measure))) = (met_goal, &main_name) {
             names = vec![main.clone()];
             // (预期目标为8.5%以上) after 增长5.9%: a goal of the same measure.
@@ -1206,22 +1230,25 @@ fn sentence_facts(
             Name::Prior(..) => 0,
         };
         // A place heading a clause stays its subject (银川市3年实现26746人脱贫、36个贫困村销号).
-        let region = match listed_place.or_else(|| place_heading(span, a, subject_start)) {
-            Some(r) => {
-                clause_place = Some((clause_start, r.clone()));
-                Some(r)
-            }
-            // (…in the clauses after it too, up to the sentence's end:
-            // 西安市优良天数257天，PM2.5浓度为54微克/立方米；— unless one
-            // speaks of the whole, 全省…)
-            None => clause_place
-                .as_ref()
-                .filter(|(c, _)| {
-                    *c == clause_start
-                        || !matches!(s.get(clause_start), Some('全' | '我' | '本' | '各'))
-                })
-                .map(|(_, r)| r.clone())
-                .or_else(|| ctx.region.clone()),
+        let region = match benchmark.clone() {
+            Some(b) => Some(b),
+            None => match listed_place.or_else(|| place_heading(span, a, subject_start)) {
+                Some(r) => {
+                    clause_place = Some((clause_start, r.clone()));
+                    Some(r)
+                }
+                // (…in the clauses after it too, up to the sentence's end:
+                // 西安市优良天数257天，PM2.5浓度为54微克/立方米；— unless one
+                // speaks of the whole, 全省…)
+                None => clause_place
+                    .as_ref()
+                    .filter(|(c, _)| {
+                        *c == clause_start
+                            || !matches!(s.get(clause_start), Some('全' | '我' | '本' | '各'))
+                    })
+                    .map(|(_, r)| r.clone())
+                    .or_else(|| ctx.region.clone()),
+            },
         };
         for name in names {
             if name.chars().count() < 2 {
@@ -2702,6 +2729,24 @@ mod tests {
         );
         let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
         assert_eq!(names, ["地区生产总值", "地区生产总值"], "{f:?}");
+    }
+
+    #[test]
+    fn a_benchmark_figure_in_brackets_is_the_whole_countrys() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2023),
+            (None, None),
+            true,
+            "上半年，全省地区生产总值5539.1亿元，同比增长6.8%，增速比全国(5.5%)高1.3个百分点。",
+        );
+        let b = f
+            .iter()
+            .find(|f| f.value == Some(5.5))
+            .expect("the benchmark's figure");
+        assert_eq!(b.indicator, "地区生产总值", "{f:?}");
+        assert_eq!(b.region.as_deref(), Some("全国"));
+        assert_eq!(b.measure, Measure::Growth);
     }
 
     #[test]

@@ -1353,3 +1353,14 @@ pub(super) fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
     }
     b
 }
+
+/// `比全国(5.5%)`, `高于全省(5.2%)`, `全国(5.4%)`: a figure in brackets right
+/// after the whole country or province a figure is set against; which whole.
+pub(super) fn benchmark_before(s: &[char], qa: usize, qb: usize) -> Option<&'static str> {
+    if qa < 3 || !matches!(s[qa - 1], '(' | '（') || !matches!(s.get(qb), Some(')' | '）')) {
+        return None;
+    }
+    let whole = ["全国", "全省"].into_iter().find(|w| at(s, qa - 3, w))?;
+    // (Not 全国(5.4%)的 1.2倍 or a place list: the bracket closes the benchmark.)
+    Some(whole)
+}

@@ -1329,8 +1329,12 @@ fn finish(s: &[char], q: &mut Quantity) {
         ]
         .iter()
         .any(|w| at(s, q.end + 1, w));
-    q.qualifier =
-        q.comparator.is_some() && !rate_after && (s.get(q.end) == Some(&'的') || count_after);
+    // (打造100家以上的链主企业: a count of the things a verb makes, no bound
+    // on a noun.)
+    let made = counts_things(&q.unit) && WORK_VERBS.iter().any(|w| ends(s, q.start, w));
+    q.qualifier = q.comparator.is_some()
+        && !rate_after
+        && ((s.get(q.end) == Some(&'的') && !made) || count_after);
     // 人口自然增长率-1.97‰, 增速为-2.3%: a minus sign after a name or verb
     // (not 1-3月, not 2020-2025) makes the figure negative.
     if q.num_start >= 2
@@ -1394,9 +1398,14 @@ fn finish(s: &[char], q: &mut Quantity) {
         s.get(q.end + n)
             .is_some_and(|c| planwatch_text::norm::is_han(*c) && !"以来前底末的".contains(*c))
     });
-    q.counts_following_noun = counts
-        && next.is_some_and(|c| {
-            (!is_delim(c) || c == '“' || c == '《')
+    // (打造100家以上的链主企业: the noun after 的 is what the verb makes.)
+    let made_noun = made
+        && next == Some('的')
+        && s.get(q.end + 1)
+            .is_some_and(|c| planwatch_text::norm::is_han(*c));
+    let noun_after = counts
+            && next.is_some_and(|c| {
+                (!is_delim(c) || c == '“' || c == '《')
                 // (培育20家以上5G重点骨干企业: a noun opening on figures and letters.)
                 && (!c.is_ascii_digit() || year_then_noun || coded_word)
                 && !"和及与等的以左上,比增同较其为是多余或至到分均、".contains(c)
@@ -1411,6 +1420,7 @@ fn finish(s: &[char], q: &mut Quantity) {
         && !["大关", "关口", "台阶", "两台阶", "两个台阶", "新台阶", "大台阶"]
             .iter()
             .any(|w| at(s, q.end, w));
+    q.counts_following_noun = made_noun || noun_after;
     // 营业收入超千亿元工业企业从2家增加到4家: a size class of the things
     // counted after it, not a figure of its own.
     if q.counts_following_noun

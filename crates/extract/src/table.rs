@@ -87,6 +87,17 @@ fn label(cell: &str) -> Label {
     if c.is_empty() {
         return Label::Other;
     }
+    // 按2020年不变价格计算, 按现行价格计算: how levels are priced, no year of
+    // their own.
+    if c.starts_with('按') && (c.contains("不变价") || c.contains("可比价")) {
+        return Label::Constant;
+    }
+    if matches!(
+        c.as_str(),
+        "按现行价格计算" | "按当年价格计算" | "现行价格" | "当年价格"
+    ) {
+        return Label::Absolute;
+    }
     let chars: Vec<char> = c.chars().collect();
     if let Some((y, _)) = (0..chars.len().min(3)).find_map(|i| year_at(&chars, i)) {
         // 2015年完成 (the year's achieved value) is a year column of actuals;
@@ -1949,6 +1960,22 @@ mod tests {
                 "actual 工業增加值(不变价) 0 114767 萬元 level eq -",
                 "actual 工業增加值 0 12.7 % growth eq -",
                 "actual 工業增加值比重 0 21 % level eq -",
+            ]
+        );
+    }
+
+    #[test]
+    fn columns_priced_at_a_named_years_prices_are_no_year_columns() {
+        let t = "指标名称 | 按现行价格计算 | 按2020年不变价格计算 | 比上年±% |\n地区生产总值 | 2728738.78 | 2716503.16 | 4.0 |\n工业 | 320169.10 | 350420.03 | 2.6 |\n";
+        assert_eq!(
+            run(DocType::StatisticalBulletin, (2022, 2022), t),
+            [
+                "actual 地区生产总值 0 2728738.78  level eq -",
+                "actual 地区生产总值(不变价) 0 2716503.16  level eq -",
+                "actual 地区生产总值 0 4 % growth eq -",
+                "actual 工业增加值 0 320169.1  level eq -",
+                "actual 工业增加值(不变价) 0 350420.03  level eq -",
+                "actual 工业增加值 0 2.6 % growth eq -",
             ]
         );
     }

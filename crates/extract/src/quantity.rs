@@ -132,6 +132,13 @@ const BASE_UNITS: &[&str] = &[
     "标准煤",
     "立方米",
     "平方米",
+    // (供热能力达800万m2, 地下空间140万平米, 淘汰锅炉1万蒸吨.)
+    "m2",
+    "m²",
+    "m³",
+    "㎡",
+    "平米",
+    "蒸吨",
     "平方公里",
     "平方千米",
     "公顷",
@@ -435,10 +442,37 @@ fn unit_at(s: &[char], i: usize, magnitude: Option<&str>) -> Option<(String, usi
             unit.push_str(b);
             j += b.chars().count();
         }
+        // 食用菌63亿袋, 日产鞋品约5万双, 筛查1万例以上: a measure word of its
+        // own after 万/亿, closing the figure.
+        None if !unit.is_empty() && !must_have_base && own_measure_word(s, j) => {
+            unit.push(s[j]);
+            return Some(with_denominator(s, j + 1, unit, i));
+        }
         None if !unit.is_empty() && !must_have_base => return Some((unit, j - i)),
         None => return None,
     }
     Some(with_denominator(s, j, unit, i))
+}
+
+/// A Han character at `j` right after 万/亿 that counts what the figure is
+/// of (袋, 双, 例, 棒, 粒): a word of one character closing the figure, not the
+/// first character of a noun (5万农户受益) nor a word of amount (多, 余).
+fn own_measure_word(s: &[char], j: usize) -> bool {
+    let Some(&c) = s.get(j) else { return false };
+    if !planwatch_text::norm::is_han(c)
+        || "多余以左上下的和及与等或至到分均为是了之大级字元亿万千百十两一二三四五六七八九零县縣市区區省镇鎮乡鄉村美"
+            .contains(c)
+    {
+        return false;
+    }
+    match s.get(j + 1) {
+        None => true,
+        Some(&n) => {
+            is_delim(n)
+                || matches!(n, '/' | '、' | '以' | '左' | ')' | '）')
+                || ((n == '和' || n == '及') && s.get(j + 2).is_some_and(|d| d.is_ascii_digit()))
+        }
+    }
 }
 
 fn with_denominator(s: &[char], mut j: usize, mut unit: String, i: usize) -> (String, usize) {
@@ -1646,6 +1680,17 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn a_measure_word_of_its_own_after_a_magnitude_is_the_unit() {
+        assert_eq!(q("食用菌栽培规模63亿袋。")[0].2, "亿袋");
+        assert_eq!(q("日产各类鞋品约5万双，")[0].2, "万双");
+        assert_eq!(q("核酸检测能力6.5万管/天左右")[0].2, "万管/天");
+        assert_eq!(q("供热能力达800万m2")[0].2, "万m2");
+        // A noun after the magnitude is no unit; nor a place or 多.
+        assert_eq!(q("带动5万农户受益")[0].2, "万");
+        assert_eq!(q("增加到4万多亿")[0].2, "万");
     }
 
     #[test]

@@ -2750,6 +2750,22 @@ mod tests {
     }
 
     #[test]
+    fn a_span_of_months_is_no_part_of_the_name() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2021),
+            (None, None),
+            true,
+            "省级6项，1-12月份完成投资28.78亿元，投资完成率151.47%。",
+        );
+        assert!(
+            f.iter()
+                .any(|f| f.indicator == "投资" && f.value == Some(28.78)),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

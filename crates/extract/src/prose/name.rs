@@ -1116,6 +1116,8 @@ pub(super) fn strip(
         {
             a += span_digits + 1;
         }
+        // (1-12月份完成投资28.78亿元, 1—9月: the months the figure runs over.)
+        a += month_range_len(between(s, a, b));
         if let Some(rest) = s.get(a..b).filter(|_| !lead.is_empty()) {
             a += period_phrase_len(rest);
             a += dateline_len(&s[a..b]);
@@ -1363,4 +1365,41 @@ pub(super) fn benchmark_before(s: &[char], qa: usize, qb: usize) -> Option<&'sta
     let whole = ["全国", "全省"].into_iter().find(|w| at(s, qa - 3, w))?;
     // (Not 全国(5.4%)的 1.2倍 or a place list: the bracket closes the benchmark.)
     Some(whole)
+}
+
+/// A span of months opening `s` (`1-12月份`, `1—9月`, `1至6月`): its length.
+fn month_range_len(s: &[char]) -> usize {
+    let digits = |from: usize| {
+        s.get(from..).map_or(0, |r| {
+            r.iter().take(2).take_while(|c| c.is_ascii_digit()).count()
+        })
+    };
+    let d1 = digits(0);
+    if d1 == 0
+        || !s
+            .get(d1)
+            .is_some_and(|c| matches!(c, '-' | '—' | '–' | '－' | '至' | '~' | '～'))
+    {
+        return 0;
+    }
+    let d2 = digits(d1 + 1);
+    let end = d1 + 1 + d2;
+    if d2 == 0 || s.get(end) != Some(&'月') {
+        return 0;
+    }
+    // (Not 1-2月份 cut from a longer number: the months must be 1..=12.)
+    let n = |from: usize, len: usize| -> u32 {
+        s[from..from + len]
+            .iter()
+            .filter_map(|c| c.to_digit(10))
+            .fold(0, |acc, d| acc * 10 + d)
+    };
+    if !(1..=12).contains(&n(0, d1)) || !(1..=12).contains(&n(d1 + 1, d2)) {
+        return 0;
+    }
+    if s.get(end + 1) == Some(&'份') {
+        end + 2
+    } else {
+        end + 1
+    }
 }

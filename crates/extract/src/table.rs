@@ -867,6 +867,9 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     };
     let bulletin = frame.doc_type == DocType::StatisticalBulletin;
     let mut slots: Vec<Slot> = Vec::new();
+    // Which slots took the document's default kind and year (a column whose
+    // header names neither).
+    let mut defaulted: Vec<bool> = Vec::new();
     let mut seen: Vec<i32> = Vec::new();
     let mut in_actual = false;
     for (r, row) in labelled.iter().enumerate() {
@@ -902,6 +905,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     };
                     seen.push(*year);
                     slots.push(Slot::level(kind, Some(*year)));
+                    defaulted.push(false);
                 }
                 Label::Growth { yoy, over_period } => {
                     let prev = slots.last().copied().unwrap_or(Slot::level(default_kind(frame), default_year(frame)));
@@ -914,6 +918,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         constant: false,
                         ..prev
                     });
+                    defaulted.push(defaulted.last().copied().unwrap_or(true));
                 }
                 Label::Absolute
                     // Under a 完成情况 group the slot was already made; otherwise a level column.
@@ -923,18 +928,21 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .any(|l| matches!(l, Label::Done(_)))
                     => {
                         slots.push(Slot::level(default_kind(frame), default_year(frame)));
+                        defaulted.push(true);
                     }
                 Label::Constant => {
                     slots.push(Slot {
                         constant: true,
                         ..Slot::level(default_kind(frame), default_year(frame))
                     });
+                    defaulted.push(true);
                 }
                 Label::Share => {
                     slots.push(Slot {
                         share: true,
                         ..Slot::level(default_kind(frame), default_year(frame))
                     });
+                    defaulted.push(true);
                 }
                 // 基期值 | 目标值: no years named, the plan's own base and end.
                 Label::Base | Label::Current => {
@@ -945,6 +953,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         _ => frame.period_start.map(|s| s - 1).or(frame.actual_year),
                     };
                     slots.push(Slot::level(Kind::Actual, year));
+                    defaulted.push(false);
                 }
                 // 规划目标 with no columns of its own below it is one column of goals.
                 Label::PlanGroup
@@ -954,6 +963,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .any(|l| is_slot_label(l) && !matches!(l, Label::Base | Label::Current)) =>
                 {
                     slots.push(Slot::level(Kind::Target, frame.target_year));
+                    defaulted.push(false);
                 }
                 Label::YearGoal | Label::YearDone => {
                     let kind = if *l == Label::YearGoal {
@@ -962,6 +972,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         Kind::Actual
                     };
                     slots.push(Slot::level(kind, frame.present));
+                    defaulted.push(false);
                 }
                 Label::Done(end) => {
                     let year = end.or(frame.present);
@@ -972,6 +983,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .unwrap_or_default();
                     if subs.is_empty() {
                         slots.push(Slot::level(Kind::Actual, year));
+                        defaulted.push(false);
                     } else {
                         for s in subs {
                             let yoy = matches!(s, Label::Growth { yoy: true, .. });
@@ -980,6 +992,7 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                                 yoy,
                                 ..Slot::level(Kind::Actual, year)
                             });
+                            defaulted.push(false);
                         }
                     }
                 }
@@ -989,6 +1002,21 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
         // Sub-labels under 完成情况 were consumed above.
         if row.iter().any(|l| matches!(l, Label::Done(_))) {
             break;
+        }
+    }
+    // 可种植面积 | 2023年小麦任务面积: beside a column of goals for a named
+    // year, a column naming none tells how things stand now.
+    if slots.len() == defaulted.len()
+        && slots
+            .iter()
+            .zip(&defaulted)
+            .any(|(s, d)| !d && s.kind == Kind::Target && s.year.is_some())
+    {
+        for (s, d) in slots.iter_mut().zip(&defaulted) {
+            if *d && s.kind == Kind::Target {
+                s.kind = Kind::Actual;
+                s.year = frame.present;
+            }
         }
     }
     Layout {
@@ -1977,6 +2005,22 @@ mod tests {
                 "actual 工业增加值(不变价) 0 350420.03  level eq -",
                 "actual 工业增加值 0 2.6 % growth eq -",
             ]
+        );
+    }
+
+    #[test]
+    fn beside_a_column_of_goals_for_a_year_a_plain_column_is_how_things_stand() {
+        let t = "乡镇(农场) | 可种植面积 | 2023年小麦任务面积 | 备注 |\n八一乡 | 8.44 | 0.91 | |\n白脑包镇 | 32.01 | 3.89 | |\n";
+        let got = run(DocType::ImplementationPlan, (2023, 2023), t);
+        assert!(
+            got.iter()
+                .any(|f| f.starts_with("actual") && f.contains(" 8.44 ")),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|f| f.starts_with("target") && f.contains(" 2023 0.91 ")),
+            "{got:?}"
         );
     }
 

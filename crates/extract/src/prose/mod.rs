@@ -908,6 +908,8 @@ fn sentence_facts(
             value = -value;
         }
         // Indicator.
+        // The subject is the k-th of those named before, spread by 分别.
+        let mut spread_subject = false;
         let subject = if let Some((x, y)) =
             last_subject.filter(|_| stated_base_before(s, narrow_start, q.start))
         {
@@ -960,6 +962,7 @@ fn sentence_facts(
             } else if respectively && run > 1 && run <= subjects.len() {
                 // 分别 after several named figures: the k-th rate is the k-th subject's.
                 let (x, y) = subjects[subjects.len() - run + (k - first)];
+                spread_subject = true;
                 Some(Name::Plain(x, y))
             } else if let Some(from) =
                 named_after(s, q, clause_end).filter(|_| last_subject.is_none())
@@ -1095,7 +1098,9 @@ fn sentence_facts(
         if let (Name::Plain(x, y), Some((main, main_unit, _)), Some((mx, first_fact))) =
             (subject, &main_name, main_at)
         {
-            if names.len() == 1 && *main_unit == q.unit && !met_goal {
+            // (北京、天津和河北分别为…亿元，同比分别增长0.8%、1.0%和3.7%:
+            // the places spread by 分别 keep the figure's name, whatever unit.)
+            if names.len() == 1 && (*main_unit == q.unit || spread_subject) && !met_goal {
                 if let Some(place) = place_alone(span, a, x, y) {
                     let stem = match heading_place(span, a, mx, main) {
                         Some((own, stem)) => {
@@ -1254,11 +1259,35 @@ fn sentence_facts(
             if name.chars().count() < 2 {
                 continue;
             }
+            // 北京、天津和河北…同比分别增长0.8%、1.0%和3.7%: a place alone,
+            // one of a list, is where the figure named before stands; 北京、
+            // 天津和河北地区生产总值分别为…: a place heading one of a list of
+            // names is its own.
+            let in_listed_names = in_run;
+            let (name, region) = match own_place(&name, benchmark.is_some()) {
+                Some((place, true)) => {
+                    // (The name of the last figure of the sentence that a
+                    // place did not name.)
+                    let (from, _) = span.bytes(a, a);
+                    let named = out
+                        .iter()
+                        .rev()
+                        .take_while(|f| f.start.is_some_and(|x| x >= from))
+                        .find(|f| own_place(&f.indicator, false).is_none_or(|(_, all)| !all))
+                        .map(|f| f.indicator.clone());
+                    match named {
+                        Some(main) => (main, Some(place)),
+                        None => (name, region.clone()),
+                    }
+                }
+                Some((place, false)) if spread_subject || in_listed_names => (name, Some(place)),
+                _ => (name, region.clone()),
+            };
             out.push(Fact {
                 doc: ctx.doc.to_string(),
                 kind,
                 indicator: name,
-                region: region.clone(),
+                region,
                 year,
                 value: Some(value),
                 value_max: q.value_max,
@@ -2763,6 +2792,21 @@ mod tests {
                 .any(|f| f.indicator == "投资" && f.value == Some(28.78)),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn places_spread_by_respectively_are_the_regions_of_the_figures() {
+        let f = run(
+            DocType::Other,
+            Some(2022),
+            (None, None),
+            false,
+            "前三季度，北京、天津和河北地区生产总值分别为29926.3亿元、11896.1亿元和30591.1亿元，同比分别增长0.8%、1.0%和3.7%。",
+        );
+        let got: Vec<(Option<f64>, Option<&str>)> =
+            f.iter().map(|f| (f.value, f.region.as_deref())).collect();
+        assert!(got.contains(&(Some(11896.1), Some("天津市"))), "{got:?}");
+        assert!(got.contains(&(Some(3.7), Some("河北省"))), "{got:?}");
     }
 
     #[test]

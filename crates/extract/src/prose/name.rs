@@ -1403,3 +1403,19 @@ fn month_range_len(s: &[char]) -> usize {
         end + 1
     }
 }
+
+/// The place heading `name`, by its full name, and whether it is the whole
+/// name; `None` when no known place heads it (or `skip`).
+pub(super) fn own_place(name: &str, skip: bool) -> Option<(String, bool)> {
+    if skip {
+        return None;
+    }
+    let c: Vec<char> = name.chars().collect();
+    let (p, len, _) = crate::region::place_chain_at(&c, 0)?;
+    let rest = c.len() - len;
+    // (A place and a word or two is a place still: 北京市区.)
+    if rest == 0 {
+        return Some((p.name.to_string(), true));
+    }
+    (rest >= 2).then(|| (p.name.to_string(), false))
+}

@@ -2810,6 +2810,19 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_of_an_earlier_part_of_the_year_is_of_the_indicator_named() {
+        let f = run(
+            DocType::Other,
+            Some(2016),
+            (None, None),
+            false,
+            "上半年，原油加工量同比增长1.2%，高于一季度的-3.5%。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(names, ["原油加工量", "原油加工量"], "{f:?}");
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -78,6 +78,25 @@ pub(super) fn only_measure_words(name: &str) -> bool {
         "台阶",
         "大关",
         "关口",
+        // (同比增长8.0%，高于一季度的-3.5%; 回升到上半年增长8.3%; 比1-2月的
+        // 2.7%: the same indicator in an earlier part of the year.)
+        "高于",
+        "低于",
+        "快于",
+        "慢于",
+        "相比",
+        "回升到",
+        "回升至",
+        "回落到",
+        "回落至",
+        "提高到",
+        "上半年",
+        "前三季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "的",
     ];
     // (人均地区生产总值…，按年平均汇率折算为3.2万美元, 按2017年平均汇率计算为5791美元:
     // the same figure converted.)
@@ -90,12 +109,23 @@ pub(super) fn only_measure_words(name: &str) -> bool {
         && (name.ends_with('翻') || name.ends_with("翻了"));
     let mut rest = name;
     // (工业总产值5180亿元，同比增34.1%: news' short words too.)
-    while let Some(r) = WORDS
-        .iter()
-        .chain(crate::words::SHORT_CHANGES)
-        .find_map(|w| rest.strip_prefix(w))
-    {
-        rest = r;
+    loop {
+        let months = month_range_len(&rest.chars().collect::<Vec<_>>());
+        if months > 0 {
+            rest = &rest[rest
+                .char_indices()
+                .nth(months)
+                .map_or(rest.len(), |(i, _)| i)..];
+            continue;
+        }
+        match WORDS
+            .iter()
+            .chain(crate::words::SHORT_CHANGES)
+            .find_map(|w| rest.strip_prefix(w))
+        {
+            Some(r) => rest = r,
+            None => break,
+        }
     }
     converted || doubled || (rest.is_empty() && !name.is_empty())
 }

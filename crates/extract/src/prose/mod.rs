@@ -2823,6 +2823,20 @@ mod tests {
     }
 
     #[test]
+    fn a_multiple_of_a_base_stated_with_its_year_is_of_the_year_before() {
+        let f = run(
+            DocType::Other,
+            Some(2010),
+            (None, None),
+            false,
+            "2009年，人均GDP按平均汇率折算为11128美元，为2005年5386美元的2.07倍。",
+        );
+        let got: Vec<(Option<f64>, Option<i32>)> = f.iter().map(|f| (f.value, f.year)).collect();
+        assert!(got.contains(&(Some(5386.0), Some(2005))), "{got:?}");
+        assert!(got.contains(&(Some(2.07), Some(2009))), "{got:?}");
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -93,7 +93,22 @@ pub(super) fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 };
                 s.get(v).is_some_and(|c| c.is_ascii_digit())
             };
-            if stated_base {
+            // 为2005年5386美元的2.07倍: the base set against, stated with its
+            // year; the multiple is of the year before.
+            let multiple_of_base = ["为", "是"].iter().any(|w| ends(s, i, w))
+                && !date
+                && s.get(after).is_some_and(|c| c.is_ascii_digit())
+                && {
+                    let run: Vec<char> = s[after..]
+                        .iter()
+                        .copied()
+                        .take_while(|c| !is_clause_delim(*c))
+                        .take(16)
+                        .collect();
+                    run.windows(2)
+                        .any(|w| w[0] == '的' && w[1].is_ascii_digit())
+                };
+            if stated_base || multiple_of_base {
                 out.push(YearMention {
                     base: true,
                     ..YearMention::at(i, y, after)

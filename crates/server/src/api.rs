@@ -114,7 +114,10 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::units::targets, crate::units::get_assignment, crate::units::put_assignment,
         crate::units::delete_assignment, crate::reporting::due, crate::reporting::list,
         crate::reporting::create, crate::reporting::one, crate::reporting::update,
-        crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve
+        crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve,
+        crate::supervision::put_email, crate::supervision::overdue,
+        crate::supervision::send_reminders, crate::supervision::escalations,
+        crate::supervision::escalate, crate::supervision::lift
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
@@ -129,7 +132,12 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::reporting::SubmissionDetail, crate::reporting::DueTargetView,
         crate::reporting::NewSubmissionBody, crate::reporting::InputBody,
         crate::reporting::ReviewBody, Page<crate::reporting::SubmissionView>,
-        Page<crate::reporting::DueTargetView>
+        Page<crate::reporting::DueTargetView>, crate::supervision::EmailBody,
+        crate::supervision::OverdueView, Page<crate::supervision::OverdueView>,
+        crate::supervision::RemindBody, crate::supervision::SentMail,
+        crate::supervision::SkippedReminder, crate::supervision::ReminderRun,
+        crate::supervision::EscalationView, crate::supervision::EscalateBody,
+        crate::supervision::LiftBody
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

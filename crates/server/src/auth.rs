@@ -83,6 +83,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/units",
     "/api/v1/units/{unit}/targets",
     "/api/v1/documents/{id}/facts/{ord}/assignment",
+    "/api/v1/targets/{id}/escalations",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's
@@ -129,6 +130,27 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
     (Method::POST, "/fill", &[Role::Reporter]),
     (Method::GET, "/review", &[Role::Reviewer, Role::Admin]),
     (Method::POST, "/review/{id}", &[Role::Reviewer, Role::Admin]),
+    // 督办: overdue reports (a reporter sees their units'), escalation marks.
+    (
+        Method::GET,
+        "/api/v1/overdue",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::GET,
+        "/units/remind",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/escalations",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/escalations/{eid}/lift",
+        &[Role::Reviewer, Role::Admin],
+    ),
 ];
 
 /// The roles that may send `method` to the route `path`, if [`ROLE_ROUTES`] lists it (HEAD as GET).

@@ -104,6 +104,7 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("units.html", include_str!("../templates/units.html")),
     ("fill.html", include_str!("../templates/fill.html")),
     ("review.html", include_str!("../templates/review.html")),
+    ("remind.html", include_str!("../templates/remind.html")),
 ];
 
 fn num(v: Value) -> String {

@@ -63,6 +63,9 @@ pub struct Config {
     /// requests (`https://plan.example`): the public address when a proxy
     /// in front changes the scheme or `Host`. See `crate::csrf`.
     pub allowed_origins: Vec<String>,
+    /// The SMTP relay reminders are sent through (none: reminders can only
+    /// be listed, `dry_run`). See `crate::supervision`.
+    pub smtp: Option<crate::mail::SmtpConfig>,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             ingest_workers: 2,
             ingest_limit: Duration::from_secs(300),
             allowed_origins: Vec::new(),
+            smtp: None,
         }
     }
 }

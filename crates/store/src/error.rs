@@ -56,6 +56,9 @@ pub enum StoreError {
     /// No submission (填报) of this id that the user may see.
     #[error("no submission {0}")]
     NoSuchSubmission(i64),
+    /// No escalation (督办 mark) of this id on the target.
+    #[error("no escalation {0}")]
+    NoSuchEscalation(i64),
     /// The user may not do this to the submission (another unit's, another role's work).
     #[error("{0}")]
     Forbidden(String),

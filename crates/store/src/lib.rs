@@ -26,7 +26,9 @@
 //!
 //! [`accounts`] holds users and their roles, login sessions, lock-out and the
 //! audit trail of changes to users (issue 10); [`units`] the departments
-//! (单位) as a list of their own and the targets assigned to them.
+//! (单位) as a list of their own and the targets assigned to them;
+//! [`submissions`] what departments report and its review; [`supervision`]
+//! overdue reports, reminders and escalations (督办).
 //!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
@@ -43,6 +45,7 @@ mod model;
 mod read;
 pub mod search;
 pub mod submissions;
+pub mod supervision;
 pub mod testing;
 pub mod units;
 mod write;
@@ -60,6 +63,7 @@ pub use submissions::{
     DueTarget, NewSubmission, Submission, SubmissionFilter, SubmissionInput, SubmissionStatus,
     SubmissionVersion,
 };
+pub use supervision::{Escalation, EscalationKind, Overdue, Reminder};
 pub use units::{
     parse_unit_table, Assignment, FromText, NewUnit, Unit, UnitImport, UnitRole, UnitTableError,
     UnitTarget,

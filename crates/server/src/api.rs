@@ -117,7 +117,8 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve,
         crate::supervision::put_email, crate::supervision::overdue,
         crate::supervision::send_reminders, crate::supervision::escalations,
-        crate::supervision::escalate, crate::supervision::lift
+        crate::supervision::escalate, crate::supervision::lift, crate::portal::public_api,
+        crate::portal::publish_api, crate::portal::unpublish_api
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
@@ -137,7 +138,8 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::supervision::RemindBody, crate::supervision::SentMail,
         crate::supervision::SkippedReminder, crate::supervision::ReminderRun,
         crate::supervision::EscalationView, crate::supervision::EscalateBody,
-        crate::supervision::LiftBody
+        crate::supervision::LiftBody, crate::portal::PublicationView,
+        crate::portal::PublicPlan, crate::portal::FeedbackView, crate::portal::PublishBody
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

@@ -70,6 +70,8 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
     (Method::POST, "/api/v1/search"),
     (Method::POST, "/login"),
     (Method::POST, "/logout"),
+    // Visitors' feedback on the public portal (rate-limited, moderated).
+    (Method::POST, "/public/feedback"),
 ];
 
 /// Reads that only an admin may send (the audit trail names accounts; the
@@ -149,6 +151,13 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
     (
         Method::POST,
         "/api/v1/targets/{id}/escalations/{eid}/lift",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    // The portal's feedback moderation.
+    (Method::GET, "/feedback", &[Role::Reviewer, Role::Admin]),
+    (
+        Method::POST,
+        "/feedback/{id}",
         &[Role::Reviewer, Role::Admin],
     ),
 ];

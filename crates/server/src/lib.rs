@@ -19,7 +19,8 @@
 //!   admin (401/403 otherwise): see [`auth`]. Departments (单位) and the
 //!   targets assigned to them are read by members and changed by admins:
 //!   see [`units`]. Reporting and review: [`reporting`]; overdue
-//!   reports, reminder e-mails and escalations (督办): [`supervision`].
+//!   reports, reminder e-mails and escalations (督办): [`supervision`];
+//!   published plan snapshots and visitors' feedback: [`portal`].
 //!   Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
@@ -43,6 +44,7 @@ pub mod evaluation;
 mod highlight;
 pub mod mail;
 pub mod pages;
+pub mod portal;
 pub mod reporting;
 pub mod routes;
 pub mod snapshot;
@@ -128,6 +130,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(units::routes())
         .merge(reporting::routes())
         .merge(supervision::routes())
+        .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())
         .merge(assets::routes())

@@ -116,6 +116,8 @@ struct Inner {
     allowed_origins: Vec<String>,
     /// Wrong logins by client address (`crate::auth`).
     logins: crate::auth::LoginLimiter,
+    /// Feedback sent by client address (`crate::portal`).
+    feedback: crate::portal::FeedbackLimiter,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -165,6 +167,7 @@ impl AppState {
             csrf_key,
             allowed_origins,
             logins: crate::auth::LoginLimiter::default(),
+            feedback: crate::portal::FeedbackLimiter::default(),
         }));
         state.try_catch_up().await;
         Ok(state)
@@ -218,6 +221,11 @@ impl AppState {
 
     pub(crate) fn logins(&self) -> &crate::auth::LoginLimiter {
         &self.0.logins
+    }
+
+    /// Feedback sent by client address.
+    pub(crate) fn feedback_limiter(&self) -> &crate::portal::FeedbackLimiter {
+        &self.0.feedback
     }
 
     pub(crate) fn cache(&self) -> &ResponseCache {

@@ -62,6 +62,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reminders and escalations (督办)",
         include_str!("../migrations/0008_supervision.sql"),
     ),
+    (
+        9,
+        "the public portal: publications and feedback",
+        include_str!("../migrations/0009_portal.sql"),
+    ),
 ];
 
 #[derive(Debug)]

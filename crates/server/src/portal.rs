@@ -711,3 +711,20 @@ async fn moderate_form(
         .await?;
     Ok(Redirect::to("/feedback"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_limiter_counts_per_address() {
+        let l = FeedbackLimiter::default();
+        let a: Option<IpAddr> = "10.0.0.1".parse().ok();
+        let b: Option<IpAddr> = "10.0.0.2".parse().ok();
+        for _ in 0..FEEDBACK_LIMIT {
+            assert!(l.take(a));
+        }
+        assert!(!l.take(a));
+        assert!(l.take(b));
+    }
+}

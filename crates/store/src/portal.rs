@@ -459,3 +459,29 @@ impl Store {
         Ok(after)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_are_checked() {
+        assert_eq!(text(Some("  "), 10, false, "x").ok(), Some(None));
+        assert_eq!(
+            text(Some(" 好 "), 10, false, "x").ok(),
+            Some(Some("好".to_string()))
+        );
+        assert!(text(Some("一\n二"), 10, false, "x").is_err());
+        assert!(text(Some("一\n二"), 10, true, "x").is_ok());
+        assert!(text(Some("一二三"), 2, true, "x").is_err());
+        assert!(text(Some("a\u{0}b"), 10, true, "x").is_err());
+    }
+
+    #[test]
+    fn statuses_read_back() {
+        for s in FeedbackStatus::ALL {
+            assert_eq!(FeedbackStatus::parse(s.as_str()), Some(s));
+        }
+        assert_eq!(FeedbackStatus::parse("deleted"), None);
+    }
+}

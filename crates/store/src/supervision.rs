@@ -4,7 +4,7 @@
 //!   ([`Store::set_unit_email`]) where reminders go.
 //! - **Overdue.** Targets are reported yearly: the value of year Y is due by
 //!   31 March of Y + 1 (end of day, Beijing time: [`due_at`]). A target of a
-//!   current document, assigned to lead units (牵头单位), is overdue for every
+//!   current document, assigned to lead units (牵头单位) not retired, is overdue for every
 //!   year of its plan (from its document's period start, else the target's
 //!   own year, to the target's year) whose due date has passed with no
 //!   approved yearly value of it ([`Store::overdue`]). A reporter sees their
@@ -350,7 +350,8 @@ impl Store {
         let mut out = Vec::new();
         for r in &rows {
             let unit_id: i64 = r.try_get("unit_id")?;
-            let Some(unit) = units.get(&unit_id) else {
+            // (A retired unit reports nothing new: it is not reminded.)
+            let Some(unit) = units.get(&unit_id).filter(|u| !u.retired()) else {
                 continue;
             };
             let doc: String = r.try_get("doc_name")?;

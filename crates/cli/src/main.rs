@@ -54,6 +54,10 @@ enum Command {
     Assign(cmd::assign::Args),
     /// Values departments reported (填报) and their review, by unit, status or target.
     Submissions(cmd::submissions::Args),
+    /// Targets whose yearly value is past due (31 March of the next year) and not approved, by lead unit.
+    Overdue(cmd::remind::OverdueArgs),
+    /// E-mail each unit its overdue targets (督办提醒), at most once a day per target.
+    Remind(cmd::remind::RemindArgs),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +82,8 @@ fn main() -> ExitCode {
         Command::Unit(a) => cmd::unit::run(a),
         Command::Assign(a) => cmd::assign::run(a),
         Command::Submissions(a) => cmd::submissions::run(a),
+        Command::Overdue(a) => cmd::remind::overdue(a),
+        Command::Remind(a) => cmd::remind::remind(a),
     };
     match result {
         Ok(code) => code,

@@ -80,6 +80,25 @@
     }
   }
 
+  // The public plan page: targets by status, a bar each.
+  function statusChart() {
+    var data = document.getElementById("status-data");
+    var el = document.getElementById("chart-status-counts");
+    if (!data || !el || !window.echarts) return;
+    var d = JSON.parse(data.textContent || "{}");
+    if (!(d.labels || []).length) { el.hidden = true; return; }
+    var c = window.echarts.init(el, null, { renderer: "canvas" });
+    c.setOption({
+      animation: false,
+      tooltip: { trigger: "item" },
+      grid: { left: 60, right: 20, top: 20, bottom: 40 },
+      xAxis: { type: "category", data: d.labels },
+      yAxis: { type: "value", name: "项", minInterval: 1 },
+      series: [{ name: "目标数", type: "bar", data: d.values }]
+    });
+    window.addEventListener("resize", function () { c.resize(); });
+  }
+
   function autoSubmit() {
     var forms = document.querySelectorAll("form[data-autosubmit] select");
     for (var i = 0; i < forms.length; i++) {
@@ -89,6 +108,7 @@
 
   document.addEventListener("DOMContentLoaded", function () {
     indicatorCharts();
+    statusChart();
     currentFact();
     autoSubmit();
   });

@@ -104,7 +104,7 @@ pub fn docs_routes() -> crate::routes::Routes {
 #[openapi(
     info(
         title = "planwatch API",
-        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login, logout and reporting needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login, save the departments (单位) and who answers for which target (`/api/v1/units…`, a target's `assignment`), shown to any logged-in user or API token (401 `unauthorized` otherwise); adding units and assigning targets needs an admin. Reporting (填报): a reporter sees their units' targets (`/api/v1/reporting/targets`), creates, edits and submits values of them (`/api/v1/submissions…`); a reviewer or an admin returns (with a comment) or approves submitted ones, and an approved value becomes an actual the evaluation uses; deputies and anonymous visitors get 403/401, and a reporter of another unit finds no submission of it (404). Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
+        description = "Documents, facts, indicators, series, assessments, consistency findings and search over planwatch's store. Lists take `offset` and `limit` (1–1000) and keep a stable order; GET answers carry ETag and Last-Modified. Errors are `{code, message}`. Every request that changes data (POST, PUT, PATCH, DELETE; `POST /api/v1/search` excepted, it only reads) must send the cookie `planwatch_csrf` and the same token in the header `X-CSRF-Token` (both from `GET /api/v1/csrf`), and an `Origin` or `Referer`, if any, of this server or an allowed origin: otherwise 403 `csrf` or `cross_origin`. Accounts: `POST /login` starts a session (cookie `planwatch_session`, HttpOnly, SameSite=Strict), `POST /logout` ends it, `GET /api/v1/me` tells who is logged in. Every write but search, login, logout and reporting needs an admin's session: 401 `unauthorized` without one, 403 `forbidden` for another role. Reading needs no login, save the departments (单位) and who answers for which target (`/api/v1/units…`, a target's `assignment`), shown to any logged-in user or API token (401 `unauthorized` otherwise); adding units and assigning targets needs an admin. Reporting (填报): a reporter sees their units' targets (`/api/v1/reporting/targets`), creates, edits and submits values of them (`/api/v1/submissions…`); a reviewer or an admin returns (with a comment) or approves submitted ones, and an approved value becomes an actual the evaluation uses; deputies and anonymous visitors get 403/401, and a reporter of another unit finds no submission of it (404). 督办: `GET /api/v1/overdue` lists targets whose yearly value is past due (reporters their units', reviewers and admins all); an admin sets a unit's e-mail (`PUT /api/v1/units/{unit}/email`) and sends reminders (`POST /api/v1/reminders`, at most one per unit and target per 24 hours); reviewers and admins mark a target 约谈 or 挂牌督办 and lift the mark (`/api/v1/targets/{id}/escalations…`). The public portal: `GET /api/v1/public` (no login) returns only the plans an admin published (`POST /api/v1/publications`, frozen at publish time; `…/{id}/unpublish`). Scripts may instead send `Authorization: Bearer pwt_…`, a per-user API token (`planwatch user token NAME`; revoked by `planwatch user revoke`): such a request is that user's, needs no CSRF token, and a token that is unknown, revoked or malformed (or another Authorization scheme) is refused with 401 `bad_token` on every route."
     ),
     paths(
         health, csrf_token, list_documents, upload, get_document, document_text, document_facts, list_facts,
@@ -114,7 +114,11 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::units::targets, crate::units::get_assignment, crate::units::put_assignment,
         crate::units::delete_assignment, crate::reporting::due, crate::reporting::list,
         crate::reporting::create, crate::reporting::one, crate::reporting::update,
-        crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve
+        crate::reporting::submit, crate::reporting::send_back, crate::reporting::approve,
+        crate::supervision::put_email, crate::supervision::overdue,
+        crate::supervision::send_reminders, crate::supervision::escalations,
+        crate::supervision::escalate, crate::supervision::lift, crate::portal::public_api,
+        crate::portal::publish_api, crate::portal::unpublish_api
     ),
     components(schemas(
         ErrorBody, Health, CsrfToken, DocumentView, FactView, IndicatorSummary, SeriesView, PointView,
@@ -129,7 +133,13 @@ pub fn docs_routes() -> crate::routes::Routes {
         crate::reporting::SubmissionDetail, crate::reporting::DueTargetView,
         crate::reporting::NewSubmissionBody, crate::reporting::InputBody,
         crate::reporting::ReviewBody, Page<crate::reporting::SubmissionView>,
-        Page<crate::reporting::DueTargetView>
+        Page<crate::reporting::DueTargetView>, crate::supervision::EmailBody,
+        crate::supervision::OverdueView, Page<crate::supervision::OverdueView>,
+        crate::supervision::RemindBody, crate::supervision::SentMail,
+        crate::supervision::SkippedReminder, crate::supervision::ReminderRun,
+        crate::supervision::EscalationView, crate::supervision::EscalateBody,
+        crate::supervision::LiftBody, crate::portal::PublicationView,
+        crate::portal::PublicPlan, crate::portal::FeedbackView, crate::portal::PublishBody
     )),
     tags((name = "planwatch", description = "Plan facts and their evaluation"))
 )]

@@ -70,6 +70,8 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
     (Method::POST, "/api/v1/search"),
     (Method::POST, "/login"),
     (Method::POST, "/logout"),
+    // Visitors' feedback on the public portal (rate-limited, moderated).
+    (Method::POST, "/public/feedback"),
 ];
 
 /// Reads that only an admin may send (the audit trail names accounts; the
@@ -83,6 +85,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/units",
     "/api/v1/units/{unit}/targets",
     "/api/v1/documents/{id}/facts/{ord}/assignment",
+    "/api/v1/targets/{id}/escalations",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's
@@ -129,6 +132,34 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
     (Method::POST, "/fill", &[Role::Reporter]),
     (Method::GET, "/review", &[Role::Reviewer, Role::Admin]),
     (Method::POST, "/review/{id}", &[Role::Reviewer, Role::Admin]),
+    // 督办: overdue reports (a reporter sees their units'), escalation marks.
+    (
+        Method::GET,
+        "/api/v1/overdue",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::GET,
+        "/units/remind",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/escalations",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/escalations/{eid}/lift",
+        &[Role::Reviewer, Role::Admin],
+    ),
+    // The portal's feedback moderation.
+    (Method::GET, "/feedback", &[Role::Reviewer, Role::Admin]),
+    (
+        Method::POST,
+        "/feedback/{id}",
+        &[Role::Reviewer, Role::Admin],
+    ),
 ];
 
 /// The roles that may send `method` to the route `path`, if [`ROLE_ROUTES`] lists it (HEAD as GET).

@@ -184,9 +184,11 @@ fn http_date(unix: i64) -> Option<HeaderValue> {
 
 /// Whether answers of `path` (of the route `route`, when one matched) may be kept.
 fn cacheable(path: &str, route: Option<&str>) -> bool {
-    !(route
-        .is_some_and(|r| crate::auth::MEMBER_READS.contains(&r) || crate::auth::is_role_route(r))
-        || path.starts_with("/assets/")
+    !(route.is_some_and(|r| {
+        crate::auth::MEMBER_READS.contains(&r)
+            || crate::auth::is_role_route(r)
+            || crate::portal::UNCACHED.contains(&r)
+    }) || path.starts_with("/assets/")
         || crate::csrf::ISSUING.contains(&path)
         || crate::auth::PERSONAL.contains(&path)
         || crate::auth::ADMIN_READS.contains(&path)

@@ -18,7 +18,10 @@
 //!   a session cookie; every write but search, login and logout needs an
 //!   admin (401/403 otherwise): see [`auth`]. Departments (单位) and the
 //!   targets assigned to them are read by members and changed by admins:
-//!   see [`units`]. Every route is registered
+//!   see [`units`]. Reporting and review: [`reporting`]; overdue
+//!   reports, reminder e-mails and escalations (督办): [`supervision`];
+//!   published plan snapshots and visitors' feedback: [`portal`].
+//!   Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
 //!   bundled): 总览 `/`, 指标 `/indicators` and `/indicators/{name}`, 文档
@@ -39,11 +42,14 @@ pub mod download;
 pub mod error;
 pub mod evaluation;
 mod highlight;
+pub mod mail;
 pub mod pages;
+pub mod portal;
 pub mod reporting;
 pub mod routes;
 pub mod snapshot;
 mod state;
+pub mod supervision;
 pub mod units;
 pub mod views;
 
@@ -123,6 +129,8 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(audit::routes())
         .merge(units::routes())
         .merge(reporting::routes())
+        .merge(supervision::routes())
+        .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())
         .merge(assets::routes())

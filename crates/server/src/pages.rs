@@ -104,6 +104,17 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("units.html", include_str!("../templates/units.html")),
     ("fill.html", include_str!("../templates/fill.html")),
     ("review.html", include_str!("../templates/review.html")),
+    ("remind.html", include_str!("../templates/remind.html")),
+    ("public.html", include_str!("../templates/public.html")),
+    (
+        "public_plan.html",
+        include_str!("../templates/public_plan.html"),
+    ),
+    (
+        "public_indicator.html",
+        include_str!("../templates/public_indicator.html"),
+    ),
+    ("feedback.html", include_str!("../templates/feedback.html")),
 ];
 
 fn num(v: Value) -> String {

@@ -63,6 +63,9 @@ pub struct Config {
     /// requests (`https://plan.example`): the public address when a proxy
     /// in front changes the scheme or `Host`. See `crate::csrf`.
     pub allowed_origins: Vec<String>,
+    /// The SMTP relay reminders are sent through (none: reminders can only
+    /// be listed, `dry_run`). See `crate::supervision`.
+    pub smtp: Option<crate::mail::SmtpConfig>,
 }
 
 impl Default for Config {
@@ -74,6 +77,7 @@ impl Default for Config {
             ingest_workers: 2,
             ingest_limit: Duration::from_secs(300),
             allowed_origins: Vec::new(),
+            smtp: None,
         }
     }
 }
@@ -112,6 +116,8 @@ struct Inner {
     allowed_origins: Vec<String>,
     /// Wrong logins by client address (`crate::auth`).
     logins: crate::auth::LoginLimiter,
+    /// Feedback sent by client address (`crate::portal`).
+    feedback: crate::portal::FeedbackLimiter,
 }
 
 /// Everything a handler needs; cheap to clone.
@@ -161,6 +167,7 @@ impl AppState {
             csrf_key,
             allowed_origins,
             logins: crate::auth::LoginLimiter::default(),
+            feedback: crate::portal::FeedbackLimiter::default(),
         }));
         state.try_catch_up().await;
         Ok(state)
@@ -214,6 +221,11 @@ impl AppState {
 
     pub(crate) fn logins(&self) -> &crate::auth::LoginLimiter {
         &self.0.logins
+    }
+
+    /// Feedback sent by client address.
+    pub(crate) fn feedback_limiter(&self) -> &crate::portal::FeedbackLimiter {
+        &self.0.feedback
     }
 
     pub(crate) fn cache(&self) -> &ResponseCache {

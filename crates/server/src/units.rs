@@ -76,6 +76,8 @@ pub struct UnitView {
     pub created_at: i64,
     /// Targets of current documents assigned to it, as lead or partner.
     pub targets: i64,
+    /// Where reminders of its overdue targets go (`PUT /api/v1/units/{unit}/email`).
+    pub email: Option<String>,
 }
 
 impl From<&Unit> for UnitView {
@@ -87,6 +89,7 @@ impl From<&Unit> for UnitView {
             retired: u.retired(),
             created_at: u.created_at,
             targets: u.targets,
+            email: u.email.clone(),
         }
     }
 }
@@ -290,7 +293,7 @@ fn actor(viewer: &Viewer) -> Option<String> {
 /// The target `ord` of the document `id`: a current document by id, file
 /// name or id prefix (as every document route finds it), else a superseded
 /// revision by (the start of) its id, hex digits only.
-async fn target(state: &AppState, id: &str, ord: i64) -> ApiResult<FactId> {
+pub(crate) async fn target(state: &AppState, id: &str, ord: i64) -> ApiResult<FactId> {
     if let Some(doc) = state.snapshot().await?.doc(id) {
         return Ok(FactId::new(doc.id.clone(), ord));
     }

@@ -30,6 +30,8 @@ enum May {
 const REPORTER: May = May::Roles(&["reporter"]);
 const REVIEWER: May = May::Roles(&["reviewer", "admin"]);
 const STAFF: May = May::Roles(&["reporter", "reviewer", "admin"]);
+/// 督办: escalation marks.
+const SUPERVISOR: May = May::Roles(&["reviewer", "admin"]);
 
 /// The expected matrix: every (method, route) the router serves. A route
 /// added without a line here fails `every_route_has_an_entry`.
@@ -95,6 +97,28 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/fill", REPORTER),
     ("GET", "/review", REVIEWER),
     ("POST", "/review/{id}", REVIEWER),
+    ("PUT", "/api/v1/units/{unit}/email", May::Admin),
+    ("GET", "/api/v1/overdue", STAFF),
+    ("POST", "/api/v1/reminders", May::Admin),
+    ("GET", "/api/v1/targets/{id}/escalations", May::Member),
+    ("POST", "/api/v1/targets/{id}/escalations", SUPERVISOR),
+    (
+        "POST",
+        "/api/v1/targets/{id}/escalations/{eid}/lift",
+        SUPERVISOR,
+    ),
+    ("GET", "/units/remind", STAFF),
+    ("POST", "/units/remind", May::Admin),
+    ("GET", "/api/v1/public", May::Anyone),
+    ("POST", "/api/v1/publications", May::Admin),
+    ("POST", "/api/v1/publications/{id}/unpublish", May::Admin),
+    ("GET", "/public", May::Anyone),
+    ("GET", "/public/plans/{id}", May::Anyone),
+    ("GET", "/public/indicators/{name}", May::Anyone),
+    ("POST", "/public/feedback", May::Anyone),
+    ("POST", "/publish", May::Admin),
+    ("GET", "/feedback", REVIEWER),
+    ("POST", "/feedback/{id}", REVIEWER),
     ("GET", "/", May::Anyone),
     ("GET", "/indicators", May::Anyone),
     ("GET", "/indicators/{name}", May::Anyone),
@@ -124,6 +148,7 @@ fn concrete(route: &str) -> String {
         .replace("{file}", "documents.csv")
         .replace("{unit}", "1")
         .replace("{ord}", "0")
+        .replace("{eid}", "1")
         .replace("{*rest}", "x")
 }
 

@@ -2,8 +2,9 @@
 //! driven over WebDriver: the dashboard's red list leads to an indicator page
 //! whose chart renders without script errors; a source quote lands on its
 //! highlighted fact in the document; a search shows highlighted snippets;
-//! the upload form stores a file, and the same form sent from another
-//! origin is refused (403) with nothing stored.
+//! the upload form stores a file; an admin publishes a plan from /public and
+//! its public page draws the status chart; and the upload form sent from
+//! another origin is refused (403) with nothing stored.
 //!
 //! Without Chromium the test prints a note and passes, unless `CI` is set.
 
@@ -348,6 +349,25 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         .expect("find")
         .is_some());
     shot(&c, "uploaded").await;
+
+    // 公开: the admin publishes a plan from /public; anonymous or not, its
+    // public page shows the frozen statuses and draws their chart.
+    c.goto(&format!("{base}/public"))
+        .await
+        .expect("public page");
+    wait_for(&c, "#publish-form button[type=submit]")
+        .await
+        .click()
+        .await
+        .expect("publish");
+    wait_for(&c, "#public-targets").await;
+    wait_for(&c, "#chart-status-counts canvas").await;
+    assert_eq!(
+        errors(&c).await,
+        Vec::<String>::new(),
+        "public plan page errors"
+    );
+    shot(&c, "public-plan").await;
 
     // The same form on another origin (localhost is not 127.0.0.1), sent
     // here: Chromium's Origin is not this server's (it is `null`, under the

@@ -57,6 +57,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reported values (填报) and their review",
         include_str!("../migrations/0007_submissions.sql"),
     ),
+    (
+        8,
+        "reminders and escalations (督办)",
+        include_str!("../migrations/0008_supervision.sql"),
+    ),
+    (
+        9,
+        "the public portal: publications and feedback",
+        include_str!("../migrations/0009_portal.sql"),
+    ),
 ];
 
 #[derive(Debug)]

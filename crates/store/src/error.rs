@@ -56,6 +56,19 @@ pub enum StoreError {
     /// No submission (填报) of this id that the user may see.
     #[error("no submission {0}")]
     NoSuchSubmission(i64),
+    /// No escalation (督办 mark) of this id on the target.
+    #[error("no escalation {0}")]
+    NoSuchEscalation(i64),
+    /// No publication of this id (or none published, for feedback).
+    #[error("no publication {0}")]
+    NoSuchPublication(i64),
+    /// No feedback of this id.
+    #[error("no feedback {0}")]
+    NoSuchFeedback(i64),
+    /// Portal input refused: a bad title or snapshot, empty or too long
+    /// feedback, a step its status does not allow.
+    #[error("{0}")]
+    Portal(String),
     /// The user may not do this to the submission (another unit's, another role's work).
     #[error("{0}")]
     Forbidden(String),

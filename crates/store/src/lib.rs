@@ -26,7 +26,10 @@
 //!
 //! [`accounts`] holds users and their roles, login sessions, lock-out and the
 //! audit trail of changes to users (issue 10); [`units`] the departments
-//! (单位) as a list of their own and the targets assigned to them.
+//! (单位) as a list of their own and the targets assigned to them;
+//! [`submissions`] what departments report and its review; [`supervision`]
+//! overdue reports, reminders and escalations (督办); [`portal`] the
+//! published snapshots of plans and visitors' feedback.
 //!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
@@ -40,9 +43,11 @@ pub mod export;
 pub mod ingest;
 mod link;
 mod model;
+pub mod portal;
 mod read;
 pub mod search;
 pub mod submissions;
+pub mod supervision;
 pub mod testing;
 pub mod units;
 mod write;
@@ -55,11 +60,13 @@ pub use link::doc_ref;
 pub use model::{
     doc_type_from_str, Counts, FactFilter, NewDocument, Origin, StoredDocument, StoredFact,
 };
+pub use portal::{Feedback, FeedbackStatus, Publication};
 pub use search::{CatchUp, Hit, Indexable, SearchFilter, SearchIndex};
 pub use submissions::{
     DueTarget, NewSubmission, Submission, SubmissionFilter, SubmissionInput, SubmissionStatus,
     SubmissionVersion,
 };
+pub use supervision::{Escalation, EscalationKind, Overdue, Reminder};
 pub use units::{
     parse_unit_table, Assignment, FromText, NewUnit, Unit, UnitImport, UnitRole, UnitTableError,
     UnitTarget,

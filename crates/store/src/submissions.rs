@@ -375,11 +375,12 @@ async fn unit_by_id<'e, E>(executor: E, id: i64) -> Result<Unit>
 where
     E: sqlx::Executor<'e, Database = Any>,
 {
-    let row =
-        sqlx::query("SELECT id, name, short_name, created_at, retired_at FROM units WHERE id = $1")
-            .bind(id)
-            .fetch_one(executor)
-            .await?;
+    let row = sqlx::query(
+        "SELECT id, name, short_name, created_at, retired_at, email FROM units WHERE id = $1",
+    )
+    .bind(id)
+    .fetch_one(executor)
+    .await?;
     Ok(Unit {
         id: row.try_get("id")?,
         name: row.try_get("name")?,
@@ -387,6 +388,7 @@ where
         created_at: row.try_get("created_at")?,
         retired_at: row.try_get("retired_at")?,
         targets: 0,
+        email: row.try_get("email")?,
     })
 }
 
@@ -1072,6 +1074,7 @@ impl Store {
                 created_at: 0,
                 retired_at: None,
                 targets: 0,
+                email: None,
             };
             out.push((s, of));
         }

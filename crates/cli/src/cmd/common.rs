@@ -336,3 +336,52 @@ mod tests {
         );
     }
 }
+
+/// The SMTP relay reminders go through (`planwatch remind`, `planwatch serve`).
+#[derive(clap::Args, Clone, Debug, Default)]
+pub struct SmtpOpts {
+    /// SMTP relay host (plain SMTP, no TLS) [default: $PLANWATCH_SMTP_HOST; none: no mail].
+    #[arg(long, value_name = "HOST")]
+    pub smtp_host: Option<String>,
+    /// SMTP relay port [default: $PLANWATCH_SMTP_PORT, else 25].
+    #[arg(long, value_name = "PORT")]
+    pub smtp_port: Option<u16>,
+    /// Sender address of reminders [default: $PLANWATCH_SMTP_FROM].
+    #[arg(long, value_name = "ADDRESS")]
+    pub smtp_from: Option<String>,
+}
+
+impl SmtpOpts {
+    /// The relay after flags and environment: none without a host; a host
+    /// without a sender address (or a bad port in the environment) is an error.
+    pub fn config(&self) -> anyhow::Result<Option<planwatch_server::mail::SmtpConfig>> {
+        let env = |k: &str| std::env::var(k).ok().filter(|s| !s.trim().is_empty());
+        let Some(host) = self
+            .smtp_host
+            .clone()
+            .or_else(|| env("PLANWATCH_SMTP_HOST"))
+        else {
+            return Ok(None);
+        };
+        let port = match (self.smtp_port, env("PLANWATCH_SMTP_PORT")) {
+            (Some(p), _) => p,
+            (None, Some(p)) => p
+                .trim()
+                .parse::<u16>()
+                .with_context(|| format!("PLANWATCH_SMTP_PORT={p:?} is not a port"))?,
+            (None, None) => 25,
+        };
+        let from = self
+            .smtp_from
+            .clone()
+            .or_else(|| env("PLANWATCH_SMTP_FROM"))
+            .context(
+                "an SMTP host needs a sender address: give --smtp-from (or PLANWATCH_SMTP_FROM)",
+            )?;
+        Ok(Some(planwatch_server::mail::SmtpConfig {
+            host: host.trim().to_string(),
+            port,
+            from: from.trim().to_string(),
+        }))
+    }
+}

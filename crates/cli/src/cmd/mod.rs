@@ -13,6 +13,7 @@ pub mod facts;
 pub mod import;
 pub mod indicators;
 pub mod ingest;
+pub mod remind;
 pub mod report;
 pub mod search;
 pub mod series;

@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use planwatch_server::{AppState, Config};
 
-use super::common::{CatalogOpt, StoreOpts};
+use super::common::{CatalogOpt, SmtpOpts, StoreOpts};
 
 /// Arguments of `planwatch serve`.
 #[derive(clap::Args)]
@@ -41,6 +41,9 @@ pub struct Args {
     allow_origin: Vec<String>,
     #[command(flatten)]
     catalog: CatalogOpt,
+    /// Where reminder e-mails (/units/remind, POST /api/v1/reminders) go.
+    #[command(flatten)]
+    smtp: SmtpOpts,
 }
 
 fn parse_origin(s: &str) -> Result<String, String> {
@@ -54,6 +57,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     // The catalogue every other command links with: the same indicators,
     // series and assessments in the browser as on the command line.
     let catalog = args.catalog.load()?;
+    let smtp = args.smtp.config()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -69,6 +73,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             max_upload: args.max_upload_mb.saturating_mul(1024 * 1024),
             refresh: Duration::from_secs(args.refresh_secs),
             allowed_origins: args.allow_origin,
+            smtp,
             ..Config::default()
         };
         let state = AppState::open(&location, index, catalog, config)

@@ -63,6 +63,19 @@ or GB18030/GBK as Excel saves it. A bad row refuses the whole table: nothing is 
         #[command(flatten)]
         store: StoreOpts,
     },
+    /// Set the e-mail address a unit's reminders of overdue targets go to.
+    Email {
+        /// The unit: its name, short name or id.
+        unit: String,
+        /// The address (name@host).
+        #[arg(required_unless_present = "clear")]
+        address: Option<String>,
+        /// Remove the unit's address instead.
+        #[arg(long, conflicts_with = "address")]
+        clear: bool,
+        #[command(flatten)]
+        store: StoreOpts,
+    },
     /// Assign every unassigned target whose document names its departments
     /// (牵头单位, 配合单位), adding the units not stored yet.
     AssignFromText {
@@ -188,6 +201,24 @@ fn run_inner(args: Args) -> anyhow::Result<ExitCode> {
                 println!("{unit} retired: it keeps its targets and takes no new ones");
             } else {
                 println!("{unit} was retired already");
+            }
+        }
+        UnitCommand::Email {
+            unit,
+            address,
+            clear,
+            store,
+        } => {
+            let address = if clear { None } else { address };
+            let done = block_on(async {
+                let store = store.open_existing().await?;
+                let done = store.set_unit_email(&unit, address.as_deref(), None).await;
+                store.close().await;
+                done.map_err(unit_error)
+            })??;
+            match &done.email {
+                Some(e) => println!("{}: reminders go to {e}", done.name),
+                None => println!("{}: no e-mail address", done.name),
             }
         }
         UnitCommand::AssignFromText { store } => {

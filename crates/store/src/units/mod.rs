@@ -55,6 +55,8 @@ pub struct Unit {
     pub retired_at: Option<i64>,
     /// Targets of current documents it is assigned to, as lead or partner.
     pub targets: i64,
+    /// Where reminders of its overdue targets are sent, if set.
+    pub email: Option<String>,
 }
 
 impl Unit {
@@ -222,7 +224,7 @@ fn fact_subject(fact: &FactId) -> String {
     format!("fact:{fact}")
 }
 
-const UNIT_COLUMNS: &str = "u.id, u.name, u.short_name, u.created_at, u.retired_at";
+const UNIT_COLUMNS: &str = "u.id, u.name, u.short_name, u.created_at, u.retired_at, u.email";
 
 fn unit_from_row(row: &AnyRow) -> Result<Unit> {
     Ok(Unit {
@@ -232,6 +234,7 @@ fn unit_from_row(row: &AnyRow) -> Result<Unit> {
         created_at: row.try_get("created_at")?,
         retired_at: row.try_get("retired_at")?,
         targets: 0,
+        email: row.try_get("email")?,
     })
 }
 
@@ -318,6 +321,7 @@ impl Directory {
             created_at,
             retired_at: None,
             targets: 0,
+            email: None,
         };
         audit_in(
             tx,

@@ -457,8 +457,14 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
         let chars: Vec<char> = norm.chars().collect();
         // 2016成绩 / 2017目标: an infographic's headings, the year bare.
         let bare_year = bare_year_heading(&chars);
-        if bare_year.is_some_and(|(_, goals)| goals) {
-            s.goals = true;
+        match bare_year {
+            Some((_, true)) => s.goals = true,
+            // (2017年成绩单 after a headline of the year's goals: results.)
+            Some((_, false)) => {
+                s.goals = false;
+                s.review = true;
+            }
+            None => {}
         }
         if let Some(y) = (0..chars.len())
             .find_map(|i| quantity::year_at(&chars, i))
@@ -526,8 +532,11 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
     }
     let y: i32 = h[..4].iter().collect::<String>().parse().ok()?;
     let rest: String = h[4..].iter().collect();
-    let goals = ["目标", "任务", "展望", "计划"].contains(&rest.as_str());
-    let results = ["成绩", "成就", "回顾", "成效", "亮点"].contains(&rest.as_str());
+    // (2017年成绩单, 2018年目标: with its 年, and a 单 of the list.)
+    let rest = rest.strip_prefix('年').unwrap_or(&rest);
+    let rest = rest.strip_suffix('单').unwrap_or(rest);
+    let goals = ["目标", "任务", "展望", "计划"].contains(&rest);
+    let results = ["成绩", "成就", "回顾", "成效", "亮点"].contains(&rest);
     ((1990..=2100).contains(&y) && (goals || results)).then_some((y, goals))
 }
 
@@ -550,6 +559,16 @@ mod tests {
         let got = kinds_years_values(text);
         assert!(
             got.contains(&("target".to_string(), Some(2025), Some(50.0))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_year_heading_of_results_reviews() {
+        let text = "市长谈2018年发展目标:地区生产总值增长约7.8%\n\n2018年,要干这些事:\n推进快速路建设\n\n2017年成绩单\n\n2017年,预计地区生产总值增长8%左右。地方级财政收入增长8.3%,快于经济增速。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("actual".to_string(), Some(2017), Some(8.3))),
             "{got:?}"
         );
     }

@@ -61,6 +61,8 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         "收官",
         "成效",
         "成绩单",
+        // (“十四五”规划经济答卷, 规划收官之年的亮眼答卷.)
+        "答卷",
         // 规划纲要实施时间过半，各项目标任务进展如何, 期中成绩单.
         "过半",
         "进展",
@@ -531,6 +533,18 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+    }
+
+    #[test]
+    fn a_plans_results_told_are_a_review() {
+        for t in [
+            "文山州发布“十四五”规划经济答卷",
+            "“十三五”规划收官",
+            "规划纲要实施时间过半，各项目标任务进展如何",
+        ] {
+            assert_eq!(doc_type_of(t), DocType::PlanReview, "{t}");
+        }
+        assert_eq!(doc_type_of("文山州“十四五”规划"), DocType::FiveYearPlan);
     }
 
     #[test]

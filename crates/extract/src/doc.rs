@@ -130,6 +130,7 @@ pub(crate) fn one_years_task_words() -> impl Iterator<Item = &'static str> {
         "重点任务",
         "工作任务",
         "主要任务",
+        "目标任务",
     ]
     .into_iter()
     .chain(PEOPLES_PROJECTS.iter().copied())
@@ -533,6 +534,11 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+        // One year's goals and tasks, as a page lists them.
+        assert_eq!(
+            doc_type_of("新邱区2022年全面推进乡村振兴重点工作目标任务"),
+            DocType::ImplementationPlan
+        );
     }
 
     #[test]

@@ -193,7 +193,19 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         && ["内容", "任务", "如下", "要点"]
                             .iter()
                             .any(|w| last.contains(w));
-                    let announces = (last.contains("目标") || plan_items)
+                    // (2025年重庆…将呈现以下变化: what the year will bring.)
+                    // (Not 主要预期性指标完成情况如下: results.)
+                    // (Nor 现将有关情况报告如下, 做了以下工作: a report's formula.)
+                    let ahead = ["将", "计划", "拟", "要干这些"]
+                        .iter()
+                        .any(|w| last.contains(w))
+                        && ["以下", "如下", "这些", "下列"]
+                            .iter()
+                            .any(|w| last.contains(w))
+                        && !["完成", "现将", "了以下", "报告如下", "说明如下"]
+                            .iter()
+                            .any(|w| last.contains(w));
+                    let announces = (last.contains("目标") || plan_items || ahead)
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
                     if p.ends_with(':') && announces {
                         section.goals = true;
@@ -571,6 +583,20 @@ mod tests {
             got.contains(&("actual".to_string(), Some(2017), Some(8.3))),
             "{got:?}"
         );
+    }
+
+    #[test]
+    fn a_line_telling_what_the_year_will_bring_announces_goals() {
+        let text = "2025年重庆在经济发展等方面将呈现以下变化:\n一、经济高质量发展\n预计GDP增长6%左右,规上工业增加值增长8%。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("target".to_string(), Some(2025), Some(8.0))),
+            "{got:?}"
+        );
+        // A report's formula (现将…报告如下) announces nothing.
+        let text = "2024年，现将有关情况报告如下:\n规上工业增加值增长8%。\n";
+        let got = kinds_years_values(text);
+        assert!(!got.iter().any(|(k, _, _)| k == "target"), "{got:?}");
     }
 
     #[test]

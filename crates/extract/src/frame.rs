@@ -987,6 +987,18 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             source: "the latest year the text gives figures for".into(),
             rule,
         });
+        // 2023年江西省两会…介绍，江西去年的粮食产量…: the year named is the
+        // one the meeting is held in, so the article speaks in it.
+        if info.doc_type == DocType::Other && meeting_year_named(text) == Some(y) {
+            frame.from_figures = false;
+            why.push(Decision {
+                field: "year",
+                value: y.to_string(),
+                line: 0,
+                source: format!("{y}年…两会"),
+                rule: "an article on the year's 两会 speaks in that year: 去年 is the year before",
+            });
+        }
     }
     // A dated article on a plan just issued (印发《…实施方案》提出): what it
     // tells of that plan are goals, unless marked done.
@@ -2298,6 +2310,23 @@ fn year_before_work_ahead(text: &str) -> Option<i32> {
         return None;
     }
     years.iter().map(|&(_, y, _)| y).min().map(|y| y - 1)
+}
+
+/// The year of the people's congress sessions an article reports from
+/// (`2023年江西省两会`, `2024年全国两会`), in its opening.
+fn meeting_year_named(text: &str) -> Option<i32> {
+    let head: Vec<char> = matching_head(text, 600).chars().collect();
+    (0..head.len()).find_map(|i| {
+        let (y, len) = year_at(&head, i)?;
+        let rest = &head[i + len..];
+        let k = rest
+            .iter()
+            .take(10)
+            .position(|c| !planwatch_text::norm::is_han(*c))
+            .unwrap_or(rest.len().min(10));
+        let words: String = rest[..k].iter().collect();
+        words.contains("两会").then_some(y)
+    })
 }
 
 /// A mid-term review (中期评估), in either script, glossed or not.

@@ -600,6 +600,16 @@ mod tests {
     }
 
     #[test]
+    fn an_article_on_the_years_two_sessions_says_last_year_of_the_one_before() {
+        let text = "人民网南昌1月15日电 15日，2023年江西省两会第三场厅长通道举行，厅长介绍，江西去年的粮食产量达到430.38亿斤，生猪出栏达到3050万头。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("actual".to_string(), Some(2022), Some(430.38))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_review_heading_ends_the_goals_a_headline_announced() {
         // A headline joined to a byline ending on a colon reads as announcing
         // goals; the review heading after it still reviews.

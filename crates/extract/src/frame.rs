@@ -854,6 +854,12 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                             "an undated article on a plan's opening (十四五开好局): its first year",
                         ),
                         // (Each fallback read only when those before it found nothing.)
+                        // (“十五”计划开始实施5年来: the years a plan has run
+                        // date the text before any work it names ahead.)
+                        None if first_years_counted(text).is_some() => (
+                            first_years_counted(text),
+                            "an undated article counting a plan's first years (“十五”计划开始实施5年来): the last of them",
+                        ),
                         None => match year_before_work_ahead(text)
                             .map(Fallback::WorkAhead)
                             .or_else(|| published_title_year(text).map(Fallback::Published))

@@ -610,6 +610,16 @@ mod tests {
     }
 
     #[test]
+    fn the_years_a_plan_has_run_date_an_undated_article() {
+        let text = "“十五”计划开始实施5年来，西藏国内生产总值连续5年保持12%以上的增长速度。今年，国内生产总值将从2000年的117.5亿元增加到240亿元以上。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("actual".to_string(), Some(2005), Some(12.0))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_review_heading_ends_the_goals_a_headline_announced() {
         // A headline joined to a byline ending on a colon reads as announcing
         // goals; the review heading after it still reviews.

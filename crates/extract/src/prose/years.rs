@@ -314,6 +314,25 @@ pub(super) fn five_year_name_at(s: &[char], i: usize) -> Option<(i32, usize)> {
 /// `“十一五”前四年`, `十三五头4年` at `s[i]`: the last of those years, and the length.
 pub(crate) fn five_year_first_years_at(s: &[char], i: usize) -> Option<(i32, usize)> {
     let (start, j) = five_year_name_at(s, i)?;
+    // (“十五”计划开始实施5年来, “十三五”实施四年来: the years it has run.)
+    let mut k = j;
+    for w in ["计划", "規劃", "规划", "開始", "开始", "實施", "实施", "以"] {
+        if at(s, k, w) {
+            k += w.chars().count();
+        }
+    }
+    if k > j {
+        let n = match s.get(k)? {
+            '两' | '二' | '2' => 2,
+            '三' | '3' => 3,
+            '四' | '4' => 4,
+            '五' | '5' => 5,
+            _ => return None,
+        };
+        let rest: String = s.iter().skip(k + 1).take(3).collect();
+        return (rest.starts_with("年来") || rest.starts_with("年以来"))
+            .then_some((start + n - 1, k + 3 - i));
+    }
     if !matches!(s.get(j), Some('前' | '头')) {
         return None;
     }

@@ -127,7 +127,8 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
             && !text.contains('.')
         {
             j += 1; // thousands separator: exactly three digits follow
-        } else if c == '.'
+        } else if (c == '.' || (c == '·' && !text.is_empty()))
+            // (上涨1·8%: a middle dot some pages type for the decimal point.)
             && s.get(j + 1).is_some_and(|d| d.is_ascii_digit())
             && !text.contains('.')
         {
@@ -277,6 +278,8 @@ mod tests {
         assert_eq!(num("12,599元"), Some((12599.0, 6)));
         assert_eq!(num("5,8"), Some((5.0, 1)));
         assert_eq!(num("3.2.1"), Some((3.2, 3)));
+        // A middle dot typed for the decimal point.
+        assert_eq!(num("1·8%"), Some((1.8, 3)));
     }
 
     #[test]

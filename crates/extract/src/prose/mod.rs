@@ -1256,7 +1256,11 @@ fn sentence_facts(
             },
         };
         for name in names {
-            if name.chars().count() < 2 {
+            // (存栏各类牲畜19.03万头只匹(牛17.62万头,…;马0.11万匹…): a
+            // kind of livestock is a name of one character.)
+            let livestock = name.chars().count() == 1
+                && name.chars().all(|c| "牛马羊猪驴骡驼鸡鸭鹅兔".contains(c));
+            if name.chars().count() < 2 && !livestock {
                 continue;
             }
             // 北京、天津和河北…同比分别增长0.8%、1.0%和3.7%: a place alone,
@@ -2834,6 +2838,19 @@ mod tests {
         let got: Vec<(Option<f64>, Option<i32>)> = f.iter().map(|f| (f.value, f.year)).collect();
         assert!(got.contains(&(Some(5386.0), Some(2005))), "{got:?}");
         assert!(got.contains(&(Some(2.07), Some(2009))), "{got:?}");
+    }
+
+    #[test]
+    fn a_kind_of_livestock_is_a_name_of_one_character() {
+        let f = run(
+            DocType::StatisticalBulletin,
+            Some(2018),
+            (None, None),
+            true,
+            "年末存栏各类牲畜19.03万头只匹，其中牛17.62万头，同比增长5.57%；马0.11万匹。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert!(names.contains(&"牛") && names.contains(&"马"), "{names:?}");
     }
 
     #[test]

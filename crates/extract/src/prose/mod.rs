@@ -2854,6 +2854,21 @@ mod tests {
     }
 
     #[test]
+    fn a_qualitative_goal_after_a_figure_is_of_that_figures_indicator() {
+        let f = run(
+            DocType::FiveYearPlan,
+            None,
+            (Some(2011), Some(2015)),
+            false,
+            "到2015年，人均GDP达到4.2万元，超过全国平均水平。",
+        );
+        let q: Vec<_> = f.iter().filter(|f| f.value.is_none()).collect();
+        assert_eq!(q.len(), 1, "{f:?}");
+        assert_eq!(q[0].indicator, "人均地区生产总值(GDP)");
+        assert_eq!(q[0].text.as_deref(), Some("超过全国平均水平"));
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -163,7 +163,21 @@ pub(super) fn qualitative_facts(
                     }
                 }
             }
-            if ne <= ns {
+            // 人均GDP达到4.2万元，超过全国平均水平: a goal of the figure just
+            // named, its clause before holding it.
+            let mut inherited: Option<String> = None;
+            if ne <= ns && t0 == cs && before.is_some() {
+                let (sentence_start, _) = span.bytes(a, a);
+                inherited = out
+                    .last()
+                    .filter(|f| {
+                        f.value.is_some()
+                            && f.start.is_some_and(|x| x >= sentence_start)
+                            && before.is_some_and(|(ps, pe)| !quantities(&s[ps..pe]).is_empty())
+                    })
+                    .map(|f| f.indicator.clone());
+            }
+            if ne <= ns && inherited.is_none() {
                 continue;
             }
             let year_m = years
@@ -214,7 +228,9 @@ pub(super) fn qualitative_facts(
             } else {
                 *measure
             };
-            let (qa, qb) = if verb_first {
+            let (qa, qb) = if inherited.is_some() {
+                span.bytes(a + t0, a + t_end)
+            } else if verb_first {
                 span.bytes(a + t0, a + ne)
             } else {
                 span.bytes(a + ns, a + t_end)
@@ -247,7 +263,9 @@ pub(super) fn qualitative_facts(
             } else {
                 Vec::new()
             };
-            if names.is_empty() {
+            if let Some(n) = &inherited {
+                names = vec![n.clone()];
+            } else if names.is_empty() {
                 names.push(clean_name(&orig.iter().collect::<String>()));
             }
             // 生产总值达到805亿元，比2000年翻一番: a doubling (reached or set)

@@ -1095,9 +1095,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
                 && i >= 2
                 && s[i - 1] == '条'
                 && s[i - 2].is_ascii_digit();
+            // (由16平方公里扩大到25平方公里, 从75.2岁提高到78.5岁: a start
+            // value, a change verb after it.)
+            let changes = CHANGE_VERBS.iter().any(|w| at(s, j, w));
             if cjk
                 && !floor
                 && !length_of_lines
+                && !changes
                 && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
             {
                 return None;
@@ -1691,6 +1695,17 @@ mod tests {
         // A noun after the magnitude is no unit; nor a place or 多.
         assert_eq!(q("带动5万农户受益")[0].2, "万");
         assert_eq!(q("增加到4万多亿")[0].2, "万");
+    }
+
+    #[test]
+    fn a_start_value_before_a_change_verb_is_a_figure() {
+        let got: Vec<f64> = q("城区规划面积由16平方公里扩大到25平方公里")
+            .iter()
+            .map(|q| q.0)
+            .collect();
+        assert_eq!(got, [16.0, 25.0]);
+        // A capacity naming a project is still no figure of its own.
+        assert!(q("建设30万吨航道").is_empty());
     }
 
     #[test]

@@ -2869,6 +2869,28 @@ mod tests {
     }
 
     #[test]
+    fn emphatic_changes_are_growth() {
+        let f = run(
+            DocType::Other,
+            Some(2025),
+            (None, None),
+            false,
+            "一季度，进出口总额同比激增155%，进口锐减10%。",
+        );
+        let got: Vec<(&str, Option<f64>, Measure)> = f
+            .iter()
+            .map(|f| (f.indicator.as_str(), f.value, f.measure))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("进出口总额", Some(155.0), Measure::Growth),
+                ("进口", Some(-10.0), Measure::Growth)
+            ]
+        );
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -585,7 +585,25 @@ fn sentence_facts(
                     .iter()
                     .any(|c| is_clause_delim(*c))
             });
-        if q.qualifier && !alone {
+        // (实现98%以上的行政村、35%以上的自然村通硬化路: a list of shares,
+        // each of the things named after it.)
+        let share_of =
+            |x: &Quantity| (x.unit == "%" || x.unit == "成") && s.get(x.end) == Some(&'的');
+        let listed_share = share_of(q)
+            && (qs.get(k + 1).is_some_and(|n| {
+                share_of(n)
+                    && between(s, q.end, n.start).contains(&'、')
+                    && !between(s, q.end, n.start)
+                        .iter()
+                        .any(|c| is_clause_delim(*c))
+            }) || (k > 0
+                && share_of(&qs[k - 1])
+                && q.start > 0
+                && s[q.start - 1] == '、'
+                && !between(s, qs[k - 1].end, q.start)
+                    .iter()
+                    .any(|c| is_clause_delim(*c))));
+        if q.qualifier && !alone && !listed_share {
             continue;
         }
         let clause_start = (0..q.start)
@@ -1000,6 +1018,17 @@ fn sentence_facts(
         prev_clause_start = clause_start;
         let Some(subject) = subject else { continue };
         let mut names = subject.names(span, a, s, &qs, k);
+        if listed_share {
+            // Each share's own noun, up to the next item of the list.
+            let from = q.end + 1;
+            let to = (from..clause_end)
+                .find(|&i| s[i] == '、')
+                .unwrap_or(clause_end);
+            let (ns, ne) = strip(s, from, to, &[], TRAIL);
+            if ne > ns + 1 {
+                names = vec![span.orig_string(a + ns, a + ne)];
+            }
+        }
         // 装备制造业保持较快增长，年均增速达10.6%: a name of measure words
         // alone, with nothing named before, is the opening clause's.
         if let (Name::Plain(x, y), None) = (subject, &prev_name) {
@@ -2887,6 +2916,23 @@ mod tests {
                 ("进出口总额", Some(155.0), Measure::Growth),
                 ("进口", Some(-10.0), Measure::Growth)
             ]
+        );
+    }
+
+    #[test]
+    fn a_list_of_shares_names_each_of_its_things() {
+        let f = run(
+            DocType::ImplementationPlan,
+            None,
+            (Some(2016), Some(2016)),
+            false,
+            "到2016年，实现98%以上的行政村、35%以上的自然村通硬化路。",
+        );
+        let got: Vec<(&str, Option<f64>)> =
+            f.iter().map(|f| (f.indicator.as_str(), f.value)).collect();
+        assert_eq!(
+            got,
+            [("行政村", Some(98.0)), ("自然村通硬化路", Some(35.0))]
         );
     }
 

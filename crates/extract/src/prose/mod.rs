@@ -2937,6 +2937,19 @@ mod tests {
     }
 
     #[test]
+    fn an_addition_after_a_figure_is_of_its_indicator() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2024),
+            (None, None),
+            true,
+            "粮食种植面积4237.2万亩，新增586.3万亩。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(names, ["粮食种植面积", "粮食种植面积"], "{f:?}");
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -78,6 +78,12 @@ pub(super) fn only_measure_words(name: &str) -> bool {
         "台阶",
         "大关",
         "关口",
+        // (粮食种植面积4237.2万亩，新增586.3万亩; 三次产业结构调整为…; 稳定
+        // 突破百亿元大关: the figure just named, changed or held.)
+        "新增",
+        "调整为",
+        "调整",
+        "稳定",
         // (同比增长8.0%，高于一季度的-3.5%; 回升到上半年增长8.3%; 比1-2月的
         // 2.7%: the same indicator in an earlier part of the year.)
         "高于",

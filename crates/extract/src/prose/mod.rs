@@ -1070,6 +1070,14 @@ fn sentence_facts(
                 let stem = prev.trim_end_matches("增速");
                 names = vec![format!("{stem}增速{}", short.trim_end_matches('出'))];
             }
+            // 增长4.2%，比年初目标(6.5%)低2.3个百分点: the gap to the benchmark
+            // named (its own figure in brackets left out).
+            if let Some((bench, dir)) = gap_to_benchmark(&short) {
+                if q.unit.ends_with("百分点") && names.len() == 1 {
+                    let stem = prev.trim_end_matches("增速");
+                    names = vec![format!("{stem}增速{dir}于{bench}")];
+                }
+            }
             if y - x <= 3
                 && short.ends_with('率')
                 && prev.ends_with('率')
@@ -2947,6 +2955,19 @@ mod tests {
         );
         let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
         assert_eq!(names, ["粮食种植面积", "粮食种植面积"], "{f:?}");
+    }
+
+    #[test]
+    fn a_gap_to_a_benchmark_in_points_is_named_by_it() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2022),
+            (None, None),
+            true,
+            "全年地区生产总值增长4.2%，比年初目标(6.5%)低2.3个百分点。",
+        );
+        let gap = f.iter().find(|f| f.value == Some(2.3)).expect("the gap");
+        assert!(gap.indicator.ends_with("增速低于年初目标"), "{f:?}");
     }
 
     #[test]

@@ -1455,3 +1455,29 @@ pub(super) fn own_place(name: &str, skip: bool) -> Option<(String, bool)> {
     }
     (rest >= 2).then(|| (p.name.to_string(), false))
 }
+
+/// `比年初目标(6.5%)低`, `较全省高出`: a comparison naming the benchmark
+/// before 高/低/快/慢; the benchmark and the direction.
+pub(super) fn gap_to_benchmark(short: &str) -> Option<(String, &'static str)> {
+    // The benchmark's own figure in brackets is no part of its name.
+    let mut plain = String::new();
+    let mut depth = 0;
+    for c in short.chars() {
+        match c {
+            '(' | '（' => depth += 1,
+            ')' | '）' if depth > 0 => depth -= 1,
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let rest = plain
+        .strip_prefix('比')
+        .or_else(|| plain.strip_prefix('较'))?;
+    let rest = rest.strip_suffix('出').unwrap_or(rest);
+    let dir = ["高", "低", "快", "慢"]
+        .into_iter()
+        .find(|d| rest.ends_with(d))?;
+    let bench = rest.strip_suffix(dir)?;
+    ((2..=8).contains(&bench.chars().count()) && !bench.chars().any(|c| c.is_ascii_digit()))
+        .then(|| (bench.to_string(), dir))
+}

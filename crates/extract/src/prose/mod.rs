@@ -2971,6 +2971,28 @@ mod tests {
     }
 
     #[test]
+    fn deposits_and_loans_are_two_indicators() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2015),
+            (None, None),
+            true,
+            "2014年，金融机构存贷款余额双双突破万亿元。存贷款余额分别达167.6亿元、86.2亿元。",
+        );
+        let names: Vec<&str> = f.iter().map(|f| f.indicator.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "金融机构存款余额",
+                "金融机构贷款余额",
+                "存款余额",
+                "贷款余额"
+            ],
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -624,7 +624,9 @@ impl Name {
                 }
                 // The run of figures listed with this one (X和Y), when not shared.
                 let (first, count) = listed_run(s, qs, k);
-                let sectors = sector_list(chars).or_else(|| urban_and_rural(chars));
+                let sectors = sector_list(chars)
+                    .or_else(|| urban_and_rural(chars))
+                    .or_else(|| deposits_and_loans(chars));
                 let items = sectors.clone().unwrap_or_else(|| {
                     split_list_on(chars, "、和及", 16, if shared { 0 } else { count })
                 });
@@ -637,7 +639,8 @@ impl Name {
                     let tail: String = between(s, tail_from, qs[k].start).iter().collect();
                     // (年均, 平均 are no 均 of the items.)
                     let plain = tail.replace("年均", "").replace("平均", "");
-                    let both = plain.contains('均') || plain.contains('都');
+                    let both =
+                        plain.contains('均') || plain.contains('都') || plain.contains("双双");
                     let each = both || tail.contains("分别");
                     // (城乡居民收入分别增长4.7% with one figure: the first item's,
                     // the text naming the second's cut off.)
@@ -1480,4 +1483,20 @@ pub(super) fn gap_to_benchmark(short: &str) -> Option<(String, &'static str)> {
     let bench = rest.strip_suffix(dir)?;
     ((2..=8).contains(&bench.chars().count()) && !bench.chars().any(|c| c.is_ascii_digit()))
         .then(|| (bench.to_string(), dir))
+}
+
+/// `金融机构存贷款余额` is deposits and loans: two indicators, each with the
+/// words around it (金融机构存款余额, 金融机构贷款余额).
+pub(super) fn deposits_and_loans(chars: &[char]) -> Option<Vec<String>> {
+    let name: String = chars.iter().collect();
+    let (head, tail, (d, l)) = ["存贷款", "存貸款"].iter().find_map(|w| {
+        let (h, t) = name.split_once(w)?;
+        let words = if *w == "存贷款" {
+            ("存款", "贷款")
+        } else {
+            ("存款", "貸款")
+        };
+        Some((h.to_string(), t.to_string(), words))
+    })?;
+    (!tail.is_empty()).then(|| vec![format!("{head}{d}{tail}"), format!("{head}{l}{tail}")])
 }

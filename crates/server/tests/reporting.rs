@@ -25,13 +25,15 @@ fn assert_error(r: &Reply, status: StatusCode, code: &str) {
 /// reporter of another unit (wu), a reviewer (zhao) and a deputy (wang).
 struct Setup {
     state: AppState,
-    doc_id: String,
-    ord: i64,
-    admin: String,
-    li: String,
-    wu: String,
-    zhao: String,
-    wang: String,
+    fixture: common::Fixture,
+}
+
+impl std::ops::Deref for Setup {
+    type Target = common::Fixture;
+
+    fn deref(&self) -> &common::Fixture {
+        &self.fixture
+    }
 }
 
 async fn setup() -> Setup {
@@ -48,25 +50,8 @@ async fn setup_over(store: planwatch_store::Store) -> Setup {
     )
     .await
     .expect("state");
-    let common::Fixture {
-        doc_id,
-        ord,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
-    } = common::fixture(&state).await;
-    Setup {
-        state,
-        doc_id,
-        ord,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
-    }
+    let fixture = common::fixture(&state).await;
+    Setup { state, fixture }
 }
 
 /// The plan's target as the assessments list shows it.

@@ -148,14 +148,16 @@ fn body_text(data: &str) -> String {
 /// a reporter of another unit (wu), a reviewer (zhao) and a deputy (wang).
 struct Setup {
     state: AppState,
-    doc_id: String,
-    ord: i64,
     sink: Arc<Mutex<Vec<Received>>>,
-    admin: String,
-    li: String,
-    wu: String,
-    zhao: String,
-    wang: String,
+    fixture: common::Fixture,
+}
+
+impl std::ops::Deref for Setup {
+    type Target = common::Fixture;
+
+    fn deref(&self) -> &common::Fixture {
+        &self.fixture
+    }
 }
 
 async fn setup() -> Setup {
@@ -176,25 +178,11 @@ async fn setup_over(store: planwatch_store::Store) -> Setup {
     let state = AppState::new(store, None, planwatch_catalog::Catalog::builtin(), config)
         .await
         .expect("state");
-    let common::Fixture {
-        doc_id,
-        ord,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
-    } = common::fixture(&state).await;
+    let fixture = common::fixture(&state).await;
     Setup {
         state,
-        doc_id,
-        ord,
         sink,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
+        fixture,
     }
 }
 

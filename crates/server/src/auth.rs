@@ -193,6 +193,11 @@ impl Viewer {
         self.0.as_ref()
     }
 
+    /// The user, or a 401 asking to log in.
+    pub fn required(&self) -> ApiResult<User> {
+        self.0.clone().ok_or_else(ApiError::log_in_first)
+    }
+
     /// Whether an admin sends the request.
     pub fn is_admin(&self) -> bool {
         self.0.as_ref().is_some_and(|u| u.role == Role::Admin)
@@ -363,10 +368,7 @@ pub async fn layer(State(state): State<AppState>, mut req: Request, next: Next) 
         }
         if let Some(roles) = role_route(req.method(), &route) {
             let refusal = match viewer.user() {
-                None => Some(ApiError::Unauthorized {
-                    code: "unauthorized",
-                    message: "log in first (POST /login) or send an API token".into(),
-                }),
+                None => Some(ApiError::log_in_first()),
                 Some(u) if !roles.contains(&u.role) => Some(ApiError::Forbidden {
                     code: "forbidden",
                     message: format!(

@@ -111,6 +111,14 @@ impl ApiError {
         }
     }
 
+    /// A 401: the request needs a logged-in user or an API token.
+    pub fn log_in_first() -> ApiError {
+        ApiError::Unauthorized {
+            code: "unauthorized",
+            message: "log in first (POST /login) or send an API token".into(),
+        }
+    }
+
     /// The HTTP status this error is answered with.
     pub fn status(&self) -> StatusCode {
         match self {
@@ -212,3 +220,11 @@ impl ApiError {
 
 /// Result alias of handlers.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// A row id (of a `what`) from a request's path: 404 for anything else.
+pub fn id_from_path(raw: &str, what: &'static str) -> ApiResult<i64> {
+    raw.trim().parse::<i64>().map_err(|_| ApiError::NotFound {
+        what,
+        id: raw.chars().take(50).collect(),
+    })
+}

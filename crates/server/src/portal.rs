@@ -30,7 +30,7 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::Json;
-use planwatch_store::{Feedback, FeedbackStatus, Publication, StoreError, User};
+use planwatch_store::{Feedback, FeedbackStatus, Publication, StoreError};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use utoipa::ToSchema;
@@ -38,7 +38,7 @@ use utoipa::ToSchema;
 use crate::api::ApiJson;
 use crate::auth::Viewer;
 use crate::csrf::{self, CsrfGate};
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{id_from_path, ApiError, ApiResult, ErrorBody};
 use crate::pages::{render, PageError};
 use crate::snapshot::Snapshot;
 use crate::state::AppState;
@@ -224,23 +224,6 @@ fn store_error(e: StoreError) -> ApiError {
     }
 }
 
-fn user_of(viewer: &Viewer) -> ApiResult<User> {
-    viewer
-        .user()
-        .cloned()
-        .ok_or_else(|| ApiError::Unauthorized {
-            code: "unauthorized",
-            message: "log in first (POST /login) or send an API token".into(),
-        })
-}
-
-fn id_of(raw: &str, what: &'static str) -> ApiResult<i64> {
-    raw.trim().parse::<i64>().map_err(|_| ApiError::NotFound {
-        what,
-        id: raw.chars().take(50).collect(),
-    })
-}
-
 /// The frozen evaluation of the plan `doc_id`: the document, each target's
 /// assessment (status in Chinese), counts by status, and each indicator's
 /// chart data (as the indicator page draws it), as of now.
@@ -309,7 +292,7 @@ async fn publish(
     doc: &str,
     title: Option<String>,
 ) -> ApiResult<Publication> {
-    let user = user_of(viewer)?;
+    let user = viewer.required()?;
     let snap = state.snapshot().await?;
     let key = doc.to_string();
     let (doc_id, default_title, frozen) = state
@@ -341,7 +324,7 @@ async fn publish(
 }
 
 async fn unpublish(state: &AppState, viewer: &Viewer, id: i64) -> ApiResult<Publication> {
-    let user = user_of(viewer)?;
+    let user = viewer.required()?;
     state
         .on_store(store_error, move |s| async move {
             s.unpublish(id, &user.name).await
@@ -380,7 +363,7 @@ pub async fn unpublish_api(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<Json<PublicationView>> {
-    let p = unpublish(&state, &viewer, id_of(&id, "publication")?).await?;
+    let p = unpublish(&state, &viewer, id_from_path(&id, "publication")?).await?;
     Ok(Json(PublicationView::from(&p)))
 }
 
@@ -495,7 +478,7 @@ async fn plan_page(
     uri: Uri,
     crate::api::Query(q): crate::api::Query<SentQuery>,
 ) -> Result<Response, PageError> {
-    let id = id_of(&id, "publication")?;
+    let id = id_from_path(&id, "publication")?;
     let plan = published(&state)
         .await?
         .into_iter()
@@ -601,7 +584,7 @@ async fn feedback_form(State(state): State<AppState>, req: Request) -> Result<Re
     }
     let publication = fields
         .get("publication")
-        .map(|p| id_of(p, "publication"))
+        .map(|p| id_from_path(p, "publication"))
         .transpose()?
         .ok_or_else(|| ApiError::bad_request("bad_form", "缺少所留言的公开规划"))?;
     let indicator = fields
@@ -640,7 +623,7 @@ async fn publish_form(
         Some("unpublish") => {
             let id = fields
                 .get("id")
-                .map(|i| id_of(i, "publication"))
+                .map(|i| id_from_path(i, "publication"))
                 .transpose()?
                 .ok_or_else(|| ApiError::bad_request("bad_form", "缺少公开编号"))?;
             unpublish(&state, &viewer, id).await?;
@@ -692,8 +675,8 @@ async fn moderate_form(
     let gate = req.extensions().get::<CsrfGate>().cloned();
     let fields = crate::auth::form_fields(&state, req).await?;
     crate::auth::check_csrf(gate.as_ref(), &fields)?;
-    let user = user_of(&viewer)?;
-    let id = id_of(&id, "feedback")?;
+    let user = viewer.required()?;
+    let id = id_from_path(&id, "feedback")?;
     let approve = match fields.get("action").map(String::as_str) {
         Some("approve") => true,
         Some("reject") => false,

@@ -39,7 +39,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::api::{ApiJson, Query};
 use crate::auth::Viewer;
 use crate::csrf::{self, CsrfGate};
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{id_from_path, ApiError, ApiResult, ErrorBody};
 use crate::pages::{render, PageError};
 use crate::state::AppState;
 use crate::views::{self, Page, Paging};
@@ -356,23 +356,9 @@ fn store_error(e: StoreError) -> ApiError {
     }
 }
 
-/// The request's user (the auth layer let only logged-in users through).
-fn user_of(viewer: &Viewer) -> ApiResult<User> {
-    viewer
-        .user()
-        .cloned()
-        .ok_or_else(|| ApiError::Unauthorized {
-            code: "unauthorized",
-            message: "log in first (POST /login) or send an API token".into(),
-        })
-}
-
 /// A submission id from the path (404 for anything else).
 fn id_of(raw: &str) -> ApiResult<i64> {
-    raw.trim().parse::<i64>().map_err(|_| ApiError::NotFound {
-        what: "submission",
-        id: raw.chars().take(50).collect(),
-    })
+    id_from_path(raw, "submission")
 }
 
 /// The target `ord` of the current document `id` (by id, file name or id
@@ -522,7 +508,7 @@ pub async fn due(
     viewer: Viewer,
     Query(q): Query<DueQuery>,
 ) -> ApiResult<Json<Page<DueTargetView>>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let list = state
         .on_store(
             store_error,
@@ -545,7 +531,7 @@ pub async fn list(
     viewer: Viewer,
     Query(q): Query<SubmissionQuery>,
 ) -> ApiResult<Json<Page<SubmissionView>>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let status = match q.status.as_deref() {
         Some(s) => Some(SubmissionStatus::parse(s).ok_or_else(|| {
             ApiError::bad_request(
@@ -594,7 +580,7 @@ pub async fn create(
     viewer: Viewer,
     ApiJson(body): ApiJson<NewSubmissionBody>,
 ) -> ApiResult<(StatusCode, Json<SubmissionView>)> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let fact = target_of(&state, &body.document_id, body.ord).await?;
     let s = create_draft(&state, user, fact, body.unit, body.input.input()).await?;
     let view = views_of(&state, std::slice::from_ref(&s)).await?;
@@ -636,7 +622,7 @@ pub async fn one(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<Json<SubmissionDetail>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     Ok(Json(detail(&state, user, id_of(&id)?).await?))
 }
 
@@ -657,7 +643,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<InputBody>,
 ) -> ApiResult<Json<SubmissionView>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let s = update_draft(&state, user, id_of(&id)?, body.input()).await?;
     first_view(&state, s).await
 }
@@ -686,7 +672,7 @@ pub async fn submit(
     viewer: Viewer,
     Path(id): Path<String>,
 ) -> ApiResult<Json<SubmissionView>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let s = submit_one(&state, user, id_of(&id)?).await?;
     first_view(&state, s).await
 }
@@ -707,7 +693,7 @@ pub async fn send_back(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ReviewBody>,
 ) -> ApiResult<Json<SubmissionView>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let s = return_one(&state, user, id_of(&id)?, body.comment.unwrap_or_default()).await?;
     first_view(&state, s).await
 }
@@ -729,7 +715,7 @@ pub async fn approve(
     Path(id): Path<String>,
     body: axum::body::Bytes,
 ) -> ApiResult<Json<SubmissionView>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let comment = if body.iter().all(u8::is_ascii_whitespace) {
         None
     } else {
@@ -779,7 +765,7 @@ async fn fill_page(
     uri: Uri,
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let reader = user.clone();
     let (due, mine) = state
         .on_store(store_error, move |s| async move {
@@ -830,7 +816,7 @@ async fn fill_form(
     let gate = req.extensions().get::<CsrfGate>().cloned();
     let fields: HashMap<String, String> = crate::auth::form_fields(&state, req).await?;
     crate::auth::check_csrf(gate.as_ref(), &fields)?;
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let year = field_num::<i32>(&fields, "year", "年份")?
         .ok_or_else(|| ApiError::bad_request("bad_form", "请填写年份"))?;
     let value = field_num::<f64>(&fields, "value", "数值")?
@@ -884,7 +870,7 @@ async fn review_page(
     uri: Uri,
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let all = state
         .on_store(store_error, move |s| async move {
             s.submissions(&SubmissionFilter::default(), &user).await
@@ -922,7 +908,7 @@ async fn review_form(
     let gate = req.extensions().get::<CsrfGate>().cloned();
     let fields: HashMap<String, String> = crate::auth::form_fields(&state, req).await?;
     crate::auth::check_csrf(gate.as_ref(), &fields)?;
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let id = id_of(&id)?;
     let comment = fields.get("comment").cloned().unwrap_or_default();
     let done = match fields.get("action").map(String::as_str) {

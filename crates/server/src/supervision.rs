@@ -34,7 +34,7 @@ use utoipa::{IntoParams, ToSchema};
 use crate::api::{ApiJson, Query};
 use crate::auth::Viewer;
 use crate::csrf::{self, CsrfGate};
-use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::error::{id_from_path, ApiError, ApiResult, ErrorBody};
 use crate::mail::{self, Mail, SmtpConfig};
 use crate::pages::{render, PageError};
 use crate::state::AppState;
@@ -269,16 +269,6 @@ fn store_error(e: StoreError) -> ApiError {
         StoreError::Unit(m) => ApiError::bad_request("bad_request", m),
         other => ApiError::Store(other),
     }
-}
-
-fn user_of(viewer: &Viewer) -> ApiResult<User> {
-    viewer
-        .user()
-        .cloned()
-        .ok_or_else(|| ApiError::Unauthorized {
-            code: "unauthorized",
-            message: "log in first (POST /login) or send an API token".into(),
-        })
 }
 
 fn now() -> i64 {
@@ -517,7 +507,7 @@ pub async fn overdue(
     viewer: Viewer,
     Query(q): Query<OverdueQuery>,
 ) -> ApiResult<Json<Page<OverdueView>>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let at = now();
     let list = overdue_of(&state, user).await?;
     let all = list.iter().map(|o| OverdueView::of(o, at)).collect();
@@ -608,7 +598,7 @@ pub async fn escalate(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<EscalateBody>,
 ) -> ApiResult<(StatusCode, Json<EscalationView>)> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let fact = target_of(&state, &id).await?;
     let kind = EscalationKind::parse(&body.kind).ok_or_else(|| {
         ApiError::bad_request(
@@ -642,12 +632,9 @@ pub async fn lift(
     Path((id, eid)): Path<(String, String)>,
     body: axum::body::Bytes,
 ) -> ApiResult<Json<EscalationView>> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let fact = target_of(&state, &id).await?;
-    let eid = eid.trim().parse::<i64>().map_err(|_| ApiError::NotFound {
-        what: "escalation",
-        id: eid.chars().take(50).collect(),
-    })?;
+    let eid = id_from_path(&eid, "escalation")?;
     let note = if body.iter().all(u8::is_ascii_whitespace) {
         String::new()
     } else {
@@ -684,7 +671,7 @@ async fn remind_page(
     uri: Uri,
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
-    let user = user_of(&viewer)?;
+    let user = viewer.required()?;
     let at = now();
     let list = overdue_of(&state, user).await?;
     let mut groups: Vec<(String, Option<String>, Vec<OverdueView>)> = Vec::new();

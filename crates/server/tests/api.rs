@@ -1428,28 +1428,6 @@ fn enc(s: &str) -> String {
         .collect()
 }
 
-/// Sends `method uri` with `Authorization: Bearer token` (or none), a JSON body if any.
-async fn bearer(
-    state: &planwatch_server::AppState,
-    method: &str,
-    uri: &str,
-    token: Option<&str>,
-    json: Option<serde_json::Value>,
-) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    }
-    let body = match json {
-        Some(j) => {
-            req = req.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(state, req.body(body).expect("request")).await
-}
-
 /// `POST uri` of a multipart `form` with `Authorization: Bearer token`.
 async fn bearer_form(
     state: &planwatch_server::AppState,
@@ -1514,7 +1492,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     let r = get(&state, "/api/v1/units").await;
     assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
     for t in &others {
-        let r = bearer(&state, "GET", "/api/v1/units", Some(t), None).await;
+        let r = call(&state, "GET", "/api/v1/units", Some(t), None).await;
         assert_eq!(r.status, StatusCode::OK, "{}", r.text());
         assert_eq!(r.json()["total"], 0);
     }
@@ -1525,7 +1503,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
         {"name": "锦州市发展和改革委员会", "short_name": "市发展改革委"}
     ]);
     for t in &others {
-        let r = bearer(&state, "POST", "/api/v1/units", Some(t), Some(list.clone())).await;
+        let r = call(&state, "POST", "/api/v1/units", Some(t), Some(list.clone())).await;
         assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
     }
     let r = send(
@@ -1538,7 +1516,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
-    let r = bearer(
+    let r = call(
         &state,
         "POST",
         "/api/v1/units",
@@ -1548,11 +1526,11 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     .await;
     assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
     assert_eq!(r.json()["added"].as_array().map(Vec::len), Some(2));
-    let r = bearer(&state, "POST", "/api/v1/units", Some(&admin), Some(list)).await;
+    let r = call(&state, "POST", "/api/v1/units", Some(&admin), Some(list)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.json()["known"].as_array().map(Vec::len), Some(2));
     for bad in [serde_json::json!(["甲局、乙局"]), serde_json::json!([])] {
-        let r = bearer(&state, "POST", "/api/v1/units", Some(&admin), Some(bad)).await;
+        let r = call(&state, "POST", "/api/v1/units", Some(&admin), Some(bad)).await;
         assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
     }
 
@@ -1599,12 +1577,12 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     assert!(r.json()["message"]
         .as_str()
         .is_some_and(|m| m.contains("bad.csv: row 3")));
-    let r = bearer(&state, "GET", "/api/v1/units", Some(&others[0]), None).await;
+    let r = call(&state, "GET", "/api/v1/units", Some(&others[0]), None).await;
     assert_eq!(r.json()["total"], 4);
 
     // From the text: an admin only.
     for t in &others {
-        let r = bearer(
+        let r = call(
             &state,
             "POST",
             "/api/v1/units/assign-from-text",
@@ -1614,7 +1592,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
         .await;
         assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
     }
-    let r = bearer(
+    let r = call(
         &state,
         "POST",
         "/api/v1/units/assign-from-text",
@@ -1637,7 +1615,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
         !added.contains(&"市发展改革委") && !added.contains(&"市财政局"),
         "{j}"
     );
-    let r = bearer(
+    let r = call(
         &state,
         "GET",
         &format!("/api/v1/units/{}/targets?limit=1000", enc("市发展改革委")),
@@ -1660,7 +1638,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
-    let r = bearer(
+    let r = call(
         &state,
         "GET",
         "/api/v1/units/nobody/targets",
@@ -1676,7 +1654,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     let body = serde_json::json!({"lead": ["市统计局"], "partners": ["市发展改革委"]});
     for t in &others {
         for method in ["PUT", "DELETE"] {
-            let r = bearer(&state, method, &uri, Some(t), Some(body.clone())).await;
+            let r = call(&state, method, &uri, Some(t), Some(body.clone())).await;
             assert_error(&r, StatusCode::FORBIDDEN, "forbidden");
         }
     }
@@ -1690,13 +1668,13 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::UNAUTHORIZED, "unauthorized");
-    let r = bearer(&state, "GET", &uri, Some(&others[2]), None).await;
+    let r = call(&state, "GET", &uri, Some(&others[2]), None).await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
-    let r = bearer(&state, "PUT", &uri, Some(&admin), Some(body.clone())).await;
+    let r = call(&state, "PUT", &uri, Some(&admin), Some(body.clone())).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.json()["partners"][0], "锦州市发展和改革委员会");
     assert_eq!(r.json()["assigned_by"], "root");
-    let r = bearer(&state, "GET", &uri, Some(&others[2]), None).await;
+    let r = call(&state, "GET", &uri, Some(&others[2]), None).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert_eq!(r.json()["lead"][0], "市统计局");
     assert_error(
@@ -1705,7 +1683,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
         "unauthorized",
     );
     // Refused: an unknown unit, an achieved value, no lead, a bad body.
-    let r = bearer(
+    let r = call(
         &state,
         "PUT",
         &uri,
@@ -1715,7 +1693,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     .await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
     let actual = first_of(&state, PLAN, "actual").await;
-    let r = bearer(
+    let r = call(
         &state,
         "PUT",
         &format!("/api/v1/documents/{PLAN}/facts/{actual}/assignment"),
@@ -1724,7 +1702,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
-    let r = bearer(
+    let r = call(
         &state,
         "PUT",
         &uri,
@@ -1733,7 +1711,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
-    let r = bearer(
+    let r = call(
         &state,
         "PUT",
         &uri,
@@ -1764,7 +1742,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     .await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     // Hostile names and ids are the client's errors, never the server's.
-    let r = bearer(
+    let r = call(
         &state,
         "PUT",
         &uri,
@@ -1773,7 +1751,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     )
     .await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
-    let r = bearer(
+    let r = call(
         &state,
         "POST",
         "/api/v1/units",
@@ -1783,7 +1761,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     .await;
     assert_error(&r, StatusCode::BAD_REQUEST, "bad_unit");
     for bad in ["%00", "..", "abcdef"] {
-        let r = bearer(
+        let r = call(
             &state,
             "GET",
             &format!("/api/v1/documents/{bad}/facts/0/assignment"),
@@ -1793,7 +1771,7 @@ async fn units_are_managed_by_admins_and_read_by_members() {
         .await;
         assert_error(&r, StatusCode::NOT_FOUND, "not_found");
     }
-    let r = bearer(
+    let r = call(
         &state,
         "GET",
         "/api/v1/units/%00/targets",
@@ -1803,13 +1781,13 @@ async fn units_are_managed_by_admins_and_read_by_members() {
     .await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
     // Cleared.
-    let r = bearer(&state, "DELETE", &uri, Some(&admin), None).await;
+    let r = call(&state, "DELETE", &uri, Some(&admin), None).await;
     assert_eq!(r.status, StatusCode::NO_CONTENT, "{}", r.text());
-    let r = bearer(&state, "DELETE", &uri, Some(&admin), None).await;
+    let r = call(&state, "DELETE", &uri, Some(&admin), None).await;
     assert_error(&r, StatusCode::NOT_FOUND, "not_found");
 
     // Every change is audited with who made it.
-    let trail = bearer(
+    let trail = call(
         &state,
         "GET",
         "/api/v1/audit?limit=1000",

@@ -8,10 +8,10 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, get, login_as, pct, send, Reply};
+use common::{call, csrf_only, form, get, login_as, pct, send, user_token, Reply};
 use planwatch_server::AppState;
 use planwatch_store::Role;
-use serde_json::{json, Value};
+use serde_json::json;
 
 const PLAN_A: &str = "锦州市国民经济和社会发展第十四个五年规划纲要\n\n\
 第一章 发展目标\n\n\
@@ -24,19 +24,6 @@ struct Setup {
     state: AppState,
     admin: String,
     li: String,
-}
-
-async fn user_token(state: &AppState, name: &str, role: Role) -> String {
-    state
-        .store()
-        .add_user(name, "a-long-password", role, &[], None)
-        .await
-        .expect("user");
-    state
-        .store()
-        .create_api_token(name, "test", None)
-        .await
-        .expect("token")
 }
 
 async fn setup_over(store: planwatch_store::Store) -> Setup {
@@ -55,44 +42,9 @@ async fn setup_over(store: planwatch_store::Store) -> Setup {
             .await
             .expect("ingest");
     }
-    let admin = user_token(&state, "root", Role::Admin).await;
-    let li = user_token(&state, "li", Role::Reporter).await;
+    let admin = user_token(&state, "root", Role::Admin, &[]).await;
+    let li = user_token(&state, "li", Role::Reporter, &[]).await;
     Setup { state, admin, li }
-}
-
-async fn call(
-    state: &AppState,
-    method: &str,
-    uri: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    } else if method != "GET" {
-        req = csrf_only(state).await.on(req);
-    }
-    let body = match body {
-        Some(j) => {
-            req = req.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(state, req.body(body).expect("request")).await
-}
-
-/// A multipart form (boundary `b`) of text fields.
-fn form(fields: &[(&str, &str)]) -> String {
-    let mut s = String::new();
-    for (k, v) in fields {
-        s.push_str(&format!(
-            "--b\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        ));
-    }
-    s.push_str("--b--\r\n");
-    s
 }
 
 /// Posts a page's form with the visitor's CSRF cookie (and session, if any).
@@ -124,17 +76,6 @@ async fn post_form(
     .await
 }
 
-async fn page_as(state: &AppState, uri: &str, session: &str) -> Reply {
-    send(
-        state,
-        Request::get(uri)
-            .header("cookie", session)
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await
-}
-
 /// The indicators of a plan's assessed targets.
 async fn indicators_of(state: &AppState, doc: &str) -> Vec<String> {
     let r = get(state, &format!("/api/v1/assessments?plan={doc}&limit=1000")).await;
@@ -157,20 +98,12 @@ async fn only_published_snapshots_are_public_and_feedback_is_moderated() {
 
 #[tokio::test]
 async fn only_published_snapshots_are_public_on_postgres() {
-    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
-        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of the portal");
+    let Some((base, url, store)) = common::postgres_store("server_portal", "the portal").await
+    else {
         return;
     };
-    let url = planwatch_store::testing::fresh_postgres(&base, "server_portal")
-        .await
-        .expect("create test database");
-    let store = planwatch_store::Store::open(&url)
-        .await
-        .expect("open postgres");
     portal(setup_over(store).await).await;
-    planwatch_store::testing::drop_postgres(&base, &url)
-        .await
-        .expect("drop test database");
+    common::drop_postgres(&base, &url).await;
 }
 
 async fn portal(s: Setup) {
@@ -281,7 +214,7 @@ async fn portal(s: Setup) {
     assert_eq!(get(st, "/feedback").await.status, StatusCode::UNAUTHORIZED);
     let reporter = login_as(st, "page-li", "a-long-password", Role::Reporter).await;
     assert_eq!(
-        page_as(st, "/feedback", &reporter).await.status,
+        common::page(st, "/feedback", &reporter).await.status,
         StatusCode::FORBIDDEN
     );
     let r = post_form(
@@ -294,7 +227,7 @@ async fn portal(s: Setup) {
     .await;
     assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text());
     let reviewer = login_as(st, "page-zhao", "a-long-password", Role::Reviewer).await;
-    let r = page_as(st, "/feedback", &reviewer).await;
+    let r = common::page(st, "/feedback", &reviewer).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert!(r.text().contains(words));
     let r = post_form(
@@ -345,7 +278,7 @@ async fn portal(s: Setup) {
 
     // The admin's form on /public publishes again (CSRF token in the form).
     let admin = login_as(st, "page-root", "a-long-password", Role::Admin).await;
-    let r = page_as(st, "/public", &admin).await;
+    let r = common::page(st, "/public", &admin).await;
     assert!(r.text().contains("id=\"publish-form\""), "{}", r.text());
     assert!(!get(st, "/public")
         .await

@@ -8,7 +8,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, get, login_as, send, Reply};
+use common::{call, csrf_only, form, get, login_as, page, send, Reply, PLAN_NAME};
 use planwatch_server::AppState;
 use planwatch_store::Role;
 use serde_json::{json, Value};
@@ -20,61 +20,20 @@ fn assert_error(r: &Reply, status: StatusCode, code: &str) {
     assert!(j["message"].as_str().is_some_and(|m| !m.is_empty()), "{j}");
 }
 
-/// A plan with a base (2020: 800亿元) and a target (2025: 1000亿元).
-const PLAN: &str = "锦州市国民经济和社会发展第十四个五年规划纲要\n\n\
-第一章 发展目标\n\n\
-2020年，全市地区生产总值达到800亿元。到2025年，全市地区生产总值达到1000亿元。\n";
-
-const PLAN_NAME: &str = "jz-plan.txt";
-
 /// A state over an empty store holding the plan, its target assigned to
 /// 锦州市统计局, and API tokens: an admin, a reporter of the unit (li), a
 /// reporter of another unit (wu), a reviewer (zhao) and a deputy (wang).
 struct Setup {
     state: AppState,
-    doc_id: String,
-    ord: i64,
-    admin: String,
-    li: String,
-    wu: String,
-    zhao: String,
-    wang: String,
+    fixture: common::Fixture,
 }
 
-async fn user_token(state: &AppState, name: &str, role: Role, units: &[&str]) -> String {
-    let units: Vec<String> = units.iter().map(|u| u.to_string()).collect();
-    state
-        .store()
-        .add_user(name, "a-long-password", role, &units, None)
-        .await
-        .expect("user");
-    state
-        .store()
-        .create_api_token(name, "test", None)
-        .await
-        .expect("token")
-}
+impl std::ops::Deref for Setup {
+    type Target = common::Fixture;
 
-/// `method uri` with `Authorization: Bearer token` (or none) and a JSON body if any.
-async fn call(
-    state: &AppState,
-    method: &str,
-    uri: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
+    fn deref(&self) -> &common::Fixture {
+        &self.fixture
     }
-    let body = match body {
-        Some(j) => {
-            req = req.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(state, req.body(body).expect("request")).await
 }
 
 async fn setup() -> Setup {
@@ -91,63 +50,8 @@ async fn setup_over(store: planwatch_store::Store) -> Setup {
     )
     .await
     .expect("state");
-    state
-        .ingest(PLAN_NAME, PLAN.as_bytes(), false)
-        .await
-        .expect("ingest the plan");
-    let facts = get(
-        &state,
-        &format!("/api/v1/facts?doc={PLAN_NAME}&kind=target"),
-    )
-    .await;
-    let items = facts.json()["items"].clone();
-    let target = items
-        .as_array()
-        .and_then(|a| a.iter().find(|f| f["value"] == 1000.0))
-        .unwrap_or_else(|| panic!("the plan's target: {items}"))
-        .clone();
-    let ord = target["ord"].as_i64().expect("ord");
-    let doc_id = state
-        .store()
-        .find_document(PLAN_NAME)
-        .await
-        .expect("find")
-        .expect("stored")
-        .id;
-    let admin = user_token(&state, "root", Role::Admin, &[]).await;
-    let li = user_token(&state, "li", Role::Reporter, &["锦州市统计局"]).await;
-    let wu = user_token(&state, "wu", Role::Reporter, &["市水务局"]).await;
-    let zhao = user_token(&state, "zhao", Role::Reviewer, &[]).await;
-    let wang = user_token(&state, "wang", Role::Deputy, &[]).await;
-    // The admin adds the units and assigns the target.
-    let r = call(
-        &state,
-        "POST",
-        "/api/v1/units",
-        Some(&admin),
-        Some(json!(["锦州市统计局", "市水务局"])),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    let r = call(
-        &state,
-        "PUT",
-        &format!("/api/v1/documents/{PLAN_NAME}/facts/{ord}/assignment"),
-        Some(&admin),
-        Some(json!({"lead": ["锦州市统计局"]})),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
-    Setup {
-        state,
-        doc_id,
-        ord,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
-    }
+    let fixture = common::fixture(&state).await;
+    Setup { state, fixture }
 }
 
 /// The plan's target as the assessments list shows it.
@@ -171,20 +75,12 @@ async fn a_value_goes_from_draft_to_the_evaluation() {
 
 #[tokio::test]
 async fn a_value_goes_from_draft_to_the_evaluation_on_postgres() {
-    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
-        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of reporting");
+    let Some((base, url, store)) = common::postgres_store("server_reporting", "reporting").await
+    else {
         return;
     };
-    let url = planwatch_store::testing::fresh_postgres(&base, "server_reporting")
-        .await
-        .expect("create test database");
-    let store = planwatch_store::Store::open(&url)
-        .await
-        .expect("open postgres");
     the_whole_loop(setup_over(store).await).await;
-    planwatch_store::testing::drop_postgres(&base, &url)
-        .await
-        .expect("drop test database");
+    common::drop_postgres(&base, &url).await;
 }
 
 async fn the_whole_loop(s: Setup) {
@@ -517,38 +413,14 @@ async fn other_units_deputies_and_visitors_are_refused() {
     }
 }
 
-/// A multipart form of text fields (boundary `b`).
-fn form(fields: &[(&str, &str)]) -> (String, Vec<u8>) {
-    let mut body = String::new();
-    for (k, v) in fields {
-        body.push_str(&format!(
-            "--b\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
-        ));
-    }
-    body.push_str("--b--\r\n");
-    ("multipart/form-data; boundary=b".into(), body.into_bytes())
-}
-
 /// POSTs `fields` to `uri` as a browser's form with `cookie` only.
 async fn post_form(state: &AppState, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
-    let (ct, body) = form(fields);
     send(
         state,
         Request::post(uri)
             .header("cookie", cookie)
-            .header("content-type", ct)
-            .body(Body::from(body))
-            .expect("request"),
-    )
-    .await
-}
-
-async fn page(state: &AppState, uri: &str, cookie: &str) -> Reply {
-    send(
-        state,
-        Request::get(uri)
-            .header("cookie", cookie)
-            .body(Body::empty())
+            .header("content-type", "multipart/form-data; boundary=b")
+            .body(Body::from(form(fields)))
             .expect("request"),
     )
     .await

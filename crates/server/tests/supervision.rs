@@ -9,7 +9,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, get, login_as, send, Reply};
+use common::{call, csrf_only, form, get, login_as, page, send, Reply, PLAN_NAME, UNIT};
 use planwatch_server::mail::SmtpConfig;
 use planwatch_server::{AppState, Config};
 use planwatch_store::Role;
@@ -17,13 +17,6 @@ use serde_json::{json, Value};
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpListener;
 
-/// A plan (十四五, 2021–2025) with a base (2020: 800亿元) and a target (2025: 1000亿元).
-const PLAN: &str = "锦州市国民经济和社会发展第十四个五年规划纲要\n\n\
-第一章 发展目标\n\n\
-2020年，全市地区生产总值达到800亿元。到2025年，全市地区生产总值达到1000亿元。\n";
-
-const PLAN_NAME: &str = "jz-plan.txt";
-const UNIT: &str = "锦州市统计局";
 const ADDRESS: &str = "tj@jz.example";
 
 /// One message the sink took: its envelope recipients and its data.
@@ -155,53 +148,16 @@ fn body_text(data: &str) -> String {
 /// a reporter of another unit (wu), a reviewer (zhao) and a deputy (wang).
 struct Setup {
     state: AppState,
-    doc_id: String,
-    ord: i64,
     sink: Arc<Mutex<Vec<Received>>>,
-    admin: String,
-    li: String,
-    wu: String,
-    zhao: String,
-    wang: String,
+    fixture: common::Fixture,
 }
 
-async fn user_token(state: &AppState, name: &str, role: Role, units: &[&str]) -> String {
-    let units: Vec<String> = units.iter().map(|u| u.to_string()).collect();
-    state
-        .store()
-        .add_user(name, "a-long-password", role, &units, None)
-        .await
-        .expect("user");
-    state
-        .store()
-        .create_api_token(name, "test", None)
-        .await
-        .expect("token")
-}
+impl std::ops::Deref for Setup {
+    type Target = common::Fixture;
 
-/// `method uri` with `Authorization: Bearer token` (or none) and a JSON body if any.
-async fn call(
-    state: &AppState,
-    method: &str,
-    uri: &str,
-    token: Option<&str>,
-    body: Option<Value>,
-) -> Reply {
-    let mut req = Request::builder().method(method).uri(uri);
-    if let Some(t) = token {
-        req = req.header("authorization", format!("Bearer {t}"));
-    } else if method != "GET" {
-        // Anonymous writes pass the CSRF check, to meet the login check.
-        req = csrf_only(state).await.on(req);
+    fn deref(&self) -> &common::Fixture {
+        &self.fixture
     }
-    let body = match body {
-        Some(j) => {
-            req = req.header("content-type", "application/json");
-            Body::from(j.to_string())
-        }
-        None => Body::empty(),
-    };
-    send(state, req.body(body).expect("request")).await
 }
 
 async fn setup() -> Setup {
@@ -222,69 +178,12 @@ async fn setup_over(store: planwatch_store::Store) -> Setup {
     let state = AppState::new(store, None, planwatch_catalog::Catalog::builtin(), config)
         .await
         .expect("state");
-    state
-        .ingest(PLAN_NAME, PLAN.as_bytes(), false)
-        .await
-        .expect("ingest the plan");
-    let facts = get(
-        &state,
-        &format!("/api/v1/facts?doc={PLAN_NAME}&kind=target"),
-    )
-    .await;
-    let items = facts.json()["items"].clone();
-    let ord = items
-        .as_array()
-        .and_then(|a| a.iter().find(|f| f["value"] == 1000.0))
-        .and_then(|f| f["ord"].as_i64())
-        .unwrap_or_else(|| panic!("the plan's target: {items}"));
-    let doc_id = state
-        .store()
-        .find_document(PLAN_NAME)
-        .await
-        .expect("find")
-        .expect("stored")
-        .id;
-    let admin = user_token(&state, "root", Role::Admin, &[]).await;
-    let li = user_token(&state, "li", Role::Reporter, &[UNIT]).await;
-    let wu = user_token(&state, "wu", Role::Reporter, &["市水务局"]).await;
-    let zhao = user_token(&state, "zhao", Role::Reviewer, &[]).await;
-    let wang = user_token(&state, "wang", Role::Deputy, &[]).await;
-    let r = call(
-        &state,
-        "POST",
-        "/api/v1/units",
-        Some(&admin),
-        Some(json!([UNIT, "市水务局"])),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
-    let r = call(
-        &state,
-        "PUT",
-        &format!("/api/v1/documents/{PLAN_NAME}/facts/{ord}/assignment"),
-        Some(&admin),
-        Some(json!({"lead": [UNIT]})),
-    )
-    .await;
-    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    let fixture = common::fixture(&state).await;
     Setup {
         state,
-        doc_id,
-        ord,
         sink,
-        admin,
-        li,
-        wu,
-        zhao,
-        wang,
+        fixture,
     }
-}
-
-/// The remind page's form (multipart, boundary `b`) with the CSRF token.
-fn form(token: &str) -> String {
-    format!(
-        "--b\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n{token}\r\n--b--\r\n"
-    )
 }
 
 fn sunk(s: &Setup) -> Vec<Received> {
@@ -303,21 +202,13 @@ async fn reminders_reach_the_unit_once_a_day() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn reminders_reach_the_unit_once_a_day_on_postgres() {
-    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
-        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of reminders");
+    let Some((base, url, store)) = common::postgres_store("server_supervision", "reminders").await
+    else {
         return;
     };
-    let url = planwatch_store::testing::fresh_postgres(&base, "server_supervision")
-        .await
-        .expect("create test database");
-    let store = planwatch_store::Store::open(&url)
-        .await
-        .expect("open postgres");
     let s = setup_over(store).await;
     reminders(s).await;
-    planwatch_store::testing::drop_postgres(&base, &url)
-        .await
-        .expect("drop test database");
+    common::drop_postgres(&base, &url).await;
 }
 
 async fn reminders(s: Setup) {
@@ -595,28 +486,14 @@ async fn the_remind_page_and_its_button() {
 
     // An admin sees the overdue target under its unit, and the button.
     let c = csrf_only(st).await;
-    let r = send(
-        st,
-        Request::get("/units/remind")
-            .header("cookie", format!("{}; {admin}", c.cookie))
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await;
+    let r = page(st, "/units/remind", &format!("{}; {admin}", c.cookie)).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     let html = r.text();
     assert!(html.contains(UNIT), "{html}");
     assert!(html.contains("地区生产总值"), "{html}");
     assert!(html.contains("id=\"remind-form\""), "{html}");
     // A reporter sees the list without the button.
-    let r = send(
-        st,
-        Request::get("/units/remind")
-            .header("cookie", &reporter)
-            .body(Body::empty())
-            .expect("request"),
-    )
-    .await;
+    let r = page(st, "/units/remind", &reporter).await;
     assert_eq!(r.status, StatusCode::OK, "{}", r.text());
     assert!(r.text().contains(UNIT));
     assert!(!r.text().contains("id=\"remind-form\""));
@@ -649,7 +526,7 @@ async fn the_remind_page_and_its_button() {
         Request::post("/units/remind")
             .header("cookie", format!("{}; {reporter}", c.cookie))
             .header("content-type", "multipart/form-data; boundary=b")
-            .body(Body::from(form(&c.token)))
+            .body(Body::from(form(&[("csrf_token", &c.token)])))
             .expect("request"),
     )
     .await;
@@ -662,7 +539,7 @@ async fn the_remind_page_and_its_button() {
         Request::post("/units/remind")
             .header("cookie", format!("{}; {admin}", c.cookie))
             .header("content-type", "multipart/form-data; boundary=b")
-            .body(Body::from(form(&c.token)))
+            .body(Body::from(form(&[("csrf_token", &c.token)])))
             .expect("request"),
     )
     .await;

@@ -576,22 +576,7 @@ impl Store {
         must_supervise(user)?;
         let note = checked_note(note, false)?;
         let mut tx = self.begin_write().await?;
-        let found = sqlx::query("SELECT kind FROM facts WHERE document_id = $1 AND ord = $2")
-            .bind(fact.doc.clone())
-            .bind(fact.ord)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.try_get::<String, _>("kind"))
-            .transpose()?;
-        match found.as_deref() {
-            None => return Err(StoreError::NoSuchFact(fact.to_string())),
-            Some("target") => {}
-            Some(_) => {
-                return Err(StoreError::Unit(format!(
-                    "fact {fact} is an achieved value, not a target: only targets are escalated"
-                )))
-            }
-        }
+        crate::units::must_be_target(&mut tx, fact, "escalated").await?;
         let id: i64 = sqlx::query("SELECT COALESCE(MAX(id), 0) AS m FROM escalations")
             .fetch_one(&mut *tx)
             .await?

@@ -320,3 +320,174 @@ pub fn pct(s: &str) -> String {
         })
         .collect()
 }
+
+/// A plan (十四五, 2021–2025) with a base (2020: 800亿元) and a target (2025: 1000亿元).
+pub const PLAN: &str = "锦州市国民经济和社会发展第十四个五年规划纲要\n\n\
+第一章 发展目标\n\n\
+2020年，全市地区生产总值达到800亿元。到2025年，全市地区生产总值达到1000亿元。\n";
+
+/// The name [`PLAN`] is stored under.
+pub const PLAN_NAME: &str = "jz-plan.txt";
+/// The unit [`PLAN`]'s target is assigned to (lead).
+pub const UNIT: &str = "锦州市统计局";
+
+/// Adds a user of `role` in `units` (password `a-long-password`) and returns an API token of theirs.
+pub async fn user_token(
+    state: &AppState,
+    name: &str,
+    role: planwatch_store::Role,
+    units: &[&str],
+) -> String {
+    let units: Vec<String> = units.iter().map(|u| u.to_string()).collect();
+    state
+        .store()
+        .add_user(name, "a-long-password", role, &units, None)
+        .await
+        .expect("user");
+    state
+        .store()
+        .create_api_token(name, "test", None)
+        .await
+        .expect("token")
+}
+
+/// `method uri` with `Authorization: Bearer token` (or none) and a JSON body if any.
+pub async fn call(
+    state: &AppState,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    body: Option<serde_json::Value>,
+) -> Reply {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header("authorization", format!("Bearer {t}"));
+    } else if method != "GET" {
+        // Anonymous writes pass the CSRF check, to meet the login check.
+        req = csrf_only(state).await.on(req);
+    }
+    let body = match body {
+        Some(j) => {
+            req = req.header("content-type", "application/json");
+            Body::from(j.to_string())
+        }
+        None => Body::empty(),
+    };
+    send(state, req.body(body).expect("request")).await
+}
+
+/// [`PLAN`] stored in a state, its target assigned to [`UNIT`] (lead), and
+/// API tokens: an admin, a reporter of the unit (li), a reporter of another
+/// unit (wu), a reviewer (zhao) and a deputy (wang).
+pub struct Fixture {
+    pub doc_id: String,
+    pub ord: i64,
+    pub admin: String,
+    pub li: String,
+    pub wu: String,
+    pub zhao: String,
+    pub wang: String,
+}
+
+/// Ingests [`PLAN`] into `state`, adds the users and the units, and assigns the target.
+pub async fn fixture(state: &AppState) -> Fixture {
+    use planwatch_store::Role;
+    use serde_json::json;
+    state
+        .ingest(PLAN_NAME, PLAN.as_bytes(), false)
+        .await
+        .expect("ingest the plan");
+    let facts = get(state, &format!("/api/v1/facts?doc={PLAN_NAME}&kind=target")).await;
+    let items = facts.json()["items"].clone();
+    let ord = items
+        .as_array()
+        .and_then(|a| a.iter().find(|f| f["value"] == 1000.0))
+        .and_then(|f| f["ord"].as_i64())
+        .unwrap_or_else(|| panic!("the plan's target: {items}"));
+    let doc_id = state
+        .store()
+        .find_document(PLAN_NAME)
+        .await
+        .expect("find")
+        .expect("stored")
+        .id;
+    let admin = user_token(state, "root", Role::Admin, &[]).await;
+    let li = user_token(state, "li", Role::Reporter, &[UNIT]).await;
+    let wu = user_token(state, "wu", Role::Reporter, &["市水务局"]).await;
+    let zhao = user_token(state, "zhao", Role::Reviewer, &[]).await;
+    let wang = user_token(state, "wang", Role::Deputy, &[]).await;
+    // The admin adds the units and assigns the target.
+    let r = call(
+        state,
+        "POST",
+        "/api/v1/units",
+        Some(&admin),
+        Some(json!([UNIT, "市水务局"])),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let r = call(
+        state,
+        "PUT",
+        &format!("/api/v1/documents/{PLAN_NAME}/facts/{ord}/assignment"),
+        Some(&admin),
+        Some(json!({"lead": [UNIT]})),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text());
+    Fixture {
+        doc_id,
+        ord,
+        admin,
+        li,
+        wu,
+        zhao,
+        wang,
+    }
+}
+
+/// A multipart form (boundary `b`) of text fields.
+pub fn form(fields: &[(&str, &str)]) -> String {
+    let mut s = String::new();
+    for (k, v) in fields {
+        s.push_str(&format!(
+            "--b\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n"
+        ));
+    }
+    s.push_str("--b--\r\n");
+    s
+}
+
+/// GET `uri` with `cookie` (a session, CSRF cookie or both).
+pub async fn page(state: &AppState, uri: &str, cookie: &str) -> Reply {
+    send(
+        state,
+        Request::get(uri)
+            .header("cookie", cookie)
+            .body(Body::empty())
+            .expect("request"),
+    )
+    .await
+}
+
+/// A fresh PostgreSQL database named after `name` when `PLANWATCH_TEST_PG`
+/// is set: the server's URL, the database's and a store over it. `None`
+/// (with a note naming `what` is skipped) when it is not set.
+pub async fn postgres_store(name: &str, what: &str) -> Option<(String, String, Store)> {
+    let Ok(base) = std::env::var("PLANWATCH_TEST_PG") else {
+        eprintln!("note: PLANWATCH_TEST_PG is not set; skipping the PostgreSQL run of {what}");
+        return None;
+    };
+    let url = planwatch_store::testing::fresh_postgres(&base, name)
+        .await
+        .expect("create test database");
+    let store = Store::open(&url).await.expect("open postgres");
+    Some((base, url, store))
+}
+
+/// Drops a database [`postgres_store`] made.
+pub async fn drop_postgres(base: &str, url: &str) {
+    planwatch_store::testing::drop_postgres(base, url)
+        .await
+        .expect("drop test database");
+}

@@ -434,6 +434,30 @@ fn resolve<'d>(
     Ok(out)
 }
 
+/// Refuses `fact` unless it is a stored target: `NoSuchFact` when there is
+/// none, else a `Unit` error saying only targets are `what` (`assigned`,
+/// `escalated`).
+pub(crate) async fn must_be_target(
+    tx: &mut Transaction<'static, Any>,
+    fact: &FactId,
+    what: &str,
+) -> Result<()> {
+    let kind = sqlx::query("SELECT kind FROM facts WHERE document_id = $1 AND ord = $2")
+        .bind(fact.doc.clone())
+        .bind(fact.ord)
+        .fetch_optional(&mut **tx)
+        .await?
+        .map(|r| r.try_get::<String, _>("kind"))
+        .transpose()?;
+    match kind.as_deref() {
+        None => Err(StoreError::NoSuchFact(fact.to_string())),
+        Some("target") => Ok(()),
+        Some(_) => Err(StoreError::Unit(format!(
+            "fact {fact} is an achieved value, not a target: only targets are {what}"
+        ))),
+    }
+}
+
 /// The assignment of one target, read inside `tx`.
 async fn assignment_in(
     tx: &mut Transaction<'static, Any>,
@@ -621,22 +645,7 @@ impl Store {
             ));
         }
         let mut tx = self.begin_write().await?;
-        let kind = sqlx::query("SELECT kind FROM facts WHERE document_id = $1 AND ord = $2")
-            .bind(fact.doc.clone())
-            .bind(fact.ord)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|r| r.try_get::<String, _>("kind"))
-            .transpose()?;
-        match kind.as_deref() {
-            None => return Err(StoreError::NoSuchFact(fact.to_string())),
-            Some("target") => {}
-            Some(_) => {
-                return Err(StoreError::Unit(format!(
-                    "fact {fact} is an achieved value, not a target: only targets are assigned"
-                )))
-            }
-        }
+        must_be_target(&mut tx, fact, "assigned").await?;
         let dir = Directory::load(&mut tx).await?;
         let mut unknown = Vec::new();
         let mut lead_units = resolve(&dir, &lead, &mut unknown)?;

@@ -2993,6 +2993,26 @@ mod tests {
     }
 
     #[test]
+    fn figures_spread_over_the_subjects_of_a_doubling() {
+        let f = run(
+            DocType::ImplementationPlan,
+            None,
+            (Some(2023), Some(2027)),
+            false,
+            "到2027年，全区高新技术企业和科技型企业实现双倍增，分别超过90家和870家。",
+        );
+        let got: Vec<(&str, Option<f64>)> = f
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.indicator.as_str(), f.value))
+            .collect();
+        assert_eq!(
+            got,
+            [("高新技术企业", Some(90.0)), ("科技型企业", Some(870.0))]
+        );
+    }
+
+    #[test]
     fn additions_over_a_span_of_years_are_totals() {
         let f = run(
             DocType::PlanReview,

@@ -496,7 +496,15 @@ fn sentence_facts(
             .max(trend_len(&clause))
             .or(milestone)
             .unwrap_or(0);
-        let (ls, le) = strip(s, start, end - trend, LEAD, TRAIL);
+        let (ls, mut le) = strip(s, start, end - trend, LEAD, TRAIL);
+        // (…科技型企业在2022年的基础上实现“双倍增”: the base is no part of the name.)
+        if s.get(ls..le)
+            .is_some_and(|n| n.ends_with(&['基', '础', '上']))
+        {
+            if let Some(k) = (ls..le).rfind(|&i| s[i] == '在') {
+                le = strip(s, ls, k, LEAD, TRAIL).1;
+            }
+        }
         let name: String = s.get(ls..le).unwrap_or_default().iter().collect();
         (qs.iter()
             .find(|q| !q.qualifier)

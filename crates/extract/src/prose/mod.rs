@@ -3018,6 +3018,20 @@ mod tests {
             got,
             [("高新技术企业", Some(90.0)), ("科技型企业", Some(870.0))]
         );
+        // (The base the doubling starts from is no part of the names.)
+        let f = run(
+            DocType::ImplementationPlan,
+            None,
+            (Some(2023), Some(2027)),
+            false,
+            "到2027年，全区高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过90家和870家。",
+        );
+        let names: Vec<&str> = f
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| f.indicator.as_str())
+            .collect();
+        assert_eq!(names, ["高新技术企业", "科技型企业"]);
     }
 
     #[test]

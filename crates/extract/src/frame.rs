@@ -854,13 +854,14 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                             "an undated article on a plan's opening (十四五开好局): its first year",
                         ),
                         // (Each fallback read only when those before it found nothing.)
-                        // (“十五”计划开始实施5年来: the years a plan has run
-                        // date the text before any work it names ahead.)
-                        None if first_years_counted(text).is_some() => (
-                            first_years_counted(text),
-                            "an undated article counting a plan's first years (“十五”计划开始实施5年来): the last of them",
-                        ),
-                        None => match year_before_work_ahead(text)
+                        // (“十五”计划开始实施5年来, “十四五”前四年: the years a plan
+                        // has run date the text before any work it names ahead.)
+                        None => match first_years_counted(text) {
+                            Some(y) => (
+                                Some(y),
+                                "an undated article counting a plan's first years (“十四五”前四年, “十五”计划开始实施5年来): the last of them",
+                            ),
+                            None => match year_before_work_ahead(text)
                             .map(Fallback::WorkAhead)
                             .or_else(|| published_title_year(text).map(Fallback::Published))
                             .or_else(|| plan_document_deadlines(text).map(Fallback::PlanIssued))
@@ -881,16 +882,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                                     "an undated article on a plan just issued (印发的《…实施方案》提出,到2020年…): written before its first deadline",
                                 )
                             }
-                            None => match first_years_counted(text) {
-                                Some(y) => (
-                                    Some(y),
-                                    "an undated article counting a plan's first years (“十四五”前四年): the last of them",
-                                ),
-                                None => (
-                                    year_after_party_meeting(text),
-                                    "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
-                                ),
-                            },
+                            None => (
+                                year_after_party_meeting(text),
+                                "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
+                            ),
+                        },
                         },
                     },
                 },

@@ -28,6 +28,8 @@ struct Slot {
     constant: bool,
     /// A change over a named earlier period (同比“十一五”增长): cumulative.
     over_period: bool,
+    /// The header named neither kind nor year: the document's defaults.
+    defaulted: bool,
 }
 
 impl Slot {
@@ -42,6 +44,16 @@ impl Slot {
             share: false,
             constant: false,
             over_period: false,
+            defaulted: false,
+        }
+    }
+
+    /// A column of levels whose header names neither kind nor year: the
+    /// document's default kind and year.
+    fn by_default(frame: &Frame) -> Slot {
+        Slot {
+            defaulted: true,
+            ..Slot::level(default_kind(frame), default_year(frame))
         }
     }
 }
@@ -867,9 +879,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     };
     let bulletin = frame.doc_type == DocType::StatisticalBulletin;
     let mut slots: Vec<Slot> = Vec::new();
-    // Which slots took the document's default kind and year (a column whose
-    // header names neither).
-    let mut defaulted: Vec<bool> = Vec::new();
     let mut seen: Vec<i32> = Vec::new();
     let mut in_actual = false;
     for (r, row) in labelled.iter().enumerate() {
@@ -905,10 +914,9 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                     };
                     seen.push(*year);
                     slots.push(Slot::level(kind, Some(*year)));
-                    defaulted.push(false);
                 }
                 Label::Growth { yoy, over_period } => {
-                    let prev = slots.last().copied().unwrap_or(Slot::level(default_kind(frame), default_year(frame)));
+                    let prev = slots.last().copied().unwrap_or(Slot::by_default(frame));
                     // An article's table of results grows year on year.
                     let article = frame.doc_type == DocType::Other && prev.kind == Kind::Actual;
                     slots.push(Slot {
@@ -918,7 +926,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         constant: false,
                         ..prev
                     });
-                    defaulted.push(defaulted.last().copied().unwrap_or(true));
                 }
                 Label::Absolute
                     // Under a 完成情况 group the slot was already made; otherwise a level column.
@@ -927,22 +934,19 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .flatten()
                         .any(|l| matches!(l, Label::Done(_)))
                     => {
-                        slots.push(Slot::level(default_kind(frame), default_year(frame)));
-                        defaulted.push(true);
+                        slots.push(Slot::by_default(frame));
                     }
                 Label::Constant => {
                     slots.push(Slot {
                         constant: true,
-                        ..Slot::level(default_kind(frame), default_year(frame))
+                        ..Slot::by_default(frame)
                     });
-                    defaulted.push(true);
                 }
                 Label::Share => {
                     slots.push(Slot {
                         share: true,
-                        ..Slot::level(default_kind(frame), default_year(frame))
+                        ..Slot::by_default(frame)
                     });
-                    defaulted.push(true);
                 }
                 // 基期值 | 目标值: no years named, the plan's own base and end.
                 Label::Base | Label::Current => {
@@ -953,7 +957,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         _ => frame.period_start.map(|s| s - 1).or(frame.actual_year),
                     };
                     slots.push(Slot::level(Kind::Actual, year));
-                    defaulted.push(false);
                 }
                 // 规划目标 with no columns of its own below it is one column of goals.
                 Label::PlanGroup
@@ -963,7 +966,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .any(|l| is_slot_label(l) && !matches!(l, Label::Base | Label::Current)) =>
                 {
                     slots.push(Slot::level(Kind::Target, frame.target_year));
-                    defaulted.push(false);
                 }
                 Label::YearGoal | Label::YearDone => {
                     let kind = if *l == Label::YearGoal {
@@ -972,7 +974,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         Kind::Actual
                     };
                     slots.push(Slot::level(kind, frame.present));
-                    defaulted.push(false);
                 }
                 Label::Done(end) => {
                     let year = end.or(frame.present);
@@ -983,7 +984,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                         .unwrap_or_default();
                     if subs.is_empty() {
                         slots.push(Slot::level(Kind::Actual, year));
-                        defaulted.push(false);
                     } else {
                         for s in subs {
                             let yoy = matches!(s, Label::Growth { yoy: true, .. });
@@ -992,7 +992,6 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                                 yoy,
                                 ..Slot::level(Kind::Actual, year)
                             });
-                            defaulted.push(false);
                         }
                     }
                 }
@@ -1006,14 +1005,12 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
     }
     // 可种植面积 | 2023年小麦任务面积: beside a column of goals for a named
     // year, a column naming none tells how things stand now.
-    if slots.len() == defaulted.len()
-        && slots
-            .iter()
-            .zip(&defaulted)
-            .any(|(s, d)| !d && s.kind == Kind::Target && s.year.is_some())
+    if slots
+        .iter()
+        .any(|s| !s.defaulted && s.kind == Kind::Target && s.year.is_some())
     {
-        for (s, d) in slots.iter_mut().zip(&defaulted) {
-            if *d && s.kind == Kind::Target {
+        for s in slots.iter_mut() {
+            if s.defaulted && s.kind == Kind::Target {
                 s.kind = Kind::Actual;
                 s.year = frame.present;
             }

@@ -1312,8 +1312,12 @@ fn sentence_facts(
             // one of a list, is where the figure named before stands; 北京、
             // 天津和河北地区生产总值分别为…: a place heading one of a list of
             // names is its own.
-            let in_listed_names = in_run;
-            let (name, region) = match own_place(&name, benchmark.is_some()) {
+            let place = if benchmark.is_none() {
+                own_place(&name)
+            } else {
+                None
+            };
+            let (name, region) = match place {
                 Some((place, true)) => {
                     // (The name of the last figure of the sentence that a
                     // place did not name.)
@@ -1322,14 +1326,14 @@ fn sentence_facts(
                         .iter()
                         .rev()
                         .take_while(|f| f.start.is_some_and(|x| x >= from))
-                        .find(|f| own_place(&f.indicator, false).is_none_or(|(_, all)| !all))
+                        .find(|f| own_place(&f.indicator).is_none_or(|(_, all)| !all))
                         .map(|f| f.indicator.clone());
                     match named {
                         Some(main) => (main, Some(place)),
                         None => (name, region.clone()),
                     }
                 }
-                Some((place, false)) if spread_subject || in_listed_names => (name, Some(place)),
+                Some((place, false)) if spread_subject || in_run => (name, Some(place)),
                 _ => (name, region.clone()),
             };
             out.push(Fact {

@@ -1444,11 +1444,8 @@ fn month_range_len(s: &[char]) -> usize {
 }
 
 /// The place heading `name`, by its full name, and whether it is the whole
-/// name; `None` when no known place heads it (or `skip`).
-pub(super) fn own_place(name: &str, skip: bool) -> Option<(String, bool)> {
-    if skip {
-        return None;
-    }
+/// name; `None` when no known place heads it.
+pub(super) fn own_place(name: &str) -> Option<(String, bool)> {
     let c: Vec<char> = name.chars().collect();
     let (p, len, _) = crate::region::place_chain_at(&c, 0)?;
     let rest = c.len() - len;

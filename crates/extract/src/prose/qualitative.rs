@@ -27,9 +27,7 @@ pub(super) fn qualitative_facts(
         let (whole_s, whole_e) = (clause_start, i);
         clause_start = i + 1;
         let before = prev_clause.replace((whole_s, whole_e));
-        for (cs, ce) in goal_items(s, whole_s, whole_e) {
-            let mut cs = cs;
-            let mut ce = ce;
+        for (mut cs, mut ce) in goal_items(s, whole_s, whole_e) {
             let clause: String = s[cs..ce].iter().collect();
             let Some((pat, measure, comparator)) = qualitative_pattern(&clause) else {
                 continue;

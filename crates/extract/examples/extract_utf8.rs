@@ -11,7 +11,17 @@ fn main() {
         let name = std::path::Path::new(&path)
             .file_name()
             .map_or(path.clone(), |n| n.to_string_lossy().into_owned());
-        for f in planwatch_extract::extract_document(&name, &text).facts {
+        let ex = planwatch_extract::extract_document(&name, &text);
+        // EXPLAIN=1: the frame's decisions on stderr, to see why a year or region was chosen.
+        if std::env::var_os("EXPLAIN").is_some() {
+            for d in &ex.frame {
+                eprintln!(
+                    "{name}: {} = {} (line {}, {}: {})",
+                    d.field, d.value, d.line, d.rule, d.source
+                );
+            }
+        }
+        for f in ex.facts {
             if let Ok(line) = serde_json::to_string(&f) {
                 println!("{line}");
             }

@@ -137,7 +137,10 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         note("title", t.clone(), l, "title line");
         note("type", doc_type.as_str().into(), l, "title words");
     }
-    if doc_type == DocType::Other {
+    // A numbered heading taken for the title tells the type only where the
+    // body does not (报告分为两大部分 / 一、2023年工作回顾 / 二、2024年目标任务).
+    let numbered = title_line.is_some_and(|l| planwatch_text::marker_level(&l.norm).is_some());
+    if doc_type == DocType::Other || numbered {
         if let Some((ty, l, rule)) = type_from_body(&head, text) {
             doc_type = ty;
             note("type", ty.as_str().into(), l, rule);
@@ -1027,6 +1030,33 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             });
         }
     }
+    // An undated article on a plan just issued (近日…发布了…实施意见。到2025年…):
+    // its figures are the plan's goals, due at its last deadline.
+    // (Not one dated by its own figures: 截至2022年12月，全省在用数据中心144个
+    // tells the state the plan starts from.)
+    if info.doc_type == DocType::Other
+        && info.year.is_none()
+        && frame.present.is_none()
+        && !frame.on_plan
+    {
+        let head = matching_head(text, 600);
+        let title = issued_titles(&head)
+            .find(|t| is_plan_title(t))
+            .map(str::to_string);
+        if let Some(title) = title {
+            frame.on_plan = true;
+            if frame.target_year.is_none() {
+                frame.target_year = deadline_years(text).max();
+            }
+            why.push(Decision {
+                field: "kind",
+                value: "target".into(),
+                line: 0,
+                source: title,
+                rule: "an undated article on a plan just issued: its figures are the plan's goals unless marked done",
+            });
+        }
+    }
     // An undated text that opens on the goals it sets (全市经济社会发展主要预期
     // 目标是：…) and names no year speaks of those goals and the work for them.
     if info.doc_type == DocType::Other && frame.present.is_none() && !frame.on_plan {
@@ -1260,8 +1290,12 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
         if formal_title(&l.norm) {
             s = s.max(4);
         }
-        // A line that starts a sentence or holds a colon or comma is weak.
-        if l.norm.starts_with('—') || l.norm.contains(['：', ':', '，', ',']) {
+        // A line that starts a sentence or holds a colon or comma is weak; so
+        // is a numbered heading (二、2024年目标任务), a part of the text.
+        if l.norm.starts_with('—')
+            || l.norm.contains(['：', ':', '，', ','])
+            || planwatch_text::marker_level(&l.norm).is_some()
+        {
             s = s.saturating_sub(2);
         }
         if s > 0 && best.as_ref().is_none_or(|(b, _, _)| s > *b) {
@@ -1284,6 +1318,7 @@ fn title_text(head: &[Line], first: &Line) -> (String, String) {
             || next.norm.starts_with('—')
             || is_chrome(&next.norm)
             || date_in(&next.norm).is_some()
+            || planwatch_text::marker_level(&next.norm).is_some()
         {
             break;
         }
@@ -2375,6 +2410,36 @@ enum Fallback {
 /// The titles of the documents an opening reports as issued (`发布《…》`,
 /// `日前印发的《…》`): 《…》 with 发布/印发/出台/公布 in the 8 chars before.
 fn issued_titles(head: &str) -> impl Iterator<Item = &str> {
+    bracketed_issued_titles(head).chain(bare_issued_titles(head))
+}
+
+/// A plan issued and named without 《》 (`省政府办公厅发布了推动绿色食品产业
+/// 全产业链高质量发展实施意见。`): the words after the verb up to the stop,
+/// when they end in a plan's kind.
+fn bare_issued_titles(head: &str) -> impl Iterator<Item = &str> {
+    ["发布了", "印发了", "出台了", "印发", "出台"]
+        .iter()
+        .flat_map(move |v| head.match_indices(v).map(move |(i, _)| i + v.len()))
+        .filter_map(move |start| {
+            let rest = &head[start..];
+            if rest.starts_with(['《', '了', '的']) {
+                return None;
+            }
+            let end = rest
+                .char_indices()
+                .find(|(_, c)| !planwatch_text::norm::is_han(*c) && !matches!(c, '“' | '”' | '"'))
+                .map_or(rest.len(), |(k, _)| k);
+            let title = &rest[..end];
+            let n = title.chars().count();
+            ((6..=40).contains(&n)
+                && ["方案", "规划", "计划", "意见", "纲要"]
+                    .iter()
+                    .any(|k| title.ends_with(k)))
+            .then_some(title)
+        })
+}
+
+fn bracketed_issued_titles(head: &str) -> impl Iterator<Item = &str> {
     head.match_indices('《').filter_map(|(i, _)| {
         let before: String = {
             let b: Vec<char> = head[..i].chars().rev().take(8).collect();
@@ -3123,6 +3188,38 @@ mod tests {
         assert_eq!(years_in_title("乙市2023年工作方案"), None);
         // A plan only named is not one issued.
         assert_eq!(issued_titles("根据《乙市十四五规划》的要求").count(), 0);
+    }
+
+    #[test]
+    fn a_plan_issued_without_brackets_is_a_plan_issued() {
+        let head = "近日,安徽省政府办公厅发布了推动绿色食品产业全产业链高质量发展实施意见。到2025年,全省将建成10个千亿级产业。";
+        assert_eq!(
+            issued_titles(head).collect::<Vec<_>>(),
+            ["推动绿色食品产业全产业链高质量发展实施意见"]
+        );
+        // (印发了关于…的通知: no plan.)
+        assert_eq!(
+            issued_titles("市政府印发了关于做好防汛工作的通知。").count(),
+            0
+        );
+        // An undated article on it: its figures are goals, due at its deadline.
+        let t = format!("{head}\n“十四五”末,生猪出栏量达到2700万头以上。\n");
+        let (info, mut why) = read(&t);
+        let f = time_frame(&info, &t, &mut why);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2025));
+        // Dated by its own figures, it tells the state the plan starts from.
+        let t =
+            "近日,省政府印发了加快发展数字经济若干意见。截至2022年12月,全省在用数据中心144个。\n";
+        let (info, mut why) = read(t);
+        assert!(!time_frame(&info, t, &mut why).on_plan);
+    }
+
+    #[test]
+    fn a_numbered_heading_is_no_title() {
+        let t = "河北省第十四届人民代表大会第二次会议开幕,省长作河北省人民政府工作报告。\n报告分为两大部分\n一、2023年工作回顾\n二、2024年目标任务和主要工作\n回顾2023\n全省生产总值增长5.5%。\n";
+        let (info, _) = read(t);
+        assert_eq!(info.doc_type, DocType::WorkReport);
     }
 
     #[test]

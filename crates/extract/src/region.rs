@@ -108,8 +108,8 @@ fn gazetteer() -> &'static Gazetteer {
         // Counties become districts and county-level cities become districts
         // (辽中县 → 辽中区, 长乐市 → 长乐区): documents of any year name a
         // place as it was then, so each county-level place is known by its
-        // other forms too, where no other place has that name. (Not X市:
-        // 新城市 is a phrase.) Built once; the names live as long as the table.
+        // other forms too, where no other place has that name. Built once;
+        // the names live as long as the table.
         let aliases: Vec<(String, Place)> = names
             .values()
             .filter(|(p, short)| !short && p.level == Level::County)
@@ -117,7 +117,15 @@ fn gazetteer() -> &'static Gazetteer {
                 let stem = p.name.strip_suffix(['县', '区', '市'])?;
                 (stem.chars().count() >= 2).then_some((stem, *p))
             })
-            .flat_map(|(stem, p)| [(format!("{stem}县"), p), (format!("{stem}区"), p)])
+            .flat_map(|(stem, p)| {
+                let mut forms = vec![(format!("{stem}县"), p), (format!("{stem}区"), p)];
+                // 吴江市, 萧山市: a county-level city before it became a
+                // district. (Not after 城 or 都: 大城市, 新都市 are phrases.)
+                if !stem.ends_with(['城', '都']) {
+                    forms.push((format!("{stem}市"), p));
+                }
+                forms
+            })
             .filter(|(a, _)| !names.contains_key(a.as_str()))
             .collect();
         for (a, p) in aliases {
@@ -717,6 +725,17 @@ mod tests {
         // Once, as the district's own news site opening the text.
         let s = chars("海曙新闻网讯(记者某某)2012年,全区经济运行总体平稳。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("海曙区"));
+    }
+
+    #[test]
+    fn county_level_cities_become_districts_keep_their_old_name() {
+        assert_eq!(
+            place_at(&chars("吴江市十一五规划纲要"), 0).map(|p| p.0.name),
+            Some("吴江市")
+        );
+        // 城市 and 都市 are words, not 上城区 or 新都区 as cities.
+        assert!(place_at(&chars("上城市民"), 0).is_none());
+        assert!(place_at(&chars("新都市圈"), 0).is_none());
     }
 
     #[test]

@@ -25,4 +25,4 @@ mod line;
 pub mod norm;
 
 pub use blocks::{blocks, is_group_heading, Block, BlockKind};
-pub use line::{classify, heading_level, split_cells, strip_marker, LineClass};
+pub use line::{classify, heading_level, marker_level, split_cells, strip_marker, LineClass};

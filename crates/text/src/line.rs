@@ -217,7 +217,8 @@ fn year_heading(t: &str) -> bool {
         None => (&rest[4..], true),
     };
     if lead {
-        !bare && matches!(tail, "" | "工作")
+        // (回顾2023 alone on its line: a news page's part heading.)
+        matches!(tail, "") || (!bare && tail == "工作")
     } else {
         matches!(
             tail,
@@ -329,6 +330,7 @@ mod tests {
     fn years_looked_back_on_or_ahead_to_head_their_part() {
         assert_eq!(heading_level("回顧2017年"), Some(3));
         assert_eq!(heading_level("展望2018年"), Some(3));
+        assert_eq!(heading_level("回顾2023"), Some(3));
         assert_eq!(heading_level("2016年工作回顾"), Some(3));
         assert_eq!(heading_level("回首2024年是奋进之年"), None);
         assert_eq!(heading_level("2016年全市生产总值"), None);

@@ -390,6 +390,31 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         }
     }
 
+    if region.is_none() {
+        // 宁政办发〔2023〕13号: a provincial government's document number
+        // opens with the province's one-character name.
+        if let Some((l, p)) = head
+            .iter()
+            .find_map(|l| province_of_doc_number(&l.norm).map(|p| (l, p)))
+        {
+            let traditional = planwatch_text::norm::is_traditional(&l.orig);
+            let r: String = if traditional {
+                p.chars()
+                    .map(planwatch_text::norm::simplified_to_traditional)
+                    .collect()
+            } else {
+                p.to_string()
+            };
+            note(
+                "region",
+                r.clone(),
+                l,
+                "the province a provincial document number names (宁政办发〔2023〕13号)",
+            );
+            region = Some(r);
+        }
+    }
+
     // Period of a plan.
     let (mut period_start, mut period_end) = period_of(&t);
     if period_end.is_none()
@@ -1098,6 +1123,67 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         }
     }
     frame
+}
+
+/// The province whose government issued a document by its number
+/// (`宁政办发〔2023〕13号` → 宁夏回族自治区): the one-character name before
+/// 政 or 府 and the issuing office's word.
+fn province_of_doc_number(l: &str) -> Option<&'static str> {
+    const PROVINCES: [(char, &str); 31] = [
+        ('京', "北京市"),
+        ('津', "天津市"),
+        ('冀', "河北省"),
+        ('晋', "山西省"),
+        ('蒙', "内蒙古自治区"),
+        ('辽', "辽宁省"),
+        ('吉', "吉林省"),
+        ('黑', "黑龙江省"),
+        ('沪', "上海市"),
+        ('苏', "江苏省"),
+        ('浙', "浙江省"),
+        ('皖', "安徽省"),
+        ('闽', "福建省"),
+        ('赣', "江西省"),
+        ('鲁', "山东省"),
+        ('豫', "河南省"),
+        ('鄂', "湖北省"),
+        ('湘', "湖南省"),
+        ('粤', "广东省"),
+        ('桂', "广西壮族自治区"),
+        ('琼', "海南省"),
+        ('渝', "重庆市"),
+        ('川', "四川省"),
+        ('黔', "贵州省"),
+        ('云', "云南省"),
+        ('藏', "西藏自治区"),
+        ('陕', "陕西省"),
+        ('甘', "甘肃省"),
+        ('青', "青海省"),
+        ('宁', "宁夏回族自治区"),
+        ('新', "新疆维吾尔自治区"),
+    ];
+    let number = crate::doc::doc_number(l)?;
+    let mut c = number.chars();
+    let first = c.next()?;
+    // (The whole word, not 南宁政发: a city's number has a longer name.)
+    let office: String = c.take_while(|ch| *ch != '〔' && *ch != '[').collect();
+    if ![
+        "政发",
+        "政办发",
+        "政办",
+        "政办函",
+        "政函",
+        "府发",
+        "府办发",
+        "府办",
+        "政办字",
+        "政字",
+    ]
+    .contains(&office.as_str())
+    {
+        return None;
+    }
+    PROVINCES.iter().find(|(k, _)| *k == first).map(|(_, p)| *p)
 }
 
 /// The year of a one-year plan an article reports as just issued
@@ -3213,6 +3299,23 @@ mod tests {
             "近日,省政府印发了加快发展数字经济若干意见。截至2022年12月,全省在用数据中心144个。\n";
         let (info, mut why) = read(t);
         assert!(!time_frame(&info, t, &mut why).on_plan);
+    }
+
+    #[test]
+    fn a_provincial_document_number_names_its_province() {
+        assert_eq!(
+            province_of_doc_number("宁政办发〔2023〕13号"),
+            Some("宁夏回族自治区")
+        );
+        assert_eq!(
+            province_of_doc_number("(湘政发〔2022〕5号)"),
+            Some("湖南省")
+        );
+        // A city's number is no province's.
+        assert_eq!(province_of_doc_number("南宁政发〔2022〕5号"), None);
+        assert_eq!(province_of_doc_number("锦政发〔2017〕55号"), None);
+        let t = "宁政办发〔2023〕13号\n各市、县(区)人民政府:\n为贯彻落实视察重要讲话精神,到2025年,全区完成投资1000亿元。\n";
+        assert_eq!(read(t).0.region.as_deref(), Some("宁夏回族自治区"));
     }
 
     #[test]

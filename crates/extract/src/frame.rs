@@ -415,6 +415,45 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         }
     }
 
+    if region.is_none() {
+        // 我省…《美丽吉林建设规划纲要》: a page speaking of itself as a province
+        // (or city) and naming one such place only inside words or slogans.
+        let own = |w: &[&str]| w.iter().map(|w| norm.matches(w).count()).sum::<usize>();
+        let (province, city) = (own(&["我省", "全省"]), own(&["我市", "全市"]));
+        // (Not a county's page: 全县…全省首个突破千亿的县.)
+        let county = own(&["全县", "我县", "全区", "我区", "全州", "全旗"]);
+        let level = if county > 0 {
+            None
+        } else if province > city {
+            Some(crate::region::Level::Province)
+        } else if city > province {
+            Some(crate::region::Level::Prefecture)
+        } else {
+            None
+        };
+        let chars: Vec<char> = norm.chars().collect();
+        if let Some(p) = level.and_then(|l| crate::region::sole_place_of_level(&chars, l)) {
+            let traditional = planwatch_text::norm::is_traditional(orig);
+            let r: String = if traditional {
+                p.name
+                    .chars()
+                    .map(planwatch_text::norm::simplified_to_traditional)
+                    .collect()
+            } else {
+                p.name.to_string()
+            };
+            note(
+                "region",
+                r.clone(),
+                &Line::derived(
+                    "the one place of its level the opening lines name, inside words (美丽吉林)",
+                ),
+                "a page speaking of itself as 我省/全省 (我市/全市)",
+            );
+            region = Some(r);
+        }
+    }
+
     // Period of a plan.
     let (mut period_start, mut period_end) = period_of(&t);
     if period_end.is_none()

@@ -347,6 +347,47 @@ pub fn place_chain_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     Some((p, len, short))
 }
 
+/// The one place of `level` a text names anywhere, even inside a word or a
+/// slogan (`东北网黑龙江`, `美丽吉林建设`, `物联江西`), for a text that speaks
+/// of itself at that level (我省, 全省) and names its place nowhere as a word.
+/// Two or more places of the level: none.
+pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
+    let g = gazetteer();
+    let mut found: Option<Place> = None;
+    for i in 0..s.len() {
+        // (视察江西重要讲话精神: the place visited, not the page's.)
+        if VISITED.iter().any(|w| ends(s, i, w)) {
+            continue;
+        }
+        let mut buf = String::new();
+        let mut here = None;
+        for c in s[i..(i + g.longest).min(s.len())].iter() {
+            buf.push(*c);
+            // A province's short name may be a prefecture's too (吉林): the
+            // level asked for decides.
+            if let Some((p, _)) = g.names.get(buf.as_str()) {
+                let q = if p.level == level {
+                    Some(*p)
+                } else if level == Level::Province && lookup(&format!("{buf}省")).is_some() {
+                    lookup(&format!("{buf}省"))
+                } else {
+                    None
+                };
+                if q.is_some() {
+                    here = q;
+                }
+            }
+        }
+        if let Some(p) = here {
+            match found {
+                Some(f) if f.name != p.name => return None,
+                _ => found = Some(p),
+            }
+        }
+    }
+    found
+}
+
 /// The full name of a known place, if `name` is one (full or short form).
 pub fn lookup(name: &str) -> Option<Place> {
     gazetteer().names.get(name).map(|(p, _)| *p)
@@ -725,6 +766,26 @@ mod tests {
         // Once, as the district's own news site opening the text.
         let s = chars("海曙新闻网讯(记者某某)2012年,全区经济运行总体平稳。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("海曙区"));
+    }
+
+    #[test]
+    fn the_one_province_a_page_names_inside_words() {
+        let s = chars("为贯彻落实《美丽吉林建设规划纲要》,全省到2027年…");
+        assert_eq!(
+            sole_place_of_level(&s, Level::Province).map(|p| p.name),
+            Some("吉林省")
+        );
+        let s = chars("东北网黑龙江 > 经济 我省上半年经济增长");
+        assert_eq!(
+            sole_place_of_level(&s, Level::Province).map(|p| p.name),
+            Some("黑龙江省")
+        );
+        // Two provinces: neither.
+        let s = chars("物联江西、数字浙江");
+        assert_eq!(
+            sole_place_of_level(&s, Level::Province).map(|p| p.name),
+            None
+        );
     }
 
     #[test]

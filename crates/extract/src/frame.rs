@@ -1240,7 +1240,7 @@ fn one_years_plan_issued(text: &str) -> Option<i32> {
 }
 
 /// The year a text names, when it names exactly one (`…2015年重点工作任务`).
-fn one_year_named(text: &str) -> Option<i32> {
+pub(crate) fn one_year_named(text: &str) -> Option<i32> {
     match named_years(text).1.as_slice() {
         [(_, y, _)] => Some(*y),
         _ => None,

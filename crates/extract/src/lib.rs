@@ -97,6 +97,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     let mut carry = prose::Carry::default();
     // The outline depth of a paragraph announcing goals (`…的主要目标是：`).
     let mut announced_at: Option<usize> = None;
+    // The one year that paragraph named (2021年，…定下这些目标↓).
+    let mut announced_year: Option<i32> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -108,8 +110,14 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 // Headings under the paragraph that announced goals list them;
                 // a heading looking back (2023年工作回顾) ends the list.
                 match announced_at {
-                    Some(depth) if outline.len() > depth && !section.review => section.goals = true,
-                    _ => announced_at = None,
+                    Some(depth) if outline.len() > depth && !section.review => {
+                        section.goals = true;
+                        section.goal_year = announced_year;
+                    }
+                    _ => {
+                        announced_at = None;
+                        announced_year = None;
+                    }
                 }
                 carry = prose::Carry::default();
                 // (一)新购置公交车200辆: a numbered item short enough to read
@@ -181,7 +189,9 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 carry = prose::paragraph_facts(text, b.start, b.end, &here, &ctx, &mut facts);
                 // `…主要预期目标是：` ending a paragraph: the lines after it list goals.
                 let raw = text[b.start..b.end].trim_end();
-                if raw.ends_with([':', '：']) || section.goals {
+                // (…定下这些目标↓: a post's arrow to the list below is its colon.)
+                let pointing = raw.ends_with(['↓', '⬇', '→']);
+                if raw.ends_with([':', '：']) || pointing || section.goals {
                     let p = frame::compact(raw);
                     // (Only the sentence that ends on the colon announces; one
                     // met, 6项已提前达到规划目标, announces nothing.)
@@ -207,9 +217,11 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                             .any(|w| last.contains(w));
                     let announces = (last.contains("目标") || plan_items || ahead)
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
-                    if p.ends_with(':') && announces {
+                    if (p.ends_with(':') || pointing) && announces {
                         section.goals = true;
                         announced_at = Some(outline.len());
+                        announced_year = frame::one_year_named(last);
+                        section.goal_year = announced_year;
                     } else if p.contains("回顾") || p.contains("过去一年") {
                         section.goals = false;
                     }
@@ -616,6 +628,18 @@ mod tests {
         assert!(
             got.contains(&("actual".to_string(), Some(2005), Some(12.0))),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn goals_announced_by_an_arrow_are_the_years_it_names() {
+        // A post dated a year later restates that year's goals.
+        let text = "时间:2022-09-24\n\n2021年,温州农业农村工作定下这些目标↓\n\n实施稳粮保供行动\n\n实现粮食播种面积169万亩,生猪存栏100万头。\n";
+        let got = kinds_years_values(text);
+        let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
+        assert_eq!(
+            got,
+            [want("target", 2021, 169.0), want("target", 2021, 100.0)]
         );
     }
 

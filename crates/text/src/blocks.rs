@@ -43,8 +43,9 @@ fn ends_sentence(s: &str) -> bool {
     if t.trim_start().starts_with("原标题") && t.chars().count() <= 80 {
         return true;
     }
+    // (…定下这些目标↓: a post's arrow points at the list below, as a colon does.)
     t.ends_with([
-        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…',
+        '。', '！', '？', '!', '?', '；', ';', '：', ':', '”', '」', '』', '…', '↓', '⬇', '→',
     ])
 }
 

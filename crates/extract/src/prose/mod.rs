@@ -49,6 +49,9 @@ pub struct Section {
     /// The sentence is in a list of goals opened by words that announce
     /// them (`主要预期目标是：`): goals, whatever year the text is of.
     pub announced: bool,
+    /// The one year the words announcing the goals named (`2021年，…定下这些
+    /// 目标↓`): the goals listed are that year's, whenever the page was dated.
+    pub goal_year: Option<i32>,
 }
 
 /// What a paragraph hands on to the next one.

@@ -693,6 +693,12 @@ pub(super) fn default_year(
             return Some(p);
         }
     }
+    if let Some(y) = section
+        .goal_year
+        .filter(|_| kind == Kind::Target && section.goals)
+    {
+        return Some(y);
+    }
     if let Some(y) = section.year {
         let fits = match kind {
             Kind::Actual => frame.present.is_none_or(|p| y <= p),

@@ -503,7 +503,14 @@ fn place_column(head: &[String]) -> Option<usize> {
             .map(planwatch_text::norm::char_for_matching)
             .collect();
         let bare = c.split(['(', '（']).next().unwrap_or(&c).to_string();
-        PLACE_COLUMN.contains(&c.as_str()) || PLACE_COLUMN.contains(&bare.as_str())
+        // (县(市区), 县（市、区）: the same words, bracketed otherwise.)
+        let plain: String = c
+            .chars()
+            .filter(|ch| !matches!(ch, '(' | ')' | '（' | '）' | '、' | ',' | '，'))
+            .collect();
+        PLACE_COLUMN.contains(&c.as_str())
+            || PLACE_COLUMN.contains(&bare.as_str())
+            || PLACE_COLUMN.contains(&plain.as_str())
     };
     let p = head.iter().position(heads_places)?;
     let figures = head
@@ -630,6 +637,11 @@ fn places_layout(
                     ..Slot::level(kind, year)
                 };
                 (slot, name)
+            }
+            // 单位(亿元), 数值(亿元): a column of the caption's figures, its
+            // header only their unit.
+            _ if ["单位", "数值", "数量", "总量", "绝对值", "金额"].contains(&own.as_str()) => {
+                (Slot::level(kind, year), topic.clone())
             }
             _ if own.chars().count() <= 2 => {
                 (Slot::level(kind, year), prev.map(|p| format!("{p}{own}")))
@@ -774,7 +786,7 @@ fn table_topic(caption: &str) -> Option<String> {
             .map_or("", |p| *p);
         kept = format!("{part}{}", &kept[i + len..]);
     } else {
-        return None;
+        return ranked_by(&kept);
     }
     let mut topic = kept.trim_start_matches('的').to_string();
     loop {
@@ -805,6 +817,26 @@ fn table_topic(caption: &str) -> Option<String> {
         .iter()
         .any(|w| topic.contains(w));
     ((2..=20).contains(&n) && !several).then_some(topic)
+}
+
+/// What a caption ranks places by, when it names no place word (`按GDP规模:`,
+/// `全省2016年度GDP排列:` with its year already gone): the indicator.
+fn ranked_by(kept: &str) -> Option<String> {
+    let base = kept.trim_end_matches([':', '：']);
+    let t = ["规模", "排列", "排名", "排行", "排序"]
+        .iter()
+        .find_map(|w| base.strip_suffix(w))
+        .unwrap_or(base);
+    let t = t.strip_prefix('按').unwrap_or(t);
+    // (Neither 按 nor a ranking word: no ranking.)
+    if t.len() == base.len() {
+        return None;
+    }
+    let t = t.trim_start_matches(['全', '省', '市', '县', '区']);
+    let t = t.strip_prefix('度').unwrap_or(t);
+    let n = t.chars().count();
+    ((2..=12).contains(&n) && !t.chars().any(|c| c.is_ascii_digit()) && !t.contains('个'))
+        .then(|| t.to_string())
 }
 
 fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
@@ -2264,6 +2296,62 @@ mod tests {
                 "梅菉街道 比重 2010 15.26 %",
             ]
         );
+    }
+
+    #[test]
+    fn a_ranking_of_places_by_the_captions_indicator() {
+        let info = DocumentInfo {
+            title: None,
+            region: Some("山东省".into()),
+            doc_type: DocType::Other,
+            period_start: None,
+            period_end: None,
+            year: Some(2017),
+            issuer: None,
+            number: None,
+        };
+        let frame = Frame::new(&info);
+        // 县(市区) heads places; 单位(亿元) only gives the unit of the
+        // figures the caption names.
+        let t = "序号 | 县(市区) | 单位(亿元) |\n1 | 黄岛区 | 2766 |\n2 | 张店区 | 1209 |\n";
+        let rows = rows_of(t);
+        let around = Around {
+            region: Some("山东省".into()),
+            section: None,
+            caption: Some("按GDP规模:".into()),
+        };
+        let mut out = Vec::new();
+        table_facts(t, &rows, &frame, "b", &around, &mut out);
+        let got: Vec<(String, String, Option<f64>, Option<String>)> = out
+            .iter()
+            .map(|f| {
+                (
+                    f.region.clone().unwrap_or_default(),
+                    f.indicator.clone(),
+                    f.value,
+                    f.unit.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (
+                    "黄岛区".into(),
+                    "GDP".into(),
+                    Some(2766.0),
+                    Some("亿元".into())
+                ),
+                (
+                    "张店区".into(),
+                    "GDP".into(),
+                    Some(1209.0),
+                    Some("亿元".into())
+                ),
+            ]
+        );
+        assert_eq!(ranked_by("度GDP排列:").as_deref(), Some("GDP"));
+        assert_eq!(ranked_by("主要经济指标:"), None);
     }
 
     #[test]

@@ -139,6 +139,8 @@ fn action_zh(action: &str) -> &'static str {
         "user.add" => "新建账户",
         "user.password" => "设置密码",
         "user.locked" => "账户锁定",
+        "user.disable" => "停用账户",
+        "user.enable" => "启用账户",
         "token.add" => "新建 API 令牌",
         "token.revoke" => "吊销 API 令牌",
         "unit.add" => "新增单位",

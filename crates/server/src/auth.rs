@@ -75,8 +75,8 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
 ];
 
 /// Reads that only an admin may send (the audit trail names accounts; the
-/// units page carries the forms that change them).
-pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit", "/units"];
+/// units and users pages carry the forms that change them).
+pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit", "/units", "/users"];
 
 /// Reads that need a logged-in user of any role (a session or an API
 /// token): the departments (单位) and who answers for which target are

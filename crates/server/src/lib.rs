@@ -20,7 +20,8 @@
 //!   targets assigned to them are read by members and changed by admins:
 //!   see [`units`]. Reporting and review: [`reporting`]; overdue
 //!   reports, reminder e-mails and escalations (督办): [`supervision`];
-//!   published plan snapshots and visitors' feedback: [`portal`].
+//!   published plan snapshots and visitors' feedback: [`portal`]; accounts
+//!   managed by admins on the web: [`users`].
 //!   Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
@@ -51,6 +52,7 @@ pub mod snapshot;
 mod state;
 pub mod supervision;
 pub mod units;
+pub mod users;
 pub mod views;
 
 use std::net::SocketAddr;
@@ -128,6 +130,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(auth::routes())
         .merge(audit::routes())
         .merge(units::routes())
+        .merge(users::routes())
         .merge(reporting::routes())
         .merge(supervision::routes())
         .merge(portal::routes())

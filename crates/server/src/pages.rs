@@ -115,6 +115,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/public_indicator.html"),
     ),
     ("feedback.html", include_str!("../templates/feedback.html")),
+    ("users.html", include_str!("../templates/users.html")),
 ];
 
 fn num(v: Value) -> String {

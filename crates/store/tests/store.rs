@@ -1237,6 +1237,88 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
     fx.done().await;
 }
 
+/// An admin disables a user (their sessions end, they cannot log in, their
+/// API token is refused) and enables them again; each change is audited,
+/// a repeated one changes nothing.
+async fn users_are_disabled_and_enabled(fx: Fixture) {
+    let s = &fx.store;
+    s.add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    s.add_user(
+        "li",
+        "li-password",
+        Role::Reporter,
+        &names(&["市统计局"]),
+        Some("root"),
+    )
+    .await
+    .expect("reporter");
+    let li = s.find_user("li").await.expect("find").expect("li");
+    let session = s.create_session(li.id, 3600).await.expect("session");
+    let token = s.create_api_token("li", "", None).await.expect("token");
+
+    let off = s
+        .set_user_disabled("li", true, Some("root"))
+        .await
+        .expect("disable");
+    assert!(off.disabled);
+    assert_eq!(off.units, ["市统计局"]);
+    assert!(s.lookup_session(&session).await.expect("lookup").is_none());
+    assert!(s.lookup_api_token(&token).await.expect("lookup").is_none());
+    assert_eq!(
+        s.verify_password("li", "li-password")
+            .await
+            .expect("verify"),
+        planwatch_store::Login::Disabled
+    );
+    // Again: nothing changes, nothing is audited.
+    assert!(
+        s.set_user_disabled("li", true, Some("root"))
+            .await
+            .expect("again")
+            .disabled
+    );
+    let on = s
+        .set_user_disabled("li", false, Some("root"))
+        .await
+        .expect("enable");
+    assert!(!on.disabled);
+    assert!(matches!(
+        s.verify_password("li", "li-password")
+            .await
+            .expect("verify"),
+        planwatch_store::Login::Ok(_)
+    ));
+    assert!(s.lookup_api_token(&token).await.expect("lookup").is_some());
+    assert!(matches!(
+        s.set_user_disabled("nobody", true, None).await,
+        Err(StoreError::NoSuchUser(_))
+    ));
+    let trail = audit_trail(s).await;
+    let changes: Vec<&str> = trail
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("user.disable") || l.starts_with("user.enable"))
+        .collect();
+    assert_eq!(changes, ["user.disable user:li", "user.enable user:li"]);
+    let entries = s.audit_entries(10).await.expect("audit");
+    let disable = entries
+        .iter()
+        .find(|e| e.action == "user.disable")
+        .expect("the disabling is audited");
+    assert_eq!(disable.actor.as_deref(), Some("root"));
+    assert!(disable
+        .before
+        .as_deref()
+        .is_some_and(|b| b.contains("\"disabled\":false")));
+    assert!(disable
+        .after
+        .as_deref()
+        .is_some_and(|a| a.contains("\"disabled\":true")));
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1258,7 +1340,8 @@ suite!(
     contradiction_and_synonym_series_through_the_store,
     the_index_catches_up_with_the_store,
     units_and_assignments,
-    submissions_are_reported_reviewed_and_become_actuals
+    submissions_are_reported_reviewed_and_become_actuals,
+    users_are_disabled_and_enabled
 );
 
 #[tokio::test]

@@ -141,6 +141,7 @@ fn action_zh(action: &str) -> &'static str {
         "user.locked" => "账户锁定",
         "user.disable" => "停用账户",
         "user.enable" => "启用账户",
+        "comment.add" => "代表意见",
         "token.add" => "新建 API 令牌",
         "token.revoke" => "吊销 API 令牌",
         "unit.add" => "新增单位",

@@ -86,6 +86,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/units/{unit}/targets",
     "/api/v1/documents/{id}/facts/{ord}/assignment",
     "/api/v1/targets/{id}/escalations",
+    "/api/v1/targets/{id}/comments",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's
@@ -153,6 +154,13 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
         "/api/v1/targets/{id}/escalations/{eid}/lift",
         &[Role::Reviewer, Role::Admin],
     ),
+    // Deputies' comments on targets (read by any member: `MEMBER_READS`).
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/comments",
+        &[Role::Deputy],
+    ),
+    (Method::POST, "/documents/{id}/comment", &[Role::Deputy]),
     // The portal's feedback moderation.
     (Method::GET, "/feedback", &[Role::Reviewer, Role::Admin]),
     (

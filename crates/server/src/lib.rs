@@ -21,7 +21,8 @@
 //!   see [`units`]. Reporting and review: [`reporting`]; overdue
 //!   reports, reminder e-mails and escalations (督办): [`supervision`];
 //!   published plan snapshots and visitors' feedback: [`portal`]; accounts
-//!   managed by admins on the web: [`users`].
+//!   managed by admins on the web: [`users`]; deputies' comments on
+//!   targets: [`comments`].
 //!   Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
@@ -38,6 +39,7 @@ mod assets;
 pub mod audit;
 pub mod auth;
 mod cache;
+pub mod comments;
 pub mod csrf;
 pub mod download;
 pub mod error;
@@ -133,6 +135,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(users::routes())
         .merge(reporting::routes())
         .merge(supervision::routes())
+        .merge(comments::routes())
         .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())

@@ -30,6 +30,8 @@ enum May {
 const REPORTER: May = May::Roles(&["reporter"]);
 const REVIEWER: May = May::Roles(&["reviewer", "admin"]);
 const STAFF: May = May::Roles(&["reporter", "reviewer", "admin"]);
+/// Deputies' comments on targets.
+const DEPUTY: May = May::Roles(&["deputy"]);
 /// 督办: escalation marks.
 const SUPERVISOR: May = May::Roles(&["reviewer", "admin"]);
 
@@ -110,6 +112,9 @@ const MATRIX: &[(&str, &str, May)] = &[
         "/api/v1/targets/{id}/escalations/{eid}/lift",
         SUPERVISOR,
     ),
+    ("GET", "/api/v1/targets/{id}/comments", May::Member),
+    ("POST", "/api/v1/targets/{id}/comments", DEPUTY),
+    ("POST", "/documents/{id}/comment", DEPUTY),
     ("GET", "/units/remind", STAFF),
     ("POST", "/units/remind", May::Admin),
     ("GET", "/api/v1/public", May::Anyone),

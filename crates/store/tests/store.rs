@@ -1319,6 +1319,99 @@ async fn users_are_disabled_and_enabled(fx: Fixture) {
     fx.done().await;
 }
 
+/// Deputies comment on targets: stored in order, audited, refused from
+/// other roles, on achieved values and unknown facts, and when empty.
+async fn deputies_comment_on_targets(fx: Fixture) {
+    let s = &fx.store;
+    let facts = vec![
+        fact(
+            "plan.txt",
+            Kind::Target,
+            "地区生产总值",
+            2025,
+            1000.0,
+            "亿元",
+            Measure::Level,
+        ),
+        fact(
+            "plan.txt",
+            Kind::Actual,
+            "地区生产总值",
+            2020,
+            800.0,
+            "亿元",
+            Measure::Level,
+        ),
+    ];
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("plan.txt", "a plan"), &facts)
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let target = FactId::new(d.id.clone(), 0);
+    let wang = s
+        .add_user("wang", "wang-password", Role::Deputy, &[], None)
+        .await
+        .expect("deputy");
+    let zhao = s
+        .add_user("zhao", "zhao-password", Role::Reviewer, &[], None)
+        .await
+        .expect("reviewer");
+    assert!(s.comments(&target).await.expect("none yet").is_empty());
+
+    let first = s
+        .add_comment(&target, "  请说明增速放缓的原因。 ", &wang)
+        .await
+        .expect("comment");
+    assert_eq!(first.body, "请说明增速放缓的原因。");
+    assert_eq!(first.author, "wang");
+    assert_eq!(first.fact_id(), target);
+    let second = s
+        .add_comment(&target, "建议公开分季度数据。\n谢谢。", &wang)
+        .await
+        .expect("second comment");
+    let list = s.comments(&target).await.expect("comments");
+    assert_eq!(list, vec![first.clone(), second.clone()]);
+    assert_eq!(
+        s.document_comments(&d.id).await.expect("document comments"),
+        list
+    );
+
+    // Only deputies comment, on targets only, with some text.
+    assert!(matches!(
+        s.add_comment(&target, "审核人的意见", &zhao).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.add_comment(&FactId::new(d.id.clone(), 1), "实际值", &wang)
+            .await,
+        Err(StoreError::Unit(_))
+    ));
+    assert!(matches!(
+        s.add_comment(&FactId::new(d.id.clone(), 9), "没有", &wang)
+            .await,
+        Err(StoreError::NoSuchFact(_))
+    ));
+    for bad in ["   ", "控制\u{7}字符", &"长".repeat(2001)] {
+        assert!(matches!(
+            s.add_comment(&target, bad, &wang).await,
+            Err(StoreError::Comment(_))
+        ));
+    }
+    assert_eq!(s.comments(&target).await.expect("comments").len(), 2);
+    let trail = audit_trail(s).await;
+    let added: Vec<&str> = trail
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("comment.add"))
+        .collect();
+    let subject = format!("comment.add target:{}#0", d.id);
+    assert_eq!(added, [subject.as_str(), subject.as_str()]);
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1341,7 +1434,8 @@ suite!(
     the_index_catches_up_with_the_store,
     units_and_assignments,
     submissions_are_reported_reviewed_and_become_actuals,
-    users_are_disabled_and_enabled
+    users_are_disabled_and_enabled,
+    deputies_comment_on_targets
 );
 
 #[tokio::test]

@@ -75,8 +75,8 @@ pub const OPEN_WRITES: &[(Method, &str)] = &[
 ];
 
 /// Reads that only an admin may send (the audit trail names accounts; the
-/// units page carries the forms that change them).
-pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit", "/units"];
+/// units and users pages carry the forms that change them).
+pub const ADMIN_READS: &[&str] = &["/audit", "/audit.csv", "/api/v1/audit", "/units", "/users"];
 
 /// Reads that need a logged-in user of any role (a session or an API
 /// token): the departments (单位) and who answers for which target are
@@ -86,6 +86,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/units/{unit}/targets",
     "/api/v1/documents/{id}/facts/{ord}/assignment",
     "/api/v1/targets/{id}/escalations",
+    "/api/v1/targets/{id}/comments",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's
@@ -153,6 +154,13 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
         "/api/v1/targets/{id}/escalations/{eid}/lift",
         &[Role::Reviewer, Role::Admin],
     ),
+    // Deputies' comments on targets (read by any member: `MEMBER_READS`).
+    (
+        Method::POST,
+        "/api/v1/targets/{id}/comments",
+        &[Role::Deputy],
+    ),
+    (Method::POST, "/documents/{id}/comment", &[Role::Deputy]),
     // The portal's feedback moderation.
     (Method::GET, "/feedback", &[Role::Reviewer, Role::Admin]),
     (

@@ -20,7 +20,9 @@
 //!   targets assigned to them are read by members and changed by admins:
 //!   see [`units`]. Reporting and review: [`reporting`]; overdue
 //!   reports, reminder e-mails and escalations (督办): [`supervision`];
-//!   published plan snapshots and visitors' feedback: [`portal`].
+//!   published plan snapshots and visitors' feedback: [`portal`]; accounts
+//!   managed by admins on the web: [`users`]; deputies' comments on
+//!   targets: [`comments`].
 //!   Every route is registered
 //!   through one table ([`routes::Routes`], listed by [`route_paths`]).
 //! - **Pages** (Chinese, server-rendered with minijinja, no CDN: ECharts is
@@ -37,6 +39,7 @@ mod assets;
 pub mod audit;
 pub mod auth;
 mod cache;
+pub mod comments;
 pub mod csrf;
 pub mod download;
 pub mod error;
@@ -51,6 +54,7 @@ pub mod snapshot;
 mod state;
 pub mod supervision;
 pub mod units;
+pub mod users;
 pub mod views;
 
 use std::net::SocketAddr;
@@ -128,8 +132,10 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(auth::routes())
         .merge(audit::routes())
         .merge(units::routes())
+        .merge(users::routes())
         .merge(reporting::routes())
         .merge(supervision::routes())
+        .merge(comments::routes())
         .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())

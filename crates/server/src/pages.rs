@@ -115,6 +115,7 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/public_indicator.html"),
     ),
     ("feedback.html", include_str!("../templates/feedback.html")),
+    ("users.html", include_str!("../templates/users.html")),
 ];
 
 fn num(v: Value) -> String {
@@ -355,8 +356,9 @@ async fn documents(
 }
 
 /// A document's text with its facts highlighted, and its facts. A member
-/// (logged in) sees whom each target is assigned to, an admin the form that
-/// assigns them (with their CSRF token): such answers are the visitor's own
+/// (logged in) sees whom each target is assigned to and deputies' comments
+/// on its targets, an admin the form that assigns them and a deputy the
+/// form that comments (each with their CSRF token): such answers are the visitor's own
 /// and never cached (`auth::MEMBER_PAGES`); the public page shows the
 /// departments the text names.
 async fn document(
@@ -375,7 +377,12 @@ async fn document(
         .await?;
     let ords = p.facts.iter().map(|f| f.ord).collect();
     let (assigned, unit_names) = crate::units::for_document(&state, &viewer, &doc_id, ords).await?;
-    let (csrf_token, cookie) = if viewer.is_admin() {
+    let comments = crate::comments::for_document(&state, &viewer, &doc_id).await?;
+    let deputy = viewer
+        .user()
+        .is_some_and(|u| u.role == planwatch_store::Role::Deputy);
+    let forms = viewer.is_admin() || deputy;
+    let (csrf_token, cookie) = if forms {
         let (token, cookie) = crate::csrf::token_for(&state, &headers, &uri)?;
         (Some(token), cookie)
     } else {
@@ -387,11 +394,11 @@ async fn document(
         "document.html",
         context! {
             nav => Nav { current: "documents" }, p, html, assigned, unit_names, csrf_token,
-            admin => viewer.is_admin(),
+            admin => viewer.is_admin(), member => viewer.user().is_some(), deputy, comments,
         },
     )?;
     let mut resp = page.into_response();
-    if viewer.is_admin() {
+    if forms {
         crate::csrf::attach(&mut resp, cookie);
     }
     Ok(resp)

@@ -783,6 +783,7 @@ async fn fill_page(
         context! {
             nav => context! { current => "fill" }, targets, submissions, csrf_token,
             units => user.units, done => done_words(&q),
+            explain_id => q.id.filter(|_| q.done.as_deref() == Some("explain")),
         },
     )?;
     let mut resp = html.into_response();

@@ -446,7 +446,7 @@ pub async fn remind(
 
 /// The target `{id}` of a path: `DOCUMENT#ORD` or `DOCUMENT:ORD`, the
 /// document by id, file name or id prefix.
-async fn target_of(state: &AppState, raw: &str) -> ApiResult<FactId> {
+pub(crate) async fn target_of(state: &AppState, raw: &str) -> ApiResult<FactId> {
     let not_found = || ApiError::NotFound {
         what: "target",
         id: raw.chars().take(200).collect(),

@@ -2024,9 +2024,15 @@ async fn the_units_page_and_the_assignment_form_are_an_admins_and_need_the_token
         admin_html.matches("（文中）").count() < public.matches("（文中）").count(),
         "assigned targets show their assignment"
     );
+    // A deputy gets the comment form (with its token), not the assignment
+    // form; a reviewer neither form nor token.
     let (deputy, _) = session_with_token(&state, "wang", Role::Deputy).await;
     let member = get_as(&state, &doc_uri, &deputy).await.text();
-    assert!(!member.contains("assign-form") && !member.contains("csrf_token"));
+    assert!(!member.contains("assign-form") && member.contains("id=\"comment-form\""));
+    let (reviewer, _) = session_with_token(&state, "zhao", Role::Reviewer).await;
+    let reviewer = get_as(&state, &doc_uri, &reviewer).await.text();
+    assert!(!reviewer.contains("assign-form") && !reviewer.contains("csrf_token"));
+    assert!(!reviewer.contains("comment-form") && reviewer.contains("代表意见"));
     assert_eq!(
         member.matches("（文中）").count(),
         admin_html.matches("（文中）").count()

@@ -30,6 +30,8 @@ enum May {
 const REPORTER: May = May::Roles(&["reporter"]);
 const REVIEWER: May = May::Roles(&["reviewer", "admin"]);
 const STAFF: May = May::Roles(&["reporter", "reviewer", "admin"]);
+/// Deputies' comments on targets.
+const DEPUTY: May = May::Roles(&["deputy"]);
 /// 督办: escalation marks.
 const SUPERVISOR: May = May::Roles(&["reviewer", "admin"]);
 
@@ -85,6 +87,9 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/units/import", May::Admin),
     ("POST", "/units/assign-from-text", May::Admin),
     ("POST", "/documents/{id}/assign", May::Admin),
+    ("GET", "/users", May::Admin),
+    ("POST", "/users", May::Admin),
+    ("POST", "/users/{id}", May::Admin),
     ("GET", "/api/v1/reporting/targets", REPORTER),
     ("GET", "/api/v1/submissions", STAFF),
     ("POST", "/api/v1/submissions", REPORTER),
@@ -107,6 +112,9 @@ const MATRIX: &[(&str, &str, May)] = &[
         "/api/v1/targets/{id}/escalations/{eid}/lift",
         SUPERVISOR,
     ),
+    ("GET", "/api/v1/targets/{id}/comments", May::Member),
+    ("POST", "/api/v1/targets/{id}/comments", DEPUTY),
+    ("POST", "/documents/{id}/comment", DEPUTY),
     ("GET", "/units/remind", STAFF),
     ("POST", "/units/remind", May::Admin),
     ("GET", "/api/v1/public", May::Anyone),

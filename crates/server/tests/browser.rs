@@ -4,13 +4,15 @@
 //! highlighted fact in the document; a search shows highlighted snippets;
 //! the upload form stores a file; an admin publishes a plan from /public and
 //! its public page draws the status chart; and the upload form sent from
-//! another origin is refused (403) with nothing stored.
+//! another origin is refused (403) with nothing stored. A second test runs
+//! issue 10's whole loop through the pages (assign, report a red value and
+//! explain it, return, fix, approve, publish) and checks what each page shows.
 //!
 //! Without Chromium the test prints a note and passes, unless `CI` is set.
 
 mod common;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -94,8 +96,9 @@ async fn wait_for(c: &Client, css: &str) -> fantoccini::elements::Element {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn dashboard_indicator_document_and_search_in_chromium() {
+/// Chromium and ChromeDriver from `PATH`, or `None` (after a note) when
+/// either is missing; with `CI` set a missing one fails the test instead.
+fn browser_binaries() -> Option<(PathBuf, PathBuf)> {
     let (Some(chromium), Some(chromedriver)) = (
         find(&["chromium", "chromium-browser"]),
         find(&["chromedriver"]),
@@ -105,8 +108,54 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
             "CI is set but chromium or chromedriver is missing (apt-get install -y chromium chromium-driver)"
         );
         eprintln!("note: chromium/chromedriver not found; skipping the browser test (apt-get install -y chromium chromium-driver)");
+        return None;
+    };
+    Some((chromium, chromedriver))
+}
+
+/// Starts chromedriver and a headless Chromium with a fresh profile under `dir`.
+async fn start_browser(chromium: &Path, chromedriver: &Path, dir: &Path) -> (Driver, Client) {
+    let port = free_port();
+    let driver = Driver(
+        Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start chromedriver"),
+    );
+    let profile = dir.join("chromium-profile");
+    let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
+    args.push(format!("--user-data-dir={}", profile.display()));
+    let caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": { "binary": chromium, "args": args }
+    }))
+    .expect("caps");
+    let started = Instant::now();
+    let c = loop {
+        let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await;
+        match attempt {
+            Ok(c) => break c,
+            Err(e) if started.elapsed() < Duration::from_secs(30) => {
+                eprintln!("waiting for chromedriver: {e}");
+                tokio::time::sleep(Duration::from_millis(300)).await;
+            }
+            Err(e) => panic!("cannot start a browser session: {e}"),
+        }
+    };
+    (driver, c)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dashboard_indicator_document_and_search_in_chromium() {
+    let Some((chromium, chromedriver)) = browser_binaries() else {
         return;
     };
+    let _one = ONE_BROWSER.lock().await;
 
     // The server on loopback over a temporary SQLite store holding the corpus.
     let dir = tempfile::tempdir().expect("tempdir");
@@ -130,38 +179,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     }));
 
     // chromedriver and a fresh profile.
-    let port = free_port();
-    let _driver = Driver(
-        Command::new(&chromedriver)
-            .arg(format!("--port={port}"))
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("start chromedriver"),
-    );
-    let profile = dir.path().join("chromium-profile");
-    let mut args: Vec<String> = FLAGS.iter().map(|s| s.to_string()).collect();
-    args.push(format!("--user-data-dir={}", profile.display()));
-    let caps: serde_json::Map<String, Value> = serde_json::from_value(json!({
-        "browserName": "chrome",
-        "goog:chromeOptions": { "binary": chromium, "args": args }
-    }))
-    .expect("caps");
-    let started = Instant::now();
-    let c = loop {
-        let attempt = ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
-            .capabilities(caps.clone())
-            .connect(&format!("http://127.0.0.1:{port}"))
-            .await;
-        match attempt {
-            Ok(c) => break c,
-            Err(e) if started.elapsed() < Duration::from_secs(30) => {
-                eprintln!("waiting for chromedriver: {e}");
-                tokio::time::sleep(Duration::from_millis(300)).await;
-            }
-            Err(e) => panic!("cannot start a browser session: {e}"),
-        }
-    };
+    let (_driver, c) = start_browser(&chromium, &chromedriver, dir.path()).await;
 
     // 总览: the red list.
     c.goto(&format!("{base}/")).await.expect("dashboard");
@@ -405,6 +423,319 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         .expect("find")
         .is_none());
     shot(&c, "cross-site-refused").await;
+
+    c.close().await.expect("close the browser");
+    let _ = stop.send(());
+    server
+        .await
+        .expect("server task")
+        .expect("server shut down cleanly");
+}
+
+/// One browser at a time: two Chromiums on a small machine make each slow.
+static ONE_BROWSER: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+
+/// The text of the first element `css` finds, once it contains `needle`
+/// (the page the last form led to; an element of the page before goes stale).
+async fn wait_text(c: &Client, css: &str, needle: &str) -> String {
+    let started = Instant::now();
+    loop {
+        let text = match c.find(Locator::Css(css)).await {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        };
+        if text.contains(needle) {
+            return text;
+        }
+        if started.elapsed() > Duration::from_secs(20) {
+            let url = c
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            let source = c.source().await.unwrap_or_default();
+            let tail: String = source.chars().take(4000).collect();
+            panic!("{css} on {url} never said {needle:?} (last: {text:?})\n{tail}");
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// Types `text` into the field `css`, replacing what it held.
+async fn type_into(c: &Client, css: &str, text: &str) {
+    let field = wait_for(c, css).await;
+    field.clear().await.expect("clear the field");
+    field.send_keys(text).await.expect("type");
+}
+
+/// Clicks the button `css`.
+async fn click(c: &Client, css: &str) {
+    wait_for(c, css).await.click().await.expect("click");
+}
+
+/// Logs in through the 登录 page's form as `name` and goes on to `next`.
+async fn log_in(c: &Client, base: &str, name: &str, password: &str, next: &str) {
+    c.goto(&format!("{base}/login?next={next}"))
+        .await
+        .expect("login page");
+    type_into(c, "#login-form input[name=name]", name).await;
+    type_into(c, "#login-form input[name=password]", password).await;
+    click(c, "#login-form button[type=submit]").await;
+    let started = Instant::now();
+    while c
+        .current_url()
+        .await
+        .map(|u| u.path().starts_with("/login"))
+        .unwrap_or(true)
+    {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "logging in as {name} did not leave the login page"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+/// The dashboard's status cards: (status, count) each.
+async fn status_cards(c: &Client, base: &str) -> Vec<(String, String, i64)> {
+    c.goto(&format!("{base}/")).await.expect("dashboard");
+    wait_for(c, ".cards a.card").await;
+    let v = c
+        .execute(
+            "return [...document.querySelectorAll('.cards a.card')].map(a => \
+             [new URL(a.href).searchParams.get('status'), a.textContent.replace(/\\s+/g, ''), \
+              Number(a.querySelector('.n').textContent)]);",
+            vec![],
+        )
+        .await
+        .expect("read the cards");
+    serde_json::from_value(v).expect("cards")
+}
+
+/// The count of one status on the dashboard.
+fn count_of(cards: &[(String, String, i64)], status: &str) -> i64 {
+    cards
+        .iter()
+        .find(|(s, _, _)| s == status)
+        .map(|(_, _, n)| *n)
+        .unwrap_or_else(|| panic!("no card of {status}: {cards:?}"))
+}
+
+/// The whole loop of issue 10 through the pages, as each user sees it: the
+/// admin uploads a plan, adds its unit, assigns the target and adds a
+/// reporter of the unit and a reviewer; the
+/// reporter enters a value that turns the target red, is asked for an
+/// explanation and submits with one; the reviewer returns it with a
+/// comment; the reporter sees the comment, fixes the value and submits
+/// again; the reviewer approves; the dashboard shows the target's new
+/// status, and once the admin publishes the plan the anonymous public
+/// portal shows it too.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn assign_report_review_publish_in_chromium() {
+    let Some((chromium, chromedriver)) = browser_binaries() else {
+        return;
+    };
+    let _one = ONE_BROWSER.lock().await;
+
+    // The server over an empty SQLite store; the first admin made as
+    // `planwatch user add --admin` makes it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let db = dir.path().join("planwatch.db");
+    let store = planwatch_store::Store::open(db.to_str().expect("utf-8 path"))
+        .await
+        .expect("store");
+    let index =
+        planwatch_store::SearchIndex::open(&dir.path().join("planwatch.db.index")).expect("index");
+    planwatch_server::init_logging(false);
+    let state = planwatch_server::AppState::new(
+        store.clone(),
+        Some(index),
+        planwatch_catalog::Catalog::builtin(),
+        common::test_config(),
+    )
+    .await
+    .expect("state");
+    common::add_admin(&store).await;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("addr"));
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let server = tokio::spawn(planwatch_server::serve_on(state, listener, async {
+        let _ = stopped.await;
+    }));
+    let (_driver, c) = start_browser(&chromium, &chromedriver, dir.path()).await;
+    let (admin, password) = common::ADMIN;
+
+    // The admin uploads the plan from the 文档 page.
+    log_in(&c, &base, admin, password, "/documents").await;
+    let plan = dir.path().join(common::PLAN_NAME);
+    std::fs::write(&plan, common::PLAN).expect("write the plan");
+    wait_for(&c, "form[action='/documents/upload'] input[type=file]")
+        .await
+        .send_keys(plan.to_str().expect("utf-8 path"))
+        .await
+        .expect("choose the plan");
+    click(&c, "form[action='/documents/upload'] button[type=submit]").await;
+    wait_for(&c, "#assign-form").await;
+    let doc_url = c.current_url().await.expect("url");
+    assert!(doc_url.path().starts_with("/documents/"), "{doc_url}");
+
+    // Before any value is reported the target has no data.
+    let before = status_cards(&c, &base).await;
+    assert_eq!(count_of(&before, "no_data"), 1, "{before:?}");
+
+    // The admin adds the unit from a list on the 责任单位 page…
+    let units = dir.path().join("units.csv");
+    std::fs::write(
+        &units,
+        format!("name,short_name\n{},市统计局\n", common::UNIT),
+    )
+    .expect("write the unit list");
+    c.goto(&format!("{base}/units")).await.expect("units page");
+    wait_for(&c, "#units-import input[type=file]")
+        .await
+        .send_keys(units.to_str().expect("utf-8 path"))
+        .await
+        .expect("choose the list");
+    click(&c, "#units-import button[type=submit]").await;
+    wait_text(&c, "#imported", "新增 1 个单位").await;
+    wait_text(&c, "#units", common::UNIT).await;
+
+    // …and assigns the plan's 2025 target to it on the document page.
+    c.goto(doc_url.as_str()).await.expect("document page");
+    let target = wait_for(&c, "#assign-form select[name=ord]").await;
+    let option = target
+        .find(Locator::XPath("option[contains(., '2025年')]"))
+        .await
+        .expect("the 2025 target is offered");
+    option.click().await.expect("pick the target");
+    type_into(&c, "#assign-form input[name=lead]", "市统计局").await;
+    click(&c, "#assign-form button[type=submit]:not([name])").await;
+    wait_text(
+        &c,
+        "table td.units:not(:empty)",
+        &format!("牵头：{}", common::UNIT),
+    )
+    .await;
+    shot(&c, "loop-assigned").await;
+
+    // The admin gives the unit a reporter and adds a reviewer on the 账户 page.
+    c.goto(&format!("{base}/users")).await.expect("users page");
+    for (name, role, units) in [("li", "reporter", "市统计局"), ("zhao", "reviewer", "")] {
+        type_into(&c, "#user-add input[name=name]", name).await;
+        type_into(&c, "#user-add input[name=password]", "a-long-password").await;
+        wait_for(&c, "#user-add select[name=role]")
+            .await
+            .select_by_value(role)
+            .await
+            .expect("pick the role");
+        type_into(&c, "#user-add input[name=units]", units).await;
+        click(&c, "#user-add button[type=submit]").await;
+        wait_text(&c, "#done", &format!("账户 {name}已创建")).await;
+    }
+    let li_row = wait_text(&c, "#users tbody", "填报人").await;
+    assert!(li_row.contains(common::UNIT), "{li_row}");
+
+    // The reporter logs in and finds the target on the 填报 page; a value
+    // below the base turns it red, so submitting it without a word is
+    // refused: the page asks for an explanation.
+    log_in(&c, &base, "li", "a-long-password", "/fill").await;
+    wait_text(&c, "section.fill-target h3", "地区生产总值").await;
+    type_into(&c, ".fill-form input[name=year]", "2023").await;
+    type_into(&c, ".fill-form input[name=value]", "700").await;
+    click(&c, ".fill-form button[value=submit]").await;
+    wait_text(&c, "#done", "请在“说明”中写明原因").await;
+    wait_text(&c, ".fill-form .needs-explanation", "严重滞后或倒退").await;
+    wait_text(&c, "#submissions tbody", "草稿").await;
+    shot(&c, "loop-explain").await;
+    // With the explanation it goes to review.
+    type_into(
+        &c,
+        ".fill-form textarea[name=narrative]",
+        "受疫情影响，2023年生产总值下降。",
+    )
+    .await;
+    click(&c, ".fill-form button[value=submit]").await;
+    wait_text(&c, "#done", "已报送审核").await;
+    wait_text(&c, "#submissions tbody", "已报送").await;
+
+    // The reviewer sees the value and its explanation, and returns it.
+    log_in(&c, &base, "zhao", "a-long-password", "/review").await;
+    let item = wait_text(&c, "section.review-item", "700").await;
+    assert!(item.contains("受疫情影响"), "{item}");
+    type_into(
+        &c,
+        ".review-form textarea[name=comment]",
+        "请核实统计口径，700亿元低于基期值。",
+    )
+    .await;
+    click(&c, ".review-form button[value=return]").await;
+    wait_text(&c, "#done", "已退回填报单位").await;
+    wait_text(&c, "#nothing-pending", "没有待审核的填报").await;
+
+    // The reporter sees the comment, fixes the value and submits again.
+    log_in(&c, &base, "li", "a-long-password", "/fill").await;
+    let latest = wait_text(&c, "section.fill-target", "审核意见").await;
+    assert!(
+        latest.contains("请核实统计口径") && latest.contains("已退回"),
+        "{latest}"
+    );
+    type_into(&c, ".fill-form input[name=value]", "950").await;
+    type_into(
+        &c,
+        ".fill-form textarea[name=narrative]",
+        "已按统计公报口径更正。",
+    )
+    .await;
+    click(&c, ".fill-form button[value=submit]").await;
+    wait_text(&c, "#done", "已报送审核").await;
+
+    // The reviewer approves.
+    log_in(&c, &base, "zhao", "a-long-password", "/review").await;
+    let item = wait_text(&c, "section.review-item", "950").await;
+    assert!(item.contains("已按统计公报口径更正"), "{item}");
+    click(&c, ".review-form button[value=approve]").await;
+    wait_text(&c, "#done", "已审核通过").await;
+    wait_text(&c, "#reviewed tbody", "已通过").await;
+
+    // The dashboard shows the target's new status.
+    // 950亿元 in 2023 is 75% of the way from 800 to 1000 at 60% of the
+    // plan's time: ahead of schedule (快于序时进度).
+    let after = status_cards(&c, &base).await;
+    assert_eq!(count_of(&after, "no_data"), 0, "{after:?}");
+    assert_eq!(count_of(&after, "ahead"), 1, "{after:?}");
+    assert_eq!(after.iter().map(|(_, _, n)| n).sum::<i64>(), 1, "{after:?}");
+    let ahead = after
+        .iter()
+        .find(|(s, _, _)| s == "ahead")
+        .map(|(_, label, _)| label.clone())
+        .unwrap_or_default();
+    assert!(ahead.contains("快于序时进度"), "{ahead}");
+    shot(&c, "loop-dashboard").await;
+
+    // The admin publishes the plan; anonymous visitors see the status.
+    log_in(&c, &base, admin, password, "/public").await;
+    click(&c, "#publish-form button[type=submit]").await;
+    wait_for(&c, "#public-targets").await;
+    let logout = wait_for(&c, "a[href='/login']").await;
+    logout.click().await.expect("login page");
+    click(&c, "form[action='/logout'] button[type=submit]").await;
+    wait_for(&c, "#red-list").await;
+    c.goto(&format!("{base}/public"))
+        .await
+        .expect("public page");
+    assert!(
+        c.find(Locator::Css("#publish-form")).await.is_err(),
+        "anonymous visitors get no publish form"
+    );
+    click(&c, "#public-plans a").await;
+    let row = wait_text(&c, "#public-targets tbody", "950亿元").await;
+    assert!(
+        row.contains("地区生产总值") && row.contains("快于序时进度"),
+        "{row}"
+    );
+    shot(&c, "loop-public").await;
 
     c.close().await.expect("close the browser");
     let _ = stop.send(());

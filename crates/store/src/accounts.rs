@@ -436,6 +436,63 @@ impl Store {
         Ok(())
     }
 
+    /// Disables (or enables again) user `name`: a disabled user cannot log
+    /// in, and their sessions end here (their API tokens are refused while
+    /// disabled). Nothing is deleted. Returns the user as now; audited as
+    /// `user.disable` or `user.enable` when it changes anything.
+    pub async fn set_user_disabled(
+        &self,
+        name: &str,
+        disabled: bool,
+        actor: Option<&str>,
+    ) -> Result<User> {
+        let mut tx = self.begin_write().await?;
+        let id = user_id_in(&mut tx, name).await?;
+        let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.id = $1");
+        let row = sqlx::query(&sql).bind(id).fetch_one(&mut *tx).await?;
+        let mut user = user_from_row(&row)?;
+        let units = sqlx::query("SELECT unit FROM user_units WHERE user_id = $1 ORDER BY unit")
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+        user.units = units
+            .iter()
+            .map(|r| r.try_get::<String, _>("unit"))
+            .collect::<std::result::Result<_, _>>()?;
+        if user.disabled == disabled {
+            tx.rollback().await?;
+            return Ok(user);
+        }
+        let before = user_json(&user);
+        sqlx::query("UPDATE users SET disabled = $1 WHERE id = $2")
+            .bind(i64::from(disabled))
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+        if disabled {
+            sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+        }
+        user.disabled = disabled;
+        audit_in(
+            &mut tx,
+            actor,
+            if disabled {
+                "user.disable"
+            } else {
+                "user.enable"
+            },
+            &format!("user:{}", user.name),
+            Some(before),
+            Some(user_json(&user)),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(user)
+    }
+
     /// The user of this name, if any.
     pub async fn find_user(&self, name: &str) -> Result<Option<User>> {
         let sql = format!("SELECT {USER_COLUMNS} FROM users u WHERE u.name = $1");

@@ -67,6 +67,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "the public portal: publications and feedback",
         include_str!("../migrations/0009_portal.sql"),
     ),
+    (
+        10,
+        "deputies' comments on targets",
+        include_str!("../migrations/0010_comments.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -69,6 +69,9 @@ pub enum StoreError {
     /// feedback, a step its status does not allow.
     #[error("{0}")]
     Portal(String),
+    /// A comment refused: empty, too long, or holding control characters.
+    #[error("{0}")]
+    Comment(String),
     /// The user may not do this to the submission (another unit's, another role's work).
     #[error("{0}")]
     Forbidden(String),

@@ -29,7 +29,8 @@
 //! (单位) as a list of their own and the targets assigned to them;
 //! [`submissions`] what departments report and its review; [`supervision`]
 //! overdue reports, reminders and escalations (督办); [`portal`] the
-//! published snapshots of plans and visitors' feedback.
+//! published snapshots of plans and visitors' feedback; [`comments`]
+//! deputies' comments on targets.
 //!
 //! Only this crate knows SQL. It depends on `planwatch-core`, and on
 //! `planwatch-catalog` only for the linking view of facts ([`Store::sourced_facts`])
@@ -37,6 +38,7 @@
 #![deny(missing_docs)]
 
 pub mod accounts;
+pub mod comments;
 mod db;
 mod error;
 pub mod export;
@@ -53,6 +55,7 @@ pub mod units;
 mod write;
 
 pub use accounts::{ApiToken, AuditEntry, Login, Role, Session, User};
+pub use comments::Comment;
 pub use db::{redact, Backend, Store};
 pub use error::{Result, StoreError};
 pub use ingest::SameName;

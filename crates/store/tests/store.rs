@@ -1237,6 +1237,181 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
     fx.done().await;
 }
 
+/// An admin disables a user (their sessions end, they cannot log in, their
+/// API token is refused) and enables them again; each change is audited,
+/// a repeated one changes nothing.
+async fn users_are_disabled_and_enabled(fx: Fixture) {
+    let s = &fx.store;
+    s.add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    s.add_user(
+        "li",
+        "li-password",
+        Role::Reporter,
+        &names(&["市统计局"]),
+        Some("root"),
+    )
+    .await
+    .expect("reporter");
+    let li = s.find_user("li").await.expect("find").expect("li");
+    let session = s.create_session(li.id, 3600).await.expect("session");
+    let token = s.create_api_token("li", "", None).await.expect("token");
+
+    let off = s
+        .set_user_disabled("li", true, Some("root"))
+        .await
+        .expect("disable");
+    assert!(off.disabled);
+    assert_eq!(off.units, ["市统计局"]);
+    assert!(s.lookup_session(&session).await.expect("lookup").is_none());
+    assert!(s.lookup_api_token(&token).await.expect("lookup").is_none());
+    assert_eq!(
+        s.verify_password("li", "li-password")
+            .await
+            .expect("verify"),
+        planwatch_store::Login::Disabled
+    );
+    // Again: nothing changes, nothing is audited.
+    assert!(
+        s.set_user_disabled("li", true, Some("root"))
+            .await
+            .expect("again")
+            .disabled
+    );
+    let on = s
+        .set_user_disabled("li", false, Some("root"))
+        .await
+        .expect("enable");
+    assert!(!on.disabled);
+    assert!(matches!(
+        s.verify_password("li", "li-password")
+            .await
+            .expect("verify"),
+        planwatch_store::Login::Ok(_)
+    ));
+    assert!(s.lookup_api_token(&token).await.expect("lookup").is_some());
+    assert!(matches!(
+        s.set_user_disabled("nobody", true, None).await,
+        Err(StoreError::NoSuchUser(_))
+    ));
+    let trail = audit_trail(s).await;
+    let changes: Vec<&str> = trail
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("user.disable") || l.starts_with("user.enable"))
+        .collect();
+    assert_eq!(changes, ["user.disable user:li", "user.enable user:li"]);
+    let entries = s.audit_entries(10).await.expect("audit");
+    let disable = entries
+        .iter()
+        .find(|e| e.action == "user.disable")
+        .expect("the disabling is audited");
+    assert_eq!(disable.actor.as_deref(), Some("root"));
+    assert!(disable
+        .before
+        .as_deref()
+        .is_some_and(|b| b.contains("\"disabled\":false")));
+    assert!(disable
+        .after
+        .as_deref()
+        .is_some_and(|a| a.contains("\"disabled\":true")));
+    fx.done().await;
+}
+
+/// Deputies comment on targets: stored in order, audited, refused from
+/// other roles, on achieved values and unknown facts, and when empty.
+async fn deputies_comment_on_targets(fx: Fixture) {
+    let s = &fx.store;
+    let facts = vec![
+        fact(
+            "plan.txt",
+            Kind::Target,
+            "地区生产总值",
+            2025,
+            1000.0,
+            "亿元",
+            Measure::Level,
+        ),
+        fact(
+            "plan.txt",
+            Kind::Actual,
+            "地区生产总值",
+            2020,
+            800.0,
+            "亿元",
+            Measure::Level,
+        ),
+    ];
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("plan.txt", "a plan"), &facts)
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let target = FactId::new(d.id.clone(), 0);
+    let wang = s
+        .add_user("wang", "wang-password", Role::Deputy, &[], None)
+        .await
+        .expect("deputy");
+    let zhao = s
+        .add_user("zhao", "zhao-password", Role::Reviewer, &[], None)
+        .await
+        .expect("reviewer");
+    assert!(s.comments(&target).await.expect("none yet").is_empty());
+
+    let first = s
+        .add_comment(&target, "  请说明增速放缓的原因。 ", &wang)
+        .await
+        .expect("comment");
+    assert_eq!(first.body, "请说明增速放缓的原因。");
+    assert_eq!(first.author, "wang");
+    assert_eq!(first.fact_id(), target);
+    let second = s
+        .add_comment(&target, "建议公开分季度数据。\n谢谢。", &wang)
+        .await
+        .expect("second comment");
+    let list = s.comments(&target).await.expect("comments");
+    assert_eq!(list, vec![first.clone(), second.clone()]);
+    assert_eq!(
+        s.document_comments(&d.id).await.expect("document comments"),
+        list
+    );
+
+    // Only deputies comment, on targets only, with some text.
+    assert!(matches!(
+        s.add_comment(&target, "审核人的意见", &zhao).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.add_comment(&FactId::new(d.id.clone(), 1), "实际值", &wang)
+            .await,
+        Err(StoreError::Unit(_))
+    ));
+    assert!(matches!(
+        s.add_comment(&FactId::new(d.id.clone(), 9), "没有", &wang)
+            .await,
+        Err(StoreError::NoSuchFact(_))
+    ));
+    for bad in ["   ", "控制\u{7}字符", &"长".repeat(2001)] {
+        assert!(matches!(
+            s.add_comment(&target, bad, &wang).await,
+            Err(StoreError::Comment(_))
+        ));
+    }
+    assert_eq!(s.comments(&target).await.expect("comments").len(), 2);
+    let trail = audit_trail(s).await;
+    let added: Vec<&str> = trail
+        .iter()
+        .map(String::as_str)
+        .filter(|l| l.starts_with("comment.add"))
+        .collect();
+    let subject = format!("comment.add target:{}#0", d.id);
+    assert_eq!(added, [subject.as_str(), subject.as_str()]);
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1258,7 +1433,9 @@ suite!(
     contradiction_and_synonym_series_through_the_store,
     the_index_catches_up_with_the_store,
     units_and_assignments,
-    submissions_are_reported_reviewed_and_become_actuals
+    submissions_are_reported_reviewed_and_become_actuals,
+    users_are_disabled_and_enabled,
+    deputies_comment_on_targets
 );
 
 #[tokio::test]

@@ -2729,6 +2729,27 @@ mod tests {
     }
 
     #[test]
+    fn trends_and_bounds_set_in_words_are_goals() {
+        let f = run(
+            DocType::ImplementationPlan,
+            None,
+            (Some(2024), Some(2027)),
+            false,
+            "到2027年，单位GDP二氧化碳排放逐步下降，能源消费总量得到合理控制，森林覆盖率逐步提高。",
+        );
+        let got = goal_words(&f);
+        assert_eq!(
+            got,
+            [
+                ("单位GDP二氧化碳排放".to_string(), "逐步下降".to_string()),
+                ("能源消费总量".to_string(), "得到合理控制".to_string()),
+                ("森林覆盖率".to_string(), "逐步提高".to_string()),
+            ]
+        );
+        assert!(f.iter().all(|f| f.year == Some(2027)));
+    }
+
+    #[test]
     fn qualitative_goals() {
         let f = run(
             DocType::FiveYearPlan,

@@ -611,6 +611,12 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("基本稳定", Measure::Level, Comparator::Eq),
     ("接近规划目标", Measure::Level, Comparator::Approx),
     // (城乡收入差距进一步缩小, 完成省定任务, 控制在省市规定范围以内, 达到国内领先水平.)
+    // (单位GDP二氧化碳排放逐步下降, 能源消费总量得到合理控制: a trend or a
+    // bound set in words.)
+    ("逐步下降", Measure::Growth, Comparator::Lt),
+    ("持续下降", Measure::Growth, Comparator::Lt),
+    ("逐步提高", Measure::Growth, Comparator::Gt),
+    ("得到合理控制", Measure::Level, Comparator::Le),
     ("进一步缩小", Measure::Growth, Comparator::Lt),
     ("持续缩小", Measure::Growth, Comparator::Lt),
     ("逐步缩小", Measure::Growth, Comparator::Lt),

@@ -614,7 +614,6 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     // (单位GDP二氧化碳排放逐步下降, 能源消费总量得到合理控制: a trend or a
     // bound set in words.)
     ("逐步下降", Measure::Growth, Comparator::Lt),
-    ("持续下降", Measure::Growth, Comparator::Lt),
     ("逐步提高", Measure::Growth, Comparator::Gt),
     ("得到合理控制", Measure::Level, Comparator::Le),
     ("进一步缩小", Measure::Growth, Comparator::Lt),

@@ -301,11 +301,13 @@ pub fn paragraph_facts(
     // A paragraph with no figure of its own that speaks of a period
     // (`“十二五”时期是…`) hands it on; one with figures hands on what it got.
     let figureless = out.len() == facts_before;
+    let t: String = s.iter().collect();
     let period = if figureless {
-        let t: String = s.iter().collect();
         crate::doc::period_named(&t).or(section.period_in)
     } else {
-        section.period_in
+        // (从2011年的1520亿元增加到2016年的2243.1亿元； / 城市化率从59.5%提高到
+        // 62.9%: the lines after run over the same years.)
+        dated_change_span(&t).or(section.period_in)
     };
     Carry {
         deadline: carried.filter(|y| y.deadline).map(|y| y.year),
@@ -866,6 +868,9 @@ fn sentence_facts(
                 // 过去五年 in a report is the five years up to the one reviewed.
                 let before: String = span.chars[..a + q.start].iter().collect();
                 period_spoken_of(&before)
+                    // (由2002年的…增加到2007年的…，…由346.7亿元增加到…: the
+                    // years of a change told before in the paragraph.)
+                    .or_else(|| dated_change_span(&before))
                     // (Under a heading on the period: 硕果累累“十二五”.)
                     .or_else(|| {
                         let t: String = section
@@ -2434,6 +2439,34 @@ mod tests {
             kinds("这十件民生实事分别是：已完成棚户区改造500套；已建成公共租赁住房634套。"),
             [Kind::Actual, Kind::Actual]
         );
+    }
+
+    #[test]
+    fn changes_without_years_run_over_the_years_of_a_change_told_before() {
+        let years = |t: &str| -> Vec<(Option<i32>, f64)> {
+            run(DocType::WorkReport, Some(2008), (None, None), false, t)
+                .iter()
+                .filter_map(|f| Some((f.year, f.value?)))
+                .collect()
+        };
+        // In one paragraph…
+        assert_eq!(
+            years("全省生产总值由2002年的3519.7亿元增加到2007年的7345.7亿元。财政收入由346.7亿元增加到1034.5亿元。"),
+            [
+                (Some(2002), 3519.7),
+                (Some(2007), 7345.7),
+                (Some(2002), 346.7),
+                (Some(2007), 1034.5),
+            ]
+        );
+        // …and in the lines after it.
+        let got = years("地区生产总值从2002年的1520亿元增加到2007年的2243.1亿元；\n全市城市化率从59.5%提高到62.9%；\n");
+        assert_eq!(got[2], (Some(2002), 59.5));
+        assert_eq!(
+            dated_change_span("由2002年的3519.7亿元增加到2007年的7345.7亿元"),
+            Some((2003, 2007))
+        );
+        assert_eq!(dated_change_span("由346.7亿元增加到1034.5亿元"), None);
     }
 
     #[test]

@@ -885,3 +885,35 @@ pub(super) fn first_plan_year(frame: &Frame) -> Option<i32> {
         DocType::PlanReview | DocType::StatisticalBulletin => None,
     }
 }
+
+/// The years of the last change told with both its years in `s`
+/// (`由2002年的3519.7亿元增加到2007年的7345.7亿元`), as the span it runs
+/// over (2003, 2007): the changes told after it without years (由346.7亿元
+/// 增加到1034.5亿元) run over the same years.
+pub(super) fn dated_change_span(s: &str) -> Option<(i32, i32)> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut found = None;
+    for i in 0..chars.len() {
+        if !matches!(chars[i], '由' | '从') {
+            continue;
+        }
+        let Some((y1, len)) = year_at(&chars, i + 1) else {
+            continue;
+        };
+        // The end year within the clause: 到/至 then a year, a few chars on.
+        let from = i + 1 + len;
+        let end = (from..chars.len().min(from + 40))
+            .find(|&k| is_clause_delim(chars[k]))
+            .unwrap_or(chars.len().min(from + 40));
+        let y2 = (from..end).find_map(|k| {
+            if !matches!(chars[k], '到' | '至') {
+                return None;
+            }
+            year_at(&chars, k + 1).map(|(y, _)| y)
+        });
+        if let Some(y2) = y2.filter(|y2| *y2 > y1 && *y2 - y1 <= 10) {
+            found = Some((y1 + 1, y2));
+        }
+    }
+    found
+}

@@ -66,6 +66,12 @@ pub struct Config {
     /// The SMTP relay reminders are sent through (none: reminders can only
     /// be listed, `dry_run`). See `crate::supervision`.
     pub smtp: Option<crate::mail::SmtpConfig>,
+    /// Addresses of the reverse proxies in front (none by default). Only a
+    /// request whose socket peer is one of them is counted, for the rate
+    /// limits of logins and feedback, under the client its
+    /// `X-Forwarded-For` names (see `crate::client`); otherwise the header
+    /// is never read.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -78,6 +84,7 @@ impl Default for Config {
             ingest_limit: Duration::from_secs(300),
             allowed_origins: Vec::new(),
             smtp: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -224,6 +231,16 @@ impl AppState {
     }
 
     /// Feedback sent by client address.
+    /// The client address of a request (`crate::client`), as
+    /// [`Config::trusted_proxies`] says.
+    pub(crate) fn client_addr(
+        &self,
+        extensions: &axum::http::Extensions,
+        headers: &axum::http::HeaderMap,
+    ) -> Option<std::net::IpAddr> {
+        crate::client::of_request(extensions, headers, &self.0.config.trusted_proxies)
+    }
+
     pub(crate) fn feedback_limiter(&self) -> &crate::portal::FeedbackLimiter {
         &self.0.feedback
     }

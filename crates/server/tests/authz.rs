@@ -738,3 +738,31 @@ async fn every_api_route_is_in_the_openapi_document() {
         "API routes missing from the OpenAPI document: {undocumented:?}"
     );
 }
+
+/// An upload is a change to the facts: the audit trail names the document
+/// and the user who uploaded it.
+#[tokio::test]
+async fn uploads_are_in_the_audit_trail_with_their_user() {
+    let state = empty_state().await;
+    let token = common::user_token(&state, "uploader", Role::Admin, &[]).await;
+    let r = upload_with_token(&state, &format!("Bearer {token}"), "audited.txt").await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    let id = r.json()["document"]["id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    let entries = state.store().audit_entries(100).await.expect("audit");
+    let line = entries
+        .iter()
+        .find(|e| e.action == "document.ingest")
+        .expect("the upload is audited");
+    assert_eq!(line.actor.as_deref(), Some("uploader"));
+    assert_eq!(line.subject, format!("document:{id}"));
+    assert!(line
+        .after
+        .as_deref()
+        .is_some_and(|a| a.contains("audited.txt")));
+    let page = get_with(&state, "/audit", &format!("Bearer {token}")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("文档入库"), "{}", page.text());
+}

@@ -221,3 +221,99 @@ fn serve_refuses_an_allowed_origin_that_is_not_one() {
         "{stderr}"
     );
 }
+
+/// The CSRF cookie and token of a running server.
+fn csrf_of(port: u16) -> (String, String) {
+    let started = Instant::now();
+    let get =
+        format!("GET /api/v1/csrf HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n");
+    let (_, headers, _) = loop {
+        match http(port, get.as_bytes()) {
+            Ok(r) => break r,
+            Err(e) if started.elapsed() < Duration::from_secs(60) => {
+                eprintln!("waiting for the server: {e}");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+            Err(e) => panic!("the server did not answer: {e}"),
+        }
+    };
+    let cookie = headers
+        .iter()
+        .find(|(k, _)| k == "set-cookie")
+        .and_then(|(_, v)| v.split(';').next())
+        .expect("the cookie is set")
+        .to_string();
+    let token = cookie
+        .strip_prefix("planwatch_csrf=")
+        .expect("planwatch_csrf")
+        .to_string();
+    (cookie, token)
+}
+
+/// Behind `--trusted-proxy 127.0.0.1` (the test is the proxy), wrong logins
+/// are counted per client its `X-Forwarded-For` names: one client is held
+/// back (429) after its twenty, another behind the same proxy is not.
+#[test]
+fn serve_counts_wrong_logins_per_forwarded_client_behind_a_trusted_proxy() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port");
+    let _server = Server(
+        Command::new(env!("CARGO_BIN_EXE_planwatch"))
+            .args([
+                "serve",
+                "--db",
+                ":memory:",
+                "--addr",
+                &format!("127.0.0.1:{port}"),
+                "--trusted-proxy",
+                "127.0.0.1",
+            ])
+            .env_remove("PLANWATCH_DB")
+            .env_remove("PLANWATCH_INDEX")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start planwatch serve"),
+    );
+    let (cookie, token) = csrf_of(port);
+    let login = |client: &str| {
+        let form = "name=nobody&password=wrong-password";
+        let req = format!(
+            "POST /login HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\
+             Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\
+             Cookie: {cookie}\r\nX-CSRF-Token: {token}\r\nX-Forwarded-For: {client}\r\n\r\n{form}",
+            form.len()
+        );
+        let (status, _, body) = http(port, req.as_bytes()).expect("login");
+        (status, body)
+    };
+    for n in 1..=20 {
+        let (status, body) = login("198.51.100.1, 203.0.113.1");
+        assert_eq!(status, 401, "{n}: {body}");
+    }
+    let (status, body) = login("203.0.113.1");
+    assert_eq!(status, 429, "{body}");
+    assert!(body.contains("too_many_attempts"), "{body}");
+    let (status, body) = login("203.0.113.2");
+    assert_eq!(status, 401, "{body}");
+    assert!(body.contains("bad_credentials"), "{body}");
+}
+
+#[test]
+fn serve_refuses_a_trusted_proxy_that_is_no_address() {
+    let out = Command::new(env!("CARGO_BIN_EXE_planwatch"))
+        .args([
+            "serve",
+            "--db",
+            ":memory:",
+            "--trusted-proxy",
+            "proxy.example",
+        ])
+        .output()
+        .expect("run planwatch");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--trusted-proxy"), "{stderr}");
+}

@@ -409,10 +409,12 @@ async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
     gate: Option<Extension<CsrfGate>>,
+    viewer: crate::auth::Viewer,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<(StatusCode, Json<UploadOutcome>)> {
     let gate = gate.map(|Extension(g)| g);
-    let outcome = read_upload(&state, &headers, gate.as_ref(), multipart).await?;
+    let actor = viewer.user().map(|u| u.name.clone());
+    let outcome = read_upload(&state, &headers, gate.as_ref(), actor, multipart).await?;
     let status = if outcome.outcome == "stored" {
         StatusCode::CREATED
     } else {
@@ -424,11 +426,13 @@ async fn upload(
 /// Reads the multipart field `file` and ingests it (shared by the API and the
 /// upload form). `gate` is what [`csrf::layer`] left: without it, or without
 /// a matching `csrf_token` field before the file when it asks for one,
-/// nothing is read (403).
+/// nothing is read (403). `actor` (the uploading user) is named in the
+/// audit trail.
 pub async fn read_upload(
     state: &AppState,
     headers: &HeaderMap,
     gate: Option<&CsrfGate>,
+    actor: Option<String>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<UploadOutcome> {
     let Some(gate) = gate else {
@@ -518,7 +522,7 @@ pub async fn read_upload(
         let r = r.trim();
         r == name || ["1", "on", "true", "yes"].contains(&r)
     });
-    let outcome = state.ingest(&name, &bytes, revise).await?;
+    let outcome = state.ingest_as(actor, &name, &bytes, revise).await?;
     tracing::info!(name = %name, outcome = %outcome.outcome, facts = outcome.facts, "upload ingested");
     Ok(outcome)
 }

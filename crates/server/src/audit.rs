@@ -54,7 +54,7 @@ pub struct AuditLine {
     pub time: String,
     /// Who (a user name), or null for the command line.
     pub actor: Option<String>,
-    /// What was done (`user.add`, `user.password`, `user.locked`, `token.add`, `token.revoke`).
+    /// What was done (`user.add`, `token.revoke`, `document.ingest`, `assignment.set`, …).
     pub action: String,
     /// To what (`user:NAME`).
     pub subject: String,
@@ -154,6 +154,16 @@ fn action_zh(action: &str) -> &'static str {
         "submission.submit" => "报送填报",
         "submission.return" => "退回填报",
         "submission.approve" => "通过填报",
+        "document.ingest" => "文档入库",
+        "unit.email" => "设置单位邮箱",
+        "reminder.send" => "发送催报",
+        "reminder.failed" => "催报未送达",
+        "escalation.add" => "督办标记",
+        "escalation.lift" => "解除督办",
+        "publication.publish" => "公开发布",
+        "publication.unpublish" => "撤回公开",
+        "feedback.approve" => "通过留言",
+        "feedback.reject" => "驳回留言",
         _ => "其他",
     }
 }

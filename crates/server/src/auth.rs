@@ -18,7 +18,9 @@
 //!   header by itself).
 //! - **Rate limit.** Besides the per-account lock, one client address may
 //!   get [`ADDR_FAILURES`] logins wrong per [`ADDR_WINDOW`]; then it is
-//!   answered 429 until the window passes.
+//!   answered 429 until the window passes. The client address is the
+//!   socket peer, or behind a configured proxy the client it names
+//!   ([`crate::client`]).
 //! - **Who may.** [`layer`] finds the request's user ([`Viewer`], anonymous
 //!   without a live session) and refuses every request that is not safe
 //!   (GET, HEAD, OPTIONS, TRACE), save those in [`OPEN_WRITES`], and every
@@ -31,11 +33,10 @@
 //!   CSRF check ([`crate::csrf`]), which login and logout pass like any write.
 
 use std::collections::HashMap;
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{FromRequest, FromRequestParts, Multipart, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode, Uri};
@@ -634,10 +635,7 @@ pub async fn login(State(state): State<AppState>, req: Request) -> Response {
     let headers = req.headers().clone();
     let uri = req.uri().clone();
     let api = headers.contains_key(csrf::HEADER);
-    let addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let addr = state.client_addr(req.extensions(), req.headers());
     let gate = req.extensions().get::<CsrfGate>().cloned();
     let mut next_path = None;
     let result = async {

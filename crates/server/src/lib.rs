@@ -39,6 +39,7 @@ mod assets;
 pub mod audit;
 pub mod auth;
 mod cache;
+pub mod client;
 pub mod comments;
 pub mod csrf;
 pub mod download;

@@ -408,10 +408,13 @@ async fn upload(
     State(state): State<AppState>,
     headers: HeaderMap,
     gate: Option<Extension<CsrfGate>>,
+    viewer: crate::auth::Viewer,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Redirect, PageError> {
     let gate = gate.map(|Extension(g)| g);
-    let outcome = crate::api::read_upload(&state, &headers, gate.as_ref(), multipart).await?;
+    let actor = viewer.user().map(|u| u.name.clone());
+    let outcome =
+        crate::api::read_upload(&state, &headers, gate.as_ref(), actor, multipart).await?;
     Ok(Redirect::to(&format!("/documents/{}", outcome.document.id)))
 }
 

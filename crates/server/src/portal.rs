@@ -13,18 +13,18 @@
 //!   `GET /api/v1/public` (JSON). Nothing unpublished is read there.
 //! - Visitors send feedback from those pages (`POST /public/feedback`, a
 //!   form with the CSRF token; [`FEEDBACK_LIMIT`] per [`FEEDBACK_WINDOW`] per
-//!   client address, 429 beyond): stored pending, shown only once a
+//!   client address ([`crate::client`]: the peer, or behind a configured
+//!   proxy the client its `X-Forwarded-For` names), 429 beyond): stored pending, shown only once a
 //!   moderator (a reviewer or an admin) approves it at `/feedback`.
 //!
 //! The portal's pages carry a CSRF token and change without a new document,
 //! so they are never cached ([`UNCACHED`]).
 
 use std::collections::{BTreeMap, HashMap};
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use axum::extract::connect_info::ConnectInfo;
 use axum::extract::{Path, Request, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -569,10 +569,7 @@ async fn indicator_page(
 /// The feedback form: `publication`, `indicator` (optional), `author`
 /// (optional), `body`, `csrf_token`. Back to the page it came from.
 async fn feedback_form(State(state): State<AppState>, req: Request) -> Result<Redirect, PageError> {
-    let addr = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip());
+    let addr = state.client_addr(req.extensions(), req.headers());
     let gate = req.extensions().get::<CsrfGate>().cloned();
     let fields = crate::auth::form_fields(&state, req).await?;
     crate::auth::check_csrf(gate.as_ref(), &fields)?;

@@ -66,6 +66,12 @@ pub struct Config {
     /// The SMTP relay reminders are sent through (none: reminders can only
     /// be listed, `dry_run`). See `crate::supervision`.
     pub smtp: Option<crate::mail::SmtpConfig>,
+    /// Addresses of the reverse proxies in front (none by default). Only a
+    /// request whose socket peer is one of them is counted, for the rate
+    /// limits of logins and feedback, under the client its
+    /// `X-Forwarded-For` names (see `crate::client`); otherwise the header
+    /// is never read.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for Config {
@@ -78,6 +84,7 @@ impl Default for Config {
             ingest_limit: Duration::from_secs(300),
             allowed_origins: Vec::new(),
             smtp: None,
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -224,6 +231,16 @@ impl AppState {
     }
 
     /// Feedback sent by client address.
+    /// The client address of a request (`crate::client`), as
+    /// [`Config::trusted_proxies`] says.
+    pub(crate) fn client_addr(
+        &self,
+        extensions: &axum::http::Extensions,
+        headers: &axum::http::HeaderMap,
+    ) -> Option<std::net::IpAddr> {
+        crate::client::of_request(extensions, headers, &self.0.config.trusted_proxies)
+    }
+
     pub(crate) fn feedback_limiter(&self) -> &crate::portal::FeedbackLimiter {
         &self.0.feedback
     }
@@ -416,7 +433,19 @@ impl AppState {
     /// when it returns. Indexing and the snapshot reload follow on the
     /// blocking pool.
     pub async fn ingest(&self, name: &str, bytes: &[u8], revise: bool) -> ApiResult<UploadOutcome> {
-        let (outcome, facts) = self.ingest_job(name, bytes, revise).await?;
+        self.ingest_as(None, name, bytes, revise).await
+    }
+
+    /// [`AppState::ingest`] on behalf of `actor` (the uploading user), whom
+    /// the audit trail's `document.ingest` line names.
+    pub async fn ingest_as(
+        &self,
+        actor: Option<String>,
+        name: &str,
+        bytes: &[u8],
+        revise: bool,
+    ) -> ApiResult<UploadOutcome> {
+        let (outcome, facts) = self.ingest_job(actor, name, bytes, revise).await?;
         let result = match outcome {
             PutOutcome::Stored(d) => {
                 // Indexed from the store, like anyone else's documents: should this
@@ -442,6 +471,7 @@ impl AppState {
     /// extracts and stores on a blocking thread, unless the limit passes first.
     async fn ingest_job(
         &self,
+        actor: Option<String>,
         name: &str,
         bytes: &[u8],
         revise: bool,
@@ -465,7 +495,7 @@ impl AppState {
             tokio::task::spawn_blocking(move || {
                 // The slot is freed when this job returns, answered or not.
                 let _permit = permit;
-                state.read_extract_store(&name, &bytes, revise, &worker, busy)
+                state.read_extract_store(actor.as_deref(), &name, &bytes, revise, &worker, busy)
             })
             .await
             .map_err(|e| ApiError::Internal(format!("ingest job failed: {e}")))?
@@ -487,6 +517,7 @@ impl AppState {
     /// between stages once `job` is stopped or past its deadline.
     fn read_extract_store(
         &self,
+        actor: Option<&str>,
         name: &str,
         bytes: &[u8],
         revise: bool,
@@ -518,7 +549,11 @@ impl AppState {
         } else {
             SameName::Refuse
         };
-        let outcome = match wait(self.0.store.ingest(&doc, &ex.facts, same_name)) {
+        let stored = match actor {
+            Some(a) => wait(self.0.store.ingest_by(a, &doc, &ex.facts, same_name)),
+            None => wait(self.0.store.ingest(&doc, &ex.facts, same_name)),
+        };
+        let outcome = match stored {
             Ok(outcome) => outcome,
             Err(StoreError::NameTaken { name, revision }) => {
                 return Err(ApiError::Conflict {

@@ -6,7 +6,10 @@
 
 mod common;
 
+use std::net::SocketAddr;
+
 use axum::body::Body;
+use axum::extract::connect_info::ConnectInfo;
 use axum::http::{Request, StatusCode};
 use common::{call, csrf_only, form, get, login_as, pct, send, user_token, Reply};
 use planwatch_server::AppState;
@@ -27,15 +30,14 @@ struct Setup {
 }
 
 async fn setup_over(store: planwatch_store::Store) -> Setup {
+    setup_with(store, common::test_config()).await
+}
+
+async fn setup_with(store: planwatch_store::Store, config: planwatch_server::Config) -> Setup {
     planwatch_server::init_logging(false);
-    let state = AppState::new(
-        store,
-        None,
-        planwatch_catalog::Catalog::builtin(),
-        common::test_config(),
-    )
-    .await
-    .expect("state");
+    let state = AppState::new(store, None, planwatch_catalog::Catalog::builtin(), config)
+        .await
+        .expect("state");
     for (name, text) in [("jz-plan.txt", PLAN_A), ("hld-plan.txt", PLAN_B)] {
         state
             .ingest(name, text.as_bytes(), false)
@@ -321,4 +323,115 @@ async fn portal(s: Setup) {
     let location = r.header("location").unwrap_or_default();
     assert!(location.starts_with("/public/plans/"), "{location}");
     assert_eq!(get(st, &location).await.status, StatusCode::OK);
+}
+
+/// The feedback form on publication `id`, sent from the socket peer `peer`
+/// with `forwarded` as its `X-Forwarded-For`; its status.
+async fn feedback_from(state: &AppState, id: &str, peer: &str, forwarded: &str) -> StatusCode {
+    let c = csrf_only(state).await;
+    let fields = [
+        ("csrf_token", c.token.as_str()),
+        ("publication", id),
+        ("body", "请公布完成值"),
+    ];
+    let mut req = Request::post("/public/feedback")
+        .header("cookie", c.cookie.as_str())
+        .header("x-forwarded-for", forwarded)
+        .header("content-type", "multipart/form-data; boundary=b")
+        .body(Body::from(form(&fields)))
+        .expect("request");
+    let peer: SocketAddr = peer.parse().expect("peer");
+    req.extensions_mut().insert(ConnectInfo(peer));
+    let r = send(state, req).await;
+    assert!(
+        r.status == StatusCode::SEE_OTHER || r.status == StatusCode::TOO_MANY_REQUESTS,
+        "{} {}",
+        r.status,
+        r.text()
+    );
+    r.status
+}
+
+/// Publishes plan A as the admin; the publication's id.
+async fn publish(s: &Setup) -> String {
+    let body = json!({ "document_id": "jz-plan.txt" });
+    let r = call(
+        &s.state,
+        "POST",
+        "/api/v1/publications",
+        Some(&s.admin),
+        Some(body),
+    )
+    .await;
+    assert_eq!(r.status, StatusCode::CREATED, "{}", r.text());
+    r.json()["id"].as_i64().expect("id").to_string()
+}
+
+/// The feedback limit counts the socket peer: `X-Forwarded-For` is not
+/// read unless the peer is a configured proxy, and then only its right-most
+/// entry that is no trusted proxy names the client.
+#[tokio::test]
+async fn feedback_is_counted_per_forwarded_client_only_behind_a_trusted_proxy() {
+    const PROXY: &str = "10.0.0.9:5000";
+    const OTHER: &str = "10.0.0.8:5000";
+    let see_other = StatusCode::SEE_OTHER;
+    let too_many = StatusCode::TOO_MANY_REQUESTS;
+
+    // By default the header is never believed: one peer, one bucket,
+    // whatever address each request claims.
+    let store = planwatch_store::Store::in_memory().await.expect("store");
+    let s = setup_over(store).await;
+    let (st, id) = (&s.state, publish(&s).await);
+    for n in 1..=5 {
+        let claimed = format!("203.0.113.{n}");
+        assert_eq!(
+            feedback_from(st, &id, PROXY, &claimed).await,
+            see_other,
+            "{n}"
+        );
+    }
+    assert_eq!(feedback_from(st, &id, PROXY, "203.0.113.6").await, too_many);
+    assert_eq!(
+        feedback_from(st, &id, OTHER, "203.0.113.6").await,
+        see_other
+    );
+
+    // Behind the trusted proxy each forwarded client has a bucket of its own.
+    let config = planwatch_server::Config {
+        trusted_proxies: vec!["10.0.0.9".parse().expect("ip")],
+        ..common::test_config()
+    };
+    let store = planwatch_store::Store::in_memory().await.expect("store");
+    let s = setup_with(store, config).await;
+    let (st, id) = (&s.state, publish(&s).await);
+    for n in 1..=5 {
+        assert_eq!(
+            feedback_from(st, &id, PROXY, "203.0.113.1").await,
+            see_other,
+            "{n}"
+        );
+    }
+    assert_eq!(feedback_from(st, &id, PROXY, "203.0.113.1").await, too_many);
+    // Writing another address in front of its own does not help the client:
+    // the proxy appended the one it saw.
+    let forged = "198.51.100.1, 203.0.113.1";
+    assert_eq!(feedback_from(st, &id, PROXY, forged).await, too_many);
+    // Another client behind the same proxy is not held back.
+    assert_eq!(
+        feedback_from(st, &id, PROXY, "203.0.113.2").await,
+        see_other
+    );
+    // A peer that is no trusted proxy is counted as itself, header or not.
+    for n in 1..=5 {
+        let claimed = format!("198.51.100.{n}");
+        assert_eq!(
+            feedback_from(st, &id, OTHER, &claimed).await,
+            see_other,
+            "{n}"
+        );
+    }
+    assert_eq!(
+        feedback_from(st, &id, OTHER, "198.51.100.6").await,
+        too_many
+    );
 }

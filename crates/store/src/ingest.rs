@@ -79,6 +79,19 @@ impl Store {
         facts: &[Fact],
         same_name: SameName,
     ) -> Result<PutOutcome> {
-        self.put_as(doc, facts, same_name).await
+        self.put_as(None, doc, facts, same_name).await
+    }
+
+    /// [`Store::ingest`] on behalf of `actor` (an upload's user), named in
+    /// the `document.ingest` line of the audit trail every stored document
+    /// gets (the command line's have no actor).
+    pub async fn ingest_by(
+        &self,
+        actor: &str,
+        doc: &NewDocument,
+        facts: &[Fact],
+        same_name: SameName,
+    ) -> Result<PutOutcome> {
+        self.put_as(Some(actor), doc, facts, same_name).await
     }
 }

@@ -120,8 +120,11 @@ impl Store {
     }
 
     /// [`Store::put_document`] under a name policy: the body of [`Store::ingest`].
+    /// Stored content is audited (`document.ingest`, by `actor`) in its
+    /// transaction: new facts are a change like any other.
     pub(crate) async fn put_as(
         &self,
+        actor: Option<&str>,
         doc: &NewDocument,
         facts: &[Fact],
         same_name: SameName,
@@ -132,6 +135,23 @@ impl Store {
                 for f in facts {
                     w.add_fact(f).await?;
                 }
+                let after = serde_json::json!({
+                    "name": w.doc.name,
+                    "revision": w.doc.revision,
+                    "origin": w.doc.origin,
+                    "facts": w.doc.fact_count,
+                })
+                .to_string();
+                let subject = format!("document:{}", w.doc.id);
+                crate::accounts::audit_in(
+                    &mut w.tx,
+                    actor,
+                    "document.ingest",
+                    &subject,
+                    None,
+                    Some(after),
+                )
+                .await?;
                 Ok(PutOutcome::Stored(w.commit().await?))
             }
         }

@@ -861,8 +861,14 @@ async fn units_and_assignments(fx: Fixture) {
 
     // Every change is in the audit trail, with the value before and after.
     let f = |ord: i64| format!("fact:{}", at(ord));
+    // (The documents stored are audited too: see `stored_documents_are_audited`.)
+    let trail: Vec<String> = audit_trail(s)
+        .await
+        .into_iter()
+        .filter(|l| !l.starts_with("document.ingest"))
+        .collect();
     assert_eq!(
-        audit_trail(s).await,
+        trail,
         [
             "unit.add unit:市统计局".to_string(),
             "unit.add unit:锦州市发展和改革委员会".into(),
@@ -1412,6 +1418,60 @@ async fn deputies_comment_on_targets(fx: Fixture) {
     fx.done().await;
 }
 
+/// Every stored document is a line of the audit trail (`document.ingest`),
+/// with who stored it, its name, revision and fact count; the same content
+/// again changes nothing and is not audited, a refused name neither.
+async fn stored_documents_are_audited(fx: Fixture) {
+    let s = &fx.store;
+    let f = |v: f64| {
+        vec![fact(
+            "plan.txt",
+            Kind::Target,
+            "地区生产总值",
+            2025,
+            v,
+            "亿元",
+            Measure::Level,
+        )]
+    };
+    let first = s
+        .ingest(&doc("plan.txt", "v1"), &f(1000.0), SameName::Revise)
+        .await
+        .expect("ingest")
+        .document()
+        .clone();
+    s.ingest(&doc("plan.txt", "v1"), &f(1000.0), SameName::Revise)
+        .await
+        .expect("again");
+    let refused = s
+        .ingest_by("li", &doc("plan.txt", "v2"), &f(1100.0), SameName::Refuse)
+        .await;
+    assert!(matches!(refused, Err(StoreError::NameTaken { .. })));
+    let second = s
+        .ingest_by("root", &doc("plan.txt", "v2"), &f(1100.0), SameName::Revise)
+        .await
+        .expect("revise")
+        .document()
+        .clone();
+    let entries = s.audit_entries(100).await.expect("audit");
+    let ingested: Vec<_> = entries
+        .iter()
+        .rev()
+        .filter(|e| e.action == "document.ingest")
+        .collect();
+    assert_eq!(ingested.len(), 2, "{ingested:?}");
+    assert_eq!(ingested[0].subject, format!("document:{}", first.id));
+    assert_eq!(ingested[0].actor, None);
+    assert_eq!(ingested[1].subject, format!("document:{}", second.id));
+    assert_eq!(ingested[1].actor.as_deref(), Some("root"));
+    let after: serde_json::Value =
+        serde_json::from_str(ingested[1].after.as_deref().unwrap_or("null")).expect("json");
+    assert_eq!(after["name"], "plan.txt");
+    assert_eq!(after["revision"], 2);
+    assert_eq!(after["facts"], 1);
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1435,7 +1495,8 @@ suite!(
     units_and_assignments,
     submissions_are_reported_reviewed_and_become_actuals,
     users_are_disabled_and_enabled,
-    deputies_comment_on_targets
+    deputies_comment_on_targets,
+    stored_documents_are_audited
 );
 
 #[tokio::test]

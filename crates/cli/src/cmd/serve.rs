@@ -39,6 +39,12 @@ pub struct Args {
     /// scheme or Host. Writes from any other site are refused.
     #[arg(long = "allow-origin", value_name = "URL", value_parser = parse_origin)]
     allow_origin: Vec<String>,
+    /// The address of a reverse proxy in front (repeatable). Only requests
+    /// from it are counted, for the rate limits of logins and feedback, under
+    /// the client its X-Forwarded-For names (the right-most entry that is no
+    /// trusted proxy); without this option that header is never read.
+    #[arg(long = "trusted-proxy", value_name = "IP")]
+    trusted_proxy: Vec<std::net::IpAddr>,
     #[command(flatten)]
     catalog: CatalogOpt,
     /// Where reminder e-mails (/units/remind, POST /api/v1/reminders) go.
@@ -73,6 +79,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             max_upload: args.max_upload_mb.saturating_mul(1024 * 1024),
             refresh: Duration::from_secs(args.refresh_secs),
             allowed_origins: args.allow_origin,
+            trusted_proxies: args.trusted_proxy,
             smtp,
             ..Config::default()
         };

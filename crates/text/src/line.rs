@@ -172,7 +172,13 @@ pub fn split_cells(line: &str) -> Option<Vec<(usize, usize)>> {
 /// 第X章/编 = 1, 第X节 = 2, 一、 = 3, (一) = 4, 1、/1. = 5. Headings are
 /// short and do not end a sentence.
 pub fn heading_level(t: &str) -> Option<u8> {
-    let t = t.trim();
+    // (■ 2024年成绩单, ◆2025年主要预期目标: a bullet mark before a heading.)
+    let t = t
+        .trim()
+        .trim_start_matches([
+            '■', '□', '◆', '◇', '▲', '△', '★', '☆', '●', '○', '▶', '►', '◎',
+        ])
+        .trim_start();
     let n = t.chars().count();
     // A sentence's end anywhere (1.地区生产总值增长7%以上。(市发展改革委)): a list item.
     if n == 0 || n > 40 || t.contains('。') || t.ends_with('；') || t.ends_with(';') {
@@ -192,7 +198,7 @@ fn question_heading(t: &str) -> bool {
 /// An unnumbered heading naming the year a part of a report looks back on or
 /// ahead to: `回顾2017年`, `展望2018年`, `2016年工作回顾`, `2024年主要目标`.
 fn year_heading(t: &str) -> bool {
-    if t.chars().count() > 12 {
+    if t.chars().count() > 24 {
         return false;
     }
     let m: String = t
@@ -200,6 +206,13 @@ fn year_heading(t: &str) -> bool {
         .filter(|c| !c.is_whitespace())
         .map(crate::norm::char_for_matching)
         .collect();
+    // (2025年经济社会发展的主要预期目标: the goals of a year, longer.)
+    let goals_of_year = ["主要预期目标", "预期目标", "主要目标"]
+        .iter()
+        .any(|w| m.ends_with(w));
+    if t.chars().count() > 12 && !goals_of_year {
+        return false;
+    }
     let (lead, rest) = match ["回顾", "回首", "展望", "盘点"]
         .iter()
         .find_map(|w| m.strip_prefix(w))
@@ -219,6 +232,8 @@ fn year_heading(t: &str) -> bool {
     if lead {
         // (回顾2023 alone on its line: a news page's part heading.)
         matches!(tail, "") || (!bare && tail == "工作")
+    } else if goals_of_year {
+        !bare && !tail.contains(['，', ',', '。', '；'])
     } else {
         matches!(
             tail,
@@ -331,6 +346,8 @@ mod tests {
         assert_eq!(heading_level("回顧2017年"), Some(3));
         assert_eq!(heading_level("展望2018年"), Some(3));
         assert_eq!(heading_level("回顾2023"), Some(3));
+        assert_eq!(heading_level("■ 2024年成绩单"), Some(3));
+        assert_eq!(heading_level("■ 2025年经济社会发展的主要预期目标"), Some(3));
         assert_eq!(heading_level("2016年工作回顾"), Some(3));
         assert_eq!(heading_level("回首2024年是奋进之年"), None);
         assert_eq!(heading_level("2016年全市生产总值"), None);

@@ -473,11 +473,22 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
                 "工作目标",
                 "总体目标",
                 "预期目标",
+                // (今后五年的重点目标, 奋斗目标.)
+                "重点目标",
+                "奋斗目标",
             ]
             .iter()
             .any(|w| norm.contains(w))
             && !norm.contains("完成");
         s.goals = goals || (s.goals && !review);
+        // (今后五年的重点目标: the goals of the five years ahead, due at their last.)
+        if goals
+            && ["今后五年", "未来五年", "今后5年", "未来5年"]
+                .iter()
+                .any(|w| norm.contains(w))
+        {
+            s.goal_year = prose::five_years_ahead_end(frame);
+        }
         let chars: Vec<char> = norm.chars().collect();
         // 2016成绩 / 2017目标: an infographic's headings, the year bare.
         let bare_year = bare_year_heading(&chars);
@@ -628,6 +639,22 @@ mod tests {
         assert!(
             got.contains(&("actual".to_string(), Some(2005), Some(12.0))),
             "{got:?}"
+        );
+    }
+
+    #[test]
+    fn a_heading_on_the_five_years_ahead_sets_goals_due_at_their_last() {
+        let text = "2017年4月22日,湖州市第八届人民代表大会第一次会议开幕。\n代市长作政府工作报告。\n赶超发展的五年\n地区生产总值从2011年的1520亿元增加到2016年的2243.1亿元;\n今后五年的重点目标\n地区生产总值突破3000亿元;\n财政总收入突破500亿元。\n";
+        let got = kinds_years_values(text);
+        let want = |k: &str, y: i32, v: f64| (k.to_string(), Some(y), Some(v));
+        assert_eq!(
+            got,
+            [
+                want("actual", 2011, 1520.0),
+                want("actual", 2016, 2243.1),
+                want("target", 2021, 3000.0),
+                want("target", 2021, 500.0),
+            ]
         );
     }
 

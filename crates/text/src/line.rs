@@ -184,7 +184,33 @@ pub fn heading_level(t: &str) -> Option<u8> {
     if n == 0 || n > 40 || t.contains('。') || t.ends_with('；') || t.ends_with(';') {
         return None;
     }
-    marker_level(t).or_else(|| (year_heading(t) || question_heading(t)).then_some(3))
+    marker_level(t)
+        .or_else(|| (year_heading(t) || question_heading(t) || goals_ahead_heading(t)).then_some(3))
+}
+
+/// An unnumbered heading naming the goals of the years ahead (`今后五年的重点
+/// 目标`, `“十四五”发展目标`): what follows lists them.
+fn goals_ahead_heading(t: &str) -> bool {
+    let m: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(crate::norm::char_for_matching)
+        .collect();
+    let m = m.trim_start_matches(['“', '"']);
+    m.chars().count() <= 14
+        && [
+            "今后",
+            "未来",
+            "十一五",
+            "十二五",
+            "十三五",
+            "十四五",
+            "十五五",
+        ]
+        .iter()
+        .any(|w| m.starts_with(w))
+        && m.ends_with("目标")
+        && !m.contains(['，', ',', '。', '；', ';', '：', ':'])
 }
 
 /// A short question standing alone as a news article's subheading
@@ -347,6 +373,9 @@ mod tests {
         assert_eq!(heading_level("展望2018年"), Some(3));
         assert_eq!(heading_level("回顾2023"), Some(3));
         assert_eq!(heading_level("■ 2024年成绩单"), Some(3));
+        assert_eq!(heading_level("今后五年的重点目标"), Some(3));
+        assert_eq!(heading_level("“十四五”发展目标"), Some(3));
+        assert_eq!(heading_level("今后五年，要实现以下目标"), None);
         assert_eq!(heading_level("■ 2025年经济社会发展的主要预期目标"), Some(3));
         assert_eq!(heading_level("2016年工作回顾"), Some(3));
         assert_eq!(heading_level("回首2024年是奋进之年"), None);

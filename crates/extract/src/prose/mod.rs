@@ -19,8 +19,8 @@ use kind::*;
 use measure::*;
 use name::*;
 use qualitative::*;
-pub(crate) use years::five_year_first_years_at;
 use years::*;
+pub(crate) use years::{five_year_first_years_at, five_years_ahead_end};
 
 /// Where a paragraph sits: the section's kind and year.
 #[derive(Debug, Clone, Default)]

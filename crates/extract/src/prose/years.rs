@@ -570,11 +570,10 @@ pub(super) fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention>
     out
 }
 
-/// `未来五年，政府要努力实现以下目标`, `今后五年`: in a work report or an
-/// article on one, goals for the five years starting with the report's own,
-/// due at the last of them.
-pub(super) fn next_five_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
-    let last = match frame.doc_type {
+/// The last of the five years ahead (未来五年, 今后五年) a work report or an
+/// article on one speaks of.
+pub(crate) fn five_years_ahead_end(frame: &Frame) -> Option<i32> {
+    match frame.doc_type {
         DocType::WorkReport => frame.target_year.map(|y| y + 4),
         // (An article on a plan names its deadline already: 阿拉善未来五年…“十三五”.)
         DocType::Other => match (frame.present, frame.target_year) {
@@ -583,8 +582,14 @@ pub(super) fn next_five_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
             _ => None,
         },
         _ => None,
-    };
-    let Some(last) = last else {
+    }
+}
+
+/// `未来五年，政府要努力实现以下目标`, `今后五年`: in a work report or an
+/// article on one, goals for the five years starting with the report's own,
+/// due at the last of them.
+pub(super) fn next_five_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
+    let Some(last) = five_years_ahead_end(frame) else {
         return Vec::new();
     };
     let mut out = Vec::new();

@@ -1069,6 +1069,13 @@ fn sentence_facts(
             {
                 names = vec![prev.clone()];
             }
+            // 地方生产总值25.23亿元，…，人均达到5.62万元: per head of the
+            // indicator just named.
+            // (The name's own 均 is cut as the word "each"; the text has it.)
+            let per_head = (short == "人" && s.get(y) == Some(&'均')) || short == "人均";
+            if per_head && names.len() == 1 && !prev.starts_with("人均") {
+                names = vec![format!("人均{prev}")];
+            }
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
             if short.starts_with('占')
                 && names.len() == 1
@@ -1676,6 +1683,20 @@ mod tests {
             &[
                 "actual 生产总值 2010 506 亿元 level eq",
                 "actual 生产总值 2005 250.4 亿元 level eq",
+            ],
+        );
+    }
+
+    #[test]
+    fn per_head_is_of_the_indicator_just_named() {
+        check(
+            DocType::WorkReport,
+            false,
+            "2017年，全县实现地方生产总值25.23亿元，人均达到5.62万元，折合8606美元。",
+            &[
+                "actual 地方生产总值 2017 25.23 亿元 level eq",
+                "actual 人均地方生产总值 2017 5.62 万元 level eq",
+                "actual 人均地方生产总值 2017 8606 美元 level eq",
             ],
         );
     }

@@ -254,6 +254,14 @@ pub fn paragraph_facts(
             {
                 work_ahead = true;
             }
+            // 郭树清在报告中提到，今后，我省将提升基础设施现代化水平。…: what
+            // the paragraph goes on to list is the work ahead.
+            if matches!(ctx.frame.doc_type, DocType::Other | DocType::WorkReport)
+                && !work_ahead
+                && speaks_from_now_on(&s[a..b])
+            {
+                work_ahead = true;
+            }
             // 今年主要施政目标包括：…增长8%；…增长9%；: a report's goals listed
             // after a colon run on over ； too.
             let colon_goals = || {
@@ -351,6 +359,34 @@ fn opens_list_of_work(s: &[char]) -> Option<WorkList> {
     } else {
         works.then_some(WorkList::Works)
     }
+}
+
+/// `今后，我省将提升基础设施现代化水平。`, `他表示，今后几年要…`: a
+/// sentence with no figure opening (after whoever says it) on 今后 and
+/// saying what will or must be done.
+fn speaks_from_now_on(s: &[char]) -> bool {
+    if s.iter().any(|c| c.is_ascii_digit()) || s.len() > 60 {
+        return false;
+    }
+    let t: String = s.iter().collect();
+    // The words after a speaker's verb, or the sentence itself.
+    let said = [
+        "表示，",
+        "表示,",
+        "提到，",
+        "提到,",
+        "指出，",
+        "指出,",
+        "强调，",
+        "强调,",
+    ]
+    .iter()
+    .find_map(|w| t.find(w).map(|i| &t[i + w.len()..]))
+    .unwrap_or(&t);
+    let Some(rest) = said.strip_prefix("今后") else {
+        return false;
+    };
+    ["将", "要"].iter().any(|w| rest.contains(w))
 }
 
 fn announces_work_ahead(s: &[char]) -> bool {
@@ -2411,6 +2447,19 @@ mod tests {
             years("全市地区生产总值近3年平均增长6.4%。")[0].0,
             Some(2023)
         );
+    }
+
+    #[test]
+    fn from_now_on_the_paragraph_lists_the_work_ahead() {
+        let kinds = |t: &str| kinds_of(DocType::WorkReport, 2017, t);
+        assert_eq!(
+            kinds("省长在报告中提到，今后，我省将提升基础设施现代化水平。新建改建穿城公路2840公里，整治完成国省道6100公里。"),
+            [Kind::Target, Kind::Target]
+        );
+        // (A figure in the sentence itself: no announcement.)
+        assert!(!speaks_from_now_on(
+            &"今后3年完成投资100亿元".chars().collect::<Vec<_>>()
+        ));
     }
 
     #[test]

@@ -257,6 +257,10 @@ pub fn region_of(t: &str) -> Option<String> {
                 && !["代表", "各位", "政府", "人大", "会议", "委员", "我们"]
                     .iter()
                     .any(|w| name.contains(w))
+                // 魅力文明城市创建行动方案: 城市 is "city", no place's name (a
+                // known one, 晋城市, was found above).
+                && !name.ends_with("城市")
+                && !name.ends_with("都市")
             {
                 best = Some(name);
                 break;
@@ -584,6 +588,11 @@ mod tests {
             None
         );
         assert_eq!(region_of("经市领导同意，现将《方案》印发给你们"), None);
+        assert_eq!(region_of("魅力文明城市创建行动方案"), None);
+        assert_eq!(
+            region_of("晋城市2020年政府工作报告").as_deref(),
+            Some("晋城市")
+        );
         assert_eq!(
             region_of("贵州县乡公路改造三年攻坚行动计划").as_deref(),
             Some("贵州省")

@@ -397,14 +397,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
             .iter()
             .find_map(|l| province_of_doc_number(&l.norm).map(|p| (l, p)))
         {
-            let traditional = planwatch_text::norm::is_traditional(&l.orig);
-            let r: String = if traditional {
-                p.chars()
-                    .map(planwatch_text::norm::simplified_to_traditional)
-                    .collect()
-            } else {
-                p.to_string()
-            };
+            let r = in_script_of(&l.orig, p);
             note(
                 "region",
                 r.clone(),
@@ -433,15 +426,7 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         };
         let chars: Vec<char> = norm.chars().collect();
         if let Some(p) = level.and_then(|l| crate::region::sole_place_of_level(&chars, l)) {
-            let traditional = planwatch_text::norm::is_traditional(orig);
-            let r: String = if traditional {
-                p.name
-                    .chars()
-                    .map(planwatch_text::norm::simplified_to_traditional)
-                    .collect()
-            } else {
-                p.name.to_string()
-            };
+            let r = in_script_of(orig, p.name);
             note(
                 "region",
                 r.clone(),
@@ -1256,6 +1241,18 @@ pub(crate) fn as_written(s: &str) -> String {
 
 /// `r` (found in the normalised `norm`) as `orig` writes it: a traditional-script
 /// document's region stays in its own script.
+/// A name in the script of the text `orig` (宁夏回族自治区 on a traditional
+/// page: 寧夏回族自治區).
+fn in_script_of(orig: &str, r: &str) -> String {
+    if planwatch_text::norm::is_traditional(orig) {
+        r.chars()
+            .map(planwatch_text::norm::simplified_to_traditional)
+            .collect()
+    } else {
+        r.to_string()
+    }
+}
+
 pub(crate) fn written(norm: &str, orig: &str, r: &str) -> String {
     let Some(at) = norm.find(r) else {
         // Named by its short form only (視察貴州 → 貴州省): the short form as
@@ -1282,13 +1279,7 @@ pub(crate) fn written(norm: &str, orig: &str, r: &str) -> String {
             return format!("{w}{rest}");
         }
         // Not named at all (the province of 呼和浩特): in the page's script.
-        return if planwatch_text::norm::is_traditional(orig) {
-            r.chars()
-                .map(planwatch_text::norm::simplified_to_traditional)
-                .collect()
-        } else {
-            r.to_string()
-        };
+        return in_script_of(orig, r);
     };
     let from = norm[..at].chars().count();
     let n = r.chars().count();

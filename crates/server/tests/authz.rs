@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, login_as, send};
+use common::{csrf_only, empty_state, login_as, send};
 use planwatch_server::AppState;
-use planwatch_store::{Role, Store};
+use planwatch_store::Role;
 
 /// Who may send a request to a route.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -158,19 +158,6 @@ fn concrete(route: &str) -> String {
         .replace("{ord}", "0")
         .replace("{eid}", "1")
         .replace("{*rest}", "x")
-}
-
-async fn empty_state() -> AppState {
-    planwatch_server::init_logging(false);
-    let store = Store::in_memory().await.expect("store");
-    AppState::new(
-        store,
-        None,
-        planwatch_catalog::Catalog::builtin(),
-        common::test_config(),
-    )
-    .await
-    .expect("state")
 }
 
 /// Sends `method uri` with a valid CSRF token, and `session` if any.

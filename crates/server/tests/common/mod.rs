@@ -50,6 +50,50 @@ pub async fn state_with(store: Store, index: SearchIndex, config: Config) -> App
     state
 }
 
+/// A state over `store` as it is (no corpus, no index), with [`test_config`].
+pub async fn bare_state(store: Store) -> AppState {
+    planwatch_server::init_logging(false);
+    AppState::new(store, None, Catalog::builtin(), test_config())
+        .await
+        .expect("state")
+}
+
+/// A state over a fresh, empty in-memory SQLite store ([`bare_state`]).
+pub async fn empty_state() -> AppState {
+    bare_state(Store::in_memory().await.expect("memory store")).await
+}
+
+/// A browser of a logged-in user `name` of `role` (password
+/// `a-long-password`, added if new): its cookies (CSRF and session) and
+/// the CSRF token its pages carry.
+pub async fn browser(
+    state: &AppState,
+    name: &str,
+    role: planwatch_store::Role,
+) -> (String, String) {
+    let session = login_as(state, name, "a-long-password", role).await;
+    let c = csrf_only(state).await;
+    (format!("{}; {session}", c.cookie), c.token)
+}
+
+/// POSTs `fields` to `uri` as a browser's multipart form with `cookie` only.
+pub async fn post_form(
+    state: &AppState,
+    uri: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> Reply {
+    send(
+        state,
+        Request::post(uri)
+            .header("cookie", cookie)
+            .header("content-type", "multipart/form-data; boundary=b")
+            .body(Body::from(form(fields)))
+            .expect("request"),
+    )
+    .await
+}
+
 /// A state over a fresh in-memory SQLite store holding the corpus.
 pub async fn corpus_state() -> AppState {
     state_over(

@@ -88,6 +88,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/documents/{id}/facts/{ord}/assignment",
     "/api/v1/targets/{id}/escalations",
     "/api/v1/targets/{id}/comments",
+    "/api/v1/documents/{id}/calendar",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's

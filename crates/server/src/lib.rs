@@ -39,6 +39,7 @@ mod assets;
 pub mod audit;
 pub mod auth;
 mod cache;
+pub mod calendar;
 pub mod client;
 pub mod comments;
 pub mod csrf;
@@ -137,6 +138,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(reporting::routes())
         .merge(supervision::routes())
         .merge(comments::routes())
+        .merge(calendar::routes())
         .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())

@@ -217,6 +217,9 @@ pub struct DueTargetView {
     pub quote: String,
     /// The unit's latest submission on it.
     pub latest: Option<SubmissionView>,
+    /// Its periods open (begun, no value approved) by its plan's calendar,
+    /// each with its due date, by due date.
+    pub periods: Vec<crate::calendar::DuePeriodView>,
 }
 
 impl From<&DueTarget> for DueTargetView {
@@ -238,6 +241,7 @@ impl From<&DueTarget> for DueTargetView {
                 .latest
                 .as_ref()
                 .map(|s| SubmissionView::of(s, Some(f.fact.indicator.clone()))),
+            periods: d.periods.iter().map(Into::into).collect(),
         }
     }
 }
@@ -327,6 +331,9 @@ pub struct SubmissionQuery {
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DueQuery {
+    /// As at the end of this day (`YYYY-MM-DD`, Beijing time); default now.
+    #[serde(default, deserialize_with = "views::opt")]
+    pub as_of: Option<String>,
     /// Items to skip.
     #[serde(default, deserialize_with = "views::opt")]
     pub offset: Option<usize>,
@@ -499,7 +506,8 @@ async fn approve_one(
 }
 
 /// The targets the logged-in reporter's units answer for (current
-/// documents), each with the unit's latest submission on it.
+/// documents), each with the unit's latest submission on it and its open
+/// periods with their due dates (its plan's reporting calendar).
 #[utoipa::path(get, path = "/api/v1/reporting/targets", params(DueQuery), responses(
     (status = 200, body = Page<DueTargetView>),
     (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "not a reporter")))]
@@ -509,11 +517,11 @@ pub async fn due(
     Query(q): Query<DueQuery>,
 ) -> ApiResult<Json<Page<DueTargetView>>> {
     let user = viewer.required()?;
+    let at = crate::calendar::as_of(q.as_of.as_deref())?;
     let list = state
-        .on_store(
-            store_error,
-            move |s| async move { s.due_targets(&user).await },
-        )
+        .on_store(store_error, move |s| async move {
+            s.due_targets(&user, at).await
+        })
         .await?;
     let all = list.iter().map(DueTargetView::from).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
@@ -769,7 +777,7 @@ async fn fill_page(
     let reader = user.clone();
     let (due, mine) = state
         .on_store(store_error, move |s| async move {
-            let due = s.due_targets(&reader).await?;
+            let due = s.due_targets(&reader, crate::supervision::now()).await?;
             let mine = s.submissions(&SubmissionFilter::default(), &reader).await?;
             Ok((due, mine))
         })
@@ -782,7 +790,7 @@ async fn fill_page(
         "fill.html",
         context! {
             nav => context! { current => "fill" }, targets, submissions, csrf_token,
-            units => user.units, done => done_words(&q),
+            units => user.units, done => done_words(&q), now => crate::supervision::now(),
             explain_id => q.id.filter(|_| q.done.as_deref() == Some("explain")),
         },
     )?;
@@ -807,7 +815,7 @@ fn field_num<T: std::str::FromStr>(
 }
 
 /// The 填报 form: `id` (a draft or returned submission to change) or
-/// `document_id`, `ord` and `unit` (a new one); `year`, `quarter`, `value`,
+/// `document_id`, `ord` and `unit` (a new one); `year`, `quarter`, `month`, `value`,
 /// `measure_unit`, `narrative`; `action` = `save` or `submit`.
 async fn fill_form(
     State(state): State<AppState>,
@@ -825,7 +833,7 @@ async fn fill_form(
     let input = SubmissionInput {
         year,
         quarter: field_num::<i64>(&fields, "quarter", "季度")?,
-        month: None,
+        month: field_num::<i64>(&fields, "month", "月份")?,
         value,
         measure_unit: fields.get("measure_unit").cloned(),
         narrative: fields.get("narrative").cloned().unwrap_or_default(),

@@ -72,6 +72,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "deputies' comments on targets",
         include_str!("../migrations/0010_comments.sql"),
     ),
+    (
+        11,
+        "reporting calendars of plans",
+        include_str!("../migrations/0011_reporting_calendar.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -77,6 +77,11 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "reporting calendars of plans",
         include_str!("../migrations/0011_reporting_calendar.sql"),
     ),
+    (
+        12,
+        "evidence files on submissions",
+        include_str!("../migrations/0012_evidence.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -399,7 +399,10 @@ where
 }
 
 /// Submission `id`, read inside `tx`.
-async fn submission_in(tx: &mut Transaction<'static, Any>, id: i64) -> Result<Submission> {
+pub(crate) async fn submission_in(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+) -> Result<Submission> {
     let sql = format!(
         "SELECT {SUBMISSION_COLUMNS} FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.id = $1"
     );
@@ -495,7 +498,7 @@ async fn record(
 }
 
 /// Refuses unless `user` reports for the submission's unit (read in `tx`).
-async fn must_report_for(
+pub(crate) async fn must_report_for(
     tx: &mut Transaction<'static, Any>,
     user: &User,
     s: &Submission,
@@ -526,7 +529,7 @@ fn must_review(user: &User) -> Result<()> {
     }
 }
 
-fn must_be(s: &Submission, allowed: &[SubmissionStatus], step: &str) -> Result<()> {
+pub(crate) fn must_be(s: &Submission, allowed: &[SubmissionStatus], step: &str) -> Result<()> {
     if allowed.contains(&s.status) {
         Ok(())
     } else {

@@ -1680,6 +1680,193 @@ async fn reporting_calendars_decide_what_is_due(fx: Fixture) {
     fx.done().await;
 }
 
+/// Evidence files: a reporter of the unit attaches files to a draft (the
+/// type read from the content, a size cap, a name that agrees with it);
+/// reviewers read them byte for byte, a reporter of another unit finds none,
+/// a deputy is refused; a withdrawn file stays, marked; a submitted value
+/// takes no more files. Every change is audited.
+async fn evidence_files_are_attached_read_and_withdrawn(fx: Fixture) {
+    use planwatch_store::evidence::MAX_EVIDENCE_BYTES;
+    use planwatch_store::{NewSubmission, SubmissionInput};
+    let s = &fx.store;
+    let target = fact(
+        "e.txt",
+        Kind::Target,
+        "城镇化率",
+        2025,
+        60.0,
+        "%",
+        Measure::Level,
+    );
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("e.txt", "a plan"), &[target])
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let t = FactId::new(d.id.clone(), 0);
+    s.add_units(
+        &[NewUnit::named("锦州市统计局"), NewUnit::named("市水务局")],
+        None,
+    )
+    .await
+    .expect("units");
+    s.assign(&t, &names(&["锦州市统计局"]), &[], Some("root"))
+        .await
+        .expect("assign");
+    let user = |name: &'static str, role: Role, units: &'static [&'static str]| async move {
+        s.add_user(name, "a-long-password", role, &names(units), None)
+            .await
+            .expect("user")
+    };
+    let li = user("li", Role::Reporter, &["锦州市统计局"]).await;
+    let wu = user("wu", Role::Reporter, &["市水务局"]).await;
+    let zhao = user("zhao", Role::Reviewer, &[]).await;
+    let wang = user("wang", Role::Deputy, &[]).await;
+    let sub = s
+        .create_submission(
+            &NewSubmission {
+                fact: t.clone(),
+                unit: "锦州市统计局".into(),
+                input: SubmissionInput {
+                    year: 2024,
+                    quarter: None,
+                    month: None,
+                    value: 58.0,
+                    measure_unit: None,
+                    narrative: String::new(),
+                },
+            },
+            &li,
+        )
+        .await
+        .expect("draft");
+
+    // A PDF with every byte value in it, NUL included, comes back the same.
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend((0..=255u8).cycle().take(5000));
+    let e = s
+        .attach_evidence(sub.id, "C:\\扫描件\\统计表.pdf", &pdf, &li)
+        .await
+        .expect("attach");
+    assert_eq!(
+        (e.name.as_str(), e.content_type.as_str()),
+        ("统计表.pdf", "application/pdf")
+    );
+    let (read, bytes) = s.evidence_file(e.id, &zhao).await.expect("reviewer reads");
+    assert_eq!(read, e);
+    assert_eq!(bytes, pdf);
+    let (_, mine) = s.evidence_file(e.id, &li).await.expect("reporter reads");
+    assert_eq!(mine, pdf);
+
+    // Another unit's reporter finds nothing by id; a deputy is refused.
+    assert!(matches!(
+        s.evidence_file(e.id, &wu).await,
+        Err(StoreError::NoSuchEvidence(_))
+    ));
+    assert!(matches!(
+        s.evidence_of(sub.id, &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.attach_evidence(sub.id, "x.pdf", &pdf, &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.withdraw_evidence(e.id, &wu).await,
+        Err(StoreError::NoSuchEvidence(_))
+    ));
+    assert!(matches!(
+        s.evidence_file(e.id, &wang).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.attach_evidence(sub.id, "x.pdf", &pdf, &zhao).await,
+        Err(StoreError::Forbidden(_))
+    ));
+
+    // Types by content: HTML and SVG are refused whatever their name, a
+    // PNG named .html too, an empty or too large file as well.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let too_big = {
+        let mut v = b"%PDF-1.4\n".to_vec();
+        v.resize(MAX_EVIDENCE_BYTES + 1, b' ');
+        v
+    };
+    for (name, bytes) in [
+        ("a.pdf", b"<html><script>alert(1)</script></html>".to_vec()),
+        (
+            "a.png",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".to_vec(),
+        ),
+        ("a.html", png.clone()),
+        ("a.pdf", Vec::new()),
+        ("big.pdf", too_big),
+    ] {
+        assert!(
+            matches!(
+                s.attach_evidence(sub.id, name, &bytes, &li).await,
+                Err(StoreError::Evidence(_))
+            ),
+            "{name}"
+        );
+    }
+    // The same content twice is one stored blob, two records.
+    let p1 = s
+        .attach_evidence(sub.id, "照片", &png, &li)
+        .await
+        .expect("png");
+    assert_eq!(p1.name, "照片.png");
+    let p2 = s
+        .attach_evidence(sub.id, "again.png", &png, &li)
+        .await
+        .expect("png again");
+    assert_eq!(p1.sha256, p2.sha256);
+
+    // Withdrawn, not deleted; withdrawn once only.
+    let w = s.withdraw_evidence(p2.id, &li).await.expect("withdraw");
+    assert_eq!(w.withdrawn_by.as_deref(), Some("li"));
+    assert!(matches!(
+        s.withdraw_evidence(p2.id, &li).await,
+        Err(StoreError::Evidence(_))
+    ));
+    let list = s.evidence_of(sub.id, &zhao).await.expect("list");
+    assert_eq!(list.len(), 3);
+    assert_eq!(list.iter().filter(|e| e.active()).count(), 2);
+    assert!(s.evidence_file(p2.id, &zhao).await.is_ok());
+
+    // Submitted: no more files, none withdrawn.
+    s.submit_submission(sub.id, &li, sub.version, None)
+        .await
+        .expect("submit");
+    assert!(matches!(
+        s.attach_evidence(sub.id, "late.pdf", &pdf, &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    assert!(matches!(
+        s.withdraw_evidence(e.id, &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    let audit = audit_trail(s).await;
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.starts_with("evidence.add"))
+            .count(),
+        3,
+        "{audit:?}"
+    );
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.starts_with("evidence.withdraw"))
+            .count(),
+        1
+    );
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1705,7 +1892,8 @@ suite!(
     users_are_disabled_and_enabled,
     deputies_comment_on_targets,
     stored_documents_are_audited,
-    reporting_calendars_decide_what_is_due
+    reporting_calendars_decide_what_is_due,
+    evidence_files_are_attached_read_and_withdrawn
 );
 
 #[tokio::test]

@@ -131,6 +131,34 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
         "/api/v1/submissions/{id}/approve",
         &[Role::Reviewer, Role::Admin],
     ),
+    // Evidence files: attached and withdrawn by reporters, read by whoever
+    // reads the submission.
+    (
+        Method::GET,
+        "/api/v1/submissions/{id}/evidence",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/submissions/{id}/evidence",
+        &[Role::Reporter],
+    ),
+    (
+        Method::GET,
+        "/api/v1/evidence/{id}",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/evidence/{id}/withdraw",
+        &[Role::Reporter],
+    ),
+    (Method::POST, "/fill/{id}/evidence", &[Role::Reporter]),
+    (
+        Method::POST,
+        "/fill/evidence/{id}/withdraw",
+        &[Role::Reporter],
+    ),
     (Method::GET, "/fill", &[Role::Reporter]),
     (Method::POST, "/fill", &[Role::Reporter]),
     (Method::GET, "/review", &[Role::Reviewer, Role::Admin]),

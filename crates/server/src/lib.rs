@@ -46,6 +46,7 @@ pub mod csrf;
 pub mod download;
 pub mod error;
 pub mod evaluation;
+pub mod evidence;
 mod highlight;
 pub mod mail;
 pub mod pages;
@@ -139,6 +140,7 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(supervision::routes())
         .merge(comments::routes())
         .merge(calendar::routes())
+        .merge(evidence::routes())
         .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())

@@ -784,6 +784,12 @@ async fn fill_page(
         .await?;
     let targets: Vec<DueTargetView> = due.iter().map(DueTargetView::from).collect();
     let submissions = views_of(&state, &mine).await?;
+    let editable: Vec<i64> = mine
+        .iter()
+        .filter(|s| s.status.editable())
+        .map(|s| s.id)
+        .collect();
+    let evidence = crate::evidence::for_submissions(&state, &user, editable).await?;
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
     let html = render(
         &state,
@@ -791,6 +797,7 @@ async fn fill_page(
         context! {
             nav => context! { current => "fill" }, targets, submissions, csrf_token,
             units => user.units, done => done_words(&q), now => crate::supervision::now(),
+            evidence, max_evidence_mb => planwatch_store::evidence::MAX_EVIDENCE_BYTES / (1024 * 1024),
             explain_id => q.id.filter(|_| q.done.as_deref() == Some("explain")),
         },
     )?;
@@ -880,9 +887,10 @@ async fn review_page(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
     let user = viewer.required()?;
+    let reader = user.clone();
     let all = state
         .on_store(store_error, move |s| async move {
-            s.submissions(&SubmissionFilter::default(), &user).await
+            s.submissions(&SubmissionFilter::default(), &reader).await
         })
         .await?;
     let (mut pending, reviewed): (Vec<Submission>, Vec<Submission>) = all
@@ -890,6 +898,8 @@ async fn review_page(
         .filter(|s| s.status != SubmissionStatus::Draft)
         .partition(|s| s.status == SubmissionStatus::Submitted);
     pending.reverse();
+    let ids = pending.iter().map(|s| s.id).collect();
+    let evidence = crate::evidence::for_submissions(&state, &user, ids).await?;
     let pending = views_of(&state, &pending).await?;
     let reviewed = views_of(&state, &reviewed[..reviewed.len().min(50)]).await?;
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
@@ -898,7 +908,7 @@ async fn review_page(
         "review.html",
         context! {
             nav => context! { current => "review" }, pending, reviewed, csrf_token,
-            done => done_words(&q),
+            done => done_words(&q), evidence,
         },
     )?;
     let mut resp = html.into_response();

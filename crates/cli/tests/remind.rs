@@ -135,9 +135,9 @@ fn overdue_and_reminders_from_the_command_line() {
     assert_eq!(rows[0]["unit"], UNIT);
     assert_eq!(rows[0]["target"], target.as_str());
     assert!(
-        rows[0]["years_overdue"]
+        rows[0]["periods_overdue"]
             .as_str()
-            .is_some_and(|y| y.ends_with("2025")),
+            .is_some_and(|y| y.ends_with("2025年")),
         "{rows}"
     );
     assert_eq!(rows[0]["due"], "2022年3月31日", "{rows}");

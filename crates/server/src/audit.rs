@@ -164,6 +164,9 @@ fn action_zh(action: &str) -> &'static str {
         "publication.unpublish" => "撤回公开",
         "feedback.approve" => "通过留言",
         "feedback.reject" => "驳回留言",
+        "calendar.set" => "设置报送日历",
+        "evidence.add" => "上传佐证材料",
+        "evidence.withdraw" => "撤回佐证材料",
         _ => "其他",
     }
 }

@@ -88,6 +88,7 @@ pub const MEMBER_READS: &[&str] = &[
     "/api/v1/documents/{id}/facts/{ord}/assignment",
     "/api/v1/targets/{id}/escalations",
     "/api/v1/targets/{id}/comments",
+    "/api/v1/documents/{id}/calendar",
 ];
 
 /// Pages that show a logged-in visitor more than the public (a target's
@@ -129,6 +130,34 @@ pub const ROLE_ROUTES: &[(Method, &str, &[Role])] = &[
         Method::POST,
         "/api/v1/submissions/{id}/approve",
         &[Role::Reviewer, Role::Admin],
+    ),
+    // Evidence files: attached and withdrawn by reporters, read by whoever
+    // reads the submission.
+    (
+        Method::GET,
+        "/api/v1/submissions/{id}/evidence",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/submissions/{id}/evidence",
+        &[Role::Reporter],
+    ),
+    (
+        Method::GET,
+        "/api/v1/evidence/{id}",
+        &[Role::Reporter, Role::Reviewer, Role::Admin],
+    ),
+    (
+        Method::POST,
+        "/api/v1/evidence/{id}/withdraw",
+        &[Role::Reporter],
+    ),
+    (Method::POST, "/fill/{id}/evidence", &[Role::Reporter]),
+    (
+        Method::POST,
+        "/fill/evidence/{id}/withdraw",
+        &[Role::Reporter],
     ),
     (Method::GET, "/fill", &[Role::Reporter]),
     (Method::POST, "/fill", &[Role::Reporter]),

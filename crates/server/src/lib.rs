@@ -39,12 +39,14 @@ mod assets;
 pub mod audit;
 pub mod auth;
 mod cache;
+pub mod calendar;
 pub mod client;
 pub mod comments;
 pub mod csrf;
 pub mod download;
 pub mod error;
 pub mod evaluation;
+pub mod evidence;
 mod highlight;
 pub mod mail;
 pub mod pages;
@@ -137,6 +139,8 @@ pub fn route_table(max_upload: usize) -> routes::Routes {
         .merge(reporting::routes())
         .merge(supervision::routes())
         .merge(comments::routes())
+        .merge(calendar::routes())
+        .merge(evidence::routes())
         .merge(portal::routes())
         .merge(pages::routes(max_upload))
         .merge(download::routes())

@@ -378,6 +378,7 @@ async fn document(
     let ords = p.facts.iter().map(|f| f.ord).collect();
     let (assigned, unit_names) = crate::units::for_document(&state, &viewer, &doc_id, ords).await?;
     let comments = crate::comments::for_document(&state, &viewer, &doc_id).await?;
+    let calendar = crate::calendar::for_document(&state, &viewer, &doc_id).await?;
     let deputy = viewer
         .user()
         .is_some_and(|u| u.role == planwatch_store::Role::Deputy);
@@ -395,6 +396,7 @@ async fn document(
         context! {
             nav => Nav { current: "documents" }, p, html, assigned, unit_names, csrf_token,
             admin => viewer.is_admin(), member => viewer.user().is_some(), deputy, comments,
+            calendar,
         },
     )?;
     let mut resp = page.into_response();

@@ -217,6 +217,9 @@ pub struct DueTargetView {
     pub quote: String,
     /// The unit's latest submission on it.
     pub latest: Option<SubmissionView>,
+    /// Its periods open (begun, no value approved) by its plan's calendar,
+    /// each with its due date, by due date.
+    pub periods: Vec<crate::calendar::DuePeriodView>,
 }
 
 impl From<&DueTarget> for DueTargetView {
@@ -238,6 +241,7 @@ impl From<&DueTarget> for DueTargetView {
                 .latest
                 .as_ref()
                 .map(|s| SubmissionView::of(s, Some(f.fact.indicator.clone()))),
+            periods: d.periods.iter().map(Into::into).collect(),
         }
     }
 }
@@ -327,6 +331,9 @@ pub struct SubmissionQuery {
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct DueQuery {
+    /// As at the end of this day (`YYYY-MM-DD`, Beijing time); default now.
+    #[serde(default, deserialize_with = "views::opt")]
+    pub as_of: Option<String>,
     /// Items to skip.
     #[serde(default, deserialize_with = "views::opt")]
     pub offset: Option<usize>,
@@ -499,7 +506,8 @@ async fn approve_one(
 }
 
 /// The targets the logged-in reporter's units answer for (current
-/// documents), each with the unit's latest submission on it.
+/// documents), each with the unit's latest submission on it and its open
+/// periods with their due dates (its plan's reporting calendar).
 #[utoipa::path(get, path = "/api/v1/reporting/targets", params(DueQuery), responses(
     (status = 200, body = Page<DueTargetView>),
     (status = 401, body = ErrorBody), (status = 403, body = ErrorBody, description = "not a reporter")))]
@@ -509,11 +517,11 @@ pub async fn due(
     Query(q): Query<DueQuery>,
 ) -> ApiResult<Json<Page<DueTargetView>>> {
     let user = viewer.required()?;
+    let at = crate::calendar::as_of(q.as_of.as_deref())?;
     let list = state
-        .on_store(
-            store_error,
-            move |s| async move { s.due_targets(&user).await },
-        )
+        .on_store(store_error, move |s| async move {
+            s.due_targets(&user, at).await
+        })
         .await?;
     let all = list.iter().map(DueTargetView::from).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
@@ -769,20 +777,27 @@ async fn fill_page(
     let reader = user.clone();
     let (due, mine) = state
         .on_store(store_error, move |s| async move {
-            let due = s.due_targets(&reader).await?;
+            let due = s.due_targets(&reader, crate::supervision::now()).await?;
             let mine = s.submissions(&SubmissionFilter::default(), &reader).await?;
             Ok((due, mine))
         })
         .await?;
     let targets: Vec<DueTargetView> = due.iter().map(DueTargetView::from).collect();
     let submissions = views_of(&state, &mine).await?;
+    let editable: Vec<i64> = mine
+        .iter()
+        .filter(|s| s.status.editable())
+        .map(|s| s.id)
+        .collect();
+    let evidence = crate::evidence::for_submissions(&state, &user, editable).await?;
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
     let html = render(
         &state,
         "fill.html",
         context! {
             nav => context! { current => "fill" }, targets, submissions, csrf_token,
-            units => user.units, done => done_words(&q),
+            units => user.units, done => done_words(&q), now => crate::supervision::now(),
+            evidence, max_evidence_mb => planwatch_store::evidence::MAX_EVIDENCE_BYTES / (1024 * 1024),
             explain_id => q.id.filter(|_| q.done.as_deref() == Some("explain")),
         },
     )?;
@@ -807,7 +822,7 @@ fn field_num<T: std::str::FromStr>(
 }
 
 /// The 填报 form: `id` (a draft or returned submission to change) or
-/// `document_id`, `ord` and `unit` (a new one); `year`, `quarter`, `value`,
+/// `document_id`, `ord` and `unit` (a new one); `year`, `quarter`, `month`, `value`,
 /// `measure_unit`, `narrative`; `action` = `save` or `submit`.
 async fn fill_form(
     State(state): State<AppState>,
@@ -825,7 +840,7 @@ async fn fill_form(
     let input = SubmissionInput {
         year,
         quarter: field_num::<i64>(&fields, "quarter", "季度")?,
-        month: None,
+        month: field_num::<i64>(&fields, "month", "月份")?,
         value,
         measure_unit: fields.get("measure_unit").cloned(),
         narrative: fields.get("narrative").cloned().unwrap_or_default(),
@@ -872,9 +887,10 @@ async fn review_page(
     Query(q): Query<DoneQuery>,
 ) -> Result<Response, PageError> {
     let user = viewer.required()?;
+    let reader = user.clone();
     let all = state
         .on_store(store_error, move |s| async move {
-            s.submissions(&SubmissionFilter::default(), &user).await
+            s.submissions(&SubmissionFilter::default(), &reader).await
         })
         .await?;
     let (mut pending, reviewed): (Vec<Submission>, Vec<Submission>) = all
@@ -882,6 +898,8 @@ async fn review_page(
         .filter(|s| s.status != SubmissionStatus::Draft)
         .partition(|s| s.status == SubmissionStatus::Submitted);
     pending.reverse();
+    let ids = pending.iter().map(|s| s.id).collect();
+    let evidence = crate::evidence::for_submissions(&state, &user, ids).await?;
     let pending = views_of(&state, &pending).await?;
     let reviewed = views_of(&state, &reviewed[..reviewed.len().min(50)]).await?;
     let (csrf_token, cookie) = csrf::token_for(&state, &headers, &uri)?;
@@ -890,7 +908,7 @@ async fn review_page(
         "review.html",
         context! {
             nav => context! { current => "review" }, pending, reviewed, csrf_token,
-            done => done_words(&q),
+            done => done_words(&q), evidence,
         },
     )?;
     let mut resp = html.into_response();

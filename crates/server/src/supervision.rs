@@ -26,7 +26,7 @@ use axum::routing::{get, post, put};
 use axum::Json;
 use minijinja::context;
 use planwatch_catalog::FactId;
-use planwatch_store::supervision::{due_zh, REMINDER_GAP};
+use planwatch_store::supervision::REMINDER_GAP;
 use planwatch_store::{Escalation, EscalationKind, Overdue, Store, StoreError, Unit, User};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
@@ -92,8 +92,8 @@ pub struct OverdueView {
     pub measure_unit: Option<String>,
     /// The document's words.
     pub quote: String,
-    /// Years whose value is past due and not approved, oldest first.
-    pub years: Vec<i32>,
+    /// Periods (of its plan's calendar) past due and not approved, by due date.
+    pub periods: Vec<crate::calendar::DuePeriodView>,
     /// The due date of the oldest, in Chinese (`2025年3月31日`).
     pub due_date: String,
     /// The same as Unix seconds (the end of that day, Beijing time).
@@ -121,8 +121,12 @@ impl OverdueView {
             value: f.fact.value,
             measure_unit: f.fact.unit.clone(),
             quote: f.fact.quote.clone(),
-            due_date: o.years.first().map(|y| due_zh(*y)).unwrap_or_default(),
-            years: o.years.clone(),
+            due_date: o
+                .periods
+                .first()
+                .map(|p| p.due_date.clone())
+                .unwrap_or_default(),
+            periods: o.periods.iter().map(Into::into).collect(),
             due_at: o.due,
             last_reminded: o.last_reminded,
             may_remind: o.may_remind(at),
@@ -134,6 +138,9 @@ impl OverdueView {
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct OverdueQuery {
+    /// As at the end of this day (`YYYY-MM-DD`, Beijing time); default now.
+    #[serde(default, deserialize_with = "views::opt")]
+    pub as_of: Option<String>,
     /// Items to skip.
     #[serde(default, deserialize_with = "views::opt")]
     pub offset: Option<usize>,
@@ -271,7 +278,7 @@ fn store_error(e: StoreError) -> ApiError {
     }
 }
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -280,7 +287,7 @@ fn now() -> i64 {
 /// The e-mail telling `unit` of its overdue targets `list`.
 pub fn reminder_mail(unit: &Unit, address: &str, list: &[&Overdue]) -> Mail {
     let mut body = format!(
-        "{}：\n\n以下目标的年度数据已过报送期限（次年3月31日），尚未报送并通过审核，请尽快登录 planwatch 填报：\n\n",
+        "{}：\n\n以下目标的数据已过报送期限，尚未报送并通过审核，请尽快登录 planwatch 填报：\n\n",
         unit.name
     );
     for (i, o) in list.iter().enumerate() {
@@ -295,14 +302,17 @@ pub fn reminder_mail(unit: &Unit, address: &str, list: &[&Overdue]) -> Mail {
             (Some(y), None) => format!("，目标年份：{y}年"),
             _ => String::new(),
         };
-        let years: Vec<String> = o.years.iter().map(|y| format!("{y}年")).collect();
+        let periods: Vec<String> = o.periods.iter().map(|p| p.label_zh()).collect();
         body.push_str(&format!(
-            "{}. {}（《{doc}》第{}项{target}）\n   未报年度：{}（最早一项应于{}前报送）\n   原文：{}\n   编号：{}\n\n",
+            "{}. {}（《{doc}》第{}项{target}）\n   未报期次：{}（最早一项应于{}前报送）\n   原文：{}\n   编号：{}\n\n",
             i + 1,
             f.indicator,
             o.fact.ord,
-            years.join("、"),
-            o.years.first().map(|y| due_zh(*y)).unwrap_or_default(),
+            periods.join("、"),
+            o.periods
+                .first()
+                .map(|p| p.due_date.clone())
+                .unwrap_or_default(),
             f.quote,
             o.fact_id(),
         ));
@@ -311,7 +321,7 @@ pub fn reminder_mail(unit: &Unit, address: &str, list: &[&Overdue]) -> Mail {
     Mail {
         to: address.to_string(),
         subject: format!(
-            "【督办提醒】{}：{}项目标的年度数据逾期未报",
+            "【督办提醒】{}：{}项目标的数据逾期未报",
             unit.name,
             list.len()
         ),
@@ -486,8 +496,7 @@ pub async fn put_email(
     Ok(Json(UnitView::from(&u)))
 }
 
-async fn overdue_of(state: &AppState, user: User) -> ApiResult<Vec<Overdue>> {
-    let at = now();
+async fn overdue_of(state: &AppState, user: User, at: i64) -> ApiResult<Vec<Overdue>> {
     state
         .on_store(store_error, move |s| async move {
             s.overdue_for(&user, at).await
@@ -495,8 +504,8 @@ async fn overdue_of(state: &AppState, user: User) -> ApiResult<Vec<Overdue>> {
         .await
 }
 
-/// Targets whose yearly value is past due (31 March of the next year) and
-/// not approved, by lead unit: a reporter sees their units', reviewers
+/// Targets with periods past due (by their plan's calendar; yearly by 31
+/// March of the next year where none was set) and not approved, by lead unit: a reporter sees their units', reviewers
 /// and admins every one.
 #[utoipa::path(get, path = "/api/v1/overdue", params(OverdueQuery), responses(
     (status = 200, body = Page<OverdueView>),
@@ -508,8 +517,8 @@ pub async fn overdue(
     Query(q): Query<OverdueQuery>,
 ) -> ApiResult<Json<Page<OverdueView>>> {
     let user = viewer.required()?;
-    let at = now();
-    let list = overdue_of(&state, user).await?;
+    let at = crate::calendar::as_of(q.as_of.as_deref())?;
+    let list = overdue_of(&state, user, at).await?;
     let all = list.iter().map(|o| OverdueView::of(o, at)).collect();
     Ok(Json(views::page(all, &Paging::new(q.offset, q.limit))?))
 }
@@ -673,7 +682,7 @@ async fn remind_page(
 ) -> Result<Response, PageError> {
     let user = viewer.required()?;
     let at = now();
-    let list = overdue_of(&state, user).await?;
+    let list = overdue_of(&state, user, at).await?;
     let mut groups: Vec<(String, Option<String>, Vec<OverdueView>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for o in &list {

@@ -380,13 +380,16 @@ fn added(done: UnitImport) -> ApiResult<(StatusCode, Json<UnitImportView>)> {
     Ok((status, Json(UnitImportView::from(&done))))
 }
 
-/// The one file (`file`) of a multipart form and its other text fields;
-/// the CSRF token comes in the header or as the field `csrf_token` before
-/// the file (as the upload form sends it), or nothing is read (403).
-async fn form_with_file(
+/// The one file (`file`, at most `max` bytes; its name, else `default_name`)
+/// of a multipart form; the CSRF token comes in the header or as the field
+/// `csrf_token` before the file (as the upload forms send it), or nothing
+/// is read (403).
+pub(crate) async fn form_with_file(
     gate: Option<&CsrfGate>,
     headers: &HeaderMap,
     multipart: Result<Multipart, MultipartRejection>,
+    max: usize,
+    default_name: &str,
 ) -> ApiResult<(String, bytes::Bytes)> {
     let Some(gate) = gate else {
         return Err(ApiError::Forbidden {
@@ -413,13 +416,13 @@ async fn form_with_file(
     while let Some(field) = multipart
         .next_field()
         .await
-        .map_err(|e| ApiError::multipart(e, MAX_TABLE))?
+        .map_err(|e| ApiError::multipart(e, max))?
     {
         if field.name() == Some(csrf::FIELD) && field.file_name().is_none() {
             let value = field
                 .text()
                 .await
-                .map_err(|e| ApiError::multipart(e, MAX_TABLE))?;
+                .map_err(|e| ApiError::multipart(e, max))?;
             gate.check_field(&value)?;
             token_ok = true;
             continue;
@@ -430,13 +433,13 @@ async fn form_with_file(
         if !token_ok {
             return Err(CsrfGate::missing_field());
         }
-        let name = crate::api::safe_file_name(field.file_name().unwrap_or("units"))?;
+        let name = crate::api::safe_file_name(field.file_name().unwrap_or(default_name))?;
         let bytes = field
             .bytes()
             .await
-            .map_err(|e| ApiError::multipart(e, MAX_TABLE))?;
-        if bytes.len() > MAX_TABLE {
-            return Err(ApiError::PayloadTooLarge { limit: MAX_TABLE });
+            .map_err(|e| ApiError::multipart(e, max))?;
+        if bytes.len() > max {
+            return Err(ApiError::PayloadTooLarge { limit: max });
         }
         file = Some((name, bytes));
     }
@@ -444,7 +447,7 @@ async fn form_with_file(
         return Err(CsrfGate::missing_field());
     }
     file.ok_or_else(|| {
-        ApiError::bad_request("missing_file", "no multipart field `file` with the table")
+        ApiError::bad_request("missing_file", "no multipart field `file` with the file")
     })
 }
 
@@ -457,7 +460,8 @@ async fn import_table(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> ApiResult<UnitImport> {
     let gate = gate.map(|Extension(g)| g);
-    let (name, bytes) = form_with_file(gate.as_ref(), headers, multipart).await?;
+    let (name, bytes) =
+        form_with_file(gate.as_ref(), headers, multipart, MAX_TABLE, "units").await?;
     let list = state
         .blocking(move |_| {
             parse_unit_table(&bytes)

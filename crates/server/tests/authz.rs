@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, login_as, send};
+use common::{csrf_only, empty_state, login_as, send};
 use planwatch_server::AppState;
-use planwatch_store::{Role, Store};
+use planwatch_store::Role;
 
 /// Who may send a request to a route.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -98,6 +98,12 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("POST", "/api/v1/submissions/{id}/submit", REPORTER),
     ("POST", "/api/v1/submissions/{id}/return", REVIEWER),
     ("POST", "/api/v1/submissions/{id}/approve", REVIEWER),
+    ("GET", "/api/v1/submissions/{id}/evidence", STAFF),
+    ("POST", "/api/v1/submissions/{id}/evidence", REPORTER),
+    ("GET", "/api/v1/evidence/{id}", STAFF),
+    ("POST", "/api/v1/evidence/{id}/withdraw", REPORTER),
+    ("POST", "/fill/{id}/evidence", REPORTER),
+    ("POST", "/fill/evidence/{id}/withdraw", REPORTER),
     ("GET", "/fill", REPORTER),
     ("POST", "/fill", REPORTER),
     ("GET", "/review", REVIEWER),
@@ -115,6 +121,9 @@ const MATRIX: &[(&str, &str, May)] = &[
     ("GET", "/api/v1/targets/{id}/comments", May::Member),
     ("POST", "/api/v1/targets/{id}/comments", DEPUTY),
     ("POST", "/documents/{id}/comment", DEPUTY),
+    ("GET", "/api/v1/documents/{id}/calendar", May::Member),
+    ("PUT", "/api/v1/documents/{id}/calendar", May::Admin),
+    ("POST", "/documents/{id}/calendar", May::Admin),
     ("GET", "/units/remind", STAFF),
     ("POST", "/units/remind", May::Admin),
     ("GET", "/api/v1/public", May::Anyone),
@@ -158,19 +167,6 @@ fn concrete(route: &str) -> String {
         .replace("{ord}", "0")
         .replace("{eid}", "1")
         .replace("{*rest}", "x")
-}
-
-async fn empty_state() -> AppState {
-    planwatch_server::init_logging(false);
-    let store = Store::in_memory().await.expect("store");
-    AppState::new(
-        store,
-        None,
-        planwatch_catalog::Catalog::builtin(),
-        common::test_config(),
-    )
-    .await
-    .expect("state")
 }
 
 /// Sends `method uri` with a valid CSRF token, and `session` if any.

@@ -159,24 +159,12 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
 
     // The server on loopback over a temporary SQLite store holding the corpus.
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("planwatch.db");
-    let store = planwatch_store::Store::open(db.to_str().expect("utf-8 path"))
-        .await
-        .expect("store");
-    let index =
-        planwatch_store::SearchIndex::open(&dir.path().join("planwatch.db.index")).expect("index");
+    let (store, index) = common::temp_store(dir.path()).await;
     let state = common::state_with(store, index, common::test_config()).await;
     common::import_hostile(&state).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let addr = listener.local_addr().expect("addr");
-    let base = format!("http://{addr}");
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
     let store = state.store().clone();
-    let server = tokio::spawn(planwatch_server::serve_on(state, listener, async {
-        let _ = stopped.await;
-    }));
+    let server = common::Running::start(state).await;
+    let base = server.base.clone();
 
     // chromedriver and a fresh profile.
     let (_driver, c) = start_browser(&chromium, &chromedriver, dir.path()).await;
@@ -396,9 +384,12 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
         "跨站上传测试：到2025年，地区生产总值突破900亿元。\n",
     )
     .expect("write the cross-site file");
-    c.goto(&format!("http://localhost:{}/documents", addr.port()))
-        .await
-        .expect("documents page on another origin");
+    c.goto(&format!(
+        "http://localhost:{}/documents",
+        server.addr.port()
+    ))
+    .await
+    .expect("documents page on another origin");
     wait_for(&c, "form[action='/documents/upload'] input[type=file]")
         .await
         .send_keys(cross.to_str().expect("utf-8 path"))
@@ -425,11 +416,7 @@ async fn dashboard_indicator_document_and_search_in_chromium() {
     shot(&c, "cross-site-refused").await;
 
     c.close().await.expect("close the browser");
-    let _ = stop.send(());
-    server
-        .await
-        .expect("server task")
-        .expect("server shut down cleanly");
+    server.stop().await;
 }
 
 /// One browser at a time: two Chromiums on a small machine make each slow.
@@ -540,12 +527,7 @@ async fn assign_report_review_publish_in_chromium() {
     // The server over an empty SQLite store; the first admin made as
     // `planwatch user add --admin` makes it.
     let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("planwatch.db");
-    let store = planwatch_store::Store::open(db.to_str().expect("utf-8 path"))
-        .await
-        .expect("store");
-    let index =
-        planwatch_store::SearchIndex::open(&dir.path().join("planwatch.db.index")).expect("index");
+    let (store, index) = common::temp_store(dir.path()).await;
     planwatch_server::init_logging(false);
     let state = planwatch_server::AppState::new(
         store.clone(),
@@ -556,14 +538,8 @@ async fn assign_report_review_publish_in_chromium() {
     .await
     .expect("state");
     common::add_admin(&store).await;
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let base = format!("http://{}", listener.local_addr().expect("addr"));
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let server = tokio::spawn(planwatch_server::serve_on(state, listener, async {
-        let _ = stopped.await;
-    }));
+    let server = common::Running::start(state).await;
+    let base = server.base.clone();
     let (_driver, c) = start_browser(&chromium, &chromedriver, dir.path()).await;
     let (admin, password) = common::ADMIN;
 
@@ -738,9 +714,5 @@ async fn assign_report_review_publish_in_chromium() {
     shot(&c, "loop-public").await;
 
     c.close().await.expect("close the browser");
-    let _ = stop.send(());
-    server
-        .await
-        .expect("server task")
-        .expect("server shut down cleanly");
+    server.stop().await;
 }

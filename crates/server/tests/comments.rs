@@ -6,53 +6,18 @@
 
 mod common;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
+use axum::http::StatusCode;
 use common::{
-    call, csrf_only, fixture, form, get, login_as, page, send, Fixture, Reply, PLAN_NAME,
+    bare_state, browser, call, csrf_only, fixture, get, page, post_form, Fixture, PLAN_NAME,
 };
 use planwatch_server::AppState;
 use planwatch_store::Role;
 use serde_json::json;
 
-fn state_over(store: planwatch_store::Store) -> impl std::future::Future<Output = AppState> {
-    planwatch_server::init_logging(false);
-    async move {
-        AppState::new(
-            store,
-            None,
-            planwatch_catalog::Catalog::builtin(),
-            common::test_config(),
-        )
-        .await
-        .expect("state")
-    }
-}
-
-/// A browser of `name`: its cookies (CSRF and session) and the CSRF token.
-async fn browser(state: &AppState, name: &str, role: Role) -> (String, String) {
-    let session = login_as(state, name, "a-long-password", role).await;
-    let c = csrf_only(state).await;
-    (format!("{}; {session}", c.cookie), c.token)
-}
-
-/// Posts a page's multipart form.
-async fn post_form(state: &AppState, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
-    send(
-        state,
-        Request::post(uri)
-            .header("cookie", cookie)
-            .header("content-type", "multipart/form-data; boundary=b")
-            .body(Body::from(form(fields)))
-            .expect("request"),
-    )
-    .await
-}
-
 #[tokio::test]
 async fn deputies_comment_and_members_read_on_sqlite() {
     let store = planwatch_store::Store::in_memory().await.expect("store");
-    comments(state_over(store).await).await;
+    comments(bare_state(store).await).await;
 }
 
 #[tokio::test]
@@ -62,7 +27,7 @@ async fn deputies_comment_and_members_read_on_postgres() {
     else {
         return;
     };
-    comments(state_over(store).await).await;
+    comments(bare_state(store).await).await;
     common::drop_postgres(&base, &url).await;
 }
 

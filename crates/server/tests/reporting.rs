@@ -8,7 +8,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{call, csrf_only, form, get, login_as, page, send, Reply, PLAN_NAME};
+use common::{browser, call, csrf_only, get, page, post_form, send, Reply, PLAN_NAME};
 use planwatch_server::AppState;
 use planwatch_store::Role;
 use serde_json::{json, Value};
@@ -411,26 +411,6 @@ async fn other_units_deputies_and_visitors_are_refused() {
             "{path} not in the OpenAPI document"
         );
     }
-}
-
-/// POSTs `fields` to `uri` as a browser's form with `cookie` only.
-async fn post_form(state: &AppState, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
-    send(
-        state,
-        Request::post(uri)
-            .header("cookie", cookie)
-            .header("content-type", "multipart/form-data; boundary=b")
-            .body(Body::from(form(fields)))
-            .expect("request"),
-    )
-    .await
-}
-
-/// A browser of `name`: its session and CSRF cookies, and the token.
-async fn browser(state: &AppState, name: &str, role: Role) -> (String, String) {
-    let session = login_as(state, name, "a-long-password", role).await;
-    let c = csrf_only(state).await;
-    (format!("{}; {session}", c.cookie), c.token)
 }
 
 #[tokio::test]

@@ -233,9 +233,9 @@ async fn reminders(s: Setup) {
         .unwrap_or_else(|| panic!("the target is overdue: {all:?}"))
         .clone();
     assert_eq!(row["unit"], UNIT);
-    let years: Vec<i64> = row["years"]
+    let years: Vec<i64> = row["periods"]
         .as_array()
-        .map(|a| a.iter().filter_map(Value::as_i64).collect())
+        .map(|a| a.iter().filter_map(|p| p["year"].as_i64()).collect())
         .unwrap_or_default();
     assert_eq!(years.last(), Some(&2025), "{row}");
     assert_eq!(row["may_remind"], true);

@@ -7,43 +7,9 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use common::{csrf_only, form, login_as, page, send, Reply};
+use common::{browser, csrf_only, empty_state, login_as, page, post_form, send};
 use planwatch_server::AppState;
-use planwatch_store::{NewUnit, Role, Store};
-
-async fn empty_state() -> AppState {
-    planwatch_server::init_logging(false);
-    let store = Store::in_memory().await.expect("store");
-    AppState::new(
-        store,
-        None,
-        planwatch_catalog::Catalog::builtin(),
-        common::test_config(),
-    )
-    .await
-    .expect("state")
-}
-
-/// A browser of a logged-in user: its cookies (CSRF and session) and the
-/// CSRF token its pages carry.
-async fn browser(state: &AppState, name: &str, role: Role) -> (String, String) {
-    let session = login_as(state, name, "a-long-password", role).await;
-    let c = csrf_only(state).await;
-    (format!("{}; {session}", c.cookie), c.token)
-}
-
-/// Posts a page's multipart form.
-async fn post_form(state: &AppState, uri: &str, cookie: &str, fields: &[(&str, &str)]) -> Reply {
-    send(
-        state,
-        Request::post(uri)
-            .header("cookie", cookie)
-            .header("content-type", "multipart/form-data; boundary=b")
-            .body(Body::from(form(fields)))
-            .expect("request"),
-    )
-    .await
-}
+use planwatch_store::{NewUnit, Role};
 
 /// Logs in through the API: the status only.
 async fn login_status(state: &AppState, name: &str, password: &str) -> StatusCode {

@@ -72,6 +72,16 @@ const MIGRATIONS: &[(i64, &str, &str)] = &[
         "deputies' comments on targets",
         include_str!("../migrations/0010_comments.sql"),
     ),
+    (
+        11,
+        "reporting calendars of plans",
+        include_str!("../migrations/0011_reporting_calendar.sql"),
+    ),
+    (
+        12,
+        "evidence files on submissions",
+        include_str!("../migrations/0012_evidence.sql"),
+    ),
 ];
 
 #[derive(Debug)]

@@ -53,6 +53,19 @@ pub enum StoreError {
     /// No stored fact of this id (`DOCUMENT#ORD`).
     #[error("no fact {0}")]
     NoSuchFact(String),
+    /// No stored document of this key.
+    #[error("no document {0}")]
+    NoSuchDocument(String),
+    /// A reporting calendar refused: no period, one given twice, a due day out of range.
+    #[error("{0}")]
+    Calendar(String),
+    /// No evidence file of this id that the user may see.
+    #[error("no evidence file {0}")]
+    NoSuchEvidence(i64),
+    /// An evidence file refused: empty, too large, of a type not accepted,
+    /// a name that contradicts its content, a submission no longer editable.
+    #[error("{0}")]
+    Evidence(String),
     /// No submission (填报) of this id that the user may see.
     #[error("no submission {0}")]
     NoSuchSubmission(i64),

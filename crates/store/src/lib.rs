@@ -27,7 +27,9 @@
 //! [`accounts`] holds users and their roles, login sessions, lock-out and the
 //! audit trail of changes to users (issue 10); [`units`] the departments
 //! (单位) as a list of their own and the targets assigned to them;
-//! [`submissions`] what departments report and its review; [`supervision`]
+//! [`submissions`] what departments report and its review; [`calendar`]
+//! the periods each plan is reported in and when each is due; [`evidence`]
+//! the files reporters attach to their submissions; [`supervision`]
 //! overdue reports, reminders and escalations (督办); [`portal`] the
 //! published snapshots of plans and visitors' feedback; [`comments`]
 //! deputies' comments on targets.
@@ -38,9 +40,11 @@
 #![deny(missing_docs)]
 
 pub mod accounts;
+pub mod calendar;
 pub mod comments;
 mod db;
 mod error;
+pub mod evidence;
 pub mod export;
 pub mod ingest;
 mod link;
@@ -55,9 +59,11 @@ pub mod units;
 mod write;
 
 pub use accounts::{ApiToken, AuditEntry, Login, Role, Session, User};
+pub use calendar::{Calendar, Deadline, DuePeriod, Frequency, Period};
 pub use comments::Comment;
 pub use db::{redact, Backend, Store};
 pub use error::{Result, StoreError};
+pub use evidence::Evidence;
 pub use ingest::SameName;
 pub use link::doc_ref;
 pub use model::{

@@ -31,6 +31,8 @@
 //! - Nothing is deleted: each change bumps `version`, appends a row to
 //!   `submission_versions` and a line to the audit trail, in one transaction.
 
+use std::collections::{HashMap, HashSet};
+
 use planwatch_catalog::FactId;
 use planwatch_core::{DocType, DocumentInfo, Fact, Kind, Measure};
 use serde::Serialize;
@@ -38,6 +40,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::accounts::{audit_in, now};
+use crate::calendar::{plan_years, target_periods, Deadline, DuePeriod, Period};
 use crate::ingest::SameName;
 use crate::read::{fact_from_row, FACT_COLUMNS};
 use crate::units::UnitTarget;
@@ -242,7 +245,7 @@ pub struct SubmissionFilter {
 }
 
 /// A target a reporter reports on: the unit they report for, the target,
-/// and their unit's latest submission on it.
+/// their unit's latest submission on it, and its open periods.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DueTarget {
     /// The unit's name.
@@ -251,6 +254,9 @@ pub struct DueTarget {
     pub target: UnitTarget,
     /// The unit's latest submission on it, if any.
     pub latest: Option<Submission>,
+    /// Its periods (of its plan's calendar) begun and with no approved
+    /// value, each with its due date, by due date.
+    pub periods: Vec<DuePeriod>,
 }
 
 /// `2024年`, `2024年第2季度`, `2024年3月`.
@@ -393,7 +399,10 @@ where
 }
 
 /// Submission `id`, read inside `tx`.
-async fn submission_in(tx: &mut Transaction<'static, Any>, id: i64) -> Result<Submission> {
+pub(crate) async fn submission_in(
+    tx: &mut Transaction<'static, Any>,
+    id: i64,
+) -> Result<Submission> {
     let sql = format!(
         "SELECT {SUBMISSION_COLUMNS} FROM submissions s JOIN units u ON u.id = s.unit_id WHERE s.id = $1"
     );
@@ -489,7 +498,7 @@ async fn record(
 }
 
 /// Refuses unless `user` reports for the submission's unit (read in `tx`).
-async fn must_report_for(
+pub(crate) async fn must_report_for(
     tx: &mut Transaction<'static, Any>,
     user: &User,
     s: &Submission,
@@ -520,7 +529,7 @@ fn must_review(user: &User) -> Result<()> {
     }
 }
 
-fn must_be(s: &Submission, allowed: &[SubmissionStatus], step: &str) -> Result<()> {
+pub(crate) fn must_be(s: &Submission, allowed: &[SubmissionStatus], step: &str) -> Result<()> {
     if allowed.contains(&s.status) {
         Ok(())
     } else {
@@ -1083,8 +1092,10 @@ impl Store {
 
     /// The targets `user` reports on: those of current documents assigned
     /// to each of their units (stored ones; a name of no unit gives none),
-    /// each with that unit's latest submission on it.
-    pub async fn due_targets(&self, user: &User) -> Result<Vec<DueTarget>> {
+    /// each with that unit's latest submission on it and its periods open
+    /// as of `at` (Unix seconds: begun, no value approved) with their due
+    /// dates, from its plan's calendar ([`crate::calendar`]).
+    pub async fn due_targets(&self, user: &User, at: i64) -> Result<Vec<DueTarget>> {
         if user.role != Role::Reporter {
             return Err(StoreError::Forbidden(format!(
                 "user {} ({}) reports for no unit",
@@ -1093,6 +1104,9 @@ impl Store {
             )));
         }
         let mine = self.submissions(&SubmissionFilter::default(), user).await?;
+        let approved = self.approved_periods().await?;
+        let calendars = self.calendars().await?;
+        let mut starts: HashMap<String, Option<i64>> = HashMap::new();
         let mut out = Vec::new();
         let mut seen: Vec<i64> = Vec::new();
         for name in &user.units {
@@ -1113,13 +1127,74 @@ impl Store {
                             && s.ord == t.fact.ord
                     })
                     .cloned();
+                let doc = t.fact.document_id.clone();
+                let start = match starts.get(&doc) {
+                    Some(s) => *s,
+                    None => {
+                        let s = self.plan_start(&doc).await?;
+                        starts.insert(doc.clone(), s);
+                        s
+                    }
+                };
+                let deadlines = calendars
+                    .get(&doc)
+                    .map_or(&[Deadline::DEFAULT][..], Vec::as_slice);
+                let periods = match t.fact.fact.year {
+                    Some(end) => target_periods(deadlines, plan_years(start, end))
+                        .into_iter()
+                        .filter(|p| p.period.starts_at() <= at)
+                        .filter(|p| !approved.contains(&(doc.clone(), t.fact.ord, p.period)))
+                        .collect(),
+                    None => Vec::new(),
+                };
                 out.push(DueTarget {
                     unit: unit.name.clone(),
                     target: t,
                     latest,
+                    periods,
                 });
             }
         }
         Ok(out)
+    }
+
+    /// The first year of the document `id`'s period, if it names one.
+    async fn plan_start(&self, id: &str) -> Result<Option<i64>> {
+        Ok(
+            sqlx::query("SELECT period_start FROM documents WHERE id = $1")
+                .bind(id.to_string())
+                .fetch_optional(&self.pool)
+                .await?
+                .map(|r| r.try_get::<Option<i64>, _>("period_start"))
+                .transpose()?
+                .flatten(),
+        )
+    }
+
+    /// Every (target document, ord, period) with an approved value.
+    pub(crate) async fn approved_periods(&self) -> Result<HashSet<(String, i64, Period)>> {
+        sqlx::query(
+            "SELECT document_id, ord, year, quarter, month FROM submissions WHERE status = 'approved'",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| {
+            let year: i64 = r.try_get("year")?;
+            let year = i32::try_from(year).map_err(|_| StoreError::Corrupt {
+                column: "submissions.year",
+                value: year.to_string(),
+            })?;
+            Ok((
+                r.try_get("document_id")?,
+                r.try_get("ord")?,
+                Period {
+                    year,
+                    quarter: r.try_get("quarter")?,
+                    month: r.try_get("month")?,
+                },
+            ))
+        })
+        .collect()
     }
 }

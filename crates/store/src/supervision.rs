@@ -2,13 +2,13 @@
 //!
 //! - **E-mail of a unit.** Each unit may have an address
 //!   ([`Store::set_unit_email`]) where reminders go.
-//! - **Overdue.** Targets are reported yearly: the value of year Y is due by
-//!   31 March of Y + 1 (end of day, Beijing time: [`due_at`]). A target of a
-//!   current document, assigned to lead units (牵头单位) not retired, is overdue for every
-//!   year of its plan (from its document's period start, else the target's
-//!   own year, to the target's year) whose due date has passed with no
-//!   approved yearly value of it ([`Store::overdue`]). A reporter sees their
-//!   units' only ([`Store::overdue_for`]).
+//! - **Overdue.** Targets are reported in the periods of their plan's
+//!   calendar ([`crate::calendar`]; yearly, due 31 March of the next year,
+//!   where none was set). A target of a current document, assigned to lead
+//!   units (牵头单位) not retired, is overdue for every period of its plan
+//!   years whose due date has passed with no approved value of it for that
+//!   period ([`Store::overdue`]). A reporter sees their units' only
+//!   ([`Store::overdue_for`]).
 //! - **Reminders.** Each e-mail sent about an overdue target is recorded
 //!   (unit, target, when, by whom, to which address); a unit is reminded of
 //!   one target at most once per [`REMINDER_GAP`]. Sending claims first
@@ -19,7 +19,7 @@
 //!   and when; lifting one records who and when. Nothing is deleted; every
 //!   change is a line of the audit trail.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use planwatch_catalog::FactId;
 use serde::Serialize;
@@ -27,6 +27,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 
 use crate::accounts::{audit_in, now};
+use crate::calendar::{plan_years, target_periods, Deadline, DuePeriod};
 use crate::read::{fact_from_row, CURRENT, FACT_COLUMNS};
 use crate::submissions::{reports_for, reviews};
 use crate::{Result, Role, Store, StoreError, StoredFact, Unit, User};
@@ -37,32 +38,7 @@ pub const REMINDER_GAP: i64 = 24 * 3600;
 pub const MAX_EMAIL_CHARS: usize = 254;
 /// Longest escalation note accepted, in characters.
 pub const MAX_NOTE_CHARS: usize = 2000;
-/// Most years of a plan a target is reported for (the years before are not asked for).
-const MAX_YEARS: i32 = 10;
-
-/// Days from 1970-01-01 to the date (proleptic Gregorian calendar).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let mp = (month + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
-}
-
-/// When the yearly value of `year` is due: the end of 31 March of the next
-/// year in Beijing time (1 April 00:00 UTC+8), as Unix seconds.
-pub fn due_at(year: i32) -> i64 {
-    days_from_civil(i64::from(year) + 1, 4, 1) * 86_400 - 8 * 3600
-}
-
-/// The due date of `year`'s value in Chinese: `2025年3月31日`.
-pub fn due_zh(year: i32) -> String {
-    format!("{}年3月31日", i64::from(year) + 1)
-}
-
-/// A target with yearly values past due, for one of its lead units.
+/// A target with periods past due, for one of its lead units.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Overdue {
     /// The unit (lead) answering for it.
@@ -73,8 +49,8 @@ pub struct Overdue {
     pub doc: String,
     /// Its document's title, if known.
     pub title: Option<String>,
-    /// The years whose value is past due and not approved, oldest first.
-    pub years: Vec<i32>,
+    /// The periods whose value is past due and not approved, by due date.
+    pub periods: Vec<DuePeriod>,
     /// When the oldest of them was due (Unix seconds).
     pub due: i64,
     /// When this unit was last reminded of this target, if ever.
@@ -315,21 +291,8 @@ impl Store {
             .into_iter()
             .map(|u| (u.id, u))
             .collect();
-        let approved: HashSet<(String, i64, i64)> = sqlx::query(
-            "SELECT document_id, ord, year FROM submissions \
-             WHERE status = 'approved' AND quarter IS NULL AND month IS NULL",
-        )
-        .fetch_all(&self.pool)
-        .await?
-        .iter()
-        .map(|r| {
-            Ok((
-                r.try_get("document_id")?,
-                r.try_get("ord")?,
-                r.try_get("year")?,
-            ))
-        })
-        .collect::<Result<_>>()?;
+        let approved = self.approved_periods().await?;
+        let calendars = self.calendars().await?;
         let mut reminded: HashMap<(i64, String, i64), i64> = HashMap::new();
         for r in sqlx::query(
             "SELECT unit_id, document_id, ord, MAX(sent_at) AS last FROM reminders \
@@ -361,22 +324,19 @@ impl Store {
                 continue;
             };
             let start: Option<i64> = r.try_get("doc_start")?;
-            let start = start
-                .and_then(|s| i32::try_from(s).ok())
-                .filter(|s| *s <= end)
-                .unwrap_or(end)
-                .max(end - MAX_YEARS + 1);
-            let years: Vec<i32> = (start..=end)
-                .filter(|y| due_at(*y) <= at)
-                .filter(|y| {
-                    !approved.contains(&(fact.document_id.clone(), fact.ord, i64::from(*y)))
-                })
+            let deadlines = calendars
+                .get(&fact.document_id)
+                .map_or(&[Deadline::DEFAULT][..], Vec::as_slice);
+            let periods: Vec<DuePeriod> = target_periods(deadlines, plan_years(start, end))
+                .into_iter()
+                .filter(|p| p.due <= at)
+                .filter(|p| !approved.contains(&(fact.document_id.clone(), fact.ord, p.period)))
                 .collect();
-            let Some(first) = years.first() else {
+            let Some(first) = periods.first() else {
                 continue;
             };
             out.push(Overdue {
-                due: due_at(*first),
+                due: first.due,
                 last_reminded: reminded
                     .get(&(unit_id, fact.document_id.clone(), fact.ord))
                     .copied(),
@@ -384,7 +344,7 @@ impl Store {
                 title: r.try_get("doc_title")?,
                 doc,
                 fact,
-                years,
+                periods,
             });
         }
         out.sort_by(|a, b| a.unit.name.cmp(&b.unit.name));
@@ -692,15 +652,6 @@ fn must_supervise(user: &User) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn due_dates_are_the_end_of_march_in_beijing() {
-        // 2025-04-01T00:00:00+08:00 = 2025-03-31T16:00:00Z = 1743436800.
-        assert_eq!(due_at(2024), 1_743_436_800);
-        assert_eq!(due_zh(2024), "2025年3月31日");
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-    }
 
     #[test]
     fn addresses_are_checked() {

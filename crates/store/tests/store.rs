@@ -1232,12 +1232,12 @@ async fn submissions_are_reported_reviewed_and_become_actuals(fx: Fixture) {
     assert!(by_unit.is_empty());
 
     // The reporter's targets, each with its latest submission.
-    let due = s.due_targets(&li).await.expect("due");
+    let due = s.due_targets(&li, 1_700_000_000).await.expect("due");
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].target.fact.ord, 0);
     assert_eq!(due[0].latest.as_ref().map(|x| x.id), Some(quarterly.id));
     assert!(matches!(
-        s.due_targets(&zhao).await,
+        s.due_targets(&zhao, 1_700_000_000).await,
         Err(StoreError::Forbidden(_))
     ));
     fx.done().await;
@@ -1472,6 +1472,401 @@ async fn stored_documents_are_audited(fx: Fixture) {
     fx.done().await;
 }
 
+/// A plan's reporting calendar: the default (yearly, by 31 March of the
+/// next year) until an admin sets one; only an admin may; a quarterly
+/// calendar (due the 15th of the month after the quarter) makes a target
+/// overdue after its quarter's due day and not before, the due list shows
+/// the open quarters with their due dates, and an approved quarter is no
+/// longer due. Setting replaces the calendar, audited, deleting nothing.
+async fn reporting_calendars_decide_what_is_due(fx: Fixture) {
+    use planwatch_store::calendar::end_of_day;
+    use planwatch_store::{Deadline, Frequency, NewSubmission, SubmissionInput};
+    let s = &fx.store;
+    // A one-year plan: its target of 2025 is reported for 2025 only.
+    let mut d = doc("q.txt", "a plan of one year");
+    d.info.period_start = None;
+    d.info.period_end = None;
+    let target = fact(
+        "q.txt",
+        Kind::Target,
+        "城镇化率",
+        2025,
+        60.0,
+        "%",
+        Measure::Level,
+    );
+    let PutOutcome::Stored(d) = s.put_document(&d, &[target]).await.expect("put") else {
+        panic!("expected a new document")
+    };
+    let t = FactId::new(d.id.clone(), 0);
+    s.add_units(&[NewUnit::named("锦州市统计局")], None)
+        .await
+        .expect("units");
+    s.assign(&t, &names(&["锦州市统计局"]), &[], Some("root"))
+        .await
+        .expect("assign");
+    let root = s
+        .add_user("root", "root-password", Role::Admin, &[], None)
+        .await
+        .expect("admin");
+    let li = s
+        .add_user(
+            "li",
+            "li-password",
+            Role::Reporter,
+            &names(&["锦州市统计局"]),
+            None,
+        )
+        .await
+        .expect("reporter");
+    let zhao = s
+        .add_user("zhao", "zhao-password", Role::Reviewer, &[], None)
+        .await
+        .expect("reviewer");
+    // The end of a day in Beijing, less a second: still that day.
+    let on = |m: i64, day: i64| end_of_day(2025, m, day).expect("a date") - 1;
+
+    // The default: yearly, 2025's value due 31 March 2026.
+    let cal = s.calendar(&d.id).await.expect("calendar");
+    assert_eq!(cal.deadlines, vec![Deadline::DEFAULT]);
+    assert_eq!(cal.set_by, None);
+    assert!(s.overdue(on(4, 16)).await.expect("overdue").is_empty());
+    let due = s.due_targets(&li, on(4, 16)).await.expect("due");
+    assert_eq!(due.len(), 1);
+    let open: Vec<_> = due[0]
+        .periods
+        .iter()
+        .map(|p| (p.label_zh(), p.due_date.clone()))
+        .collect();
+    assert_eq!(open, [("2025年".to_string(), "2026年3月31日".to_string())]);
+    assert_eq!(
+        s.overdue(on(12, 31) + 91 * 86_400)
+            .await
+            .expect("overdue")
+            .len(),
+        1
+    );
+
+    // Only an admin sets a calendar.
+    let quarterly = Deadline {
+        frequency: Frequency::Quarterly,
+        due_months: 1,
+        due_day: 15,
+    };
+    for who in [&li, &zhao] {
+        assert!(
+            matches!(
+                s.set_calendar(&d.id, &[quarterly], who).await,
+                Err(StoreError::Forbidden(_))
+            ),
+            "{}",
+            who.name
+        );
+    }
+    for bad in [
+        vec![],
+        vec![quarterly, quarterly],
+        vec![Deadline {
+            due_day: 32,
+            ..quarterly
+        }],
+        vec![Deadline {
+            due_months: 13,
+            ..quarterly
+        }],
+    ] {
+        assert!(
+            matches!(
+                s.set_calendar(&d.id, &bad, &root).await,
+                Err(StoreError::Calendar(_))
+            ),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        s.set_calendar("no-such-document", &[quarterly], &root)
+            .await,
+        Err(StoreError::NoSuchDocument(_))
+    ));
+    let set = s
+        .set_calendar(&d.id, &[quarterly], &root)
+        .await
+        .expect("set");
+    assert_eq!(s.calendar(&d.id).await.expect("calendar"), set);
+    assert_eq!(set.set_by.as_deref(), Some("root"));
+
+    // Quarterly: Q1 2025 is due by the end of 15 April 2025.
+    assert!(s.overdue(on(4, 15)).await.expect("overdue").is_empty());
+    let late = s.overdue(on(4, 16)).await.expect("overdue");
+    assert_eq!(late.len(), 1);
+    let periods: Vec<String> = late[0].periods.iter().map(|p| p.label_zh()).collect();
+    assert_eq!(periods, ["2025年第1季度"]);
+    assert_eq!(late[0].periods[0].due_date, "2025年4月15日");
+    assert_eq!(late[0].due, end_of_day(2025, 4, 15).expect("date"));
+    let due = s.due_targets(&li, on(4, 16)).await.expect("due");
+    let open: Vec<_> = due[0]
+        .periods
+        .iter()
+        .map(|p| (p.label_zh(), p.due_date.clone()))
+        .collect();
+    assert_eq!(
+        open,
+        [
+            ("2025年第1季度".to_string(), "2025年4月15日".to_string()),
+            ("2025年第2季度".to_string(), "2025年7月15日".to_string()),
+        ]
+    );
+    // Before the quarter begins nothing of it is open.
+    assert!(s
+        .due_targets(&li, on(3, 31) - 86_400 * 90)
+        .await
+        .expect("due")[0]
+        .periods
+        .is_empty());
+
+    // An approved Q1 value: no longer overdue, no longer open.
+    let q1 = s
+        .create_submission(
+            &NewSubmission {
+                fact: t.clone(),
+                unit: "锦州市统计局".into(),
+                input: SubmissionInput {
+                    year: 2025,
+                    quarter: Some(1),
+                    month: None,
+                    value: 58.0,
+                    measure_unit: Some("%".into()),
+                    narrative: "一季度".into(),
+                },
+            },
+            &li,
+        )
+        .await
+        .expect("draft");
+    s.submit_submission(q1.id, &li, q1.version, None)
+        .await
+        .expect("submit");
+    s.approve_submission(q1.id, &zhao, None)
+        .await
+        .expect("approve");
+    assert!(s.overdue(on(4, 16)).await.expect("overdue").is_empty());
+    let due = s.due_targets(&li, on(4, 16)).await.expect("due");
+    assert_eq!(due[0].periods.len(), 1);
+    assert_eq!(due[0].periods[0].label_zh(), "2025年第2季度");
+
+    // Replaced whole, and audited with before and after.
+    let monthly = Deadline {
+        frequency: Frequency::Monthly,
+        due_months: 1,
+        due_day: 10,
+    };
+    let set = s
+        .set_calendar(&d.id, &[Deadline::DEFAULT, monthly], &root)
+        .await
+        .expect("set again");
+    assert_eq!(set.deadlines, vec![monthly, Deadline::DEFAULT]);
+    let entries = s.audit_entries(100).await.expect("audit");
+    let lines: Vec<_> = entries
+        .iter()
+        .filter(|e| e.action == "calendar.set")
+        .collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines
+        .iter()
+        .all(|e| e.subject == format!("document:{}", d.id)));
+    assert!(lines
+        .iter()
+        .any(|e| e.before.as_deref().is_some_and(|b| b.contains("quarterly"))));
+    fx.done().await;
+}
+
+/// Evidence files: a reporter of the unit attaches files to a draft (the
+/// type read from the content, a size cap, a name that agrees with it);
+/// reviewers read them byte for byte, a reporter of another unit finds none,
+/// a deputy is refused; a withdrawn file stays, marked; a submitted value
+/// takes no more files. Every change is audited.
+async fn evidence_files_are_attached_read_and_withdrawn(fx: Fixture) {
+    use planwatch_store::evidence::MAX_EVIDENCE_BYTES;
+    use planwatch_store::{NewSubmission, SubmissionInput};
+    let s = &fx.store;
+    let target = fact(
+        "e.txt",
+        Kind::Target,
+        "城镇化率",
+        2025,
+        60.0,
+        "%",
+        Measure::Level,
+    );
+    let PutOutcome::Stored(d) = s
+        .put_document(&doc("e.txt", "a plan"), &[target])
+        .await
+        .expect("put")
+    else {
+        panic!("expected a new document")
+    };
+    let t = FactId::new(d.id.clone(), 0);
+    s.add_units(
+        &[NewUnit::named("锦州市统计局"), NewUnit::named("市水务局")],
+        None,
+    )
+    .await
+    .expect("units");
+    s.assign(&t, &names(&["锦州市统计局"]), &[], Some("root"))
+        .await
+        .expect("assign");
+    let user = |name: &'static str, role: Role, units: &'static [&'static str]| async move {
+        s.add_user(name, "a-long-password", role, &names(units), None)
+            .await
+            .expect("user")
+    };
+    let li = user("li", Role::Reporter, &["锦州市统计局"]).await;
+    let wu = user("wu", Role::Reporter, &["市水务局"]).await;
+    let zhao = user("zhao", Role::Reviewer, &[]).await;
+    let wang = user("wang", Role::Deputy, &[]).await;
+    let sub = s
+        .create_submission(
+            &NewSubmission {
+                fact: t.clone(),
+                unit: "锦州市统计局".into(),
+                input: SubmissionInput {
+                    year: 2024,
+                    quarter: None,
+                    month: None,
+                    value: 58.0,
+                    measure_unit: None,
+                    narrative: String::new(),
+                },
+            },
+            &li,
+        )
+        .await
+        .expect("draft");
+
+    // A PDF with every byte value in it, NUL included, comes back the same.
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    pdf.extend((0..=255u8).cycle().take(5000));
+    let e = s
+        .attach_evidence(sub.id, "C:\\扫描件\\统计表.pdf", &pdf, &li)
+        .await
+        .expect("attach");
+    assert_eq!(
+        (e.name.as_str(), e.content_type.as_str()),
+        ("统计表.pdf", "application/pdf")
+    );
+    let (read, bytes) = s.evidence_file(e.id, &zhao).await.expect("reviewer reads");
+    assert_eq!(read, e);
+    assert_eq!(bytes, pdf);
+    let (_, mine) = s.evidence_file(e.id, &li).await.expect("reporter reads");
+    assert_eq!(mine, pdf);
+
+    // Another unit's reporter finds nothing by id; a deputy is refused.
+    assert!(matches!(
+        s.evidence_file(e.id, &wu).await,
+        Err(StoreError::NoSuchEvidence(_))
+    ));
+    assert!(matches!(
+        s.evidence_of(sub.id, &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.attach_evidence(sub.id, "x.pdf", &pdf, &wu).await,
+        Err(StoreError::NoSuchSubmission(_))
+    ));
+    assert!(matches!(
+        s.withdraw_evidence(e.id, &wu).await,
+        Err(StoreError::NoSuchEvidence(_))
+    ));
+    assert!(matches!(
+        s.evidence_file(e.id, &wang).await,
+        Err(StoreError::Forbidden(_))
+    ));
+    assert!(matches!(
+        s.attach_evidence(sub.id, "x.pdf", &pdf, &zhao).await,
+        Err(StoreError::Forbidden(_))
+    ));
+
+    // Types by content: HTML and SVG are refused whatever their name, a
+    // PNG named .html too, an empty or too large file as well.
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let too_big = {
+        let mut v = b"%PDF-1.4\n".to_vec();
+        v.resize(MAX_EVIDENCE_BYTES + 1, b' ');
+        v
+    };
+    for (name, bytes) in [
+        ("a.pdf", b"<html><script>alert(1)</script></html>".to_vec()),
+        (
+            "a.png",
+            b"<svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"alert(1)\"/>".to_vec(),
+        ),
+        ("a.html", png.clone()),
+        ("a.pdf", Vec::new()),
+        ("big.pdf", too_big),
+    ] {
+        assert!(
+            matches!(
+                s.attach_evidence(sub.id, name, &bytes, &li).await,
+                Err(StoreError::Evidence(_))
+            ),
+            "{name}"
+        );
+    }
+    // The same content twice is one stored blob, two records.
+    let p1 = s
+        .attach_evidence(sub.id, "照片", &png, &li)
+        .await
+        .expect("png");
+    assert_eq!(p1.name, "照片.png");
+    let p2 = s
+        .attach_evidence(sub.id, "again.png", &png, &li)
+        .await
+        .expect("png again");
+    assert_eq!(p1.sha256, p2.sha256);
+
+    // Withdrawn, not deleted; withdrawn once only.
+    let w = s.withdraw_evidence(p2.id, &li).await.expect("withdraw");
+    assert_eq!(w.withdrawn_by.as_deref(), Some("li"));
+    assert!(matches!(
+        s.withdraw_evidence(p2.id, &li).await,
+        Err(StoreError::Evidence(_))
+    ));
+    let list = s.evidence_of(sub.id, &zhao).await.expect("list");
+    assert_eq!(list.len(), 3);
+    assert_eq!(list.iter().filter(|e| e.active()).count(), 2);
+    assert!(s.evidence_file(p2.id, &zhao).await.is_ok());
+
+    // Submitted: no more files, none withdrawn.
+    s.submit_submission(sub.id, &li, sub.version, None)
+        .await
+        .expect("submit");
+    assert!(matches!(
+        s.attach_evidence(sub.id, "late.pdf", &pdf, &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    assert!(matches!(
+        s.withdraw_evidence(e.id, &li).await,
+        Err(StoreError::Submission(_))
+    ));
+    let audit = audit_trail(s).await;
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.starts_with("evidence.add"))
+            .count(),
+        3,
+        "{audit:?}"
+    );
+    assert_eq!(
+        audit
+            .iter()
+            .filter(|a| a.starts_with("evidence.withdraw"))
+            .count(),
+        1
+    );
+    fx.done().await;
+}
+
 macro_rules! suite {
     ($($name:ident),* $(,)?) => {
         mod sqlite {
@@ -1496,7 +1891,9 @@ suite!(
     submissions_are_reported_reviewed_and_become_actuals,
     users_are_disabled_and_enabled,
     deputies_comment_on_targets,
-    stored_documents_are_audited
+    stored_documents_are_audited,
+    reporting_calendars_decide_what_is_due,
+    evidence_files_are_attached_read_and_withdrawn
 );
 
 #[tokio::test]

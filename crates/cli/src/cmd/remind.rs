@@ -8,7 +8,6 @@ use std::process::ExitCode;
 
 use anyhow::Context;
 use planwatch_store::export::Cell;
-use planwatch_store::supervision::due_zh;
 
 use super::common::{block_on, pick_format, SmtpOpts, StoreOpts, Table, TableFormat};
 
@@ -85,7 +84,7 @@ fn overdue_inner(args: OverdueArgs) -> anyhow::Result<ExitCode> {
         "year",
         "value",
         "measure_unit",
-        "years_overdue",
+        "periods_overdue",
         "due",
         "last_reminded",
     ]);
@@ -99,15 +98,15 @@ fn overdue_inner(args: OverdueArgs) -> anyhow::Result<ExitCode> {
             Cell::int(f.year.map(i64::from)),
             Cell::num(f.value),
             Cell::opt(f.unit.clone()),
-            o.years
+            o.periods
                 .iter()
-                .map(|y| y.to_string())
+                .map(|p| p.label_zh())
                 .collect::<Vec<_>>()
                 .join(",")
                 .into(),
-            o.years
+            o.periods
                 .first()
-                .map(|y| due_zh(*y))
+                .map(|p| p.due_date.clone())
                 .unwrap_or_default()
                 .into(),
             Cell::int(o.last_reminded),

@@ -50,6 +50,100 @@ pub async fn state_with(store: Store, index: SearchIndex, config: Config) -> App
     state
 }
 
+/// A state over `store` as it is (no corpus, no index), with [`test_config`].
+pub async fn bare_state(store: Store) -> AppState {
+    planwatch_server::init_logging(false);
+    AppState::new(store, None, Catalog::builtin(), test_config())
+        .await
+        .expect("state")
+}
+
+/// A state over a fresh, empty in-memory SQLite store ([`bare_state`]).
+pub async fn empty_state() -> AppState {
+    bare_state(Store::in_memory().await.expect("memory store")).await
+}
+
+/// A browser of a logged-in user `name` of `role` (password
+/// `a-long-password`, added if new): its cookies (CSRF and session) and
+/// the CSRF token its pages carry.
+pub async fn browser(
+    state: &AppState,
+    name: &str,
+    role: planwatch_store::Role,
+) -> (String, String) {
+    let session = login_as(state, name, "a-long-password", role).await;
+    let c = csrf_only(state).await;
+    (format!("{}; {session}", c.cookie), c.token)
+}
+
+/// POSTs `fields` to `uri` as a browser's multipart form with `cookie` only.
+pub async fn post_form(
+    state: &AppState,
+    uri: &str,
+    cookie: &str,
+    fields: &[(&str, &str)],
+) -> Reply {
+    send(
+        state,
+        Request::post(uri)
+            .header("cookie", cookie)
+            .header("content-type", "multipart/form-data; boundary=b")
+            .body(Body::from(form(fields)))
+            .expect("request"),
+    )
+    .await
+}
+
+/// A SQLite store (`planwatch.db`) and its search index in the folder `dir`.
+pub async fn temp_store(dir: &std::path::Path) -> (Store, SearchIndex) {
+    let db = dir.join("planwatch.db");
+    let store = Store::open(db.to_str().expect("utf-8 path"))
+        .await
+        .expect("store");
+    let index = SearchIndex::open(&dir.join("planwatch.db.index")).expect("index");
+    (store, index)
+}
+
+/// A server on a loopback port over a state, until [`Running::stop`].
+pub struct Running {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// The address it listens on.
+    pub addr: std::net::SocketAddr,
+    stop: tokio::sync::oneshot::Sender<()>,
+    task: tokio::task::JoinHandle<Result<(), planwatch_server::ServeError>>,
+}
+
+impl Running {
+    /// Serves `state` on a free loopback port.
+    pub async fn start(state: AppState) -> Running {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
+        let addr = listener.local_addr().expect("addr");
+        let base = format!("http://{addr}");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let task = tokio::spawn(planwatch_server::serve_on(state, listener, async {
+            let _ = stopped.await;
+        }));
+        Running {
+            base,
+            addr,
+            stop,
+            task,
+        }
+    }
+
+    /// Stops the server and waits for it to shut down cleanly.
+    pub async fn stop(self) {
+        let _ = self.stop.send(());
+        self.task
+            .await
+            .expect("server task")
+            .expect("server shut down cleanly");
+    }
+}
+
 /// A state over a fresh in-memory SQLite store holding the corpus.
 pub async fn corpus_state() -> AppState {
     state_over(

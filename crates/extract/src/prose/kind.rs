@@ -362,6 +362,8 @@ pub(super) fn compared_with_goal(before: &str) -> bool {
     // (占年度投资计划的73%: the plan's subject too.)
     while let Some(b) = [
         "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“", "投资",
+        // (高于预期发展目标0.3个百分点.)
+        "发展",
     ]
     .iter()
     .find_map(|w| before.strip_suffix(w))

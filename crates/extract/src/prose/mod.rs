@@ -2450,6 +2450,15 @@ mod tests {
     }
 
     #[test]
+    fn a_result_set_against_the_goal_is_a_result() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2018, t);
+        assert_eq!(
+            kinds("2018年，全省实现生产总值39366.55亿元，增长7.8%，高于预期发展目标0.3个百分点。"),
+            [Kind::Actual, Kind::Actual, Kind::Actual]
+        );
+    }
+
+    #[test]
     fn from_now_on_the_paragraph_lists_the_work_ahead() {
         let kinds = |t: &str| kinds_of(DocType::WorkReport, 2017, t);
         assert_eq!(

@@ -612,6 +612,18 @@ pub(super) fn so_far_this_year(sentence: &str) -> bool {
     ];
     sentence.match_indices("今年").all(|(i, w)| {
         let rest = &sentence[i + w.len()..];
-        SO_FAR.iter().any(|p| rest.starts_with(p))
+        // (截至今年9月底, 今年10月末: counted to a month gone by; not the
+        // day of a meeting, 今年3月25日.)
+        let to_a_month = sentence[..i].ends_with("截至")
+            || sentence[..i].ends_with("截止")
+            || sentence[..i].ends_with("截止到")
+            || {
+                let digits = rest.chars().take_while(char::is_ascii_digit).count();
+                digits > 0
+                    && ["月底", "月末"]
+                        .iter()
+                        .any(|w| rest[digits..].starts_with(w))
+            };
+        to_a_month || SO_FAR.iter().any(|p| rest.starts_with(p))
     })
 }

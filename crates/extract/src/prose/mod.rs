@@ -2450,6 +2450,21 @@ mod tests {
     }
 
     #[test]
+    fn counted_to_a_month_of_this_year_is_a_result() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2025, t);
+        assert_eq!(
+            kinds("截至今年9月底，全省累计改造农村户厕967.17万户。"),
+            [Kind::Actual]
+        );
+        assert!(so_far_this_year("截至今年9月底，全省累计改造农村户厕"));
+        assert!(so_far_this_year("今年10月末，存款余额增长"));
+        // (The day of a meeting is no count so far.)
+        assert!(!so_far_this_year(
+            "根据今年3月25日会议要求，实施54个重点项目"
+        ));
+    }
+
+    #[test]
     fn a_result_set_against_the_goal_is_a_result() {
         let kinds = |t: &str| kinds_of(DocType::Other, 2018, t);
         assert_eq!(

@@ -55,9 +55,13 @@ pub(super) fn decide_kind(
                         .iter()
                         .any(|f| marked_in[i + w.len()..].starts_with(f)));
             // (向上争取资金21.33亿元, 争取到中央预算内资金: money obtained.)
+            // (争取中央投资33.56亿元: money obtained from above.)
             let obtained = *w == "争取" && {
                 let after: String = marked_in[i + w.len()..].chars().take(8).collect();
-                after.starts_with('到') || after.contains("资金") || after.contains("债")
+                after.starts_with('到')
+                    || after.contains("资金")
+                    || after.contains("债")
+                    || ["中央", "上级", "国家"].iter().any(|w| after.starts_with(w))
             };
             // (目标任务均为国家下达): an aside in brackets says nothing of the figure.
             let opened = before.matches(['(', '（']).count();

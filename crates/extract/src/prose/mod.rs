@@ -2458,6 +2458,11 @@ mod tests {
         );
         assert!(so_far_this_year("截至今年9月底，全省累计改造农村户厕"));
         assert!(so_far_this_year("今年10月末，存款余额增长"));
+        // Money obtained from above is a result.
+        assert_eq!(
+            kinds_of(DocType::PlanReview, 2025, "2025年争取中央投资33.56亿元。"),
+            [Kind::Actual]
+        );
         // (The day of a meeting is no count so far.)
         assert!(!so_far_this_year(
             "根据今年3月25日会议要求，实施54个重点项目"

@@ -96,6 +96,10 @@ pub(super) fn only_measure_words(name: &str) -> bool {
         "回落到",
         "回落至",
         "提高到",
+        // (由“十三五”的1.753万亿元，发展到2.568万亿元: the same indicator grown.)
+        "发展到",
+        "发展至",
+        "发展",
         "上半年",
         "前三季度",
         "一季度",

@@ -832,6 +832,24 @@ fn sentence_facts(
         } else {
             pre.as_str().into()
         };
+        // 由“十三五”的1.753万亿元, 从“十二五”末的…: a start value at the end of
+        // the period named between the word and the value.
+        let period_start: Option<i32> = {
+            let t = run_pre.trim_end();
+            let t = t.strip_suffix('的').unwrap_or(t);
+            let t = ["期末", "末期", "末", "时期"]
+                .iter()
+                .find_map(|w| t.strip_suffix(w))
+                .unwrap_or(t)
+                .trim_end_matches(['”', '"', '’']);
+            crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(n, first)| {
+                let before = t.strip_suffix(n)?.trim_end_matches(['“', '"', '‘']);
+                ["从", "由"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+                    .then_some(first + 4)
+            })
+        };
         let start_word = {
             let mut t = run_pre.trim_end();
             t = t.strip_suffix('的').unwrap_or(t);
@@ -851,14 +869,20 @@ fn sentence_facts(
                     (digits == 4).then(|| &y[..y.len() - 4])
                 });
             let t = dated.unwrap_or(t);
-            ["从", "由"].iter().any(|w| t.ends_with(w))
+            ["从", "由"].iter().any(|w| t.ends_with(w)) || period_start.is_some()
         };
         let starts_a_change = year_m.is_none_or(|y| y.deadline || y.base)
             && start_word
             // (增加到, 提高至; 增至, 降到; 向.)
             && (matches!(s.get(run_tail + 2), Some('至' | '到'))
                 || matches!(s.get(run_tail + 1), Some('至' | '到'))
-                || s.get(run_tail) == Some(&'向'));
+                || s.get(run_tail) == Some(&'向')
+                // (…由“十三五”的1.753万亿元，发展到2.568万亿元: the change's verb
+                // after a comma.)
+                || (matches!(s.get(run_tail), Some('，' | ','))
+                    && ["发展到", "发展至", "增加到", "提高到", "提升到", "提升至", "增长到"]
+                        .iter()
+                        .any(|w| at(s, run_tail + 1, w))));
         // 截至今年4月底，全省汽车保有量204.5万辆: a stock counted up to a
         // date, in a plan as anywhere.
         let counted = year_m.is_some_and(|y| y.up_to && !y.deadline)
@@ -941,7 +965,9 @@ fn sentence_facts(
             .map(|(start, _)| start - 1);
         // (到2025年，城镇化率由60%提高到65%: the start value is not the deadline's.)
         let deadline_start = starts_a_change && year_m.is_some_and(|y| y.deadline);
-        let year = if plan_goal && ctx.frame.target_year.is_some() {
+        let year = if let Some(end) = period_start.filter(|_| starts_a_change) {
+            Some(end)
+        } else if plan_goal && ctx.frame.target_year.is_some() {
             ctx.frame.target_year
         } else if deadline_start {
             from_period.or(ctx
@@ -2537,6 +2563,28 @@ mod tests {
         assert_eq!(
             kinds("这十件民生实事分别是：已完成棚户区改造500套；已建成公共租赁住房634套。"),
             [Kind::Actual, Kind::Actual]
+        );
+    }
+
+    #[test]
+    fn a_change_from_a_period_starts_at_its_end() {
+        check(
+            DocType::ImplementationPlan,
+            false,
+            "到2025年，全省绿色食品产业全产业链由“十三五”的1.753万亿元，发展到2.568万亿元。",
+            &[
+                "actual 绿色食品产业全产业链 2020 1.753 万亿元 level eq",
+                "target 绿色食品产业全产业链 2025 2.568 万亿元 level eq",
+            ],
+        );
+        check(
+            DocType::Other,
+            false,
+            "路面铺装率从“十二五”的42%提升至92%。",
+            &[
+                "actual 路面铺装率 2015 42 % level eq",
+                "actual 路面铺装率 0 92 % level eq",
+            ],
         );
     }
 

@@ -63,11 +63,14 @@ pub(super) fn decide_kind(
                     || after.contains("债")
                     || ["中央", "上级", "国家"].iter().any(|w| after.starts_with(w))
             };
+            // (确保了受灾群众有饭吃: a perfective 了 tells what was made sure of.)
+            let perfective = marked_in[i + w.len()..].starts_with('了');
             // (目标任务均为国家下达): an aside in brackets says nothing of the figure.
             let opened = before.matches(['(', '（']).count();
             let aside = opened > before.matches([')', '）']).count();
             !(lifespan
                 || obtained
+                || perfective
                 || aside
                 || compared_with_goal(before)
                 || (matches!(*w, "目标" | "计划" | "规划" | "任务") && completes_goal(before))

@@ -2484,6 +2484,15 @@ mod tests {
         );
         assert!(so_far_this_year("截至今年9月底，全省累计改造农村户厕"));
         assert!(so_far_this_year("今年10月末，存款余额增长"));
+        // What was made sure of (确保了) is a result.
+        assert_eq!(
+            kinds_of(
+                DocType::WorkReport,
+                2022,
+                "紧急转移安置224万人次，确保了受灾群众有饭吃。"
+            ),
+            [Kind::Actual]
+        );
         // Money obtained from above is a result.
         assert_eq!(
             kinds_of(DocType::PlanReview, 2025, "2025年争取中央投资33.56亿元。"),

@@ -114,7 +114,7 @@ impl Deadline {
     /// Beijing time (00:00 UTC+8 of the day after), as Unix seconds.
     pub fn due_at(&self, period: &Period) -> i64 {
         let (y, m, d) = self.due_date(period);
-        (days_from_civil(y, m, d) + 1) * 86_400 - 8 * 3600
+        day_start(y, m, d) + 86_400
     }
 
     /// The due day of `period` (year, month, day).
@@ -239,7 +239,7 @@ impl Period {
 
     /// When it begins: 00:00 of its first day, Beijing time, as Unix seconds.
     pub fn starts_at(&self) -> i64 {
-        days_from_civil(i64::from(self.year), self.first_month(), 1) * 86_400 - 8 * 3600
+        day_start(i64::from(self.year), self.first_month(), 1)
     }
 
     /// In Chinese: `2024年`, `2024年第2季度`, `2024年3月`.
@@ -267,7 +267,7 @@ impl DuePeriod {
         DuePeriod {
             period,
             frequency: d.frequency,
-            due: d.due_at(&period),
+            due: day_start(y, m, day) + 86_400,
             due_date: format!("{y}年{m}月{day}日"),
         }
     }
@@ -295,7 +295,12 @@ pub fn end_of_day(year: i64, month: i64, day: i64) -> Option<i64> {
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    Some((days_from_civil(year, month, day) + 1) * 86_400 - 8 * 3600)
+    Some(day_start(year, month, day) + 86_400)
+}
+
+/// 00:00 of the day `year`-`month`-`day` in Beijing time (UTC+8), as Unix seconds.
+fn day_start(year: i64, month: i64, day: i64) -> i64 {
+    days_from_civil(year, month, day) * 86_400 - 8 * 3600
 }
 
 fn days_in_month(year: i64, month: i64) -> i64 {

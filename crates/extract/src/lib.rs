@@ -95,10 +95,9 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
     };
     // The deadline the last paragraph carried at its end.
     let mut carry = prose::Carry::default();
-    // The outline depth of a paragraph announcing goals (`…的主要目标是：`).
-    let mut announced_at: Option<usize> = None;
-    // The one year that paragraph named (2021年，…定下这些目标↓).
-    let mut announced_year: Option<i32> = None;
+    // The outline depth of a paragraph announcing goals (`…的主要目标是：`)
+    // and the one year it named (2021年，…定下这些目标↓).
+    let mut announced: Option<(usize, Option<i32>)> = None;
     let mut i = 0;
     while i < blocks.len() {
         let b = &blocks[i];
@@ -109,15 +108,12 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 section = section_of(&outline, &frame);
                 // Headings under the paragraph that announced goals list them;
                 // a heading looking back (2023年工作回顾) ends the list.
-                match announced_at {
-                    Some(depth) if outline.len() > depth && !section.review => {
+                match announced {
+                    Some((depth, year)) if outline.len() > depth && !section.review => {
                         section.goals = true;
-                        section.goal_year = announced_year;
+                        section.goal_year = year;
                     }
-                    _ => {
-                        announced_at = None;
-                        announced_year = None;
-                    }
+                    _ => announced = None,
                 }
                 carry = prose::Carry::default();
                 // (一)新购置公交车200辆: a numbered item short enough to read
@@ -219,9 +215,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
                     if (p.ends_with(':') || pointing) && announces {
                         section.goals = true;
-                        announced_at = Some(outline.len());
-                        announced_year = frame::one_year_named(last);
-                        section.goal_year = announced_year;
+                        section.goal_year = frame::one_year_named(last);
+                        announced = Some((outline.len(), section.goal_year));
                     } else if p.contains("回顾") || p.contains("过去一年") {
                         section.goals = false;
                     }
@@ -482,11 +477,7 @@ fn section_of(outline: &[(u8, String)], frame: &doc::Frame) -> Section {
             && !norm.contains("完成");
         s.goals = goals || (s.goals && !review);
         // (今后五年的重点目标: the goals of the five years ahead, due at their last.)
-        if goals
-            && ["今后五年", "未来五年", "今后5年", "未来5年"]
-                .iter()
-                .any(|w| norm.contains(w))
-        {
+        if goals && prose::FIVE_YEARS_AHEAD.iter().any(|w| norm.contains(w)) {
             s.goal_year = prose::five_years_ahead_end(frame);
         }
         let chars: Vec<char> = norm.chars().collect();

@@ -20,7 +20,7 @@ use measure::*;
 use name::*;
 use qualitative::*;
 use years::*;
-pub(crate) use years::{five_year_first_years_at, five_years_ahead_end};
+pub(crate) use years::{five_year_first_years_at, five_years_ahead_end, FIVE_YEARS_AHEAD};
 
 /// Where a paragraph sits: the section's kind and year.
 #[derive(Debug, Clone, Default)]

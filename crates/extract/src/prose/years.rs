@@ -570,6 +570,9 @@ pub(super) fn period_end_mentions(s: &[char], frame: &Frame) -> Vec<YearMention>
     out
 }
 
+/// The words for the five years ahead of a report or article.
+pub(crate) const FIVE_YEARS_AHEAD: [&str; 4] = ["未来五年", "今后五年", "未来5年", "今后5年"];
+
 /// The last of the five years ahead (未来五年, 今后五年) a work report or an
 /// article on one speaks of.
 pub(crate) fn five_years_ahead_end(frame: &Frame) -> Option<i32> {
@@ -593,7 +596,7 @@ pub(super) fn next_five_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    for w in ["未来五年", "今后五年", "未来5年", "今后5年"] {
+    for w in FIVE_YEARS_AHEAD {
         let n = w.chars().count();
         for i in 0..s.len() {
             if matches!(s[i], '未' | '今') && at(s, i, w) {

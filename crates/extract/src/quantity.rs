@@ -621,7 +621,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                     && (q.start == 1
                         || matches!(
                             s[q.start - 2],
-                            '为' | '是' | ':' | '(' | ',' | '至' | '达' | '长'
+                            '为' | '是' | ':' | '(' | ',' | '至' | '达' | '长' | '、'
                         ));
                 if signed && q.value > 0.0 && q.value_max.is_none() {
                     q.value = -q.value;
@@ -794,7 +794,8 @@ fn list_unit_of(s: &[char], mut j: usize, respectively: bool) -> Option<(String,
         if !matches!(s.get(j), Some('和' | '、' | '及' | '与')) {
             return None;
         }
-        let k = j + 1;
+        // (0.15、-5.64、1.34个百分点: an item may carry its minus sign.)
+        let k = j + 1 + usize::from(matches!(s.get(j + 1), Some('-' | '−' | '－')));
         let n = parse_at(s, k).filter(|n| !n.chinese && n.len > 0)?;
         let after = k + n.len;
         if let Some((unit, _)) = unit_at(s, after, n.magnitude) {
@@ -1842,6 +1843,13 @@ mod tests {
     #[test]
     fn a_growth_written_with_its_minus_sign() {
         assert_eq!(q("到位资金7.57亿元,增长-16%")[1].0, -16.0);
+        // (In a list sharing the last item's unit.)
+        let l = q("拉动贡献分别为0.15、-5.64、1.34个百分点");
+        let got: Vec<(f64, &str)> = l.iter().map(|x| (x.0, x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(0.15, "个百分点"), (-5.64, "个百分点"), (1.34, "个百分点")]
+        );
     }
 
     #[test]

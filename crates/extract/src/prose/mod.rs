@@ -1179,6 +1179,10 @@ fn sentence_facts(
             if names.len() == 1 {
                 if let Some(n) = subject_before_bare_measure(span, a, x, y, s, &qs, k) {
                     names = vec![n];
+                } else if let Some(n) =
+                    pull_of_subject_before(span, a, x, y, s, &qs, k, prev_name.as_deref())
+                {
+                    names = vec![n];
                 }
             }
         }
@@ -2641,6 +2645,24 @@ mod tests {
         assert_eq!(
             years("区长表示，今后五年，地区生产总值年均增长6%。2021年，一般公共预算收入增长5%。"),
             [Some(2025), Some(2021)]
+        );
+    }
+
+    #[test]
+    fn a_pull_without_a_subject_is_the_clause_befores() {
+        let names = |t: &str| names_of(DocType::StatisticalBulletin, 2021, t);
+        assert_eq!(
+            names("三次产业对经济增长的贡献率分别为14.2%、16.0%和69.8%，分别拉动GDP增长1.2、1.3和5.6个百分点。")[3..],
+            ["第一产业拉动GDP增长", "第二产业拉动GDP增长", "第三产业拉动GDP增长"]
+        );
+        assert_eq!(
+            names("建筑业增加值同比增长10.8%，拉动经济增长0.5个百分点。"),
+            ["建筑业增加值", "建筑业拉动经济增长"]
+        );
+        // (A pull with its own subject keeps it.)
+        assert_eq!(
+            names("规模以上工业增加值增长8%，工业拉动经济增长3.1个百分点。")[1],
+            "工业拉动经济"
         );
     }
 

@@ -772,6 +772,89 @@ pub(super) fn subject_before_bare_measure(
     })
 }
 
+/// `三次产业对经济增长的贡献率分别为14.2%、16.0%和69.8%，分别拉动GDP增长1.2、
+/// 1.3和5.6个百分点`, `建筑业增加值增长10.8%，拉动经济增长0.5个百分点`: a
+/// clause with no subject of its own telling how many points a figure pulled
+/// the whole up (拉动/带动) is the pull of the subject of the clause before,
+/// item by item when that clause names the sectors (第一产业拉动GDP增长).
+/// `prev` is the name of the figure told just before.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn pull_of_subject_before(
+    span: &Span,
+    off: usize,
+    a: usize,
+    b: usize,
+    s: &[char],
+    qs: &[Quantity],
+    k: usize,
+    prev: Option<&str>,
+) -> Option<String> {
+    if !qs[k].unit.ends_with("百分点") {
+        return None;
+    }
+    let mut x = a;
+    for w in ["分别", "直接", "共同"] {
+        if at(s, x, w) {
+            x += 2;
+        }
+    }
+    if !(at(s, x, "拉动") || at(s, x, "带动")) || x + 2 >= b {
+        return None;
+    }
+    // The pull as written (拉動GDP增長), 增长 kept where the name stopped before it.
+    let mut pull = clean_name(&span.orig_string(off + x, off + b));
+    if at(s, b, "增长") {
+        pull.push_str(&span.orig_string(off + b, off + b + 2));
+    }
+    // (The name may start after 分别, or with it.)
+    let mut c = a;
+    while ["分别", "直接", "共同"].iter().any(|w| ends(s, c, w)) {
+        c -= 2;
+    }
+    let d = c.checked_sub(1)?;
+    if !matches!(s[d], '，' | ',') {
+        return None;
+    }
+    let p = s[..d]
+        .iter()
+        .rposition(|c| is_clause_delim(*c) || *c == '\n')
+        .map_or(0, |i| i + 1);
+    let mut from = p;
+    for w in ["其中", "全年", "同时"] {
+        if at(s, from, w) {
+            from += 2;
+        }
+    }
+    let (first, count) = listed_run(s, qs, k);
+    if count >= 2 {
+        // The sectors the clause before opens with (三次产业对…, 一、二、三产业…).
+        let end = (from..d)
+            .find(|&i| {
+                s[i] == '对'
+                    || s[i].is_ascii_digit()
+                    || ["分别", "增加值", "实现", "完成", "贡献"]
+                        .iter()
+                        .any(|w| at(s, i, w))
+            })
+            .unwrap_or(d);
+        let orig = span.orig.get(off + from..off + end)?;
+        let items = sector_list(orig).filter(|l| l.len() == count)?;
+        return Some(format!("{}{pull}", items[k - first]));
+    }
+    // One figure: the subject of the figure told in the clause before.
+    qs.iter().find(|q| q.start >= p && q.end <= d)?;
+    let prev = prev?;
+    let normal: String = prev
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    if normal.contains("拉动") || normal.contains("带动") {
+        return None;
+    }
+    let stem = prev.strip_suffix("增加值").unwrap_or(prev);
+    (!stem.is_empty()).then(|| format!("{stem}{pull}"))
+}
+
 /// `钢铁、铝业…和电力五大支柱产业增加值`: the list gives examples of a
 /// set it then counts (五大, 三个), and the figure is the set's.
 pub(super) fn collective(chars: &[char]) -> Option<String> {

@@ -261,6 +261,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
             }
         }
     }
+    name_bracketed_places(text, &mut facts);
     name_places_alone(&mut facts);
     assign_responsible(text, &mut facts);
     Extraction {
@@ -292,6 +293,103 @@ fn assign_responsible(text: &str, facts: &mut [Fact]) {
     }
 }
 
+/// `依次为上海(30956.7亿元)、北京(29926.3亿元)`, `分别是:南阳(6.3%)、漯河(7.3%)`:
+/// a list of places each with its figure in brackets names each figure by
+/// its place alone (then [`name_places_alone`] gives it the indicator).
+fn name_bracketed_places(text: &str, facts: &mut [Fact]) {
+    for f in facts.iter_mut() {
+        let (Some(start), Some(end)) = (f.start, f.end) else {
+            continue;
+        };
+        if f.value.is_none()
+            || !matches!(
+                text.get(end..).and_then(|r| r.chars().next()),
+                Some(')' | '）')
+            )
+        {
+            continue;
+        }
+        // The bracket opened within the quote, right before the figure.
+        let Some(open) = text.get(start..end).and_then(|q| q.rfind(['(', '（'])) else {
+            continue;
+        };
+        let open = start + open;
+        let inside = &text[open..end];
+        if inside.chars().count() > 16 || inside.contains(['、', '，', ',']) {
+            continue;
+        }
+        // The words before the bracket, back to the list's separator.
+        let before = &text[..open];
+        let from = before
+            .char_indices()
+            .rev()
+            .take(8)
+            .find(|(_, c)| matches!(c, '、' | '：' | ':' | '，' | ',' | '为' | '是' | '\n'))
+            .map(|(i, c)| i + c.len_utf8());
+        let Some(from) = from else { continue };
+        let name = &text[from..open];
+        // (Only a list: a separator or a bracket after the figure's.)
+        let listed = text[end..]
+            .chars()
+            .nth(1)
+            .is_some_and(|c| matches!(c, '、' | '，' | ',' | '。' | '；' | ';'))
+            || text[..from].ends_with('、');
+        let chars: Vec<char> = name
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        let normal: String = chars.iter().collect();
+        let whole_place = region::place_chain_at(&chars, 0)
+            .is_some_and(|(_, len, _)| len == chars.len())
+            || region::lookup(&normal).is_some()
+            || region::lookup(&format!("{normal}市")).is_some();
+        if listed && whole_place && (2..=8).contains(&chars.len()) {
+            // The list's lead-in may name what is ranked (中国GDP排名前四的城市…依次为).
+            let sentence = text[..from].rfind(['。', '\n', '；']).map_or(0, |i| {
+                i + text[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            let first_item = text[sentence..from]
+                .find(['(', '（'])
+                .and_then(|b| {
+                    text[sentence..sentence + b].rfind(['、', ':', '：', '为', '是', '，', ','])
+                })
+                .map_or(from, |i| sentence + i);
+            f.indicator = ranked_in_lead(&text[sentence..first_item], f.unit.as_deref())
+                .unwrap_or_else(|| name.to_string());
+            if f.indicator != name {
+                if let Some(p) =
+                    region::lookup(&normal).or_else(|| region::lookup(&format!("{normal}市")))
+                {
+                    f.region = Some(p.name.to_string());
+                }
+            }
+            f.quote =
+                text[from..end + text[end..].chars().next().map_or(0, char::len_utf8)].to_string();
+            f.start = Some(from);
+            f.end = Some(from + f.quote.len());
+        }
+    }
+}
+
+/// What a ranking of places ranks, from the words leading into it
+/// (`2022年前三季度中国GDP排名前四的城市…依次为` → 前三季度GDP): the output
+/// (GDP, 地区生产总值) with its part of the year, and 增速 for a rate.
+fn ranked_in_lead(lead: &str, unit: Option<&str>) -> Option<String> {
+    let normal: String = lead
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    let output = ["GDP", "地区生产总值", "生产总值"]
+        .into_iter()
+        .find(|w| normal.contains(w))?;
+    let part = ["一季度", "上半年", "前三季度", "1-9月", "全年"]
+        .into_iter()
+        .find(|w| normal.contains(w))
+        .unwrap_or("");
+    let rate = matches!(unit, Some("%")) && (normal.contains("增速") || normal.contains("增长"));
+    Some(format!("{part}{output}{}", if rate { "增速" } else { "" }))
+}
+
 /// `盐城高达6.05%`, `扬州为3239.37亿元`, `青岛以3037.4亿元…`: a figure
 /// named by a place alone is of the indicator the figures before it in
 /// that unit were of (in articles ranking places, 增速 or GDP总量).
@@ -311,6 +409,12 @@ fn name_places_alone(facts: &mut [Fact]) {
                 ["", "以", "却", "为", "也", "则", "仍", "更是"].contains(&rest.as_str())
             })
             .map(|(p, _, _)| p)
+            // (A name that is a place and nothing else, 开封 too, which in
+            // running text may be a word.)
+            .or_else(|| {
+                let whole: String = chars.iter().collect();
+                region::lookup(&whole).or_else(|| region::lookup(&format!("{whole}市")))
+            })
     };
     // 亿元 and 万亿元 (億元) measure alike.
     let base_unit = |u: &Option<String>| -> String {
@@ -569,6 +673,39 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ranking_of_places_with_bracketed_figures() {
+        let names = |text: &str| -> Vec<(String, Option<String>, f64)> {
+            extract_document("t.txt", text)
+                .facts
+                .iter()
+                .filter_map(|f| Some((f.indicator.clone(), f.region.clone(), f.value?)))
+                .collect()
+        };
+        let got = names("全国城市经济\n\n2022年前三季度中国GDP排名前四的城市正式公布，依次为上海(30956.7亿元)、北京(29926.3亿元)、深圳(22925.1亿元)。\n");
+        let want: Vec<(String, Option<String>, f64)> = [
+            ("上海市", 30956.7),
+            ("北京市", 29926.3),
+            ("深圳市", 22925.1),
+        ]
+        .iter()
+        .map(|(r, v)| ("前三季度GDP".to_string(), Some(r.to_string()), *v))
+        .collect();
+        assert_eq!(got, want);
+        // Without the ranked figure named in the lead-in, the figure before
+        // in the unit names them; 开封, a word too, is a place in the list.
+        let got = names("河南经济\n\n河南上半年GDP增速5.7%。高于全国平均增速的地市分别是：南阳(6.3%)、开封(6.3%)、商丘(7%)。\n");
+        let regions: Vec<Option<&str>> = got.iter().map(|g| g.1.as_deref()).collect();
+        assert_eq!(
+            regions[1..],
+            [Some("南阳市"), Some("开封市"), Some("商丘市")]
+        );
+        assert!(got[1..].iter().all(|g| g.0.contains("GDP增速")), "{got:?}");
+        // (A bracketed figure after a place outside a list is left alone.)
+        let got = names("上海经济\n\n全市地区生产总值(4.3万亿元)比上年增长5%。\n");
+        assert!(got.iter().all(|g| g.0.contains("地区生产总值")), "{got:?}");
+    }
 
     /// Each fact's kind, year and value.
     fn kinds_years_values(text: &str) -> Vec<(String, Option<i32>, Option<f64>)> {

@@ -989,6 +989,16 @@ fn sentence_facts(
                     default_year(ctx, section, as_kind, &sentence)
                 })
         };
+        // 由上年的57.3%下降到55.1%, 比上年38690元增加2103元: the figure of the
+        // year before (each of a list: 由上年的22.26%、28.63%和49.11%).
+        let year = year.map(|y| {
+            let (first, _) = listed_run(s, &qs, k);
+            if last_years_figure(s, qs[first].start) {
+                y - 1
+            } else {
+                y
+            }
+        });
         let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
         // 两年来，…；新增公交专用道7条: an addition over the span of years.
         let added = pre.starts_with('新') || pre.contains("新增") || pre.contains("新建");
@@ -2599,6 +2609,38 @@ mod tests {
                 "actual 路面铺装率 0 92 % level eq",
             ],
         );
+    }
+
+    #[test]
+    fn a_figure_of_last_year_named_before_it() {
+        let years = |t: &str| -> Vec<(Option<i32>, f64)> {
+            run(
+                DocType::StatisticalBulletin,
+                Some(2015),
+                (None, None),
+                false,
+                t,
+            )
+            .iter()
+            .filter_map(|f| Some((f.year, f.value?)))
+            .collect()
+        };
+        assert_eq!(
+            years("民营经济增加值占GDP比重由上年的57.3%提高到58.1%。"),
+            [(Some(2014), 57.3), (Some(2015), 58.1)]
+        );
+        assert_eq!(
+            years("人均生产总值40793元，比上年38690元增加2103元。")[..2],
+            [(Some(2015), 40793.0), (Some(2014), 38690.0)]
+        );
+        // (Each of a list; a change against last year is this year's.)
+        let got = years("三次产业结构由上年的22.26%、28.63%和49.11%调整为21.35%、27.92%和50.73%。");
+        assert_eq!(
+            got.iter().filter(|g| g.0 == Some(2014)).count(),
+            3,
+            "{got:?}"
+        );
+        assert_eq!(years("粮食产量比上年增长5%。"), [(Some(2015), 5.0)]);
     }
 
     #[test]

@@ -925,3 +925,16 @@ pub(super) fn dated_change_span(s: &str) -> Option<(i32, i32)> {
     }
     found
 }
+
+/// Whether the figure at `s[i]` is last year's, named right before it:
+/// `由上年的57.3%`, `从去年同期的`, `比上年38690元` (a figure, not a change:
+/// 比上年增长 has its verb between).
+pub(super) fn last_years_figure(s: &[char], i: usize) -> bool {
+    let before: String = s[i.saturating_sub(8)..i].iter().collect();
+    let before = before.trim_end_matches('的');
+    ["上年", "去年", "上年同期", "去年同期"].iter().any(|w| {
+        before
+            .strip_suffix(w)
+            .is_some_and(|b| ["由", "从", "比", "较"].iter().any(|v| b.ends_with(v)))
+    })
+}

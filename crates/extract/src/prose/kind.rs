@@ -619,15 +619,15 @@ pub(super) fn so_far_this_year(sentence: &str) -> bool {
     ];
     sentence.match_indices("今年").all(|(i, w)| {
         let rest = &sentence[i + w.len()..];
-        // (截至今年9月底, 今年10月末: counted to a month gone by; not the
-        // day of a meeting, 今年3月25日.)
+        // (截至今年9月底, 今年10月末, 提升至今年10月的45.9%: counted to a
+        // month gone by; not the day of a meeting, 今年3月25日.)
         let to_a_month = sentence[..i].ends_with("截至")
             || sentence[..i].ends_with("截止")
             || sentence[..i].ends_with("截止到")
             || {
                 let digits = rest.chars().take_while(char::is_ascii_digit).count();
                 digits > 0
-                    && ["月底", "月末"]
+                    && ["月底", "月末", "月的", "月份的"]
                         .iter()
                         .any(|w| rest[digits..].starts_with(w))
             };

@@ -2612,6 +2612,35 @@ mod tests {
     }
 
     #[test]
+    fn a_change_from_a_year_up_to_a_month_of_this_year() {
+        let got: Vec<(Kind, Option<i32>, String, f64)> = run(
+            DocType::Other,
+            Some(2025),
+            (None, None),
+            false,
+            "产业投资和工业投资占比大幅提升，分别从2020年的10.4%、7.8%提升至今年10月的45.9%和25.5%。",
+        )
+        .iter()
+        .filter_map(|f| Some((f.kind, f.year, f.indicator.clone(), f.value?)))
+        .collect();
+        let want: Vec<(Kind, Option<i32>, String, f64)> = [
+            (2020, "产业投资占比", 10.4),
+            (2020, "工业投资占比", 7.8),
+            (2025, "产业投资占比", 45.9),
+            (2025, "工业投资占比", 25.5),
+        ]
+        .iter()
+        .map(|(y, n, v)| (Kind::Actual, Some(*y), n.to_string(), *v))
+        .collect();
+        assert_eq!(got, want);
+        assert!(so_far_this_year("提升至今年10月的45.9%"));
+        assert!(is_time_reference(&"今年10月".chars().collect::<Vec<_>>()));
+        assert!(!is_time_reference(
+            &"10月份产值".chars().collect::<Vec<_>>()
+        ));
+    }
+
+    #[test]
     fn a_figure_of_last_year_named_before_it() {
         let years = |t: &str| -> Vec<(Option<i32>, f64)> {
             run(

@@ -67,14 +67,17 @@ pub(super) fn year_mentions(s: &[char]) -> Vec<YearMention> {
                 // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.
                 || (at(s, after, "以来") && !(i == 0 || s.get(i - 1).is_some_and(|c| is_clause_delim(*c) || is_sentence_end(*c))))
                 || at(s, after, "远景")
-                // 自2016年启动建设至今: a span's start, up to now.
+                // 自2016年启动建设至今: a span's start, up to now (not 提升至今年10月的…).
                 || ((ends(s, i, "自") || ends(s, i, "从"))
-                    && s[after..]
-                        .iter()
-                        .take_while(|c| !is_clause_delim(**c))
-                        .take(16)
-                        .collect::<String>()
-                        .contains("至今"))
+                    && {
+                        let run: String = s[after..]
+                            .iter()
+                            .take_while(|c| !is_clause_delim(**c))
+                            .take(16)
+                            .collect();
+                        run.match_indices("至今")
+                            .any(|(k, w)| !run[k + w.len()..].starts_with('年'))
+                    })
                 || at(s, after, "的基础")
                 || at(s, after, "基础上")
                 || names_a_plans_years(s, i)
@@ -774,7 +777,12 @@ pub(super) fn is_time_reference(name: &[char]) -> bool {
             r.as_str(),
             "" | "末" | "期末" | "时期" | "期间" | "底" | "年末"
         )
-    }) || matches!(
+    }) || {
+        // (提升至今年10月的45.9%, 9月底: a month names nothing either.)
+        let m = t.trim_start_matches("今年").trim_start_matches("去年");
+        let digits = m.chars().take_while(char::is_ascii_digit).count();
+        (1..=2).contains(&digits) && matches!(&m[digits..], "月" | "月底" | "月末" | "月份")
+    } || matches!(
         // (2023年上半年同比增长13.1%: a part of a year names nothing.)
         t.as_str(),
         "上半年"

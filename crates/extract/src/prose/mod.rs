@@ -916,8 +916,14 @@ fn sentence_facts(
         // year before the period.
         // (过去五年 dates its sentence to the year reviewed, not the start value.)
         // (And 两年来 in a review of the plan's first years.)
+        // (2012—2021年，…由8568元增加至24950元: a span gone by, written out.)
+        let past_span = |y: &YearMention| {
+            span_start(s, y.pos).is_some() && ctx.frame.present.is_some_and(|p| y.year <= p)
+        };
         let five_years = |y: &YearMention| {
-            PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w)) || span_of_years_at(s, y.pos)
+            PAST_FIVE_YEARS.iter().any(|w| at(s, y.pos, w))
+                || span_of_years_at(s, y.pos)
+                || past_span(y)
         };
         let period_start_value = (year_m.is_none_or(|y| five_years(&y)) || starts_a_change)
             && ["从", "由"].iter().any(|w| pre.trim_end().ends_with(w))
@@ -927,7 +933,13 @@ fn sentence_facts(
                 // The period may be named sentences before, in the paragraph;
                 // 过去五年 in a report is the five years up to the one reviewed.
                 let before: String = span.chars[..a + q.start].iter().collect();
-                period_spoken_of(&before)
+                // (2012—2021年，…收入由8568元增加至24950元: the first year of a
+                // span gone by; 2016年至2018年…由66.4%提高到76.4%, a span
+                // ahead, starts from now.)
+                year_m
+                    .filter(past_span)
+                    .and_then(|y| span_start(s, y.pos).map(|from| (from + 1, y.year)))
+                    .or_else(|| period_spoken_of(&before))
                     // (由2002年的…增加到2007年的…，…由346.7亿元增加到…: the
                     // years of a change told before in the paragraph.)
                     .or_else(|| dated_change_span(&before))
@@ -2638,6 +2650,31 @@ mod tests {
         assert!(!is_time_reference(
             &"10月份产值".chars().collect::<Vec<_>>()
         ));
+    }
+
+    #[test]
+    fn a_change_over_a_span_of_years_gone_by_starts_in_its_first() {
+        let years = |doc_type: DocType, year: i32, t: &str| -> Vec<(Option<i32>, f64)> {
+            run(doc_type, Some(year), (None, None), false, t)
+                .iter()
+                .filter_map(|f| Some((f.year, f.value?)))
+                .collect()
+        };
+        assert_eq!(
+            years(
+                DocType::Other,
+                2022,
+                "2012—2021年，全区居民人均可支配收入由8568元增加至24950元。"
+            ),
+            [(Some(2012), 8568.0), (Some(2021), 24950.0)]
+        );
+        // (A span ahead starts from now, not from its first year.)
+        let got = years(
+            DocType::ImplementationPlan,
+            2015,
+            "2016年至2018年三年时间，全省县乡公路等级公路所占比例由66.4%提高到76.4%以上。",
+        );
+        assert_ne!(got[0].0, Some(2016), "{got:?}");
     }
 
     #[test]

@@ -636,8 +636,11 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                 }
                 // 分别加快9.5个和11.4个百分点: points written once for the list.
                 if q.unit == "个" {
-                    if let Some((u, _)) = list_unit(s, q.end).filter(|(u, _)| u == "个百分点") {
+                    if let Some((u, at)) = list_unit(s, q.end).filter(|(u, _)| u == "个百分点")
+                    {
                         q.unit = u;
+                        // (The unit as written is the list's last.)
+                        q.unit_pos = Some(at);
                     }
                 }
                 if !is_rank(s, &q)
@@ -799,6 +802,11 @@ fn list_unit_of(s: &[char], mut j: usize, respectively: bool) -> Option<(String,
         let n = parse_at(s, k).filter(|n| !n.chinese && n.len > 0)?;
         let after = k + n.len;
         if let Some((unit, _)) = unit_at(s, after, n.magnitude) {
+            // (1.1个、2.3个和3.6个百分点: each item says 个, the last 个百分点.)
+            if unit == "个" {
+                j = after + 1;
+                continue;
+            }
             return (respectively || unit == "%" || unit == "‰" || unit.ends_with("百分点"))
                 .then_some((unit, after));
         }
@@ -1843,6 +1851,13 @@ mod tests {
     #[test]
     fn a_growth_written_with_its_minus_sign() {
         assert_eq!(q("到位资金7.57亿元,增长-16%")[1].0, -16.0);
+        // (Each item saying 个, the last 个百分点.)
+        let l = q("分别拉动增长1.1个、2.3个和3.6个百分点");
+        let got: Vec<(f64, &str)> = l.iter().map(|x| (x.0, x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(1.1, "个百分点"), (2.3, "个百分点"), (3.6, "个百分点")]
+        );
         // (In a list sharing the last item's unit.)
         let l = q("拉动贡献分别为0.15、-5.64、1.34个百分点");
         let got: Vec<(f64, &str)> = l.iter().map(|x| (x.0, x.2.as_str())).collect();

@@ -362,24 +362,32 @@ fn future_only_as_imminent(sentence: &str) -> bool {
 /// goal, so the goal word that follows does not make the sentence a goal.
 pub(super) fn compared_with_goal(before: &str) -> bool {
     // 好于下降7%的预期: the goal's figure between the comparison and the goal word.
-    let mut before = strip_goal_figure(before.strip_suffix('的').unwrap_or(before));
     // 高于年初预期目标: the qualifiers between the comparison and the goal word.
     // (占年计划的41.8%: 年 alone qualifies 计划 as well.)
     // (比“十五”计划高出4.1个百分点: the plan named by its period.)
     // (占年度投资计划的73%: the plan's subject too.)
-    while let Some(b) = [
-        "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“", "投资",
-        // (高于预期发展目标0.3个百分点.)
-        "发展",
-    ]
-    .iter()
-    .find_map(|w| before.strip_suffix(w))
-    .or_else(|| {
-        crate::doc::FIVE_YEAR_PLANS
-            .iter()
-            .find_map(|(n, _)| before.strip_suffix(n))
-    }) {
-        before = b;
+    // (符合3%左右的预期目标, 高于9%左右的规划目标: the figure before the
+    // qualifiers, each taken off in turn.)
+    let mut before = before;
+    loop {
+        let t = strip_goal_figure(before.strip_suffix('的').unwrap_or(before));
+        let t = [
+            "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“", "投资",
+            // (高于预期发展目标0.3个百分点.)
+            "发展",
+        ]
+        .iter()
+        .find_map(|w| t.strip_suffix(w))
+        .or_else(|| {
+            crate::doc::FIVE_YEAR_PLANS
+                .iter()
+                .find_map(|(n, _)| t.strip_suffix(n))
+        })
+        .unwrap_or(t);
+        if t.len() == before.len() {
+            break;
+        }
+        before = t;
     }
     [
         "好于",

@@ -36,11 +36,8 @@ pub(super) fn decide_measure(
     let last_rise = last_verb(RISE);
     let last_fall = last_verb(FALL);
     let verb = match (last_rise, last_fall) {
-        (Some(r), Some(f)) => Some(if r.0 >= f.0 {
-            (r.0, true)
-        } else {
-            (f.0, false)
-        }),
+        // (负增长 ends where its 增长 does: the fall, the longer word.)
+        (Some(r), Some(f)) => Some(if r.0 > f.0 { (r.0, true) } else { (f.0, false) }),
         (Some(r), None) => Some((r.0, true)),
         (None, Some(f)) => Some((f.0, false)),
         (None, None) => None,

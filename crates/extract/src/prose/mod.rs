@@ -2678,6 +2678,35 @@ mod tests {
     }
 
     #[test]
+    fn a_result_beside_the_goal_it_is_measured_against() {
+        let got: Vec<(Kind, String, f64)> = run(
+            DocType::WorkReport,
+            Some(2019),
+            (None, None),
+            false,
+            "居民消费价格上涨2.1%，符合3%左右的预期目标。财政总收入增长12%，高于9%左右的规划目标。",
+        )
+        .iter()
+        .filter_map(|f| Some((f.kind, f.indicator.clone(), f.value?)))
+        .collect();
+        let want: Vec<(Kind, String, f64)> = [
+            (Kind::Actual, "居民消费价格", 2.1),
+            (Kind::Target, "居民消费价格", 3.0),
+            (Kind::Actual, "财政总收入", 12.0),
+            (Kind::Target, "财政总收入", 9.0),
+        ]
+        .iter()
+        .map(|(k, n, v)| (*k, n.to_string(), *v))
+        .collect();
+        assert_eq!(got, want);
+        // 负增长 is a fall.
+        assert_eq!(
+            values_of(DocType::Other, 2018, "名义增速同比负增长7.59%。"),
+            [-7.59]
+        );
+    }
+
+    #[test]
     fn a_figure_of_last_year_named_before_it() {
         let years = |t: &str| -> Vec<(Option<i32>, f64)> {
             run(

@@ -104,6 +104,10 @@ pub const LEAD: &[&str] = &[
 
 /// Words stripped from the end of an indicator name, longest first.
 pub const TRAIL: &[&str] = &[
+    // (地区生产总值上半年由负转正: the part of the year after the name.)
+    "上半年",
+    "前三季度",
+    "一季度",
     // (生产总值达人民币5.67兆元，年增5.4%: Hong Kong and Taiwan's word for growth.)
     "年增",
     "达人民币",

@@ -2707,6 +2707,18 @@ mod tests {
     }
 
     #[test]
+    fn a_turn_told_in_words_opens_on_the_indicator() {
+        assert_eq!(
+            names_of(
+                DocType::WorkReport,
+                2021,
+                "地区生产总值上半年由负转正，三、四季度加快恢复，全年增长3.9%，总量达到2.5万亿元。"
+            ),
+            ["地区生产总值", "地区生产总值"]
+        );
+    }
+
+    #[test]
     fn a_figure_of_last_year_named_before_it() {
         let years = |t: &str| -> Vec<(Option<i32>, f64)> {
             run(

@@ -164,6 +164,14 @@ fn names_a_plan(t: &str) -> bool {
     t.ends_with("规划") || t.ends_with("纲要") || t.contains("规划纲要") || t.contains("规划》")
 }
 
+/// Verbs a title may open on before a bare 市/县/区 (解读市…报告): no
+/// unknown place starts with one.
+const VERBS_BEFORE_SHI: &[&str] = &[
+    "解读", "承接", "召开", "贯彻", "落实", "推进", "支持", "服务", "打造", "建设", "融入", "参加",
+    "出席", "全面", "深入", "加快", "推动", "围绕", "根据", "按照", "促进", "实现", "完成", "开展",
+    "举办", "举行", "发布", "印发", "做好", "聚焦", "学习", "传达",
+];
+
 /// The first place name of a title: 锦州市, 辽宁省, 黑山县.
 pub fn region_of(t: &str) -> Option<String> {
     let chars: Vec<char> = t.chars().collect();
@@ -261,6 +269,9 @@ pub fn region_of(t: &str) -> Option<String> {
                 // known one, 晋城市, was found above).
                 && !name.ends_with("城市")
                 && !name.ends_with("都市")
+                // 解读市第十三次党代会报告, 承接市级权限: a verb before 市, which
+                // is the city's own (市第十三次党代会), no place's suffix.
+                && !VERBS_BEFORE_SHI.iter().any(|w| name.starts_with(w))
             {
                 best = Some(name);
                 break;
@@ -588,6 +599,9 @@ mod tests {
             None
         );
         assert_eq!(region_of("经市领导同意，现将《方案》印发给你们"), None);
+        // (A verb before the city's own 市第十三次党代会.)
+        assert_eq!(region_of("解读市第十三次党代会工作报告(二)"), None);
+        assert_eq!(region_of("承接市级权限下放事项实施方案"), None);
         assert_eq!(region_of("魅力文明城市创建行动方案"), None);
         assert_eq!(
             region_of("晋城市2020年政府工作报告").as_deref(),

@@ -271,7 +271,14 @@ pub fn region_of(t: &str) -> Option<String> {
                 && !name.ends_with("都市")
                 // 解读市第十三次党代会报告, 承接市级权限: a verb before 市, which
                 // is the city's own (市第十三次党代会), no place's suffix.
-                && !VERBS_BEFORE_SHI.iter().any(|w| name.starts_with(w))
+                // (湖南发布湘赣边区域…方案: a verb inside, no name either.)
+                && !VERBS_BEFORE_SHI.iter().any(|w| name.contains(w))
+                // (市农委对县…: a function word, no place's.)
+                && !name.contains(['对', '委', '向', '把', '将', '为', '由', '从'])
+                // (生态福地美丽福州建设行动方案: a known place inside a slogan.)
+                && !(i + 1..end).any(|k| {
+                    crate::region::lookup(&chars[k..=end].iter().collect::<String>()).is_some()
+                })
             {
                 best = Some(name);
                 break;
@@ -602,6 +609,13 @@ mod tests {
         // (A verb before the city's own 市第十三次党代会.)
         assert_eq!(region_of("解读市第十三次党代会工作报告(二)"), None);
         assert_eq!(region_of("承接市级权限下放事项实施方案"), None);
+        // (A verb or a function word inside, a known place inside a slogan.)
+        assert_ne!(
+            region_of("湖南发布湘赣边区域合作示范区建设方案").as_deref(),
+            Some("湖南发布湘赣边区")
+        );
+        assert_eq!(region_of("市农委对县区农民增收的考核办法"), None);
+        assert_eq!(region_of("生态福地美丽福州建设行动方案印发"), None);
         assert_eq!(region_of("魅力文明城市创建行动方案"), None);
         assert_eq!(
             region_of("晋城市2020年政府工作报告").as_deref(),

@@ -684,6 +684,20 @@ impl Name {
     }
 }
 
+/// The clause ending in the comma right before `s[a]` (`建筑业增加值增长10.8%，`
+/// before `拉动…`): where it starts, and where its comma is.
+fn clause_before(s: &[char], a: usize) -> Option<(usize, usize)> {
+    let d = a.checked_sub(1)?;
+    if !matches!(s[d], '，' | ',') {
+        return None;
+    }
+    let p = s[..d]
+        .iter()
+        .rposition(|c| is_clause_delim(*c) || *c == '\n')
+        .map_or(0, |i| i + 1);
+    Some((p, d))
+}
+
 /// `材料产业、消费品产业和电子产业实现较快增长，增速分别为18.7%、12.7%和12.4%`,
 /// `外贸进出口实现恢复性增长，增速达到3.8%`: a clause whose name is only a
 /// measure (增速, 比重) takes its subject from the clause right before, item by
@@ -704,14 +718,7 @@ pub(super) fn subject_before_bare_measure(
     if !share && !GROWTH.contains(&name) {
         return None;
     }
-    let d = a.checked_sub(1)?;
-    if !matches!(s[d], '，' | ',') {
-        return None;
-    }
-    let p = s[..d]
-        .iter()
-        .rposition(|c| is_clause_delim(*c) || *c == '\n')
-        .map_or(0, |i| i + 1);
+    let (p, d) = clause_before(s, a)?;
     let prev: String = s[p..d].iter().collect();
     const VERBS: &[&str] = &[
         "实现",
@@ -811,14 +818,7 @@ pub(super) fn pull_of_subject_before(
     while ["分别", "直接", "共同"].iter().any(|w| ends(s, c, w)) {
         c -= 2;
     }
-    let d = c.checked_sub(1)?;
-    if !matches!(s[d], '，' | ',') {
-        return None;
-    }
-    let p = s[..d]
-        .iter()
-        .rposition(|c| is_clause_delim(*c) || *c == '\n')
-        .map_or(0, |i| i + 1);
+    let (p, d) = clause_before(s, c)?;
     let mut from = p;
     for w in ["其中", "全年", "同时"] {
         if at(s, from, w) {

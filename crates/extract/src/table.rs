@@ -1555,19 +1555,39 @@ fn row_facts(
     }
     // 2.居民消费价格涨幅 | % | 2.7 under 一级指标 | 二级指标 | 单位: the group's
     // cell spans rows above and this row starts one column late.
-    let late;
-    let cells = match lay.lead.iter().position(|l| *l == Label::Unit) {
-        Some(u)
-            if u >= 2
+    // (2 | 森林蓄积量(万立方米) | 4606.24 under 类别 | 序号 | 指标: the same, the
+    // row's number where the group's cell would be.)
+    let small_number = |c: &String| {
+        (1..=3).contains(&compact(c).len()) && compact(c).chars().all(|ch| ch.is_ascii_digit())
+    };
+    let late_by_unit = lay
+        .lead
+        .iter()
+        .position(|l| *l == Label::Unit)
+        .is_some_and(|u| {
+            u >= 2
                 && cells.get(u - 1).is_some_and(|c| is_unit_word(&compact(c)))
-                && !cells.get(u).is_some_and(|c| is_unit_word(&compact(c))) =>
-        {
-            late = std::iter::once(String::new())
-                .chain(cells.iter().cloned())
-                .collect::<Vec<_>>();
-            &late[..]
-        }
-        _ => cells,
+                && !cells.get(u).is_some_and(|c| is_unit_word(&compact(c)))
+        });
+    let late_by_index = lay
+        .lead
+        .iter()
+        .position(|l| *l == Label::Index)
+        .is_some_and(|x| {
+            x >= 1
+                && cells.get(x - 1).is_some_and(small_number)
+                && cells
+                    .get(x)
+                    .is_some_and(|c| !small_number(c) && matches!(parse_cell(c), Cell::Text(_)))
+        });
+    let late;
+    let cells = if late_by_unit || late_by_index {
+        late = std::iter::once(String::new())
+            .chain(cells.iter().cloned())
+            .collect::<Vec<_>>();
+        &late[..]
+    } else {
+        cells
     };
     let mut names: Vec<String> = Vec::new();
     let mut unit_col: Option<String> = None;
@@ -1987,6 +2007,21 @@ mod tests {
         );
         assert!(part_of_year("1-3月") && part_of_year("1—6月份") && part_of_year("上半年"));
         assert!(!part_of_year("3月") && !part_of_year("13-14月") && !part_of_year("1-3-5月"));
+    }
+
+    #[test]
+    fn rows_under_a_group_cell_start_with_their_number_one_column_late() {
+        // (类别 spans the rows of its group; each later row opens on its 序号.)
+        let t = "类别 | 序号 | 指标 | 2020年 | 2025年 | 属性 |\n生态建设 | 1 | 森林覆盖率(%) | 45.31 | 46.3 | 约束性 |\n2 | 森林蓄积量(万立方米) | 4606.24 | 5000 | 约束性 |\n";
+        assert_eq!(
+            run(DocType::FiveYearPlan, (2021, 2025), t),
+            [
+                "actual 森林覆盖率 2020 45.31 % level eq 约束性",
+                "target 森林覆盖率 2025 46.3 % level eq 约束性",
+                "actual 森林蓄积量 2020 4606.24 万立方米 level eq 约束性",
+                "target 森林蓄积量 2025 5000 万立方米 level eq 约束性",
+            ]
+        );
     }
 
     #[test]

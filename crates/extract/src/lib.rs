@@ -345,9 +345,15 @@ fn name_bracketed_places(text: &str, facts: &mut [Fact]) {
             || region::lookup(&format!("{normal}市")).is_some();
         if listed && whole_place && (2..=8).contains(&chars.len()) {
             // The list's lead-in may name what is ranked (中国GDP排名前四的城市…依次为).
-            let sentence = text[..from].rfind(['。', '\n', '；']).map_or(0, |i| {
-                i + text[i..].chars().next().map_or(1, char::len_utf8)
-            });
+            // (Within 300 bytes back: linear however long a line runs on.)
+            let reach = (from.saturating_sub(300)..from)
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(from);
+            let sentence = text[reach..from]
+                .rfind(['。', '\n', '；'])
+                .map_or(reach, |i| {
+                    reach + i + text[reach + i..].chars().next().map_or(1, char::len_utf8)
+                });
             let first_item = text[sentence..from]
                 .find(['(', '（'])
                 .and_then(|b| {

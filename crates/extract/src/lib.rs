@@ -341,8 +341,7 @@ fn name_bracketed_places(text: &str, facts: &mut [Fact]) {
         let normal: String = chars.iter().collect();
         let whole_place = region::place_chain_at(&chars, 0)
             .is_some_and(|(_, len, _)| len == chars.len())
-            || region::lookup(&normal).is_some()
-            || region::lookup(&format!("{normal}市")).is_some();
+            || region::lookup_alone(&normal).is_some();
         if listed && whole_place && (2..=8).contains(&chars.len()) {
             // The list's lead-in may name what is ranked (中国GDP排名前四的城市…依次为).
             // (Within 300 bytes back: linear however long a line runs on.)
@@ -363,9 +362,7 @@ fn name_bracketed_places(text: &str, facts: &mut [Fact]) {
             f.indicator = ranked_in_lead(&text[sentence..first_item], f.unit.as_deref())
                 .unwrap_or_else(|| name.to_string());
             if f.indicator != name {
-                if let Some(p) =
-                    region::lookup(&normal).or_else(|| region::lookup(&format!("{normal}市")))
-                {
+                if let Some(p) = region::lookup_alone(&normal) {
                     f.region = Some(p.name.to_string());
                 }
             }
@@ -417,10 +414,7 @@ fn name_places_alone(facts: &mut [Fact]) {
             .map(|(p, _, _)| p)
             // (A name that is a place and nothing else, 开封 too, which in
             // running text may be a word.)
-            .or_else(|| {
-                let whole: String = chars.iter().collect();
-                region::lookup(&whole).or_else(|| region::lookup(&format!("{whole}市")))
-            })
+            .or_else(|| region::lookup_alone(&chars.iter().collect::<String>()))
     };
     // 亿元 and 万亿元 (億元) measure alike.
     let base_unit = |u: &Option<String>| -> String {

@@ -393,6 +393,12 @@ pub fn lookup(name: &str) -> Option<Place> {
     gazetteer().names.get(name).map(|(p, _)| *p)
 }
 
+/// A known place written as a name alone: its full or short form, or its
+/// name less 市 (开封, kept out of the short forms as also a word).
+pub fn lookup_alone(name: &str) -> Option<Place> {
+    lookup(name).or_else(|| lookup(&format!("{name}市")))
+}
+
 /// Places named in `s`, in order: (char position, length, place).
 pub fn places(s: &[char]) -> Vec<(usize, usize, Place)> {
     let mut out = Vec::new();

@@ -1558,7 +1558,8 @@ fn row_facts(
     // (2 | 森林蓄积量(万立方米) | 4606.24 under 类别 | 序号 | 指标: the same, the
     // row's number where the group's cell would be.)
     let small_number = |c: &String| {
-        (1..=3).contains(&compact(c).len()) && compact(c).chars().all(|ch| ch.is_ascii_digit())
+        let c = compact(c);
+        (1..=3).contains(&c.len()) && c.chars().all(|ch| ch.is_ascii_digit())
     };
     let late_by_unit = lay
         .lead

@@ -114,7 +114,7 @@ impl Deadline {
     /// Beijing time (00:00 UTC+8 of the day after), as Unix seconds.
     pub fn due_at(&self, period: &Period) -> i64 {
         let (y, m, d) = self.due_date(period);
-        day_start(y, m, d) + 86_400
+        day_end(y, m, d)
     }
 
     /// The due day of `period` (year, month, day).
@@ -267,7 +267,7 @@ impl DuePeriod {
         DuePeriod {
             period,
             frequency: d.frequency,
-            due: day_start(y, m, day) + 86_400,
+            due: day_end(y, m, day),
             due_date: format!("{y}年{m}月{day}日"),
         }
     }
@@ -295,7 +295,12 @@ pub fn end_of_day(year: i64, month: i64, day: i64) -> Option<i64> {
     if !(1..=12).contains(&month) || day < 1 || day > days_in_month(year, month) {
         return None;
     }
-    Some(day_start(year, month, day) + 86_400)
+    Some(day_end(year, month, day))
+}
+
+/// 00:00 of the day after `year`-`month`-`day` in Beijing time, as Unix seconds.
+fn day_end(year: i64, month: i64, day: i64) -> i64 {
+    day_start(year, month, day) + 86_400
 }
 
 /// 00:00 of the day `year`-`month`-`day` in Beijing time (UTC+8), as Unix seconds.

@@ -799,8 +799,10 @@ pub(super) fn pull_of_subject_before(
     if !qs[k].unit.ends_with("百分点") {
         return None;
     }
+    // (分别拉动, 直接拉动: the words of how, before the pull.)
+    const HOW: [&str; 3] = ["分别", "直接", "共同"];
     let mut x = a;
-    for w in ["分别", "直接", "共同"] {
+    for w in HOW {
         if at(s, x, w) {
             x += 2;
         }
@@ -815,7 +817,7 @@ pub(super) fn pull_of_subject_before(
     }
     // (The name may start after 分别, or with it.)
     let mut c = a;
-    while ["分别", "直接", "共同"].iter().any(|w| ends(s, c, w)) {
+    while HOW.iter().any(|w| ends(s, c, w)) {
         c -= 2;
     }
     let (p, d) = clause_before(s, c)?;

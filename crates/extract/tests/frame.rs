@@ -1207,6 +1207,26 @@ fn article_on_a_one_year_plan_just_issued() {
 }
 
 #[test]
+fn article_on_a_plan_named_before_its_verb_states_its_goals() {
+    // 《…》(以下简称《方案》)印发实施: the verb after the title; figures of
+    // the plan's year with no year of their own are its goals, and a count
+    // since an earlier date stays a result.
+    let text = "近日，《丁省2023年制造业项目建设年活动实施方案》(以下简称《方案》)印发实施。\n推动工业投资增长20%以上。\n自座谈会召开以来，全省纱锭数量从700万锭增长到1360万锭。\n";
+    let ex = extract_document("a.txt", text);
+    let goal = fact(&ex, 20.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2023)));
+    assert_eq!(fact(&ex, 1360.0).kind, Kind::Actual);
+}
+
+#[test]
+fn a_plan_issued_years_ago_sets_no_goals_of_an_article() {
+    // 自2020年《…总体方案》发布后: the plan is the past the article reviews.
+    let text = "发布时间：2025-09-09\n自2020年《戊港建设总体方案》发布后，戊港建设稳步推进。戊港新设外资企业数达到8098家。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 8098.0).kind, Kind::Actual);
+}
+
+#[test]
 fn undated_article_counting_a_plans_first_years_speaks_in_the_last() {
     let text = "“十四五”期间，全省已累计完成交通固定资产投资2816亿元。\n“十四五”前四年，全省累计新增通车里程700公里以上。\n";
     let ex = extract_document("a.txt", text);

@@ -227,6 +227,20 @@ pub(super) fn decide_kind(
     if actual_marked && frame.doc_type != DocType::WorkReport {
         return Kind::Actual;
     }
+    // (An undated figure in an article on this year's plan just issued, that
+    // would fall in the plan's year: the plan's goal.)
+    if year.is_none()
+        && frame.plan_issued_for.is_some()
+        && !section.review
+        && !estimating()
+        && default_year(ctx, section, Kind::Actual, sentence) == frame.plan_issued_for
+        // (自…座谈会以来，…从700万锭增长到1360万锭: counted up to now.)
+        && !["以来", "截至", "截止", "累计"]
+            .iter()
+            .any(|w| sentence.contains(w))
+    {
+        return Kind::Target;
+    }
     // Articles and pages that are not plans report what is, unless they say otherwise.
     if matches!(frame.doc_type, DocType::Other | DocType::PlanReview)
         && !target_marked

@@ -1082,6 +1082,20 @@ fn sentence_facts(
                 let (x, y) = subjects[subjects.len() - run + (k - first)];
                 spread_subject = true;
                 Some(Name::Plain(x, y))
+            } else if let Some((x, y)) = clause_before(s, clause_start)
+                .filter(|&(p, d)| {
+                    in_run
+                        && at(s, clause_start, "分别")
+                        && !qs.iter().any(|m| m.start >= p && m.end <= d)
+                        // (增速全省第7位，分别高于…: a rank is no list of names.)
+                        && !s[p..d].iter().any(|c| c.is_ascii_digit() || *c == '第')
+                })
+                .map(|(p, d)| strip(s, p, d, LEAD, TRAIL))
+                .filter(|&(x, y)| y > x + 1)
+            {
+                // 困难残疾人生活补贴、重度残疾人护理补贴标准，分别从181元、243元提高到…:
+                // the clause before, with no figure of its own, lists whose they are.
+                Some(Name::Plain(x, y))
             } else if let Some(from) =
                 named_after(s, q, clause_end).filter(|_| last_subject.is_none())
             {
@@ -1514,6 +1528,31 @@ mod tests {
             .iter()
             .map(|f| f.indicator.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_clause_opening_on_respectively_takes_the_names_listed_before() {
+        let names = names_of(
+            DocType::ImplementationPlan,
+            2022,
+            "困难残疾人生活补贴、重度残疾人护理补贴标准，分别从181元、243元提高到188元、252元。",
+        );
+        assert_eq!(
+            names,
+            [
+                "困难残疾人生活补贴标准",
+                "重度残疾人护理补贴标准",
+                "困难残疾人生活补贴标准",
+                "重度残疾人护理补贴标准"
+            ]
+        );
+        // A rank before is no list of names.
+        let names = names_of(
+            DocType::Other,
+            2025,
+            "同比增长5.5%，增速全省第7位，分别高于全国、全省0.1和0.3个百分点。",
+        );
+        assert!(names.iter().all(|n| !n.contains("第7位")), "{names:?}");
     }
 
     fn values_of(doc_type: DocType, year: i32, text: &str) -> Vec<f64> {

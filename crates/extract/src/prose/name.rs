@@ -686,7 +686,7 @@ impl Name {
 
 /// The clause ending in the comma right before `s[a]` (`建筑业增加值增长10.8%，`
 /// before `拉动…`): where it starts, and where its comma is.
-fn clause_before(s: &[char], a: usize) -> Option<(usize, usize)> {
+pub(super) fn clause_before(s: &[char], a: usize) -> Option<(usize, usize)> {
     let d = a.checked_sub(1)?;
     if !matches!(s[d], '，' | ',') {
         return None;

@@ -138,7 +138,17 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
             break;
         }
     }
-    let value: f64 = text.parse().ok()?;
+    let mut value: f64 = text.parse().ok()?;
+    // 5千亿元, 3千万元: the 千/百 is part of the number; 万/亿 stays for the unit.
+    let scale = match s.get(j) {
+        Some('千') => 1000.0,
+        Some('百') => 100.0,
+        _ => 1.0,
+    };
+    if scale > 1.0 && matches!(s.get(j + 1), Some('万' | '亿' | '億' | '萬')) {
+        value *= scale;
+        j += 1;
+    }
     Some(Number {
         value,
         len: j - i,
@@ -289,6 +299,8 @@ mod tests {
         assert_eq!(num("二十三"), Some((23.0, 3)));
         assert_eq!(num("一百零二"), Some((102.0, 4)));
         assert_eq!(num("千亿元").map(|x| x.0), Some(1000.0));
+        assert_eq!(num("5千亿元"), Some((5000.0, 2)));
+        assert_eq!(num("3千万元"), Some((3000.0, 2)));
         assert_eq!(num("百分之五点五"), Some((5.5, 6)));
         assert_eq!(num("百分之十点七"), Some((10.7, 6)));
         assert_eq!(num("千分之七"), Some((7.0, 4)));

@@ -62,6 +62,10 @@ const CLASSIFIERS: &[&str] = &[
     "幢",
     "颗",
     "艘次",
+    "例",
+    "盏",
+    "篇",
+    "堂",
     "头只匹",
     "头只",
     "只匹",
@@ -227,6 +231,13 @@ const BASE_UNITS: &[&str] = &[
     "匹",
     // (充电桩10万根.)
     "根",
+    // (复明手术300例, 纱锭1360万锭, 路灯2万盏, 论文50篇, 课程1000课时, 巡讲300堂.)
+    "例",
+    "锭",
+    "盏",
+    "篇",
+    "课时",
+    "堂",
     "微克",
     "毫克",
     "Mbps",
@@ -697,6 +708,26 @@ fn ratio_named_before(s: &[char], i: usize, j: usize) -> bool {
         .any(|w| before.contains(w))
 }
 
+/// `居民消费价格指数为103.5`, `控制在103.5以内`, `总人口性别比为107.50`: an
+/// index or a sex ratio stated after its name and a verb, with no unit.
+fn index_named_before(s: &[char], i: usize, j: usize, value: f64) -> bool {
+    if !(50.0..=200.0).contains(&value) || s.get(j).is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    let ends_clause = s
+        .get(j)
+        .is_none_or(|c| is_delim(*c) || matches!(c, '以' | '左' | ')' | '）'));
+    if !ends_clause {
+        return false;
+    }
+    const VERBS: [&str; 6] = ["控制在", "为", "达到", "达", "是", "在"];
+    let Some(v) = VERBS.iter().find(|w| ends(s, i, w)) else {
+        return false;
+    };
+    let name_end = i - v.chars().count();
+    ["指数", "性别比"].iter().any(|w| ends(s, name_end, w))
+}
+
 /// `5岁以下儿童死亡率`, `65岁及以上人口`, `0-3岁婴幼儿`: an age that bounds
 /// the group a name counts is part of the name, not a figure.
 fn is_age_group(s: &[char], q: &Quantity) -> bool {
@@ -955,6 +986,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             // (占全市的三分之一: a fraction needs no unit either.)
             None if let Some(end) = ratio_tail(s, j)
                 .or_else(|| (n.value < 10.0 && ratio_named_before(s, i, j)).then_some(j))
+                .or_else(|| index_named_before(s, i, j, n.value).then_some(j))
                 .or_else(|| n.fraction.then_some(j)) =>
             {
                 let mut q = Quantity {
@@ -1704,6 +1736,25 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn an_index_after_its_name_needs_no_unit() {
+        assert_eq!(q("居民消费价格指数为103.5").len(), 1);
+        assert_eq!(q("价格指数控制在103.5以内")[0].0, 103.5);
+        assert_eq!(q("总人口性别比为107.50，")[0].0, 107.5);
+        // Not any number after 指数, nor a year, nor one outside an index's range.
+        assert!(q("发展指数2020年").is_empty());
+        assert!(q("指数为12").is_empty());
+        assert!(q("指数为103.5亿").iter().all(|x| !x.2.is_empty()));
+    }
+
+    #[test]
+    fn counters_of_cases_lamps_and_lessons() {
+        assert_eq!(q("复明手术300例")[0].2, "例");
+        assert_eq!(q("路灯2万盏")[0].2, "万盏");
+        assert_eq!(q("指导课程200课时")[0].2, "课时");
+        assert_eq!(q("5千亿元"), vec![(5000.0, None, "亿元".into(), None)]);
     }
 
     #[test]

@@ -1089,6 +1089,11 @@ fn sentence_facts(
                         && !qs.iter().any(|m| m.start >= p && m.end <= d)
                         // (增速全省第7位，分别高于…: a rank is no list of names.)
                         && !s[p..d].iter().any(|c| c.is_ascii_digit() || *c == '第')
+                        // (…企业和…企业实现双倍增，分别超过90家和870家: a clause
+                        // with a verb of its own says what they did.)
+                        && !["实现", "达到", "完成", "增长", "提高", "突破", "超过"]
+                            .iter()
+                            .any(|w| (p..d).any(|i| at(s, i, w)))
                 })
                 .map(|(p, d)| strip(s, p, d, LEAD, TRAIL))
                 .filter(|&(x, y)| y > x + 1)

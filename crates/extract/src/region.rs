@@ -3,7 +3,7 @@
 //! that merely end in 市, 区 or 县 (城区, 全市, 开发区), and to find the place
 //! a document is about when its title and signature do not name it.
 
-use crate::quantity::ends;
+use crate::quantity::{at, ends};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -118,7 +118,12 @@ fn gazetteer() -> &'static Gazetteer {
                 (stem.chars().count() >= 2).then_some((stem, *p))
             })
             .flat_map(|(stem, p)| {
-                let mut forms = vec![(format!("{stem}县"), p), (format!("{stem}区"), p)];
+                let mut forms = vec![(format!("{stem}县"), p)];
+                // (Not 安新县 as 安新区: …新区 is the tail of a named area,
+                // 贵安新区, 两江新区.)
+                if !stem.ends_with('新') {
+                    forms.push((format!("{stem}区"), p));
+                }
                 // 吴江市, 萧山市: a county-level city before it became a
                 // district. (Not after 城 or 都: 大城市, 新都市 are phrases.)
                 if !stem.ends_with(['城', '都']) {
@@ -673,11 +678,24 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     };
     let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
     const VERBS: &[&str] = &["实现", "推动", "促进", "加快"];
+    // 建设“六个安源”, 再造两个左权: a slogan counts its place.
+    let counted =
+        |i: usize| i >= 2 && s[i - 1] == '个' && "两二三四五六七八九十".contains(s[i - 2]);
+    // 市生态环境局咸安分局: a city bureau's branch for the district.
+    let branch = |i: usize, n: usize| i > 0 && s[i - 1] == '局' && at(s, i + n, "分局");
     for i in 0..s.len() {
-        if !starts_word(s, i, "") && !VERBS.iter().any(|w| ends(s, i, w)) {
+        let after_bureau = i > 0 && s[i - 1] == '局';
+        if !starts_word(s, i, "")
+            && !VERBS.iter().any(|w| ends(s, i, w))
+            && !counted(i)
+            && !after_bureau
+        {
             continue;
         }
         for n in [2, 3] {
+            if after_bureau && !branch(i, n) {
+                continue;
+            }
             let Some(w) = s.get(i..i + n) else { continue };
             let w: String = w.iter().collect();
             if let Some(p) = short_names.get(w.as_str()) {
@@ -700,7 +718,13 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
                 .any(|w| after.starts_with(w));
         let after = after.strip_prefix('的').unwrap_or(&after);
         let verb = VERBS.iter().any(|w| ends(s, i, w));
+        // (“六大行动”上城实践: the place's practice of a campaign.)
+        let practice = after.starts_with("实践");
         byline
+            // (In a quoted slogan: 两个城区, 三个新城 count other things.)
+            || (counted(i) && matches!(s.get(i + n), Some('”' | '"' | '’')))
+            || branch(i, n)
+            || practice
             || (i > 0
                 && (matches!(s[i - 1], '是' | '年' | '为') || verb)
                 && ["发展", "经济", "改革"]
@@ -769,6 +793,17 @@ mod tests {
         // A county become a district (辽中县 → 辽中区) keeps its old name.
         let s = chars("全县扶贫工作以四个乡镇为重点,实现辽中经济跨越式发展。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("辽中县"));
+        // Once, in a slogan counting it, as a campaign's practice, or as a
+        // city bureau's branch.
+        let s = chars("2010年,在区委领导下,建设“六个安源”的决策部署。全区经济保持增长。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("安源区"));
+        let s = chars("全区深化“六大行动”上城实践。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("上城区"));
+        let s = chars("全区空气质量达标。(牵头单位:市生态环境局咸安分局)");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("咸安区"));
+        // Not a count of other things (两个城区), nor a bureau's own name.
+        let s = chars("全区建成三个新城,区发展改革局安排资金。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
         // Once, as the district's own news site opening the text.
         let s = chars("海曙新闻网讯(记者某某)2012年,全区经济运行总体平稳。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("海曙区"));

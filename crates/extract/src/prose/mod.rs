@@ -3346,6 +3346,26 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_measure_in_a_qualitative_goal_is_of_the_subject_named_before() {
+        let f = run(
+            DocType::ImplementationPlan,
+            None,
+            (Some(2018), Some(2020)),
+            false,
+            "到2020年，贫困地区农民人均可支配收入比2010年翻一番以上，增长幅度高于全省平均水平。",
+        );
+        let q: Vec<_> = f
+            .iter()
+            .filter(|f| f.text.as_deref() == Some("高于全省平均水平"))
+            .collect();
+        assert_eq!(q.len(), 1, "{f:?}");
+        assert!(
+            q[0].indicator.starts_with("贫困地区农民人均可支配收入"),
+            "{f:?}"
+        );
+    }
+
+    #[test]
     fn emphatic_changes_are_growth() {
         let f = run(
             DocType::Other,

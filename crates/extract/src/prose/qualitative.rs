@@ -266,6 +266,28 @@ pub(super) fn qualitative_facts(
             } else if names.is_empty() {
                 names.push(clean_name(&orig.iter().collect::<String>()));
             }
+            // 贫困地区农民人均可支配收入比2010年翻一番以上，增长幅度高于全省平均
+            // 水平: a bare measure is of the subject the sentence just named
+            // (…收入增长幅度, 地区生产总值增速).
+            const BARE: [&str; 8] = [
+                "增速",
+                "增幅",
+                "幅度",
+                "增长幅度",
+                "涨幅",
+                "增长率",
+                "增长速度",
+                "速度",
+            ];
+            if inherited.is_none() && names.len() == 1 && BARE.contains(&names[0].as_str()) {
+                let (sentence_start, _) = span.bytes(a, a);
+                if let Some(f) = out
+                    .last()
+                    .filter(|f| f.start.is_some_and(|x| x >= sentence_start))
+                {
+                    names = vec![format!("{}{}", f.indicator, names[0])];
+                }
+            }
             // 生产总值达到805亿元，比2000年翻一番: a doubling (reached or set)
             // names no indicator of its own; it is that of the figure before it
             // in the sentence, or it is left out.

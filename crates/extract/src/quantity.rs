@@ -724,7 +724,16 @@ fn index_named_before(s: &[char], i: usize, j: usize, value: f64) -> bool {
     let Some(v) = VERBS.iter().find(|w| ends(s, i, w)) else {
         return false;
     };
-    let name_end = i - v.chars().count();
+    let mut name_end = i - v.chars().count();
+    // (总人口性别比(以女性为100,男性对女性的比例)为107.50: an aside between.)
+    if name_end > 0 && matches!(s[name_end - 1], ')' | '）') {
+        if let Some(k) = (name_end.saturating_sub(40)..name_end - 1)
+            .rev()
+            .find(|&k| matches!(s[k], '(' | '（'))
+        {
+            name_end = k;
+        }
+    }
     ["指数", "性别比"].iter().any(|w| ends(s, name_end, w))
 }
 
@@ -1743,6 +1752,7 @@ mod tests {
         assert_eq!(q("居民消费价格指数为103.5").len(), 1);
         assert_eq!(q("价格指数控制在103.5以内")[0].0, 103.5);
         assert_eq!(q("总人口性别比为107.50，")[0].0, 107.5);
+        assert_eq!(q("总人口性别比(以女性为100,男性对女性的比例)为107.50，")[0].0, 107.5);
         // Not any number after 指数, nor a year, nor one outside an index's range.
         assert!(q("发展指数2020年").is_empty());
         assert!(q("指数为12").is_empty());

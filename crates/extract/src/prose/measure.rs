@@ -33,8 +33,19 @@ pub(super) fn decide_measure(
             .filter(|(end, _)| !pre[*end..].starts_with(['值', '点', '极', '的', '率']))
             .max()
     };
-    let last_rise = last_verb(RISE);
-    let last_fall = last_verb(FALL);
+    // (牧业产值38.69亿元，增4.0%: the bare verb opening its clause.)
+    // (比上年低0.03个千分点, 比上年高1.2个百分点: a year's change told as higher
+    // or lower.)
+    let bare = |v: &str| pre.trim() == v;
+    let than_last = |v: &str| {
+        ["比上年", "较上年", "比去年", "较去年", "同比"]
+            .iter()
+            .any(|b| pre.trim_end().ends_with(&format!("{b}{v}")))
+    };
+    let last_rise =
+        last_verb(RISE).or((bare("增") || than_last("高")).then_some((pre.len(), "增")));
+    let last_fall = last_verb(FALL)
+        .or((bare("降") || bare("减") || than_last("低")).then_some((pre.len(), "降")));
     let verb = match (last_rise, last_fall) {
         // (负增长 ends where its 增长 does: the fall, the longer word.)
         (Some(r), Some(f)) => Some(if r.0 > f.0 { (r.0, true) } else { (f.0, false) }),

@@ -1059,8 +1059,13 @@ fn sentence_facts(
                 && s[ls..le]
                     .iter()
                     .all(|c| c.is_ascii_digit() || "一两二三四五六七八九十".contains(*c));
+            // (…38.69亿元，增4.0%: a bare verb of change names nothing.)
+            let bare_change = le == ls + 1 && "增降减涨跌".contains(s[ls]);
             if le > ls
-                && (count_of_years || is_years_span(&s[ls..le]) || is_time_reference(&s[ls..le]))
+                && (count_of_years
+                    || bare_change
+                    || is_years_span(&s[ls..le])
+                    || is_time_reference(&s[ls..le]))
             {
                 le = ls;
             }
@@ -3363,6 +3368,25 @@ mod tests {
             q[0].indicator.starts_with("贫困地区农民人均可支配收入"),
             "{f:?}"
         );
+    }
+
+    #[test]
+    fn short_words_of_change_are_growth() {
+        let f = run(
+            DocType::StatisticalBulletin,
+            Some(2023),
+            (None, None),
+            false,
+            "牧业产值38.69亿元，增4.0%；渔业产值2亿元，降3%。人口死亡率6.79‰，比上年低0.03个千分点。交通和通信的价格下跌0.6%。",
+        );
+        let got: Vec<(&str, Option<f64>, Measure)> = f
+            .iter()
+            .map(|f| (f.indicator.as_str(), f.value, f.measure))
+            .collect();
+        assert!(got.contains(&("牧业产值", Some(4.0), Measure::Growth)), "{got:?}");
+        assert!(got.contains(&("渔业产值", Some(-3.0), Measure::Growth)), "{got:?}");
+        assert!(got.contains(&("人口死亡率", Some(-0.03), Measure::Growth)), "{got:?}");
+        assert!(got.iter().any(|g| g.1 == Some(-0.6) && !g.0.contains("下跌")), "{got:?}");
     }
 
     #[test]

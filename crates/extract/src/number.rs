@@ -46,6 +46,10 @@ fn small_unit(c: char) -> Option<u32> {
 /// Parses the number starting at `s[i]`, if any.
 pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
     let c = *s.get(i)?;
+    // Called at every char of a text: most chars start no number at all.
+    if !(c.is_ascii_digit() || digit(c).is_some() || small_unit(c).is_some()) {
+        return None;
+    }
     if let Some(f) = fraction(s, i) {
         return Some(f);
     }
@@ -108,8 +112,8 @@ fn fraction(s: &[char], i: usize) -> Option<Number> {
 }
 
 fn starts_with(s: &[char], i: usize, w: &str) -> bool {
-    let n = w.chars().count();
-    i + n <= s.len() && s[i..i + n].iter().copied().eq(w.chars())
+    // Char by char: a mismatch on the first char costs one comparison.
+    w.chars().enumerate().all(|(j, c)| s.get(i + j) == Some(&c))
 }
 
 fn parse_arabic(s: &[char], i: usize) -> Option<Number> {

@@ -312,17 +312,16 @@ pub struct Quantity {
 }
 
 fn match_word(s: &[char], i: usize, words: &[&'static str]) -> Option<&'static str> {
-    let mut best: Option<&'static str> = None;
+    let mut best: Option<(&'static str, usize)> = None;
     for w in words {
-        let n = w.chars().count();
-        if i + n <= s.len()
-            && s[i..i + n].iter().copied().eq(w.chars())
-            && best.is_none_or(|b| b.chars().count() < n)
-        {
-            best = Some(w);
+        if at(s, i, w) {
+            let n = w.chars().count();
+            if best.is_none_or(|(_, b)| b < n) {
+                best = Some((w, n));
+            }
         }
     }
-    best
+    best.map(|(w, _)| w)
 }
 
 /// Verbs of change that may follow a figure directly (`由3964元提高到6500元`).

@@ -18,6 +18,11 @@ pub(super) fn qualitative_facts(
 ) {
     let s = &span.chars[a..b];
     let sentence: String = s.iter().collect();
+    // Each clause is searched below; a sentence with no pattern anywhere has
+    // none in any clause, and most sentences have none.
+    if qualitative_pattern(&sentence).is_none() {
+        return;
+    }
     let mut clause_start = 0;
     let mut prev_clause: Option<(usize, usize)> = None;
     for i in 0..=s.len() {

@@ -1751,7 +1751,10 @@ mod tests {
         assert_eq!(q("居民消费价格指数为103.5").len(), 1);
         assert_eq!(q("价格指数控制在103.5以内")[0].0, 103.5);
         assert_eq!(q("总人口性别比为107.50，")[0].0, 107.5);
-        assert_eq!(q("总人口性别比(以女性为100,男性对女性的比例)为107.50，")[0].0, 107.5);
+        assert_eq!(
+            q("总人口性别比(以女性为100,男性对女性的比例)为107.50，")[0].0,
+            107.5
+        );
         // Not any number after 指数, nor a year, nor one outside an index's range.
         assert!(q("发展指数2020年").is_empty());
         assert!(q("指数为12").is_empty());

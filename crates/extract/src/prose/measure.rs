@@ -75,8 +75,10 @@ pub(super) fn decide_measure(
     } else {
         pre
     };
-    if pre.contains("年均")
-        || pre.contains("年平均")
+    // (PM2.5年均浓度下降至59微克/立方米, 年均浓度为35微克/立方米: an annual
+    // mean's level, not an average change.)
+    let mean_level = to_level || (!rate && verb.is_none());
+    if (!mean_level && (pre.contains("年均") || pre.contains("年平均")))
         || pre.contains("平均每年")
         // (两年平均下降; not 平均工资增长, a noun's growth.)
         || pre.match_indices("平均").any(|(i, w)| {

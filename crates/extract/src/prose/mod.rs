@@ -3383,10 +3383,37 @@ mod tests {
             .iter()
             .map(|f| (f.indicator.as_str(), f.value, f.measure))
             .collect();
-        assert!(got.contains(&("牧业产值", Some(4.0), Measure::Growth)), "{got:?}");
-        assert!(got.contains(&("渔业产值", Some(-3.0), Measure::Growth)), "{got:?}");
-        assert!(got.contains(&("人口死亡率", Some(-0.03), Measure::Growth)), "{got:?}");
-        assert!(got.iter().any(|g| g.1 == Some(-0.6) && !g.0.contains("下跌")), "{got:?}");
+        assert!(
+            got.contains(&("牧业产值", Some(4.0), Measure::Growth)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("渔业产值", Some(-3.0), Measure::Growth)),
+            "{got:?}"
+        );
+        assert!(
+            got.contains(&("人口死亡率", Some(-0.03), Measure::Growth)),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|g| g.1 == Some(-0.6) && !g.0.contains("下跌")),
+            "{got:?}"
+        );
+    }
+
+    #[test]
+    fn an_annual_means_level_is_no_average_change() {
+        let f = run(
+            DocType::ImplementationPlan,
+            Some(2018),
+            (None, None),
+            false,
+            "2018年，全市PM2.5年均浓度下降至59微克/立方米左右。城镇居民人均可支配收入年均增长8%。",
+        );
+        let got: Vec<(Option<f64>, Measure)> = f.iter().map(|f| (f.value, f.measure)).collect();
+        assert!(got.contains(&(Some(59.0), Measure::Level)), "{got:?}");
+        assert!(got.contains(&(Some(8.0), Measure::AvgGrowth)), "{got:?}");
     }
 
     #[test]

@@ -46,6 +46,8 @@ struct Gazetteer {
 
 fn gazetteer() -> &'static Gazetteer {
     const TSV: &str = include_str!("../data/regions.tsv");
+    // (Read after the base table, whose provinces and prefectures place them.)
+    const SINCE: &str = include_str!("../data/regions-since.tsv");
     static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(|| {
         let mut names = HashMap::new();
@@ -53,7 +55,11 @@ fn gazetteer() -> &'static Gazetteer {
         let mut provinces: HashMap<&'static str, &'static str> = HashMap::new();
         // Prefectures by the first four digits.
         let mut prefectures: HashMap<&'static str, &'static str> = HashMap::new();
-        for line in TSV.lines().filter(|l| !l.starts_with('#')) {
+        for line in TSV
+            .lines()
+            .chain(SINCE.lines())
+            .filter(|l| !l.starts_with('#'))
+        {
             let mut f = line.split('\t');
             let (Some(code), Some(level), Some(name)) = (f.next(), f.next(), f.next()) else {
                 continue;
@@ -678,22 +684,21 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     };
     let mut seen: Vec<(usize, usize, Place, usize)> = Vec::new();
     const VERBS: &[&str] = &["实现", "推动", "促进", "加快"];
-    // 建设“六个安源”, 再造两个左权: a slogan counts its place.
-    let counted =
-        |i: usize| i >= 2 && s[i - 1] == '个' && "两二三四五六七八九十".contains(s[i - 2]);
+    // 建设“六个安源”, “智造绿都、和合任泽”: a quoted slogan closing on its
+    // place (not 两个城区, 三个新城, counts of other things).
+    let slogan_end = |i: usize, n: usize| {
+        matches!(s.get(i + n), Some('”' | '’'))
+            && s[i.saturating_sub(12)..i]
+                .iter()
+                .any(|c| matches!(c, '“' | '‘'))
+    };
     // 市生态环境局咸安分局: a city bureau's branch for the district.
     let branch = |i: usize, n: usize| i > 0 && s[i - 1] == '局' && at(s, i + n, "分局");
     for i in 0..s.len() {
-        let after_bureau = i > 0 && s[i - 1] == '局';
-        if !starts_word(s, i, "")
-            && !VERBS.iter().any(|w| ends(s, i, w))
-            && !counted(i)
-            && !after_bureau
-        {
-            continue;
-        }
+        // (Inside a word only as a slogan's end or a bureau's branch.)
+        let inside = !starts_word(s, i, "") && !VERBS.iter().any(|w| ends(s, i, w));
         for n in [2, 3] {
-            if after_bureau && !branch(i, n) {
+            if inside && !slogan_end(i, n) && !branch(i, n) {
                 continue;
             }
             let Some(w) = s.get(i..i + n) else { continue };
@@ -721,8 +726,7 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
         // (“六大行动”上城实践: the place's practice of a campaign.)
         let practice = after.starts_with("实践");
         byline
-            // (In a quoted slogan: 两个城区, 三个新城 count other things.)
-            || (counted(i) && matches!(s.get(i + n), Some('”' | '"' | '’')))
+            || slogan_end(i, n)
             || branch(i, n)
             || practice
             || (i > 0
@@ -797,6 +801,11 @@ mod tests {
         // city bureau's branch.
         let s = chars("2010年,在区委领导下,建设“六个安源”的决策部署。全区经济保持增长。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("安源区"));
+        let s = chars("2021年,在区委领导下,全区紧紧围绕“智造绿都、和合任泽”建设目标。");
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("任泽区"));
+        // A district named after the base table was compiled (任县 → 任泽区).
+        assert_eq!(lookup("任泽区").map(|p| p.prefecture), Some("邢台市"));
+        assert_eq!(lookup("光明区").map(|p| p.prefecture), Some("深圳市"));
         let s = chars("全区深化“六大行动”上城实践。");
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), Some("上城区"));
         let s = chars("全区空气质量达标。(牵头单位:市生态环境局咸安分局)");

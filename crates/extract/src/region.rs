@@ -1,5 +1,6 @@
 //! Places: a gazetteer of China's provinces, prefectures and counties
-//! (`data/regions.tsv`, GB/T 2260 names), to tell a place name from words
+//! (`data/regions.tsv`, GB/T 2260 names, with `data/regions-since.tsv` for
+//! the places renamed or created since), to tell a place name from words
 //! that merely end in 市, 区 or 县 (城区, 全市, 开发区), and to find the place
 //! a document is about when its title and signature do not name it.
 

@@ -3417,6 +3417,34 @@ mod tests {
     }
 
     #[test]
+    fn a_reviews_laggards_are_each_a_result() {
+        let f = run(
+            DocType::PlanReview,
+            Some(2023),
+            (Some(2021), Some(2025)),
+            true,
+            "地区生产总值增长、文化产业增加值占地区生产总值比重、森林覆盖率3项未达进度。",
+        );
+        let q: Vec<&str> = f
+            .iter()
+            .filter(|f| f.text.as_deref() == Some("未达进度"))
+            .map(|f| f.indicator.as_str())
+            .collect();
+        assert_eq!(
+            q,
+            [
+                "地区生产总值增长",
+                "文化产业增加值占地区生产总值比重",
+                "森林覆盖率"
+            ]
+        );
+        assert!(f
+            .iter()
+            .filter(|f| f.value.is_none())
+            .all(|f| f.kind == Kind::Actual));
+    }
+
+    #[test]
     fn emphatic_changes_are_growth() {
         let f = run(
             DocType::Other,

@@ -193,7 +193,7 @@ pub(super) fn qualitative_facts(
             // too; the other patterns only say what a goal asks.
             let doubling = pat.contains('翻') || pat.contains("倍增");
             // 达到时序进度 reports progress on a goal: a result too.
-            let progress = *pat == "时序进度";
+            let progress = pat.ends_with("进度");
             if kind != Kind::Target && !((doubling || progress) && kind == Kind::Actual) {
                 continue;
             }
@@ -251,7 +251,9 @@ pub(super) fn qualitative_facts(
                     }
                 }
                 let counted = t.trim_end_matches(|c: char| c.is_ascii_digit());
-                if counted.len() < t.len() && counted.ends_with('等') {
+                // (…、森林覆盖率4项: a list's count of its items, 等 or not.)
+                if counted.len() < t.len() && (counted.ends_with('等') || counted.contains('、'))
+                {
                     t = counted.to_string();
                 }
                 if t.chars().count() > 3 && t.ends_with('等') {
@@ -667,6 +669,8 @@ pub(super) const QUALITATIVE: &[(&str, Measure, Comparator)] = &[
     ("全面达标", Measure::Level, Comparator::Eq),
     ("稳定达标", Measure::Level, Comparator::Eq),
     ("时序进度", Measure::Level, Comparator::Eq),
+    // (地区生产总值增长、…、森林覆盖率4项未达进度: a review's laggards.)
+    ("未达进度", Measure::Level, Comparator::Lt),
     ("翻了近一番", Measure::Cumulative, Comparator::Approx),
     ("二级标准", Measure::Level, Comparator::Eq),
     ("Ⅱ类", Measure::Level, Comparator::Eq),

@@ -2564,11 +2564,13 @@ fn bracketed_issued_titles(head: &str) -> impl Iterator<Item = &str> {
         let title = &head[i + '《'.len_utf8()..];
         let close = title.find('》')?;
         // (常务会审议通过《…实施方案》: a plan adopted is a plan issued.)
-        let verbs = ["发布", "印发", "出台", "公布", "审议通过", "审定"];
-        let verb_before = verbs.iter().any(|w| before.contains(w));
+        let verb_before = ISSUING.iter().chain(&["审定"]).any(|w| before.contains(w));
         (verb_before || issued_after(&title[close + '》'.len_utf8()..])).then_some(&title[..close])
     })
 }
+
+/// Verbs that issue a document named beside them (`印发《…》`, `《…》印发实施`).
+const ISSUING: [&str; 5] = ["发布", "印发", "出台", "公布", "审议通过"];
 
 /// The words after a title say it was just issued (`《…实施方案》(以下简称
 /// 《方案》)印发实施`, `《…》近日正式出台`): the verb within a few
@@ -2586,18 +2588,16 @@ fn issued_after(rest: &str) -> bool {
         None => rest,
     };
     let near: String = rest.chars().take(6).collect();
-    ["印发", "出台", "发布", "公布", "审议通过"]
-        .iter()
-        .any(|v| {
-            near.find(v).is_some_and(|k| {
-                let after = &rest[k + v.len()..];
-                near[..k].chars().all(|c| "近日正式已于日前经".contains(c))
+    ISSUING.iter().any(|v| {
+        near.find(v).is_some_and(|k| {
+            let after = &rest[k + v.len()..];
+            near[..k].chars().all(|c| "近日正式已于日前经".contains(c))
                 // (自2020年《…总体方案》发布后, 出台以来: issued long before.)
                 && !["后", "以来", "以后", "实施以来", "实施后"]
                     .iter()
                     .any(|w| after.starts_with(w))
-            })
         })
+    })
 }
 
 /// The one year in the title of a document an article reports as just

@@ -1,6 +1,8 @@
 //! Numbers as written in Chinese documents: Arabic with separators and
 //! decimals, and Chinese numerals (一万二千, 两千三百, 百分之五点五, 二〇二五).
 
+use crate::quantity::at;
+
 /// A number found at a position in a char slice.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Number {
@@ -58,7 +60,7 @@ pub fn parse_at(s: &[char], i: usize) -> Option<Number> {
     }
     // (十万分之69: a rate per 100,000, as maternal mortality is given.)
     for (w, unit) in [("百分之", "%"), ("千分之", "‰"), ("十万分之", "十万分之")] {
-        if starts_with(s, i, w) {
+        if at(s, i, w) {
             let wl = w.chars().count();
             let mut n = parse_chinese(s, i + wl).or_else(|| parse_arabic(s, i + wl))?;
             n.len += wl;
@@ -95,7 +97,7 @@ fn fraction(s: &[char], i: usize) -> Option<Number> {
         (den.value, num.value, end - i)
     } else {
         let den = parse_chinese(s, i).filter(small)?;
-        if !starts_with(s, i + den.len, "分之") {
+        if !at(s, i + den.len, "分之") {
             return None;
         }
         let num = parse_chinese(s, i + den.len + 2).filter(small)?;
@@ -109,11 +111,6 @@ fn fraction(s: &[char], i: usize) -> Option<Number> {
         chinese: !s[i].is_ascii_digit(),
         fraction: true,
     })
-}
-
-fn starts_with(s: &[char], i: usize, w: &str) -> bool {
-    // Char by char: a mismatch on the first char costs one comparison.
-    w.chars().enumerate().all(|(j, c)| s.get(i + j) == Some(&c))
 }
 
 fn parse_arabic(s: &[char], i: usize) -> Option<Number> {

@@ -1469,6 +1469,18 @@ pub fn table_facts(
             out,
         );
     }
+    if urban_rural_facts(
+        text,
+        &header,
+        &rows[idx..],
+        &cells_of,
+        frame,
+        doc,
+        around,
+        out,
+    ) {
+        return true;
+    }
     let mut lay = layout(&header, frame);
     // (A ranking of places, 排名 | 城市 | GDP(亿元) | 增速(%): columns of
     // indicators the plan-table reading does not know.)
@@ -1535,6 +1547,159 @@ pub fn table_facts(
         );
     }
     true
+}
+
+/// The columns of a table that splits each row's figure into the whole
+/// place's, the towns' and the countryside's (`指标 | 全省(%) | 城市 | 农村`
+/// under 居民消费价格比上年涨跌幅度): the name's prefix for each, in order.
+fn urban_rural_columns(header: &[Vec<String>]) -> Option<Vec<&'static str>> {
+    let cells: Vec<String> = header
+        .iter()
+        .flatten()
+        .map(|c| {
+            let c = compact(c);
+            let c = c.trim_end_matches(['%', '％', ')', '）']);
+            c.trim_end_matches(['(', '（']).to_string()
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    const WHOLE: &[&str] = &[
+        "全省", "全市", "全区", "全国", "全县", "全州", "全盟", "合计", "总计", "全体",
+    ];
+    let town = |c: &str| matches!(c, "城市" | "城镇");
+    let country = |c: &str| matches!(c, "农村" | "乡村");
+    let t = cells.iter().position(|c| town(c))?;
+    if !cells.get(t + 1).is_some_and(|c| country(c)) || cells.len() > t + 2 {
+        return None;
+    }
+    match t.checked_sub(1).map(|w| cells[w].as_str()) {
+        Some(w) if WHOLE.contains(&w) => Some(vec!["", "城市", "农村"]),
+        _ => Some(vec!["城市", "农村"]),
+    }
+    .map(|mut v| {
+        // (城镇 | 乡村 name their columns so.)
+        if cells[t] == "城镇" {
+            v.iter_mut().for_each(|p| {
+                *p = match *p {
+                    "城市" => "城镇",
+                    "农村" if cells[t + 1] == "乡村" => "乡村",
+                    other => other,
+                }
+            });
+        }
+        v
+    })
+}
+
+/// Facts of a table split by town and countryside (see
+/// [`urban_rural_columns`]): each row a label and one figure per column, a
+/// change in % on last year, or an index (上年=100) where the header says so.
+#[allow(clippy::too_many_arguments)]
+fn urban_rural_facts(
+    text: &str,
+    header: &[Vec<String>],
+    rows: &[RowSpan],
+    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
+    frame: &Frame,
+    doc: &str,
+    around: &Around,
+    out: &mut Vec<Fact>,
+) -> bool {
+    let Some(prefixes) = urban_rural_columns(header) else {
+        return false;
+    };
+    let head: String = header
+        .iter()
+        .flatten()
+        .map(|c| compact(c))
+        .chain(around.caption.iter().map(|c| compact(c)))
+        .collect();
+    // (A first row 居民消费价格(上年=100) makes the whole table one of indices.)
+    let index = head.contains("=100")
+        || (head.contains("指数") && !head.contains("涨跌"))
+        || rows
+            .iter()
+            .any(|r| cells_of(r).first().is_some_and(|c| c.contains("=100")));
+    let priced = head.contains("价格");
+    // (The raw cells, spaced: 表2 2014年… compacts to 表22014年.)
+    let head_chars: Vec<char> = header
+        .iter()
+        .flatten()
+        .chain(around.caption.iter())
+        .flat_map(|c| c.chars().chain([' ']))
+        .collect();
+    let year = (0..head_chars.len())
+        .find_map(|i| year_at(&head_chars, i).map(|(y, _)| y))
+        .or_else(|| default_year(frame));
+    let k = prefixes.len();
+    let mut any = false;
+    for row in rows {
+        let cells: Vec<String> = cells_of(row)
+            .into_iter()
+            .filter(|c| !compact(c).is_empty())
+            .collect();
+        if cells.len() != k + 1 {
+            continue;
+        }
+        // (其中:食品烟酒, 食 品: the label without the lead-in and spaces,
+        // as written.)
+        let written: String = cells[0].chars().filter(|c| !c.is_whitespace()).collect();
+        let mut written = written
+            .trim_start_matches("其中")
+            .trim_start_matches([':', '：'])
+            .to_string();
+        // (居民消费价格(上年=100): an index, its base a note in brackets.)
+        let row_index = index;
+        if let Some(open) = written
+            .find(['(', '（'])
+            .filter(|_| written.contains("=100"))
+        {
+            written.truncate(open);
+        }
+        let label = compact(&written);
+        if label.chars().count() < 2 || label.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        // (食品 under 居民消费价格…: 食品价格, or 食品价格指数 in a table of indices.)
+        let mut name = written;
+        if priced && !["价格", "指数", "水平"].iter().any(|w| label.contains(w)) {
+            name.push_str("价格");
+        }
+        if row_index && !label.ends_with("指数") && !label.ends_with("水平") {
+            name.push_str("指数");
+        }
+        let quote = text.get(row.0..row.1).unwrap_or_default().to_string();
+        for (cell, prefix) in cells[1..].iter().zip(&prefixes) {
+            let Cell::Value(v) = parse_cell(cell) else {
+                continue;
+            };
+            any = true;
+            out.push(Fact {
+                doc: doc.to_string(),
+                kind: Kind::Actual,
+                indicator: format!("{prefix}{name}"),
+                region: around.region.clone(),
+                year,
+                value: Some(v.value),
+                value_max: None,
+                unit: (!row_index).then(|| "%".to_string()),
+                measure: if row_index {
+                    Measure::Level
+                } else {
+                    Measure::Growth
+                },
+                comparator: Comparator::Eq,
+                attribute: None,
+                text: None,
+                quote: quote.clone(),
+                section: around.section.clone(),
+                start: Some(row.0),
+                end: Some(row.1),
+                responsible: None,
+            });
+        }
+    }
+    any
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1940,6 +2105,50 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_table_split_by_town_and_countryside_names_each_column() {
+        // Cells one per line, blank lines between, the caption in the
+        // label column's header cell.
+        let t = "表2 2014年居民消费价格比上年涨跌幅度\n\n全 省(%)\n\n城 市\n\n农 村\n\n居民消费价格总水平\n\n2.0\n\n2.1\n\n1.9\n\n食 品\n\n3.3\n\n3.2\n\n3.5\n\n烟酒及用品\n\n-0.8\n\n-1.0\n\n-0.5\n";
+        let got = run(DocType::StatisticalBulletin, (2014, 2014), t);
+        assert!(got.contains(&"actual 居民消费价格总水平 2014 2 % growth eq -".to_string()));
+        assert!(got.contains(&"actual 城市食品价格 2014 3.2 % growth eq -".to_string()));
+        assert!(got.contains(&"actual 农村烟酒及用品价格 2014 -0.5 % growth eq -".to_string()));
+        assert_eq!(got.len(), 9);
+        // Spaced cells, the header wrapped over two lines: indices on last year.
+        let t = "表1 2020年居民消费价格指数\n\n  指标 全区\n\n  城市 农村\n\n  居民消费价格(上年=100) 102.2 102.2 102.1\n\n  其中:食品烟酒 104.8 105.1 104.5\n\n  衣 着 101.0 101.1 101.0\n";
+        let got = run(DocType::StatisticalBulletin, (2020, 2020), t);
+        assert!(got.contains(&"actual 居民消费价格指数 0 102.2  level eq -".to_string()));
+        assert!(got.contains(&"actual 城市食品烟酒指数 0 105.1  level eq -".to_string()));
+        // The caption just above names the year and what is priced.
+        let around = Around {
+            caption: Some("表1 2020年居民消费价格指数".into()),
+            ..Around::default()
+        };
+        let frame = Frame::new(&DocumentInfo {
+            title: None,
+            region: None,
+            doc_type: DocType::StatisticalBulletin,
+            period_start: None,
+            period_end: None,
+            year: None,
+            issuer: None,
+            number: None,
+        });
+        let mut out = Vec::new();
+        let t = t.split_once('\n').map_or(t, |(_, rest)| rest);
+        table_facts(t, &rows_of(t), &frame, "t", &around, &mut out);
+        let got: Vec<String> = out
+            .iter()
+            .map(|f| format!("{} {} {:?}", f.indicator, f.year.unwrap_or(0), f.value))
+            .collect();
+        assert!(got.contains(&"居民消费价格指数 2020 Some(102.2)".to_string()));
+        assert!(got.contains(&"城市食品烟酒价格指数 2020 Some(105.1)".to_string()));
+        assert!(got.contains(&"农村衣着价格指数 2020 Some(101.0)".to_string()));
+        // A column of cities is no such split.
+        assert!(urban_rural_columns(&[vec!["城市".into(), "GDP(亿元)".into()]]).is_none());
     }
 
     #[test]

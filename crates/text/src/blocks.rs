@@ -922,8 +922,13 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
         // Group headings may stand between rows; the run ends at a row of
         // another width or any other line.
         loop {
+            // (Web pages put a blank line after every line: blank lines
+            // between rows are no break.)
             let mut k = j;
-            while lines.get(k).is_some_and(|&(_, l)| is_spaced_group(l)) {
+            while lines
+                .get(k)
+                .is_some_and(|&(_, l)| is_spaced_group(l) || l.trim().is_empty())
+            {
                 k += 1;
             }
             match lines
@@ -933,6 +938,9 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
             {
                 Some(r) => {
                     for (g, &(off, l)) in lines.iter().enumerate().take(k).skip(j) {
+                        if l.trim().is_empty() {
+                            continue;
+                        }
                         let lead = l.len() - l.trim_start().len();
                         rows.push((g, vec![(off + lead, off + lead + l.trim().len())]));
                     }
@@ -951,9 +959,13 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
         // line above it (`指 标` / `单位 2015年 2020年`).
         let mut first_row = i;
         let mut groups = Vec::new();
-        while first_row > 0 && is_spaced_group(lines[first_row - 1].1) {
+        while first_row > 0
+            && (is_spaced_group(lines[first_row - 1].1) || lines[first_row - 1].1.trim().is_empty())
+        {
             first_row -= 1;
-            groups.push(first_row);
+            if !lines[first_row].1.trim().is_empty() {
+                groups.push(first_row);
+            }
         }
         groups.reverse();
         let head = first_row.checked_sub(1).and_then(|h| {
@@ -964,6 +976,19 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
             }
             if toks.len() == width {
                 return Some((h, vec![toks]));
+            }
+            // `指标 全区` over `城市 农村`: a header wrapped over two lines
+            // (blank lines between), as many words as cells in all.
+            let above = (0..h).rev().find(|&x| !lines[x].1.trim().is_empty());
+            if let Some(a) = above {
+                let (aoff, al) = lines[a];
+                let upper = space_tokens(aoff, al);
+                if upper.len() + toks.len() == width && short_words(text, &upper) && upper.len() > 1
+                {
+                    let mut cells = upper;
+                    cells.extend(toks.iter().copied());
+                    return Some((a, vec![cells]));
+                }
             }
             // `地 区 人口数 比重` over `2020年 2010年`: years under the upper
             // line's last cell, which spans them.
@@ -1532,6 +1557,11 @@ mod tests {
         let rows = table_cells(text);
         assert_eq!(rows[0], vec!["排名", "城市", "2018", "2017", "名义增速"]);
         assert_eq!(rows[2], vec!["2", "石家庄", "4820.5", "4710", "2.35%"]);
+        // Blank lines between all lines, the header wrapped over two.
+        let text = "  指标 全区\n\n  城市 农村\n\n  居民消费价格(上年=100) 102.2 102.2 102.1\n\n  衣 着 101.0 101.1 101.0\n";
+        let rows = table_cells(text);
+        assert_eq!(rows[0], vec!["指标", "全区", "城市", "农村"]);
+        assert_eq!(rows[2], vec!["衣 着", "101.0", "101.1", "101.0"]);
         // A line of prose with figures, or one row alone, is no table.
         let text = "全年 粮食产量 12万吨\n工业 8848 -45.1\n";
         assert!(blocks(text)

@@ -145,6 +145,15 @@ pub(super) fn decide_measure(
     if cut && !yoy {
         return (Measure::Reduction, false);
     }
+    // 单位生产总值能耗下降4%, 化学需氧量排放量下降4.5% in an article or a
+    // review: a cut in what is meant to fall, told as the cut made (a report
+    // or bulletin tells it as the year's change).
+    let meant_to_fall = ["能耗", "排放", "浓度", "水耗", "电耗", "降低率"]
+        .iter()
+        .any(|w| pre.contains(w));
+    if meant_to_fall && rate && !yoy && matches!(doc_type, DocType::PlanReview | DocType::Other) {
+        return (Measure::Reduction, false);
+    }
     // A result that fell is a negative change: a rate anywhere (下降3%), an
     // amount in a bulletin (减少4.2千公顷); a report's 降低成本480亿元 is a cut.
     if yoy

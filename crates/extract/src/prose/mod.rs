@@ -1541,6 +1541,39 @@ mod tests {
     }
 
     #[test]
+    fn a_cut_in_what_is_meant_to_fall_is_a_reduction_in_an_article() {
+        let facts = run(
+            DocType::Other,
+            Some(2007),
+            (None, None),
+            false,
+            "单位生产总值能耗下降4%，化学需氧量排放量下降4.5%，工业增加值下降2%。",
+        );
+        let got: Vec<(Measure, f64)> = facts
+            .iter()
+            .map(|f| (f.measure, f.value.unwrap_or_default()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Measure::Reduction, 4.0),
+                (Measure::Reduction, 4.5),
+                (Measure::Growth, -2.0)
+            ]
+        );
+        // A bulletin tells it as the year's change.
+        let facts = run(
+            DocType::StatisticalBulletin,
+            Some(2007),
+            (None, None),
+            false,
+            "单位生产总值能耗下降4%。",
+        );
+        assert_eq!(facts[0].measure, Measure::Growth);
+        assert_eq!(facts[0].value, Some(-4.0));
+    }
+
+    #[test]
     fn a_clause_opening_on_respectively_takes_the_names_listed_before() {
         let names = names_of(
             DocType::ImplementationPlan,

@@ -141,8 +141,11 @@ pub(super) fn decide_kind(
         }
         // 2016年完成77个村减贫摘帽 in an implementation plan of 2016: the
         // year's task, unless the text says it is done or counts to a date.
+        // (Not a year before the plan's: 2023年…实现税收622.08亿元 in the
+        // tasks for 2024, which speak from the end of 2023.)
         if y == p
             && (frame.doc_type == DocType::ImplementationPlan || frame.on_plan)
+            && frame.period_start.is_none_or(|s| s <= y)
             && !section.review
             && !actual_marked
             && !estimating()

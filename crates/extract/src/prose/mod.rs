@@ -1541,6 +1541,31 @@ mod tests {
     }
 
     #[test]
+    fn one_years_tasks_report_the_year_before_as_results() {
+        let kinds: Vec<(Kind, Option<i32>)> = run(
+            DocType::ImplementationPlan,
+            Some(2024),
+            (Some(2024), Some(2024)),
+            false,
+            "2023年,重点楼宇实现税收622.08亿元。2024年新增托位500个。",
+        )
+        .iter()
+        .map(|f| (f.kind, f.year))
+        .collect();
+        assert_eq!(
+            kinds,
+            [(Kind::Actual, Some(2023)), (Kind::Target, Some(2024))]
+        );
+        // A plan over years sets its first year's tasks.
+        let kinds = kinds_of(
+            DocType::ImplementationPlan,
+            2016,
+            "2016年完成77个村减贫摘帽。",
+        );
+        assert_eq!(kinds, [Kind::Target]);
+    }
+
+    #[test]
     fn a_cut_in_what_is_meant_to_fall_is_a_reduction_in_an_article() {
         let facts = run(
             DocType::Other,

@@ -825,6 +825,17 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     "a review of a plan that has run its course speaks at the period's end",
                 )
             }
+            // A review published the year after its period ended (发布时间
+            // 2026-01 on “十四五”圆满收官) naming no later year speaks at
+            // the period's end, not in the year it was published.
+            (None, l, Some(_), Some(end))
+                if info.year == Some(end + 1) && l.is_none_or(|y| y <= end) =>
+            {
+                (
+                    Some(end),
+                    "a review published the year after its period ended speaks at the period's end",
+                )
+            }
             // A review of the period's results with figures up to its fourth
             // year is written in its last (a press conference on
             // “十四五”发展成就 in 2025 has 2024's figures).
@@ -3303,6 +3314,19 @@ mod tests {
         let t = "关于乙区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告\n";
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2017));
+    }
+
+    #[test]
+    fn a_review_published_after_its_period_speaks_at_its_end() {
+        let t = "来源:甲日报 发布时间:2026-01-28 08:28\n“十四五”圆满收官 各项事业取得重大成就\n地区生产总值跨过3万亿元、年均增长5.2%。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(info.doc_type, DocType::PlanReview);
+        assert_eq!(info.year, Some(2026));
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2025));
+        // Published two years on, it is not that period's closing review.
+        let t = "来源:甲日报 发布时间:2027-01-28 08:28\n“十四五”圆满收官 各项事业取得重大成就\n地区生产总值跨过3万亿元、年均增长5.2%。\n";
+        let (info, mut why) = read(t);
+        assert_ne!(time_frame(&info, t, &mut why).actual_year, Some(2025));
     }
 
     #[test]

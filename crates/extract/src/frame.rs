@@ -989,7 +989,25 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // An article dated late in its year (2024-11) states what has been done
     // that year (已突破2420亿元): its present is its own year.
     let late_in_year = months_dated(why, info.year).any(|m| m >= 7);
-    if latest.is_none() && info.doc_type == DocType::Other && late_in_year {
+    // (Unless its lead names the year before as its subject, 2012年,安徽省县域
+    // 经济… in an article of 2013-08, and never its own year or 今年: that
+    // year is its present.)
+    let on_year_before = info
+        .year
+        .filter(|y| leads_on_year_before(text, *y))
+        .map(|y| y - 1);
+    let plain_late = latest.is_none() && info.doc_type == DocType::Other && late_in_year;
+    if let (Some(y), true) = (on_year_before, plain_late) {
+        frame.actual_year = Some(y);
+        frame.present = Some(y);
+        why.push(Decision {
+            field: "year",
+            value: y.to_string(),
+            line: 0,
+            source: format!("{y}年, opening the article's lead"),
+            rule: "an article whose lead opens on the year before its date, never naming its own: facts default to that year",
+        });
+    } else if plain_late {
         if let Some(y) = info.year {
             frame.actual_year = Some(y);
             frame.present = Some(y);
@@ -2930,6 +2948,29 @@ fn plan_year_ordinal(text: &str) -> Option<i32> {
 
 /// The first of the opening lines that speaks of a part of a year without
 /// naming the year (前三季度, 上半年, 1-9月, 今年以来), with its 1-based number.
+/// Whether an article dated in `year` opens its lead on the year before
+/// (`2012年,安徽省县域经济整体呈现…`) and never names its own year or 今年:
+/// the article reports that earlier year.
+fn leads_on_year_before(text: &str, year: i32) -> bool {
+    let before = format!("{}年", year - 1);
+    let own = format!("{year}年");
+    if text.contains(&own) || text.contains("今年") || text.contains("本年") {
+        return false;
+    }
+    // The lead: the first paragraph long enough to be a sentence.
+    let Some(lead) = text.lines().map(str::trim).find(|l| l.chars().count() >= 40) else {
+        return false;
+    };
+    lead.match_indices(&before).any(|(at, m)| {
+        let start = lead[..at]
+            .chars()
+            .next_back()
+            .is_none_or(|c| "，,。：:；;".contains(c) || c.is_whitespace());
+        let next = lead[at + m.len()..].chars().next();
+        start && next.is_some_and(|c| "，,".contains(c))
+    })
+}
+
 fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
     const PARTS: &[&str] = &[
         "前三季度",
@@ -3314,6 +3355,18 @@ mod tests {
         let t = "关于乙区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告\n";
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2017));
+    }
+
+    #[test]
+    fn a_late_article_leading_on_the_year_before_reports_that_year() {
+        let t = "县域经济增长领跑全省\n安庆晚报 2013-08-25 16:23\n省统计局发布的最新统计数据表明,2012年,全省县域经济整体呈现出总量提升、结构优化、多项指标增速快于全省的良好态势。\n县域固定资产投资额6755.8亿元,增长27.1%。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(info.year, Some(2013));
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2012));
+        // Naming 今年 anywhere, it reports its own year.
+        let t = t.replace("增长27.1%", "今年以来增长27.1%");
+        let (info, mut why) = read(&t);
+        assert_eq!(time_frame(&info, &t, &mut why).actual_year, Some(2013));
     }
 
     #[test]

@@ -958,6 +958,20 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     } else {
         (None, "")
     };
+    // A text naming no year at all whose goals are due 到“十二五”末 sets
+    // them for that period's end.
+    if latest.is_none() && info.year.is_none() && frame.target_year.is_none() {
+        if let Some((n, end)) = goals_due_at_period_end(text) {
+            frame.target_year = Some(end);
+            why.push(Decision {
+                field: "year",
+                value: end.to_string(),
+                line: n,
+                source: format!("到…末, the {end} period end"),
+                rule: "a text naming no year whose goals are due at a plan period's end (到“十二五”末): goals default to that year",
+            });
+        }
+    }
     // A dated article on goals (an 意见 with 2017 and 2020 goals): its goals
     // default to the latest year ahead it names.
     // (A title naming its year, 关于2017年…任务指标的通知, sets goals for that year.)
@@ -2971,6 +2985,25 @@ fn leads_on_year_before(text: &str, year: i32) -> bool {
     })
 }
 
+/// `到“十二五”末` in a text that names no year: the line and the period's
+/// last year.
+fn goals_due_at_period_end(text: &str) -> Option<(usize, i32)> {
+    if !named_years(text).1.is_empty() {
+        return None;
+    }
+    text.lines().enumerate().find_map(|(n, l)| {
+        let l: String = l.chars().map(planwatch_text::norm::char_for_matching).collect();
+        crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
+            l.match_indices(name).find_map(|(at, _)| {
+                let before = l[..at].trim_end_matches(['“', '"', '‘', '「']);
+                let after = l[at + name.len()..].trim_start_matches(['”', '"', '’', '」']);
+                ((before.ends_with('到') || before.ends_with('至')) && after.starts_with('末'))
+                    .then_some((n, start + 4))
+            })
+        })
+    })
+}
+
 fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
     const PARTS: &[&str] = &[
         "前三季度",
@@ -3367,6 +3400,18 @@ mod tests {
         let t = t.replace("增长27.1%", "今年以来增长27.1%");
         let (info, mut why) = read(&t);
         assert_eq!(time_frame(&info, &t, &mut why).actual_year, Some(2013));
+    }
+
+    #[test]
+    fn goals_due_at_a_period_end_in_a_text_naming_no_year_are_set_for_it() {
+        let t = "三、發展目標\n總體目標是:到“十二五”末,特色產業規模進一步擴大。\n糧食總產量達到110萬噸。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).target_year, Some(2015));
+        // A text that names a year is dated by it instead.
+        let t = "2013年發展目標\n總體目標是:到“十二五”末,特色產業規模進一步擴大。\n";
+        assert_eq!(goals_due_at_period_end(t), None);
+        // 比“十一五”末 compares; it sets no deadline.
+        assert_eq!(goals_due_at_period_end("總產量比“十一五”末增長6.6萬噸。"), None);
     }
 
     #[test]

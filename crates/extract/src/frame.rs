@@ -848,6 +848,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     "an article on a five-year period's results with figures up to its fourth year speaks in its last",
                 )
             }
+            // A text naming no year on meeting a plan's mid-term goals
+            // (基本完成“十三五”规划中期目标) speaks in the period's middle year.
+            (None, l, Some(start), Some(_))
+                if info.year.is_none() && l.is_none_or(|y| y < start) && mid_term_goals_met(text) =>
+            {
+                (
+                    Some(start + 2),
+                    "a text naming no year on meeting a plan's mid-term goals speaks in the period's middle year",
+                )
+            }
             // (A mid-term review naming no year is not at the period's end.)
             (None, l, Some(start), Some(end))
                 if info.year.is_none() && l.is_none_or(|y| y < start) && !mid_term(text) =>
@@ -2527,7 +2537,17 @@ fn meeting_year_named(text: &str) -> Option<i32> {
 
 /// A mid-term review (中期评估), in either script, glossed or not.
 fn mid_term(text: &str) -> bool {
-    matching_head(text, 3000).contains("中期评估")
+    let head = matching_head(text, 3000);
+    head.contains("中期评估") || mid_term_goals_met(text)
+}
+
+/// `基本完成“十三五”规划中期目标`: the year reviewed is the period's middle one.
+fn mid_term_goals_met(text: &str) -> bool {
+    let head = matching_head(text, 3000);
+    head.match_indices("中期目标").any(|(at, _)| {
+        let before: String = head[..at].chars().rev().take(14).collect();
+        before.contains("成完")
+    })
 }
 
 /// The first `n` chars of `text` read for matching: simplified, without glosses.
@@ -3412,6 +3432,15 @@ mod tests {
         assert_eq!(goals_due_at_period_end(t), None);
         // 比“十一五”末 compares; it sets no deadline.
         assert_eq!(goals_due_at_period_end("總產量比“十一五”末增長6.6萬噸。"), None);
+    }
+
+    #[test]
+    fn meeting_a_plans_mid_term_goals_is_spoken_of_in_its_middle_year() {
+        let t = "2月14日,甲省人大会议开幕。省长作报告。\n报告提出,一年来,甲省基本完成“十三五”规划中期目标,经济社会保持持续健康发展。\n全年实现生产总值7.65万亿元,比上年增长6.4%。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+        // A review that only names its mid-term evaluation is not dated so.
+        assert!(!mid_term_goals_met("开展了全市“十二五”规划纲要实施中期评估工作。"));
     }
 
     #[test]

@@ -2895,13 +2895,19 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                     b.into_iter().rev().collect()
                 };
                 let before = before.trim_end_matches(['“', '"', '《', '‘', '「']);
+                // (完成“十三五”规划中期目标 is the middle of the period.)
                 let completed = before.ends_with("完成")
+                    && !after.contains("中期")
                     && (after.contains("目标")
                         || after
                             .trim_start_matches(['”', '"', '》', '’', '」'])
                             .starts_with("规划"));
                 // (决胜“十四五”: the plan's final stretch.)
-                if after.contains("收官") || completed || before.ends_with("决胜") {
+                // (公布“十三五”成绩单: the whole period's results.)
+                let results = after
+                    .trim_start_matches(['”', '"', '》', '’', '」'])
+                    .starts_with("成绩单");
+                if after.contains("收官") || completed || results || before.ends_with("决胜") {
                     Some(start + 4)
                 } else if before.ends_with("展望")
                     || after.starts_with("谋划")
@@ -3347,6 +3353,15 @@ mod tests {
             Some(2025)
         );
         assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);
+        assert_eq!(
+            plan_closing_year("市长在市人民代表大会上公布当地“十三五”成绩单:地区生产总值达到2.5万亿元"),
+            Some(2020)
+        );
+        // Mid-term goals met are not the period's close.
+        assert_eq!(
+            plan_closing_year("一年来,甲省基本完成“十三五”规划中期目标"),
+            None
+        );
         // A period prepared for is the next; the one before it closes.
         assert_eq!(
             plan_closing_year("全县取得突破性进展,为“十五五”期间全面建成精致城市奠定了坚实基础"),

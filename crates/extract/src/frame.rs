@@ -955,10 +955,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                                     "an undated article on a plan just issued (印发的《…实施方案》提出,到2020年…): written before its first deadline",
                                 )
                             }
-                            None => (
-                                year_after_party_meeting(text),
-                                "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
-                            ),
+                            None => match years_since_party_congress(text) {
+                                Some(y) => (
+                                    Some(y),
+                                    "an undated text counting the years since a Party congress (党的十八大以来…十年来): the last full year of them",
+                                ),
+                                None => (
+                                    year_after_party_meeting(text),
+                                    "an undated text citing the latest Party meeting (贯彻二十届三中全会精神): written after it",
+                                ),
+                            },
                         },
                         },
                     },
@@ -2735,6 +2741,26 @@ const PLENUMS: [[(i32, u32); 6]; 5] = [
 /// it cites (`深入贯彻党的二十大和二十届二中、三中全会精神`): that meeting's
 /// year, or the next one when the text reports a part of a year (一季度)
 /// whose figures came out before the meeting's month.
+/// `党的十八大以来…十年来`: a text counting N years since a congress is
+/// written N years after it and gives figures up to the year before.
+fn years_since_party_congress(text: &str) -> Option<i32> {
+    let head = matching_head(text, 1500);
+    let (_, year) = PARTY_CONGRESSES
+        .iter()
+        .filter(|(name, _)| {
+            head.match_indices(&format!("{name}大以来"))
+                .any(|(i, _)| !head[..i].ends_with(['二', '十']))
+        })
+        .max_by_key(|(_, y)| *y)?;
+    const COUNTS: [(&str, i32); 3] = [("五年来", 5), ("十年来", 10), ("这十年", 10)];
+    let n = COUNTS
+        .iter()
+        .filter(|(w, _)| head.contains(w))
+        .map(|(_, n)| *n)
+        .max()?;
+    Some(year + n - 1)
+}
+
 fn year_after_party_meeting(text: &str) -> Option<i32> {
     let head = matching_head(text, 1500);
     let mut latest: Option<(i32, u32)> = None;
@@ -3456,6 +3482,18 @@ mod tests {
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
         // A review that only names its mid-term evaluation is not dated so.
         assert!(!mid_term_goals_met("开展了全市“十二五”规划纲要实施中期评估工作。"));
+    }
+
+    #[test]
+    fn a_text_counting_years_since_a_congress_gives_the_last_full_year() {
+        let t = "“中国这十年·甲区”主题新闻发布会22日举行,介绍党的十八大以来甲区经济社会发展的巨大变化。\n十年来,甲区地区生产总值从刚过万亿元门槛到去年底跨过了2万亿元大关。\n";
+        assert_eq!(years_since_party_congress(t), Some(2021));
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2021));
+        // Without a count of years, the congress alone does not say how long.
+        assert_eq!(years_since_party_congress("党的十八大以来,甲区经济快速发展。"), None);
+        // 党的二十八大 is not the 18th.
+        assert_eq!(years_since_party_congress("党的二十八大以来,十年来"), None);
     }
 
     #[test]

@@ -903,6 +903,18 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                     "an article on a five-year period's results with figures up to its fourth year speaks in its last",
                 )
             }
+            // (An undated article on a plan completed, 圆满完成“十二五”…任务,
+            // naming an earlier year of it, 经受2013年抗洪救灾, speaks at its end.)
+            Some(y)
+                if info.year.is_none()
+                    && plan_closing_year(text)
+                        .is_some_and(|end| y < end && y > end - 5 && period_of_results(text).is_none()) =>
+            {
+                (
+                    plan_closing_year(text),
+                    "an undated article on a plan completed, naming an earlier year of it: the period's last year",
+                )
+            }
             Some(y) => (
                 Some(y),
                 "an undated article: its facts default to that year",
@@ -2922,9 +2934,12 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                 };
                 let before = before.trim_end_matches(['“', '"', '《', '‘', '「']);
                 // (完成“十三五”规划中期目标 is the middle of the period.)
+                let long_after: String = head[i + name.len()..].chars().take(14).collect();
                 let completed = before.ends_with("完成")
-                    && !after.contains("中期")
+                    && !long_after.contains("中期")
+                    // (圆满完成“十二五”经济社会发展各项任务.)
                     && (after.contains("目标")
+                        || long_after.split(['，', ',', '。']).next().is_some_and(|c| c.contains("任务"))
                         || after
                             .trim_start_matches(['”', '"', '》', '’', '」'])
                             .starts_with("规划"));
@@ -3494,6 +3509,14 @@ mod tests {
         assert_eq!(years_since_party_congress("党的十八大以来,甲区经济快速发展。"), None);
         // 党的二十八大 is not the 18th.
         assert_eq!(years_since_party_congress("党的二十八大以来,十年来"), None);
+    }
+
+    #[test]
+    fn an_article_on_a_plan_completed_speaks_at_its_end_whatever_year_it_recalls() {
+        let t = "抓机遇迎挑战举全力促发展\n——甲县圆满完成“十二五”经济社会发展各项任务\n“十二五”时期,甲县经受2013年抗洪救灾严峻考验。与2010年比,全县地区生产总值由106.96亿元增加到188.06亿元。\n";
+        assert_eq!(plan_closing_year(t), Some(2015));
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2015));
     }
 
     #[test]

@@ -1065,7 +1065,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // A dated article on part of its own year (前三季度, 今年以来) reports that
     // year, not the one before it.
     if latest.is_none() && info.doc_type == DocType::Other && frame.actual_year.is_some() {
-        if let (Some(y), Some((n, l))) = (info.year, part_of_year_line(text)) {
+        // (一季度 in a line on the year before, 2017年…前三季度…全年增长7%,
+        // tells how that year went.)
+        let part = part_of_year_line(text)
+            .filter(|(_, l)| info.year.is_none_or(|y| !l.contains(&format!("{}年", y - 1))));
+        if let (Some(y), Some((n, l))) = (info.year, part) {
             frame.actual_year = Some(y);
             frame.present = Some(y);
             why.push(Decision {
@@ -3517,6 +3521,17 @@ mod tests {
         assert_eq!(plan_closing_year(t), Some(2015));
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2015));
+    }
+
+    #[test]
+    fn quarters_of_the_year_before_do_not_date_an_article_in_its_own() {
+        let t = "甲省经济稳中向好\n日期查询:2018年01月24日\n据介绍,2017年,全省地区生产总值增速在一季度(6.1%)走出困难时期,全年增长7%。\n全年全省粮食总产量130亿公斤。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(info.year, Some(2018));
+        assert_ne!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+        let t = "甲省经济稳中向好\n日期查询:2018年05月24日\n据介绍,一季度,全省地区生产总值增长6.1%。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
     }
 
     #[test]

@@ -919,10 +919,14 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 Some(y),
                 "an undated article: its facts default to that year",
             ),
-            None => match plan_closing_year(text) {
+            // (So does one on the period's results naming no year at all:
+            // 介绍,“十四五”时期… with 今年上半年 and 五年间累计.)
+            None => match plan_closing_year(text)
+                .or_else(|| period_of_results(text).map(|(_, end)| end))
+            {
                 Some(y) => (
                     Some(y),
-                    "an undated article on a plan's close (圆满完成“十四五”目标任务, 展望“十五五”): its last year",
+                    "an undated article on a plan's close or its results (圆满完成“十四五”目标任务, 展望“十五五”, 介绍“十四五”时期…): its last year",
                 ),
                 None => match action_plan_span(text) {
                     Some((y, deadline)) => {
@@ -2995,7 +2999,10 @@ fn period_of_results(text: &str) -> Option<(i32, i32)> {
                 || ["期间", "时期", "以来"]
                     .iter()
                     .any(|w| after.starts_with(w))
-                    && head[..i].chars().rev().take(12).collect::<String>().contains("介绍");
+                    && {
+                        let before: Vec<char> = head[..i].chars().rev().take(12).collect();
+                        before.into_iter().rev().collect::<String>().contains("介绍")
+                    };
                 results.then_some((*start, start + 4))
             })
         })
@@ -3532,6 +3539,15 @@ mod tests {
         let t = "甲省经济稳中向好\n日期查询:2018年05月24日\n据介绍,一季度,全省地区生产总值增长6.1%。\n";
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+    }
+
+    #[test]
+    fn an_undated_account_of_a_periods_results_speaks_at_its_end() {
+        let t = "记者从新闻发布会上获悉。\n区长在发布会上介绍,“十四五”时期,甲区在协同发展上实现新突破,五年间累计引进项目3920个,今年上半年地区生产总值增长5.8%。\n";
+        assert_eq!(period_of_results(t), Some((2021, 2025)));
+        let (info, mut why) = read(t);
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2025));
+        assert_eq!(period_of_results("“十四五”时期,甲区实现新突破。"), None);
     }
 
     #[test]

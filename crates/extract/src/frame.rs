@@ -2128,8 +2128,25 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
         }
         // `- 2014年01月07日`: a line holding a full date alone (after a bullet).
         None if is_date_alone(l) => date_in(l),
+        // `西藏日报(汉)/2024 年/1 月/3 日/第 001 版`: a newspaper's issue line.
+        None if is_newspaper_issue(l) => {
+            date_in(&l.replace(['/', ' ', '\u{3000}'], "")).filter(|_| l.contains('日'))
+        }
         None => None,
     }
+}
+
+/// `人民日报 2024年1月3日 第001版`: a line naming a newspaper's page.
+fn is_newspaper_issue(l: &str) -> bool {
+    let t: String = l.chars().filter(|c| !c.is_whitespace()).collect();
+    t.chars().count() <= 40
+        && t.contains('报')
+        && t.trim_end_matches(['）', ')', ']', '】'])
+            .strip_suffix('版')
+            .and_then(|r| r.rfind('第').map(|at| &r[at + '第'.len_utf8()..]))
+            .is_some_and(|n| {
+                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
+            })
 }
 
 /// `2014年01月07日`, `2014年1月7日 10:30`: the line says nothing but a day
@@ -3548,6 +3565,14 @@ mod tests {
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2025));
         assert_eq!(period_of_results("“十四五”时期,甲区实现新突破。"), None);
+    }
+
+    #[test]
+    fn a_newspapers_issue_line_dates_the_article() {
+        assert_eq!(publication_date("西藏日报(汉)/2024 年/1 月/3 日/第 001 版"), Some((2024, 1)));
+        assert_eq!(publication_date("人民日报 2019年3月5日 第三版"), Some((2019, 3)));
+        // A sentence that ends on 版 is not an issue line.
+        assert_eq!(publication_date("2019年3月发布了新版"), None);
     }
 
     #[test]

@@ -2530,7 +2530,8 @@ fn named_only_ahead(text: &str, y: i32) -> bool {
                 .take(30)
                 .take_while(|c| !matches!(c, '。' | '；' | ';' | '，' | ','))
                 .collect();
-            let ahead = ["将", "將", "要", "目标", "目標"]
+            // (2020年度深圳民生实事清单: the year's list of tasks.)
+            let ahead = ["将", "將", "要", "目标", "目標", "实事", "清单", "计划"]
                 .iter()
                 .filter_map(|w| rest.find(w))
                 .min();
@@ -3573,6 +3574,12 @@ mod tests {
         assert_eq!(publication_date("人民日报 2019年3月5日 第三版"), Some((2019, 3)));
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
+    }
+
+    #[test]
+    fn a_years_list_of_tasks_is_named_for_the_work_ahead() {
+        assert!(named_only_ahead("隨著政府工作報告的正式“出爐”,2020年度深圳民生實事清單也隨之亮相。\n2019年教育話題不斷。", 2020));
+        assert!(!named_only_ahead("2020年全市地区生产总值增长6%。", 2020));
     }
 
     #[test]

@@ -1088,10 +1088,19 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // An undated text on a work report whose latest year is only named as
     // the one its goals and work are for (2018年浙江将…, 2024年广东经济社会
     // 发展有这些目标) reviews the year before, as a dated report does.
+    // (So does an article on a report's goals for the new year: 报告提出
+    // 2025年鲤城将…, 新的一年鲤城将在哪些方面持续发力?)
+    let on_year_ahead = info.doc_type == DocType::Other && {
+        let head = matching_head(text, 400);
+        ["新的一年", "报告提出"].iter().any(|w| head.contains(w))
+    };
     let report_ahead = latest.filter(|y| {
-        info.doc_type == DocType::WorkReport && info.year.is_none() && named_only_ahead(text, *y)
+        (info.doc_type == DocType::WorkReport || on_year_ahead)
+            && info.year.is_none()
+            && named_only_ahead(text, *y)
     });
     if let Some(y) = report_ahead {
+        frame.on_plan |= on_year_ahead;
         frame.present = Some(y - 1);
         frame.actual_year = Some(y - 1);
         frame.target_year = Some(y);
@@ -2522,7 +2531,11 @@ fn of_work_ahead(chars: &[char], i: usize) -> bool {
 /// result.
 fn named_only_ahead(text: &str, y: i32) -> bool {
     let (chars, years) = named_years(text);
-    let mut named = years.iter().filter(|(_, n, _)| *n == y).peekable();
+    // (2025年是…收官之年 says what the year is, neither ahead nor done.)
+    let mut named = years
+        .iter()
+        .filter(|(i, n, len)| *n == y && chars.get(i + len) != Some(&'是'))
+        .peekable();
     named.peek().is_some()
         && named.all(|&(i, _, len)| {
             let rest: String = chars[i + len..]
@@ -3580,6 +3593,20 @@ mod tests {
     fn a_years_list_of_tasks_is_named_for_the_work_ahead() {
         assert!(named_only_ahead("隨著政府工作報告的正式“出爐”,2020年度深圳民生實事清單也隨之亮相。\n2019年教育話題不斷。", 2020));
         assert!(!named_only_ahead("2020年全市地区生产总值增长6%。", 2020));
+    }
+
+    #[test]
+    fn an_article_on_a_reports_goals_for_the_new_year_speaks_of_goals() {
+        let t = "2025年是“十四五”規劃收官之年,報告提出2025年甲區將扭住建設目標不放松。\n新的一年甲區將在哪些方面持續發力?\n認定國家級高企25家,研發投入增長20%。\n";
+        let (info, mut why) = read(t);
+        let f = time_frame(&info, t, &mut why);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2025));
+        assert_eq!(f.actual_year, Some(2024));
+        // An article on the year's results is not.
+        let t = "2025年甲區經濟穩中向好。\n認定國家級高企25家,研發投入增長20%。\n";
+        let (info, mut why) = read(t);
+        assert!(!time_frame(&info, t, &mut why).on_plan);
     }
 
     #[test]

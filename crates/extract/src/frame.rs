@@ -1478,6 +1478,9 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
             || l.norm.contains('。')
             || l.norm.ends_with('，')
             || is_chrome(&l.norm)
+            // (彭勇分析,2017年是“十三五”规划的第二年,也是…: a sentence cut by
+            // a line break, not a title.)
+            || l.norm.chars().filter(|c| matches!(c, '，' | ',')).count() >= 2
         {
             continue;
         }
@@ -3607,6 +3610,14 @@ mod tests {
         let t = "2025年甲區經濟穩中向好。\n認定國家級高企25家,研發投入增長20%。\n";
         let (info, mut why) = read(t);
         assert!(!time_frame(&info, t, &mut why).on_plan);
+    }
+
+    #[test]
+    fn a_sentence_cut_by_a_line_break_is_no_title() {
+        let t = "甲市统计局总设计师做客在线访谈,解读了《甲市2016年国民经济和社会发展统计公报》的相关内容。\n经济运行稳中向好\n2016年,全市地区生产总值增长7.9%,比2015年提升0.7个百分点。\n彭勇分析,2017年是“十三五”规划的第二年,也是至关重要的一年,从1月-2月指标来\n看,经济运行良好。\n";
+        let (info, _) = read(t);
+        assert_ne!(info.doc_type, DocType::FiveYearPlan);
+        assert!(info.title.as_deref().is_none_or(|t| !t.contains("彭勇")));
     }
 
     #[test]

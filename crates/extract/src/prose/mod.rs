@@ -153,6 +153,8 @@ pub fn paragraph_facts(
     // sentences after it in the paragraph go on telling that period, until
     // one names a year or goal ahead.
     let mut past_period: Option<(i32, i32)> = None;
+    // The kind all the last sentence's figures shared.
+    let mut last_sentence_kind: Option<Kind> = None;
     let telling_past = matches!(ctx.frame.doc_type, DocType::FiveYearPlan | DocType::Outline)
         && !section.review
         && !section.goals;
@@ -201,7 +203,23 @@ pub fn paragraph_facts(
                 ..sect.clone()
             });
             let sect = told.as_ref().unwrap_or(sect);
+            let first_new = out.len();
             sentence_facts(&span, a, b, &dated, &mut carried, sect, ctx, text, out);
+            // 计划实施项目126个。其中，续建项目33个…。涉及农业农村方面项目31个,年度
+            // 投资6.6亿元: a sentence breaking down the one before is of its kind.
+            // (Not one naming a year of its own: 其中…比2020年增加7.2万亩.)
+            let own_year = years.iter().any(|y| y.pos >= a && y.pos < b);
+            if !own_year && part_of_the_last(&s[a..b]) {
+                if let Some(kind) = last_sentence_kind.filter(|k| *k == Kind::Target) {
+                    for f in out[first_new..].iter_mut() {
+                        f.kind = kind;
+                    }
+                }
+            }
+            if out.len() > first_new {
+                let k = out[first_new].kind;
+                last_sentence_kind = out[first_new..].iter().all(|f| f.kind == k).then_some(k);
+            }
             // (Only a sentence naming a 十X五 period starts a run; only a run
             // needs each sentence read.)
             if telling_past && (past_period.is_some() || s[a..b].contains(&'五')) {
@@ -1487,6 +1505,19 @@ fn sentence_facts(
     qualitative_facts(span, a, b, dated.years, *carried, section, ctx, text, out);
 }
 
+/// A sentence that breaks down the one before (`其中，续建项目33个`,
+/// `涉及农业农村方面项目31个`) with no mark of being done.
+fn part_of_the_last(s: &[char]) -> bool {
+    let t: String = s.iter().collect();
+    let t = t.trim_start_matches(|c: char| c.is_whitespace() || "，,".contains(c));
+    (t.starts_with("其中") || t.starts_with("涉及"))
+        && !ACTUAL_MARKERS.iter().any(|w| t.contains(w))
+        // (比2020年增加7.2万亩: a change against a year gone by.)
+        && !["完成", "实现", "已", "达到", "比20", "较20", "比19"]
+            .iter()
+            .any(|w| t.contains(w))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1538,6 +1569,23 @@ mod tests {
             .iter()
             .map(|f| f.indicator.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_sentence_breaking_down_a_goal_is_a_goal() {
+        let k = kinds_of(
+            DocType::Other,
+            2023,
+            "2023年,甲县计划实施项目126个。涉及生态环保方面项目9个。",
+        );
+        assert_eq!(k, [Kind::Target, Kind::Target]);
+        // One against a year gone by tells a result.
+        let k = kinds_of(
+            DocType::Other,
+            2023,
+            "2023年,甲县计划实施项目126个。其中冬小麦播种面积19.5万亩,比2022年增加7.2万亩。",
+        );
+        assert_eq!(k[1], Kind::Actual);
     }
 
     #[test]

@@ -1071,8 +1071,10 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     if latest.is_none() && info.doc_type == DocType::Other && frame.actual_year.is_some() {
         // (一季度 in a line on the year before, 2017年…前三季度…全年增长7%,
         // tells how that year went.)
-        let part = part_of_year_line(text)
-            .filter(|(_, l)| info.year.is_none_or(|y| !l.contains(&format!("{}年", y - 1))));
+        let part = part_of_year_line(text).filter(|(_, l)| {
+            info.year
+                .is_none_or(|y| !l.contains(&format!("{}年", y - 1)))
+        });
         if let (Some(y), Some((n, l))) = (info.year, part) {
             frame.actual_year = Some(y);
             frame.present = Some(y);
@@ -2157,7 +2159,9 @@ fn is_newspaper_issue(l: &str) -> bool {
             .strip_suffix('版')
             .and_then(|r| r.rfind('第').map(|at| &r[at + '第'.len_utf8()..]))
             .is_some_and(|n| {
-                !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || "〇一二三四五六七八九十".contains(c))
             })
 }
 
@@ -3084,7 +3088,11 @@ fn leads_on_year_before(text: &str, year: i32) -> bool {
         return false;
     }
     // The lead: the first paragraph long enough to be a sentence.
-    let Some(lead) = text.lines().map(str::trim).find(|l| l.chars().count() >= 40) else {
+    let Some(lead) = text
+        .lines()
+        .map(str::trim)
+        .find(|l| l.chars().count() >= 40)
+    else {
         return false;
     };
     lead.match_indices(&before).any(|(at, m)| {
@@ -3104,15 +3112,20 @@ fn goals_due_at_period_end(text: &str) -> Option<(usize, i32)> {
         return None;
     }
     text.lines().enumerate().find_map(|(n, l)| {
-        let l: String = l.chars().map(planwatch_text::norm::char_for_matching).collect();
-        crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(name, start)| {
-            l.match_indices(name).find_map(|(at, _)| {
-                let before = l[..at].trim_end_matches(['“', '"', '‘', '「']);
-                let after = l[at + name.len()..].trim_start_matches(['”', '"', '’', '」']);
-                ((before.ends_with('到') || before.ends_with('至')) && after.starts_with('末'))
-                    .then_some((n, start + 4))
+        let l: String = l
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        crate::doc::FIVE_YEAR_PLANS
+            .iter()
+            .find_map(|(name, start)| {
+                l.match_indices(name).find_map(|(at, _)| {
+                    let before = l[..at].trim_end_matches(['“', '"', '‘', '「']);
+                    let after = l[at + name.len()..].trim_start_matches(['”', '"', '’', '」']);
+                    ((before.ends_with('到') || before.ends_with('至')) && after.starts_with('末'))
+                        .then_some((n, start + 4))
+                })
             })
-        })
     })
 }
 
@@ -3440,7 +3453,9 @@ mod tests {
         );
         assert_eq!(plan_closing_year("“十四五”时期,全市经济持续增长。"), None);
         assert_eq!(
-            plan_closing_year("市长在市人民代表大会上公布当地“十三五”成绩单:地区生产总值达到2.5万亿元"),
+            plan_closing_year(
+                "市长在市人民代表大会上公布当地“十三五”成绩单:地区生产总值达到2.5万亿元"
+            ),
             Some(2020)
         );
         // Mid-term goals met are not the period's close.
@@ -3532,7 +3547,10 @@ mod tests {
         let t = "2013年發展目標\n總體目標是:到“十二五”末,特色產業規模進一步擴大。\n";
         assert_eq!(goals_due_at_period_end(t), None);
         // 比“十一五”末 compares; it sets no deadline.
-        assert_eq!(goals_due_at_period_end("總產量比“十一五”末增長6.6萬噸。"), None);
+        assert_eq!(
+            goals_due_at_period_end("總產量比“十一五”末增長6.6萬噸。"),
+            None
+        );
     }
 
     #[test]
@@ -3541,7 +3559,9 @@ mod tests {
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
         // A review that only names its mid-term evaluation is not dated so.
-        assert!(!mid_term_goals_met("开展了全市“十二五”规划纲要实施中期评估工作。"));
+        assert!(!mid_term_goals_met(
+            "开展了全市“十二五”规划纲要实施中期评估工作。"
+        ));
     }
 
     #[test]
@@ -3551,7 +3571,10 @@ mod tests {
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2021));
         // Without a count of years, the congress alone does not say how long.
-        assert_eq!(years_since_party_congress("党的十八大以来,甲区经济快速发展。"), None);
+        assert_eq!(
+            years_since_party_congress("党的十八大以来,甲区经济快速发展。"),
+            None
+        );
         // 党的二十八大 is not the 18th.
         assert_eq!(years_since_party_congress("党的二十八大以来,十年来"), None);
     }
@@ -3570,7 +3593,8 @@ mod tests {
         let (info, mut why) = read(t);
         assert_eq!(info.year, Some(2018));
         assert_ne!(time_frame(&info, t, &mut why).actual_year, Some(2018));
-        let t = "甲省经济稳中向好\n日期查询:2018年05月24日\n据介绍,一季度,全省地区生产总值增长6.1%。\n";
+        let t =
+            "甲省经济稳中向好\n日期查询:2018年05月24日\n据介绍,一季度,全省地区生产总值增长6.1%。\n";
         let (info, mut why) = read(t);
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
     }
@@ -3586,8 +3610,14 @@ mod tests {
 
     #[test]
     fn a_newspapers_issue_line_dates_the_article() {
-        assert_eq!(publication_date("西藏日报(汉)/2024 年/1 月/3 日/第 001 版"), Some((2024, 1)));
-        assert_eq!(publication_date("人民日报 2019年3月5日 第三版"), Some((2019, 3)));
+        assert_eq!(
+            publication_date("西藏日报(汉)/2024 年/1 月/3 日/第 001 版"),
+            Some((2024, 1))
+        );
+        assert_eq!(
+            publication_date("人民日报 2019年3月5日 第三版"),
+            Some((2019, 3))
+        );
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
     }

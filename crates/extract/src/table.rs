@@ -1429,6 +1429,15 @@ pub fn table_facts(
         if !(is_header_row(&cells) || (idx == 0 && place_column(&cells).is_some())) {
             break;
         }
+        // (指标 | 2017年 | 2020年 | 2022年 then 总体规模 alone: a group's
+        // heading over the rows, not a header.)
+        let filled = cells.iter().filter(|c| !c.trim().is_empty()).count();
+        let wide_above = header
+            .last()
+            .is_some_and(|h| h.iter().filter(|c| is_slot_label(&label(c))).count() >= 2);
+        if filled == 1 && wide_above && !is_caption(&cells) {
+            break;
+        }
         header.push(cells);
         idx += 1;
     }
@@ -2105,6 +2114,17 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_groups_heading_under_a_header_of_years_is_no_header() {
+        let t = "指标\n\n2017年\n\n2020年\n\n2022年\n\n总体规模\n\n数字经济增加值(亿元)\n\n20658\n\n30000\n\n40000\n\n软件和信息服务业收入(亿元)\n\n5543\n\n8000\n\n10000\n";
+        let out = run(DocType::ImplementationPlan, (2018, 2022), t);
+        assert!(
+            out.contains(&"actual 数字经济增加值 2017 20658 亿元 level eq -".to_string()),
+            "{out:?}"
+        );
+        assert!(out.contains(&"target 软件和信息服务业收入 2022 10000 亿元 level eq -".to_string()));
     }
 
     #[test]

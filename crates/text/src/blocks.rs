@@ -297,8 +297,19 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     if rows.len() + split_rows.len() < 2 || rows.is_empty() {
         return None;
     }
-    // A group heading (一、发展水平) may stand between the header and the first row.
-    let group0 = f >= 3 && is_group_heading(cell(f - 2));
+    let is_year = |x: usize| {
+        let t = cell(x).trim_end_matches('年');
+        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
+    };
+    // A group heading (一、发展水平, or 总体规模 right after a header whose
+    // every value column is a year) may stand between the header and the
+    // first row. (Not 属性 after 2020年 2025年: a column of its own.)
+    let group0 = f >= 3
+        && (is_group_heading(cell(f - 2))
+            || (f >= k + 2
+                && (f - k - 1..f - 2).all(is_year)
+                && !is_year(f - 2)
+                && !is_number_cell(cell(f - 2))));
     let head_end = if group0 { f - 2 } else { f - 1 };
     if group0 {
         groups.push(f - 2);
@@ -306,12 +317,10 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     // `地区 人口数 比重` then `2020年 2010年`: years under the last cell of the
     // header, which spans them (a census bulletin's table of places) — the
     // header is two rows.
-    let is_year = |x: usize| {
-        let t = cell(x).trim_end_matches('年');
-        t.len() == 4 && t.bytes().all(|c| c.is_ascii_digit())
-    };
     let years = (0..head_end).rev().take_while(|&x| is_year(x)).count();
-    let two_rows = (years >= 2 && k > years)
+    // (Not when every value column has its year: 类别 指标 2017年 2020年 2022年
+    // is one row, a label column and three years.)
+    let two_rows = (years >= 2 && k > years + 1)
         .then(|| (head_end - years).checked_sub(k + 1 - years))
         .flatten()
         .filter(|&top| {
@@ -1512,6 +1521,19 @@ mod tests {
         );
         assert!(rows.contains(&vec!["2020年", "2010年"]), "{rows:?}");
         assert!(rows.contains(&vec!["清城区", "1119901", "28.21", "21.93"]));
+    }
+
+    #[test]
+    fn a_group_heading_under_a_header_of_years_one_cell_per_line() {
+        // 总体规模 heads the rows; the header is 指标 and its three years.
+        let text = "全省数字经济发展主要指标\n\n类别\n\n指标\n\n2017年\n\n2020年\n\n2022年\n\n总体规模\n\n数字经济增加值(亿元)\n\n20658\n\n30000\n\n40000\n\n软件和信息服务业收入(亿元)\n\n5543\n\n8000\n\n10000\n";
+        let rows = table_cells(text);
+        assert!(
+            rows.contains(&vec!["指标", "2017年", "2020年", "2022年"]),
+            "{rows:?}"
+        );
+        assert!(rows.contains(&vec!["总体规模"]), "{rows:?}");
+        assert!(rows.contains(&vec!["数字经济增加值(亿元)", "20658", "30000", "40000"]));
     }
 
     #[test]

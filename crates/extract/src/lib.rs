@@ -224,15 +224,32 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 i += 1;
             }
             BlockKind::TableRow { .. } => {
-                let run: Vec<&Block> = blocks[i..]
-                    .iter()
-                    .take_while(|b| matches!(b.kind, BlockKind::TableRow { .. }))
-                    .collect();
+                // (A group's heading on a line of its own between two rows,
+                // 总体规模 under 指标	2017年	2020年, is a row of one cell.)
+                let is_row = |b: &Block| matches!(b.kind, BlockKind::TableRow { .. });
+                let mut n = 0;
+                while let Some(b) = blocks.get(i + n) {
+                    let group = n > 0
+                        && blocks.get(i + n + 1).is_some_and(is_row)
+                        && text.get(b.start..b.end).is_some_and(is_group_line);
+                    if !(is_row(b) || group) {
+                        break;
+                    }
+                    n += 1;
+                }
+                let run: Vec<&Block> = blocks[i..i + n].iter().collect();
                 let rows: Vec<table::RowSpan> = run
                     .iter()
                     .map(|b| match &b.kind {
                         BlockKind::TableRow { cells } => (b.start, b.end, cells.clone()),
-                        _ => (b.start, b.end, Vec::new()),
+                        _ => {
+                            let lead = text
+                                .get(b.start..b.end)
+                                .map_or(0, |t| t.len() - t.trim_start().len());
+                            let t = text.get(b.start..b.end).map_or("", str::trim);
+                            let a = b.start + lead;
+                            (b.start, b.end, vec![(a, a + t.len())])
+                        }
                     })
                     .collect();
                 // A short line just above the table may say what it reports.
@@ -270,6 +287,18 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
         facts,
         frame: decisions,
     }
+}
+
+/// A short line of words alone (`总体规模`, `一、经济发展`): a group's heading
+/// when it stands between table rows.
+fn is_group_line(t: &str) -> bool {
+    let t = t.trim();
+    let n = t.chars().count();
+    (2..=12).contains(&n)
+        && !t.contains('\n')
+        && !t
+            .chars()
+            .any(|c| c.is_ascii_digit() || "。，,；;：:".contains(c))
 }
 
 /// Each figure followed on its line by the departments answering for its
@@ -673,6 +702,25 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_groups_heading_between_tab_rows_keeps_the_table_whole() {
+        let text = "甲省数字经济五年倍增计划\n发表时间:2018-09-29\n到2022年,全省数字经济增加值较2017年翻一番,达到4万亿元以上,基本建成全国数字产业化发展引领区。\n全省数字经济发展主要指标\n指标\t2017年\t2020年\t2022年\n总体规模\n数字经济增加值(亿元)\t20658\t30000\t40000\n软件和信息服务业收入(亿元)\t5543\t8000\t10000\n";
+        let got: Vec<(Option<i32>, f64)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.indicator == "软件和信息服务业收入")
+            .filter_map(|f| Some((f.year, f.value?)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2017), 5543.0),
+                (Some(2020), 8000.0),
+                (Some(2022), 10000.0)
+            ]
+        );
+    }
 
     #[test]
     fn a_ranking_of_places_with_bracketed_figures() {

@@ -2386,6 +2386,27 @@ fn latest_data_year(text: &str) -> Option<i32> {
             .iter()
             .any(|w| text.contains(w))
     };
+    // The first years of the five-year periods the text names.
+    let periods_named: Vec<i32> = {
+        let text: String = chars.iter().take(3000).collect();
+        crate::doc::FIVE_YEAR_PLANS
+            .iter()
+            .filter(|(n, _)| text.contains(n))
+            .map(|(_, y)| *y)
+            .collect()
+    };
+    // A text whose only years are ones its figures are compared with, the
+    // year before a period it names (比2005年提高 on the “十一五” plan,
+    // 由2005年的3.5平方公里发展到6.85平方公里), tells that period's end.
+    let only_bases = years.iter().all(|&(i, y, len)| {
+        let rest: String = chars[i + len..(i + len + 3).min(chars.len())].iter().collect();
+        periods_named.contains(&(y + 1))
+            && (matches!(before(i, 1), Some('比' | '较'))
+                || (matches!(before(i, 1), Some('从' | '由')) && rest.starts_with('的')))
+    });
+    if only_bases && !years.is_empty() {
+        return years.iter().map(|&(_, y, _)| y + 5).max();
+    }
     years
         .into_iter()
         .filter(|&(i, _, len)| {
@@ -3648,6 +3669,15 @@ mod tests {
         let (info, _) = read(t);
         assert_ne!(info.doc_type, DocType::FiveYearPlan);
         assert!(info.title.as_deref().is_none_or(|t| !t.contains("彭勇")));
+    }
+
+    #[test]
+    fn a_text_whose_only_years_are_bases_of_its_period_tells_its_end() {
+        let t = "甲县围绕县“十一五”规划确定的目标任务,取得了新的成就。县城建成区由2005年的3.5平方公里发展到6.85平方公里。农民人均纯收入比2005年提高2.26倍。";
+        assert_eq!(latest_data_year(t), Some(2010));
+        // With a year of its own, the text is of that year.
+        let t = "2008年,甲县围绕“十一五”规划目标任务取得新成就。农民人均纯收入比2005年提高2.26倍。";
+        assert_eq!(latest_data_year(t), Some(2008));
     }
 
     #[test]

@@ -2183,6 +2183,16 @@ fn is_date_alone(l: &str) -> bool {
         && rest.is_some_and(|r| {
             r.chars()
                 .all(|c| c.is_ascii_digit() || c == ':' || c.is_whitespace())
+                // (2016年10月28日 放大 缩小 默认, 2016年10月28日 星期五: a
+                // newspaper page's date and its buttons.)
+                || {
+                    let mut left: String = r.chars().filter(|c| !c.is_whitespace()).collect();
+                    for w in ["放大", "缩小", "默认", "打印", "关闭", "字号", "星期"] {
+                        left = left.replace(w, "");
+                    }
+                    left.len() < r.trim().len()
+                        && left.chars().all(|c| "一二三四五六日天".contains(c))
+                }
                 || (bracketed && {
                     let name = r.trim();
                     (2..=4).contains(&name.chars().count())

@@ -2409,7 +2409,9 @@ fn latest_data_year(text: &str) -> Option<i32> {
     // year before a period it names (比2005年提高 on the “十一五” plan,
     // 由2005年的3.5平方公里发展到6.85平方公里), tells that period's end.
     let only_bases = years.iter().all(|&(i, y, len)| {
-        let rest: String = chars[i + len..(i + len + 3).min(chars.len())].iter().collect();
+        let rest: String = chars[i + len..(i + len + 3).min(chars.len())]
+            .iter()
+            .collect();
         periods_named.contains(&(y + 1))
             && (matches!(before(i, 1), Some('比' | '较'))
                 || (matches!(before(i, 1), Some('从' | '由')) && rest.starts_with('的')))
@@ -3649,6 +3651,13 @@ mod tests {
             publication_date("人民日报 2019年3月5日 第三版"),
             Some((2019, 3))
         );
+        // A page's date beside its font buttons.
+        assert_eq!(
+            publication_date("2016年10月28日 放大 缩小 默认"),
+            Some((2016, 10))
+        );
+        assert_eq!(publication_date("2016年10月28日 星期五"), Some((2016, 10)));
+        assert_eq!(publication_date("2016年10月28日 大会开幕"), None);
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
     }

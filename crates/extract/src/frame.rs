@@ -1092,9 +1092,12 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // 发展有这些目标) reviews the year before, as a dated report does.
     // (So does an article on a report's goals for the new year: 报告提出
     // 2025年鲤城将…, 新的一年鲤城将在哪些方面持续发力?)
+    // (And an article whose lead opens on the year's plans: 2014年，长春市将
+    // 按照…原则，计划投资643.7亿元.)
     let on_year_ahead = info.doc_type == DocType::Other && {
         let head = matching_head(text, 400);
         ["新的一年", "报告提出"].iter().any(|w| head.contains(w))
+            || latest.is_some_and(|y| leads_on_plans_for(&head, y))
     };
     let report_ahead = latest.filter(|y| {
         (info.doc_type == DocType::WorkReport || on_year_ahead)
@@ -2578,7 +2581,9 @@ fn named_only_ahead(text: &str, y: i32) -> bool {
         .peekable();
     named.peek().is_some()
         && named.all(|&(i, _, len)| {
-            let rest: String = chars[i + len..]
+            // (2014年，长春市将…: the year heads the clause after its comma.)
+            let from = i + len + usize::from(matches!(chars.get(i + len), Some('，' | ',')));
+            let rest: String = chars[from.min(chars.len())..]
                 .iter()
                 .take(30)
                 .take_while(|c| !matches!(c, '。' | '；' | ';' | '，' | ','))
@@ -3136,6 +3141,21 @@ fn leads_on_year_before(text: &str, year: i32) -> bool {
         let next = lead[at + m.len()..].chars().next();
         start && next.is_some_and(|c| "，,".contains(c))
     })
+}
+
+/// Whether the lead (the first line long enough to be a sentence) opens on
+/// `year` and what will be done in it (`2014年，长春市将…计划投资643.7亿元`).
+fn leads_on_plans_for(head: &str, year: i32) -> bool {
+    head.lines()
+        .map(str::trim)
+        .find(|l| l.chars().count() >= 30)
+        .is_some_and(|l| {
+            l.starts_with(&format!("{year}年"))
+                && l.split(['。', '；', ';']).next().is_some_and(|s| {
+                    ["将", "计划", "力争", "确保"].iter().any(|w| s.contains(w))
+                        && !["已", "完成了", "实现了"].iter().any(|w| s.contains(w))
+                })
+        })
 }
 
 /// `到“十二五”末` in a text that names no year: the line and the period's
@@ -3697,6 +3717,19 @@ mod tests {
         // With a year of its own, the text is of that year.
         let t = "2008年,甲县围绕“十一五”规划目标任务取得新成就。农民人均纯收入比2005年提高2.26倍。";
         assert_eq!(latest_data_year(t), Some(2008));
+    }
+
+    #[test]
+    fn an_article_leading_on_the_years_plans_speaks_of_goals() {
+        let t = "长春今年安排86项重点工程\n2014年,长春市将按照“保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程。\n加快提升公用保障能力,新增供热能力1000万平方米,改造供热管网100公里。\n";
+        let (info, mut why) = read(t);
+        let f = time_frame(&info, t, &mut why);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2014));
+        // One leading on what the year brought is not.
+        let t = "长春去年建成86项重点工程\n2014年,长春市按照“保续建、保民生、保重点”的原则,已完成投资643.7亿元,建成86项重点工程。\n新增供热能力1000万平方米。\n";
+        let (info, mut why) = read(t);
+        assert!(!time_frame(&info, t, &mut why).on_plan);
     }
 
     #[test]

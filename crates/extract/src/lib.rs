@@ -202,10 +202,11 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // (2025年重庆…将呈现以下变化: what the year will bring.)
                     // (Not 主要预期性指标完成情况如下: results.)
                     // (Nor 现将有关情况报告如下, 做了以下工作: a report's formula.)
+                    // (2022年县政府将…重点抓好10件民生实事: the tasks follow.)
                     let ahead = ["将", "计划", "拟", "要干这些"]
                         .iter()
                         .any(|w| last.contains(w))
-                        && ["以下", "如下", "这些", "下列"]
+                        && ["以下", "如下", "这些", "下列", "实事", "抓好"]
                             .iter()
                             .any(|w| last.contains(w))
                         && !["完成", "现将", "了以下", "报告如下", "说明如下"]
@@ -702,6 +703,22 @@ fn bare_year_heading(h: &[char]) -> Option<(i32, bool)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use planwatch_core::Kind;
+
+    #[test]
+    fn a_reports_list_of_tasks_after_a_colon_are_goals() {
+        let text = "甲县人代会开幕\n11月28日,甲县第十八届人民代表大会第一次会议隆重开幕,县长代表县人民政府向大会作政府工作报告。报告指出,2022年县政府将继续优先保障民生投入,重点抓好10件民生实事:\n(1)新增城镇就业5500人以上。\n(2)改造农村危桥4座。\n";
+        let kinds: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(4.0) || f.value == Some(5500.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(
+            kinds,
+            [(Kind::Target, Some(2022)), (Kind::Target, Some(2022))]
+        );
+    }
 
     #[test]
     fn a_groups_heading_between_tab_rows_keeps_the_table_whole() {

@@ -14,7 +14,16 @@ pub fn document_info(text: &str) -> DocumentInfo {
 pub(crate) fn doc_type_of(t: &str) -> DocType {
     // A notice issuing a document (关于印发《…分工方案》的通知) is that document.
     if let Some((_, issued)) = t.split_once("印发") {
-        if issued.contains("方案") || issued.contains("行动计划") || issued.contains("实施意见")
+        // (关于印发2022年区政府工作报告目标任务的通知: the report's goals
+        // issued for departments to carry out.)
+        let report_tasks = issued.contains("工作报告")
+            && ["目标任务", "重点工作", "任务"]
+                .iter()
+                .any(|w| issued.contains(w));
+        if issued.contains("方案")
+            || issued.contains("行动计划")
+            || issued.contains("实施意见")
+            || report_tasks
         {
             return DocType::ImplementationPlan;
         }
@@ -556,6 +565,10 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+        assert_eq!(
+            doc_type_of("甲区人民政府办公室关于印发2022年区政府工作报告目标任务的通知"),
+            DocType::ImplementationPlan
+        );
         // One year's goals and tasks, as a page lists them.
         assert_eq!(
             doc_type_of("新邱区2022年全面推进乡村振兴重点工作目标任务"),

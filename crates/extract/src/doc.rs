@@ -97,7 +97,11 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     }
     if t.contains("统计公报") || t.contains("公报") {
         DocType::StatisticalBulletin
-    } else if t.contains("政府工作报告") || t.contains("工作报告") {
+    } else if (t.contains("政府工作报告") || t.contains("工作报告"))
+        // (《政府工作报告》解读2017:十件实事: the report's list of the year's
+        // tasks, read as a plan of them.)
+        && !PEOPLES_PROJECTS.iter().any(|w| t.contains(w))
+    {
         DocType::WorkReport
     } else if t.contains("实施方案")
         || t.contains("行动方案")
@@ -565,6 +569,10 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+        assert_eq!(
+            doc_type_of("《政府工作报告》解读2017:十件实事"),
+            DocType::ImplementationPlan
+        );
         assert_eq!(
             doc_type_of("甲区人民政府办公室关于印发2022年区政府工作报告目标任务的通知"),
             DocType::ImplementationPlan

@@ -1038,9 +1038,16 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // (Unless its lead names the year before as its subject, 2012年,安徽省县域
     // 经济… in an article of 2013-08, and never its own year or 今年: that
     // year is its present.)
+    // (Nor when its latest figures are of the year before, 2021年达到106.15万吨
+    // in an article of 2022-10 on the years since the Party congress.)
     let on_year_before = info
         .year
-        .filter(|y| leads_on_year_before(text, *y))
+        .filter(|y| {
+            leads_on_year_before(text, *y)
+                || (latest_data_year(text) == Some(y - 1)
+                    && years_since_party_congress_named(text)
+                    && never_names_its_year(text, *y))
+        })
         .map(|y| y - 1);
     let plain_late = latest.is_none() && info.doc_type == DocType::Other && late_in_year;
     if let (Some(y), true) = (on_year_before, plain_late) {
@@ -1094,15 +1101,19 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // 2025年鲤城将…, 新的一年鲤城将在哪些方面持续发力?)
     // (And an article whose lead opens on the year's plans: 2014年，长春市将
     // 按照…原则，计划投资643.7亿元.)
-    let on_year_ahead = info.doc_type == DocType::Other && {
-        let head = matching_head(text, 400);
-        ["新的一年", "报告提出"].iter().any(|w| head.contains(w))
-            || latest.is_some_and(|y| leads_on_plans_for(&head, y))
-    };
+    let head = matching_head(text, 400);
+    let on_year_ahead = info.doc_type == DocType::Other
+        && (["新的一年", "报告提出"].iter().any(|w| head.contains(w))
+            || latest.is_some_and(|y| leads_on_plans_for(&head, y)));
+    // (…听取市长作政府报告: news of a report, which reviews the year before
+    // the one it names for the work ahead, as the report does.)
+    let on_report = info.doc_type == DocType::WorkReport
+        || (info.doc_type == DocType::Other
+            && ["政府报告", "政府工作报告"]
+                .iter()
+                .any(|w| head.contains(w)));
     let report_ahead = latest.filter(|y| {
-        (info.doc_type == DocType::WorkReport || on_year_ahead)
-            && info.year.is_none()
-            && named_only_ahead(text, *y)
+        (on_report || on_year_ahead) && info.year.is_none() && named_only_ahead(text, *y)
     });
     if let Some(y) = report_ahead {
         frame.on_plan |= on_year_ahead;
@@ -2454,7 +2465,9 @@ fn latest_data_year(text: &str) -> Option<i32> {
                         && !matches!(before(i, 2), Some('止' | '截'))))
                 && !part_year;
             let deadline = deadline || ends_a_deadline_span(&chars, i);
+            // (为2018年左右率先基本实现现代化: a rough horizon, no data year.)
             let horizon = chars[i + len..].starts_with(&['远', '景'])
+                || chars[i + len..].starts_with(&['左', '右'])
                 // 2025年年底前, 2025年前: a deadline.
                 || chars[i + len..].starts_with(&['年', '底', '前'])
                 || chars[i + len..].starts_with(&['底', '前'])
@@ -2574,13 +2587,17 @@ fn of_work_ahead(chars: &[char], i: usize) -> bool {
 /// result.
 fn named_only_ahead(text: &str, y: i32) -> bool {
     let (chars, years) = named_years(text);
-    // (2025年是…收官之年 says what the year is, neither ahead nor done.)
-    let mut named = years
-        .iter()
-        .filter(|(i, n, len)| *n == y && chars.get(i + len) != Some(&'是'))
-        .peekable();
+    let mut named = years.iter().filter(|(_, n, _)| *n == y).peekable();
     named.peek().is_some()
         && named.all(|&(i, _, len)| {
+            // (2011年是实施“十二五”规划的开局之年: the year the work is for.)
+            if chars.get(i + len) == Some(&'是') {
+                let rest: String = chars[i + len..].iter().take(40).collect();
+                return rest
+                    .split(['。', '；', ';'])
+                    .next()
+                    .is_some_and(|c| c.contains("之年"));
+            }
             // (2014年，长春市将…: the year heads the clause after its comma.)
             let from = i + len + usize::from(matches!(chars.get(i + len), Some('，' | ',')));
             let rest: String = chars[from.min(chars.len())..]
@@ -3116,13 +3133,30 @@ fn plan_year_ordinal(text: &str) -> Option<i32> {
 
 /// The first of the opening lines that speaks of a part of a year without
 /// naming the year (前三季度, 上半年, 1-9月, 今年以来), with its 1-based number.
+/// Whether a text never names `year` nor 今年/本年.
+fn never_names_its_year(text: &str, year: i32) -> bool {
+    let own = format!("{year}年");
+    let t: String = text
+        .chars()
+        .map(planwatch_text::norm::char_for_matching)
+        .collect();
+    !(t.contains(&own) || t.contains("今年") || t.contains("本年"))
+}
+
+/// `党的十八大以来`: a text on the years since a Party congress.
+fn years_since_party_congress_named(text: &str) -> bool {
+    let head = matching_head(text, 1500);
+    PARTY_CONGRESSES
+        .iter()
+        .any(|(name, _)| head.contains(&format!("{name}大以来")))
+}
+
 /// Whether an article dated in `year` opens its lead on the year before
 /// (`2012年,安徽省县域经济整体呈现…`) and never names its own year or 今年:
 /// the article reports that earlier year.
 fn leads_on_year_before(text: &str, year: i32) -> bool {
     let before = format!("{}年", year - 1);
-    let own = format!("{year}年");
-    if text.contains(&own) || text.contains("今年") || text.contains("本年") {
+    if !never_names_its_year(text, year) {
         return false;
     }
     // The lead: the first paragraph long enough to be a sentence.
@@ -3730,6 +3764,15 @@ mod tests {
         let t = "长春去年建成86项重点工程\n2014年,长春市按照“保续建、保民生、保重点”的原则,已完成投资643.7亿元,建成86项重点工程。\n新增供热能力1000万平方米。\n";
         let (info, mut why) = read(t);
         assert!(!time_frame(&info, t, &mut why).on_plan);
+    }
+
+    #[test]
+    fn news_of_a_report_reviews_the_year_before_the_one_it_opens() {
+        let t = "中新网2月20日电 20日,甲市第十三届人民代表大会第四次会议拉开帷幕。人大代表听取市长作政府报告。\n市长说,全市地区生产总值3417.9亿元,增长13%。\n2011年是实施“十二五”规划的开局之年。为2018年左右率先基本实现现代化奠定基础。\n";
+        let (info, mut why) = read(t);
+        let f = time_frame(&info, t, &mut why);
+        assert_eq!(f.actual_year, Some(2010));
+        assert!(!f.on_plan);
     }
 
     #[test]

@@ -3776,6 +3776,14 @@ mod tests {
     }
 
     #[test]
+    fn a_late_article_on_the_years_since_a_congress_reports_its_latest_figures() {
+        let t = "甲区“三农”发展步入历史最好时期\n发布时间:2022-10-08 10:21:00来源: 甲区日报\n7日,记者从党的十八大以来甲区农业农村发展成就新闻发布会上获悉,党的十八大以来,甲区“三农”发展步入历史最好时期。粮食产量于2015年首次突破百万吨大关,2021年达到106.15万吨。\n农村居民人均可支配收入连续7年全国增速第一。\n";
+        let (info, mut why) = read(t);
+        assert_eq!(info.year, Some(2022));
+        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2021));
+    }
+
+    #[test]
     fn a_review_published_after_its_period_speaks_at_its_end() {
         let t = "来源:甲日报 发布时间:2026-01-28 08:28\n“十四五”圆满收官 各项事业取得重大成就\n地区生产总值跨过3万亿元、年均增长5.2%。\n";
         let (info, mut why) = read(t);

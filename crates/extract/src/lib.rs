@@ -721,6 +721,30 @@ mod tests {
     }
 
     #[test]
+    fn a_deadline_before_the_latest_year_an_undated_text_knows_is_past() {
+        let kinds = |text: &str| -> Vec<Kind> {
+            extract_document("t.txt", text)
+                .facts
+                .iter()
+                .filter(|f| f.value == Some(2074.0))
+                .map(|f| f.kind)
+                .collect()
+        };
+        assert_eq!(
+            kinds(
+                "甲市建设旅游胜地\n2017年,甲市经济平稳。\n到2016年,全市地区生产总值为2074亿元。\n"
+            ),
+            [Kind::Actual]
+        );
+        assert_eq!(
+            kinds(
+                "甲市建设旅游胜地\n2017年,甲市经济平稳。\n到2020年,全市地区生产总值为2074亿元。\n"
+            ),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn a_groups_heading_between_tab_rows_keeps_the_table_whole() {
         let text = "甲省数字经济五年倍增计划\n发表时间:2018-09-29\n到2022年,全省数字经济增加值较2017年翻一番,达到4万亿元以上,基本建成全国数字产业化发展引领区。\n全省数字经济发展主要指标\n指标\t2017年\t2020年\t2022年\n总体规模\n数字经济增加值(亿元)\t20658\t30000\t40000\n软件和信息服务业收入(亿元)\t5543\t8000\t10000\n";
         let got: Vec<(Option<i32>, f64)> = extract_document("t.txt", text)

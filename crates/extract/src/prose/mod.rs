@@ -821,9 +821,12 @@ fn sentence_facts(
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
             // An implementation plan's first year may be a deadline (到2023年).
             let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
+            // (A text dated by its own figures knows no more than its latest
+            // year: 到2016年 before it is past.)
             y.deadline
                 && !y.up_to
-                && (ctx.frame.from_figures || ctx.frame.present.is_none_or(|p| y.year + first > p))
+                && ((ctx.frame.from_figures && ctx.frame.present.is_none_or(|p| y.year >= p))
+                    || ctx.frame.present.is_none_or(|p| y.year + first > p))
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(
                 ctx.frame.doc_type,

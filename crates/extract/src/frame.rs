@@ -2473,9 +2473,9 @@ fn latest_data_year(text: &str) -> Option<i32> {
                 || chars[i + len..].starts_with(&['底', '前'])
                 || (chars[i + len..].starts_with(&['前'])
                     && !crate::quantity::part_of_year_at(&chars, i + len + 1));
-            // 为2014年以来同期最好水平: a year compared with, not reported on.
-            let since = chars[i + len..].starts_with(&['以', '来'])
-                && matches!(before(i, 1), Some('为' | '是' | '创' | '自'));
+            // 为2014年以来同期最好水平, 扭转了2015年以来季度增速低于全省的局面:
+            // where a span began, not a year reported on.
+            let since = chars[i + len..].starts_with(&['以', '来']);
             // (力争2027年重点产业全产业链产值达3590亿元: a goal's year;
             // the chars are simplified already.)
             let goal_year = {
@@ -3781,6 +3781,14 @@ mod tests {
         let (info, mut why) = read(t);
         assert_eq!(info.year, Some(2022));
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2021));
+    }
+
+    #[test]
+    fn a_year_a_span_began_is_no_data_year() {
+        assert_eq!(
+            latest_data_year("今年上半年,全省县域实现生产总值4248.92亿元,扭转了2015年以来季度增速低于全省平均增速的局面。"),
+            None
+        );
     }
 
     #[test]

@@ -191,7 +191,13 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     let p = frame::compact(raw);
                     // (Only the sentence that ends on the colon announces; one
                     // met, 6项已提前达到规划目标, announces nothing.)
-                    let last = p.rsplit(['。', '；', ';', '!', '?']).next().unwrap_or(&p);
+                    // (Nor do the lines before it in a paragraph of short
+                    // lines: 改革开放实现重大突破 / 2021年目标:.)
+                    let last_line = frame::compact(raw.lines().last().unwrap_or(raw));
+                    let last = last_line
+                        .rsplit(['。', '；', ';', '!', '?'])
+                        .next()
+                        .unwrap_or(&last_line);
                     // (《2019年为民办实事工作计划》的主要内容是: a plan's items follow.)
                     let plan_items = ["计划》", "方案》", "规划》", "意见》"]
                         .iter()
@@ -212,7 +218,24 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         && !["完成", "现将", "了以下", "报告如下", "说明如下"]
                             .iter()
                             .any(|w| last.contains(w));
+                    // (主要发展指标总体实现…确定的预期目标: the goals met, then
+                    // the results; not 力争实现以下目标.)
+                    let met = ["实现", "完成", "达到"].iter().any(|w| {
+                        last.find(w).is_some_and(|at| {
+                            let before: String = last[..at].chars().rev().take(4).collect();
+                            let before: String = before.chars().rev().collect();
+                            !["力争", "确保", "将", "要", "争取", "努力"]
+                                .iter()
+                                .any(|m| before.contains(m))
+                                && last[at..].contains("目标")
+                        })
+                    });
                     let announces = (last.contains("目标") || plan_items || ahead)
+                        && !(met
+                            && !ahead
+                            && !["将", "力争", "确保", "争取", "到20"]
+                                .iter()
+                                .any(|w| last.contains(w)))
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
                     if (p.ends_with(':') || pointing) && announces {
                         section.goals = true;
@@ -742,6 +765,23 @@ mod tests {
             ),
             [Kind::Target]
         );
+    }
+
+    #[test]
+    fn goals_met_before_a_colon_announce_results() {
+        let kinds = |text: &str| -> Vec<Kind> {
+            extract_document("t.txt", text)
+                .facts
+                .iter()
+                .filter(|f| f.value == Some(264.13))
+                .map(|f| f.kind)
+                .collect()
+        };
+        let head = "关于甲市2021年国民经济和社会发展计划执行情况与2022年计划草案的报告\n——2022年1月7日在市十五届人大一次会议上\n各位代表:\n一、2021年国民经济和社会发展计划执行情况\n";
+        let met = format!("{head}刚刚过去的一年,全市上下高质量发展稳步推进。全市主要发展指标总体实现市十四届人大五次会议确定的预期目标:\n——一般公共预算收入264.13亿元、增长5.5%;\n");
+        assert_eq!(kinds(&met), [Kind::Actual]);
+        let ahead = format!("{head}全市将力争实现以下目标:\n——一般公共预算收入264.13亿元;\n");
+        assert_eq!(kinds(&ahead), [Kind::Target]);
     }
 
     #[test]

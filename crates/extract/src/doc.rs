@@ -58,7 +58,7 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     }
     // 规划纲要实施情况中期评估, “十三五”规划总结评估: how a plan is going.
     // 温州“十三五”规划《纲要》预计完成31项指标, …规划目标全面完成: results against a plan.
-    if [
+    if ([
         "评估",
         // (“十一五”规划目标实现情况评价, 考核评价.)
         "评价",
@@ -66,7 +66,6 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
         "实现情况",
         "实施进展",
         "执行情况",
-        "完成",
         "收官",
         "成效",
         "成绩单",
@@ -80,6 +79,7 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     ]
     .iter()
     .any(|w| t.contains(w))
+        || completed(t))
         && (t.contains("规划") || t.contains("纲要"))
         && !t.contains("印发")
     {
@@ -123,6 +123,21 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     } else {
         DocType::Other
     }
+}
+
+/// `完成` told as done (规划目标全面完成), not as work ahead (年底前，郑州要全面
+/// 完成县级国土空间规划编制).
+fn completed(t: &str) -> bool {
+    t.match_indices("完成").any(|(at, _)| {
+        let mut before = &t[..at];
+        for adverb in ["全面", "基本", "如期", "圆满", "顺利"] {
+            before = before.strip_suffix(adverb).unwrap_or(before);
+        }
+        let before = before.trim_end_matches([',', '，']);
+        !["要", "将", "力争", "确保", "争取", "前"]
+            .iter()
+            .any(|w| before.ends_with(w))
+    })
 }
 
 /// A title announcing one year's list of tasks (2020年县政府民生实事项目,
@@ -569,6 +584,15 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+        // Work ahead is no review.
+        assert_ne!(
+            doc_type_of("年底前,甲市要全面完成县级国土空间规划编制"),
+            DocType::PlanReview
+        );
+        assert_eq!(
+            doc_type_of("甲市“十三五”规划《纲要》预计完成31项指标"),
+            DocType::PlanReview
+        );
         assert_eq!(
             doc_type_of("《政府工作报告》解读2017:十件实事"),
             DocType::ImplementationPlan

@@ -1158,6 +1158,29 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             });
         }
     }
+    // An undated article whose lead sets out goals due in the latest year it
+    // names (印发文件，提出到2027年的一系列硬性发展目标): its figures of that
+    // year are those goals.
+    if let Some(y) = latest.filter(|_| info.doc_type == DocType::Other && info.year.is_none()) {
+        let head = matching_head(text, 400);
+        let deadline = format!("到{y}年");
+        let sets_goals = head.split(['。', '\n']).any(|s| {
+            s.contains(&deadline)
+                && s.contains("目标")
+                && !["完成", "实现了", "已"].iter().any(|w| s.contains(w))
+        });
+        if sets_goals && !frame.on_plan {
+            frame.on_plan = true;
+            frame.target_year = Some(y);
+            why.push(Decision {
+                field: "kind",
+                value: "target".into(),
+                line: 0,
+                source: format!("{deadline}…目标"),
+                rule: "an undated article whose lead sets goals due in the latest year it names: its figures are those goals unless marked done",
+            });
+        }
+    }
     // A dated article on a plan just issued (印发《…实施方案》提出): what it
     // tells of that plan are goals, unless marked done.
     if info.doc_type == DocType::Other && info.year.is_some() && !frame.on_plan {
@@ -3789,6 +3812,18 @@ mod tests {
             latest_data_year("今年上半年,全省县域实现生产总值4248.92亿元,扭转了2015年以来季度增速低于全省平均增速的局面。"),
             None
         );
+    }
+
+    #[test]
+    fn an_undated_article_leading_on_goals_due_in_its_latest_year_speaks_of_them() {
+        let t = "甲区党委、政府日前专门印发文件,提出到2027年的一系列硬性发展目标。\n常住人口城镇化率2027年达到70%左右,户籍人口城镇化率达到51%左右。\n";
+        let (info, mut why) = read(t);
+        let f = time_frame(&info, t, &mut why);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2027));
+        let t = "甲区党委、政府日前总结了到2027年的工作。\n常住人口城镇化率2027年达到70%左右。\n";
+        let (info, mut why) = read(t);
+        assert!(!time_frame(&info, t, &mut why).on_plan);
     }
 
     #[test]

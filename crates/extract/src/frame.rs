@@ -2487,7 +2487,23 @@ fn latest_data_year(text: &str) -> Option<i32> {
                         && !rest.starts_with('的')
                         && !matches!(before(i, 2), Some('止' | '截'))))
                 && !part_year;
-            let deadline = deadline || ends_a_deadline_span(&chars, i);
+            // (2020年至2024年，岳阳GDP由3997.16亿元增加到5127.66亿元: a span
+            // gone by, its change told from its start; not 2021年至2025年，全市将….)
+            let past_span = before(i, 1) == Some('至')
+                && before(i, 2) == Some('年')
+                && (3..=6).all(|k| before(i, k).is_some_and(|c| c.is_ascii_digit()))
+                && {
+                    let sentence: String = chars[i..]
+                        .iter()
+                        .take(80)
+                        .take_while(|c| !matches!(c, '。' | '；' | ';'))
+                        .collect();
+                    ["由", "从"].iter().any(|w| sentence.contains(w))
+                        && !["将", "力争", "要", "确保", "目标", "计划", "预计"]
+                            .iter()
+                            .any(|w| sentence.contains(w))
+                };
+            let deadline = (deadline && !past_span) || ends_a_deadline_span(&chars, i);
             // (为2018年左右率先基本实现现代化: a rough horizon, no data year.)
             let horizon = chars[i + len..].starts_with(&['远', '景'])
                 || chars[i + len..].starts_with(&['左', '右'])
@@ -3824,6 +3840,18 @@ mod tests {
         let t = "甲区党委、政府日前总结了到2027年的工作。\n常住人口城镇化率2027年达到70%左右。\n";
         let (info, mut why) = read(t);
         assert!(!time_frame(&info, t, &mut why).on_plan);
+    }
+
+    #[test]
+    fn a_span_gone_by_dates_its_text_at_its_end() {
+        assert_eq!(
+            latest_data_year("2020年至2024年,甲市GDP由3997.16亿元增加到5127.66亿元,年均增长5.8%。"),
+            Some(2024)
+        );
+        assert_eq!(
+            latest_data_year("2020年,甲市GDP达3997.16亿元。2021年至2025年,全市将力争GDP由4000亿元增加到6000亿元。"),
+            Some(2020)
+        );
     }
 
     #[test]

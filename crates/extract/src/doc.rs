@@ -148,6 +148,8 @@ pub(crate) fn one_years_tasks(t: &str) -> bool {
         && !["完成情况", "进展", "成效", "回头看", "评估"]
             .iter()
             .any(|w| t.contains(w))
+        // (圆满完成“十四五”目标任务: tasks done.)
+        && !completed(t)
 }
 
 /// Words naming one year's list of tasks, in the order they are looked for.
@@ -584,6 +586,10 @@ mod tests {
             assert_eq!(doc_type_of(t), DocType::ImplementationPlan, "{t}");
         }
         assert_eq!(doc_type_of("2025年县政府工作报告"), DocType::WorkReport);
+        assert_ne!(
+            doc_type_of("甲区圆满完成“十四五”目标任务"),
+            DocType::ImplementationPlan
+        );
         // Work ahead is no review.
         assert_ne!(
             doc_type_of("年底前,甲市要全面完成县级国土空间规划编制"),

@@ -111,6 +111,16 @@ fn gazetteer() -> &'static Gazetteer {
                     names.entry(stem).or_insert((place, true));
                 }
             }
+            if let Some(stem) = autonomous_county_stem(name) {
+                let with_suffix: &'static str = Box::leak(format!("{stem}县").into_boxed_str());
+                let written = Place {
+                    name: with_suffix,
+                    level,
+                    province,
+                    prefecture,
+                };
+                names.entry(with_suffix).or_insert((written, false));
+            }
         }
         // Counties become districts and county-level cities become districts
         // (辽中县 → 辽中区, 长乐市 → 长乐区): documents of any year name a
@@ -178,28 +188,66 @@ fn gazetteer() -> &'static Gazetteer {
     })
 }
 
+/// 维西傈僳族自治县 → 维西, 青龙满族自治县 → 青龙: the place's own name
+/// before the peoples an autonomous county is named for (维西县 in its own
+/// documents).
+fn autonomous_county_stem(name: &'static str) -> Option<&'static str> {
+    let body = name.strip_suffix("自治县")?;
+    let at = PEOPLES.iter().filter_map(|p| body.find(p)).min()?;
+    let stem = &body[..at];
+    (stem.chars().count() >= 2).then_some(stem)
+}
+
+/// Peoples autonomous places are named for, as their names write them.
+const PEOPLES: &[&str] = &[
+    "藏族",
+    "苗族",
+    "侗族",
+    "朝鲜族",
+    "土家族",
+    "彝族",
+    "傣族",
+    "哈尼族",
+    "壮族",
+    "白族",
+    "蒙古",
+    "回族",
+    "哈萨克",
+    "柯尔克孜",
+    "傈僳族",
+    "景颇族",
+    "布依族",
+    "满族",
+    "瑶族",
+    "畲族",
+    "黎族",
+    "仡佬族",
+    "土族",
+    "撒拉族",
+    "羌族",
+    "水族",
+    "仫佬族",
+    "毛南族",
+    "纳西族",
+    "拉祜族",
+    "佤族",
+    "布朗族",
+    "独龙族",
+    "怒族",
+    "普米族",
+    "锡伯族",
+    "达斡尔族",
+    "鄂温克族",
+    "塔吉克",
+    "东乡族",
+    "保安族",
+    "裕固族",
+    "各族",
+];
+
 /// 玉树藏族自治州 → 玉树, 黔东南苗族侗族自治州 → 黔东南: the place's own
 /// name before the peoples an autonomous prefecture is named for.
 fn autonomous_prefecture_stem(name: &'static str) -> Option<&'static str> {
-    const PEOPLES: &[&str] = &[
-        "藏族",
-        "苗族",
-        "侗族",
-        "朝鲜族",
-        "土家族",
-        "彝族",
-        "傣族",
-        "哈尼族",
-        "壮族",
-        "白族",
-        "蒙古",
-        "回族",
-        "哈萨克",
-        "柯尔克孜",
-        "傈僳族",
-        "景颇族",
-        "布依族",
-    ];
     let body = name.strip_suffix("自治州")?;
     let at = PEOPLES.iter().filter_map(|p| body.find(p)).min()?;
     let stem = &body[..at];
@@ -882,6 +930,13 @@ mod tests {
         assert!(places(&chars("基本完成2万户以上城区连片棚户区改造")).is_empty());
         assert!(places(&chars("发展现代县域经济")).is_empty());
         assert_eq!(places(&chars("2020年，范县生产总值")).len(), 1);
+    }
+
+    #[test]
+    fn autonomous_counties_as_their_documents_name_them() {
+        let p = lookup("维西县").expect("维西傈僳族自治县 by its own name");
+        assert_eq!((p.name, p.prefecture), ("维西县", "迪庆藏族自治州"));
+        assert_eq!(lookup("青龙县").map(|p| p.province), Some("河北省"));
     }
 
     #[test]

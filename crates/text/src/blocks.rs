@@ -84,10 +84,10 @@ fn is_number_cell(t: &str) -> bool {
     if t.is_empty() {
         return true;
     }
-    // [2], 〔10〕: a plan table's sum over its five years.
+    // [2], 〔10〕, 【10.3】: a plan table's sum over its five years.
     let t = t
-        .strip_prefix(['[', '［', '〔'])
-        .and_then(|r| r.strip_suffix([']', '］', '〕']))
+        .strip_prefix(['[', '［', '〔', '【'])
+        .and_then(|r| r.strip_suffix([']', '］', '〕', '】']))
         .unwrap_or(t);
     let t = t.trim_end_matches(['%', '％']);
     let t = t.strip_prefix(['-', '−', '+']).unwrap_or(t);
@@ -229,21 +229,47 @@ fn cell_per_line_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usiz
                 break;
             }
         }
+        // (`1500 |`: a cell closed by a pipe is the cell before it.)
         let spans: Vec<(usize, usize)> = cells
             .iter()
             .map(|&x| {
                 let (off, l) = lines[x];
                 let lead = l.len() - l.trim_start().len();
-                (off + lead, off + lead + l.trim().len())
+                let t = l.trim();
+                let cell = t
+                    .strip_suffix(['|', '｜'])
+                    .map_or(t, str::trim_end)
+                    .trim_end();
+                (off + lead, off + lead + cell.len())
             })
             .collect();
         if let Some((_, end, blocks)) = read_cell_run(text, &spans) {
             let end_line = cells[end - 1] + 1;
-            out.push((cells[0], end_line, blocks));
-            i = end_line;
-        } else {
-            i = j.max(i + 1);
+            // (Cells closed by pipes under a header of several rows or
+            // split by pipe-only lines, 现价 over 2015年 | 2016年: the layout
+            // is beyond this reader; the other piped readers may take it.)
+            let piped = cells[..end]
+                .iter()
+                .any(|&x| lines[x].1.trim_end().ends_with(['|', '｜']));
+            let split = (cells[0]..end_line).any(|x| is_separator(lines[x].1.trim()));
+            let header_rows = blocks
+                .iter()
+                .take_while(|b| match &b.kind {
+                    BlockKind::TableRow { cells } => !cells
+                        .iter()
+                        .skip(1)
+                        .any(|&(a, b)| is_number_cell(&text[a..b])),
+                    _ => true,
+                })
+                .filter(|b| matches!(&b.kind, BlockKind::TableRow { cells } if cells.len() > 1))
+                .count();
+            if !(piped && (split || header_rows > 1)) {
+                out.push((cells[0], end_line, blocks));
+                i = end_line;
+                continue;
+            }
         }
+        i = j.max(i + 1);
     }
     out
 }
@@ -1534,6 +1560,19 @@ mod tests {
         );
         assert!(rows.contains(&vec!["总体规模"]), "{rows:?}");
         assert!(rows.contains(&vec!["数字经济增加值(亿元)", "20658", "30000", "40000"]));
+    }
+
+    #[test]
+    fn cells_closed_by_pipes_one_per_line() {
+        let text = "指 标 |\n2020年 |\n2025年 |\n年均增长 |\n粮食综合生产能力(亿斤) |\n1500 |\n1600 |\n1.3% |\n畜牧业产值占农业总产值之比(%) |\n29.7 |\n40 |\n【10.3】 |\n注:【】为累计增加数。\n";
+        let rows = table_cells(text);
+        assert_eq!(rows[0], vec!["指 标", "2020年", "2025年", "年均增长"]);
+        assert!(rows.contains(&vec![
+            "畜牧业产值占农业总产值之比(%)",
+            "29.7",
+            "40",
+            "【10.3】"
+        ]));
     }
 
     #[test]

@@ -3356,6 +3356,16 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                     return Some((l, y + 1, "回顾X年工作: reviewed the year before"));
                 }
             } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
+                && after.starts_with('是')
+                && after
+                    .split(['。', '；', ';'])
+                    .next()
+                    .is_some_and(|s| s.contains("之年"))
+            {
+                // (2023年是全面贯彻落实党的二十大精神的开局之年: the year the
+                // report's work is for.)
+                return Some((l, y, "X年是…之年: the year the report's work is for"));
+            } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
                 && c.get(i + len).is_some_and(|ch| matches!(ch, '，' | ','))
             {
                 return Some((

@@ -187,7 +187,18 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 let raw = text[b.start..b.end].trim_end();
                 // (…定下这些目标↓: a post's arrow to the list below is its colon.)
                 let pointing = raw.ends_with(['↓', '⬇', '→']);
-                if raw.ends_with([':', '：']) || pointing || section.goals {
+                // (建议全年经济社会发展预期目标 on a line of its own, the
+                // goals listed under it: a heading in all but form.)
+                let goal_heading = raw.chars().count() <= 30
+                    && !raw.contains(['。', '，', ',', '；', ';'])
+                    && ["预期目标", "主要目标", "預期目標", "主要目標"]
+                        .iter()
+                        .any(|w| raw.contains(w))
+                    // (Not 主要目标任务完成情况: how they went.)
+                    && !["情况", "情況", "完成", "实现", "實現"]
+                        .iter()
+                        .any(|w| raw.contains(w));
+                if raw.ends_with([':', '：']) || pointing || goal_heading || section.goals {
                     let p = frame::compact(raw);
                     // (Only the sentence that ends on the colon announces; one
                     // met, 6项已提前达到规划目标, announces nothing.)
@@ -237,7 +248,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                                 .iter()
                                 .any(|w| last.contains(w)))
                         && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
-                    if (p.ends_with(':') || pointing) && announces {
+                    if (p.ends_with(':') || pointing || goal_heading) && announces {
                         section.goals = true;
                         section.goal_year = frame::one_year_named(last);
                         announced = Some((outline.len(), section.goal_year));
@@ -782,6 +793,21 @@ mod tests {
         assert_eq!(kinds(&met), [Kind::Actual]);
         let ahead = format!("{head}全市将力争实现以下目标:\n——一般公共预算收入264.13亿元;\n");
         assert_eq!(kinds(&ahead), [Kind::Target]);
+    }
+
+    #[test]
+    fn goals_listed_under_a_line_naming_them_are_goals() {
+        let text = "2023年山东这样干\n青岛晚报 2023年01月14日\n1月13日上午,山东省第十四届人民代表大会第一次会议隆重开幕。省长代表省政府向大会作政府工作报告。\n2023年是全面贯彻落实党的二十大精神的开局之年。2023年,山东怎样干?政府工作报告对今年的重点工作作出部署安排。\n建议全年经济社会发展预期目标\n●地区生产总值增长5%以上\n●城镇新增就业110万人以上\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [(Kind::Target, Some(2023)), (Kind::Target, Some(2023))]
+        );
     }
 
     #[test]

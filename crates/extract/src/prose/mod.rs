@@ -700,10 +700,20 @@ fn sentence_facts(
             .last()
             .map_or(k, |i| i - 1);
         // (从2020年的10.4%、7.8%提升至…: the start year of the whole run.)
+        // (从1957年建市初期的1.03亿元: words on that time may stand between.)
+        let base_of_first = |y: &YearMention| {
+            let gap = between(s, y.end, qs[first].start);
+            qs[first].start <= y.end + 3
+                || (gap.len() <= 10
+                    && gap.last() == Some(&'的')
+                    && !gap
+                        .iter()
+                        .any(|c| is_clause_delim(*c) || c.is_ascii_digit()))
+        };
         let mut year_m = sent_years
             .iter()
             .rev()
-            .find(|y| y.pos < q.start && (!y.base || qs[first].start <= y.end + 3))
+            .find(|y| y.pos < q.start && (!y.base || base_of_first(y)))
             .copied();
         let run = (first + 1..qs.len()).take_while(|&i| joined(i)).count() + 1;
         let in_run = run > 1;
@@ -1572,6 +1582,21 @@ mod tests {
             .iter()
             .map(|f| f.indicator.clone())
             .collect()
+    }
+
+    #[test]
+    fn a_start_value_dated_with_words_between_takes_its_year() {
+        let years: Vec<Option<i32>> = run(
+            DocType::Other,
+            Some(2019),
+            (None, None),
+            false,
+            "全市生产总值从1957年建市初期的1.03亿元增加到2018年的1528.12亿元。",
+        )
+        .iter()
+        .map(|f| f.year)
+        .collect();
+        assert_eq!(years, [Some(1957), Some(2018)]);
     }
 
     #[test]

@@ -1600,6 +1600,16 @@ mod tests {
     }
 
     #[test]
+    fn done_told_with_了_is_a_result_in_a_plan() {
+        let k = kinds_of(
+            DocType::FiveYearPlan,
+            2020,
+            "“十三五”时期,全省形成了3个万亿、14个千亿产业。",
+        );
+        assert_eq!(k, [Kind::Actual, Kind::Actual]);
+    }
+
+    #[test]
     fn a_sentence_breaking_down_a_goal_is_a_goal() {
         let k = kinds_of(
             DocType::Other,

@@ -1042,7 +1042,22 @@ fn sentence_facts(
                 y
             }
         });
-        let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, &pre, q);
+        // (…同比下降53.4%(非税占比为21%): an aside in brackets opened
+        // before the figure is a clause of its own for how it is measured.)
+        // (Not a restatement with no subject of its own: 增加2.2万吨(4424.0万斤),
+        // 高于去年全年(4.3%).)
+        let measured_in = pre
+            .rfind(['(', '（'])
+            .filter(|&b| {
+                let aside = &pre[b..];
+                !aside.contains([')', '）'])
+                    && aside.chars().filter(|c| planwatch_text::norm::is_han(*c)).count() >= 3
+                    // (A subject of its own: 其中…, …占比为, …为; not 前三季度下降,
+                    // the same figure's part of the year.)
+                    && (aside.contains("其中") || aside.contains('为') || aside.contains('占'))
+            })
+            .map_or(pre.as_str(), |b| &pre[b..]);
+        let (mut measure, negative) = decide_measure(ctx.frame.doc_type, kind, measured_in, q);
         // 两年来，…；新增公交专用道7条: an addition over the span of years.
         let added = pre.starts_with('新') || pre.contains("新增") || pre.contains("新建");
         if section.over_years && kind == Kind::Actual && measure == Measure::Level && added {
@@ -1607,6 +1622,30 @@ mod tests {
             "“十三五”时期,全省形成了3个万亿、14个千亿产业。",
         );
         assert_eq!(k, [Kind::Actual, Kind::Actual]);
+    }
+
+    #[test]
+    fn an_aside_with_its_own_subject_is_measured_on_its_own() {
+        let f = run(
+            DocType::WorkReport,
+            Some(2023),
+            (None, None),
+            true,
+            "一般公共预算收入实现8.5亿元,同比下降53.4%(非税占比为21%)。",
+        );
+        let share = f.iter().find(|f| f.value == Some(21.0)).expect("the share");
+        assert_eq!(share.measure, Measure::Level);
+        // A restatement keeps the figure's measure.
+        let f = run(
+            DocType::WorkReport,
+            Some(2022),
+            (None, None),
+            true,
+            "夏粮总产量6.9万吨,比2020年增加2.2万吨(4424.0万斤)。",
+        );
+        assert!(f
+            .iter()
+            .all(|f| f.value != Some(4424.0) || f.measure != Measure::Level));
     }
 
     #[test]

@@ -3496,6 +3496,12 @@ fn bulletin_year_from_body(text: &str) -> Option<(Line, i32)> {
 mod tests {
     use super::*;
 
+    /// The time frame decided for `t`.
+    fn frame_of(t: &str) -> crate::doc::Frame {
+        let (info, mut why) = read(t);
+        time_frame(&info, t, &mut why)
+    }
+
     fn frame(text: &str) -> DocumentInfo {
         read(text).0
     }
@@ -3658,8 +3664,7 @@ mod tests {
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
         // A report on the whole year before is not within its year.
         let t = "关于乙区2017年国民经济和社会发展计划执行情况与2018年计划草案的报告\n";
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2017));
+        assert_eq!(frame_of(t).actual_year, Some(2017));
     }
 
     #[test]
@@ -3670,15 +3675,13 @@ mod tests {
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2012));
         // Naming 今年 anywhere, it reports its own year.
         let t = t.replace("增长27.1%", "今年以来增长27.1%");
-        let (info, mut why) = read(&t);
-        assert_eq!(time_frame(&info, &t, &mut why).actual_year, Some(2013));
+        assert_eq!(frame_of(&t).actual_year, Some(2013));
     }
 
     #[test]
     fn goals_due_at_a_period_end_in_a_text_naming_no_year_are_set_for_it() {
         let t = "三、發展目標\n總體目標是:到“十二五”末,特色產業規模進一步擴大。\n糧食總產量達到110萬噸。\n";
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).target_year, Some(2015));
+        assert_eq!(frame_of(t).target_year, Some(2015));
         // A text that names a year is dated by it instead.
         let t = "2013年發展目標\n總體目標是:到“十二五”末,特色產業規模進一步擴大。\n";
         assert_eq!(goals_due_at_period_end(t), None);
@@ -3692,8 +3695,7 @@ mod tests {
     #[test]
     fn meeting_a_plans_mid_term_goals_is_spoken_of_in_its_middle_year() {
         let t = "2月14日,甲省人大会议开幕。省长作报告。\n报告提出,一年来,甲省基本完成“十三五”规划中期目标,经济社会保持持续健康发展。\n全年实现生产总值7.65万亿元,比上年增长6.4%。\n";
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+        assert_eq!(frame_of(t).actual_year, Some(2018));
         // A review that only names its mid-term evaluation is not dated so.
         assert!(!mid_term_goals_met(
             "开展了全市“十二五”规划纲要实施中期评估工作。"
@@ -3704,8 +3706,7 @@ mod tests {
     fn a_text_counting_years_since_a_congress_gives_the_last_full_year() {
         let t = "“中国这十年·甲区”主题新闻发布会22日举行,介绍党的十八大以来甲区经济社会发展的巨大变化。\n十年来,甲区地区生产总值从刚过万亿元门槛到去年底跨过了2万亿元大关。\n";
         assert_eq!(years_since_party_congress(t), Some(2021));
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2021));
+        assert_eq!(frame_of(t).actual_year, Some(2021));
         // Without a count of years, the congress alone does not say how long.
         assert_eq!(
             years_since_party_congress("党的十八大以来,甲区经济快速发展。"),
@@ -3719,8 +3720,7 @@ mod tests {
     fn an_article_on_a_plan_completed_speaks_at_its_end_whatever_year_it_recalls() {
         let t = "抓机遇迎挑战举全力促发展\n——甲县圆满完成“十二五”经济社会发展各项任务\n“十二五”时期,甲县经受2013年抗洪救灾严峻考验。与2010年比,全县地区生产总值由106.96亿元增加到188.06亿元。\n";
         assert_eq!(plan_closing_year(t), Some(2015));
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2015));
+        assert_eq!(frame_of(t).actual_year, Some(2015));
     }
 
     #[test]
@@ -3731,16 +3731,14 @@ mod tests {
         assert_ne!(time_frame(&info, t, &mut why).actual_year, Some(2018));
         let t =
             "甲省经济稳中向好\n日期查询:2018年05月24日\n据介绍,一季度,全省地区生产总值增长6.1%。\n";
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2018));
+        assert_eq!(frame_of(t).actual_year, Some(2018));
     }
 
     #[test]
     fn an_undated_account_of_a_periods_results_speaks_at_its_end() {
         let t = "记者从新闻发布会上获悉。\n区长在发布会上介绍,“十四五”时期,甲区在协同发展上实现新突破,五年间累计引进项目3920个,今年上半年地区生产总值增长5.8%。\n";
         assert_eq!(period_of_results(t), Some((2021, 2025)));
-        let (info, mut why) = read(t);
-        assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2025));
+        assert_eq!(frame_of(t).actual_year, Some(2025));
         assert_eq!(period_of_results("“十四五”时期,甲区实现新突破。"), None);
     }
 
@@ -3774,15 +3772,13 @@ mod tests {
     #[test]
     fn an_article_on_a_reports_goals_for_the_new_year_speaks_of_goals() {
         let t = "2025年是“十四五”規劃收官之年,報告提出2025年甲區將扭住建設目標不放松。\n新的一年甲區將在哪些方面持續發力?\n認定國家級高企25家,研發投入增長20%。\n";
-        let (info, mut why) = read(t);
-        let f = time_frame(&info, t, &mut why);
+        let f = frame_of(t);
         assert!(f.on_plan);
         assert_eq!(f.target_year, Some(2025));
         assert_eq!(f.actual_year, Some(2024));
         // An article on the year's results is not.
         let t = "2025年甲區經濟穩中向好。\n認定國家級高企25家,研發投入增長20%。\n";
-        let (info, mut why) = read(t);
-        assert!(!time_frame(&info, t, &mut why).on_plan);
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]
@@ -3805,21 +3801,18 @@ mod tests {
     #[test]
     fn an_article_leading_on_the_years_plans_speaks_of_goals() {
         let t = "长春今年安排86项重点工程\n2014年,长春市将按照“保续建、保民生、保重点”的原则,计划投资643.7亿元,安排86项重点工程。\n加快提升公用保障能力,新增供热能力1000万平方米,改造供热管网100公里。\n";
-        let (info, mut why) = read(t);
-        let f = time_frame(&info, t, &mut why);
+        let f = frame_of(t);
         assert!(f.on_plan);
         assert_eq!(f.target_year, Some(2014));
         // One leading on what the year brought is not.
         let t = "长春去年建成86项重点工程\n2014年,长春市按照“保续建、保民生、保重点”的原则,已完成投资643.7亿元,建成86项重点工程。\n新增供热能力1000万平方米。\n";
-        let (info, mut why) = read(t);
-        assert!(!time_frame(&info, t, &mut why).on_plan);
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]
     fn news_of_a_report_reviews_the_year_before_the_one_it_opens() {
         let t = "中新网2月20日电 20日,甲市第十三届人民代表大会第四次会议拉开帷幕。人大代表听取市长作政府报告。\n市长说,全市地区生产总值3417.9亿元,增长13%。\n2011年是实施“十二五”规划的开局之年。为2018年左右率先基本实现现代化奠定基础。\n";
-        let (info, mut why) = read(t);
-        let f = time_frame(&info, t, &mut why);
+        let f = frame_of(t);
         assert_eq!(f.actual_year, Some(2010));
         assert!(!f.on_plan);
     }
@@ -3843,13 +3836,11 @@ mod tests {
     #[test]
     fn an_undated_article_leading_on_goals_due_in_its_latest_year_speaks_of_them() {
         let t = "甲区党委、政府日前专门印发文件,提出到2027年的一系列硬性发展目标。\n常住人口城镇化率2027年达到70%左右,户籍人口城镇化率达到51%左右。\n";
-        let (info, mut why) = read(t);
-        let f = time_frame(&info, t, &mut why);
+        let f = frame_of(t);
         assert!(f.on_plan);
         assert_eq!(f.target_year, Some(2027));
         let t = "甲区党委、政府日前总结了到2027年的工作。\n常住人口城镇化率2027年达到70%左右。\n";
-        let (info, mut why) = read(t);
-        assert!(!time_frame(&info, t, &mut why).on_plan);
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]
@@ -3874,18 +3865,15 @@ mod tests {
         assert_eq!(time_frame(&info, t, &mut why).actual_year, Some(2025));
         // Published two years on, it is not that period's closing review.
         let t = "来源:甲日报 发布时间:2027-01-28 08:28\n“十四五”圆满收官 各项事业取得重大成就\n地区生产总值跨过3万亿元、年均增长5.2%。\n";
-        let (info, mut why) = read(t);
-        assert_ne!(time_frame(&info, t, &mut why).actual_year, Some(2025));
+        assert_ne!(frame_of(t).actual_year, Some(2025));
     }
 
     #[test]
     fn an_undated_text_opening_on_its_goals_speaks_of_them() {
         let t = "全市经济社会发展主要预期目标是:地区生产总值增长5.5%以上。\n全年实施亿元以上项目1000个。\n";
-        let (info, mut why) = read(t);
-        assert!(time_frame(&info, t, &mut why).on_plan);
+        assert!(frame_of(t).on_plan);
         let t = "全市经济运行平稳。\n地区生产总值增长5.5%。\n";
-        let (info, mut why) = read(t);
-        assert!(!time_frame(&info, t, &mut why).on_plan);
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]
@@ -3897,8 +3885,7 @@ mod tests {
         );
         // A plan of N years issued in a dated article sets goals for its last.
         let t = "湖北省计划三年推进十大重点工程\n2017-06-12 09:48 来源: 湖北日报\n近日,省政府办公厅印发《湖北省精准发力补短板三年十大重点工程实施方案》。\n";
-        let (info, mut why) = read(t);
-        let f = time_frame(&info, t, &mut why);
+        let f = frame_of(t);
         assert!(f.on_plan);
         assert_eq!(f.target_year, Some(2019));
         assert_eq!(years_in_title("乙市2023年工作方案"), None);
@@ -3920,15 +3907,13 @@ mod tests {
         );
         // An undated article on it: its figures are goals, due at its deadline.
         let t = format!("{head}\n“十四五”末,生猪出栏量达到2700万头以上。\n");
-        let (info, mut why) = read(&t);
-        let f = time_frame(&info, &t, &mut why);
+        let f = frame_of(&t);
         assert!(f.on_plan);
         assert_eq!(f.target_year, Some(2025));
         // Dated by its own figures, it tells the state the plan starts from.
         let t =
             "近日,省政府印发了加快发展数字经济若干意见。截至2022年12月,全省在用数据中心144个。\n";
-        let (info, mut why) = read(t);
-        assert!(!time_frame(&info, t, &mut why).on_plan);
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]
@@ -4004,13 +3989,11 @@ mod tests {
     #[test]
     fn an_article_late_in_its_year_speaks_of_that_year() {
         let text = "宁夏出台特色农业提质计划\n发布时间:2024-11-09 22:17:42\n目前,宁夏“六特”产业综合产值已突破2420亿元,到2027年达到4300亿元。";
-        let (info, mut why) = read(text);
-        let f = time_frame(&info, text, &mut why);
+        let f = frame_of(text);
         assert_eq!((f.actual_year, f.target_year), (Some(2024), Some(2027)));
         // Early in the year, what it states is of the year before.
         let text = text.replace("2024-11-09", "2024-03-09");
-        let (info, mut why) = read(&text);
-        let f = time_frame(&info, &text, &mut why);
+        let f = frame_of(&text);
         assert_eq!(f.actual_year, Some(2023));
     }
 

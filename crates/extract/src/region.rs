@@ -96,30 +96,23 @@ fn gazetteer() -> &'static Gazetteer {
                     names.entry(short).or_insert((place, true));
                 }
             }
-            // 玉树藏族自治州 is 玉树州 in its own documents (and 玉树 for short);
-            // a fact's region is named as its document names it.
+            // 玉树藏族自治州 is 玉树州 in its own documents (and 玉树 for short),
+            // 维西傈僳族自治县 is 维西县; a fact's region is named as its
+            // document names it.
+            let written_as = |stem: &str, suffix: char| {
+                let name: &'static str = Box::leak(format!("{stem}{suffix}").into_boxed_str());
+                (name, (Place { name, ..place }, false))
+            };
             if let Some(stem) = autonomous_prefecture_stem(name) {
-                let with_suffix: &'static str = Box::leak(format!("{stem}州").into_boxed_str());
-                let written = Place {
-                    name: with_suffix,
-                    level,
-                    province,
-                    prefecture,
-                };
-                names.entry(with_suffix).or_insert((written, false));
+                let (with_suffix, entry) = written_as(stem, '州');
+                names.entry(with_suffix).or_insert(entry);
                 if !COMMON.contains(&stem) {
                     names.entry(stem).or_insert((place, true));
                 }
             }
             if let Some(stem) = autonomous_county_stem(name) {
-                let with_suffix: &'static str = Box::leak(format!("{stem}县").into_boxed_str());
-                let written = Place {
-                    name: with_suffix,
-                    level,
-                    province,
-                    prefecture,
-                };
-                names.entry(with_suffix).or_insert((written, false));
+                let (with_suffix, entry) = written_as(stem, '县');
+                names.entry(with_suffix).or_insert(entry);
             }
         }
         // Counties become districts and county-level cities become districts

@@ -1315,20 +1315,32 @@ struct RowState {
     gdp_parts: bool,
 }
 
+/// A table's body with what reading it needs: the rows under its header,
+/// how to read a row's cells, and the document's frame and surroundings.
+#[derive(Clone, Copy)]
+struct Body<'a> {
+    text: &'a str,
+    header: &'a [Vec<String>],
+    rows: &'a [RowSpan],
+    cells_of: &'a dyn Fn(&RowSpan) -> Vec<String>,
+    frame: &'a Frame,
+    doc: &'a str,
+    around: &'a Around,
+}
+
 /// Rows of years under columns of indicators (`年份 | GDP(亿元) | 增速(%)`,
 /// `2021年 | 2311.1 | 11`): each value is its column's indicator in its
 /// row's year, in the document's region. False when no row is a year.
-#[allow(clippy::too_many_arguments)]
-fn year_rows(
-    text: &str,
-    header: &[Vec<String>],
-    rows: &[RowSpan],
-    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
-    frame: &Frame,
-    doc: &str,
-    around: &Around,
-    out: &mut Vec<Fact>,
-) -> bool {
+fn year_rows(body: &Body, out: &mut Vec<Fact>) -> bool {
+    let Body {
+        text,
+        header,
+        rows,
+        cells_of,
+        frame,
+        doc,
+        around,
+    } = *body;
     let Some(head) = header.last() else {
         return false;
     };
@@ -1462,32 +1474,23 @@ pub fn table_facts(
         let second = table_facts(text, &rows[k..], frame, doc, &after, out);
         return first || second;
     }
+    let body = Body {
+        text,
+        header: &header,
+        rows: &rows[idx..],
+        cells_of: &cells_of,
+        frame,
+        doc,
+        around,
+    };
     if header
         .last()
         .and_then(|h| h.first())
         .is_some_and(|c| ["年份", "年度"].contains(&compact(c).as_str()))
     {
-        return year_rows(
-            text,
-            &header,
-            &rows[idx..],
-            &cells_of,
-            frame,
-            doc,
-            around,
-            out,
-        );
+        return year_rows(&body, out);
     }
-    if urban_rural_facts(
-        text,
-        &header,
-        &rows[idx..],
-        &cells_of,
-        frame,
-        doc,
-        around,
-        out,
-    ) {
+    if urban_rural_facts(&body, out) {
         return true;
     }
     let mut lay = layout(&header, frame);
@@ -1603,17 +1606,16 @@ fn urban_rural_columns(header: &[Vec<String>]) -> Option<Vec<&'static str>> {
 /// Facts of a table split by town and countryside (see
 /// [`urban_rural_columns`]): each row a label and one figure per column, a
 /// change in % on last year, or an index (上年=100) where the header says so.
-#[allow(clippy::too_many_arguments)]
-fn urban_rural_facts(
-    text: &str,
-    header: &[Vec<String>],
-    rows: &[RowSpan],
-    cells_of: &dyn Fn(&RowSpan) -> Vec<String>,
-    frame: &Frame,
-    doc: &str,
-    around: &Around,
-    out: &mut Vec<Fact>,
-) -> bool {
+fn urban_rural_facts(body: &Body, out: &mut Vec<Fact>) -> bool {
+    let Body {
+        text,
+        header,
+        rows,
+        cells_of,
+        frame,
+        doc,
+        around,
+    } = *body;
     let Some(prefixes) = urban_rural_columns(header) else {
         return false;
     };

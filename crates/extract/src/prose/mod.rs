@@ -828,14 +828,30 @@ fn sentence_facts(
                     && !q.unit.ends_with("百分点")));
         // 到2025年, 2025年年底前 in an article or plan: a goal, unless the
         // document reviews that year.
+        // (…为2074亿元, …由3997.16亿元增加到5127.66亿元: what was reached; not
+        // 到2020年…达到53.6%，湿地保有量…不能减少, a goal however old.)
+        let reads_as_reached = ![
+            "达到",
+            "不能",
+            "不低于",
+            "不少于",
+            "不超过",
+            "控制在",
+            "力争",
+            "确保",
+            "将",
+        ]
+        .iter()
+        .any(|w| sentence.contains(w));
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
             // An implementation plan's first year may be a deadline (到2023年).
             let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
             // (A text dated by its own figures knows no more than its latest
-            // year: 到2016年 before it is past.)
+            // year: 到2016年 before it is past, when told as reached.)
             y.deadline
                 && !y.up_to
-                && ((ctx.frame.from_figures && ctx.frame.present.is_none_or(|p| y.year >= p))
+                && ((ctx.frame.from_figures
+                    && (ctx.frame.present.is_none_or(|p| y.year >= p) || !reads_as_reached))
                     || ctx.frame.present.is_none_or(|p| y.year + first > p))
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(

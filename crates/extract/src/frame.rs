@@ -1040,16 +1040,18 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // year is its present.)
     // (Nor when its latest figures are of the year before, 2021年达到106.15万吨
     // in an article of 2022-10 on the years since the Party congress.)
+    let plain_late = latest.is_none() && info.doc_type == DocType::Other && late_in_year;
+    // (Read only for such an article, cheapest test first.)
     let on_year_before = info
         .year
         .filter(|y| {
-            leads_on_year_before(text, *y)
-                || (latest_data_year(text) == Some(y - 1)
-                    && years_since_party_congress_named(text)
-                    && never_names_its_year(text, *y))
+            plain_late
+                && (leads_on_year_before(text, *y)
+                    || (years_since_party_congress_named(text)
+                        && never_names_its_year(text, *y)
+                        && latest_data_year(text) == Some(y - 1)))
         })
         .map(|y| y - 1);
-    let plain_late = latest.is_none() && info.doc_type == DocType::Other && late_in_year;
     if let (Some(y), true) = (on_year_before, plain_late) {
         frame.actual_year = Some(y);
         frame.present = Some(y);

@@ -830,19 +830,21 @@ fn sentence_facts(
         // document reviews that year.
         // (…为2074亿元, …由3997.16亿元增加到5127.66亿元: what was reached; not
         // 到2020年…达到53.6%，湿地保有量…不能减少, a goal however old.)
-        let reads_as_reached = ![
-            "达到",
-            "不能",
-            "不低于",
-            "不少于",
-            "不超过",
-            "控制在",
-            "力争",
-            "确保",
-            "将",
-        ]
-        .iter()
-        .any(|w| sentence.contains(w));
+        let reads_as_reached = || {
+            ![
+                "达到",
+                "不能",
+                "不低于",
+                "不少于",
+                "不超过",
+                "控制在",
+                "力争",
+                "确保",
+                "将",
+            ]
+            .iter()
+            .any(|w| sentence.contains(w))
+        };
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
             // An implementation plan's first year may be a deadline (到2023年).
             let first = i32::from(ctx.frame.doc_type == DocType::ImplementationPlan);
@@ -851,7 +853,7 @@ fn sentence_facts(
             y.deadline
                 && !y.up_to
                 && ((ctx.frame.from_figures
-                    && (ctx.frame.present.is_none_or(|p| y.year >= p) || !reads_as_reached))
+                    && (ctx.frame.present.is_none_or(|p| y.year >= p) || !reads_as_reached()))
                     || ctx.frame.present.is_none_or(|p| y.year + first > p))
         }) && !ACTUAL_MARKERS.iter().any(|w| pre.contains(w))
             && !matches!(
@@ -1552,8 +1554,15 @@ fn sentence_facts(
 /// A sentence that breaks down the one before (`其中，续建项目33个`,
 /// `涉及农业农村方面项目31个`) with no mark of being done.
 fn part_of_the_last(s: &[char]) -> bool {
-    let t: String = s.iter().collect();
-    let t = t.trim_start_matches(|c: char| c.is_whitespace() || "，,".contains(c));
+    // (Most sentences open otherwise: looked at whole only when one opens so.)
+    let lead = s
+        .iter()
+        .position(|c| !(c.is_whitespace() || "，,".contains(*c)))
+        .unwrap_or(s.len());
+    if !(at(s, lead, "其中") || at(s, lead, "涉及")) {
+        return false;
+    }
+    let t: String = s[lead..].iter().collect();
     (t.starts_with("其中") || t.starts_with("涉及"))
         && !ACTUAL_MARKERS.iter().any(|w| t.contains(w))
         // (比2020年增加7.2万亩: a change against a year gone by.)

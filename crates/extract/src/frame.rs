@@ -893,10 +893,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             })
             .flat_map(|l| [l, "\n"])
             .collect();
+        // (Each read once: the arms below ask them in turn.)
+        let results = period_of_results(text);
+        let closing = plan_closing_year(text);
         match latest_data_year(&body).filter(|y| Some(*y) != headline_deadline) {
-            Some(y)
-                if info.year.is_none()
-                    && period_of_results(text).is_some_and(|(_, end)| y == end - 1) =>
+            Some(y) if info.year.is_none() && results.is_some_and(|(_, end)| y == end - 1) =>
             {
                 (
                     Some(y + 1),
@@ -907,11 +908,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             // naming an earlier year of it, 经受2013年抗洪救灾, speaks at its end.)
             Some(y)
                 if info.year.is_none()
-                    && plan_closing_year(text)
-                        .is_some_and(|end| y < end && y > end - 5 && period_of_results(text).is_none()) =>
+                    && results.is_none()
+                    && closing.is_some_and(|end| y < end && y > end - 5) =>
             {
                 (
-                    plan_closing_year(text),
+                    closing,
                     "an undated article on a plan completed, naming an earlier year of it: the period's last year",
                 )
             }
@@ -921,9 +922,7 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             ),
             // (So does one on the period's results naming no year at all:
             // 介绍,“十四五”时期… with 今年上半年 and 五年间累计.)
-            None => match plan_closing_year(text)
-                .or_else(|| period_of_results(text).map(|(_, end)| end))
-            {
+            None => match closing.or(results.map(|(_, end)| end)) {
                 Some(y) => (
                     Some(y),
                     "an undated article on a plan's close or its results (圆满完成“十四五”目标任务, 展望“十五五”, 介绍“十四五”时期…): its last year",
@@ -1164,7 +1163,6 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // names (印发文件，提出到2027年的一系列硬性发展目标): its figures of that
     // year are those goals.
     if let Some(y) = latest.filter(|_| info.doc_type == DocType::Other && info.year.is_none()) {
-        let head = matching_head(text, 400);
         let deadline = format!("到{y}年");
         let sets_goals = head.split(['。', '\n']).any(|s| {
             s.contains(&deadline)
@@ -2429,21 +2427,16 @@ fn latest_data_year(text: &str) -> Option<i32> {
         chars[from..to].windows(4).any(|w| w == pat)
     };
     let before = |i: usize, k: usize| i.checked_sub(k).and_then(|j| chars.get(j).copied());
-    let five_years = {
-        let text: String = chars.iter().take(3000).collect();
-        ["五年来", "这五年", "过去五年", "五年间"]
-            .iter()
-            .any(|w| text.contains(w))
-    };
+    let head: String = chars.iter().take(3000).collect();
+    let five_years = ["五年来", "这五年", "过去五年", "五年间"]
+        .iter()
+        .any(|w| head.contains(w));
     // The first years of the five-year periods the text names.
-    let periods_named: Vec<i32> = {
-        let text: String = chars.iter().take(3000).collect();
-        crate::doc::FIVE_YEAR_PLANS
-            .iter()
-            .filter(|(n, _)| text.contains(n))
-            .map(|(_, y)| *y)
-            .collect()
-    };
+    let periods_named: Vec<i32> = crate::doc::FIVE_YEAR_PLANS
+        .iter()
+        .filter(|(n, _)| head.contains(n))
+        .map(|(_, y)| *y)
+        .collect();
     // A text whose only years are ones its figures are compared with, the
     // year before a period it names (比2005年提高 on the “十一五” plan,
     // 由2005年的3.5平方公里发展到6.85平方公里), tells that period's end.
@@ -2698,12 +2691,16 @@ fn meeting_year_named(text: &str) -> Option<i32> {
 /// A mid-term review (中期评估), in either script, glossed or not.
 fn mid_term(text: &str) -> bool {
     let head = matching_head(text, 3000);
-    head.contains("中期评估") || mid_term_goals_met(text)
+    head.contains("中期评估") || mid_term_goals_met_in(&head)
 }
 
 /// `基本完成“十三五”规划中期目标`: the year reviewed is the period's middle one.
 fn mid_term_goals_met(text: &str) -> bool {
-    let head = matching_head(text, 3000);
+    mid_term_goals_met_in(&matching_head(text, 3000))
+}
+
+/// [`mid_term_goals_met`] on the head already read for matching.
+fn mid_term_goals_met_in(head: &str) -> bool {
     head.match_indices("中期目标").any(|(at, _)| {
         let before: String = head[..at].chars().rev().take(14).collect();
         before.contains("成完")
@@ -2899,13 +2896,7 @@ const PLENUMS: [[(i32, u32); 6]; 5] = [
 /// written N years after it and gives figures up to the year before.
 fn years_since_party_congress(text: &str) -> Option<i32> {
     let head = matching_head(text, 1500);
-    let (_, year) = PARTY_CONGRESSES
-        .iter()
-        .filter(|(name, _)| {
-            head.match_indices(&format!("{name}大以来"))
-                .any(|(i, _)| !head[..i].ends_with(['二', '十']))
-        })
-        .max_by_key(|(_, y)| *y)?;
+    let year = congress_counted_from(&head)?;
     const COUNTS: [(&str, i32); 3] = [("五年来", 5), ("十年来", 10), ("这十年", 10)];
     let n = COUNTS
         .iter()
@@ -3186,10 +3177,20 @@ fn never_names_its_year(text: &str, year: i32) -> bool {
 
 /// `党的十八大以来`: a text on the years since a Party congress.
 fn years_since_party_congress_named(text: &str) -> bool {
-    let head = matching_head(text, 1500);
+    congress_counted_from(&matching_head(text, 1500)).is_some()
+}
+
+/// The year of the latest Party congress `head` counts from (`十八大以来`).
+/// (党的十八大 is not 党的二十八大: the congress name starts the number.)
+fn congress_counted_from(head: &str) -> Option<i32> {
     PARTY_CONGRESSES
         .iter()
-        .any(|(name, _)| head.contains(&format!("{name}大以来")))
+        .filter(|(name, _)| {
+            head.match_indices(&format!("{name}大以来"))
+                .any(|(i, _)| !head[..i].ends_with(['二', '十']))
+        })
+        .map(|(_, y)| *y)
+        .max()
 }
 
 /// Whether an article dated in `year` opens its lead on the year before

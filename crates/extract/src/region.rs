@@ -185,7 +185,13 @@ fn gazetteer() -> &'static Gazetteer {
 /// before the peoples an autonomous county is named for (维西县 in its own
 /// documents).
 fn autonomous_county_stem(name: &'static str) -> Option<&'static str> {
-    let body = name.strip_suffix("自治县")?;
+    autonomous_stem(name, "自治县")
+}
+
+/// The name before the peoples of an autonomous place whose name ends in
+/// `suffix` (自治州, 自治县); none when shorter than two characters.
+fn autonomous_stem(name: &'static str, suffix: &str) -> Option<&'static str> {
+    let body = name.strip_suffix(suffix)?;
     let at = PEOPLES.iter().filter_map(|p| body.find(p)).min()?;
     let stem = &body[..at];
     (stem.chars().count() >= 2).then_some(stem)
@@ -241,10 +247,7 @@ const PEOPLES: &[&str] = &[
 /// 玉树藏族自治州 → 玉树, 黔东南苗族侗族自治州 → 黔东南: the place's own
 /// name before the peoples an autonomous prefecture is named for.
 fn autonomous_prefecture_stem(name: &'static str) -> Option<&'static str> {
-    let body = name.strip_suffix("自治州")?;
-    let at = PEOPLES.iter().filter_map(|p| body.find(p)).min()?;
-    let stem = &body[..at];
-    (stem.chars().count() >= 2).then_some(stem)
+    autonomous_stem(name, "自治州")
 }
 
 /// 浙江省 → 浙江, 广西壮族自治区 → 广西, 遵义市 → 遵义; none when the short

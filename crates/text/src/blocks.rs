@@ -236,10 +236,7 @@ fn cell_per_line_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usiz
                 let (off, l) = lines[x];
                 let lead = l.len() - l.trim_start().len();
                 let t = l.trim();
-                let cell = t
-                    .strip_suffix(['|', '｜'])
-                    .map_or(t, str::trim_end)
-                    .trim_end();
+                let cell = t.strip_suffix(['|', '｜']).map_or(t, str::trim_end);
                 (off + lead, off + lead + cell.len())
             })
             .collect();

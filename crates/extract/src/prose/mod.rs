@@ -208,8 +208,8 @@ pub fn paragraph_facts(
             // 计划实施项目126个。其中，续建项目33个…。涉及农业农村方面项目31个,年度
             // 投资6.6亿元: a sentence breaking down the one before is of its kind.
             // (Not one naming a year of its own: 其中…比2020年增加7.2万亩.)
-            let own_year = years.iter().any(|y| y.pos >= a && y.pos < b);
-            if !own_year && part_of_the_last(&s[a..b]) {
+            let own_year = || years.iter().any(|y| y.pos >= a && y.pos < b);
+            if part_of_the_last(&s[a..b]) && !own_year() {
                 if let Some(kind) = last_sentence_kind.filter(|k| *k == Kind::Target) {
                     for f in out[first_new..].iter_mut() {
                         f.kind = kind;
@@ -1563,8 +1563,7 @@ fn part_of_the_last(s: &[char]) -> bool {
         return false;
     }
     let t: String = s[lead..].iter().collect();
-    (t.starts_with("其中") || t.starts_with("涉及"))
-        && !ACTUAL_MARKERS.iter().any(|w| t.contains(w))
+    !ACTUAL_MARKERS.iter().any(|w| t.contains(w))
         // (比2020年增加7.2万亩: a change against a year gone by.)
         && !["完成", "实现", "已", "达到", "比20", "较20", "比19"]
             .iter()

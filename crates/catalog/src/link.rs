@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use planwatch_core::{Comparator, DocType, Fact, Kind, Measure};
+use planwatch_text::norm::traditional_to_simplified;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Indicator};
@@ -115,10 +116,17 @@ pub struct Linked<'a> {
 
 /// Whether a region as stored matches the region asked for (`锦州` matches `锦州市`).
 pub fn region_matches(have: Option<&str>, want: &str) -> bool {
-    let want: String = want.chars().filter(|c| !c.is_whitespace()).collect();
-    match have {
+    // A 繁 page's 三門峽市 is 三门峡市.
+    let plain = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !c.is_whitespace())
+            .map(traditional_to_simplified)
+            .collect()
+    };
+    let want = plain(want);
+    match have.map(plain) {
         Some(h) if !h.is_empty() && !want.is_empty() => {
-            h.contains(want.as_str()) || want.contains(h)
+            h.contains(want.as_str()) || want.contains(h.as_str())
         }
         _ => false,
     }
@@ -462,5 +470,7 @@ pub(crate) mod tests {
         assert!(region_matches(Some("锦州"), "锦州市"));
         assert!(!region_matches(Some("葫芦岛市"), "锦州"));
         assert!(!region_matches(None, "锦州"));
+        assert!(region_matches(Some("三門峽市"), "三门峡市"));
+        assert!(region_matches(Some("三门峡"), "三門峽市"));
     }
 }

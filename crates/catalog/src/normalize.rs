@@ -1,5 +1,7 @@
-//! Name normalisation for indicator matching: NFKC, no spaces or markers, unit brackets off.
+//! Name normalisation for indicator matching: NFKC, simplified characters,
+//! no spaces or markers, unit brackets off.
 
+use planwatch_text::norm::traditional_to_simplified;
 use unicode_normalization::UnicodeNormalization;
 
 /// Characters that carry no meaning in an indicator name (markers, quotes).
@@ -35,8 +37,15 @@ const GROWTH_SUFFIXES: &[&str] = &[
     "增幅",
 ];
 
-/// Prefixes naming the whole region (全市地区生产总值); dropped on the loose pass.
-const REGION_PREFIXES: &[&str] = &["全市", "全省", "全县", "全区", "全国"];
+/// Prefixes naming the whole region (全市地区生产总值) or the whole year
+/// (全年); dropped on the loose pass.
+const REGION_PREFIXES: &[&str] = &[
+    "全年", "全市", "全省", "全县", "全区", "全州", "全盟", "全国", "我市", "我省", "我县", "我区",
+];
+
+/// Verbs a bulletin writes inside a name (第三产业实现增加值, 完成地区生产总值);
+/// dropped on the loose pass.
+const VERBS: &[&str] = &["实现", "完成"];
 
 /// Keys of one name, strictest first.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +58,8 @@ pub struct Keys {
     pub loose: String,
 }
 
-/// Normalises a name for matching: NFKC, ASCII lower case, no whitespace or
+/// Normalises a name for matching: NFKC, traditional characters to simplified
+/// (a 繁 page's 地區生產總值 is 地区生产总值), ASCII lower case, no whitespace or
 /// markers (`﹡`, `*`), round brackets for every bracket form, trailing unit
 /// brackets removed, and the fall suffixes (`下降率`, `降低`, `减少`) made one.
 pub fn normalize(name: &str) -> String {
@@ -59,7 +69,7 @@ pub fn normalize(name: &str) -> String {
         .map(|c| match c {
             '【' | '〔' | '[' | '{' | '〈' | '《' => '(',
             '】' | '〕' | ']' | '}' | '〉' | '》' => ')',
-            c => c.to_ascii_lowercase(),
+            c => traditional_to_simplified(c.to_ascii_lowercase()),
         })
         .collect();
     // Roman numerals: NFKC turns Ⅲ into iii, which is what we want for both spellings.
@@ -80,11 +90,20 @@ pub fn keys(name: &str) -> Keys {
         .filter(|c| *c != '(' && *c != ')')
         .collect();
     let bare = unify_fall_suffix(&remove_groups(&full_with));
-    let mut loose = bare.clone();
+    let mut loose = strip_year(&bare).to_string();
     for p in REGION_PREFIXES {
         if let Some(rest) = loose.strip_prefix(p) {
             if rest.chars().count() >= 2 {
                 loose = rest.to_string();
+            }
+            break;
+        }
+    }
+    for v in VERBS {
+        if let Some(at) = loose.find(v) {
+            let rest = format!("{}{}", &loose[..at], &loose[at + v.len()..]);
+            if rest.chars().count() >= 2 {
+                loose = rest;
             }
             break;
         }
@@ -98,6 +117,22 @@ pub fn keys(name: &str) -> Keys {
         }
     }
     Keys { full, bare, loose }
+}
+
+/// `bare` without a leading year (`2023年地区生产总值`, `2009全年…`): a
+/// name the extractor took with its date still names the year's indicator.
+fn strip_year(bare: &str) -> &str {
+    let digits = bare.bytes().take_while(u8::is_ascii_digit).count();
+    if digits != 4 {
+        return bare;
+    }
+    let rest = &bare[4..];
+    let rest = rest.strip_prefix('年').unwrap_or(rest);
+    if rest.chars().count() >= 2 {
+        rest
+    } else {
+        bare
+    }
 }
 
 fn trailing_group_start(s: &str) -> Option<usize> {
@@ -246,6 +281,18 @@ mod tests {
         assert_eq!(keys("全市地区生产总值增长").loose, "地区生产总值");
         assert_eq!(keys("规模以上工业增加值增速").loose, "规模以上工业增加值");
         assert_eq!(keys("增长").loose, "增长");
+        assert_eq!(keys("2023年全省地区生产总值").loose, "地区生产总值");
+        assert_eq!(keys("2009全年地区生产总值").loose, "地区生产总值");
+        assert_eq!(keys("第三产业实现增加值").loose, "第三产业增加值");
+        assert_eq!(keys("我市完成地区生产总值").loose, "地区生产总值");
+        // A year alone, or a year and one character, is no indicator.
+        assert_eq!(keys("2023年").loose, "2023年");
+    }
+
+    #[test]
+    fn traditional_names_match_simplified() {
+        assert_eq!(keys("地區生產總值(億元)").bare, "地区生产总值");
+        assert_eq!(keys("社會消費品零售總額").bare, "社会消费品零售总额");
     }
 
     #[test]

@@ -62,7 +62,9 @@
 //!   `X` over the years after `y0` up to `T`): `p = S/X` with `S` the sum of
 //!   the yearly actuals (measure `level`) of `y0+1 … t`, or a cumulative
 //!   actual to date when at least as recent (for targets in 个百分点: the
-//!   yearly changes in 个百分点, or `vt − v0` of the level in %);
+//!   yearly changes in 个百分点, or `vt − v0` of the level in %; for a target
+//!   that raises a level by an amount, 提高1.5岁 with no 累计/新增/完成 in its
+//!   words: the yearly changes in its unit, or `vt − v0` of the level);
 //!   `R = p/τ` (observed yearly pace against the required one); projection
 //!   `S·(T − y0)/(t − y0)`; no required rate (the explanation gives the yearly
 //!   amount still needed). A cumulative ceiling is met or breached. Without

@@ -203,11 +203,13 @@ fn in_unit(catalog: &Catalog, fact: &Fact, to: Option<&str>) -> Fact {
     out
 }
 
-/// Whether a candidate's region matches the target's (`None` only matches `None`).
+/// Whether a candidate's region matches the target's. A target of no known
+/// place is only measured against facts of no known place in its own
+/// document: two documents that name no place need not be about one.
 fn same_region(target: &Sourced, candidate: &Sourced) -> bool {
     match target.region() {
         Some(r) => region_matches(candidate.region(), r),
-        None => candidate.region().is_none(),
+        None => candidate.region().is_none() && candidate.doc.id == target.doc.id,
     }
 }
 
@@ -518,5 +520,14 @@ mod tests {
         let mut other = at(1, None);
         other.doc.id = "e".into();
         assert!(!same_statement(&at(0, None), &other));
+        // No place known: the same document only, never another that names none.
+        assert!(same_region(&at(0, None), &at(1, Some(40))));
+        assert!(!same_region(&at(0, None), &other));
+        let mut placed = at(1, None);
+        placed.fact.region = Some("锦州市".into());
+        assert!(!same_region(&at(0, None), &placed));
+        let mut placed_elsewhere = other.clone();
+        placed_elsewhere.fact.region = Some("锦州".into());
+        assert!(same_region(&placed, &placed_elsewhere));
     }
 }

@@ -8,7 +8,7 @@ use crate::method::level::pick_in;
 use crate::series::{Pick, Series};
 use crate::trace::Trace;
 use crate::trend::finite;
-use crate::units::{is_percent_or_none, is_points, is_rate};
+use crate::units::{factor, is_percent_or_none, is_points, is_rate};
 use crate::{Case, Input, Method, Role, Status};
 
 fn pick_percent_level(f: &Fact) -> Pick {
@@ -33,15 +33,27 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
     let dir = direction(case, None);
     let goal = Goal::new(target, ty.value, dir, 1.0, is_rate(unit));
     let points_mode = is_points(unit);
-    let flow_measure = if points_mode {
-        Measure::Growth
+    let raise = !points_mode && raises_a_level(target);
+    let flows = if points_mode {
+        Series::collect(case, trace, pick_in(Measure::Growth, unit))
+    } else if raise {
+        // Yearly changes in the target's own unit (增加0.3岁); a growth in %
+        // says nothing of the amount.
+        Series::collect(case, trace, |f: &Fact| {
+            if f.measure == Measure::Growth && factor(f.unit.as_deref(), unit).is_some() {
+                pick_in(Measure::Growth, unit)(f)
+            } else {
+                Pick::Skip
+            }
+        })
     } else {
-        Measure::Level
+        Series::collect(case, trace, pick_in(Measure::Level, unit))
     };
-    let flows = Series::collect(case, trace, pick_in(flow_measure, unit));
     let totals = Series::collect(case, trace, pick_in(Measure::Cumulative, unit));
     let levels = if points_mode {
         Series::collect(case, trace, pick_percent_level)
+    } else if raise {
+        Series::collect(case, trace, pick_in(Measure::Level, unit))
     } else {
         Series::collect(case, trace, |_| Pick::Skip)
     };
@@ -167,10 +179,38 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
     .sentence(sentence)
 }
 
+/// Words that total yearly amounts (累计完成投资2000亿元, 新增就业5万人).
+const TOTALS: &[&str] = &[
+    "累计",
+    "新增",
+    "合计",
+    "总计",
+    "共计",
+    "共完成",
+    "共新增",
+    "完成",
+    "建成",
+    "新建",
+    "实施",
+];
+
+/// Verbs that raise a level by an amount (人均预期寿命提高1.5岁, 森林蓄积量增加
+/// 500万立方米).
+const RAISES: &[&str] = &["提高", "增加", "延长", "提升", "上升", "增长"];
+
+/// Whether a cumulative target raises a level by an amount rather than
+/// totalling yearly amounts: its quote has a raising verb and no word that
+/// totals. Its progress is then the level's change since the base, not a sum
+/// of the levels (78.2岁 is no yearly amount of 提高1.5岁).
+fn raises_a_level(target: &Fact) -> bool {
+    let said = format!("{}{}", target.indicator, target.quote);
+    RAISES.iter().any(|w| target.quote.contains(w)) && !TOTALS.iter().any(|w| said.contains(w))
+}
+
 /// `(t, S, missing years)`: the sum of the yearly amounts after `y0` up to
 /// `until` (and the years it lacks), replaced by a cumulative actual to date
-/// when it is at least as recent, or (个百分点 targets) the change of the
-/// level since the base.
+/// when it is at least as recent, or (个百分点 targets and targets that
+/// raise a level) the change of the level since the base.
 fn sum_so_far(
     y0: i32,
     until: i32,
@@ -216,7 +256,7 @@ fn sum_so_far(
             }?;
             let p = levels.last_in(y0, until)?;
             Series::use_point(trace, &p);
-            trace.note("按水平值之差计算提高的百分点");
+            trace.note("按水平值之差计算提高的幅度");
             return Some((p.year, p.value - v0, Vec::new()));
         }
     }

@@ -1,6 +1,6 @@
 //! Cumulative targets: totals over the plan period against the sum so far.
 
-use planwatch_core::{Comparator, Measure};
+use planwatch_core::{Comparator, Fact, Measure};
 use planwatch_evaluate::{Case, Colour, Method, Status, TrendStatus};
 
 use crate::{actual, check, target};
@@ -280,4 +280,54 @@ fn cumulative_without_base() {
         &[("p", Some(0.7)), ("tau", Some(0.6667))],
     );
     assert_eq!(a.base_year, Some(2016));
+}
+
+#[test]
+fn raising_a_level_is_the_change_since_the_base() {
+    // 人均预期寿命 提高 1.5 岁 by 2020 from 78.2 in 2015: the levels are no
+    // yearly amounts to total.
+    let ind = "人均预期寿命";
+    let case = || {
+        Case::new(Fact {
+            quote: "人均预期寿命提高1.5岁".to_string(),
+            ..target(ind, 2020, 1.5, "岁", Measure::Cumulative, Comparator::Eq)
+        })
+        .base(actual(ind, 2015, 78.2, "岁", Measure::Level))
+    };
+    // Only the base year's level: nothing achieved yet, nothing to tell.
+    let only_base = case().actual(actual(ind, 2015, 78.2, "岁", Measure::Level));
+    check(
+        "base only",
+        &only_base,
+        Status::NoData,
+        None,
+        Colour::Grey,
+        &[("p", None)],
+    );
+    // 79.0 in 2018: 0.8 of 1.5, p = 0.5333, τ = 0.6 → on_track.
+    let a = check(
+        "level later",
+        &case().actual(actual(ind, 2018, 79.0, "岁", Measure::Level)),
+        Status::OnTrack,
+        Some(TrendStatus::Moderate),
+        Colour::Green,
+        &[("p", Some(0.5333)), ("tau", Some(0.6))],
+    );
+    assert!(a.explanation.contains("累计0.8岁"), "{}", a.explanation);
+    // A total of yearly amounts (新增就业 累计) still sums them.
+    let jobs = Case::new(Fact {
+        quote: "城镇新增就业累计9万人".to_string(),
+        ..target(JOBS, 2020, 9.0, "万人", Measure::Cumulative, Comparator::Eq)
+    })
+    .base(actual(JOBS, 2015, 1.3, "万人", Measure::Level))
+    .actual(actual(JOBS, 2016, 1.8, "万人", Measure::Level))
+    .actual(actual(JOBS, 2017, 1.7, "万人", Measure::Level));
+    check(
+        "a total",
+        &jobs,
+        Status::OnTrack,
+        Some(TrendStatus::Substantial),
+        Colour::Green,
+        &[("p", Some(0.3889))],
+    );
 }

@@ -1681,9 +1681,17 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
             }
         }
         // 高质量完成“十四五”规划, 完成了“十三五”规划确定的主要目标: a review of the plan's results.
+        // (2025年，兴庆区将重点做好八个方面工作，高质量完成“十四五”规划目标任务:
+        // work ahead, told in the same sentence.)
         if let Some(at) = l.norm.find("完成") {
             let rest: String = l.norm[at..].chars().take(14).collect();
-            if rest.contains("规划") && crate::doc::named_period(&rest).is_some() {
+            let sentence = l.norm[..at]
+                .rfind(['。', '；', ';'])
+                .map_or(&l.norm[..at], |k| &l.norm[k..at]);
+            let ahead = ["将", "确保", "力争", "争取", "奋力"]
+                .iter()
+                .any(|w| sentence.contains(w));
+            if !ahead && rest.contains("规划") && crate::doc::named_period(&rest).is_some() {
                 return Some((
                     DocType::PlanReview,
                     l,
@@ -3039,6 +3047,7 @@ fn plan_opening_year(text: &str) -> Option<i32> {
                 [
                     "开好局",
                     "开局之年",
+                    "开局起步",
                     "开局首季",
                     "开局首年",
                     "开局年",
@@ -3510,6 +3519,14 @@ mod tests {
     }
 
     #[test]
+    fn completing_a_plan_told_as_work_ahead_is_no_review() {
+        let done = frame("甲区2025年工作总结\n2025年,甲区高质量完成“十四五”规划目标任务。\n");
+        assert_eq!(done.doc_type, DocType::PlanReview);
+        let ahead = frame("1月5日,甲区两会召开。\n2025年,甲区将重点做好八个方面工作,高质量完成“十四五”规划目标任务。\n");
+        assert_ne!(ahead.doc_type, DocType::PlanReview);
+    }
+
+    #[test]
     fn web_page_chrome_is_not_the_title() {
         let i = frame("统计公报年度索引: 2023 2022 2021\n您当前的位置:首页 > 统计公报 > 四川\n\n四川省2020年国民经济和社会发展统计公报\n\n时间:2021-08-12 22:06:21 来源:四川省统计局\n一、综 合\n");
         assert_eq!(i.doc_type, DocType::StatisticalBulletin);
@@ -3580,6 +3597,10 @@ mod tests {
             Some(2021)
         );
         assert_eq!(plan_opening_year("“十四五”时期,全市经济持续增长。"), None);
+        assert_eq!(
+            plan_opening_year("市长在报告中说,今年是“十五五”开局起步之年。"),
+            Some(2026)
+        );
         assert_eq!(
             plan_closing_year("甲省圆满完成“十四五”目标任务\n经济总量去年底达2.67万亿"),
             Some(2025)

@@ -882,6 +882,16 @@ mod tests {
     }
 
     #[test]
+    fn a_year_opening_a_line_after_a_joined_heading_heads_its_sentence() {
+        let text = "2024年,甲市经济社会发展的主要预期目标是地区生产总值增长5%以上。\n\n【苏州:推动美好图景率先变为现实】\n2023年,苏州研发投入达到1055亿元;城乡居民人均可支配收入分别达到8.2万元和4.6万元。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("actual".to_string(), Some(2023), Some(8.2))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_bare_year_heading_of_results_reviews() {
         let text = "市长谈2018年发展目标:地区生产总值增长约7.8%\n\n2018年,要干这些事:\n推进快速路建设\n\n2017年成绩单\n\n2017年,预计地区生产总值增长8%左右。地方级财政收入增长8.3%,快于经济增速。\n";
         let got = kinds_years_values(text);

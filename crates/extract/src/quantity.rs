@@ -839,8 +839,13 @@ fn list_unit_of(s: &[char], mut j: usize, respectively: bool) -> Option<(String,
         if !matches!(s.get(j), Some('和' | '、' | '及' | '与')) {
             return None;
         }
-        // (0.15、-5.64、1.34个百分点: an item may carry its minus sign.)
-        let k = j + 1 + usize::from(matches!(s.get(j + 1), Some('-' | '−' | '－')));
+        // (0.15、-5.64、1.34个百分点: an item may carry its minus sign, or
+        // its own verb of change: 分别下降0.2个、下降0.6个、提高0.8个百分点.)
+        let verb = CHANGE_VERBS
+            .iter()
+            .find(|w| at(s, j + 1, w))
+            .map_or(0, |w| w.chars().count());
+        let k = j + 1 + verb + usize::from(matches!(s.get(j + 1 + verb), Some('-' | '−' | '－')));
         let n = parse_at(s, k).filter(|n| !n.chinese && n.len > 0)?;
         let after = k + n.len;
         if let Some((unit, _)) = unit_at(s, after, n.magnitude) {
@@ -1931,6 +1936,13 @@ mod tests {
         assert_eq!(
             got,
             vec![(1.1, "个百分点"), (2.3, "个百分点"), (3.6, "个百分点")]
+        );
+        // (Each item with its own verb of change.)
+        let l = q("占GDP的比重较上年分别下降0.2个、下降0.6个、提高0.8个百分点");
+        let got: Vec<(f64, &str)> = l.iter().map(|x| (x.0, x.2.as_str())).collect();
+        assert_eq!(
+            got,
+            vec![(0.2, "个百分点"), (0.6, "个百分点"), (0.8, "个百分点")]
         );
         // (In a list sharing the last item's unit.)
         let l = q("拉动贡献分别为0.15、-5.64、1.34个百分点");

@@ -134,6 +134,19 @@ pub fn paragraph_facts(
     years.extend(next_five_years(s, ctx.frame));
     years.extend(plan_end_deadlines(s));
     years.sort_by_key(|y| y.pos);
+    // A year opening a line of its own heads its sentence, though the
+    // paragraph joined the heading before it (【苏州：…】⏎2023年，苏州…).
+    for y in years.iter_mut().filter(|y| !y.topic && y.pos > 0) {
+        let line_start = match (span.offs.get(y.pos - 1), span.offs.get(y.pos)) {
+            (Some(&(_, prev_end)), Some(&(at, _))) => {
+                text.get(prev_end..at).is_some_and(|gap| gap.contains('\n'))
+            }
+            _ => false,
+        };
+        if line_start && s.get(y.end).is_some_and(|c| matches!(c, '，' | ',')) {
+            y.topic = true;
+        }
+    }
     let lists = year_lists(s, &years);
     // The last list of years named (2016年、2017年、2018年上半年), for the
     // runs of values it dates one by one (分别…16.7%、21.2%、21.2%).
@@ -451,6 +464,21 @@ fn opens_over_years(s: &[char]) -> bool {
         && n.chars().count() <= 2
         && n.chars()
             .all(|c| c.is_ascii_digit() || "两二三四五六七八九十".contains(c))
+}
+
+/// Whether the name `s[x..y]` is a share of a whole or of a goal: `占年计划的`,
+/// `完成全年总量目标的` (…1900亿元，完成全年总量目标的107%，同比增长15%),
+/// `超额完成年度任务` — a figure after it is of what the share is of.
+fn share_of_whole(s: &[char], x: usize, y: usize) -> bool {
+    if s[x] == '占' {
+        return true;
+    }
+    let name: String = s[x..y].iter().collect();
+    let name = name.trim_end_matches('的');
+    // (The name may start past 完成全年, 完成年度.)
+    let lead: String = s[x.saturating_sub(4)..x].iter().collect();
+    let done = name.starts_with("完成") || name.starts_with("超额完成") || lead.contains("完成");
+    done && ["目标", "任务", "计划"].iter().any(|w| name.ends_with(w))
 }
 
 fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
@@ -1138,7 +1166,7 @@ fn sentence_facts(
                 (ls, le) = strip(s, clause_start, q.start, LEAD, TRAIL);
             }
             if le > ls {
-                if s[ls] == '占' {
+                if share_of_whole(s, ls, le) {
                     before_share = last_subject;
                 }
                 last_subject = Some((ls, le));
@@ -1181,8 +1209,8 @@ fn sentence_facts(
                 // 完成11.3亿元,占年计划的41.8%,同比增长9.3%: a growth after a share
                 // is the growth of what the share is of; a change in points
                 // (提高0.82个百分点) is the share's own.
-                let after_share =
-                    last_subject.is_some_and(|(x, _)| s[x] == '占') && !q.unit.ends_with("百分点");
+                let after_share = last_subject.is_some_and(|(x, y)| share_of_whole(s, x, y))
+                    && !q.unit.ends_with("百分点");
                 match (after_share, before_share) {
                     (true, Some((x, y))) => Some(Name::Plain(x, y)),
                     // (新增7069张公办养老床位，为计划的101%: the count's name.)

@@ -892,6 +892,31 @@ mod tests {
     }
 
     #[test]
+    fn a_trades_figure_told_with_a_verb_is_one_trades() {
+        let text =
+            "2022年甲县国民经济和社会发展统计公报\n批发和零售业完成增加值0.75亿元,下降8.1%。\n";
+        let names: Vec<(String, Option<f64>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| (f.indicator.clone(), f.value))
+            .collect();
+        assert_eq!(
+            names,
+            vec![
+                ("批发和零售业完成增加值".to_string(), Some(0.75)),
+                ("批发和零售业完成增加值".to_string(), Some(-8.1)),
+            ]
+        );
+        let text = "2022年甲縣國民經濟和社會發展統計公報\n交通運輸、倉儲和郵政業完成增加值1.27億元,增長51%。\n";
+        let names: Vec<String> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| f.indicator.clone())
+            .collect();
+        assert_eq!(names, vec!["交通運輸、倉儲和郵政業完成增加值"; 2]);
+    }
+
+    #[test]
     fn a_bare_year_heading_of_results_reviews() {
         let text = "市长谈2018年发展目标:地区生产总值增长约7.8%\n\n2018年,要干这些事:\n推进快速路建设\n\n2017年成绩单\n\n2017年,预计地区生产总值增长8%左右。地方级财政收入增长8.3%,快于经济增速。\n";
         let got = kinds_years_values(text);

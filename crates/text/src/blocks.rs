@@ -35,9 +35,19 @@ pub enum BlockKind {
 fn ends_sentence(s: &str) -> bool {
     let t = s.trim_end();
     // A title line (…统计公报, …工作报告, …规划纲要) is never continued by the next line.
+    // (In either script: …統計公報, …規劃綱要.)
     const TITLE_ENDS: &[&str] = &["公报", "工作报告", "纲要", "规划", "实施方案", "的通知"];
-    if t.chars().count() <= 60 && TITLE_ENDS.iter().any(|w| t.ends_with(w)) {
-        return true;
+    if t.chars().count() <= 60 {
+        let tail: String = {
+            let rev: Vec<char> = t.chars().rev().take(4).collect();
+            rev.iter()
+                .rev()
+                .map(|c| crate::norm::traditional_to_simplified(*c))
+                .collect()
+        };
+        if TITLE_ENDS.iter().any(|w| tail.ends_with(w)) {
+            return true;
+        }
     }
     // 原标题：海南：2025年力争实现旅游总收入1800亿元 — a repost's original headline.
     if t.trim_start().starts_with("原标题") && t.chars().count() <= 80 {
@@ -1791,6 +1801,16 @@ mod tests {
             2,
             "a line ending on ； ends its paragraph; noise starts none"
         );
+    }
+
+    #[test]
+    fn a_title_line_is_never_continued_in_either_script() {
+        for text in [
+            "2022年甲县国民经济和社会发展统计公报\n交通运输业增加值1.27亿元。\n",
+            "2022年甲縣國民經濟和社會發展統計公報\n交通運輸業增加值1.27億元。\n",
+        ] {
+            assert_eq!(texts(text, &blocks(text)).len(), 2, "{text}");
+        }
     }
 
     #[test]

@@ -98,11 +98,15 @@ pub(super) fn decide_kind(
     let now = pre
         .rfind("目前")
         .is_some_and(|i| !pre[i..].contains(['到', '至']));
+    // (今年，…将…，确保固定资产投资达到120亿元以上，上争资金同比增长20%以上:
+    // in a sentence that speaks of the future, 同比/比上年 says how a goal is
+    // measured, not that it was reached.)
+    let ahead = speaks_of_future(sentence) || ["确保", "力争"].iter().any(|w| sentence.contains(w));
     let actual_marked = already
         || now
-        || ACTUAL_MARKERS
-            .iter()
-            .any(|w| pre.contains(w) || sentence.contains(w));
+        || ACTUAL_MARKERS.iter().any(|w| {
+            (pre.contains(w) || sentence.contains(w)) && !(ahead && YOY_MARKERS.contains(w))
+        });
     let present = frame.present.or(
         if matches!(frame.doc_type, DocType::Other | DocType::PlanReview) {
             Some(i32::MAX)
@@ -266,6 +270,10 @@ pub(super) fn decide_kind(
     }
     Kind::Target
 }
+
+/// The words of a year-on-year change, which mark a result only in a
+/// sentence that does not speak of the future.
+const YOY_MARKERS: [&str; 4] = ["比上年", "同比", "较上年", "比去年"];
 
 /// A verb of carrying out in the clause before a 计划/规划 (实施…三年倍增计划,
 /// 启动…行动计划): the word names a programme under way.

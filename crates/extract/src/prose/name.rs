@@ -999,17 +999,21 @@ pub(super) fn split_list_on(
     }
     // 有色金属冶炼和压延加工业, 交通运输、仓储和邮政业: one trade's name
     // (only its last word ends in 业); 采矿业和制造业 lists two.
-    let trade = |p: &Vec<char>| p.last() == Some(&'业');
+    // (Read in simplified characters: 交通運輸、倉儲和郵政業 too.)
+    let t2s = planwatch_text::norm::traditional_to_simplified;
+    let trade = |p: &Vec<char>| p.last().map(|c| t2s(*c)) == Some('业');
     // (计算机、通信和其他电子设备制造业增加值: the trade's figure, where no
     // item before is a figure's name: not 地区生产总值和工业总产值.)
     let trade_figure = |p: &Vec<char>| {
-        let w: String = p.iter().collect();
+        let w: String = p.iter().map(|c| t2s(*c)).collect();
         ["增加值", "总产值", "产值", "营业收入"]
             .iter()
             .find_map(|m| w.strip_suffix(m))
+            // (批发和零售业完成增加值: a verb may come before the figure's word.)
+            .map(|t| t.trim_end_matches("完成").trim_end_matches("实现"))
             .is_some_and(|t| t.ends_with('业'))
     };
-    let figure_name = |p: &Vec<char>| p.last().is_some_and(|c| "值额量率入数重".contains(*c));
+    let figure_name = |p: &Vec<char>| p.last().is_some_and(|c| "值额量率入数重".contains(t2s(*c)));
     let before = &parts[..parts.len() - 1];
     let one_trade = parts.last().is_some_and(trade) && !before.iter().any(trade)
         || parts.last().is_some_and(trade_figure)

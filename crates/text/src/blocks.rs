@@ -38,14 +38,8 @@ fn ends_sentence(s: &str) -> bool {
     // (In either script: …統計公報, …規劃綱要.)
     const TITLE_ENDS: &[&str] = &["公报", "工作报告", "纲要", "规划", "实施方案", "的通知"];
     if t.chars().count() <= 60 {
-        let tail: String = {
-            let rev: Vec<char> = t.chars().rev().take(4).collect();
-            rev.iter()
-                .rev()
-                .map(|c| crate::norm::traditional_to_simplified(*c))
-                .collect()
-        };
-        if TITLE_ENDS.iter().any(|w| tail.ends_with(w)) {
+        let plain = crate::norm::simplified(t);
+        if TITLE_ENDS.iter().any(|w| plain.ends_with(w)) {
             return true;
         }
     }
@@ -86,7 +80,8 @@ fn is_headline(t: &str) -> bool {
 /// no sentence punctuation.
 fn is_cell_line(t: &str) -> bool {
     let n = t.chars().count();
-    (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：'])) || t.starts_with("单位")
+    (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：']))
+        || crate::norm::simplified(t).starts_with("单位")
 }
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.
@@ -115,6 +110,9 @@ const BOUND_SIGNS: &[&str] = &["≥", "≤", ">", "<", "＞", "＜"];
 /// bound (`99%以上`, `12.3年以上`, `≥95`, `5左右`), or a 约束性/预期性 mark;
 /// not a year heading (`2020年`) or a serial number (`1.`).
 fn is_value_cell(t: &str) -> bool {
+    // (A 繁 table's 約束性, 萬元: compared in simplified characters.)
+    let plain = crate::norm::simplified(t);
+    let t = plain.as_ref();
     if is_number_cell(t) || matches!(t, "约束性" | "预期性" | "约束性指标" | "预期性指标")
     {
         return true;
@@ -404,7 +402,11 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     for x in 0..head_start {
         // (类别 over the group headings, 一、经济增长, that stand on lines of
         // their own: the heading of no value column, not a note.)
-        if x + 1 == head_start && matches!(cell(x), "类别" | "类型" | "分类" | "领域" | "类 别")
+        if x + 1 == head_start
+            && matches!(
+                crate::norm::simplified(cell(x)).as_ref(),
+                "类别" | "类型" | "分类" | "领域" | "类 别"
+            )
         {
             continue;
         }
@@ -453,7 +455,7 @@ fn sub_rows_at<'a>(
     let values = (j..n).take(labels * k + 1).take_while(|&x| num(x)).count();
     let attribute = values > 0
         && matches!(
-            cell(j + values - 1),
+            crate::norm::simplified(cell(j + values - 1)).as_ref(),
             "约束性" | "预期性" | "约束性指标" | "预期性指标"
         );
     let columns = k - 1 - usize::from(attribute);
@@ -575,7 +577,7 @@ fn opens_piped_row(lines: &[(usize, &str)], j: usize, prev: Option<&PipedLine>) 
         let l = l.trim();
         l.starts_with(['|', '｜']) && !l.ends_with(['|', '｜'])
     };
-    (serial || t == "序号")
+    (serial || crate::norm::simplified(t) == "序号")
         && prev.is_none_or(|(_, c)| c.is_none())
         && lines.get(j + 1).is_some_and(|(_, l)| opens_cell(l))
 }
@@ -756,7 +758,7 @@ fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize
         {
             let (off, l) = lines[n];
             let note = l.trim();
-            if note.starts_with("单位") && note.chars().count() <= 12 {
+            if crate::norm::simplified(note).starts_with("单位") && note.chars().count() <= 12 {
                 let a = off + (l.len() - l.trim_start().len());
                 blocks.push(Block {
                     kind: BlockKind::TableRow {
@@ -825,7 +827,7 @@ fn space_tokens(off: usize, l: &str) -> Vec<(usize, usize)> {
 /// of a plan review's table.
 fn is_status_cell(t: &str) -> bool {
     matches!(
-        t,
+        crate::norm::simplified(t).as_ref(),
         "完成"
             | "已完成"
             | "未完成"
@@ -933,6 +935,8 @@ fn is_unit_cell(t: &str) -> bool {
         "个百分点",
         "百分点",
     ];
+    let plain = crate::norm::simplified(t);
+    let t = plain.as_ref();
     let bare = ["万亿", "亿", "万", "千", "百"]
         .iter()
         .find_map(|m| t.strip_prefix(m).filter(|b| !b.is_empty()))
@@ -1038,7 +1042,11 @@ fn space_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<B
                 return Some((h - 1, vec![upper, toks]));
             }
             let (poff, pl) = lines.get(h.checked_sub(1)?)?;
-            let name: String = pl.chars().filter(|c| !c.is_whitespace()).collect();
+            let name: String = pl
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .map(crate::norm::traditional_to_simplified)
+                .collect();
             let lead = pl.len() - pl.trim_start().len();
             (toks.len() + 1 == width && matches!(name.as_str(), "指标" | "项目" | "指标名称")).then(
                 || {
@@ -1150,7 +1158,7 @@ fn read_serial_rows(
     if header.len() > row_len {
         let extra = header.len() - row_len;
         let sub = header.iter().position(|&k| {
-            let t = text(k);
+            let t = crate::norm::simplified(text(k));
             t.contains('年') || t.contains("累计") || t.contains("增长") || t.contains("增速")
         });
         match sub {
@@ -1801,6 +1809,15 @@ mod tests {
             2,
             "a line ending on ； ends its paragraph; noise starts none"
         );
+    }
+
+    #[test]
+    fn value_and_unit_cells_in_either_script() {
+        for cell in ["约束性", "約束性", "90%以上", "5萬元", "萬元", "增長5%左右"] {
+            assert!(is_value_cell(cell) || is_unit_cell(cell), "{cell}");
+        }
+        assert!(is_status_cell("已完成") && is_status_cell("未達標"));
+        assert!(!is_value_cell("2020年") && !is_value_cell("地區生產總值"));
     }
 
     #[test]

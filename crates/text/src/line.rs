@@ -69,7 +69,20 @@ const CHROME: &[&str] = &[
 fn chrome() -> &'static aho_corasick::AhoCorasick {
     static AC: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     // Built from a few dozen fixed words, far below the automaton's limits.
-    AC.get_or_init(|| aho_corasick::AhoCorasick::new(CHROME).expect("chrome words build"))
+    // (Each word also as a 繁 page writes it: 網站地圖, 版權所有, 返回頂部.)
+    AC.get_or_init(|| {
+        let traditional = CHROME.iter().map(|w| {
+            w.chars()
+                .map(crate::norm::simplified_to_traditional)
+                .collect::<String>()
+        });
+        let words: Vec<String> = CHROME
+            .iter()
+            .map(|w| w.to_string())
+            .chain(traditional)
+            .collect();
+        aho_corasick::AhoCorasick::new(words).expect("chrome words build")
+    })
 }
 
 /// Classifies one line (without its newline).
@@ -85,6 +98,7 @@ pub fn classify(line: &str) -> LineClass {
     if t.len() <= 24
         && t.chars()
             .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .map(crate::norm::traditional_to_simplified)
             .eq("目录".chars())
     {
         return LineClass::Toc;
@@ -115,7 +129,7 @@ fn is_page_number(t: &str) -> bool {
     let core = t.trim_matches(|c: char| c == '-' || c == '—' || c == '–' || c.is_whitespace());
     let core = core
         .strip_prefix('第')
-        .and_then(|s| s.strip_suffix('页'))
+        .and_then(|s| s.strip_suffix(['页', '頁']))
         .unwrap_or(core);
     let core = core.trim();
     !core.is_empty() && core.len() <= 4 && core.chars().all(|c| c.is_ascii_digit())
@@ -427,6 +441,11 @@ mod tests {
         );
         // A numbered sentence is text, not a heading.
         assert_eq!(classify("1.5万亩高标准农田建成。"), LineClass::Text);
+        // A 繁 page's chrome, contents and page numbers.
+        assert_eq!(classify("網站地圖 | 聯系我們"), LineClass::Chrome);
+        assert_eq!(classify("返回頂部"), LineClass::Chrome);
+        assert_eq!(classify("目 錄"), LineClass::Toc);
+        assert_eq!(classify("第 3 頁"), LineClass::PageNumber);
     }
 
     #[test]

@@ -22,6 +22,17 @@ pub fn is_traditional(s: &str) -> bool {
         .any(|c| c != '著' && traditional_to_simplified(c) != c)
 }
 
+/// `s` in simplified characters (`統計公報` → `统计公报`), borrowed when it
+/// has no traditional character: for comparing a line or cell with word
+/// lists written in simplified characters.
+pub fn simplified(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().all(|c| traditional_to_simplified(c) == c) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().map(traditional_to_simplified).collect())
+    }
+}
+
 /// Maps a traditional character to its simplified form; other characters
 /// pass through. The table is OpenCC's single-character traditional →
 /// simplified dictionary (`data/traditional-to-simplified.tsv`, Apache-2.0),

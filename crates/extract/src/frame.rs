@@ -415,7 +415,12 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
         let (province, city) = (own(&["我省", "全省"]), own(&["我市", "全市"]));
         // (Not a county's page: 全县…全省首个突破千亿的县.)
         let county = own(&["全县", "我县", "全区", "我区", "全州", "全旗"]);
-        let level = if county > 0 {
+        // (全县…践行民本岳阳的理念: a 县's page naming one county only inside
+        // words.)
+        let plain_county = own(&["全县", "我县"]);
+        let level = if plain_county > 0 && plain_county == county && province + city == 0 {
+            Some(crate::region::Level::County)
+        } else if county > 0 {
             None
         } else if province > city {
             Some(crate::region::Level::Province)

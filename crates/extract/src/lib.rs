@@ -241,13 +241,21 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                                 && last[at..].contains("目标")
                         })
                     });
-                    let announces = (last.contains("目标") || plan_items || ahead)
-                        && !(met
-                            && !ahead
-                            && !["将", "力争", "确保", "争取", "到20"]
-                                .iter()
-                                .any(|w| last.contains(w)))
-                        && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
+                    // (到2020年将实现: / 到2025年，全市力争: a deadline and a
+                    // word of the future: the goals due then follow.)
+                    let deadline_ahead = (last.contains("到20") || last.contains("至20"))
+                        && ["将", "力争", "确保", "争取", "要"]
+                            .iter()
+                            .any(|w| last.contains(w))
+                        && !last.contains("完成");
+                    let announces =
+                        (last.contains("目标") || plan_items || ahead || deadline_ahead)
+                            && !(met
+                                && !ahead
+                                && !["将", "力争", "确保", "争取", "到20"]
+                                    .iter()
+                                    .any(|w| last.contains(w)))
+                            && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
                     if (p.ends_with(':') || pointing || goal_heading) && announces {
                         section.goals = true;
                         section.goal_year = frame::one_year_named(last);
@@ -974,6 +982,14 @@ mod tests {
                 want("target", 2021, 500.0),
             ]
         );
+    }
+
+    #[test]
+    fn a_deadline_ending_on_a_colon_announces_the_goals_listed_below() {
+        let text = "未来5年甲市“卫生强市”战略,到2020年将实现:\n1、新建市级三级公立医院12家\n2、全市常住人口千人床位数达到4.3张\n";
+        let got = kinds_years_values(text);
+        let want = |v: f64| ("target".to_string(), Some(2020), Some(v));
+        assert_eq!(got, [want(12.0), want(4.3)]);
     }
 
     #[test]

@@ -421,15 +421,21 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
             buf.push(*c);
             // A province's short name may be a prefecture's too (吉林): the
             // level asked for decides.
-            if let Some((p, _)) = g.names.get(buf.as_str()) {
+            // (A county's name of one or two characters, 和县 in 战略和县人大, is
+            // words first.)
+            let too_short = level == Level::County && buf.chars().count() < 2;
+            if let Some((p, _)) = g.names.get(buf.as_str()).filter(|_| !too_short) {
                 let q = if p.level == level {
                     Some(*p)
                 } else if level == Level::Province && lookup(&format!("{buf}省")).is_some() {
                     lookup(&format!("{buf}省"))
+                } else if level == Level::County {
+                    // (岳阳 is a city's short name; a county's page means 岳阳县.)
+                    lookup(&format!("{buf}县")).filter(|c| c.level == Level::County)
                 } else {
                     None
                 };
-                if q.is_some() {
+                if q.is_some_and(|q| level != Level::County || q.name.chars().count() >= 3) {
                     here = q;
                 }
             }
@@ -881,6 +887,15 @@ mod tests {
             sole_place_of_level(&s, Level::Province).map(|p| p.name),
             None
         );
+        // A county's page: the city's short name is the county's.
+        let s = chars("2013年,全县人民深入践行民本岳阳的执政和发展理念");
+        assert_eq!(
+            sole_place_of_level(&s, Level::County).map(|p| p.name),
+            Some("岳阳县")
+        );
+        // (和县 across two words is none.)
+        let s = chars("围绕县党代会确定的总体战略和县人大确定的目标");
+        assert_eq!(sole_place_of_level(&s, Level::County).map(|p| p.name), None);
     }
 
     #[test]

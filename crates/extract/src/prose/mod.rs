@@ -1276,6 +1276,25 @@ fn sentence_facts(
             if per_head && names.len() == 1 && !prev.starts_with("人均") {
                 names = vec![format!("人均{prev}")];
             }
+            // 红旗品牌汽车产量10.4万辆、销量10.02万辆: a list item named by a
+            // word like the end of the name before (产量, 销量) is of the same
+            // thing.
+            let n = short.chars().count();
+            if (2..=3).contains(&n)
+                && names.len() == 1
+                && x > 0
+                && s[x - 1] == '、'
+                && prev.chars().count() > n + 1
+            {
+                let tail: String = prev.chars().skip(prev.chars().count() - n).collect();
+                if tail != short
+                    && tail.chars().last() == short.chars().last()
+                    && "量额值数".contains(short.chars().last().unwrap_or(' '))
+                {
+                    let head: String = prev.chars().take(prev.chars().count() - n).collect();
+                    names = vec![format!("{head}{}", names[0])];
+                }
+            }
             // 城镇人口124.88万人，占户籍人口的比重为42.34%: the share is the previous subject's.
             if short.starts_with('占')
                 && names.len() == 1

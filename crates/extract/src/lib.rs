@@ -900,6 +900,17 @@ mod tests {
     }
 
     #[test]
+    fn a_list_item_named_like_the_end_of_the_name_before_is_of_the_same_thing() {
+        let text = "2019年甲省政府工作报告\n红旗品牌汽车产量10.4万辆、销量10.02万辆。\n";
+        let names: Vec<String> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| f.indicator.clone())
+            .collect();
+        assert_eq!(names, ["红旗品牌汽车产量", "红旗品牌汽车销量"]);
+    }
+
+    #[test]
     fn a_trades_figure_told_with_a_verb_is_one_trades() {
         let text =
             "2022年甲县国民经济和社会发展统计公报\n批发和零售业完成增加值0.75亿元,下降8.1%。\n";

@@ -1614,6 +1614,17 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         if l.norm.contains("政府工作报告") {
             return Some((DocType::WorkReport, l, "speaks of the 政府工作报告"));
         }
+        // (在今日开幕的上海市十二届人大五次会议上，…市长…在做政府报告时表示: the same.)
+        if l.norm.contains("政府报告")
+            && (l.norm.contains("人大") || l.norm.contains("人民代表大会"))
+            && l.norm.contains("会议")
+        {
+            return Some((
+                DocType::WorkReport,
+                l,
+                "reports a government's report at a congress (人大…会议…政府报告)",
+            ));
+        }
         // 省长…代表省人民政府向大会报告工作: news of a work report.
         if l.norm.contains("人民代表大会") && l.norm.contains("向大会报告工作") {
             return Some((
@@ -1688,14 +1699,22 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         // 高质量完成“十四五”规划, 完成了“十三五”规划确定的主要目标: a review of the plan's results.
         // (2025年，兴庆区将重点做好八个方面工作，高质量完成“十四五”规划目标任务:
         // work ahead, told in the same sentence.)
+        // (在全面完成“十二五”规划任务的基础上，甘肃将…: the same.)
         if let Some(at) = l.norm.find("完成") {
             let rest: String = l.norm[at..].chars().take(14).collect();
-            let sentence = l.norm[..at]
-                .rfind(['。', '；', ';'])
-                .map_or(&l.norm[..at], |k| &l.norm[k..at]);
-            let ahead = ["将", "确保", "力争", "争取", "奋力"]
+            let from = l.norm[..at].rfind(['。', '；', ';']).unwrap_or(0);
+            let to = l.norm[at..]
+                .find(['。', '；', ';'])
+                .map_or(l.norm.len(), |k| at + k);
+            let sentence = &l.norm[from..to];
+            // (2025年是“十四五”收官之年…高质量完成“十四五”规划目标任务。
+            // 主要预期目标：…: a year's work report, the plan's completion
+            // its aim.)
+            let ahead = ["将", "确保", "力争", "争取", "奋力", "基础上"]
                 .iter()
-                .any(|w| sentence.contains(w));
+                .any(|w| sentence.contains(w))
+                || (l.norm.contains("收官之年")
+                    && head.iter().any(|m| m.norm.contains("预期目标")));
             if !ahead && rest.contains("规划") && crate::doc::named_period(&rest).is_some() {
                 return Some((
                     DocType::PlanReview,
@@ -3524,10 +3543,20 @@ mod tests {
     }
 
     #[test]
+    fn news_of_a_report_at_a_congress_is_a_work_report() {
+        let i = frame("中新社上海一月二十八日电 在今日开幕的上海市十二届人大五次会议上,市长在做政府报告时表示,今年上海生产总值增长百分之九以上。\n");
+        assert_eq!(i.doc_type, DocType::WorkReport);
+    }
+
+    #[test]
     fn completing_a_plan_told_as_work_ahead_is_no_review() {
         let done = frame("甲区2025年工作总结\n2025年,甲区高质量完成“十四五”规划目标任务。\n");
         assert_eq!(done.doc_type, DocType::PlanReview);
         let ahead = frame("1月5日,甲区两会召开。\n2025年,甲区将重点做好八个方面工作,高质量完成“十四五”规划目标任务。\n");
+        assert_ne!(ahead.doc_type, DocType::PlanReview);
+        let ahead = frame("日前启动实施水利保障方案。\n在全面完成“十二五”规划任务的基础上,甘肃将加快实施农村饮水巩固提升工程。\n");
+        assert_ne!(ahead.doc_type, DocType::PlanReview);
+        let ahead = frame("2025年是“十四五”收官之年。全市上下坚持稳中求进,高质量完成“十四五”规划目标任务。\n经济社会发展主要预期目标:地区生产总值增长5.5%以上。\n");
         assert_ne!(ahead.doc_type, DocType::PlanReview);
     }
 

@@ -996,6 +996,16 @@ mod tests {
     }
 
     #[test]
+    fn goals_announced_below_in_a_paragraph_run_to_its_end() {
+        let text = "甲县旅游工作\n2018年,在全市考核中争先进位。实现以下目标:接待游客超386万人次。旅游业增加值占地区生产总值的比重达7.5%。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("target".to_string(), Some(2018), Some(7.5))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn a_deadline_ending_on_a_colon_announces_the_goals_listed_below() {
         let text = "未来5年甲市“卫生强市”战略,到2020年将实现:\n1、新建市级三级公立医院12家\n2、全市常住人口千人床位数达到4.3张\n";
         let got = kinds_years_values(text);

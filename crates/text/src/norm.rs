@@ -204,13 +204,15 @@ pub fn gloss_len(rest: &str) -> usize {
         match c {
             ')' | '）' => {
                 // (Some converters drop the tones: 長(chang)治, 區(qu).)
-                let gloss = toned || is_pinyin_syllable(&rest[start..i]);
+                let gloss = toned || is_pinyin_syllable(rest[start..i].trim_end());
                 return if letters > 0 && gloss {
                     i + c.len_utf8()
                 } else {
                     0
                 };
             }
+            // (會(huì )議: a space may trail the syllable.)
+            ' ' if letters > 0 => {}
             'a'..='z' | 'ü' => letters += 1,
             'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
             | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' => {
@@ -332,7 +334,9 @@ mod tests {
     fn pinyin_glosses() {
         assert_eq!(gloss_len("(jīng)濟"), "(jīng)".len());
         assert_eq!(gloss_len("（qū）"), "（qū）".len());
+        assert_eq!(gloss_len("(huì )議"), "(huì )".len());
         assert_eq!(gloss_len("(GDP)"), 0);
+        assert_eq!(gloss_len("(km )"), 0);
         assert_eq!(gloss_len("(km)"), 0);
         assert_eq!(gloss_len("(2020年)"), 0);
         assert_eq!(gloss_len("(jīng"), 0);

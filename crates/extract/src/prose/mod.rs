@@ -380,6 +380,13 @@ fn opens_list_of_work(s: &[char]) -> Option<WorkList> {
     let works = ["实事", "民生工程", "惠民工程"]
         .iter()
         .any(|w| head.contains(w));
+    // (实现以下目标：…: the goals below, whatever verb sets them.)
+    let below = ["以下目标", "如下目标", "下列目标"]
+        .iter()
+        .any(|w| head.ends_with(w));
+    if below && !head.chars().any(|c| c.is_ascii_digit()) {
+        return Some(WorkList::Goals);
+    }
     if head.chars().any(|c| c.is_ascii_digit())
         || !["是", "包括", "为"].iter().any(|w| head.ends_with(w))
     {

@@ -46,6 +46,13 @@ struct Columns {
     quote: Option<usize>,
 }
 
+/// Whether a table's header row is an actuals table's: it names the
+/// template's required columns (indicator, year, value, in English or Chinese).
+pub fn is_actuals_header(header: &[String]) -> bool {
+    let c = columns(header);
+    c.indicator.is_some() && c.year.is_some() && c.value.is_some()
+}
+
 fn columns(header: &[String]) -> Columns {
     let mut c = Columns::default();
     for (i, h) in header.iter().enumerate() {

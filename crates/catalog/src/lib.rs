@@ -27,7 +27,7 @@ pub use catalog::{
     Catalog, Direction, Indicator, Match, MatchKind, UnitDef, DEFAULT_CATALOG, NO_DOMAIN,
 };
 pub use check::{check, Evidence, Finding, FindingKind};
-pub use import::{rows_to_facts, ImportedRows, RowError, TEMPLATE_COLUMNS};
+pub use import::{is_actuals_header, rows_to_facts, ImportedRows, RowError, TEMPLATE_COLUMNS};
 pub use link::{
     region_matches, series, DocRef, FactId, Linked, Linker, Series, SeriesPoint, Sourced,
 };

@@ -133,24 +133,34 @@ pub fn read_table(path: &Path, sheet: Option<&str>) -> anyhow::Result<RawTable> 
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let table = read_table(&args.file, args.sheet.as_deref())?;
-    let name = args
-        .file
+/// An actuals table read from `path`, ready for the store's one ingest path:
+/// the document it is stored as, its facts, and its bad rows by number.
+pub struct TableImport {
+    /// The table as a stored document (origin `import`).
+    pub doc: NewDocument,
+    /// One actual per good row.
+    pub facts: Vec<planwatch_core::Fact>,
+    /// Rows skipped, with why.
+    pub bad: Vec<(usize, String)>,
+}
+
+/// Turns a table read from `path` into what the store takes.
+pub fn table_import(path: &Path, table: &RawTable) -> TableImport {
+    let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| args.file.display().to_string());
+        .unwrap_or_else(|| path.display().to_string());
     let imported = rows_to_facts(&name, &table.header, table.rows.clone());
     let mut bad: Vec<(usize, String)> = table.unreadable.clone();
     bad.extend(imported.errors.iter().map(|e| (e.row, e.message.clone())));
     bad.sort();
     let doc = NewDocument {
         name: name.clone(),
-        path: Some(args.file.display().to_string()),
+        path: Some(path.display().to_string()),
         format: table.format.to_string(),
         origin: Origin::Import,
         info: DocumentInfo {
-            title: Some(name.clone()),
+            title: Some(name),
             region: None,
             doc_type: DocType::Other,
             period_start: None,
@@ -161,14 +171,32 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         },
         text: table.text.clone(),
     };
-    let stored_facts = imported.facts.len();
+    TableImport {
+        doc,
+        facts: imported.facts,
+        bad,
+    }
+}
+
+/// Whether a file's extension is a table's (`.csv`, `.xlsx`, …).
+pub fn is_table_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["csv", "xlsx", "xlsm", "xls", "ods"]
+            .iter()
+            .any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let table = read_table(&args.file, args.sheet.as_deref())?;
+    let TableImport { doc, facts, bad } = table_import(&args.file, &table);
+    let name = doc.name.clone();
+    let stored_facts = facts.len();
     let outcome = block_on(async {
         let store = args.store.open().await?;
         // The store's one ingest path, as for documents; a new table under a
         // stored name is its next revision.
-        let outcome = store
-            .ingest(&doc, &imported.facts, SameName::Revise)
-            .await?;
+        let outcome = store.ingest(&doc, &facts, SameName::Revise).await?;
         if matches!(outcome, PutOutcome::Stored(_)) && !args.no_index {
             super::ingest::catch_up_index(&args.store, &store).await;
         }

@@ -15,7 +15,8 @@ use super::common::{block_on, CatalogOpt, StoreOpts};
 #[derive(clap::Args)]
 pub struct Args {
     /// Files or folders (read recursively; in folders, Markdown notes such as
-    /// SOURCES.md are skipped).
+    /// SOURCES.md are skipped; a CSV or XLSX table with the import template's
+    /// header is imported as actuals, as `planwatch import` does).
     #[arg(required = true)]
     paths: Vec<PathBuf>,
     #[command(flatten)]
@@ -80,6 +81,20 @@ fn is_markdown(name: &str) -> bool {
 /// (the server's uploads take it too); new content under a stored name is its
 /// next revision.
 async fn ingest_one(store: &Store, path: &Path) -> anyhow::Result<PutOutcome> {
+    // A table of actuals (the import template's header) is imported as
+    // `planwatch import` would; any other table is read as a document.
+    if super::import::is_table_file(path) {
+        let table = super::import::read_table(path, None)?;
+        if planwatch_catalog::is_actuals_header(&table.header) {
+            let import = super::import::table_import(path, &table);
+            for (row, msg) in &import.bad {
+                eprintln!("planwatch: {}: row {row}: {msg}", path.display());
+            }
+            return Ok(store
+                .ingest(&import.doc, &import.facts, SameName::Revise)
+                .await?);
+        }
+    }
     let loaded = planwatch_ingest::load_path(path)?;
     // A panic in extraction is one bad file, not a dead run.
     let ex = planwatch_extract::try_extract_document(&loaded.name, &loaded.text)?;

@@ -657,6 +657,7 @@ pub fn quantities(s: &[char]) -> Vec<Quantity> {
                     }
                 }
                 if !is_rank(s, &q)
+                    && !is_streak(s, &q)
                     && !is_age_group(s, &q)
                     && !is_structure_count(s, &q)
                     && !is_page_counter(s, &q)
@@ -814,6 +815,10 @@ fn is_structure_count(s: &[char], q: &Quantity) -> bool {
 /// `居全国16位`, `前移2位`, `位次上升3位`: a place in a ranking, or its move,
 /// is no figure of the region.
 fn is_rank(s: &[char], q: &Quantity) -> bool {
+    // (总量前进1个位次, 前移3个位次: a move in a ranking.)
+    if q.unit == "个" && at(s, q.end, "位次") {
+        return true;
+    }
     if q.unit != "位" {
         return false;
     }
@@ -823,6 +828,21 @@ fn is_rank(s: &[char], q: &Quantity) -> bool {
     ]
     .iter()
     .any(|w| before.contains(w))
+}
+
+/// `连续7个季度`, `連續6個月`, `连续3年`: how long a run lasted, no figure
+/// of the place.
+fn is_streak(s: &[char], q: &Quantity) -> bool {
+    let before: String = s[q.start.saturating_sub(3)..q.start].iter().collect();
+    if !before.ends_with("连续") {
+        return false;
+    }
+    let after = |w: &str| at(s, q.end, w);
+    match q.unit.as_str() {
+        "个" => ["季度", "月", "年", "周"].iter().any(|w| after(w)),
+        "年" | "月" | "季度" | "天" | "届" | "周" => true,
+        _ => false,
+    }
 }
 
 /// The unit of a list of bare numbers ending in one with a unit
@@ -1925,6 +1945,16 @@ mod tests {
         assert_eq!(q("城乡居民收入比从2020年的2.26降低至2024年的2.06").len(), 2);
         // No ratio named: a bare number is no figure.
         assert!(q("全面推进2.0版建设").is_empty());
+    }
+
+    #[test]
+    fn a_streak_is_no_figure() {
+        assert!(q("增速连续7个季度赶上或超过全国").is_empty());
+        assert!(q("连续3年保持两位数增长").is_empty());
+        assert_eq!(q("连续3年完成投资120亿元").len(), 1);
+        assert_eq!(q("新增7个季度").len(), 1);
+        // (A move in a ranking, too.)
+        assert!(q("经济总量前进1个位次").is_empty());
     }
 
     #[test]

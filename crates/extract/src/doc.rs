@@ -286,7 +286,11 @@ pub fn region_of(t: &str) -> Option<String> {
             let name: String = chars[i..=end].iter().collect();
             // 图为陈冬代市长: 市长 is the mayor, not a place's suffix.
             let office = chars.get(end + 1) == Some(&'长');
+            // (放大 缩小 默认 市二届人大…, 城市规划 城区…: words run into a
+            // suffix; a place the gazetteer does not know has a short name.)
+            let long = end - i + 1 > 5;
             if !office
+                && !long
                 && name.chars().all(planwatch_text::norm::is_han)
                 && !name.contains("关于")
                 && !name.contains('的')
@@ -646,6 +650,9 @@ mod tests {
             Some("长乐区")
         );
         assert_eq!(region_of("图为陈冬代市长正在作政府工作报告。"), None);
+        // Words run into a suffix are no unknown place.
+        assert_eq!(region_of("放大缩小默认市二届人大四次会议隆重开幕"), None);
+        assert_eq!(region_of("城市规划城区行政中心外移"), None);
         // A person, verb or preposition before a bare 县/市; a province's
         // short name before 县乡.
         assert_eq!(

@@ -9,7 +9,7 @@
 //! traditional-script documents take the same rules.
 
 use crate::doc::{doc_number, doc_type_of, most_common_target_year, period_of, region_of};
-use crate::quantity::year_at;
+use crate::quantity::{at, year_at};
 use crate::span::Span;
 use planwatch_core::{DocType, DocumentInfo};
 
@@ -1005,6 +1005,20 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 line: n,
                 source: format!("到…末, the {end} period end"),
                 rule: "a text naming no year whose goals are due at a plan period's end (到“十二五”末): goals default to that year",
+            });
+        }
+    }
+    // (从今年至2020年，甘肃将…: an undated text on goals due at the end of a
+    // span from now.)
+    if latest.is_none() && info.year.is_none() && frame.target_year.is_none() {
+        if let Some((n, end)) = span_from_now(text) {
+            frame.target_year = Some(end);
+            why.push(Decision {
+                field: "year",
+                value: end.to_string(),
+                line: n,
+                source: format!("从今年至{end}年"),
+                rule: "an undated text on work from now to a year (从今年至2020年): goals default to that year",
             });
         }
     }
@@ -3101,7 +3115,16 @@ fn plan_closing_year(text: &str) -> Option<i32> {
                 let before = before.trim_end_matches(['“', '"', '《', '‘', '「']);
                 // (完成“十三五”规划中期目标 is the middle of the period.)
                 let long_after: String = head[i + name.len()..].chars().take(14).collect();
+                // (在全面完成“十二五”规划任务的基础上，甘肃将…: the premise of work ahead.)
+                let premise = head[i + name.len()..]
+                    .chars()
+                    .take(20)
+                    .collect::<String>()
+                    .split(['，', ',', '。', '；'])
+                    .next()
+                    .is_some_and(|c| c.contains("基础上"));
                 let completed = before.ends_with("完成")
+                    && !premise
                     && !long_after.contains("中期")
                     // (圆满完成“十二五”经济社会发展各项任务.)
                     && (after.contains("目标")
@@ -3288,6 +3311,23 @@ fn goals_due_at_period_end(text: &str) -> Option<(usize, i32)> {
                         .then_some((n, start + 4))
                 })
             })
+    })
+}
+
+/// `从今年至2020年`, `从现在到2025年`: the line and the year a span from now
+/// ends in, the first one the text names.
+fn span_from_now(text: &str) -> Option<(usize, i32)> {
+    text.lines().enumerate().take(60).find_map(|(n, l)| {
+        let c: Vec<char> = l
+            .chars()
+            .map(planwatch_text::norm::char_for_matching)
+            .collect();
+        (0..c.len()).find_map(|i| {
+            let opens = ["今年至", "今年到", "现在至", "现在到"]
+                .iter()
+                .find(|w| at(&c, i, w))?;
+            year_at(&c, i + opens.chars().count()).map(|(y, _)| (n, y))
+        })
     })
 }
 
@@ -3638,6 +3678,10 @@ mod tests {
         assert_eq!(
             plan_closing_year("甲省圆满完成“十四五”目标任务\n经济总量去年底达2.67万亿"),
             Some(2025)
+        );
+        assert_eq!(
+            plan_closing_year("在全面完成“十二五”规划任务的基础上,甲省将加快实施工程"),
+            None
         );
         assert_eq!(
             plan_closing_year("展望“十五五”,甲省形成工作部署。"),

@@ -996,6 +996,16 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_text_on_work_from_now_to_a_year_sets_goals_due_then() {
+        let text = "甲省日前启动实施水利保障方案。\n记者了解到,从今年至2020年,甲省将构建区域供水体系。\n在全面完成“十二五”规划任务的基础上,甲省将投资130亿元,使农村自来水普及率达到90%以上。\n";
+        let got = kinds_years_values(text);
+        assert!(
+            got.contains(&("target".to_string(), Some(2020), Some(90.0))),
+            "{got:?}"
+        );
+    }
+
+    #[test]
     fn goals_announced_below_in_a_paragraph_run_to_its_end() {
         let text = "甲县旅游工作\n2018年,在全市考核中争先进位。实现以下目标:接待游客超386万人次。旅游业增加值占地区生产总值的比重达7.5%。\n";
         let got = kinds_years_values(text);

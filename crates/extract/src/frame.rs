@@ -995,30 +995,26 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         (None, "")
     };
     // A text naming no year at all whose goals are due 到“十二五”末 sets
-    // them for that period's end.
+    // them for that period's end; an undated one on work from now to a year
+    // (从今年至2020年，甘肃将…), for that year.
     if latest.is_none() && info.year.is_none() && frame.target_year.is_none() {
-        if let Some((n, end)) = goals_due_at_period_end(text) {
-            frame.target_year = Some(end);
-            why.push(Decision {
-                field: "year",
-                value: end.to_string(),
-                line: n,
-                source: format!("到…末, the {end} period end"),
-                rule: "a text naming no year whose goals are due at a plan period's end (到“十二五”末): goals default to that year",
+        let due = goals_due_at_period_end(text)
+            .map(|(n, end)| {
+                (n, end, format!("到…末, the {end} period end"), "a text naming no year whose goals are due at a plan period's end (到“十二五”末): goals default to that year")
+            })
+            .or_else(|| {
+                span_from_now(text).map(|(n, end)| {
+                    (n, end, format!("从今年至{end}年"), "an undated text on work from now to a year (从今年至2020年): goals default to that year")
+                })
             });
-        }
-    }
-    // (从今年至2020年，甘肃将…: an undated text on goals due at the end of a
-    // span from now.)
-    if latest.is_none() && info.year.is_none() && frame.target_year.is_none() {
-        if let Some((n, end)) = span_from_now(text) {
+        if let Some((line, end, source, rule)) = due {
             frame.target_year = Some(end);
             why.push(Decision {
                 field: "year",
                 value: end.to_string(),
-                line: n,
-                source: format!("从今年至{end}年"),
-                rule: "an undated text on work from now to a year (从今年至2020年): goals default to that year",
+                line,
+                source,
+                rule,
             });
         }
     }

@@ -870,6 +870,15 @@ mod tests {
         assert!(got.iter().all(|g| g.0.contains("地区生产总值")), "{got:?}");
     }
 
+    /// Each fact's indicator, as named.
+    fn indicators(text: &str) -> Vec<String> {
+        extract_document("t.txt", text)
+            .facts
+            .iter()
+            .map(|f| f.indicator.clone())
+            .collect()
+    }
+
     /// Each fact's kind, year and value.
     fn kinds_years_values(text: &str) -> Vec<(String, Option<i32>, Option<f64>)> {
         extract_document("t.txt", text)
@@ -902,12 +911,7 @@ mod tests {
     #[test]
     fn a_list_item_named_like_the_end_of_the_name_before_is_of_the_same_thing() {
         let text = "2019年甲省政府工作报告\n红旗品牌汽车产量10.4万辆、销量10.02万辆。\n";
-        let names: Vec<String> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .map(|f| f.indicator.clone())
-            .collect();
-        assert_eq!(names, ["红旗品牌汽车产量", "红旗品牌汽车销量"]);
+        assert_eq!(indicators(text), ["红旗品牌汽车产量", "红旗品牌汽车销量"]);
     }
 
     #[test]
@@ -927,12 +931,10 @@ mod tests {
             ]
         );
         let text = "2022年甲縣國民經濟和社會發展統計公報\n交通運輸、倉儲和郵政業完成增加值1.27億元,增長51%。\n";
-        let names: Vec<String> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .map(|f| f.indicator.clone())
-            .collect();
-        assert_eq!(names, vec!["交通運輸、倉儲和郵政業完成增加值"; 2]);
+        assert_eq!(
+            indicators(text),
+            vec!["交通運輸、倉儲和郵政業完成增加值"; 2]
+        );
     }
 
     #[test]

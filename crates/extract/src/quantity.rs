@@ -833,8 +833,7 @@ fn is_rank(s: &[char], q: &Quantity) -> bool {
 /// `连续7个季度`, `連續6個月`, `连续3年`: how long a run lasted, no figure
 /// of the place.
 fn is_streak(s: &[char], q: &Quantity) -> bool {
-    let before: String = s[q.start.saturating_sub(3)..q.start].iter().collect();
-    if !before.ends_with("连续") {
+    if q.start < 2 || s[q.start - 2..q.start] != ['连', '续'] {
         return false;
     }
     let after = |w: &str| at(s, q.end, w);

@@ -38,8 +38,14 @@ fn ends_sentence(s: &str) -> bool {
     // (In either script: …統計公報, …規劃綱要.)
     const TITLE_ENDS: &[&str] = &["公报", "工作报告", "纲要", "规划", "实施方案", "的通知"];
     if t.chars().count() <= 60 {
-        let plain = crate::norm::simplified(t);
-        if TITLE_ENDS.iter().any(|w| plain.ends_with(w)) {
+        // (Only the last few characters matter.)
+        let tail: Vec<char> = t.chars().rev().take(4).collect();
+        let tail: String = tail
+            .iter()
+            .rev()
+            .map(|c| crate::norm::traditional_to_simplified(*c))
+            .collect();
+        if TITLE_ENDS.iter().any(|w| tail.ends_with(w)) {
             return true;
         }
     }
@@ -81,7 +87,10 @@ fn is_headline(t: &str) -> bool {
 fn is_cell_line(t: &str) -> bool {
     let n = t.chars().count();
     (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：']))
-        || crate::norm::simplified(t).starts_with("单位")
+        || t.chars()
+            .take(2)
+            .map(crate::norm::traditional_to_simplified)
+            .eq("单位".chars())
 }
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.

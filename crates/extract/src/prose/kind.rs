@@ -101,11 +101,12 @@ pub(super) fn decide_kind(
     // (今年，…将…，确保固定资产投资达到120亿元以上，上争资金同比增长20%以上:
     // in a sentence that speaks of the future, 同比/比上年 says how a goal is
     // measured, not that it was reached.)
-    let ahead = speaks_of_future(sentence) || ["确保", "力争"].iter().any(|w| sentence.contains(w));
+    let ahead =
+        || speaks_of_future(sentence) || ["确保", "力争"].iter().any(|w| sentence.contains(w));
     let actual_marked = already
         || now
         || ACTUAL_MARKERS.iter().any(|w| {
-            (pre.contains(w) || sentence.contains(w)) && !(ahead && YOY_MARKERS.contains(w))
+            (pre.contains(w) || sentence.contains(w)) && !(YOY_MARKERS.contains(w) && ahead())
         });
     let present = frame.present.or(
         if matches!(frame.doc_type, DocType::Other | DocType::PlanReview) {

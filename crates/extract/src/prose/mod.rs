@@ -480,6 +480,11 @@ fn share_of_whole(s: &[char], x: usize, y: usize) -> bool {
     if s[x] == '占' {
         return true;
     }
+    // (Most names end in none of 目标, 任务, 计划: read no further.)
+    let end = if s[y - 1] == '的' { y - 1 } else { y };
+    if end < x + 2 || !matches!(s[end - 1], '标' | '务' | '划') {
+        return false;
+    }
     let name: String = s[x..y].iter().collect();
     let name = name.trim_end_matches('的');
     // (The name may start past 完成全年, 完成年度.)

@@ -12,6 +12,8 @@
 //!   later stage finds it by id, never by its quote. Tying plan targets to
 //!   their base and actuals is the next stage's (`planwatch-link`).
 //! - [`check`]: plan consistency (规划衔接) findings, each with its quotes.
+//! - [`domain`]: the domain of a name the catalogue does not hold, from its
+//!   words (养老床位 → 民生福祉).
 //! - [`import`]: rows of an actuals table to facts, bad rows reported by number.
 //!
 //! Pure: the one function that touches a file is [`Catalog::load`].
@@ -19,6 +21,7 @@
 
 mod catalog;
 pub mod check;
+pub mod domain;
 pub mod import;
 pub mod link;
 pub mod normalize;
@@ -27,6 +30,7 @@ pub use catalog::{
     Catalog, Direction, Indicator, Match, MatchKind, UnitDef, DEFAULT_CATALOG, NO_DOMAIN,
 };
 pub use check::{check, Evidence, Finding, FindingKind};
+pub use domain::{domain_of, inferred_domain};
 pub use import::{is_actuals_header, rows_to_facts, ImportedRows, RowError, TEMPLATE_COLUMNS};
 pub use link::{
     region_matches, series, DocRef, FactId, Linked, Linker, Series, SeriesPoint, Sourced,

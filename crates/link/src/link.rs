@@ -80,7 +80,9 @@ pub struct TargetCase {
     pub indicator: String,
     /// Whether `indicator` is a catalogue indicator.
     pub in_catalogue: bool,
-    /// The catalogue's domain (经济发展, 创新驱动, 民生福祉, 绿色生态, 安全保障).
+    /// The domain (经济发展, 创新驱动, 民生福祉, 绿色生态, 安全保障): the
+    /// catalogue's, else the one the indicator's written words tell
+    /// (`planwatch_catalog::domain_of`).
     pub domain: Option<String>,
     /// Other statements of the same target in the same document.
     pub also: Vec<Sourced>,
@@ -378,7 +380,7 @@ fn target_case(
             .indicator
             .map_or_else(|| target.indicator.clone(), |i| i.name.clone()),
         in_catalogue: t.indicator.is_some(),
-        domain: t.indicator.map(|i| i.domain.clone()),
+        domain: planwatch_catalog::domain_of(t.indicator, &target.indicator),
         also,
         case,
         base_id,

@@ -344,7 +344,7 @@ pub fn render_docx(report: &Report, options: DocxOptions) -> Result<Vec<u8>, Rep
         .collect();
     b.table(&header, &[3, 2, 2, 2, 2, 2, 2, 2, 2, 2], rows, true);
     b.note(&format!(
-        "领域按指标目录归类；目录未收录的指标列为“{NO_DOMAIN}”。"
+        "领域按指标目录归类；目录未收录的指标按名称中的词归类，仍无从判断的列为“{NO_DOMAIN}”。"
     ));
 
     // 二、红色预警指标

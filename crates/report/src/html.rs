@@ -139,7 +139,7 @@ fn summary(h: &mut String, report: &Report) {
     );
     let _ = writeln!(
         h,
-        "<p class=\"note\">领域按指标目录归类；目录未收录的指标列为“{NO_DOMAIN}”。</p>\n</section>"
+        "<p class=\"note\">领域按指标目录归类；目录未收录的指标按名称中的词归类，仍无从判断的列为“{NO_DOMAIN}”。</p>\n</section>"
     );
 }
 

@@ -139,7 +139,7 @@ pub use planwatch_catalog::NO_DOMAIN;
 /// Counts of one domain by status.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DomainCounts {
-    /// The catalogue domain, or [`NO_DOMAIN`].
+    /// The domain (the catalogue's, else the one the name's words tell), or [`NO_DOMAIN`].
     pub domain: String,
     /// Count per status, in [`Status::ALL`] order.
     pub counts: [usize; 8],

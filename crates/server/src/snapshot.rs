@@ -166,7 +166,7 @@ impl Snapshot {
                 let row = FactRow {
                     key: linked.key.clone(),
                     in_catalogue: linked.indicator.is_some(),
-                    domain: linked.indicator.map(|i| i.domain.clone()),
+                    domain: planwatch_catalog::domain_of(linked.indicator, &src.fact.indicator),
                     value: linked.value,
                     value_max: linked.value_max,
                     unit: linked.unit.clone(),
@@ -378,7 +378,7 @@ fn summarise(
             IndicatorSummary {
                 name: key.clone(),
                 in_catalogue: cat.is_some(),
-                domain: cat.map(|i| i.domain.clone()),
+                domain: planwatch_catalog::domain_of(cat, key),
                 unit: cat.map(|i| i.unit.clone()),
                 facts: rows.len(),
                 targets: rows

@@ -586,7 +586,7 @@ fn opens_piped_row(lines: &[(usize, &str)], j: usize, prev: Option<&PipedLine>) 
         let l = l.trim();
         l.starts_with(['|', '｜']) && !l.ends_with(['|', '｜'])
     };
-    (serial || crate::norm::simplified(t) == "序号")
+    (serial || (t.len() == "序号".len() && crate::norm::simplified(t) == "序号"))
         && prev.is_none_or(|(_, c)| c.is_none())
         && lines.get(j + 1).is_some_and(|(_, l)| opens_cell(l))
 }

@@ -421,10 +421,7 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
             buf.push(*c);
             // A province's short name may be a prefecture's too (吉林): the
             // level asked for decides.
-            // (A county's name of one or two characters, 和县 in 战略和县人大, is
-            // words first.)
-            let too_short = level == Level::County && buf.chars().count() < 2;
-            if let Some((p, _)) = g.names.get(buf.as_str()).filter(|_| !too_short) {
+            if let Some((p, _)) = g.names.get(buf.as_str()) {
                 let q = if p.level == level {
                     Some(*p)
                 } else if level == Level::Province && lookup(&format!("{buf}省")).is_some() {
@@ -435,6 +432,8 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
                 } else {
                     None
                 };
+                // (A county's name of one or two characters, 和县 in 战略和县人大, is
+                // words first.)
                 if q.is_some_and(|q| level != Level::County || q.name.chars().count() >= 3) {
                     here = q;
                 }

@@ -395,6 +395,9 @@ pub fn target_markers(text: &str) -> impl Iterator<Item = &'static &'static str>
     TARGET_MARKERS.iter().chain(planned.iter())
 }
 
+/// The words of a year-on-year comparison (比上年增长, 同比下降).
+pub const YEAR_ON_YEAR: [&str; 5] = ["比上年", "同比", "较上年", "比去年", "较去年"];
+
 /// Markers of an achieved value.
 pub const ACTUAL_MARKERS: &[&str] = &[
     "比上年",

@@ -86,11 +86,15 @@ fn is_headline(t: &str) -> bool {
 /// no sentence punctuation.
 fn is_cell_line(t: &str) -> bool {
     let n = t.chars().count();
-    (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：']))
-        || t.chars()
-            .take(2)
-            .map(crate::norm::traditional_to_simplified)
-            .eq("单位".chars())
+    (n > 0 && n <= 36 && !t.contains(['。', '，', ',', '；', ';', '：'])) || opens_on_unit_label(t)
+}
+
+/// `单位：亿元`, `單位:萬元`: a table's note on its units, in either script.
+fn opens_on_unit_label(t: &str) -> bool {
+    t.chars()
+        .take(2)
+        .map(crate::norm::traditional_to_simplified)
+        .eq("单位".chars())
 }
 
 /// A number cell (`3453.93`, `-0.9`, `12.5%`) or an empty-value mark.
@@ -767,7 +771,7 @@ fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize
         {
             let (off, l) = lines[n];
             let note = l.trim();
-            if crate::norm::simplified(note).starts_with("单位") && note.chars().count() <= 12 {
+            if opens_on_unit_label(note) && note.chars().count() <= 12 {
                 let a = off + (l.len() - l.trim_start().len());
                 blocks.push(Block {
                     kind: BlockKind::TableRow {

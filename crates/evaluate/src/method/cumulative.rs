@@ -8,7 +8,7 @@ use crate::method::level::pick_in;
 use crate::series::{Pick, Series};
 use crate::trace::Trace;
 use crate::trend::finite;
-use crate::units::{factor, is_percent_or_none, is_points, is_rate};
+use crate::units::{is_percent_or_none, is_points, is_rate};
 use crate::{Case, Input, Method, Role, Status};
 
 fn pick_percent_level(f: &Fact) -> Pick {
@@ -40,10 +40,9 @@ pub(crate) fn assess(case: &Case, ty: TargetYear, trace: &mut Trace) -> Outcome 
         // Yearly changes in the target's own unit (增加0.3岁); a growth in %
         // says nothing of the amount.
         Series::collect(case, trace, |f: &Fact| {
-            if f.measure == Measure::Growth && factor(f.unit.as_deref(), unit).is_some() {
-                pick_in(Measure::Growth, unit)(f)
-            } else {
-                Pick::Skip
+            match pick_in(Measure::Growth, unit)(f) {
+                Pick::BadUnit => Pick::Skip,
+                pick => pick,
             }
         })
     } else {

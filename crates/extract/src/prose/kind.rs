@@ -106,7 +106,8 @@ pub(super) fn decide_kind(
     let actual_marked = already
         || now
         || ACTUAL_MARKERS.iter().any(|w| {
-            (pre.contains(w) || sentence.contains(w)) && !(YOY_MARKERS.contains(w) && ahead())
+            (pre.contains(w) || sentence.contains(w))
+                && !(crate::words::YEAR_ON_YEAR.contains(w) && ahead())
         });
     let present = frame.present.or(
         if matches!(frame.doc_type, DocType::Other | DocType::PlanReview) {
@@ -271,10 +272,6 @@ pub(super) fn decide_kind(
     }
     Kind::Target
 }
-
-/// The words of a year-on-year change, which mark a result only in a
-/// sentence that does not speak of the future.
-const YOY_MARKERS: [&str; 4] = ["比上年", "同比", "较上年", "比去年"];
 
 /// A verb of carrying out in the clause before a 计划/规划 (实施…三年倍增计划,
 /// 启动…行动计划): the word names a programme under way.

@@ -37,10 +37,9 @@ pub(super) fn decide_measure(
     // (比上年低0.03个千分点, 比上年高1.2个百分点: a year's change told as higher
     // or lower.)
     let bare = |v: &str| pre.trim() == v;
-    // The words of a year-on-year comparison.
-    const YOY: [&str; 5] = ["比上年", "同比", "较上年", "比去年", "较去年"];
     let than_last = |v: &str| {
-        YOY.iter()
+        crate::words::YEAR_ON_YEAR
+            .iter()
             .any(|b| pre.trim_end().ends_with(&format!("{b}{v}")))
     };
     let last_rise =
@@ -65,7 +64,7 @@ pub(super) fn decide_measure(
                 after.ends_with('达') || after.ends_with("达到")
             })
     });
-    let yoy = YOY.iter().any(|w| pre.contains(w));
+    let yoy = crate::words::YEAR_ON_YEAR.iter().any(|w| pre.contains(w));
     // (按年平均汇率折算: a rate of exchange, no change; read without it.)
     let averaged;
     let pre = if pre.contains("年平均汇率") {

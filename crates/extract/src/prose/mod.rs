@@ -480,17 +480,16 @@ fn share_of_whole(s: &[char], x: usize, y: usize) -> bool {
     if s[x] == '占' {
         return true;
     }
-    // (Most names end in none of 目标, 任务, 计划: read no further.)
+    // (Read on the characters, no copy: most names end in no goal word.)
     let end = if s[y - 1] == '的' { y - 1 } else { y };
-    if end < x + 2 || !matches!(s[end - 1], '标' | '务' | '划') {
-        return false;
-    }
-    let name: String = s[x..y].iter().collect();
-    let name = name.trim_end_matches('的');
+    let goal = end >= x + 2 && ["目标", "任务", "计划"].iter().any(|w| ends(s, end, w));
     // (The name may start past 完成全年, 完成年度.)
-    let lead: String = s[x.saturating_sub(4)..x].iter().collect();
-    let done = name.starts_with("完成") || name.starts_with("超额完成") || lead.contains("完成");
-    done && ["目标", "任务", "计划"].iter().any(|w| name.ends_with(w))
+    let done = at(s, x, "完成")
+        || at(s, x, "超额完成")
+        || s[x.saturating_sub(4)..x]
+            .windows(2)
+            .any(|w| w == ['完', '成']);
+    goal && done
 }
 
 fn sentence_start_skip(s: &[char], mut a: usize) -> usize {

@@ -114,6 +114,12 @@ fn gazetteer() -> &'static Gazetteer {
                 let (with_suffix, entry) = written_as(stem, '县');
                 names.entry(with_suffix).or_insert(entry);
             }
+            // 新疆生产建设兵团 is 兵团 in its own documents.
+            if name == "新疆生产建设兵团" {
+                names
+                    .entry("兵团")
+                    .or_insert((Place { name: "兵团", ..place }, false));
+            }
         }
         // Counties become districts and county-level cities become districts
         // (辽中县 → 辽中区, 长乐市 → 长乐区): documents of any year name a

@@ -455,6 +455,20 @@ fn who_speaks_a_zone_a_town_a_province() {
 }
 
 #[test]
+fn the_production_and_construction_corps_reports_as_a_province() {
+    // Its bulletin's issuer line, and a news page that calls it 兵团: not
+    // 新疆, the province whose name its own begins with.
+    let text = "新疆生产建设兵团统计局 国家统计局兵团调查总队\n2019年3月22日\n2018年，兵团实现生产总值2520.31亿元，比上年增长5.6%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.region.as_deref(), Some("新疆生产建设兵团"));
+    // (A sentence naming it 兵团 names it as written, as 玉树州 on 玉树藏族自治州's page.)
+    assert_eq!(fact(&ex, 5.6).region.as_deref(), Some("兵团"));
+    let text = "发布时间: 2023-10-23\n记者从兵团统计局获悉，前三季度，兵团实现生产总值2291.96亿元，同比增长6.1%。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(fact(&ex, 2291.96).region.as_deref(), Some("兵团"));
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

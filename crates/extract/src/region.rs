@@ -116,9 +116,13 @@ fn gazetteer() -> &'static Gazetteer {
             }
             // 新疆生产建设兵团 is 兵团 in its own documents.
             if name == "新疆生产建设兵团" {
-                names
-                    .entry("兵团")
-                    .or_insert((Place { name: "兵团", ..place }, false));
+                names.entry("兵团").or_insert((
+                    Place {
+                        name: "兵团",
+                        ..place
+                    },
+                    false,
+                ));
             }
         }
         // Counties become districts and county-level cities become districts
@@ -514,6 +518,8 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     let mut basis = false;
     // Where a meeting sat (自治区两会在呼和浩特召开).
     let mut venue_seat: Option<Place> = None;
+    // Places named side by side (西宁、海东): no speaker, but of a province.
+    let mut listed_aside: Vec<Place> = Vec::new();
     while i < s.len() {
         match s[i] {
             '《' => {
@@ -551,7 +557,13 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             if venue && venue_seat.is_none() {
                 venue_seat = Some(p);
             }
-            if excluded || visited || venue || named_work {
+            // 开辟北京、上海、武夷山目标客源市场: places listed side by side are
+            // markets, partners or members, not the speaker.
+            let listed = s.get(i.wrapping_sub(1)) == Some(&'、') || s.get(i + len) == Some(&'、');
+            if listed {
+                listed_aside.push(p);
+            }
+            if excluded || visited || venue || named_work || listed {
                 i += len;
                 continue;
             }
@@ -614,9 +626,10 @@ pub fn main_place(s: &[char]) -> Option<Place> {
     // only in passing (西宁, 海东 once each): that province speaks.
     if let Some((Level::Province, _)) = level_hint {
         let passing = pool.iter().all(|e| e.2 <= 2) && hint_count >= 3;
-        if passing && !pool.is_empty() && !pool.iter().any(|e| e.1.level == Level::Province) {
-            let first = pool[0].1.province;
-            if pool.iter().all(|e| e.1.province == first) {
+        let named: Vec<Place> = pool.iter().map(|e| e.1).chain(listed_aside).collect();
+        if passing && !named.is_empty() && !named.iter().any(|p| p.level == Level::Province) {
+            let first = named[0].province;
+            if named.iter().all(|p| p.province == first) {
                 return lookup(first);
             }
         }
@@ -983,6 +996,11 @@ mod tests {
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("贵州省"));
         let s = chars("2020年是海南发展历史上极不平凡的一年。");
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("海南省"));
+        // Places listed side by side are markets, not the speaker.
+        let s = chars("全年开展乡村旅游活动40场以上。开辟北京、上海、武夷山目标客源市场。");
+        assert_eq!(main_place(&s).map(|p| p.name), None);
+        let s = chars("发展精品粮油、亳州花茶、绿色蔬果。亳州市全年生产总值增长。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("亳州市"));
         // A city's own text naming one of its counties in passing.
         let s = chars(
             "市委、市政府研究决定继续开展为民办实事工作。建成罗源县鉴江镇东湾溪安全生态水系项目。",

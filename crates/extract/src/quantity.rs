@@ -1174,8 +1174,13 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             // (由16平方公里扩大到25平方公里, 从75.2岁提高到78.5岁: a start
             // value, a change verb after it.)
             let changes = CHANGE_VERBS.iter().any(|w| at(s, j, w));
+            // (粮食总产突破30亿斤大关: a milestone passed, no thing named.)
+            let milestone = ["大关", "关口", "台阶", "新台阶", "大台阶"]
+                .iter()
+                .any(|w| at(s, j, w));
             if cjk
                 && !floor
+                && !milestone
                 && !length_of_lines
                 && !changes
                 && !"以左上和及与的比增同较其为是等多余或至到分均、".contains(c)
@@ -1907,6 +1912,7 @@ mod tests {
             vec![(1.0, None, "万亿".into(), Some(Comparator::Gt))]
         );
         assert_eq!(q("总量突破万亿大关")[0].2, "万亿");
+        assert_eq!(q("粮食总产突破30万吨大关")[0].2, "万吨");
         assert!(q("万亿级产业集群").is_empty());
         assert_eq!(q("装机容量达1.6吉瓦")[0].2, "吉瓦");
         assert_eq!(q("勘探开发井超过100口")[0].2, "口");

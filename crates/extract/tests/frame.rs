@@ -469,6 +469,18 @@ fn the_production_and_construction_corps_reports_as_a_province() {
 }
 
 #[test]
+fn this_year_under_a_heading_reviewing_the_year_before() {
+    // Delivered in January 2024, written in the year it reviews: its
+    // 今年以来 is 2023's, under the heading that names 2023.
+    let text = "关于2023年国民经济和社会发展计划执行情况\n与2024年国民经济和社会发展计划报告\n——2024年1月5日在甲县第十九届人民代表大会第三次会议上\n一、2023年国民经济和社会发展计划执行情况\n今年以来,在县委、县政府的坚强领导下,经济社会发展质效稳步提升。全年完成地区生产总值184.1亿元,同比增长8.4%。\n二、2024年国民经济和社会发展计划\n今年全县地区生产总值增长7%左右。\n";
+    let ex = extract_document("a.txt", text);
+    let done = fact(&ex, 184.1);
+    assert_eq!((done.kind, done.year), (Kind::Actual, Some(2023)));
+    let goal = fact(&ex, 7.0);
+    assert_eq!((goal.kind, goal.year), (Kind::Target, Some(2024)));
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

@@ -128,7 +128,7 @@ pub fn paragraph_facts(
     let span = Span::new(text, start, end);
     let s = &span.chars;
     let mut years = year_mentions(s);
-    years.extend(relative_years(s, ctx.frame));
+    years.extend(relative_years(s, ctx.frame, section));
     years.extend(period_end_mentions(s, ctx.frame));
     years.extend(years_into_period(s, ctx.frame));
     years.extend(next_five_years(s, ctx.frame));

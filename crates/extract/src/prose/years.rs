@@ -359,7 +359,10 @@ pub(super) fn five_year_end_at(s: &[char], i: usize) -> Option<(i32, usize)> {
 /// Years a work report names relative to itself: 今年 is the year it is
 /// delivered in, 过去一年/去年/过去五年 end with the year before. Each heads what
 /// follows (`今年主要预期目标是：…；…`) like a topic year.
-pub(super) fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
+///
+/// Under a heading reviewing an earlier year (一、2023年国民经济和社会发展计划
+/// 执行情况 in a report delivered in 2024), 今年(以来) is that year.
+pub(super) fn relative_years(s: &[char], frame: &Frame, section: &Section) -> Vec<YearMention> {
     let (Some(now), Some(past)) = (frame.target_year, frame.actual_year) else {
         return Vec::new();
     };
@@ -403,6 +406,12 @@ pub(super) fn relative_years(s: &[char], frame: &Frame) -> Vec<YearMention> {
         // after 2024年的5.78万亿元).
         (DocType::PlanReview, Some(p)) => (p, p - 1, p - 1),
         _ => return Vec::new(),
+    };
+    // (去年 there is still the year before the report's: 过去五年及2010年
+    // 工作回顧 in a report of 2011 says 去年 of 2010.)
+    let now = match section.year {
+        Some(y) if section.review && y < now => y,
+        _ => now,
     };
     /// Which year a word names.
     enum Said {

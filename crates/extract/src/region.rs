@@ -343,6 +343,10 @@ fn starts_word(s: &[char], i: usize, also: &str) -> bool {
         || !planwatch_text::norm::is_han(s[i - 1])
         || "在到与和及的了是对向从据年月日度为把将使让于以察".contains(s[i - 1])
         || also.contains(s[i - 1])
+        // (加快新疆农村综合产权交易中心建设, 推动湖北高质量发展: a verb's object.)
+        || ["加快", "推动", "促进", "支持", "助力"]
+            .iter()
+            .any(|w| ends(s, i, w))
 }
 
 /// The place whose name starts at `s[i]`, longest first, with its length in
@@ -755,8 +759,10 @@ pub fn county_by_short_name(s: &[char]) -> Option<(usize, usize, Place)> {
     const VERBS: &[&str] = &["实现", "推动", "促进", "加快"];
     // 建设“六个安源”, “智造绿都、和合任泽”: a quoted slogan closing on its
     // place (not 两个城区, 三个新城, counts of other things).
+    // (“三基地一通道”: a count of things, not a place.)
     let slogan_end = |i: usize, n: usize| {
         matches!(s.get(i + n), Some('”' | '’'))
+            && !(i > 0 && "一二三四五六七八九十两".contains(s[i - 1]))
             && s[i.saturating_sub(12)..i]
                 .iter()
                 .any(|c| matches!(c, '“' | '‘'))
@@ -996,6 +1002,11 @@ mod tests {
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("贵州省"));
         let s = chars("2020年是海南发展历史上极不平凡的一年。");
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("海南省"));
+        // A province named as a verb's object on its own page (我区, 全区).
+        let s = chars("力争全区果品产量870万吨。加快新疆农村综合产权交易中心建设。推进“三基地一通道”建设,全区原油产量3350万吨。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("新疆维吾尔自治区"));
+        // (A count closing a slogan, 一通道, names no 通道县.)
+        assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
         // Places listed side by side are markets, not the speaker.
         let s = chars("全年开展乡村旅游活动40场以上。开辟北京、上海、武夷山目标客源市场。");
         assert_eq!(main_place(&s).map(|p| p.name), None);

@@ -211,6 +211,8 @@ fn label(cell: &str) -> Label {
         "数额",
         "规模",
         "年末数",
+        // (价格指数 | 比上年±%: a column of index values.)
+        "指数",
     ]
     .iter()
     .any(|w| bare.ends_with(w))
@@ -1252,7 +1254,8 @@ fn name_and_unit(raw: &str) -> (String, Option<String>) {
         .chars()
         .filter(|ch| !ch.is_whitespace() && *ch != '\u{3000}')
         .collect();
-    let c = c.trim_start_matches(['﹡', '*', '※']);
+    // (#食品烟酒: a statistics table's mark of a part, as 其中.)
+    let c = c.trim_start_matches(['﹡', '*', '※', '#', '＃']);
     // 1.地区生产总值, 2、人口: a serial glued to the name.
     let c = {
         let digits = c.len() - c.trim_start_matches(|ch: char| ch.is_ascii_digit()).len();
@@ -1293,7 +1296,9 @@ fn name_and_unit(raw: &str) -> (String, Option<String>) {
                 && !inner.contains("R&D")
                 && !inner.contains("PM")
                 && !inner.contains("GDP")
-                && !inner.contains("含");
+                && !inner.contains("含")
+                // (以上年为100, 上年=100: the base of an index, no unit.)
+                && !(inner.contains("100") && inner.contains(['=', '为', '為']));
             if looks_unit && !name.is_empty() {
                 return (name, Some(inner));
             }
@@ -2127,6 +2132,18 @@ mod tests {
             "{out:?}"
         );
         assert!(out.contains(&"target 软件和信息服务业收入 2022 10000 亿元 level eq -".to_string()));
+    }
+
+    #[test]
+    fn a_column_of_index_values_under_its_base() {
+        let t = "表1居民消费价格指数(以上年为100)\n\n指标\n\n价格指数\n\n比上年±%\n\n居民消费价格总指数\n\n103.0\n\n3.0\n\n#食品烟酒\n\n106.3\n\n6.3\n\n衣着\n\n103.1\n\n3.1\n";
+        let got = run(DocType::StatisticalBulletin, (2019, 2019), t);
+        assert!(
+            got.contains(&"actual 居民消费价格总指数 0 103  level eq -".to_string()),
+            "{got:?}"
+        );
+        assert!(got.contains(&"actual 食品烟酒 0 106.3  level eq -".to_string()));
+        assert!(got.contains(&"actual 衣着 0 3.1 % growth eq -".to_string()));
     }
 
     #[test]

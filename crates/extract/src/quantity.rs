@@ -282,6 +282,9 @@ const PER_UNITS: &[&str] = &[
     "户",
     "年",
     "天",
+    // (供水能力1000万立方米/日, 污水处理能力500万吨/日.)
+    "日",
+    "小时",
     "吨",
     "亩",
 ];
@@ -703,7 +706,8 @@ fn ratio_named_before(s: &[char], i: usize, j: usize) -> bool {
         .find(|&k| matches!(s[k], '，' | ',' | '。' | '；' | ';'))
         .map_or(i.saturating_sub(30), |k| k + 1);
     let before: String = s[from..i].iter().collect();
-    ["收入比", "倍差", "收入差距", "基尼系数", "比值"]
+    // (基尼系数, 供水安全保障系数超过1.3.)
+    ["收入比", "倍差", "收入差距", "系数", "比值"]
         .iter()
         .any(|w| before.contains(w))
 }
@@ -1897,6 +1901,13 @@ mod tests {
             ]
         );
         assert_eq!(q("3万至5万人")[0], (3.0, Some(5.0), "万人".into(), None));
+    }
+
+    #[test]
+    fn a_capacity_per_day_and_a_coefficient() {
+        assert_eq!(q("供水能力达到1000万立方米/日")[0].2, "万立方米/日");
+        assert_eq!(q("污水处理能力500万吨/日")[0].2, "万吨/日");
+        assert_eq!(q("供水安全保障系数超过1.3。")[0].0, 1.3);
     }
 
     #[test]

@@ -481,6 +481,15 @@ fn this_year_under_a_heading_reviewing_the_year_before() {
 }
 
 #[test]
+fn a_heading_line_run_into_its_paragraph_names_no_figure() {
+    let text = "2025年工作回顾\n全市经济社会发展稳中有进、进中提质\n全市生产总值达到5.67万亿元、增长5.4%,好于预期。\n城乡居民人均可支配收入\n分别增长4.5%、8.5%左右\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(fact(&ex, 5.67).indicator, "生产总值");
+    // (An infographic's label over its figures stays their name.)
+    assert_eq!(fact(&ex, 8.5).indicator, "农村居民人均可支配收入");
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

@@ -499,6 +499,61 @@ fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
     a
 }
 
+/// Where, in sentence `a..b` of `span`, a short line closing on a word
+/// was run into the text after it (`全市经济社会发展稳中有进、进中提质⏎全市
+/// 生产总值达到…`): a heading, not a sentence a page break cut, for a cut
+/// line runs to the page's full width. Positions in sentence coordinates.
+fn heading_line_breaks(span: &Span, a: usize, b: usize, text: &str) -> Vec<usize> {
+    const SHORT: usize = 24;
+    let broken = |k: usize| {
+        k > 0
+            && span
+                .offs
+                .get(k - 1)
+                .zip(span.offs.get(k))
+                .and_then(|(p, n)| text.get(p.1..n.0))
+                .is_some_and(|gap| gap.contains('\n'))
+    };
+    // (The line the sentence opens in began at most SHORT chars before it.)
+    let mut line_start = (a.saturating_sub(SHORT + 1)..=a)
+        .rev()
+        .find(|&k| k == 0 || broken(k));
+    let mut out = Vec::new();
+    for k in a + 1..b {
+        if !broken(k) {
+            continue;
+        }
+        let short = line_start.is_some_and(|st| k - st <= SHORT);
+        // (Pages broken at every figure, 预计全年地区生⏎产总值增长⏎3.5%, run
+        // on into a figure or a mark.)
+        let han = |i: usize| {
+            span.chars
+                .get(i)
+                .is_some_and(|c| planwatch_text::norm::is_han(*c))
+        };
+        // (Nor an infographic's label over its figures: 城乡居民人均可支配收入⏎
+        // 分别增长4.5%、8.5%.)
+        let figures_follow = [
+            "分别",
+            "增长",
+            "同比",
+            "比上年",
+            "达到",
+            "达",
+            "为",
+            "实现",
+            "完成",
+        ]
+        .iter()
+        .any(|w| at(&span.chars, k, w));
+        if short && han(k - 1) && han(k) && !figures_follow {
+            out.push(k - a);
+        }
+        line_start = Some(k);
+    }
+    out
+}
+
 /// The years a paragraph names, for dating the values of one sentence.
 struct Dating<'a> {
     years: &'a [YearMention],
@@ -670,6 +725,7 @@ fn sentence_facts(
             .or_else(|| prior_subject(span, a, s).map(|(x, y)| Name::Prior(x, y)))
             .or(just_before)
     };
+    let heading_breaks = heading_line_breaks(span, a, b, text);
     let mut prev_end = 0;
     let mut prev_clause_start = usize::MAX;
     let mut prev_name: Option<String> = None;
@@ -716,6 +772,12 @@ fn sentence_facts(
             .rev()
             .find(|&i| is_clause_delim(s[i]))
             .map_or(0, |i| i + 1);
+        // (A heading line run into its paragraph ends a clause too.)
+        let clause_start = heading_breaks
+            .iter()
+            .rev()
+            .find(|&&k| k <= q.start)
+            .map_or(clause_start, |&k| clause_start.max(k));
         if counts_an_indicator_set(s, clause_start, q)
             || counts_meeting_members(s, clause_start, q)
             || counts_word_mentions(s, clause_start, q)

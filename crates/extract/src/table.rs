@@ -1297,14 +1297,18 @@ fn name_and_unit(raw: &str) -> (String, Option<String>) {
                 && !inner.contains("PM")
                 && !inner.contains("GDP")
                 && !inner.contains("含")
-                // (以上年为100, 上年=100: the base of an index, no unit.)
-                && !(inner.contains("100") && inner.contains(['=', '为', '為']));
+                && !index_base(&inner);
             if looks_unit && !name.is_empty() {
                 return (name, Some(inner));
             }
         }
     }
     (c, None)
+}
+
+/// `以上年为100`, `上年=100`: the base of an index in brackets, no unit.
+fn index_base(inner: &str) -> bool {
+    inner.contains("100") && inner.contains(['=', '为', '為'])
 }
 
 /// State carried from row to row within one table.

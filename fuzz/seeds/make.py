@@ -256,7 +256,8 @@ def pdf_seeds():
     ]
     hexgb = "国内生产总值".encode("utf-16-be").hex().upper().encode()
     write("pdf", "unigb.pdf", pdf_pages([b"BT /F1 12 Tf 72 720 Td <" + hexgb + b"> Tj ET"], gb_font, gb_extra))
-    for name in ["encrypted-rc4.pdf", "owner-password-only.pdf", "cjk-libreoffice.pdf"]:
+    # (page-tree-cycle.pdf: a hang the fuzzer found, kept as a regression seed.)
+    for name in ["encrypted-rc4.pdf", "owner-password-only.pdf", "cjk-libreoffice.pdf", "page-tree-cycle.pdf"]:
         write("pdf", name, (FIXTURES / name).read_bytes())
 
 

@@ -208,6 +208,11 @@ fn oxide_pages(data: Vec<u8>) -> Outcome {
     if doc.is_encrypted() && !matches!(doc.authenticate(b""), Ok(true)) {
         return Outcome::Encrypted;
     }
+    // (pdf_oxide's page count walks a page tree that holds itself, /Kids
+    // [2 0 R …] under 2 0 R, up to a million times over.)
+    if page_tree_loops(&doc) {
+        return Outcome::Failed("the page tree refers to itself".into());
+    }
     let count = match doc.page_count() {
         Ok(n) => n,
         Err(e) => return Outcome::Failed(crate::one_line(&e.to_string())),
@@ -233,6 +238,42 @@ fn oxide_pages(data: Vec<u8>) -> Outcome {
         }
         _ => Outcome::Pages(pages),
     }
+}
+
+/// Whether the page tree under the catalog's /Pages reaches a node twice
+/// (a cycle, or a page listed under two parents). Each node is loaded once:
+/// linear in the number of objects. A tree that cannot be read is left to
+/// pdf_oxide, whose own readers report it.
+fn page_tree_loops(doc: &PdfDocument) -> bool {
+    use pdf_oxide::object::{Object, ObjectRef};
+    let Ok(catalog) = doc.catalog() else {
+        return false;
+    };
+    let Some(root) = catalog
+        .as_dict()
+        .and_then(|d| d.get("Pages"))
+        .and_then(Object::as_reference)
+    else {
+        return false;
+    };
+    let mut seen: std::collections::HashSet<ObjectRef> = std::collections::HashSet::new();
+    let mut todo = vec![root];
+    while let Some(node) = todo.pop() {
+        if !seen.insert(node) {
+            return true;
+        }
+        let Ok(obj) = doc.load_object(node) else {
+            continue;
+        };
+        if let Some(kids) = obj
+            .as_dict()
+            .and_then(|d| d.get("Kids"))
+            .and_then(Object::as_array)
+        {
+            todo.extend(kids.iter().filter_map(Object::as_reference));
+        }
+    }
+    false
 }
 
 /// What pdftotext made of a PDF.

@@ -165,6 +165,18 @@ fn garbage_after_pdf_header_is_an_error() {
 }
 
 #[test]
+fn a_page_tree_that_holds_itself_is_corrupt() {
+    // Found by the fuzzer: a Pages node among its own /Kids, and a /Count the
+    // parser cannot read, sent pdf_oxide round the loop for two minutes.
+    let e = load_path(&common::fixture("page-tree-cycle.pdf")).expect_err("corrupt");
+    assert!(
+        e.to_string()
+            .contains("corrupt or unsupported PDF: the page tree refers to itself"),
+        "{e}"
+    );
+}
+
+#[test]
 fn truncated_pdf_does_not_panic() {
     let page = b"BT /F1 12 Tf 72 720 Td (Truncated but readable) Tj ET".as_slice();
     let bytes = common::pdf_pages(&[page], common::HELVETICA, &[]);

@@ -85,6 +85,16 @@ pub(crate) fn doc_type_of(t: &str) -> DocType {
     {
         return DocType::PlanReview;
     }
+    // 关于2023年为民办实事项目实施情况的通报: how one year's tasks went, a
+    // review of that year.
+    if one_years_task_words().any(|w| t.contains(w))
+        && ["实施情况", "完成情况", "执行情况", "进展情况"]
+            .iter()
+            .any(|w| t.contains(w))
+        && !t.contains("印发")
+    {
+        return DocType::PlanReview;
+    }
     // 关于“十一五”时期地区经济社会发展考核评价结果的通报, “十三五”时期南昌市
     // 经济社会发展综述: a period's results weighed or told.
     if ["评估", "评价", "综述", "成就", "回顾"]
@@ -145,7 +155,8 @@ fn completed(t: &str) -> bool {
 /// report on how it went (民生实事完成情况).
 pub(crate) fn one_years_tasks(t: &str) -> bool {
     one_years_task_words().any(|w| t.contains(w))
-        && !["完成情况", "进展", "成效", "回头看", "评估"]
+        // (关于2023年为民办实事项目实施情况的通报: the tasks' results.)
+        && !["完成情况", "实施情况", "执行情况", "进展", "成效", "回头看", "评估"]
             .iter()
             .any(|w| t.contains(w))
         // (圆满完成“十四五”目标任务: tasks done.)
@@ -578,6 +589,18 @@ mod tests {
 
     fn info(text: &str) -> DocumentInfo {
         document_info(text)
+    }
+
+    #[test]
+    fn how_one_years_tasks_went_is_a_review() {
+        assert_eq!(
+            doc_type_of("省委、省政府发布关于2023年为民办实事项目实施情况的通报"),
+            DocType::PlanReview
+        );
+        assert_eq!(
+            doc_type_of("2023年为民办实事项目"),
+            DocType::ImplementationPlan
+        );
     }
 
     #[test]

@@ -1617,7 +1617,7 @@ fn named_plan_period(line: &str, words: &[&str]) -> Option<(i32, i32)> {
 
 /// A type read from the body when the title names none.
 fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line, &'static str)> {
-    for l in head.iter().take(30) {
+    for (k, l) in head.iter().take(30).enumerate() {
         if l.norm.starts_with("各位代表") {
             return Some((DocType::WorkReport, l, "addresses 各位代表"));
         }
@@ -1696,8 +1696,16 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         {
             let before: Vec<char> = l.norm[..at].chars().collect();
             let from = before.len().saturating_sub(12);
+            // (关于2023年为民办实事项目⏎实施情况的通报: a title broken over
+            // lines, the tasks' results.)
+            let tasks: String = match head.get(k + 1) {
+                Some(next) if next.no == l.no + 1 && next.norm.chars().count() <= 20 => {
+                    format!("{}{}", &l.norm[at..], next.norm)
+                }
+                _ => l.norm[at..].to_string(),
+            };
             if (from..before.len()).any(|k| year_at(&before, k).is_some())
-                && crate::doc::one_years_tasks(&l.norm[at..])
+                && crate::doc::one_years_tasks(&tasks)
             {
                 return Some((
                     DocType::ImplementationPlan,
@@ -1832,16 +1840,23 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         // 制定如下行动方案, 特制定本实施方案, 提出如下意见: the text is the plan itself.
         if let Some(at) = l.norm.find("制定").or_else(|| l.norm.find("提出如下")) {
             let rest: String = l.norm[at..].chars().take(12).collect();
-            if [
-                "方案",
-                "行动计划",
-                "工作计划",
-                "实施意见",
-                "如下意见",
-                "若干措施",
-            ]
-            .iter()
-            .any(|w| rest.contains(w))
+            // (Its own: 特制定, 制定本/此, 如下; not 制定开放管理方案, a
+            // plan made by others and told of.)
+            let own = l.norm[..at].ends_with('特')
+                || rest.starts_with("制定本")
+                || rest.starts_with("制定此")
+                || rest.contains("如下");
+            if own
+                && [
+                    "方案",
+                    "行动计划",
+                    "工作计划",
+                    "实施意见",
+                    "如下意见",
+                    "若干措施",
+                ]
+                .iter()
+                .any(|w| rest.contains(w))
             {
                 return Some((
                     DocType::ImplementationPlan,

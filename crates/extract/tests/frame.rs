@@ -490,6 +490,15 @@ fn a_heading_line_run_into_its_paragraph_names_no_figure() {
 }
 
 #[test]
+fn results_of_one_years_tasks_under_a_title_broken_over_lines() {
+    let text = "近日\n省委、省政府发布\n关于2023年为民办实事项目\n实施情况的通报\n一、新增义务教育公办学校学位5万个\n全省新增学校301所,均已制定开放管理方案。省级财政补助资金下达5.4519亿元,完成年度计划的104.44%。\n";
+    let ex = extract_document("a.txt", text);
+    assert_eq!(ex.info.doc_type, planwatch_core::DocType::PlanReview);
+    let done = fact(&ex, 5.4519);
+    assert_eq!((done.kind, done.year), (Kind::Actual, Some(2023)));
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

@@ -128,8 +128,10 @@ fn label(cell: &str) -> Label {
     }
     let bare = c.split(['(', '（']).next().unwrap_or(&c);
     // 行业占比(%): a share column, whatever the share is of.
+    // (占生产总值比重(%): a share of the whole named.)
     if matches!(bare, "比重" | "占比" | "构成" | "所占比重")
         || (bare.chars().count() <= 6 && (bare.ends_with("占比") || bare.ends_with("比重")))
+        || (bare.starts_with('占') && bare.chars().count() <= 10 && bare.ends_with("比重"))
     {
         return Label::Share;
     }
@@ -336,8 +338,18 @@ fn is_caption(cells: &[String]) -> bool {
         .map(|c| compact(c))
         .filter(|c| !c.is_empty())
         .collect();
+    // (1  2021年全县生产总值: a table's number before its title, 表 left out.)
+    let numbered = cells
+        .iter()
+        .find(|c| !compact(c).is_empty())
+        .is_some_and(|c| {
+            let t = c.trim_start();
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            (1..=2).contains(&(t.len() - rest.len())) && rest.starts_with([' ', '\u{3000}', '\t'])
+        });
     non_empty.len() == 1
         && (non_empty[0].starts_with('表')
+            || numbered
             || non_empty[0].starts_with("单位")
             || non_empty[0].chars().count() > 14
             // 面积:万亩 — a note of the unit in one cell.
@@ -862,7 +874,8 @@ fn layout(header: &[Vec<String>], frame: &Frame) -> Layout {
                 return Some(u.to_string());
             }
         }
-        matches!(label(c), Label::Absolute)
+        // (完成值(亿元): the figures done, in that unit.)
+        matches!(label(c), Label::Absolute | Label::Done(None))
             .then(|| name_and_unit(c).1)
             .flatten()
     });
@@ -2136,6 +2149,18 @@ mod tests {
             "{out:?}"
         );
         assert!(out.contains(&"target 软件和信息服务业收入 2022 10000 亿元 level eq -".to_string()));
+    }
+
+    #[test]
+    fn a_numbered_caption_over_done_and_share_columns() {
+        let t = "1  2021 年全县生产总值\n\n指标名称\n\n完成值(亿元)\n\n比上年增长(%)\n\n占生产总值比重(%)\n\n地区生产总值\n\n162.78\n\n5.7\n\n100\n\n第一产业\n\n54.90\n\n7.5\n\n33.7\n\n第二产业\n\n27.28\n\n5.3\n\n16.8\n";
+        let got = run(DocType::StatisticalBulletin, (2021, 2021), t);
+        assert!(
+            got.contains(&"actual 地区生产总值 0 162.78 亿元 level eq -".to_string()),
+            "{got:?}"
+        );
+        assert!(got.contains(&"actual 第一产业增加值 0 7.5 % growth eq -".to_string()));
+        assert!(got.contains(&"actual 第二产业增加值比重 0 16.8 % level eq -".to_string()));
     }
 
     #[test]

@@ -3455,6 +3455,19 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
             } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
                 && c.get(i + len).is_some_and(|ch| matches!(ch, '，' | ','))
             {
+                // (2016年,甲区将办好10件民生实事: the year of the work ahead,
+                // told before any figure.)
+                let words: String = c[i + len..]
+                    .iter()
+                    .take_while(|ch| !ch.is_ascii_digit() && !matches!(ch, '。' | '；' | ';'))
+                    .collect();
+                if ["将", "要", "力争"].iter().any(|w| words.contains(w)) {
+                    return Some((
+                        l,
+                        y,
+                        "first sentence opening on a year, on work ahead (X年，…将…)",
+                    ));
+                }
                 return Some((
                     l,
                     y + 1,

@@ -499,6 +499,16 @@ fn results_of_one_years_tasks_under_a_title_broken_over_lines() {
 }
 
 #[test]
+fn the_years_projects_listed_in_news_of_a_report_are_its_goals() {
+    let text = "2016年,甲区将办好10件民生实事。这是记者从2月24日召开的甲区第十四届人民代表大会第六次会议上所作的《政府工作报告》上获悉的。\n报告指出,2015年,甲区全年民生支出16.23亿元,同比增长39.5%。\n据介绍,十件民生实事包括:一是推进扶贫开发,精准脱贫530户;二是建设农村公路30条45.9公里。\n";
+    let ex = extract_document("a.txt", text);
+    let spent = fact(&ex, 16.23);
+    assert_eq!((spent.kind, spent.year), (Kind::Actual, Some(2015)));
+    let project = fact(&ex, 530.0);
+    assert_eq!((project.kind, project.year), (Kind::Target, Some(2016)));
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

@@ -190,7 +190,8 @@ pub fn paragraph_facts(
             if lent.is_some() {
                 carried = lent;
             }
-            if ctx.frame.doc_type == DocType::Other && !work_ahead {
+            // (And in a report: 十件民生实事包括：… are the year's to do.)
+            if matches!(ctx.frame.doc_type, DocType::Other | DocType::WorkReport) && !work_ahead {
                 if let Some(list) = opens_list_of_work(&s[a..b]) {
                     work_ahead = true;
                     goal_run = true;

@@ -1392,7 +1392,15 @@ pub fn blocks(text: &str) -> Vec<Block> {
                 let noise = crate::norm::noise_len(&line[lead..]);
                 let headline = noise == 0 && is_headline(line);
                 // A numbered item (2.常住人口城镇化率提高1.2个百分点。) starts its own.
-                let item = noise == 0 && crate::line::marker_level(line).is_some();
+                // (Not a page's number put before its text by a document-sharing
+                // site, 4A级景⏎3、区突破170家: a long line going on with the
+                // sentence the page before cut.)
+                let page_mark = open_para.is_some() && line.trim().chars().count() >= 100 && {
+                    let t = line.trim_start();
+                    let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+                    (1..=3).contains(&(t.len() - rest.len())) && rest.starts_with('、')
+                };
+                let item = noise == 0 && crate::line::marker_level(line).is_some() && !page_mark;
                 if (lead > 0 && noise == 0) || headline || item {
                     open_para = None;
                 }
@@ -1896,6 +1904,11 @@ mod tests {
         // A number cut from its sentence by a line break is no item.
         let text = "生产总值增长\n10.5%。\n";
         assert_eq!(texts(text, &blocks(text)), ["生产总值增长\n10.5%。"]);
+        // A sharing site's page number before the text the page before cut.
+        let page = "旅游业整体实现较快增长,质量和效益显著提升。".repeat(5);
+        let text =
+            format!("1、{page}全省旅游投资规模迅速扩大,五年间\n2、共完成旅游投资6430亿元,{page}\n");
+        assert_eq!(texts(&text, &blocks(&text)).len(), 1);
     }
 
     #[test]

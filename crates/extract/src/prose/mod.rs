@@ -3795,6 +3795,35 @@ mod tests {
     }
 
     #[test]
+    fn a_list_of_things_shares_the_figures_word_of_its_last() {
+        let names = |t: &str| -> Vec<String> {
+            run(
+                DocType::StatisticalBulletin,
+                None,
+                (Some(2022), Some(2022)),
+                false,
+                t,
+            )
+            .into_iter()
+            .map(|f| f.indicator)
+            .collect()
+        };
+        assert_eq!(
+            names("全年蔬菜、苹果、猕猴桃产量分别增长4.9%、5.6%和7.4%。"),
+            ["蔬菜产量", "苹果产量", "猕猴桃产量"]
+        );
+        // (Heads as long as the last's: the words after them are shared.)
+        assert_eq!(
+            names("城镇和农村居民人均可支配收入分别增长4.5%和8.5%。"),
+            ["城镇居民人均可支配收入", "农村居民人均可支配收入"]
+        );
+        assert_eq!(
+            names("第一、二产业增加值分别增长4.5%和3.2%。"),
+            ["第一产业增加值", "第二产业增加值"]
+        );
+    }
+
+    #[test]
     fn a_list_of_shares_names_each_of_its_things() {
         let f = run(
             DocType::ImplementationPlan,

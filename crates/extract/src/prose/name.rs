@@ -967,6 +967,29 @@ pub(super) fn sector_list(chars: &[char]) -> Option<Vec<String>> {
 /// Items longer than `longest` chars mean the text is no list of names; a
 /// trade's name (交通运输、仓储和邮政业) is one item unless `figures`, as
 /// many as its parts, are listed for it.
+/// Words a list's last item ends in that name the figure of every item
+/// (蔬菜、苹果、猕猴桃产量), longest first where one ends another.
+const SHARED_TAILS: &[&str] = &[
+    "增加值",
+    "总产值",
+    "产值",
+    "总产量",
+    "产量",
+    "播种面积",
+    "面积",
+    "营业收入",
+    "总收入",
+    "收入",
+    "销售额",
+    "总额",
+    "总人数",
+    "人数",
+    "销量",
+    "存栏",
+    "出栏",
+    "投资",
+];
+
 pub(super) fn split_list_on(
     chars: &[char],
     seps: &str,
@@ -1023,18 +1046,36 @@ pub(super) fn split_list_on(
         return vec![];
     }
     let last = parts.last().cloned().unwrap_or_default();
+    // (蔬菜、苹果、猕猴桃产量: the figure's word the last item ends in is
+    // what each before it lacks, whatever the lengths of their own names.)
+    let last_word: String = last.iter().map(|c| t2s(*c)).collect();
+    let shared = SHARED_TAILS
+        .iter()
+        .filter(|w| last_word.ends_with(*w) && last_word.chars().count() > w.chars().count())
+        .map(|w| w.chars().count())
+        .max();
     parts
         .iter()
         .map(|p| {
             let mut name: String = p.iter().collect();
             // (化学需氧量、氮氧化物排放量, 生产总值、城乡居民收入: an item
             // ending as a whole name does needs no part of the last.)
-            if p.len() < last.len()
-                && !std::ptr::eq(p, parts.last().unwrap_or(p))
-                && p.last() != last.last()
-                && !p.last().is_some_and(|c| "值额量率入数重".contains(*c))
+            let whole = std::ptr::eq(p, parts.last().unwrap_or(p))
+                || p.last() == last.last()
+                || p.last().is_some_and(|c| "值额量率入数重".contains(*c));
+            // (Where the last item's own part is longer, 城镇、农村居民人均
+            // 可支配收入, the words after an item as long are shared.)
+            // (Only between short names of things, 蔬菜、猕猴桃: not 第一、二
+            // 产业, 猪、牛、羊肉, 接待游客和旅游总收入.)
+            let short_thing = (2..=4).contains(&p.len())
+                && !p
+                    .last()
+                    .is_some_and(|c| "一二三四五六七八九十".contains(*c));
+            match shared.filter(|n| short_thing && last.len() - n <= 4 && last.len() - n != p.len())
             {
-                name.extend(&last[p.len()..]);
+                Some(n) if !whole => name.extend(&last[last.len() - n..]),
+                _ if p.len() < last.len() && !whole => name.extend(&last[p.len()..]),
+                _ => {}
             }
             clean_name(&name)
         })

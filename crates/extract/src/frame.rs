@@ -661,6 +661,19 @@ pub fn read(text: &str) -> (DocumentInfo, Vec<Decision>) {
                     "a work plan of the year its title names, published later",
                 );
                 year = Some(y);
+            } else if let Some((l, y)) = published
+                .as_ref()
+                .and_then(|(_, d)| year_ahead_in_opening(&head).filter(|(_, y)| *y < d.0))
+            {
+                // (Put on the web in 2024, it says 2023年，我市将…: written
+                // at the start of 2023.)
+                note(
+                    "year",
+                    y.to_string(),
+                    l,
+                    "the year its opening speaks of as ahead (X年，…将…), before its publication date",
+                );
+                year = Some(y);
             } else if let Some((l, d)) = &published {
                 note("year", d.0.to_string(), l, "publication date");
                 year = Some(d.0);
@@ -3382,6 +3395,35 @@ fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
             })
         })
         .map(|(n, l)| (n + 1, l.trim()))
+}
+
+/// `2023年，我市将全面落实…`, `2023年确保粮食产量保持在…`: a year the first
+/// lines speak of as the year ahead (the words after it, before any figure,
+/// say 将, 确保, 力争 or 要).
+fn year_ahead_in_opening(head: &[Line]) -> Option<(&Line, i32)> {
+    head.iter().take(6).find_map(|l| {
+        let c: Vec<char> = l.norm.chars().collect();
+        (0..c.len()).find_map(|i| {
+            let (y, len) = year_at(&c, i)?;
+            let clause: String = c[i + len..]
+                .iter()
+                .take_while(|ch| !ch.is_ascii_digit() && !matches!(ch, '。' | '；' | ';'))
+                .collect();
+            // (Right after the year and its subject: not 主要 further on,
+            // nor 将 taking an object, 甘肃省将“…工程”确定为民生实事项目.)
+            let near: String = clause.chars().take(9).collect();
+            let ahead = ["将", "确保", "力争", "要"].iter().any(|w| {
+                near.find(w).is_some_and(|at| {
+                    let next = near[at + w.len()..].chars().next();
+                    !near[..at].ends_with(['主', '重', '需'])
+                        && !matches!(next, Some('“' | '《' | '"'))
+                })
+            }) && !["确定为", "列为", "作为", "纳入"]
+                .iter()
+                .any(|w| clause.contains(w));
+            ahead.then_some((l, y))
+        })
+    })
 }
 
 /// The year a work report (or annual plan report) speaks for, from its body:

@@ -509,6 +509,18 @@ fn the_years_projects_listed_in_news_of_a_report_are_its_goals() {
 }
 
 #[test]
+fn a_repost_dated_after_the_year_its_opening_speaks_of_as_ahead() {
+    let text = "甲市:2023年确保粮食产量保持在145万吨以上\n甲市新闻网 发布 2024-04-27T23:00:05\n3月3日,记者从市委农村工作会上获悉,2023年,我市将全面落实粮食安全责任制。过去一年,建成高标准农田30.4万亩。\n";
+    let ex = extract_document("a.txt", text);
+    let done = fact(&ex, 30.4);
+    assert_eq!((done.kind, done.year), (Kind::Actual, Some(2022)));
+    // (将 taking an object tells no work ahead: 2014年,甲省将…工程确定为….)
+    let text = "发布时间:2015/2/2 10:54:34\n2014年,甲省将“58个贫困县改造建设316所乡镇幼儿园工程”确定为民生实事项目,新建幼儿园257所。\n";
+    let ex = extract_document("b.txt", text);
+    assert_eq!(ex.info.year, Some(2015));
+}
+
+#[test]
 fn an_undated_article_on_a_three_year_action() {
     let text = "荆门市“厕所革命”三年攻坚行动已全面展开。按照部署要求，到2020年，全市农村无害化厕所普及率将达到100%。即通过三年努力，完成全市32万座农户无害化厕所。今年全市要完成9.6万户以上农户无害化厕所改造。\n";
     let ex = extract_document("a.txt", text);

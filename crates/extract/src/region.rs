@@ -407,7 +407,25 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
 /// its most specific one, with the chain's whole length.
 pub fn place_chain_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     let (mut p, mut len, mut short) = place_at(s, i)?;
-    while let Some((q, l, sh)) = place_at(s, i + len) {
+    loop {
+        // (新疆生产建设兵团第二师铁门关市: a division of the corps before its city.)
+        if p.province == "新疆生产建设兵团" && s.get(i + len) == Some(&'第') {
+            let n = s[i + len + 1..]
+                .iter()
+                .take(3)
+                .take_while(|c| "一二三四五六七八九十".contains(**c))
+                .count();
+            if n > 0 && s.get(i + len + 1 + n) == Some(&'师') {
+                if let Some((q, l, sh)) = place_at(s, i + len + n + 2) {
+                    (p, short) = (q, sh);
+                    len += n + 2 + l;
+                    continue;
+                }
+            }
+        }
+        let Some((q, l, sh)) = place_at(s, i + len) else {
+            break;
+        };
         if q.level <= p.level {
             break;
         }
@@ -1005,6 +1023,12 @@ mod tests {
         // A province named as a verb's object on its own page (我区, 全区).
         let s = chars("力争全区果品产量870万吨。加快新疆农村综合产权交易中心建设。推进“三基地一通道”建设,全区原油产量3350万吨。");
         assert_eq!(main_place(&s).map(|p| p.name), Some("新疆维吾尔自治区"));
+        // A city of the corps under its division.
+        let s2 = chars("新疆生产建设兵团第二师铁门关市2022年国民经济和社会发展统计公报");
+        assert_eq!(
+            place_chain_at(&s2, 0).map(|p| (p.0.name, p.1)),
+            Some(("铁门关市", 15))
+        );
         // (A count closing a slogan, 一通道, names no 通道县.)
         assert_eq!(county_by_short_name(&s).map(|p| p.2.name), None);
         // Places listed side by side are markets, not the speaker.

@@ -3398,8 +3398,8 @@ fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
 }
 
 /// `2023年，我市将全面落实…`, `2023年确保粮食产量保持在…`: a year the first
-/// lines speak of as the year ahead (the words after it, before any figure,
-/// say 将, 确保, 力争 or 要).
+/// lines speak of as the year ahead (the words right after it and its
+/// subject say 将, 确保 or 力争).
 fn year_ahead_in_opening(head: &[Line]) -> Option<(&Line, i32)> {
     head.iter().take(6).find_map(|l| {
         let c: Vec<char> = l.norm.chars().collect();
@@ -3409,14 +3409,13 @@ fn year_ahead_in_opening(head: &[Line]) -> Option<(&Line, i32)> {
                 .iter()
                 .take_while(|ch| !ch.is_ascii_digit() && !matches!(ch, '。' | '；' | ';'))
                 .collect();
-            // (Right after the year and its subject: not 主要 further on,
-            // nor 将 taking an object, 甘肃省将“…工程”确定为民生实事项目.)
+            // (Right after the year and its subject, and not 将 taking an
+            // object, 甘肃省将“…工程”确定为民生实事项目.)
             let near: String = clause.chars().take(9).collect();
-            let ahead = ["将", "确保", "力争", "要"].iter().any(|w| {
+            let ahead = ["将", "确保", "力争"].iter().any(|w| {
                 near.find(w).is_some_and(|at| {
                     let next = near[at + w.len()..].chars().next();
-                    !near[..at].ends_with(['主', '重', '需'])
-                        && !matches!(next, Some('“' | '《' | '"'))
+                    !near[..at].ends_with('现') && !matches!(next, Some('“' | '《' | '"'))
                 })
             }) && !["确定为", "列为", "作为", "纳入"]
                 .iter()

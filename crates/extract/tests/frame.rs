@@ -510,10 +510,13 @@ fn the_years_projects_listed_in_news_of_a_report_are_its_goals() {
 
 #[test]
 fn a_repost_dated_after_the_year_its_opening_speaks_of_as_ahead() {
-    let text = "甲市:2023年确保粮食产量保持在145万吨以上\n甲市新闻网 发布 2024-04-27T23:00:05\n3月3日,记者从市委农村工作会上获悉,2023年,我市将全面落实粮食安全责任制。过去一年,建成高标准农田30.4万亩。\n";
+    let text = "甲市:2023年确保粮食产量保持在145万吨以上\n甲市新闻网 发布 2024-04-27T23:00:05\n3月3日,记者从市委农村工作会上获悉,2023年,我市将全面落实粮食安全责任制。过去一年,建成高标准农田30.4万亩。\n2023年,我市将推行田长制。坚持良机全程化应用,建立示范基地1个,农村卫生厕所普及率达到80%以上。\n";
     let ex = extract_document("a.txt", text);
     let done = fact(&ex, 30.4);
     assert_eq!((done.kind, done.year), (Kind::Actual, Some(2022)));
+    // (A paragraph opening on the year's work ahead lists it.)
+    let ahead = fact(&ex, 80.0);
+    assert_eq!((ahead.kind, ahead.year), (Kind::Target, Some(2023)));
     // (将 taking an object tells no work ahead: 2014年,甲省将…工程确定为….)
     let text = "发布时间:2015/2/2 10:54:34\n2014年,甲省将“58个贫困县改造建设316所乡镇幼儿园工程”确定为民生实事项目,新建幼儿园257所。\n";
     let ex = extract_document("b.txt", text);

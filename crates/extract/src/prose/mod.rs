@@ -288,11 +288,16 @@ pub fn paragraph_facts(
             }
             // 郭树清在报告中提到，今后，我省将提升基础设施现代化水平。…: what
             // the paragraph goes on to list is the work ahead.
-            if matches!(ctx.frame.doc_type, DocType::Other | DocType::WorkReport)
-                && !work_ahead
-                && speaks_from_now_on(&s[a..b])
-            {
-                work_ahead = true;
+            // (2023年，我市将推行田长制，…。坚持…，建立示范基地1个: a paragraph
+            // opening on this year's work ahead lists it.)
+            if matches!(ctx.frame.doc_type, DocType::Other | DocType::WorkReport) && !work_ahead {
+                if speaks_from_now_on(&s[a..b]) {
+                    work_ahead = true;
+                } else if a == 0 && opens_on_year_ahead(&s[a..b], ctx.frame.present) {
+                    // (Goals of that year, though the article is of it too.)
+                    work_ahead = true;
+                    announced = true;
+                }
             }
             // 今年主要施政目标包括：…增长8%；…增长9%；: a report's goals listed
             // after a colon run on over ； too.
@@ -426,6 +431,23 @@ fn speaks_from_now_on(s: &[char]) -> bool {
         return false;
     };
     ["将", "要"].iter().any(|w| rest.contains(w))
+}
+
+/// `2023年，我市将…`: a sentence opening on a year not yet past, its
+/// subject, then 将 (not 将 taking an object, 将“…”确定为).
+fn opens_on_year_ahead(s: &[char], present: Option<i32>) -> bool {
+    let Some((y, len)) = year_at(s, 0) else {
+        return false;
+    };
+    if present.is_some_and(|p| y < p) {
+        return false;
+    }
+    let near: String = s[len..].iter().take(9).collect();
+    // (Not 现将…报告如下, a report's formula.)
+    near.find('将').is_some_and(|at| {
+        let next = near[at + '将'.len_utf8()..].chars().next();
+        !near[..at].ends_with('现') && !matches!(next, Some('“' | '《' | '"'))
+    })
 }
 
 fn announces_work_ahead(s: &[char]) -> bool {

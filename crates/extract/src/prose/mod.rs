@@ -522,6 +522,29 @@ fn sentence_start_skip(s: &[char], mut a: usize) -> usize {
     a
 }
 
+/// Where the clause holding `s[at]` starts: after the last clause mark
+/// before it, passing over an aside in brackets (总人口性别比(以女性为100,
+/// 男性对女性的比例)为110.37) that closes within 40 chars of its opening.
+fn clause_start_before(s: &[char], at: usize) -> usize {
+    let mut i = at;
+    while i > 0 {
+        i -= 1;
+        if matches!(s[i], ')' | '）') {
+            if let Some(open) = (i.saturating_sub(40)..i)
+                .rev()
+                .find(|&k| matches!(s[k], '(' | '（'))
+            {
+                i = open;
+                continue;
+            }
+        }
+        if is_clause_delim(s[i]) {
+            return i + 1;
+        }
+    }
+    0
+}
+
 /// Where, in sentence `a..b` of `span`, a short line closing on a word
 /// was run into the text after it (`全市经济社会发展稳中有进、进中提质⏎全市
 /// 生产总值达到…`): a heading, not a sentence a page break cut, for a cut
@@ -791,10 +814,7 @@ fn sentence_facts(
         if q.qualifier && !alone && !listed_share {
             continue;
         }
-        let clause_start = (0..q.start)
-            .rev()
-            .find(|&i| is_clause_delim(s[i]))
-            .map_or(0, |i| i + 1);
+        let clause_start = clause_start_before(s, q.start);
         // (A heading line run into its paragraph ends a clause too.)
         let clause_start = heading_breaks
             .iter()
@@ -3813,6 +3833,29 @@ mod tests {
                 ("进出口总额", Some(155.0), Measure::Growth),
                 ("进口", Some(-10.0), Measure::Growth)
             ]
+        );
+    }
+
+    #[test]
+    fn a_change_on_last_year_told_with_yu_and_an_aside_with_a_comma() {
+        let got: Vec<(String, Option<f64>)> = run(
+            DocType::StatisticalBulletin,
+            None,
+            (Some(2017), Some(2017)),
+            false,
+            "小麦种植面积为0.12万亩,与上年增长20%;总人口性别比(以女性为100,男性对女性的比例)为110.37。",
+        )
+        .into_iter()
+        .map(|f| (f.indicator, f.value))
+        .collect();
+        assert!(
+            got.contains(&("小麦种植面积".to_string(), Some(20.0))),
+            "{got:?}"
+        );
+        assert!(
+            got.iter()
+                .any(|(n, v)| n.starts_with("总人口性别比") && *v == Some(110.37)),
+            "{got:?}"
         );
     }
 

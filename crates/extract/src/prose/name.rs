@@ -506,9 +506,20 @@ pub(super) fn named_just_before(
                 .to_string();
         }
     }
-    for w in ["同比", "比上年", "较上年", "比去年"] {
+    // (与上年增长20%, 与上年相比减少7.17%: the same, told with 与.)
+    for w in [
+        "同比",
+        "比上年",
+        "较上年",
+        "比去年",
+        "与上年相比",
+        "与去年相比",
+        "与上年",
+        "与去年",
+    ] {
         if let Some(rest) = opening.strip_prefix(w) {
             opening = rest.to_string();
+            break;
         }
     }
     // (…比上年下降4.1%；与2020年相比，两年平均增长2.5%: the same figure set
@@ -1509,6 +1520,14 @@ pub(super) fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
         {
             return i;
         }
+        // 与上年增长20%: the year compared with, told with 与.
+        // (Its 与 may have gone with the words before the name.)
+        let with_last_year = |k: usize| ["上年", "去年"].iter().any(|w| at(s, k, w));
+        if (s[i] == '与' && with_last_year(i + 1))
+            || (i == a && i > 0 && s[i - 1] == '与' && with_last_year(i))
+        {
+            return i;
+        }
         // 按可比口径 is no comparison.
         if (s[i] == '比' || s[i] == '较') && (i == 0 || s[i - 1] != '可') {
             let next = s.get(i + 1).copied().unwrap_or(' ');
@@ -1518,7 +1537,8 @@ pub(super) fn cut_comparison(s: &[char], a: usize, b: usize) -> usize {
                     next,
                     '缩' | '为' | '由' | '从' | '达' | '降' | '保' | '控' | '扩'
                 );
-            if !matches!(next, '重' | '率' | '例' | '值' | '较')
+            // (性别比(以女性为100): a ratio's name before its aside.)
+            if !matches!(next, '重' | '率' | '例' | '值' | '较' | '(' | '（')
                 && !ratio
                 && (i == a || s[i - 1] != '对')
             {

@@ -33,6 +33,10 @@ pub struct Place {
     pub prefecture: &'static str,
 }
 
+/// 新疆生产建设兵团, listed as a province (regions-since.tsv): its pages call
+/// it 兵团 and name its cities under their divisions (第二师铁门关市).
+const PRODUCTION_CORPS: &str = "新疆生产建设兵团";
+
 struct Gazetteer {
     /// Counties by their name without 县 (略阳 → 略阳县), for pages that never
     /// write the full name; ambiguous ones are left out.
@@ -115,7 +119,7 @@ fn gazetteer() -> &'static Gazetteer {
                 names.entry(with_suffix).or_insert(entry);
             }
             // 新疆生产建设兵团 is 兵团 in its own documents.
-            if name == "新疆生产建设兵团" {
+            if name == PRODUCTION_CORPS {
                 names.entry("兵团").or_insert((
                     Place {
                         name: "兵团",
@@ -409,7 +413,7 @@ pub fn place_chain_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     let (mut p, mut len, mut short) = place_at(s, i)?;
     loop {
         // (新疆生产建设兵团第二师铁门关市: a division of the corps before its city.)
-        if p.province == "新疆生产建设兵团" && s.get(i + len) == Some(&'第') {
+        if p.province == PRODUCTION_CORPS && s.get(i + len) == Some(&'第') {
             let n = s[i + len + 1..]
                 .iter()
                 .take(3)

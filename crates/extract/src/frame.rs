@@ -3398,29 +3398,13 @@ fn part_of_year_line(text: &str) -> Option<(usize, &str)> {
 }
 
 /// `2023年，我市将全面落实…`, `2023年确保粮食产量保持在…`: a year the first
-/// lines speak of as the year ahead (the words right after it and its
-/// subject say 将, 确保 or 力争).
+/// lines speak of as the year ahead ([`crate::words::work_ahead_after_year`]).
 fn year_ahead_in_opening(head: &[Line]) -> Option<(&Line, i32)> {
     head.iter().take(6).find_map(|l| {
         let c: Vec<char> = l.norm.chars().collect();
         (0..c.len()).find_map(|i| {
             let (y, len) = year_at(&c, i)?;
-            let clause: String = c[i + len..]
-                .iter()
-                .take_while(|ch| !ch.is_ascii_digit() && !matches!(ch, '。' | '；' | ';'))
-                .collect();
-            // (Right after the year and its subject, and not 将 taking an
-            // object, 甘肃省将“…工程”确定为民生实事项目.)
-            let near: String = clause.chars().take(9).collect();
-            let ahead = ["将", "确保", "力争"].iter().any(|w| {
-                near.find(w).is_some_and(|at| {
-                    let next = near[at + w.len()..].chars().next();
-                    !near[..at].ends_with('现') && !matches!(next, Some('“' | '《' | '"'))
-                })
-            }) && !["确定为", "列为", "作为", "纳入"]
-                .iter()
-                .any(|w| clause.contains(w));
-            ahead.then_some((l, y))
+            crate::words::work_ahead_after_year(&c[i + len..]).then_some((l, y))
         })
     })
 }
@@ -3498,11 +3482,7 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
             {
                 // (2016年,甲区将办好10件民生实事: the year of the work ahead,
                 // told before any figure.)
-                let words: String = c[i + len..]
-                    .iter()
-                    .take_while(|ch| !ch.is_ascii_digit() && !matches!(ch, '。' | '；' | ';'))
-                    .collect();
-                if ["将", "要", "力争"].iter().any(|w| words.contains(w)) {
+                if crate::words::work_ahead_after_year(&c[i + len..]) {
                     return Some((
                         l,
                         y,

@@ -454,3 +454,25 @@ pub const REVIEW_HEADINGS: &[&str] = &[
 
 /// Words after which a year is a comparison base, not the fact's year.
 pub const COMPARISON_BEFORE_YEAR: &[&str] = &["比", "较", "与", "同", "相对于", "相比"];
+
+/// Whether the words right after a year (`after`, its chars) say the year's
+/// work is ahead: 将, 确保 or 力争 within its subject's reach (2023年，我市将…,
+/// 2023年确保粮食产量…), before any figure. Not 现将…报告如下 (a report's
+/// formula), nor 将 taking an object (甘肃省将“…工程”确定为民生实事项目).
+pub fn work_ahead_after_year(after: &[char]) -> bool {
+    let clause: String = after
+        .iter()
+        .take_while(|c| !c.is_ascii_digit() && !matches!(c, '。' | '；' | ';'))
+        // (Bounded: a text of no figure and no full stop stays linear.)
+        .take(200)
+        .collect();
+    let near: String = clause.chars().take(9).collect();
+    ["将", "确保", "力争"].iter().any(|w| {
+        near.find(w).is_some_and(|at| {
+            let next = near[at + w.len()..].chars().next();
+            !near[..at].ends_with('现') && !matches!(next, Some('“' | '《' | '"'))
+        })
+    }) && !["确定为", "列为", "作为", "纳入"]
+        .iter()
+        .any(|w| clause.contains(w))
+}

@@ -433,21 +433,11 @@ fn speaks_from_now_on(s: &[char]) -> bool {
     ["将", "要"].iter().any(|w| rest.contains(w))
 }
 
-/// `2023年，我市将…`: a sentence opening on a year not yet past, its
-/// subject, then 将 (not 将 taking an object, 将“…”确定为).
+/// `2023年，我市将…`: a sentence opening on a year not yet past and on its
+/// work ahead ([`work_ahead_after_year`]).
 fn opens_on_year_ahead(s: &[char], present: Option<i32>) -> bool {
-    let Some((y, len)) = year_at(s, 0) else {
-        return false;
-    };
-    if present.is_some_and(|p| y < p) {
-        return false;
-    }
-    let near: String = s[len..].iter().take(9).collect();
-    // (Not 现将…报告如下, a report's formula.)
-    near.find('将').is_some_and(|at| {
-        let next = near[at + '将'.len_utf8()..].chars().next();
-        !near[..at].ends_with('现') && !matches!(next, Some('“' | '《' | '"'))
-    })
+    year_at(s, 0)
+        .is_some_and(|(y, len)| present.is_none_or(|p| y >= p) && work_ahead_after_year(&s[len..]))
 }
 
 fn announces_work_ahead(s: &[char]) -> bool {

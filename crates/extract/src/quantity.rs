@@ -265,6 +265,10 @@ const BASE_UNITS: &[&str] = &[
 /// 兆 is 万亿 in Taiwan and older texts (`5.06兆元`).
 const MAGNITUDES: &[&str] = &["万亿", "千万", "百万", "十万", "万", "亿", "兆", "千", "百"];
 
+/// Words after a figure that make it a milestone passed, not a count of
+/// things (突破30亿斤大关, 2.5万亿元大关).
+const MILESTONES: &[&str] = &["大关", "关口", "台阶", "新台阶", "大台阶"];
+
 /// Compound denominators after `/` (`元/人`, `公里/百平方公里`, `吨标准煤/万元`).
 const PER_UNITS: &[&str] = &[
     "平方米",
@@ -1179,9 +1183,7 @@ fn quantity_at(s: &[char], i: usize, n: &Number) -> Option<Quantity> {
             // value, a change verb after it.)
             let changes = CHANGE_VERBS.iter().any(|w| at(s, j, w));
             // (粮食总产突破30亿斤大关: a milestone passed, no thing named.)
-            let milestone = ["大关", "关口", "台阶", "新台阶", "大台阶"]
-                .iter()
-                .any(|w| at(s, j, w));
+            let milestone = MILESTONES.iter().any(|w| at(s, j, w));
             if cjk
                 && !floor
                 && !milestone
@@ -1548,8 +1550,10 @@ fn finish(s: &[char], q: &mut Quantity) {
         // 300亿元锐减至…: any two-character verb going on to a new value.
         && !matches!(s.get(q.end + 2), Some('至' | '到'))
         // 2.5万亿元大关, 5兆两台阶: a milestone passed, not a thing counted.
-        && !["大关", "关口", "台阶", "两台阶", "两个台阶", "新台阶", "大台阶"]
+        // (…and 5兆两台阶, two steps at once.)
+        && !MILESTONES
             .iter()
+            .chain(&["两台阶", "两个台阶"])
             .any(|w| at(s, q.end, w));
     q.counts_following_noun = made_noun || noun_after;
     // 营业收入超千亿元工业企业从2家增加到4家: a size class of the things

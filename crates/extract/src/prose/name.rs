@@ -507,16 +507,10 @@ pub(super) fn named_just_before(
         }
     }
     // (与上年增长20%, 与上年相比减少7.17%: the same, told with 与.)
-    for w in [
-        "同比",
-        "比上年",
-        "较上年",
-        "比去年",
-        "与上年相比",
-        "与去年相比",
-        "与上年",
-        "与去年",
-    ] {
+    for w in ["与上年相比", "与去年相比", "与上年", "与去年"]
+        .iter()
+        .chain(crate::words::YEAR_ON_YEAR.iter())
+    {
         if let Some(rest) = opening.strip_prefix(w) {
             opening = rest.to_string();
             break;

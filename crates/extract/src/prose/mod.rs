@@ -554,35 +554,37 @@ fn heading_line_breaks(span: &Span, a: usize, b: usize, text: &str) -> Vec<usize
     let mut line_start = (a.saturating_sub(SHORT + 1)..=a)
         .rev()
         .find(|&k| k == 0 || broken(k));
+    // (Pages broken at every figure, 预计全年地区生⏎产总值增长⏎3.5%, run on
+    // into a figure or a mark.)
+    let han = |i: usize| {
+        span.chars
+            .get(i)
+            .is_some_and(|c| planwatch_text::norm::is_han(*c))
+    };
     let mut out = Vec::new();
     for k in a + 1..b {
         if !broken(k) {
             continue;
         }
         let short = line_start.is_some_and(|st| k - st <= SHORT);
-        // (Pages broken at every figure, 预计全年地区生⏎产总值增长⏎3.5%, run
-        // on into a figure or a mark.)
-        let han = |i: usize| {
-            span.chars
-                .get(i)
-                .is_some_and(|c| planwatch_text::norm::is_han(*c))
-        };
         // (Nor an infographic's label over its figures: 城乡居民人均可支配收入⏎
         // 分别增长4.5%、8.5%.)
-        let figures_follow = [
-            "分别",
-            "增长",
-            "同比",
-            "比上年",
-            "达到",
-            "达",
-            "为",
-            "实现",
-            "完成",
-        ]
-        .iter()
-        .any(|w| at(&span.chars, k, w));
-        if short && han(k - 1) && han(k) && !figures_follow {
+        let figures_follow = || {
+            [
+                "分别",
+                "增长",
+                "同比",
+                "比上年",
+                "达到",
+                "达",
+                "为",
+                "实现",
+                "完成",
+            ]
+            .iter()
+            .any(|w| at(&span.chars, k, w))
+        };
+        if short && han(k - 1) && han(k) && !figures_follow() {
             out.push(k - a);
         }
         line_start = Some(k);

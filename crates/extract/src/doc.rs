@@ -369,12 +369,12 @@ pub(crate) fn period_of(t: &str) -> (Option<i32>, Option<i32>) {
             return (Some(w[0].1), Some(w[1].1));
         }
     }
-    for (name, start) in FIVE_YEAR_PLANS {
-        if t.contains(name) {
-            return (Some(*start), Some(start + 4));
-        }
+    // The period the text speaks of, else the first it names: 高质量完成“十四五”
+    // 规划…较“十三五”增长50% is about the 十四五.
+    match period_spoken_of(t).or_else(|| named_period(t)) {
+        Some((a, b)) => (Some(a), Some(b)),
+        None => (None, None),
     }
-    (None, None)
 }
 
 pub(crate) const FIVE_YEAR_PLANS: &[(&str, i32)] = &[
@@ -410,9 +410,11 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
             let after = s[at + n.len()..].trim_start_matches(['”', '"', '’']);
             // (是“十二五”时期的2.7倍 compares too; 由“十三五”末的56.47%提升到
             // starts a change from it.)
-            let compared = ['比', '较', '是', '由', '从']
-                .iter()
-                .any(|c| before.ends_with(*c) || before.ends_with(&format!("{c}“")));
+            let after_is = |c: char| before.ends_with(c) || before.ends_with(&format!("{c}“"));
+            // (2025年是“十四五”规划收官之年 speaks of it: 是 compares only
+            // when a multiple follows.)
+            let compared = ['比', '较', '由', '从'].into_iter().any(after_is)
+                || (after_is('是') && after.chars().take(12).any(|c| c == '倍'));
             let spoken = after.starts_with("时期")
                 || after.starts_with("期间")
                 || after.starts_with("以来")
@@ -589,6 +591,27 @@ mod tests {
 
     fn info(text: &str) -> DocumentInfo {
         document_info(text)
+    }
+
+    #[test]
+    fn a_text_is_of_the_period_it_speaks_of_not_the_one_it_compares_with() {
+        let p = |t: &str| period_of(t);
+        // One five-year plan compared with the last: the first is the subject,
+        // whatever order the periods are listed in.
+        assert_eq!(
+            p("山西省新闻办举行“高质量完成‘十四五’规划”系列新闻发布会。“十四五”期间全省累计完成投资3279亿元,较“十三五”增长50%。"),
+            (Some(2021), Some(2025))
+        );
+        // 是 before a period compares only with a multiple after it.
+        assert_eq!(
+            p("2025年是“十四五”规划收官、“十五五”规划编制之年。"),
+            (Some(2021), Some(2025))
+        );
+        assert_eq!(
+            p("投资额是“十二五”时期的2.7倍,“十三五”期间年均增长8%。"),
+            (Some(2016), Some(2020))
+        );
+        assert_eq!(p("全年地区生产总值增长6%。"), (None, None));
     }
 
     #[test]

@@ -1548,6 +1548,7 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
             // (彭勇分析,2017年是“十三五”规划的第二年,也是…: a sentence cut by
             // a line break, not a title.)
             || l.norm.chars().filter(|c| matches!(c, '，' | ',')).count() >= 2
+            || reports_speech(&l.norm)
         {
             continue;
         }
@@ -1577,6 +1578,18 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
         }
     }
     best.map(|(_, l, t)| (l, t))
+}
+
+/// `报告指出，2025年是实施“十四五”规划的收…`: a sentence telling what someone
+/// said (a line cut from a news story), never a title.
+fn reports_speech(line: &str) -> bool {
+    let Some(at) = line.find(['，', ',']) else {
+        return false;
+    };
+    let before = &line[..at];
+    ["指出", "表示", "提出", "强调", "介绍", "认为", "显示", "说"]
+        .iter()
+        .any(|w| before.ends_with(w))
 }
 
 /// The title, with up to two following short lines of a title broken over lines.
@@ -3625,6 +3638,17 @@ mod tests {
 
     fn frame(text: &str) -> DocumentInfo {
         read(text).0
+    }
+
+    #[test]
+    fn a_line_telling_what_was_said_is_no_title() {
+        // The story's last line, cut by the page's end, names a plan; the
+        // page is news of a work report.
+        let t = "甲县第十九届人民代表大会第四次会议开幕\n1月16日上午,甲县第十九届人民代表大会第四次会议开幕。县长代表县人民政府向大会作政府工作报告。\n2024年,实现地区生产总值478亿元,增长6.8%。\n报告指出,2025年是实施“十四五”规划的收\n";
+        let i = frame(t);
+        assert_eq!(i.doc_type, DocType::WorkReport);
+        assert!(reports_speech("报告指出,2025年是实施“十四五”规划的收"));
+        assert!(!reports_speech("甲市“十四五”规划纲要"));
     }
 
     #[test]

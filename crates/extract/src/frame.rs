@@ -1041,11 +1041,17 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         && title_year.is_none()
     {
         if let Some(y) = info.year {
+            // (今后五年…具体目标 names the last of the five years ahead.)
+            let five_ahead = crate::prose::FIVE_YEARS_AHEAD
+                .iter()
+                .any(|w| text.contains(w))
+                .then_some(y + 4);
             let ahead = named_years(text)
                 .1
                 .into_iter()
                 .map(|(_, n, _)| n)
                 .filter(|n| *n > y && *n <= y + 15)
+                .chain(five_ahead)
                 .max();
             if let Some(t) = ahead {
                 frame.target_year = Some(t);

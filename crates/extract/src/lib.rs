@@ -804,6 +804,26 @@ mod tests {
     }
 
     #[test]
+    fn an_article_on_the_five_years_ahead_sets_its_goals_at_their_last() {
+        // Dated early in 2023, it names a nearer milestone (力争2024年) too.
+        let text = "版次:03 作者:2023年01月12日\n李应兰:我们对今后五年的发展提出了具体目标。总体来说,要实现地区生产总值超过1800亿元,人均地区生产总值达13万元。\n力争2024年江津班列到发量占全市50%。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Target, Some(2027)),
+                (Kind::Target, Some(2027)),
+                (Kind::Target, Some(2024))
+            ]
+        );
+    }
+
+    #[test]
     fn goals_listed_under_a_line_naming_them_are_goals() {
         let text = "2023年山东这样干\n青岛晚报 2023年01月14日\n1月13日上午,山东省第十四届人民代表大会第一次会议隆重开幕。省长代表省政府向大会作政府工作报告。\n2023年是全面贯彻落实党的二十大精神的开局之年。2023年,山东怎样干?政府工作报告对今年的重点工作作出部署安排。\n建议全年经济社会发展预期目标\n●地区生产总值增长5%以上\n●城镇新增就业110万人以上\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -591,8 +591,10 @@ pub(crate) fn five_years_ahead_end(frame: &Frame) -> Option<i32> {
     match frame.doc_type {
         DocType::WorkReport => frame.target_year.map(|y| y + 4),
         // (An article on a plan names its deadline already: 阿拉善未来五年…“十三五”.)
+        // (A nearer year ahead is a milestone on the way: 力争2024年… in an
+        // article of 2023 on the five years ahead.)
         DocType::Other => match (frame.present, frame.target_year) {
-            (Some(p), Some(t)) if t > p => Some(t),
+            (Some(p), Some(t)) if t >= p + 3 => Some(t),
             (Some(p), _) => Some(p + 4),
             _ => None,
         },

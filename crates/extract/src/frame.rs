@@ -1144,7 +1144,9 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // the one it names for the work ahead, as the report does.)
     let on_report = info.doc_type == DocType::WorkReport
         || (info.doc_type == DocType::Other
-            && ["政府报告", "政府工作报告"]
+            // (施政报告: the policy address of Hong Kong and Macau, their
+            // work report.)
+            && ["政府报告", "政府工作报告", "施政报告"]
                 .iter()
                 .any(|w| head.contains(w)));
     let report_ahead = latest.filter(|y| {
@@ -2728,11 +2730,23 @@ fn named_only_ahead(text: &str, y: i32) -> bool {
                 .take(30)
                 .take_while(|c| !matches!(c, '。' | '；' | ';' | '，' | ','))
                 .collect();
-            // (2020年度深圳民生实事清单: the year's list of tasks.)
-            let ahead = ["将", "將", "要", "目标", "目標", "实事", "清单", "计划"]
-                .iter()
-                .filter_map(|w| rest.find(w))
-                .min();
+            // (2020年度深圳民生实事清单: the year's list of tasks; 2026年財政
+            // 年度施政報告, the policy address for that fiscal year.)
+            let ahead = [
+                "将",
+                "將",
+                "要",
+                "目标",
+                "目標",
+                "实事",
+                "清单",
+                "计划",
+                "财政年度",
+                "財政年度",
+            ]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min();
             let result = [
                 "达到", "達到", "完成", "实现", "實現", "增长", "增長", "突破", "已",
             ]

@@ -804,6 +804,25 @@ mod tests {
     }
 
     #[test]
+    fn news_of_a_policy_address_for_a_fiscal_year_reviews_the_year_before() {
+        let text = "【財華社訊】11月18日,澳門特區行政長官今日發表澳門特區政府2026年財政年度施政報告。行政長官介紹,2025年首三季度,澳門本地生產總值初值為3013.3億澳門元,按年實質增長4.2%。入境旅客達2967萬人次,增長14.5%。\n";
+        let got: Vec<(Option<i32>, f64, Option<String>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter_map(|f| Some((f.year, f.value?, f.unit.clone())))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Some(2025), 3013.3, Some("億澳門元".to_string())),
+                (Some(2025), 4.2, Some("%".to_string())),
+                (Some(2025), 2967.0, Some("萬人次".to_string())),
+                (Some(2025), 14.5, Some("%".to_string())),
+            ]
+        );
+    }
+
+    #[test]
     fn an_article_on_the_five_years_ahead_sets_its_goals_at_their_last() {
         // Dated early in 2023, it names a nearer milestone (力争2024年) too.
         let text = "版次:03 作者:2023年01月12日\n李应兰:我们对今后五年的发展提出了具体目标。总体来说,要实现地区生产总值超过1800亿元,人均地区生产总值达13万元。\n力争2024年江津班列到发量占全市50%。\n";

@@ -2268,6 +2268,11 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
         {
             date_in(l).filter(|_| !l.contains('年'))
         }
+        // `2018/11/8 20:56(11/8 21:05 更新)`: a short line opening on a
+        // numeric date, a note of its update after it.
+        None if l.chars().count() <= 40 && !l.contains('%') && opens_on_numeric_date(l) => {
+            date_in(l)
+        }
         // `- 2014年01月07日`: a line holding a full date alone (after a bullet).
         None if is_date_alone(l) => date_in(l),
         // `西藏日报(汉)/2024 年/1 月/3 日/第 001 版`: a newspaper's issue line.
@@ -2276,6 +2281,40 @@ fn publication_date(l: &str) -> Option<(i32, u32)> {
         }
         None => None,
     }
+}
+
+/// `2018/11/8 20:56`, `2021-02-05 12:10`: a year, month and day in figures,
+/// then a time or nothing.
+///
+/// ```text
+/// 2018/11/820:56(11/821:05更新)  yes (a line read without its spaces)
+/// 2018-11-08                     yes
+/// 2018/11                        no
+/// ```
+fn opens_on_numeric_date(l: &str) -> bool {
+    let b = l.trim_start().as_bytes();
+    let digits = |from: usize| {
+        b[from.min(b.len())..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    if digits(0) != 4 {
+        return false;
+    }
+    let sep = b.get(4).copied();
+    if !matches!(sep, Some(b'/' | b'-')) {
+        return false;
+    }
+    let m = digits(5);
+    if !(1..=2).contains(&m) || b.get(5 + m).copied() != sep {
+        return false;
+    }
+    let d = digits(6 + m);
+    let end = 6 + m + d;
+    // (Lines are read without their spaces: 2018/11/820:56, the hour run on.)
+    ((1..=2).contains(&d) && b.get(end).is_none_or(|c| !c.is_ascii_alphanumeric()))
+        || ((3..=4).contains(&d) && b.get(end) == Some(&b':'))
 }
 
 /// `人民日报 2024年1月3日 第001版`: a line naming a newspaper's page.
@@ -3658,6 +3697,16 @@ mod tests {
 
     fn frame(text: &str) -> DocumentInfo {
         read(text).0
+    }
+
+    #[test]
+    fn a_line_opening_on_a_numeric_date_dates_the_page() {
+        assert!(opens_on_numeric_date("2018/11/820:56(11/821:05更新)"));
+        assert!(opens_on_numeric_date("2018-11-08"));
+        assert!(!opens_on_numeric_date("2018/11"));
+        assert!(!opens_on_numeric_date("2013.6 2083.7"));
+        let (info, _) = read("观光人数破百万 今年可望创新高\n2018/11/8 20:56(11/8 21:05 更新)\n今年的观光人数,截至10月底止,观光人数突破百万人。\n");
+        assert_eq!(info.year, Some(2018));
     }
 
     #[test]

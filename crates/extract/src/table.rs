@@ -155,11 +155,14 @@ fn label(cell: &str) -> Label {
     {
         return Label::Other;
     }
+    // (涨跌, 涨跌幅度: a price table's change on the year before.)
     if c.contains("增长")
         || c.contains("增速")
         || c.contains("累计")
         || c.contains("增幅")
         || c.contains("比上年")
+        || c.contains("涨跌")
+        || c.contains("涨幅")
     {
         let over_period = named_period(&c).is_some();
         return Label::Growth {
@@ -220,6 +223,9 @@ fn label(cell: &str) -> Label {
     .any(|w| bare.ends_with(w))
     // 现价总值 heads a column; 地区生产总值 is a row's name.
     || ["总值", "现价总值", "增加值", "现价"].contains(&bare)
+    // (CPI(%), GDP(亿元): a measure named by its abbreviation, its values
+    // in the column.)
+    || ((2..=4).contains(&bare.len()) && bare.chars().all(|ch| ch.is_ascii_uppercase()))
     {
         return Label::Absolute;
     }
@@ -2087,6 +2093,15 @@ fn assign_by_form(slots: &[Slot], present: Vec<Cell>, unit_is_rate: bool) -> Vec
 mod tests {
     use super::*;
     use planwatch_core::DocumentInfo;
+
+    #[test]
+    fn price_change_and_abbreviated_measure_columns() {
+        assert!(matches!(label("涨 跌"), Label::Growth { .. }));
+        assert!(matches!(label("涨跌幅度(%)"), Label::Growth { .. }));
+        assert!(matches!(label("CPI(%)"), Label::Absolute));
+        assert!(matches!(label("GDP(亿元)"), Label::Absolute));
+        assert!(matches!(label("Ab(%)"), Label::Other));
+    }
 
     /// The table rows of `text`, as the block reader would give them.
     #[test]

@@ -641,8 +641,15 @@ fn piped_run(lines: &[(usize, &str)], i: usize) -> (Vec<PipedLine>, usize) {
             match piped_cell(l) {
                 Some(Some((a, b))) if b - a <= 90 => run.push((j, Some((off + a, off + b)))),
                 Some(None) => run.push((j, None)),
-                // `2` or `序号` on a line of its own, opening a row of `| 宁波市` cells.
-                None if opens_piped_row(lines, j, run.last()) => {
+                // `2` or `序号` on a line of its own, opening a row of `| 宁波市` cells;
+                // or a figure whose closing pipe went to the next line (`0.0`, `|`).
+                None if opens_piped_row(lines, j, run.last())
+                    || (!run.is_empty()
+                        && is_number_cell(l.trim())
+                        && lines
+                            .get(j + 1)
+                            .is_some_and(|(_, n)| matches!(piped_cell(n), Some(None)))) =>
+                {
                     let lead = l.len() - l.trim_start().len();
                     run.push((j, Some((off + lead, off + lead + l.trim().len()))));
                 }
@@ -685,7 +692,7 @@ fn serial_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)>
 /// with one cell more than a whole number of rows opens with a category cell
 /// spanning them (`空气质量 |` over two indicators) and is split. Returns
 /// (first line, end line, blocks) like [`cell_per_line_tables`].
-fn piped_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
+fn piped_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < lines.len() {
@@ -707,7 +714,15 @@ fn piped_row_tables(lines: &[(usize, &str)]) -> Vec<(usize, usize, Vec<Block>)> 
         rows.retain(|r| !r.is_empty());
         let width = rows.first().map_or(0, Vec::len);
         let full = rows.iter().skip(1).filter(|r| r.len() == width).count();
-        if width < 3 || full < 2 {
+        // (Two columns, a name and its figure, only when every such row
+        // holds a figure: 食品烟酒 |, -0.5 |, | … under 指标 |, 涨跌 |.)
+        let named_figures = width == 2
+            && rows
+                .iter()
+                .skip(1)
+                .filter(|r| r.len() == 2)
+                .all(|r| is_number_cell(text[r[1].0..r[1].1].trim()));
+        if (width < 3 && !named_figures) || full < 2 {
             i = j.max(i + 1);
             continue;
         }
@@ -1221,7 +1236,7 @@ pub fn blocks(text: &str) -> Vec<Block> {
     // Tables of piped cells and of spaced cells; a cell run overlapping one is dropped.
     let mut serial = serial_row_tables(&lines);
     // Where both piped readers see a table, serial numbers cut rows better.
-    for t in piped_row_tables(&lines) {
+    for t in piped_row_tables(text, &lines) {
         if !serial.iter().any(|s| s.0 < t.1 && t.0 < s.1) {
             serial.push(t);
         }
@@ -1684,6 +1699,24 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
+    }
+
+    #[test]
+    fn two_column_tables_pasted_one_cell_per_line_with_pipe_lines_between_rows() {
+        // A name and its figure per row, the first figure's pipe on the next line.
+        let text = "表1 2024年居民消费价格比上年涨跌幅度\n单位:%\n指 标 |\n涨 跌 |\n||\n居民消费价格 |\n0.0\n|\n|\n|\n食品烟酒 |\n-0.5 |\n|\n|\n衣 着 |\n-0.8 |\n|\n|\n";
+        assert_eq!(
+            table_cells(text),
+            vec![
+                vec!["指 标", "涨 跌"],
+                vec!["居民消费价格", "0.0"],
+                vec!["食品烟酒", "-0.5"],
+                vec!["衣 着", "-0.8"],
+            ]
+        );
+        // Two columns of words are no table.
+        let text = "甲 |\n乙 |\n||\n丙 |\n丁 |\n|\n戊 |\n己 |\n|\n";
+        assert!(table_cells(text).is_empty());
     }
 
     #[test]

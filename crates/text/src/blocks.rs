@@ -722,7 +722,13 @@ fn piped_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize, V
                 .skip(1)
                 .filter(|r| r.len() == 2)
                 .all(|r| is_number_cell(text[r[1].0..r[1].1].trim()));
-        if (width < 3 && !named_figures) || full < 2 {
+        // (A header holding figures is a header and rows run together: the
+        // pipe lines there close group headings, `按城乡分: |` `||`, not rows.)
+        let header_figures = rows.first().is_some_and(|r| {
+            r.iter()
+                .any(|c| c.0 < c.1 && is_number_cell(text[c.0..c.1].trim()))
+        });
+        if (width < 3 && !named_figures) || full < 2 || header_figures {
             i = j.max(i + 1);
             continue;
         }
@@ -800,12 +806,22 @@ fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize
         }
         blocks.push(block(&cells[..width]));
         let mut k = width;
-        while k + width <= cells.len()
-            && !number(&cells[k])
-            && cells[k + 1..k + width].iter().all(number)
-        {
-            blocks.push(block(&cells[k..k + width]));
-            k += width;
+        let full_row = |k: usize| {
+            k + width <= cells.len()
+                && !number(&cells[k])
+                && cells[k + 1..k + width].iter().all(number)
+        };
+        loop {
+            if full_row(k) {
+                blocks.push(block(&cells[k..k + width]));
+                k += width;
+            } else if k > width && !number(&cells[k.min(cells.len() - 1)]) && full_row(k + 1) {
+                // `按城乡分: |` `||`: a group's heading, a row of one cell.
+                blocks.push(block(&cells[k..k + 1]));
+                k += 1;
+            } else {
+                break;
+            }
         }
         if k >= 3 * width {
             let end_line = cells[k - 1].0 + 1;
@@ -1699,6 +1715,23 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { cells: ref c } if c.len() > 2)));
+    }
+
+    #[test]
+    fn group_headings_inside_a_table_pasted_one_cell_per_line() {
+        let text = "表1 年末户籍人口数及其构成\n指标 |\n年末数(万人) |\n比重(%) |\n户籍总人口 |\n55.66 |\n100.0 |\n按城乡分: |\n||\n城镇 |\n23.47 |\n42.2 |\n乡村 |\n32.19 |\n57.8 |\n按男女分: |\n||\n男 |\n29.33 |\n52.7 |\n";
+        assert_eq!(
+            table_cells(text),
+            vec![
+                vec!["指标", "年末数(万人)", "比重(%)"],
+                vec!["户籍总人口", "55.66", "100.0"],
+                vec!["按城乡分:"],
+                vec!["城镇", "23.47", "42.2"],
+                vec!["乡村", "32.19", "57.8"],
+                vec!["按男女分:"],
+                vec!["男", "29.33", "52.7"],
+            ]
+        );
     }
 
     #[test]

@@ -624,10 +624,15 @@ pub(super) fn completes_goal(before: &str) -> bool {
     reached.is_some_and(|i| {
         let head = &clause[..i];
         ![
-            "确保", "力争", "争取", "努力", "要", "将", "全面", "必须", "坚决",
+            "确保", "力争", "争取", "努力", "要", "将", "必须", "坚决",
         ]
         .iter()
         .any(|w| head.ends_with(w))
+            // (全面完成 is an aim only after a word of will: 要全面完成.)
+            && !(head.ends_with("全面")
+                && ["确保", "力争", "争取", "努力", "要", "将", "必须", "坚决"]
+                    .iter()
+                    .any(|w| head.trim_end_matches("全面").ends_with(w)))
     }) && !clause.contains("确保")
         && !clause.contains("力争")
 }

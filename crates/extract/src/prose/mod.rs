@@ -1983,6 +1983,20 @@ mod tests {
     }
 
     #[test]
+    fn a_task_completed_in_full_leaves_the_figures_results() {
+        let kinds = |t: &str| kinds_of(DocType::WorkReport, 2024, t);
+        assert_eq!(
+            kinds("2023年全省全面完成稳粮稳豆任务,粮食生产实现“二十连丰”,总产量为1557.6亿斤。"),
+            [Kind::Actual]
+        );
+        // (After a word of will, 全面完成 is the aim.)
+        assert_eq!(
+            kinds("2025年要全面完成稳粮任务,粮食总产量达到1600亿斤。"),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn planned_amounts_and_deadlines_are_goals() {
         // 计划完成 with a figure as its object plans it; 计划全面完成 is done.
         let kinds = |t: &str| kinds_of(DocType::Other, 2021, t);

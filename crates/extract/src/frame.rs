@@ -1557,6 +1557,9 @@ fn find_title(head: &[Line]) -> Option<(&Line, (String, String))> {
             // a line break, not a title.)
             || l.norm.chars().filter(|c| matches!(c, '，' | ',')).count() >= 2
             || reports_speech(&l.norm)
+            // (●全面完成“十三五”规划目标；: an item of a list.)
+            || l.norm.starts_with(['●', '■', '◆', '▲', '•', '★', '○', '□'])
+            || l.norm.ends_with(['；', ';'])
         {
             continue;
         }
@@ -3707,6 +3710,20 @@ mod tests {
         assert!(!opens_on_numeric_date("2013.6 2083.7"));
         let (info, _) = read("观光人数破百万 今年可望创新高\n2018/11/8 20:56(11/8 21:05 更新)\n今年的观光人数,截至10月底止,观光人数突破百万人。\n");
         assert_eq!(info.year, Some(2018));
+    }
+
+    #[test]
+    fn an_item_of_a_list_is_no_title() {
+        let t = "江西绘就今后五年发展蓝图\n1月23日,省十三届人大一次会议开幕,省长代表省政府向大会报告工作,提出两个重要阶段性目标。\n●夺取全面建成小康社会的全面胜利,全面完成“十三五”规划目标;\n●到2022年,全省生产总值超过3万亿元。\n";
+        let (_, why) = read(t);
+        let title = why
+            .iter()
+            .find(|d| d.field == "title")
+            .map(|d| d.value.clone());
+        assert!(
+            title.as_ref().is_none_or(|t| !t.contains("十三五")),
+            "{title:?}"
+        );
     }
 
     #[test]

@@ -269,7 +269,11 @@ fn year_heading(t: &str) -> bool {
         Some(t) => (t, false),
         None => (&rest[4..], true),
     };
-    if lead {
+    if tail.is_empty() && !bare && !lead {
+        // (2026年 alone on its line, over the lines it dates: 辽宁亮点 /
+        // 2025年 / …; 辽宁落点 / 2026年 / ….)
+        true
+    } else if lead {
         // (回顾2023 alone on its line: a news page's part heading.)
         matches!(tail, "") || (!bare && tail == "工作")
     } else if goals_of_year {
@@ -394,6 +398,9 @@ mod tests {
         assert_eq!(heading_level("2016年工作回顾"), Some(3));
         assert_eq!(heading_level("回首2024年是奋进之年"), None);
         assert_eq!(heading_level("2016年全市生产总值"), None);
+        // A year alone on its line dates the lines under it; a bare figure does not.
+        assert_eq!(heading_level("2026年"), Some(3));
+        assert_eq!(heading_level("2026"), None);
     }
 
     #[test]

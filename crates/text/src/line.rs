@@ -427,7 +427,8 @@ mod tests {
         assert_eq!(classify("  一、2023年工作回顾"), LineClass::Heading(3));
         assert_eq!(classify("2016成绩"), LineClass::Heading(3));
         assert_eq!(classify("2017年目标"), LineClass::Heading(3));
-        assert_eq!(classify("2017年"), LineClass::Text);
+        assert_eq!(classify("2017年"), LineClass::Heading(3));
+        assert_eq!(classify("2017年1月"), LineClass::Text);
         assert_eq!(classify("（二）发展机遇"), LineClass::Heading(4));
         assert_eq!(classify("1、沿海经济板块"), LineClass::Heading(5));
         assert_eq!(

@@ -34,7 +34,10 @@ pub(super) fn decide_kind(
                 && task_done(&marked_in[i + w.len()..])
                 && !(*w == "计划" && plans_an_amount(&marked_in[i + w.len()..]));
             // 实施服务业企业三年倍增计划: a programme's name, not a goal set.
-            let programme = matches!(*w, "计划" | "规划") && names_programme(before);
+            // (169个计划新开工项目已开工118个: a kind of project, those
+            // planned to start this year.)
+            let programme = matches!(*w, "计划" | "规划")
+                && (names_programme(before) || names_project_kind(&marked_in[i + w.len()..]));
             // 国土空间总体规划(2021—2035年)获批实施: a plan named as a document.
             let document = matches!(*w, "计划" | "规划" | "纲要")
                 && plan_document_named(&marked_in[i + w.len()..]);
@@ -635,6 +638,27 @@ pub(super) fn completes_goal(before: &str) -> bool {
                     .any(|w| head.trim_end_matches("全面").ends_with(w)))
     }) && !clause.contains("确保")
         && !clause.contains("力争")
+}
+
+/// `新开工项目`, `建成投产项目` after 计划: the projects planned to start or
+/// finish, a kind of project (a few Han characters, then 项目), unless their
+/// number follows (计划新开工项目50个).
+fn names_project_kind(after: &str) -> bool {
+    let mut n = 0;
+    for (i, c) in after.char_indices() {
+        if let Some(rest) = after[i..].strip_prefix("项目") {
+            // (计划新开工项目50个: the number planned, a goal.)
+            let counted = rest
+                .trim_start_matches(['：', ':'])
+                .starts_with(|c: char| c.is_ascii_digit() || "一二三四五六七八九十两".contains(c));
+            return (2..=4).contains(&n) && !counted;
+        }
+        if !planwatch_text::norm::is_han(c) || n > 4 {
+            return false;
+        }
+        n += 1;
+    }
+    false
 }
 
 /// `今年以来`, `今年一季度`, `今年1至7月`: every 今年 of the sentence opens a

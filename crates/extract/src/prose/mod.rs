@@ -1983,6 +1983,17 @@ mod tests {
     }
 
     #[test]
+    fn projects_planned_to_start_are_a_kind_of_project() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2021, t);
+        assert_eq!(
+            kinds("1至4月,169个计划新开工项目已开工118个,开工率达69.8%。"),
+            [Kind::Actual, Kind::Actual, Kind::Actual]
+        );
+        // (A plan's figure is still a goal.)
+        assert_eq!(kinds("全年计划新开工项目50个。"), [Kind::Target]);
+    }
+
+    #[test]
     fn a_task_completed_in_full_leaves_the_figures_results() {
         let kinds = |t: &str| kinds_of(DocType::WorkReport, 2024, t);
         assert_eq!(

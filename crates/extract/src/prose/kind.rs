@@ -20,7 +20,17 @@ pub(super) fn decide_kind(
         return Kind::Target;
     }
     // A review sets results beside goals in one sentence: only the clause counts.
-    let marked_in = if frame.doc_type == DocType::PlanReview {
+    // (So does a clause reporting what was done after one naming the goal:
+    // 考核指标23.1万亩，完成28.69万亩，完成率124.2%.)
+    let clause = pre.rsplit(['，', ',', '；', ';']).next().unwrap_or(pre);
+    // (Only beside a rate of completion: 力争…，完成投资6800亿元 is a goal.)
+    let reports_done = ["完成", "实际完成", "实现"]
+        .iter()
+        .any(|w| clause.starts_with(w))
+        && ["完成率", "完成比例", "超额完成"]
+            .iter()
+            .any(|w| sentence.contains(w));
+    let marked_in = if frame.doc_type == DocType::PlanReview || reports_done {
         pre
     } else {
         sentence
@@ -603,18 +613,33 @@ pub(super) fn names_plan_goal(
 /// goal's terms between 完成 and 目标 (not `确保完成`, `力争完成`; `完成…任务`
 /// lists tasks).
 pub(super) fn completes_goal(before: &str) -> bool {
-    let clause = before
-        .rsplit(['，', ',', '；', ';', '。', '：', ':'])
-        .next()
-        .unwrap_or(before);
+    // (A comma inside quotes is no clause's end: 实现“玉米基本不减产,多收一季
+    // 大豆”的种植目标.)
+    let mut depth = 0i32;
+    let mut from = 0;
+    for (i, c) in before.char_indices().rev() {
+        match c {
+            '”' => depth += 1,
+            '“' => depth -= 1,
+            '，' | ',' | '；' | ';' | '。' | '：' | ':' if depth <= 0 => {
+                from = i + c.len_utf8();
+                break;
+            }
+            _ => {}
+        }
+    }
+    let clause = &before[from..];
     // (提前一年实现了“十五”计划的主要经济目标: a goal reached, too.)
     let reached = clause.rfind("完成").or_else(|| {
         clause
             .rfind("实现了")
             .or_else(|| {
                 // (2012年我市顺利实现“千百万”目标: reached, as the adverb says.)
-                ["顺利实现", "如期实现", "胜利实现"]
+                // (基本实现…的种植目标 after the harvest told: reached, but
+                // not 到2035年基本实现, a deadline's aim.)
+                ["顺利实现", "如期实现", "胜利实现", "基本实现"]
                     .iter()
+                    .filter(|w| **w != "基本实现" || !clause.contains("到20"))
                     .find_map(|w| clause.rfind(w))
             })
             .or_else(|| {

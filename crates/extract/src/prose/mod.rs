@@ -1983,6 +1983,25 @@ mod tests {
     }
 
     #[test]
+    fn results_told_beside_their_goal_are_results() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2022, t);
+        // The goal's clause, then what was done and the rate of completion.
+        assert_eq!(
+            kinds("2022年高标准农田建设考核指标23.1万亩,完成28.69万亩,完成率124.2%。"),
+            [Kind::Target, Kind::Actual]
+        );
+        // A goal reached in the main (基本实现), a comma inside its quotes.
+        assert_eq!(
+            kinds("2022年,收获面积约11.6万亩,基本实现“玉米基本不减产,多收一季大豆”的种植目标。"),
+            [Kind::Actual]
+        );
+        assert_eq!(
+            kinds("到2035年,森林覆盖率达到70%,基本实现美丽城市建设目标。"),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn projects_planned_to_start_are_a_kind_of_project() {
         let kinds = |t: &str| kinds_of(DocType::Other, 2021, t);
         assert_eq!(

@@ -351,6 +351,10 @@ fn starts_word(s: &[char], i: usize, also: &str) -> bool {
         || ["加快", "推动", "促进", "支持", "助力"]
             .iter()
             .any(|w| ends(s, i, w))
+        // (构建和谐汉寿, 建设美丽乡城: a slogan's epithet before the place.)
+        || ["和谐", "美丽", "幸福", "魅力", "大美"]
+            .iter()
+            .any(|w| ends(s, i, w))
 }
 
 /// The place whose name starts at `s[i]`, longest first, with its length in
@@ -382,9 +386,11 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
         })
     });
     Some(found).filter(|(p, len, short)| {
+        // (内蒙古大地: the land of the place, no longer word.)
         let runs_on = s
             .get(i + len)
-            .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'));
+            .is_some_and(|c| matches!(c, '大' | '路' | '街' | '湾' | '站' | '港' | '机'))
+            && !(s.get(i + len) == Some(&'大') && s.get(i + len + 1) == Some(&'地'));
         // 省委和县委: 和 joins 县委, it does not name 和县.
         let joins_committee = *len == 2
             && s.get(i + len) == Some(&'委')
@@ -953,6 +959,19 @@ mod tests {
         // 城市 and 都市 are words, not 上城区 or 新都区 as cities.
         assert!(place_at(&chars("上城市民"), 0).is_none());
         assert!(place_at(&chars("新都市圈"), 0).is_none());
+    }
+
+    #[test]
+    fn the_land_of_a_place_and_a_slogans_epithet_name_it() {
+        let s = chars("八月的内蒙古大地,到处洋溢着收获的喜悦。今年以来,全区经济运行稳中向好。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("内蒙古自治区"));
+        // (浙江大学 still runs on into a longer word.)
+        assert!(place_at(&chars("在浙江大学"), 1).is_none());
+        let s = chars("“十二五”时期是构建和谐汉寿的重要阶段,也是汉寿抢抓机遇的关键时期。全县生产总值年均增长12%。");
+        assert_eq!(
+            county_by_short_name(&s).map(|(_, _, p)| p.name),
+            Some("汉寿县")
+        );
     }
 
     #[test]

@@ -1293,6 +1293,41 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             }
         }
     }
+    // A work report, or news of one, that only looks ahead: it announces the
+    // year's goals (今年经济社会发展的主要预期目标是) and never looks back (no
+    // 去年, 回顾, 一年来, no earlier year): its tasks are that year's goals.
+    if !frame.on_plan && (info.doc_type == DocType::WorkReport || on_report) {
+        if let Some(y) = frame.target_year {
+            let head = matching_head(text, 600);
+            let announces = ["预期目标", "主要目标"].iter().any(|w| head.contains(w))
+                && (head.contains("今年") || head.contains(&format!("{y}年")));
+            let all = matching_head(text, usize::MAX);
+            let looks_back = [
+                "去年",
+                "过去",
+                "回顾",
+                "一年来",
+                "上年",
+                "五年来",
+                "以来",
+                "成绩",
+                "成效",
+            ]
+            .iter()
+            .any(|w| all.contains(w))
+                || named_years(text).1.iter().any(|(_, n, _)| *n < y);
+            if announces && !looks_back {
+                frame.on_plan = true;
+                why.push(Decision {
+                    field: "kind",
+                    value: "target".into(),
+                    line: 0,
+                    source: format!("{y}年 goals announced, nothing looked back on"),
+                    rule: "a work report or news of one that only looks ahead: its tasks are the year's goals unless marked done",
+                });
+            }
+        }
+    }
     // An article on one year's plan just issued (印发《…2019年工作方案》),
     // written no later than that year: its figures of the year are its goals.
     if info.doc_type == DocType::Other {

@@ -804,6 +804,27 @@ mod tests {
     }
 
     #[test]
+    fn news_of_a_report_that_only_looks_ahead_sets_goals() {
+        let text = "政府工作报告指出,2018年是贯彻落实党的十九大精神的开局之年。今年经济社会发展的主要预期目标是:地区生产总值增长10%。\n基础设施\n开展地下综合管廊建设,完成108公里市政管网改造。新增公交班线行政村42个。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Target, Some(2018)); 3]);
+        // One that looks back too keeps its results.
+        let text = "政府工作报告指出,2018年是开局之年。今年经济社会发展的主要预期目标是:地区生产总值增长10%。\n过去一年,完成108公里市政管网改造。\n";
+        let got: Vec<Kind> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(108.0))
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(got, [Kind::Actual]);
+    }
+
+    #[test]
     fn news_of_a_policy_address_for_a_fiscal_year_reviews_the_year_before() {
         let text = "【財華社訊】11月18日,澳門特區行政長官今日發表澳門特區政府2026年財政年度施政報告。行政長官介紹,2025年首三季度,澳門本地生產總值初值為3013.3億澳門元,按年實質增長4.2%。入境旅客達2967萬人次,增長14.5%。\n";
         let got: Vec<(Option<i32>, f64, Option<String>)> = extract_document("t.txt", text)

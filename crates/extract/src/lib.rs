@@ -198,13 +198,36 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     && !["情况", "情況", "完成", "实现", "實現"]
                         .iter()
                         .any(|w| raw.contains(w));
-                if raw.ends_with([':', '：']) || pointing || goal_heading || section.goals {
+                // (今年重点做好以下五方面的工作。: the paragraphs after it are
+                // that work, as after a colon.)
+                let work_below = raw.ends_with('。') && {
+                    let c = frame::compact(raw.lines().last().unwrap_or(raw));
+                    let c = c.trim_end_matches(['。', '，', ',']);
+                    let last = c.rsplit(['。', '；', ';', '，', ',']).next().unwrap_or(c);
+                    last.contains("以下")
+                        && ["做好", "抓好"].iter().any(|w| last.contains(w))
+                        && ["今年", "年重点", "年将"].iter().any(|w| last.contains(w))
+                        && !["了以下", "完成"].iter().any(|w| last.contains(w))
+                };
+                if raw.ends_with([':', '：'])
+                    || pointing
+                    || goal_heading
+                    || work_below
+                    || section.goals
+                {
                     let p = frame::compact(raw);
                     // (Only the sentence that ends on the colon announces; one
                     // met, 6项已提前达到规划目标, announces nothing.)
                     // (Nor do the lines before it in a paragraph of short
                     // lines: 改革开放实现重大突破 / 2021年目标:.)
                     let last_line = frame::compact(raw.lines().last().unwrap_or(raw));
+                    // (Its last clause: 聚焦完成…目标任务，今年重点做好以下….)
+                    let last_line = if work_below {
+                        let t = last_line.trim_end_matches(['。', '，', ',']);
+                        t.rsplit(['，', ',']).next().unwrap_or(t).to_string()
+                    } else {
+                        last_line
+                    };
                     let last = last_line
                         .rsplit(['。', '；', ';', '!', '?'])
                         .next()
@@ -220,7 +243,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // (Not 主要预期性指标完成情况如下: results.)
                     // (Nor 现将有关情况报告如下, 做了以下工作: a report's formula.)
                     // (2022年县政府将…重点抓好10件民生实事: the tasks follow.)
-                    let ahead = ["将", "计划", "拟", "要干这些"]
+                    let ahead = ["将", "计划", "拟", "要干这些", "做好", "抓好"]
                         .iter()
                         .any(|w| last.contains(w))
                         && ["以下", "如下", "这些", "下列", "实事", "抓好"]
@@ -256,7 +279,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                                     .iter()
                                     .any(|w| last.contains(w)))
                             && !["已", "提前", "超过"].iter().any(|w| last.contains(w));
-                    if (p.ends_with(':') || pointing || goal_heading) && announces {
+                    if (p.ends_with(':') || pointing || goal_heading || work_below) && announces {
                         section.goals = true;
                         section.goal_year = frame::one_year_named(last);
                         announced = Some((outline.len(), section.goal_year));
@@ -801,6 +824,18 @@ mod tests {
         assert_eq!(kinds(&met), [Kind::Actual]);
         let ahead = format!("{head}全市将力争实现以下目标:\n——一般公共预算收入264.13亿元;\n");
         assert_eq!(kinds(&ahead), [Kind::Target]);
+    }
+
+    #[test]
+    fn work_announced_below_with_a_full_stop_lists_goals() {
+        let text = "日前,省农业农村厅负责同志介绍了乡村振兴的情况,聚焦完成重点目标任务,今年重点做好以下五方面的工作。\n完善现代农业产业体系。粮食播种面积稳定在5303万亩以上,建设农业种质资源库9个以上。\n";
+        let got: Vec<Kind> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| f.kind)
+            .collect();
+        assert_eq!(got, [Kind::Target, Kind::Target]);
     }
 
     #[test]

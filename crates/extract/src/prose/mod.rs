@@ -1999,6 +1999,11 @@ mod tests {
             kinds("到2035年,森林覆盖率达到70%,基本实现美丽城市建设目标。"),
             [Kind::Target]
         );
+        // (Nor in a sentence without its year, a figure before: 70%，.)
+        assert_eq!(
+            kinds("宜居城市建设开创新局面,城镇化率达70%,新建公园20个以上,基本实现“15分钟可达城市公园”目标。"),
+            [Kind::Target, Kind::Target]
+        );
     }
 
     #[test]

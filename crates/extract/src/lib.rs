@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_opening_on_a_past_period_dates_the_results_after_it() {
+        let text = "2021-09-09 10:55:59 来源:今晚报\n记者获悉,“十四五”期间,天津市将继续深化改革。到2025年,居民人均期望寿命达到82.38岁。\n“十三五”期间,本市居民期望寿命连年超过81岁。孕产妇死亡率持续控制在10/10万以下。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(10.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Actual, Some(2020))]);
+    }
+
+    #[test]
     fn work_announced_below_with_a_full_stop_lists_goals() {
         let text = "日前,省农业农村厅负责同志介绍了乡村振兴的情况,聚焦完成重点目标任务,今年重点做好以下五方面的工作。\n完善现代农业产业体系。粮食播种面积稳定在5303万亩以上,建设农业种质资源库9个以上。\n";
         let got: Vec<Kind> = extract_document("t.txt", text)

@@ -655,6 +655,13 @@ fn sentence_facts(
         {
             if start > p {
                 *carried = Some(YearMention::deadline_at(0, end, 0));
+            } else if end < p && carried.is_none() {
+                // (“十三五”期间，本市居民期望寿命…。孕产妇死亡率…控制在10/10万
+                // 以下: a period gone by dates the results after it.)
+                *carried = Some(YearMention {
+                    topic: true,
+                    ..YearMention::at(0, end, 0)
+                });
             }
         }
     }

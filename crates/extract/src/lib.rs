@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_issuing_a_years_plan_sets_its_goals() {
+        let text = "日前,甲区人民政府发布的《2023年甲区国民经济和社会发展计划》提出,加快建设现代化产业体系。\n《计划》提出,协同推进新能源装备制造产业发展,风电整建制配套能力达到2000万千瓦。\n原文如下:\n甲区人民政府关于下达2023年甲区国民经济和社会发展计划的通知\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(2000.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Target, Some(2023))]);
+    }
+
+    #[test]
     fn a_sentence_opening_on_a_past_period_dates_the_results_after_it() {
         let text = "2021-09-09 10:55:59 来源:今晚报\n记者获悉,“十四五”期间,天津市将继续深化改革。到2025年,居民人均期望寿命达到82.38岁。\n“十三五”期间,本市居民期望寿命连年超过81岁。孕产妇死亡率持续控制在10/10万以下。\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -255,7 +255,12 @@ pub(super) fn decide_kind(
         && frame.plan_issued_for.is_some()
         && !section.review
         && !estimating()
-        && default_year(ctx, section, Kind::Actual, sentence) == frame.plan_issued_for
+        // (Or of the year before it, a text issuing the plan: 关于下达2023年
+        // …计划的通知, whose results would be 2022's.)
+        && frame.plan_issued_for.is_some_and(|y| {
+            let d = default_year(ctx, section, Kind::Actual, sentence);
+            d == Some(y) || d == Some(y - 1)
+        })
         // (自…座谈会以来，…从700万锭增长到1360万锭: counted up to now.)
         && !["以来", "截至", "截止", "累计"]
             .iter()

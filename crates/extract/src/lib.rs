@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn an_article_on_a_plan_ahead_counts_its_years_from_the_plans_first() {
+        let text = "发布时间:2020-11-19 13:38:00\n海淀“十四五”教育规划:5年将新增学位近4万个\n“十四五”时期,海淀区将继续加快教育设施建设。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(4.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Target, Some(2025))]);
+    }
+
+    #[test]
     fn a_notice_issuing_a_years_plan_sets_its_goals() {
         let text = "日前,甲区人民政府发布的《2023年甲区国民经济和社会发展计划》提出,加快建设现代化产业体系。\n《计划》提出,协同推进新能源装备制造产业发展,风电整建制配套能力达到2000万千瓦。\n原文如下:\n甲区人民政府关于下达2023年甲区国民经济和社会发展计划的通知\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -906,7 +906,13 @@ pub(super) fn years_ahead(pre: &str, across_clause: bool) -> Option<(i32, bool)>
 pub(super) fn first_plan_year(frame: &Frame) -> Option<i32> {
     match frame.doc_type {
         DocType::FiveYearPlan | DocType::Outline => frame.present.map(|p| p + 1),
-        DocType::ImplementationPlan | DocType::Other if !frame.from_figures => frame.present,
+        // (An article of 2020 on the “十四五” plan: its 5年 start in 2021.)
+        DocType::ImplementationPlan | DocType::Other if !frame.from_figures => {
+            match (frame.period_start, frame.present) {
+                (Some(s), Some(p)) if s > p => Some(s),
+                _ => frame.present,
+            }
+        }
         DocType::ImplementationPlan | DocType::Other => None,
         DocType::WorkReport => frame.target_year,
         DocType::PlanReview | DocType::StatisticalBulletin => None,

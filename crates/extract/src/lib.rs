@@ -827,6 +827,18 @@ mod tests {
     }
 
     #[test]
+    fn a_past_deadline_told_as_reached_with_le_is_a_result() {
+        let text = "中新网7月5日电 2017年年底甲省将实现村村通客运。\n到2015年底,甲省农村公路总里程达171458公里,建制村通畅率达到了74.86%。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(171458.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Actual, Some(2015))]);
+    }
+
+    #[test]
     fn an_article_on_a_plan_ahead_counts_its_years_from_the_plans_first() {
         let text = "发布时间:2020-11-19 13:38:00\n海淀“十四五”教育规划:5年将新增学位近4万个\n“十四五”时期,海淀区将继续加快教育设施建设。\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -973,20 +973,23 @@ fn sentence_facts(
         // document reviews that year.
         // (…为2074亿元, …由3997.16亿元增加到5127.66亿元: what was reached; not
         // 到2020年…达到53.6%，湿地保有量…不能减少, a goal however old.)
+        // (建制村通畅率达到了74.86%: 达到了 is reached.)
         let reads_as_reached = || {
-            ![
-                "达到",
-                "不能",
-                "不低于",
-                "不少于",
-                "不超过",
-                "控制在",
-                "力争",
-                "确保",
-                "将",
-            ]
-            .iter()
-            .any(|w| sentence.contains(w))
+            !sentence
+                .match_indices("达到")
+                .any(|(i, w)| !sentence[i + w.len()..].starts_with('了'))
+                && ![
+                    "不能",
+                    "不低于",
+                    "不少于",
+                    "不超过",
+                    "控制在",
+                    "力争",
+                    "确保",
+                    "将",
+                ]
+                .iter()
+                .any(|w| sentence.contains(w))
         };
         let by_deadline = year_m.or(*carried).is_some_and(|y| {
             // An implementation plan's first year may be a deadline (到2023年).

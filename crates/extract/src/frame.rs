@@ -3587,6 +3587,21 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 // (2023年是全面贯彻落实党的二十大精神的开局之年: the year the
                 // report's work is for.)
                 return Some((l, y, "X年是…之年: the year the report's work is for"));
+            } else if i > 0
+                && matches!(c[i - 1], ',' | '，')
+                && ["指出", "表示", "提出", "强调", "明确"]
+                    .iter()
+                    .any(|w| c[..i - 1].iter().collect::<String>().ends_with(w))
+                && c.get(i + len) == Some(&'将')
+            {
+                // (报告中云南指出，2023年将持续巩固拓展脱贫攻坚成果: the year
+                // of the work ahead, told as the report's words; not 2011年将
+                // 实现“五大突破” in a review, the year's results foreseen.)
+                return Some((
+                    l,
+                    y,
+                    "what a report says opening on a year and 将 (指出，X年将…)",
+                ));
             } else if (i == 0 || matches!(c[i - 1], '。' | ',' | ';'))
                 && c.get(i + len).is_some_and(|ch| matches!(ch, '，' | ','))
             {
@@ -3745,6 +3760,15 @@ mod tests {
         assert!(!opens_on_numeric_date("2013.6 2083.7"));
         let (info, _) = read("观光人数破百万 今年可望创新高\n2018/11/8 20:56(11/8 21:05 更新)\n今年的观光人数,截至10月底止,观光人数突破百万人。\n");
         assert_eq!(info.year, Some(2018));
+    }
+
+    #[test]
+    fn a_report_saying_a_year_will_is_of_that_year() {
+        let t = "日前,甲省第十四届人民代表大会第一次会议闭幕。在审议通过的政府工作报告中甲省指出,2023年将持续巩固拓展脱贫攻坚成果。\n报告指出,要抓住耕地和种子两个要害。2023年,新建和改造高标准农田370万亩以上,确保粮食播种面积只增不减。\n";
+        assert_eq!(frame(t).year, Some(2023));
+        // (A review foreseeing the year's results is still of the year after.)
+        let t = "甲区政府工作报告\n一、过去五年的工作回顾\n五年累计完成固定资产投资848亿元。2011年将实现“五大突破”,经济总量突破2000亿元。\n";
+        assert_ne!(frame(t).year, Some(2011));
     }
 
     #[test]

@@ -827,6 +827,25 @@ mod tests {
     }
 
     #[test]
+    fn goals_told_as_set_are_what_the_paragraph_lists() {
+        let text = "8月12日,记者从全省旅游发展大会上获悉,2015年至2020年,甲省旅游业计划实施32项行动。\n根据这一行动计划,我省制定了相应的发展目标。其中,2015年,全省接待国内外游客增长10%;A级景区达100家。2020年,全省接待国内外游客4000万人次。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| [10.0, 100.0, 4000.0].contains(&f.value.unwrap_or(0.0)))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Target, Some(2015)),
+                (Kind::Target, Some(2015)),
+                (Kind::Target, Some(2020))
+            ]
+        );
+    }
+
+    #[test]
     fn a_past_deadline_told_as_reached_with_le_is_a_result() {
         let text = "中新网7月5日电 2017年年底甲省将实现村村通客运。\n到2015年底,甲省农村公路总里程达171458公里,建制村通畅率达到了74.86%。\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

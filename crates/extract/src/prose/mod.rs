@@ -286,6 +286,12 @@ pub fn paragraph_facts(
             {
                 work_ahead = true;
             }
+            // 根据这一行动计划，我省制定了相应的发展目标。其中，2015年，…: the
+            // goals set are what the paragraph goes on to list.
+            if ctx.frame.doc_type == DocType::Other && !work_ahead && tells_goals_set(&s[a..b]) {
+                work_ahead = true;
+                announced = true;
+            }
             // 郭树清在报告中提到，今后，我省将提升基础设施现代化水平。…: what
             // the paragraph goes on to list is the work ahead.
             // (2023年，我市将推行田长制，…。坚持…，建立示范基地1个: a paragraph
@@ -454,6 +460,22 @@ fn announces_work_ahead(s: &[char]) -> bool {
         && ["方面", "以下", "重点", "几项", "大"]
             .iter()
             .any(|w| t.contains(w))
+}
+
+/// `我省制定了相应的发展目标。`: a short sentence, no figure, saying goals
+/// were set; the figures after it are those goals.
+fn tells_goals_set(s: &[char]) -> bool {
+    if s.iter().any(|c| c.is_ascii_digit()) || s.len() > 40 {
+        return false;
+    }
+    let t: String = s.iter().collect();
+    let t = t.trim_end_matches(['。', '：', ':', '，', ',']);
+    ["制定了", "提出了", "明确了", "确定了"]
+        .iter()
+        .any(|w| t.contains(w))
+        && ["目标", "目标任务", "具体目标", "发展目标"]
+            .iter()
+            .any(|w| t.ends_with(w))
 }
 
 /// `是发展关键之年`, `是极不平凡的一年` right after a year at `s[after]`: the

@@ -827,6 +827,21 @@ mod tests {
     }
 
     #[test]
+    fn an_undated_text_telling_a_period_in_the_future_dates_its_goals_at_its_end() {
+        let text = "秦州,工业基础良好,工业园区建设和工业集群规模日益壮大。\n“十二五”期间,秦州区将努力实现新跨越,力争全区生产总值年均增长15%,固定资产投资年均增长30%。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(
+            got,
+            [(Kind::Target, Some(2015)), (Kind::Target, Some(2015))]
+        );
+    }
+
+    #[test]
     fn goals_told_as_set_are_what_the_paragraph_lists() {
         let text = "8月12日,记者从全省旅游发展大会上获悉,2015年至2020年,甲省旅游业计划实施32项行动。\n根据这一行动计划,我省制定了相应的发展目标。其中,2015年,全省接待国内外游客增长10%;A级景区达100家。2020年,全省接待国内外游客4000万人次。\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -672,6 +672,15 @@ fn sentence_facts(
     let opens_on_period =
         period_phrase_len(s) > 0 && !at(s, period_phrase_len(s).saturating_sub(2), "以来");
     if opens_on_period && carried.is_none_or(|y| !y.deadline) {
+        // (In a text that knows no year of its own, a period told in the
+        // future: “十二五”期间，秦州区将努力…，力争…年均增长15%.)
+        if ctx.frame.present.is_none()
+            && ["将", "力争", "确保"].iter().any(|w| sentence.contains(w))
+        {
+            if let Some((_, end)) = crate::doc::period_spoken_of(&sentence) {
+                *carried = Some(YearMention::deadline_at(0, end, 0));
+            }
+        }
         if let (Some((start, end)), Some(p)) =
             (crate::doc::period_spoken_of(&sentence), ctx.frame.present)
         {

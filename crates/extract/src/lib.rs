@@ -942,6 +942,18 @@ mod tests {
     }
 
     #[test]
+    fn news_from_a_congress_that_only_looks_ahead_sets_goals() {
+        let text = "2023年01月11日\n甲市力争今年地区生产总值增长8%左右\n日前,记者从甲市二届人大四次会议上了解到,该市力争2023年地区生产总值增长8%左右。\n同时,深化农村人居环境整治,打造92个美丽宜居乡村示范点。\n";
+        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(92.0))
+            .map(|f| (f.kind, f.year))
+            .collect();
+        assert_eq!(got, [(Kind::Target, Some(2023))]);
+    }
+
+    #[test]
     fn news_of_a_policy_address_for_a_fiscal_year_reviews_the_year_before() {
         let text = "【財華社訊】11月18日,澳門特區行政長官今日發表澳門特區政府2026年財政年度施政報告。行政長官介紹,2025年首三季度,澳門本地生產總值初值為3013.3億澳門元,按年實質增長4.2%。入境旅客達2967萬人次,增長14.5%。\n";
         let got: Vec<(Option<i32>, f64, Option<String>)> = extract_document("t.txt", text)

@@ -942,6 +942,24 @@ mod tests {
     }
 
     #[test]
+    fn an_average_in_brackets_is_the_benchmarks_own_figure() {
+        let text = "2024年,厦门全市居民平均期望寿命达到83.62岁,高出全国平均水平(79岁)4.62岁。\n";
+        let got: Vec<(String, Option<String>)> = extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(79.0))
+            .map(|f| (f.indicator.clone(), f.region.clone()))
+            .collect();
+        assert_eq!(
+            got,
+            [(
+                "厦门全市居民平均期望寿命".to_string(),
+                Some("全国".to_string())
+            )]
+        );
+    }
+
+    #[test]
     fn news_from_a_congress_that_only_looks_ahead_sets_goals() {
         let text = "2023年01月11日\n甲市力争今年地区生产总值增长8%左右\n日前,记者从甲市二届人大四次会议上了解到,该市力争2023年地区生产总值增长8%左右。\n同时,深化农村人居环境整治,打造92个美丽宜居乡村示范点。\n";
         let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)

@@ -1549,7 +1549,18 @@ pub(super) fn benchmark_before(s: &[char], qa: usize, qb: usize) -> Option<&'sta
     if qa < 3 || !matches!(s[qa - 1], '(' | '（') || !matches!(s.get(qb), Some(')' | '）')) {
         return None;
     }
-    let whole = ["全国", "全省"].into_iter().find(|w| at(s, qa - 3, w))?;
+    // (高出全国平均水平(79岁)4.62岁: the average named before the bracket.)
+    let mut end = qa - 1;
+    for w in ["平均水平", "平均"] {
+        let n = w.chars().count();
+        if end >= n + 2 && at(s, end - n, w) {
+            end -= n;
+            break;
+        }
+    }
+    let whole = ["全国", "全省"]
+        .into_iter()
+        .find(|w| end >= 2 && at(s, end - 2, w))?;
     // (Not 全国(5.4%)的 1.2倍 or a place list: the bracket closes the benchmark.)
     Some(whole)
 }

@@ -1298,11 +1298,11 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // 去年, 回顾, 一年来, no earlier year): its tasks are that year's goals.
     // (So does news from the People's Congress session that heard it: 记者从
     // 山南市二届人大四次会议上了解到，该市力争2023年….)
-    let at_congress = {
+    let at_congress = || {
         let head = matching_head(text, 600);
         head.contains("人民代表大会") || (head.contains("人大") && head.contains("次会议"))
     };
-    if !frame.on_plan && (info.doc_type == DocType::WorkReport || on_report || at_congress) {
+    if !frame.on_plan && (info.doc_type == DocType::WorkReport || on_report || at_congress()) {
         if let Some(y) = frame.target_year.or(info.year) {
             let head = matching_head(text, 600);
             // (…力争2023年地区生产总值增长8%左右: the goal itself.)
@@ -1310,8 +1310,8 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 && (head.contains("今年") || head.contains(&format!("{y}年"))))
                 || head.contains(&format!("力争{y}年"))
                 || head.contains("力争今年");
-            let all = matching_head(text, usize::MAX);
-            let looks_back = [
+            // (Read through only where the goals are announced.)
+            const BACK: [&str; 9] = [
                 "去年",
                 "过去",
                 "回顾",
@@ -1321,11 +1321,13 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
                 "以来",
                 "成绩",
                 "成效",
-            ]
-            .iter()
-            .any(|w| all.contains(w))
-                || named_years(text).1.iter().any(|(_, n, _)| *n < y);
-            if announces && !looks_back {
+            ];
+            let looks_back = || {
+                let all = matching_head(text, usize::MAX);
+                BACK.iter().any(|w| all.contains(w))
+                    || named_years(text).1.iter().any(|(_, n, _)| *n < y)
+            };
+            if announces && !looks_back() {
                 frame.on_plan = true;
                 why.push(Decision {
                     field: "kind",

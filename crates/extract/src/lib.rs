@@ -200,7 +200,8 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                         .any(|w| raw.contains(w));
                 // (今年重点做好以下五方面的工作。: the paragraphs after it are
                 // that work, as after a colon.)
-                let work_below = raw.ends_with('。') && {
+                // (Its words looked for in the raw text first: most paragraphs end on 。.)
+                let work_below = raw.ends_with('。') && raw.contains("以下") && {
                     let c = frame::compact(raw.lines().last().unwrap_or(raw));
                     let c = c.trim_end_matches(['。', '，', ',']);
                     let last = c.rsplit(['。', '；', ';', '，', ',']).next().unwrap_or(c);

@@ -666,18 +666,11 @@ pub(super) fn completes_goal(before: &str) -> bool {
                     .flatten()
             })
     });
+    const WILL: [&str; 8] = ["确保", "力争", "争取", "努力", "要", "将", "必须", "坚决"];
     reached.is_some_and(|i| {
-        let head = &clause[..i];
-        ![
-            "确保", "力争", "争取", "努力", "要", "将", "必须", "坚决",
-        ]
-        .iter()
-        .any(|w| head.ends_with(w))
-            // (全面完成 is an aim only after a word of will: 要全面完成.)
-            && !(head.ends_with("全面")
-                && ["确保", "力争", "争取", "努力", "要", "将", "必须", "坚决"]
-                    .iter()
-                    .any(|w| head.trim_end_matches("全面").ends_with(w)))
+        // (全面完成 is an aim only after a word of will: 要全面完成.)
+        let head = clause[..i].strip_suffix("全面").unwrap_or(&clause[..i]);
+        !WILL.iter().any(|w| head.ends_with(w))
     }) && !clause.contains("确保")
         && !clause.contains("力争")
 }
@@ -686,8 +679,7 @@ pub(super) fn completes_goal(before: &str) -> bool {
 /// finish, a kind of project (a few Han characters, then 项目), unless their
 /// number follows (计划新开工项目50个).
 fn names_project_kind(after: &str) -> bool {
-    let mut n = 0;
-    for (i, c) in after.char_indices() {
+    for (n, (i, c)) in after.char_indices().enumerate() {
         if let Some(rest) = after[i..].strip_prefix("项目") {
             // (计划新开工项目50个: the number planned, a goal.)
             let counted = rest
@@ -698,7 +690,6 @@ fn names_project_kind(after: &str) -> bool {
         if !planwatch_text::norm::is_han(c) || n > 4 {
             return false;
         }
-        n += 1;
     }
     false
 }

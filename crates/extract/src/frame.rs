@@ -1644,10 +1644,13 @@ fn reports_speech(line: &str) -> bool {
         return false;
     };
     let before = &line[..at];
-    ["指出", "表示", "提出", "强调", "介绍", "认为", "显示", "说"]
-        .iter()
-        .any(|w| before.ends_with(w))
+    SPEECH_VERBS.iter().any(|w| before.ends_with(w))
 }
+
+/// Verbs that report what a person or a report said (报告指出，…).
+const SPEECH_VERBS: [&str; 9] = [
+    "指出", "表示", "提出", "强调", "明确", "介绍", "认为", "显示", "说",
+];
 
 /// The title, with up to two following short lines of a title broken over lines.
 fn title_text(head: &[Line], first: &Line) -> (String, String) {
@@ -3600,9 +3603,10 @@ fn report_year_from_body(head: &[Line], weak: bool) -> Option<(&Line, i32, &'sta
                 return Some((l, y, "X年是…之年: the year the report's work is for"));
             } else if i > 0
                 && matches!(c[i - 1], ',' | '，')
-                && ["指出", "表示", "提出", "强调", "明确"]
-                    .iter()
-                    .any(|w| c[..i - 1].iter().collect::<String>().ends_with(w))
+                && SPEECH_VERBS.iter().any(|w| {
+                    let w: Vec<char> = w.chars().collect();
+                    c[..i - 1].ends_with(&w)
+                })
                 && c.get(i + len) == Some(&'将')
             {
                 // (报告中云南指出，2023年将持续巩固拓展脱贫攻坚成果: the year

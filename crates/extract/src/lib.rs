@@ -201,15 +201,23 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                 // (今年重点做好以下五方面的工作。: the paragraphs after it are
                 // that work, as after a colon.)
                 // (Its words looked for in the raw text first: most paragraphs end on 。.)
-                let work_below = raw.ends_with('。') && raw.contains("以下") && {
-                    let c = frame::compact(raw.lines().last().unwrap_or(raw));
-                    let c = c.trim_end_matches(['。', '，', ',']);
-                    let last = c.rsplit(['。', '；', ';', '，', ',']).next().unwrap_or(c);
-                    last.contains("以下")
-                        && ["做好", "抓好"].iter().any(|w| last.contains(w))
-                        && ["今年", "年重点", "年将"].iter().any(|w| last.contains(w))
-                        && !["了以下", "完成"].iter().any(|w| last.contains(w))
-                };
+                let below: Option<String> = (raw.ends_with('。') && raw.contains("以下"))
+                    .then(|| {
+                        let c = frame::compact(raw.lines().last().unwrap_or(raw));
+                        let c = c.trim_end_matches(['。', '，', ',']);
+                        // (Its last clause: 聚焦完成…目标任务，今年重点做好以下….)
+                        c.rsplit(['。', '；', ';', '，', ','])
+                            .next()
+                            .unwrap_or(c)
+                            .to_string()
+                    })
+                    .filter(|last| {
+                        last.contains("以下")
+                            && ["做好", "抓好"].iter().any(|w| last.contains(w))
+                            && ["今年", "年重点", "年将"].iter().any(|w| last.contains(w))
+                            && !["了以下", "完成"].iter().any(|w| last.contains(w))
+                    });
+                let work_below = below.is_some();
                 if raw.ends_with([':', '：'])
                     || pointing
                     || goal_heading
@@ -222,13 +230,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // (Nor do the lines before it in a paragraph of short
                     // lines: 改革开放实现重大突破 / 2021年目标:.)
                     let last_line = frame::compact(raw.lines().last().unwrap_or(raw));
-                    // (Its last clause: 聚焦完成…目标任务，今年重点做好以下….)
-                    let last_line = if work_below {
-                        let t = last_line.trim_end_matches(['。', '，', ',']);
-                        t.rsplit(['，', ',']).next().unwrap_or(t).to_string()
-                    } else {
-                        last_line
-                    };
+                    let last_line = below.clone().unwrap_or(last_line);
                     let last = last_line
                         .rsplit(['。', '；', ';', '!', '?'])
                         .next()

@@ -773,6 +773,26 @@ mod tests {
     use super::*;
     use planwatch_core::Kind;
 
+    /// Kind and year of the facts of `text` with `value`.
+    fn kind_year_of(text: &str, value: f64) -> Vec<(Kind, Option<i32>)> {
+        extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value == Some(value))
+            .map(|f| (f.kind, f.year))
+            .collect()
+    }
+
+    /// Kind and year of every fact of `text` with a figure.
+    fn kind_year_of_all(text: &str) -> Vec<(Kind, Option<i32>)> {
+        extract_document("t.txt", text)
+            .facts
+            .iter()
+            .filter(|f| f.value.is_some())
+            .map(|f| (f.kind, f.year))
+            .collect()
+    }
+
     #[test]
     fn a_reports_list_of_tasks_after_a_colon_are_goals() {
         let text = "甲县人代会开幕\n11月28日,甲县第十八届人民代表大会第一次会议隆重开幕,县长代表县人民政府向大会作政府工作报告。报告指出,2022年县政府将继续优先保障民生投入,重点抓好10件民生实事:\n(1)新增城镇就业5500人以上。\n(2)改造农村危桥4座。\n";
@@ -832,12 +852,7 @@ mod tests {
     #[test]
     fn an_undated_text_telling_a_period_in_the_future_dates_its_goals_at_its_end() {
         let text = "秦州,工业基础良好,工业园区建设和工业集群规模日益壮大。\n“十二五”期间,秦州区将努力实现新跨越,力争全区生产总值年均增长15%,固定资产投资年均增长30%。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value.is_some())
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of_all(text);
         assert_eq!(
             got,
             [(Kind::Target, Some(2015)), (Kind::Target, Some(2015))]
@@ -866,48 +881,28 @@ mod tests {
     #[test]
     fn a_past_deadline_told_as_reached_with_le_is_a_result() {
         let text = "中新网7月5日电 2017年年底甲省将实现村村通客运。\n到2015年底,甲省农村公路总里程达171458公里,建制村通畅率达到了74.86%。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value == Some(171458.0))
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of(text, 171458.0);
         assert_eq!(got, [(Kind::Actual, Some(2015))]);
     }
 
     #[test]
     fn an_article_on_a_plan_ahead_counts_its_years_from_the_plans_first() {
         let text = "发布时间:2020-11-19 13:38:00\n海淀“十四五”教育规划:5年将新增学位近4万个\n“十四五”时期,海淀区将继续加快教育设施建设。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value == Some(4.0))
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of(text, 4.0);
         assert_eq!(got, [(Kind::Target, Some(2025))]);
     }
 
     #[test]
     fn a_notice_issuing_a_years_plan_sets_its_goals() {
         let text = "日前,甲区人民政府发布的《2023年甲区国民经济和社会发展计划》提出,加快建设现代化产业体系。\n《计划》提出,协同推进新能源装备制造产业发展,风电整建制配套能力达到2000万千瓦。\n原文如下:\n甲区人民政府关于下达2023年甲区国民经济和社会发展计划的通知\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value == Some(2000.0))
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of(text, 2000.0);
         assert_eq!(got, [(Kind::Target, Some(2023))]);
     }
 
     #[test]
     fn a_sentence_opening_on_a_past_period_dates_the_results_after_it() {
         let text = "2021-09-09 10:55:59 来源:今晚报\n记者获悉,“十四五”期间,天津市将继续深化改革。到2025年,居民人均期望寿命达到82.38岁。\n“十三五”期间,本市居民期望寿命连年超过81岁。孕产妇死亡率持续控制在10/10万以下。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value == Some(10.0))
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of(text, 10.0);
         assert_eq!(got, [(Kind::Actual, Some(2020))]);
     }
 
@@ -926,12 +921,7 @@ mod tests {
     #[test]
     fn news_of_a_report_that_only_looks_ahead_sets_goals() {
         let text = "政府工作报告指出,2018年是贯彻落实党的十九大精神的开局之年。今年经济社会发展的主要预期目标是:地区生产总值增长10%。\n基础设施\n开展地下综合管廊建设,完成108公里市政管网改造。新增公交班线行政村42个。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value.is_some())
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of_all(text);
         assert_eq!(got, [(Kind::Target, Some(2018)); 3]);
         // One that looks back too keeps its results.
         let text = "政府工作报告指出,2018年是开局之年。今年经济社会发展的主要预期目标是:地区生产总值增长10%。\n过去一年,完成108公里市政管网改造。\n";
@@ -965,12 +955,7 @@ mod tests {
     #[test]
     fn news_from_a_congress_that_only_looks_ahead_sets_goals() {
         let text = "2023年01月11日\n甲市力争今年地区生产总值增长8%左右\n日前,记者从甲市二届人大四次会议上了解到,该市力争2023年地区生产总值增长8%左右。\n同时,深化农村人居环境整治,打造92个美丽宜居乡村示范点。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value == Some(92.0))
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of(text, 92.0);
         assert_eq!(got, [(Kind::Target, Some(2023))]);
     }
 
@@ -997,12 +982,7 @@ mod tests {
     fn an_article_on_the_five_years_ahead_sets_its_goals_at_their_last() {
         // Dated early in 2023, it names a nearer milestone (力争2024年) too.
         let text = "版次:03 作者:2023年01月12日\n李应兰:我们对今后五年的发展提出了具体目标。总体来说,要实现地区生产总值超过1800亿元,人均地区生产总值达13万元。\n力争2024年江津班列到发量占全市50%。\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value.is_some())
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of_all(text);
         assert_eq!(
             got,
             [
@@ -1016,12 +996,7 @@ mod tests {
     #[test]
     fn goals_listed_under_a_line_naming_them_are_goals() {
         let text = "2023年山东这样干\n青岛晚报 2023年01月14日\n1月13日上午,山东省第十四届人民代表大会第一次会议隆重开幕。省长代表省政府向大会作政府工作报告。\n2023年是全面贯彻落实党的二十大精神的开局之年。2023年,山东怎样干?政府工作报告对今年的重点工作作出部署安排。\n建议全年经济社会发展预期目标\n●地区生产总值增长5%以上\n●城镇新增就业110万人以上\n";
-        let got: Vec<(Kind, Option<i32>)> = extract_document("t.txt", text)
-            .facts
-            .iter()
-            .filter(|f| f.value.is_some())
-            .map(|f| (f.kind, f.year))
-            .collect();
+        let got = kind_year_of_all(text);
         assert_eq!(
             got,
             [(Kind::Target, Some(2023)), (Kind::Target, Some(2023))]

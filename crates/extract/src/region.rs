@@ -5,7 +5,7 @@
 //! a document is about when its title and signature do not name it.
 
 use crate::quantity::{at, ends};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// Administrative level of a place.
@@ -46,7 +46,16 @@ struct Gazetteer {
     /// Full names, and short names of provinces and prefectures (浙江, 遵义),
     /// each to its place; a short name is marked so.
     names: HashMap<&'static str, (Place, bool)>,
+    /// Every proper prefix of a name: a scan stops where its text is none.
+    prefixes: HashSet<&'static str>,
     longest: usize,
+}
+
+impl Gazetteer {
+    /// Whether some name is longer than `t` and starts with it.
+    fn extends(&self, t: &str) -> bool {
+        self.prefixes.contains(t)
+    }
 }
 
 fn gazetteer() -> &'static Gazetteer {
@@ -186,8 +195,13 @@ fn gazetteer() -> &'static Gazetteer {
         let county_short = short_names('县');
         let district_short = short_names('区');
         let longest = names.keys().map(|k| k.chars().count()).max().unwrap_or(0);
+        let prefixes = names
+            .keys()
+            .flat_map(|k: &&'static str| k.char_indices().skip(1).map(move |(b, _)| &k[..b]))
+            .collect();
         Gazetteer {
             names,
+            prefixes,
             longest,
             county_short,
             district_short,
@@ -371,6 +385,9 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
                 found = Some((*p, k + 1, *short));
             }
         }
+        if !g.extends(&buf) {
+            break;
+        }
     }
     // A short name must stand as a word: not inside a name or phrase (市长王安顺,
     // 平安顺利), nor run on into a longer word (浙江大学 is no place).
@@ -380,10 +397,17 @@ pub fn place_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     let found = found?;
     let inside_another = (i.saturating_sub(2)..i).any(|j| {
         let mut buf: String = s[j..i].iter().collect();
-        s[i..(i + max).min(s.len())].iter().any(|c| {
+        for c in &s[i..(i + max).min(s.len())] {
+            // (Once no name goes on with it, none can be found further.)
+            if !g.extends(&buf) {
+                return false;
+            }
             buf.push(*c);
-            g.names.contains_key(buf.as_str())
-        })
+            if g.names.contains_key(buf.as_str()) {
+                return true;
+            }
+        }
+        false
     });
     Some(found).filter(|(p, len, short)| {
         // (内蒙古大地: the land of the place, no longer word.)

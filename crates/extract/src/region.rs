@@ -504,6 +504,9 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
                     here = q;
                 }
             }
+            if !g.extends(&buf) {
+                break;
+            }
         }
         if let Some(p) = here {
             match found {

@@ -1298,13 +1298,12 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     // 去年, 回顾, 一年来, no earlier year): its tasks are that year's goals.
     // (So does news from the People's Congress session that heard it: 记者从
     // 山南市二届人大四次会议上了解到，该市力争2023年….)
-    let at_congress = || {
+    if !frame.on_plan {
         let head = matching_head(text, 600);
-        head.contains("人民代表大会") || (head.contains("人大") && head.contains("次会议"))
-    };
-    if !frame.on_plan && (info.doc_type == DocType::WorkReport || on_report || at_congress()) {
-        if let Some(y) = frame.target_year.or(info.year) {
-            let head = matching_head(text, 600);
+        let at_congress =
+            head.contains("人民代表大会") || (head.contains("人大") && head.contains("次会议"));
+        let about_report = info.doc_type == DocType::WorkReport || on_report || at_congress;
+        if let Some(y) = frame.target_year.or(info.year).filter(|_| about_report) {
             // (…力争2023年地区生产总值增长8%左右: the goal itself.)
             let announces = (["预期目标", "主要目标"].iter().any(|w| head.contains(w))
                 && (head.contains("今年") || head.contains(&format!("{y}年"))))

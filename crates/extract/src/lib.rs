@@ -230,7 +230,7 @@ pub fn extract_document(doc: &str, text: &str) -> Extraction {
                     // (Nor do the lines before it in a paragraph of short
                     // lines: 改革开放实现重大突破 / 2021年目标:.)
                     let last_line = frame::compact(raw.lines().last().unwrap_or(raw));
-                    let last_line = below.clone().unwrap_or(last_line);
+                    let last_line = below.unwrap_or(last_line);
                     let last = last_line
                         .rsplit(['。', '；', ';', '!', '?'])
                         .next()

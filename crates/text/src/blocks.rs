@@ -815,7 +815,7 @@ fn labelled_row_tables(text: &str, lines: &[(usize, &str)]) -> Vec<(usize, usize
             if full_row(k) {
                 blocks.push(block(&cells[k..k + width]));
                 k += width;
-            } else if k > width && !number(&cells[k.min(cells.len() - 1)]) && full_row(k + 1) {
+            } else if k > width && k < cells.len() && !number(&cells[k]) && full_row(k + 1) {
                 // `按城乡分: |` `||`: a group's heading, a row of one cell.
                 blocks.push(block(&cells[k..k + 1]));
                 k += 1;

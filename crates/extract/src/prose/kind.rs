@@ -644,19 +644,16 @@ pub(super) fn completes_goal(before: &str) -> bool {
                 // not 到2035年基本实现, a deadline's aim.)
                 // (Only in a sentence dated by its year: 今后五年…基本实现“15分钟
                 // 可达城市公园”目标 is an aim.)
-                let bytes = before.as_bytes();
-                let dated = (0..bytes.len()).any(|i| {
-                    bytes
-                        .get(i..i + 4)
-                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
-                        && (i == 0 || !bytes[i - 1].is_ascii_digit())
-                        // (All ASCII before i + 4: both are char boundaries.)
-                        && before.get(i + 4..).is_some_and(|r| r.starts_with('年'))
-                        && before.get(..i).is_some_and(|b| !b.ends_with(['到', '至']))
-                });
+                let dated = || {
+                    let chars: Vec<char> = before.chars().collect();
+                    (0..chars.len()).any(|i| {
+                        year_at(&chars, i).is_some()
+                            && !(i > 0 && matches!(chars[i - 1], '到' | '至'))
+                    })
+                };
                 ["顺利实现", "如期实现", "胜利实现", "基本实现"]
                     .iter()
-                    .filter(|w| **w != "基本实现" || (dated && !clause.contains("到20")))
+                    .filter(|w| **w != "基本实现" || (!clause.contains("到20") && dated()))
                     .find_map(|w| clause.rfind(w))
             })
             .or_else(|| {

@@ -669,30 +669,26 @@ fn sentence_facts(
     }
     // “十三五”期间，全省…拟完成投资4900亿元。其中：… — a sentence opening on
     // a period still ahead dates the goals after it in the paragraph.
-    let opens_on_period =
-        period_phrase_len(s) > 0 && !at(s, period_phrase_len(s).saturating_sub(2), "以来");
+    let period_len = period_phrase_len(s);
+    let opens_on_period = period_len > 0 && !at(s, period_len.saturating_sub(2), "以来");
     if opens_on_period && carried.is_none_or(|y| !y.deadline) {
-        // (In a text that knows no year of its own, a period told in the
-        // future: “十二五”期间，秦州区将努力…，力争…年均增长15%.)
-        if ctx.frame.present.is_none()
-            && ["将", "力争", "确保"].iter().any(|w| sentence.contains(w))
-        {
-            if let Some((_, end)) = crate::doc::period_spoken_of(&sentence) {
-                *carried = Some(YearMention::deadline_at(0, end, 0));
-            }
-        }
-        if let (Some((start, end)), Some(p)) =
-            (crate::doc::period_spoken_of(&sentence), ctx.frame.present)
-        {
-            if start > p {
-                *carried = Some(YearMention::deadline_at(0, end, 0));
-            } else if end < p && carried.is_none() {
+        if let Some((start, end)) = crate::doc::period_spoken_of(&sentence) {
+            match ctx.frame.present {
+                // (In a text that knows no year of its own, a period told in
+                // the future: “十二五”期间，秦州区将努力…，力争…年均增长15%.)
+                None if ["将", "力争", "确保"].iter().any(|w| sentence.contains(w)) => {
+                    *carried = Some(YearMention::deadline_at(0, end, 0));
+                }
+                Some(p) if start > p => *carried = Some(YearMention::deadline_at(0, end, 0)),
                 // (“十三五”期间，本市居民期望寿命…。孕产妇死亡率…控制在10/10万
                 // 以下: a period gone by dates the results after it.)
-                *carried = Some(YearMention {
-                    topic: true,
-                    ..YearMention::at(0, end, 0)
-                });
+                Some(p) if end < p && carried.is_none() => {
+                    *carried = Some(YearMention {
+                        topic: true,
+                        ..YearMention::at(0, end, 0)
+                    });
+                }
+                _ => {}
             }
         }
     }

@@ -3689,11 +3689,23 @@ fn report_year_from_is(head: &[Line]) -> Option<(&Line, i32, &'static str)> {
                 .take_while(|ch| !matches!(ch, '。' | ';'))
                 .collect();
             let before: String = c[i.saturating_sub(6)..i].iter().collect();
-            Some(if rest.contains("的一年") || before.contains("过去的") {
-                (l, y + 1, "X年是…的一年: the year reviewed")
-            } else {
-                (l, y, "X年是…之年: the year the report is for")
-            })
+            // (2019年是…攻坚年。一年来，…: the next sentence looks back on it.)
+            let next: String = c[i + len..]
+                .iter()
+                .skip_while(|ch| **ch != '。')
+                .skip(1)
+                .take(4)
+                .collect();
+            let looked_back = ["一年来", "过去一年", "这一年"]
+                .iter()
+                .any(|w| next.starts_with(w));
+            Some(
+                if rest.contains("的一年") || before.contains("过去的") || looked_back {
+                    (l, y + 1, "X年是…的一年: the year reviewed")
+                } else {
+                    (l, y, "X年是…之年: the year the report is for")
+                },
+            )
         })
     })
 }
@@ -4091,6 +4103,15 @@ mod tests {
         assert_eq!(publication_date("2016年10月28日 大会开幕"), None);
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
+    }
+
+    #[test]
+    fn a_year_looked_back_on_in_the_next_sentence_is_the_year_reviewed() {
+        let t = "12月28日上午,市人民代表大會第四次會議開幕。\n市長向大會作政府工作報告。他說,2019年是決勝全面建成小康社會的攻堅年。一年來,市政府堅持穩中求進。預計全市生產總值增長3%。\n";
+        assert_eq!(frame(t).year, Some(2020));
+        // Looking ahead, it is the year the report is for.
+        let t = "市長向大會作政府工作報告。2019年是決勝全面建成小康社會的攻堅年。做好今年工作意義重大。\n";
+        assert_eq!(frame(t).year, Some(2019));
     }
 
     #[test]

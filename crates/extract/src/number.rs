@@ -150,6 +150,23 @@ fn parse_arabic(s: &[char], i: usize) -> Option<Number> {
         value *= scale;
         j += 1;
     }
+    // 3万8000亿元, 1万2000元: a whole number of 万 and four digits more, one
+    // number in the unit after it (not 3万8000.5, nor a year 1万2018年).
+    if !text.contains('.') && scale == 1.0 && matches!(s.get(j), Some('万' | '萬')) {
+        let four = (j + 1..j + 5).all(|k| s.get(k).is_some_and(|d| d.is_ascii_digit()));
+        if four
+            && s.get(j + 5).is_some_and(|c| {
+                !c.is_ascii_digit() && !matches!(c, '.' | ',' | '年' | '%' | '·' | '/')
+            })
+        {
+            let rest: f64 = s[j + 1..j + 5]
+                .iter()
+                .filter_map(|d| d.to_digit(10))
+                .fold(0.0, |acc, d| acc * 10.0 + f64::from(d));
+            value = value * 10000.0 + rest;
+            j += 5;
+        }
+    }
     Some(Number {
         value,
         len: j - i,
@@ -291,6 +308,12 @@ mod tests {
         assert_eq!(num("3.2.1"), Some((3.2, 3)));
         // A middle dot typed for the decimal point.
         assert_eq!(num("1·8%"), Some((1.8, 3)));
+        // Whole 万 and four digits more: one number.
+        assert_eq!(num("3万8000亿元"), Some((38000.0, 6)));
+        assert_eq!(num("1万2000元"), Some((12000.0, 6)));
+        assert_eq!(num("3万2018年"), Some((3.0, 1)));
+        assert_eq!(num("3万80000"), Some((3.0, 1)));
+        assert_eq!(num("3.5万8000"), Some((3.5, 3)));
     }
 
     #[test]

@@ -622,6 +622,11 @@ struct Dating<'a> {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// Years between a dated start and a deadline (到X年) in one sentence beyond
+/// which it tells a history, not a goal: a plan's base is at most 15 years
+/// before its aims (2020 → 2035).
+const HISTORY_SPAN: i32 = 20;
+
 fn sentence_facts(
     span: &Span,
     a: usize,
@@ -1025,6 +1030,11 @@ fn sentence_facts(
             // year: 到2016年 before it is past, when told as reached.)
             y.deadline
                 && !y.up_to
+                // (1950年经济总量为0.88亿元，到2023年达到3115.86亿元: a history
+                // told from a year no plan's base is that far before its goal.)
+                && !sent_years
+                    .iter()
+                    .any(|e| !e.deadline && e.year + HISTORY_SPAN <= y.year)
                 && ((ctx.frame.from_figures
                     && (ctx.frame.present.is_none_or(|p| y.year >= p) || !reads_as_reached()))
                     || ctx.frame.present.is_none_or(|p| y.year + first > p))
@@ -2066,6 +2076,25 @@ mod tests {
             kinds("2025年要全面完成稳粮任务,粮食总产量达到1600亿斤。"),
             [Kind::Target]
         );
+    }
+
+    #[test]
+    fn a_deadline_long_after_a_dated_start_tells_a_history() {
+        let kind_of = |t: &str, v: f64| {
+            crate::extract_document("t.txt", t)
+                .facts
+                .iter()
+                .find(|f| f.value == Some(v))
+                .map(|f| (f.kind, f.year))
+        };
+        // An undated article whose latest figures are of 2023.
+        let t =
+            "甲市2023年生产总值增长5%。\n甲市1950年经济总量为0.88亿元,到2023年达到3115.86亿元。\n";
+        assert_eq!(kind_of(t, 3115.86), Some((Kind::Actual, Some(2023))));
+        // A plan's base five years before its goal still sets a goal.
+        let t =
+            "甲市2023年生产总值增长5%。\n甲市2018年经济总量为2000亿元,到2023年达到3115.86亿元。\n";
+        assert_eq!(kind_of(t, 3115.86), Some((Kind::Target, Some(2023))));
     }
 
     #[test]

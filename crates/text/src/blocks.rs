@@ -308,16 +308,34 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     if k < 2 {
         return None;
     }
+    // (指标 | 单位 | 绝对值 | 增长, then 地区生产总值 | 亿元 | 59.61 | 2.3: a
+    // column of units between the label and the numbers.)
+    let unit_col = f >= 3
+        && is_unit_cell(cell(f - 1))
+        && !num(f - 2)
+        && !is_unit_cell(cell(f - 2))
+        && (0..f - 2).any(|x| {
+            matches!(
+                crate::norm::simplified(cell(x)).as_ref(),
+                "单位" | "计量单位"
+            )
+        });
+    // Cells before a row's numbers, and a row's width.
+    let lead = 1 + usize::from(unit_col);
+    let w = k + usize::from(unit_col);
+    let unit_at = |x: usize| !unit_col || (!num(x) && cell(x).chars().count() <= 8);
     let mut rows: Vec<(usize, usize)> = Vec::new(); // cell index ranges
     let mut groups: Vec<usize> = Vec::new(); // group heading cells (一、发展水平)
                                              // Rows whose cells are not one run (sub-rows, below), as cell indices.
     let mut split_rows: Vec<Vec<usize>> = Vec::new();
-    let mut at = f - 1;
+    let mut at = f - lead;
     loop {
-        if at + k <= cells.len() && !num(at) && (at + 1..at + k).all(num) {
-            rows.push((at, at + k));
-            at += k;
-        } else if let Some((used, subs, heading)) = sub_rows_at(&cell, cells.len(), at, k) {
+        if at + w <= cells.len() && !num(at) && unit_at(at + 1) && (at + lead..at + w).all(num) {
+            rows.push((at, at + w));
+            at += w;
+        } else if let Some((used, subs, heading)) =
+            sub_rows_at(&cell, cells.len(), at, k).filter(|_| !unit_col)
+        {
             // `4.义务教育标准班额比例(%)`, `其中:小学`, `初中`, then the values
             // column by column: each sub-row takes its own.
             if let Some(h) = heading {
@@ -325,10 +343,11 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
             }
             split_rows.extend(subs);
             at += used;
-        } else if at + 1 + k <= cells.len()
+        } else if at + 1 + w <= cells.len()
             && !num(at)
             && !num(at + 1)
-            && (at + 2..at + 1 + k).all(num)
+            && unit_at(at + 2)
+            && (at + 1 + lead..at + 1 + w).all(num)
             && !rows.is_empty()
         {
             // A group heading between rows, with no values of its own.
@@ -348,15 +367,17 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     // A group heading (一、发展水平, or 总体规模 right after a header whose
     // every value column is a year) may stand between the header and the
     // first row. (Not 属性 after 2020年 2025年: a column of its own.)
-    let group0 = f >= 3
-        && (is_group_heading(cell(f - 2))
-            || (f >= k + 2
+    let first = f - lead;
+    let group0 = first >= 2
+        && (is_group_heading(cell(first - 1))
+            || (!unit_col
+                && f >= k + 2
                 && (f - k - 1..f - 2).all(is_year)
                 && !is_year(f - 2)
                 && !is_number_cell(cell(f - 2))));
-    let head_end = if group0 { f - 2 } else { f - 1 };
+    let head_end = if group0 { first - 1 } else { first };
     if group0 {
-        groups.push(f - 2);
+        groups.push(first - 1);
     }
     // `地区 人口数 比重` then `2020年 2010年`: years under the last cell of the
     // header, which spans them (a census bulletin's table of places) — the
@@ -364,7 +385,7 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
     let years = (0..head_end).rev().take_while(|&x| is_year(x)).count();
     // (Not when every value column has its year: 类别 指标 2017年 2020年 2022年
     // is one row, a label column and three years.)
-    let two_rows = (years >= 2 && k > years + 1)
+    let two_rows = (years >= 2 && k > years + 1 && !unit_col)
         .then(|| (head_end - years).checked_sub(k + 1 - years))
         .flatten()
         .filter(|&top| {
@@ -386,7 +407,7 @@ fn read_cell_run(text: &str, cells: &[(usize, usize)]) -> Option<(usize, usize, 
             // of its own (`绝对数` then `(亿元)`) joined to the cell above it.
             let mut head: Vec<(usize, usize)> = Vec::new();
             let mut head_start = head_end;
-            while head.len() < k && head_start > 0 {
+            while head.len() < w && head_start > 0 {
                 head_start -= 1;
                 if is_bracketed_unit(cell(head_start))
                     && head_start > 0
@@ -1550,6 +1571,24 @@ mod tests {
         assert!(blocks(text)
             .iter()
             .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
+    }
+
+    #[test]
+    fn a_unit_column_pasted_one_cell_per_line() {
+        let text = "表1 生产总值\n指标 |\n单位 |\n绝对值 |\n比上年增长(%) |\n地区生产总值 |\n亿元 |\n59.61 |\n2.3 |\n农林牧渔业 |\n亿元 |\n19.14 |\n5.0 |\n#开采辅助活动 |\n亿元 |\n0.03 |\n2.9 |\n";
+        let cells: Vec<Vec<&str>> = blocks(text)
+            .iter()
+            .filter_map(|x| match &x.kind {
+                BlockKind::TableRow { cells } => {
+                    Some(cells.iter().map(|&(a, b)| &text[a..b]).collect())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(cells[1], ["指标", "单位", "绝对值", "比上年增长(%)"]);
+        assert_eq!(cells[2], ["地区生产总值", "亿元", "59.61", "2.3"]);
+        assert_eq!(cells[3], ["农林牧渔业", "亿元", "19.14", "5.0"]);
+        assert_eq!(cells.len(), 5);
     }
 
     #[test]

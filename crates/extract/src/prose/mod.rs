@@ -2079,6 +2079,31 @@ mod tests {
     }
 
     #[test]
+    fn a_run_after_a_semicolon_opening_on_a_year_and_fenbie_takes_the_list_before() {
+        let t = "2015年毛入园率、巩固率和毛入学率分别达到90%、99%和92%；2020年分别达到98%、99%和95%以上。";
+        let facts = run(DocType::FiveYearPlan, Some(2011), (None, None), false, t);
+        let got: Vec<(&str, Option<i32>, f64)> = facts
+            .iter()
+            .map(|f| (f.indicator.as_str(), f.year, f.value.unwrap_or(0.0)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("毛入园率", Some(2015), 90.0),
+                ("巩固率", Some(2015), 99.0),
+                ("毛入学率", Some(2015), 92.0),
+                ("毛入园率", Some(2020), 98.0),
+                ("巩固率", Some(2020), 99.0),
+                ("毛入学率", Some(2020), 95.0),
+            ]
+        );
+        // Not when the run has a name of its own.
+        let t = "2015年毛入园率、巩固率分别达到90%、99%；2020年入学率和就业率分别达到98%、99%。";
+        let names = names_of(DocType::FiveYearPlan, 2011, t);
+        assert_eq!(names[2..], ["入学率", "就业率"]);
+    }
+
+    #[test]
     fn a_deadline_long_after_a_dated_start_tells_a_history() {
         let kind_of = |t: &str, v: f64| {
             crate::extract_document("t.txt", t)

@@ -496,6 +496,12 @@ pub(super) fn named_just_before(
         return None;
     }
     let first = qs.iter().find(|q| !q.qualifier)?;
+    if !part {
+        // (Names are as written: found in the original chars.)
+        if let Some(list) = list_just_before(&span.orig, a, s, qs, first, out) {
+            return Some(list);
+        }
+    }
     let mut opening: String = s[usize::from(part) * 3..first.start].iter().collect();
     // (A span of time up to now before the change: 十八大以来.)
     if let Some(k) = opening.find("以来") {
@@ -529,6 +535,53 @@ pub(super) fn named_just_before(
         .take_while(|&i| !matches!(c[i], '。' | '\n'))
         .find(|&i| c[i..].starts_with(&last))?;
     Some(Name::Prior(x, x + last.len()))
+}
+
+/// `…毛入园率、巩固率和毛入学率分别达到90%、99%和92%；2020年分别达到98%、
+/// 99%和95%`: a run after a ；that opens on a year and 分别 with no names of
+/// its own is of the list the piece before named, when it has as many figures
+/// (the list as span positions, from its first name to its last).
+fn list_just_before(
+    c: &[char],
+    a: usize,
+    s: &[char],
+    qs: &[Quantity],
+    first: &Quantity,
+    out: &[Fact],
+) -> Option<Name> {
+    let mut i = 0;
+    if at(s, 0, "到") {
+        i += 1;
+    }
+    let (_, len) = crate::quantity::year_at(s, i)?;
+    i += len;
+    if matches!(s.get(i), Some(',' | '，')) {
+        i += 1;
+    }
+    if !at(s, i, "分别") {
+        return None;
+    }
+    let verb: String = s[i + 2..first.start].iter().collect();
+    if !["", "达到", "为", "是", "增长", "提高到", "提高至", "达"].contains(&verb.as_str())
+    {
+        return None;
+    }
+    let k = qs.iter().position(|q| std::ptr::eq(q, first))?;
+    let (_, count) = listed_run(s, qs, k);
+    if count < 2 || out.len() < count {
+        return None;
+    }
+    let names = &out[out.len() - count..];
+    // The piece before, back to its sentence's start.
+    let from = (a.saturating_sub(200)..a)
+        .rev()
+        .find(|&j| matches!(c[j], '。' | '\n' | '；' | ';') && j + 1 < a)
+        .map_or(a.saturating_sub(200), |j| j + 1);
+    let head: Vec<char> = names[0].indicator.chars().collect();
+    let tail: Vec<char> = names[count - 1].indicator.chars().collect();
+    let x = (from..a).find(|&j| c[j..].starts_with(&head))?;
+    let y = (x..a).find(|&j| c[j..].starts_with(&tail))? + tail.len();
+    (y - x <= 100).then_some(Name::Prior(x, y))
 }
 
 /// `s` past an opening comparison with a named year and the span since

@@ -469,6 +469,23 @@ pub fn place_chain_at(s: &[char], i: usize) -> Option<(Place, usize, bool)> {
     Some((p, len, short))
 }
 
+/// 与无锡市持续深化帮扶合作: the place at `s[i..i + len]` is a partner in aid
+/// or cooperation, not the speaker.
+fn partner_at(s: &[char], i: usize, len: usize) -> bool {
+    (ends(s, i, "与") || ends(s, i, "同") || ends(s, i, "和")) && {
+        let clause: String = s[i + len..]
+            .iter()
+            .take(24)
+            .take_while(|c| !matches!(c, '，' | ',' | '。' | '；' | ';' | '\n'))
+            .collect();
+        [
+            "帮扶", "协作", "合作", "对口", "结对", "共建", "签约", "签订", "携手",
+        ]
+        .iter()
+        .any(|w| clause.contains(w))
+    }
+}
+
 /// The one place of `level` a text names anywhere, even inside a word or a
 /// slogan (`东北网黑龙江`, `美丽吉林建设`, `物联江西`), for a text that speaks
 /// of itself at that level (我省, 全省) and names its place nowhere as a word.
@@ -483,6 +500,7 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
         }
         let mut buf = String::new();
         let mut here = None;
+        let mut here_len = 0;
         for c in s[i..(i + g.longest).min(s.len())].iter() {
             buf.push(*c);
             // A province's short name may be a prefecture's too (吉林): the
@@ -502,13 +520,14 @@ pub fn sole_place_of_level(s: &[char], level: Level) -> Option<Place> {
                 // words first.)
                 if q.is_some_and(|q| level != Level::County || q.name.chars().count() >= 3) {
                     here = q;
+                    here_len = buf.chars().count();
                 }
             }
             if !g.extends(&buf) {
                 break;
             }
         }
-        if let Some(p) = here {
+        if let Some(p) = here.filter(|_| !partner_at(s, i, here_len)) {
             match found {
                 Some(f) if f.name != p.name => return None,
                 _ => found = Some(p),
@@ -613,6 +632,7 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             let named_work = ["铁路", "高铁", "高速", "公路", "机场", "大道"]
                 .iter()
                 .any(|w| after.starts_with(w));
+            let partner = partner_at(s, i, len);
             if venue && venue_seat.is_none() {
                 venue_seat = Some(p);
             }
@@ -622,7 +642,7 @@ pub fn main_place(s: &[char]) -> Option<Place> {
             if listed {
                 listed_aside.push(p);
             }
-            if excluded || visited || venue || named_work || listed {
+            if excluded || visited || venue || named_work || listed || partner {
                 i += len;
                 continue;
             }
@@ -1068,6 +1088,11 @@ mod tests {
         let s = chars("深入落实总书记视察贵州重要讲话精神，全年生产总值增长。");
         assert_eq!(main_place(&s).map(|p| p.name), None);
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("贵州省"));
+        // A partner in aid or cooperation (与无锡市…帮扶合作) is not the speaker.
+        let s = chars("全市脱贫攻坚强势推进，乐都、民和达到脱贫摘帽标准。与无锡市持续深化帮扶合作，累计落实帮扶资金5.03亿元。");
+        assert_ne!(main_place(&s).map(|p| p.name), Some("无锡市"));
+        let s = chars("无锡市持续深化帮扶合作，全市落实帮扶资金5.03亿元。");
+        assert_eq!(main_place(&s).map(|p| p.name), Some("无锡市"));
         let s = chars("2020年是海南发展历史上极不平凡的一年。");
         assert_eq!(fallback_place(&s).map(|p| p.name), Some("海南省"));
         // A province named as a verb's object on its own page (我区, 全区).

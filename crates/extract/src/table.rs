@@ -795,6 +795,10 @@ fn table_topic(caption: &str) -> Option<String> {
         "各市",
         "各县",
         "各区",
+        // (五大功能区域地区生产总值: zones of the city.)
+        "功能区域",
+        "各区域",
+        "各片区",
     ]
     .iter()
     .find_map(|w| kept.find(w).map(|i| (i, w.len())));
@@ -2831,6 +2835,10 @@ mod tests {
         // A caption of several indicators names none: the rows keep their labels.
         assert_eq!(table_topic("表3 各市县主要经济指标"), None);
         assert_eq!(table_topic("2019年分地区生产总值"), Some("生产总值".into()));
+        assert_eq!(
+            table_topic("表1 2016年五大功能区域地区生产总值"),
+            Some("地区生产总值".into())
+        );
     }
 
     #[test]

@@ -1308,7 +1308,13 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             let announces = (["预期目标", "主要目标"].iter().any(|w| head.contains(w))
                 && (head.contains("今年") || head.contains(&format!("{y}年"))))
                 || head.contains(&format!("力争{y}年"))
-                || head.contains("力争今年");
+                || head.contains("力争今年")
+                // (An article early in the year: 市工信局将…完成各项目标任务.)
+                || (frame.early_in_year
+                    && head.contains('将')
+                    && ["目标任务", "工作部署", "重点工作", "工作任务"]
+                        .iter()
+                        .any(|w| head.contains(w)));
             // (Read through only where the goals are announced.)
             const BACK: [&str; 9] = [
                 "去年",
@@ -1706,7 +1712,16 @@ fn type_from_body<'a>(head: &'a [Line], text: &str) -> Option<(DocType, &'a Line
         if l.norm.starts_with("各位代表") {
             return Some((DocType::WorkReport, l, "addresses 各位代表"));
         }
-        if l.norm.contains("政府工作报告") {
+        // (市工信局将进一步落实落细政府工作报告的工作部署: a department
+        // carrying the report out, on its own work; not the report.)
+        let carried_out = l.norm.match_indices("政府工作报告").all(|(i, _)| {
+            let before: Vec<char> = l.norm[..i].chars().collect();
+            let near: String = before[before.len().saturating_sub(6)..].iter().collect();
+            ["落实", "贯彻", "按照", "对照", "围绕"]
+                .iter()
+                .any(|w| near.contains(w))
+        });
+        if l.norm.contains("政府工作报告") && !carried_out {
             return Some((DocType::WorkReport, l, "speaks of the 政府工作报告"));
         }
         // (在今日开幕的上海市十二届人大五次会议上，…市长…在做政府报告时表示: the same.)
@@ -4103,6 +4118,23 @@ mod tests {
         assert_eq!(publication_date("2016年10月28日 大会开幕"), None);
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
+    }
+
+    #[test]
+    fn a_department_carrying_out_the_report_early_in_the_year_sets_its_goals() {
+        let t = "聚焦实体经济\n2022-02-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署,高质量高标准完成各项目标任务。全年推动实施400个重点工业项目,实现工业投资增长6%。\n";
+        assert_ne!(frame(t).doc_type, DocType::WorkReport);
+        assert!(frame_of(t).on_plan);
+        let f = crate::extract_document("t.txt", t);
+        let got = f
+            .facts
+            .iter()
+            .find(|f| f.value == Some(400.0))
+            .map(|f| (f.kind, f.year));
+        assert_eq!(got, Some((planwatch_core::Kind::Target, Some(2022))));
+        // Later in the year, the same words report the work done.
+        let t = "聚焦实体经济\n2022-08-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署。上半年推动实施400个重点工业项目。\n";
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]

@@ -109,7 +109,12 @@ pub(super) fn decide_measure(
     if comparison && verb.is_some() && !to_level {
         let fall = verb.is_some_and(|(_, up)| !up);
         // 比2020年下降13.5% as a goal is a cut to make, stated as a positive number.
-        if fall && kind == Kind::Target && rate {
+        // (So is the fall of what is meant to fall, as a result too:
+        // PM2.5平均浓度较2015年下降37%, 煤炭消费较2020年下降155万吨.)
+        if fall
+            && ((kind == Kind::Target && rate)
+                || (meant_to_fall(pre) && !q.unit.ends_with("百分点")))
+        {
             return (Measure::Reduction, false);
         }
         return (Measure::Cumulative, fall);
@@ -147,10 +152,11 @@ pub(super) fn decide_measure(
     // 单位生产总值能耗下降4%, 化学需氧量排放量下降4.5% in an article or a
     // review: a cut in what is meant to fall, told as the cut made (a report
     // or bulletin tells it as the year's change).
-    let meant_to_fall = ["能耗", "排放", "浓度", "水耗", "电耗", "降低率"]
-        .iter()
-        .any(|w| pre.contains(w));
-    if meant_to_fall && rate && !yoy && matches!(doc_type, DocType::PlanReview | DocType::Other) {
+    if meant_to_fall(pre)
+        && rate
+        && !yoy
+        && matches!(doc_type, DocType::PlanReview | DocType::Other)
+    {
         return (Measure::Reduction, false);
     }
     // A result that fell is a negative change: a rate anywhere (下降3%), an
@@ -170,6 +176,25 @@ pub(super) fn decide_measure(
         return (Measure::Growth, true);
     }
     (Measure::Reduction, false)
+}
+
+/// What policy means to fall (能耗, 排放, PM2.5浓度, 煤炭消费): its cut is
+/// told as a positive number.
+fn meant_to_fall(pre: &str) -> bool {
+    [
+        "能耗",
+        "排放",
+        "浓度",
+        "水耗",
+        "电耗",
+        "煤耗",
+        "降低率",
+        "用水量",
+        "使用量",
+        "煤炭消费",
+    ]
+    .iter()
+    .any(|w| pre.contains(w))
 }
 
 pub(super) fn has_comparison_base(pre: &str) -> bool {

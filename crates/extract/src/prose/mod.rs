@@ -2104,6 +2104,33 @@ mod tests {
     }
 
     #[test]
+    fn a_fall_of_what_is_meant_to_fall_against_a_named_year_is_a_cut() {
+        let measures = |t: &str| -> Vec<(Measure, f64)> {
+            run(DocType::Other, Some(2025), (None, None), false, t)
+                .iter()
+                .map(|f| (f.measure, f.value.unwrap_or(0.0)))
+                .collect()
+        };
+        assert_eq!(
+            measures("全市煤炭消费较2020年下降155万吨。"),
+            [(Measure::Reduction, 155.0)]
+        );
+        assert_eq!(
+            measures("PM2.5平均浓度较2015年下降37%。"),
+            [(Measure::Reduction, 37.0)]
+        );
+        // Not any fall: a yield, or a share's points.
+        assert_eq!(
+            measures("夏粮单位面积产量比2020年减少15.9公斤/亩。"),
+            [(Measure::Cumulative, -15.9)]
+        );
+        assert_eq!(
+            measures("单位能耗占比较2010年下降3.9个百分点。"),
+            [(Measure::Cumulative, -3.9)]
+        );
+    }
+
+    #[test]
     fn a_deadline_long_after_a_dated_start_tells_a_history() {
         let kind_of = |t: &str, v: f64| {
             crate::extract_document("t.txt", t)

@@ -754,10 +754,13 @@ fn index_named_before(s: &[char], i: usize, j: usize, value: f64) -> bool {
 
 /// `5岁以下儿童死亡率`, `65岁及以上人口`, `0-3岁婴幼儿`: an age that bounds
 /// the group a name counts is part of the name, not a figure.
+/// (And `0-17岁77324人`, `15-59岁的人口`: an age band heading the count after it.)
 fn is_age_group(s: &[char], q: &Quantity) -> bool {
     q.unit == "岁"
-        && s.get(q.end)
-            .is_some_and(|c| "儿人老婴妇居常户青少学幼男女".contains(*c))
+        && s.get(q.end).is_some_and(|c| {
+            "儿人老婴妇居常户青少学幼男女".contains(*c)
+                || (q.value_max.is_some() && (c.is_ascii_digit() || "的占组段".contains(*c)))
+        })
 }
 
 /// `过去的5年`, `未来5年`, `用5年时间`, `5年间`: a span of time, no figure
@@ -1788,6 +1791,16 @@ mod tests {
             .into_iter()
             .map(|q| (q.value, q.value_max, q.unit, q.comparator))
             .collect()
+    }
+
+    #[test]
+    fn an_age_band_heading_a_count_is_no_figure() {
+        let values = |t: &str| -> Vec<f64> { q(t).into_iter().map(|x| x.0).collect() };
+        assert_eq!(values("其中0-17岁77324人，占18.8%"), [77324.0, 18.8]);
+        assert_eq!(values("15-59岁的人口为50万人"), [50.0]);
+        // An age as a figure stays one.
+        assert_eq!(values("人均预期寿命78.5岁"), [78.5]);
+        assert_eq!(values("平均年龄为35-40岁。"), [35.0]);
     }
 
     #[test]

@@ -190,9 +190,17 @@ fn parse_chinese(s: &[char], i: usize) -> Option<Number> {
     let mut mag_start = 0;
     while j < s.len() {
         let c = s[j];
-        if matches!(c, '零' | '〇') && consumed_any && last_small != u32::MAX && pending.is_none()
+        // 一百零二, 一万零四百: the zero only marks a gap (after a small unit,
+        // or after 万/亿 with more to come).
+        let after_mag = trailing_mag.is_some() && section == 0.0 && last_small == u32::MAX;
+        if matches!(c, '零' | '〇')
+            && consumed_any
+            && (last_small != u32::MAX || after_mag)
+            && pending.is_none()
+            && s.get(j + 1)
+                .is_some_and(|n| digit(*n).is_some_and(|d| d > 0))
         {
-            j += 1; // 一百零二: the zero only marks a gap
+            j += 1;
             continue;
         }
         if let Some(d) = digit(c) {
@@ -322,6 +330,8 @@ mod tests {
         assert_eq!(num("十"), Some((10.0, 1)));
         assert_eq!(num("二十三"), Some((23.0, 3)));
         assert_eq!(num("一百零二"), Some((102.0, 4)));
+        assert_eq!(num("一万零四百八十八亿元").map(|x| x.0), Some(10488.0));
+        assert_eq!(num("三万零五百"), Some((30500.0, 5)));
         assert_eq!(num("千亿元").map(|x| x.0), Some(1000.0));
         assert_eq!(num("5千亿元"), Some((5000.0, 2)));
         assert_eq!(num("3千万元"), Some((3000.0, 2)));

@@ -416,6 +416,8 @@ pub(super) fn compared_with_goal(before: &str) -> bool {
             "预期", "年初", "年度", "计划", "规划", "全年", "年", "”", "十五", "九五", "“", "投资",
             // (高于预期发展目标0.3个百分点.)
             "发展",
+            // (超出国家下达任务8.1万亩, 超出年度目标任务56万亩: the goal set from above.)
+            "下达", "国家", "上级", "省", "市", "目标",
         ]
         .iter()
         .find_map(|w| t.strip_suffix(w))

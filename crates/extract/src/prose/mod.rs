@@ -2104,6 +2104,20 @@ mod tests {
     }
 
     #[test]
+    fn a_result_over_the_task_set_from_above_is_no_goal() {
+        let kinds = |t: &str| kinds_of(DocType::Other, 2022, t);
+        assert_eq!(
+            kinds("2022年落实粮食播种面积288.9万亩，超出国家下达任务8.1万亩。"),
+            [Kind::Actual, Kind::Actual]
+        );
+        // The task itself is still a goal.
+        assert_eq!(
+            kinds("2022年确保完成国家下达粮食播种面积任务290万亩。"),
+            [Kind::Target]
+        );
+    }
+
+    #[test]
     fn a_fall_of_what_is_meant_to_fall_against_a_named_year_is_a_cut() {
         let measures = |t: &str| -> Vec<(Measure, f64)> {
             run(DocType::Other, Some(2025), (None, None), false, t)

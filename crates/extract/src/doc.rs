@@ -413,7 +413,13 @@ pub fn period_spoken_of(s: &str) -> Option<(i32, i32)> {
             let after_is = |c: char| before.ends_with(c) || before.ends_with(&format!("{c}“"));
             // (2025年是“十四五”规划收官之年 speaks of it: 是 compares only
             // when a multiple follows.)
+            // (和“十二五”末相比，…增长44.6%: the base of the changes.)
+            let set_against = ['和', '与', '同'].into_iter().any(after_is) && {
+                let next: String = after.chars().take(6).collect();
+                next.contains("相比") || next.contains("比较")
+            };
             let compared = ['比', '较', '由', '从'].into_iter().any(after_is)
+                || set_against
                 || (after_is('是') && after.chars().take(12).any(|c| c == '倍'));
             let spoken = after.starts_with("时期")
                 || after.starts_with("期间")
@@ -612,6 +618,15 @@ mod tests {
             (Some(2016), Some(2020))
         );
         assert_eq!(p("全年地区生产总值增长6%。"), (None, None));
+        // A period set against (和“十二五”末相比) is the base of the changes.
+        assert_eq!(
+            period_spoken_of("和“十二五”末相比,城乡居民人均可支配收入分别增长44.6%"),
+            None
+        );
+        assert_eq!(
+            period_spoken_of("“十二五”末,城乡居民人均可支配收入达到2万元"),
+            Some((2011, 2015))
+        );
     }
 
     #[test]

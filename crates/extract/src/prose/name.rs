@@ -933,6 +933,16 @@ pub(super) fn collective(chars: &[char]) -> Option<String> {
 /// `城乡居民人均可支配收入分别增长8.3%和9.1%`: the town and the country
 /// residents' figures, named in the document's script.
 pub(super) fn urban_and_rural(chars: &[char]) -> Option<Vec<String>> {
+    // (宁县城乡居民…: the place before the pair is the region's, not a third item.)
+    let own = chars
+        .iter()
+        .take(8)
+        .position(|c| matches!(c, '县' | '縣' | '市' | '区' | '區' | '旗' | '州'));
+    if let Some(p) =
+        own.filter(|p| *p >= 1 && matches!(chars.get(p + 1..p + 3), Some(['城', '乡' | '鄉'])))
+    {
+        return urban_and_rural(&chars[p + 1..]);
+    }
     // (城乡常住居民人均可支配收入: residents counted where they live.)
     let resident = matches!(chars.get(2..4), Some(['常', '住']));
     let skip = if resident { 2 } else { 0 };

@@ -191,8 +191,14 @@ pub(super) fn year_mentions(s: &[char]) -> Vec<YearMention> {
         } else if let Some((y, len)) = five_year_end_at(s, i) {
             // 从“十三五”末的3.87万亿元: the last year of that plan; 是“十一五”末的2倍 compares.
             let compared = ["比", "较", "比“", "较“"].iter().any(|w| ends(s, i, w));
-            let comparison =
-                compared || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
+            // (和“十二五”末相比，…分别增长44.6%: the base of the changes after it.)
+            let set_against = ["和", "与", "同", "和“", "与“", "同“"]
+                .iter()
+                .any(|w| ends(s, i, w))
+                && (at(s, i + len, "相比") || at(s, i + len, "比较"));
+            let comparison = compared
+                || set_against
+                || (["是", "是“"].iter().any(|w| ends(s, i, w)) && at(s, i + len, "的"));
             // 较“十三五”末的3.4万元增长到3.9万元: the base is stated, and is that year's.
             // (较“十五”末期250.4亿元翻番: the same, without 的.)
             let base_value = compared

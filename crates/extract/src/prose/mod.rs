@@ -2296,9 +2296,9 @@ mod tests {
             false,
             "2016年、2017年、2018年上半年,全省细颗粒物浓度分别较2015年下降16.7%、21.2%、21.2%,规划期末目标为下降20%;劣Ⅴ类水体比例分别为4.4%、4.4%、2.6%,规划期末目标为6.1%。",
             &[
-                "actual 细颗粒物浓度 2016 -16.7 % cumulative eq",
-                "actual 细颗粒物浓度 2017 -21.2 % cumulative eq",
-                "actual 细颗粒物浓度 2018 -21.2 % cumulative eq",
+                "actual 细颗粒物浓度 2016 16.7 % reduction eq",
+                "actual 细颗粒物浓度 2017 21.2 % reduction eq",
+                "actual 细颗粒物浓度 2018 21.2 % reduction eq",
                 "target 细颗粒物浓度 2020 20 % reduction eq",
                 "actual 劣Ⅴ类水体比例 2016 4.4 % level eq",
                 "actual 劣Ⅴ类水体比例 2017 4.4 % level eq",

@@ -584,6 +584,8 @@ pub fn year_at(s: &[char], i: usize) -> Option<(i32, usize)> {
         } else {
             match c {
                 '〇' | '○' | '零' => Some('0'),
+                // (二O一二年, 二OO八年: a Latin O typed for 〇 among Chinese digits.)
+                'O' | 'o' | 'Ｏ' if !digits.is_empty() && !s[i].is_ascii_digit() => Some('0'),
                 '一' => Some('1'),
                 '二' => Some('2'),
                 '三' => Some('3'),
@@ -2340,5 +2342,12 @@ mod tests {
         assert_eq!(year_at(&v, 1), Some((2025, 5)));
         let v: Vec<char> = "2020年".chars().collect();
         assert_eq!(year_at(&v, 0), Some((2020, 5)));
+        // A Latin O typed for 〇 among Chinese digits.
+        let v: Vec<char> = "到二O一二年".chars().collect();
+        assert_eq!(year_at(&v, 1), Some((2012, 5)));
+        let v: Vec<char> = "二OO八年".chars().collect();
+        assert_eq!(year_at(&v, 0), Some((2008, 5)));
+        let v: Vec<char> = "GO12年".chars().collect();
+        assert_eq!(year_at(&v, 1), None);
     }
 }

@@ -497,7 +497,8 @@ pub struct Frame {
     /// First year of the plan period the document is about (a review's plan).
     pub period_start: Option<i32>,
     /// The year its 今年 means, where that is not [`Frame::target_year`]: a
-    /// work report delivered in December reviews its own year.
+    /// work report delivered in December reviews its own year; news of a plan
+    /// dated before the plan's period speaks in its date's year.
     pub spoken_in: Option<i32>,
     /// An article dated in the first two months of its year (on that year's
     /// plans, from the 两会): its figures of that year are goals unless it

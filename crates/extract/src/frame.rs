@@ -810,6 +810,23 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
     if why.iter().any(|d| d.rule == LATE_DELIVERY) {
         frame.spoken_in = frame.actual_year;
     }
+    // News of a plan dated before its period (2015-12 on the 十三五 plan):
+    // its 今年 is the year of its date, not the plan's first.
+    if matches!(
+        info.doc_type,
+        DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
+    ) {
+        let dated = why.iter().filter(|d| d.field == "date").find_map(|d| {
+            d.value
+                .split_once('-')
+                .and_then(|(y, _)| y.parse::<i32>().ok())
+        });
+        if let (Some(d), Some(start)) = (dated, info.period_start) {
+            if d < start {
+                frame.spoken_in = Some(d);
+            }
+        }
+    }
     frame.early_in_year =
         info.doc_type == DocType::Other && months_dated(why, info.year).any(|m| m <= 2);
     // (An N-year action also names the deadline its goals are due at.)
@@ -4118,6 +4135,19 @@ mod tests {
         assert_eq!(publication_date("2016年10月28日 大会开幕"), None);
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
+    }
+
+    #[test]
+    fn news_of_a_plan_dated_before_its_period_says_this_year_of_its_date() {
+        let t = "寧夏光伏産業投入將達千億元\n發佈時間:2015-12-09 09:53:58 來源:經濟日報\n根據《寧夏“十三五”光伏園區規劃》,“十三五”期間,寧夏光伏産業投入將達千億元。截至今年9月底,寧夏全區光伏發電裝機262萬千瓦,同比增長85%。\n";
+        assert_eq!(frame_of(t).spoken_in, Some(2015));
+        let f = crate::extract_document("t.txt", t);
+        let got = f
+            .facts
+            .iter()
+            .find(|f| f.value == Some(262.0))
+            .map(|f| (f.kind, f.year));
+        assert_eq!(got, Some((planwatch_core::Kind::Actual, Some(2015))));
     }
 
     #[test]

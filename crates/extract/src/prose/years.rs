@@ -382,10 +382,11 @@ pub(super) fn relative_years(s: &[char], frame: &Frame, section: &Section) -> Ve
             .iter()
             .enumerate()
             .filter_map(|(i, _)| {
+                // (News of the plan dated before its period speaks in its date's year.)
                 let year = if at(s, i, "去年") {
-                    past
+                    frame.spoken_in.map_or(past, |y| y - 1)
                 } else if at(s, i, "今年") && !frame.from_figures {
-                    past.saturating_add(1)
+                    frame.spoken_in.unwrap_or(past.saturating_add(1))
                 } else {
                     return None;
                 };

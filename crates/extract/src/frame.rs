@@ -1234,6 +1234,31 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
             });
         }
     }
+    // A dated article whose opening names the goals of a period not yet over
+    // (上海“十二五”时期的主要目标, dated 2011-02): its figures are those
+    // goals, due at the period's end, unless marked done.
+    if let (DocType::Other, Some(y), false) = (info.doc_type, info.year, frame.on_plan) {
+        let head = matching_head(text, 200);
+        let goals_of = crate::doc::FIVE_YEAR_PLANS.iter().find_map(|(n, start)| {
+            let at = head.find(n)?;
+            let after: String = head[at + n.len()..].chars().take(12).collect();
+            let goals = ["主要目标", "奋斗目标", "发展目标", "目标任务"]
+                .iter()
+                .any(|w| after.contains(w));
+            (goals && *start <= y + 1 && y <= start + 1).then_some(start + 4)
+        });
+        if let Some(end) = goals_of {
+            frame.on_plan = true;
+            frame.target_year = Some(end);
+            why.push(Decision {
+                field: "kind",
+                value: "target".into(),
+                line: 0,
+                source: format!("the goals of the period to {end} named at the opening"),
+                rule: "a dated article opening on the goals of a period just begun or about to: its figures are those goals unless marked done",
+            });
+        }
+    }
     // A dated article on a plan just issued (印发《…实施方案》提出): what it
     // tells of that plan are goals, unless marked done.
     if info.doc_type == DocType::Other && info.year.is_some() && !frame.on_plan {
@@ -4135,6 +4160,17 @@ mod tests {
         assert_eq!(publication_date("2016年10月28日 大会开幕"), None);
         // A sentence that ends on 版 is not an issue line.
         assert_eq!(publication_date("2019年3月发布了新版"), None);
+    }
+
+    #[test]
+    fn an_article_opening_on_a_new_periods_goals_sets_them() {
+        let t = "上海“十二五”時期的主要目標 2011-02-12 14:08\n一是全市生產總值年均增長8%左右,第三產業增加值占全市生產總值比重達到65%左右。\n";
+        let f = frame_of(t);
+        assert!(f.on_plan);
+        assert_eq!(f.target_year, Some(2015));
+        // Not the goals of a period long past.
+        let t = "上海“十二五”時期的主要目標 2019-02-12 14:08\n全市生產總值年均增長8%左右。\n";
+        assert!(!frame_of(t).on_plan);
     }
 
     #[test]

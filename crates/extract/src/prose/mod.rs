@@ -1121,7 +1121,18 @@ fn sentence_facts(
             && ctx.frame.doc_type == DocType::ImplementationPlan
             && !pre.contains("到")
             && !crate::words::target_markers(&pre).any(|w| pre.contains(w));
-        let kind = if starts_a_change || counted {
+        // 20个指标达到或超过规划进度要求, 4项指标略低于序时进度: a review's
+        // count of its indicators by how they stand, counted now.
+        let indicator_progress = ctx.frame.doc_type == DocType::PlanReview
+            && matches!(q.unit.as_str(), "个" | "项")
+            && {
+                let after: String = s[q.end..clause_end].iter().collect();
+                (after.starts_with("指标") || after.starts_with("主要指标"))
+                    && ["进度", "序时", "目标", "预期"]
+                        .iter()
+                        .any(|w| after.contains(w))
+            };
+        let kind = if starts_a_change || counted || indicator_progress {
             Kind::Actual
         } else if met_goal || (decided == Kind::Actual && by_deadline) {
             Kind::Target
@@ -1211,6 +1222,8 @@ fn sentence_facts(
         let deadline_start = starts_a_change && year_m.is_some_and(|y| y.deadline);
         let year = if let Some(end) = period_start.filter(|_| starts_a_change) {
             Some(end)
+        } else if let Some(now) = ctx.frame.present.filter(|_| indicator_progress) {
+            Some(now)
         } else if plan_goal && ctx.frame.target_year.is_some() {
             ctx.frame.target_year
         } else if deadline_start {
@@ -2101,6 +2114,29 @@ mod tests {
         let t = "2015年毛入园率、巩固率分别达到90%、99%；2020年入学率和就业率分别达到98%、99%。";
         let names = names_of(DocType::FiveYearPlan, 2011, t);
         assert_eq!(names[2..], ["入学率", "就业率"]);
+    }
+
+    #[test]
+    fn a_reviews_count_of_indicators_by_progress_is_now() {
+        let facts = run(
+            DocType::PlanReview,
+            Some(2018),
+            (Some(2016), Some(2020)),
+            false,
+            "《纲要》确定的30项指标中，20个指标达到或超过规划进度要求，4项指标略低于序时进度。",
+        );
+        let got: Vec<(Kind, Option<i32>, f64)> = facts
+            .iter()
+            .filter(|f| f.value != Some(30.0))
+            .map(|f| (f.kind, f.year, f.value.unwrap_or(0.0)))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Kind::Actual, Some(2018), 20.0),
+                (Kind::Actual, Some(2018), 4.0)
+            ]
+        );
     }
 
     #[test]

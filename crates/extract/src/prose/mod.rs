@@ -1246,6 +1246,16 @@ fn sentence_facts(
                     default_year(ctx, section, as_kind, &sentence)
                 })
         };
+        // 由68.82%(2020年)提升至70.81%(2024年): a year in brackets right after
+        // a figure is its own.
+        let year = if matches!(s.get(q.end), Some('(' | '（')) {
+            crate::quantity::year_at(s, q.end + 1)
+                .filter(|(_, len)| matches!(s.get(q.end + 1 + len), Some(')' | '）')))
+                .map(|(y, _)| y)
+                .or(year)
+        } else {
+            year
+        };
         // 由上年的57.3%下降到55.1%, 比上年38690元增加2103元: the figure of the
         // year before (each of a list: 由上年的22.26%、28.63%和49.11%).
         let year = year.map(|y| {
@@ -2114,6 +2124,21 @@ mod tests {
         let t = "2015年毛入园率、巩固率分别达到90%、99%；2020年入学率和就业率分别达到98%、99%。";
         let names = names_of(DocType::FiveYearPlan, 2011, t);
         assert_eq!(names[2..], ["入学率", "就业率"]);
+    }
+
+    #[test]
+    fn a_year_in_brackets_after_a_figure_dates_it() {
+        let years: Vec<Option<i32>> = run(
+            DocType::PlanReview,
+            Some(2025),
+            (Some(2021), Some(2025)),
+            false,
+            "水土保持率由68.82%(2020年)提升至70.81%(2024年)，森林覆盖率达到45%（2023年）。",
+        )
+        .iter()
+        .map(|f| f.year)
+        .collect();
+        assert_eq!(years, [Some(2020), Some(2024), Some(2023)]);
     }
 
     #[test]

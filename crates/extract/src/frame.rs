@@ -3295,6 +3295,8 @@ fn plan_opening_year(text: &str) -> Option<i32> {
                     "开局年",
                     "开门红",
                     "起好步",
+                    // (为实现“十一五”良好开局奠定了基础.)
+                    "良好开局",
                 ]
                 .iter()
                 .any(|w| after.contains(w))
@@ -3968,6 +3970,12 @@ mod tests {
             Some(2021)
         );
         assert_eq!(plan_opening_year("“十四五”时期,全市经济持续增长。"), None);
+        assert_eq!(
+            plan_opening_year(
+                "上海上半年實現生產總值4781.93億元,為實現“十一五”良好開局奠定了基礎。"
+            ),
+            Some(2006)
+        );
         assert_eq!(
             plan_opening_year("市长在报告中说,今年是“十五五”开局起步之年。"),
             Some(2026)

@@ -4170,6 +4170,15 @@ mod tests {
         assert_eq!(publication_date("2019年3月发布了新版"), None);
     }
 
+    /// Kind and year of the fact of `value` extracted from `t`.
+    fn kind_and_year_of(t: &str, value: f64) -> Option<(planwatch_core::Kind, Option<i32>)> {
+        crate::extract_document("t.txt", t)
+            .facts
+            .iter()
+            .find(|f| f.value == Some(value))
+            .map(|f| (f.kind, f.year))
+    }
+
     #[test]
     fn an_article_opening_on_a_new_periods_goals_sets_them() {
         let t = "上海“十二五”時期的主要目標 2011-02-12 14:08\n一是全市生產總值年均增長8%左右,第三產業增加值占全市生產總值比重達到65%左右。\n";
@@ -4185,12 +4194,7 @@ mod tests {
     fn news_of_a_plan_dated_before_its_period_says_this_year_of_its_date() {
         let t = "寧夏光伏産業投入將達千億元\n發佈時間:2015-12-09 09:53:58 來源:經濟日報\n根據《寧夏“十三五”光伏園區規劃》,“十三五”期間,寧夏光伏産業投入將達千億元。截至今年9月底,寧夏全區光伏發電裝機262萬千瓦,同比增長85%。\n";
         assert_eq!(frame_of(t).spoken_in, Some(2015));
-        let f = crate::extract_document("t.txt", t);
-        let got = f
-            .facts
-            .iter()
-            .find(|f| f.value == Some(262.0))
-            .map(|f| (f.kind, f.year));
+        let got = kind_and_year_of(t, 262.0);
         assert_eq!(got, Some((planwatch_core::Kind::Actual, Some(2015))));
     }
 
@@ -4199,12 +4203,7 @@ mod tests {
         let t = "聚焦实体经济\n2022-02-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署,高质量高标准完成各项目标任务。全年推动实施400个重点工业项目,实现工业投资增长6%。\n";
         assert_ne!(frame(t).doc_type, DocType::WorkReport);
         assert!(frame_of(t).on_plan);
-        let f = crate::extract_document("t.txt", t);
-        let got = f
-            .facts
-            .iter()
-            .find(|f| f.value == Some(400.0))
-            .map(|f| (f.kind, f.year));
+        let got = kind_and_year_of(t, 400.0);
         assert_eq!(got, Some((planwatch_core::Kind::Target, Some(2022))));
         // Later in the year, the same words report the work done.
         let t = "聚焦实体经济\n2022-08-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署。上半年推动实施400个重点工业项目。\n";

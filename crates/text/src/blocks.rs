@@ -1573,10 +1573,9 @@ mod tests {
             .all(|x| !matches!(x.kind, BlockKind::TableRow { .. })));
     }
 
-    #[test]
-    fn a_unit_column_pasted_one_cell_per_line() {
-        let text = "表1 生产总值\n指标 |\n单位 |\n绝对值 |\n比上年增长(%) |\n地区生产总值 |\n亿元 |\n59.61 |\n2.3 |\n农林牧渔业 |\n亿元 |\n19.14 |\n5.0 |\n#开采辅助活动 |\n亿元 |\n0.03 |\n2.9 |\n";
-        let cells: Vec<Vec<&str>> = blocks(text)
+    /// The cells of each table row `blocks` reads in `text`.
+    fn row_cells(text: &str) -> Vec<Vec<&str>> {
+        blocks(text)
             .iter()
             .filter_map(|x| match &x.kind {
                 BlockKind::TableRow { cells } => {
@@ -1584,7 +1583,13 @@ mod tests {
                 }
                 _ => None,
             })
-            .collect();
+            .collect()
+    }
+
+    #[test]
+    fn a_unit_column_pasted_one_cell_per_line() {
+        let text = "表1 生产总值\n指标 |\n单位 |\n绝对值 |\n比上年增长(%) |\n地区生产总值 |\n亿元 |\n59.61 |\n2.3 |\n农林牧渔业 |\n亿元 |\n19.14 |\n5.0 |\n#开采辅助活动 |\n亿元 |\n0.03 |\n2.9 |\n";
+        let cells = row_cells(text);
         assert_eq!(cells[1], ["指标", "单位", "绝对值", "比上年增长(%)"]);
         assert_eq!(cells[2], ["地区生产总值", "亿元", "59.61", "2.3"]);
         assert_eq!(cells[3], ["农林牧渔业", "亿元", "19.14", "5.0"]);
@@ -1594,15 +1599,7 @@ mod tests {
     #[test]
     fn sub_rows_pasted_one_cell_per_line_take_their_values_column_by_column() {
         let text = "指标\n2020年\n2025年\n属性\n1.入园率(%)\n99%\n99%以上\n约束性\n2.标准班额比例(%)\n其中:小学\n初中\n34.52%\n77.34%\n80%以上\n85%以上\n预期性\n3.教师专科及以上学历比例(%)\n其中:本科及以上学历比例(%)\n97.74%\n49.85%\n98%\n50%\n预期性\n";
-        let cells: Vec<Vec<&str>> = blocks(text)
-            .iter()
-            .filter_map(|x| match &x.kind {
-                BlockKind::TableRow { cells } => {
-                    Some(cells.iter().map(|&(a, b)| &text[a..b]).collect())
-                }
-                _ => None,
-            })
-            .collect();
+        let cells = row_cells(text);
         let want: Vec<Vec<&str>> = vec![
             vec!["指标", "2020年", "2025年", "属性"],
             vec!["1.入园率(%)", "99%", "99%以上", "约束性"],

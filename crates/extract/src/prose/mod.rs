@@ -621,12 +621,12 @@ struct Dating<'a> {
     listed: Option<&'a [i32]>,
 }
 
-#[allow(clippy::too_many_arguments)]
 /// Years between a dated start and a deadline (到X年) in one sentence beyond
 /// which it tells a history, not a goal: a plan's base is at most 15 years
 /// before its aims (2020 → 2035).
 const HISTORY_SPAN: i32 = 20;
 
+#[allow(clippy::too_many_arguments)]
 fn sentence_facts(
     span: &Span,
     a: usize,

@@ -2127,6 +2127,22 @@ mod tests {
     }
 
     #[test]
+    fn a_recovery_to_a_share_of_a_named_year_is_of_now() {
+        let years: Vec<Option<i32>> = run(
+            DocType::Other,
+            Some(2023),
+            (None, None),
+            false,
+            "全省旅游人次、旅游总收入分别恢复到2019年的113%、119%。",
+        )
+        .iter()
+        .map(|f| f.year)
+        .collect();
+        // (The article's own year of results, not 2019.)
+        assert_eq!(years, [Some(2022), Some(2022)]);
+    }
+
+    #[test]
     fn a_year_in_brackets_after_a_figure_dates_it() {
         let years: Vec<Option<i32>> = run(
             DocType::PlanReview,

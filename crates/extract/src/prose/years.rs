@@ -62,6 +62,8 @@ pub(super) fn year_mentions(s: &[char]) -> Vec<YearMention> {
                         .is_some_and(|k| at(s, after + k + 1, "的")));
             let comparison = COMPARISON_BEFORE_YEAR.iter().any(|w| ends(s, i, w))
                 || (ends(s, i, "是") && of_year)
+                // (分别恢复到2019年的113%、119%: the base a recovery is measured against.)
+                || (["恢复到", "恢复至", "相当于"].iter().any(|w| ends(s, i, w)) && of_year)
                 || at(s, after, "相比")
                 || at(s, after, "比")
                 // 2020年以来 opening a sentence is the topic (below); elsewhere a span's start.

@@ -816,11 +816,7 @@ pub fn time_frame(info: &DocumentInfo, text: &str, why: &mut Vec<Decision>) -> c
         info.doc_type,
         DocType::FiveYearPlan | DocType::Outline | DocType::ImplementationPlan
     ) {
-        let dated = why.iter().filter(|d| d.field == "date").find_map(|d| {
-            d.value
-                .split_once('-')
-                .and_then(|(y, _)| y.parse::<i32>().ok())
-        });
+        let dated = dates_decided(why).next().map(|(y, _)| y);
         if let (Some(d), Some(start)) = (dated, info.period_start) {
             if d < start {
                 frame.spoken_in = Some(d);
@@ -2966,14 +2962,20 @@ fn matching_head(text: &str, n: usize) -> String {
         .collect()
 }
 
-/// The months of the dates decided for the document (`2018-01`) that fall
-/// in its own year.
-fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32> + '_ {
+/// The dates decided for the document (`2018-01`), as year and month (a
+/// month that does not read as one: none).
+fn dates_decided(why: &[Decision]) -> impl Iterator<Item = (i32, Option<u32>)> + '_ {
     why.iter()
         .filter(|d| d.field == "date")
         .filter_map(|d| d.value.split_once('-'))
-        .filter(move |(y, _)| y.parse::<i32>().ok() == year)
-        .filter_map(|(_, m)| m.parse().ok())
+        .filter_map(|(y, m)| Some((y.parse().ok()?, m.parse().ok())))
+}
+
+/// The months of the dates decided for the document that fall in its own year.
+fn months_dated(why: &[Decision], year: Option<i32>) -> impl Iterator<Item = u32> + '_ {
+    dates_decided(why)
+        .filter(move |(y, _)| Some(*y) == year)
+        .filter_map(|(_, m)| m)
 }
 
 /// `“十四五”前四年`, `十三五头3年`: an undated text that counts the first
@@ -4170,15 +4172,6 @@ mod tests {
         assert_eq!(publication_date("2019年3月发布了新版"), None);
     }
 
-    /// Kind and year of the fact of `value` extracted from `t`.
-    fn kind_and_year_of(t: &str, value: f64) -> Option<(planwatch_core::Kind, Option<i32>)> {
-        crate::extract_document("t.txt", t)
-            .facts
-            .iter()
-            .find(|f| f.value == Some(value))
-            .map(|f| (f.kind, f.year))
-    }
-
     #[test]
     fn an_article_opening_on_a_new_periods_goals_sets_them() {
         let t = "上海“十二五”時期的主要目標 2011-02-12 14:08\n一是全市生產總值年均增長8%左右,第三產業增加值占全市生產總值比重達到65%左右。\n";
@@ -4194,8 +4187,8 @@ mod tests {
     fn news_of_a_plan_dated_before_its_period_says_this_year_of_its_date() {
         let t = "寧夏光伏産業投入將達千億元\n發佈時間:2015-12-09 09:53:58 來源:經濟日報\n根據《寧夏“十三五”光伏園區規劃》,“十三五”期間,寧夏光伏産業投入將達千億元。截至今年9月底,寧夏全區光伏發電裝機262萬千瓦,同比增長85%。\n";
         assert_eq!(frame_of(t).spoken_in, Some(2015));
-        let got = kind_and_year_of(t, 262.0);
-        assert_eq!(got, Some((planwatch_core::Kind::Actual, Some(2015))));
+        let got = crate::tests::kind_year_of(t, 262.0);
+        assert_eq!(got, [(planwatch_core::Kind::Actual, Some(2015))]);
     }
 
     #[test]
@@ -4203,8 +4196,8 @@ mod tests {
         let t = "聚焦实体经济\n2022-02-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署,高质量高标准完成各项目标任务。全年推动实施400个重点工业项目,实现工业投资增长6%。\n";
         assert_ne!(frame(t).doc_type, DocType::WorkReport);
         assert!(frame_of(t).on_plan);
-        let got = kind_and_year_of(t, 400.0);
-        assert_eq!(got, Some((planwatch_core::Kind::Target, Some(2022))));
+        let got = crate::tests::kind_year_of(t, 400.0);
+        assert_eq!(got, [(planwatch_core::Kind::Target, Some(2022))]);
         // Later in the year, the same words report the work done.
         let t = "聚焦实体经济\n2022-08-27 16:27:00\n市工信局将进一步落实落细政府工作报告的工作部署。上半年推动实施400个重点工业项目。\n";
         assert!(!frame_of(t).on_plan);

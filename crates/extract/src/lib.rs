@@ -773,8 +773,8 @@ mod tests {
     use super::*;
     use planwatch_core::Kind;
 
-    /// Kind and year of the facts of `text` with `value`.
-    fn kind_year_of(text: &str, value: f64) -> Vec<(Kind, Option<i32>)> {
+    /// Kind and year of the facts of `text` with `value` (the stages' tests ask it too).
+    pub(crate) fn kind_year_of(text: &str, value: f64) -> Vec<(Kind, Option<i32>)> {
         extract_document("t.txt", text)
             .facts
             .iter()

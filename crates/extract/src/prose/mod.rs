@@ -1841,6 +1841,27 @@ mod tests {
             .collect()
     }
 
+    /// The measures and values of the facts of `text`, as [`kinds_of`] reads.
+    fn measures_of(doc_type: DocType, year: i32, text: &str) -> Vec<(Measure, f64)> {
+        run(doc_type, Some(year), (None, None), false, text)
+            .iter()
+            .map(|f| (f.measure, f.value.unwrap_or(0.0)))
+            .collect()
+    }
+
+    /// The years of the facts of `text` in a document of `year` and `period`.
+    fn years_of(
+        doc_type: DocType,
+        year: i32,
+        period: (Option<i32>, Option<i32>),
+        text: &str,
+    ) -> Vec<Option<i32>> {
+        run(doc_type, Some(year), period, false, text)
+            .iter()
+            .map(|f| f.year)
+            .collect()
+    }
+
     fn names_of(doc_type: DocType, year: i32, text: &str) -> Vec<String> {
         run(doc_type, Some(year), (None, None), false, text)
             .iter()
@@ -2128,32 +2149,24 @@ mod tests {
 
     #[test]
     fn a_recovery_to_a_share_of_a_named_year_is_of_now() {
-        let years: Vec<Option<i32>> = run(
+        let years = years_of(
             DocType::Other,
-            Some(2023),
+            2023,
             (None, None),
-            false,
             "全省旅游人次、旅游总收入分别恢复到2019年的113%、119%。",
-        )
-        .iter()
-        .map(|f| f.year)
-        .collect();
+        );
         // (The article's own year of results, not 2019.)
         assert_eq!(years, [Some(2022), Some(2022)]);
     }
 
     #[test]
     fn a_year_in_brackets_after_a_figure_dates_it() {
-        let years: Vec<Option<i32>> = run(
+        let years = years_of(
             DocType::PlanReview,
-            Some(2025),
+            2025,
             (Some(2021), Some(2025)),
-            false,
             "水土保持率由68.82%(2020年)提升至70.81%(2024年)，森林覆盖率达到45%（2023年）。",
-        )
-        .iter()
-        .map(|f| f.year)
-        .collect();
+        );
         assert_eq!(years, [Some(2020), Some(2024), Some(2023)]);
     }
 
@@ -2196,12 +2209,7 @@ mod tests {
 
     #[test]
     fn a_fall_of_what_is_meant_to_fall_against_a_named_year_is_a_cut() {
-        let measures = |t: &str| -> Vec<(Measure, f64)> {
-            run(DocType::Other, Some(2025), (None, None), false, t)
-                .iter()
-                .map(|f| (f.measure, f.value.unwrap_or(0.0)))
-                .collect()
-        };
+        let measures = |t: &str| measures_of(DocType::Other, 2025, t);
         assert_eq!(
             measures("全市煤炭消费较2020年下降155万吨。"),
             [(Measure::Reduction, 155.0)]
@@ -2223,21 +2231,15 @@ mod tests {
 
     #[test]
     fn a_deadline_long_after_a_dated_start_tells_a_history() {
-        let kind_of = |t: &str, v: f64| {
-            crate::extract_document("t.txt", t)
-                .facts
-                .iter()
-                .find(|f| f.value == Some(v))
-                .map(|f| (f.kind, f.year))
-        };
+        let kind_of = crate::tests::kind_year_of;
         // An undated article whose latest figures are of 2023.
         let t =
             "甲市2023年生产总值增长5%。\n甲市1950年经济总量为0.88亿元,到2023年达到3115.86亿元。\n";
-        assert_eq!(kind_of(t, 3115.86), Some((Kind::Actual, Some(2023))));
+        assert_eq!(kind_of(t, 3115.86), [(Kind::Actual, Some(2023))]);
         // A plan's base five years before its goal still sets a goal.
         let t =
             "甲市2023年生产总值增长5%。\n甲市2018年经济总量为2000亿元,到2023年达到3115.86亿元。\n";
-        assert_eq!(kind_of(t, 3115.86), Some((Kind::Target, Some(2023))));
+        assert_eq!(kind_of(t, 3115.86), [(Kind::Target, Some(2023))]);
     }
 
     #[test]
@@ -2253,12 +2255,7 @@ mod tests {
         assert_eq!(kinds("2021年6月底前下达资金60%以上。"), [Kind::Target]);
         assert_eq!(kinds("2021年6月底前已下达资金60%以上。"), [Kind::Actual]);
         // A cut made is stated as a positive number, a result too.
-        let measures = |t: &str| -> Vec<(Measure, f64)> {
-            run(DocType::Other, Some(2021), (None, None), false, t)
-                .iter()
-                .map(|f| (f.measure, f.value.unwrap_or(0.0)))
-                .collect()
-        };
+        let measures = |t: &str| measures_of(DocType::Other, 2021, t);
         assert_eq!(
             measures("2021年项目审批时限压缩60%。"),
             [(Measure::Reduction, 60.0)]
